@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace SignOnLetters.Data;
+
+/// <summary>The relational engines the app runs on (configuration key <c>Database:Provider</c>).</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}
+
+/// <summary>
+/// The one place that knows how each provider is wired: its driver, its migrations assembly and its
+/// resilience. Used by the app at start-up and by each migrations project at design time.
+/// </summary>
+public static class DatabaseProviderSetup
+{
+    public static string MigrationsAssembly(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "SignOnLetters.Migrations.Sqlite",
+        DatabaseProvider.Postgres => "SignOnLetters.Migrations.Postgres",
+        DatabaseProvider.SqlServer => "SignOnLetters.Migrations.SqlServer",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    public static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        var migrations = MigrationsAssembly(provider);
+        return provider switch
+        {
+            // SQLite: "Pooling" keeps connections (and their per-connection pragmas) warm.
+            DatabaseProvider.Sqlite => options
+                .UseSqlite(connectionString, o => o.MigrationsAssembly(migrations))
+                .AddInterceptors(SqlitePragmaInterceptor.Instance),
+            // Server databases restart, fail over and drop connections: retry transient faults.
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations).EnableRetryOnFailure(3)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrations).EnableRetryOnFailure(3)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+        };
+    }
+
+    public static DatabaseProvider Parse(string? value) =>
+        Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException(
+                $"Database:Provider is '{value}'. Use one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+
+    /// <summary>Creates the folder an SQLite file lives in, so a fresh clone needs no set-up.</summary>
+    public static void EnsureSqliteDirectory(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory) && dataSource != ":memory:")
+            Directory.CreateDirectory(directory);
+    }
+}

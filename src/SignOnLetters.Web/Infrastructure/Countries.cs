@@ -1,0 +1,64 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace SignOnLetters.Web.Infrastructure;
+
+/// <summary>
+/// ISO 3166-1 alpha-2 countries and territories with their names, from the ICU data .NET ships on
+/// every platform (not a hand-typed list), sorted for the reader's language.
+/// </summary>
+public static class Countries
+{
+    // Codes ICU knows that are not countries: the EU and Eurozone, the UN, "unknown" and outlying
+    // groupings. XK (Kosovo) is user-assigned in ISO 3166 but used by the EU and banks; kept.
+    private static readonly FrozenSet<string> NotCountries = FrozenSet.Create("EU", "EZ", "UN", "ZZ", "QO", "XA", "XB");
+
+    private static readonly Lazy<FrozenSet<string>> AllCodes = new(() =>
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        for (var first = 'A'; first <= 'Z'; first++)
+        {
+            for (var second = 'A'; second <= 'Z'; second++)
+            {
+                var code = $"{first}{second}";
+                if (NotCountries.Contains(code))
+                    continue;
+                try
+                {
+                    var region = new RegionInfo(code);
+                    // ICU answers some three-letter or numeric aliases with another code: keep the canonical one.
+                    if (region.TwoLetterISORegionName == code && region.EnglishName != code)
+                        codes.Add(code);
+                }
+                catch (ArgumentException)
+                {
+                    // Not a region ICU knows.
+                }
+            }
+        }
+        return codes.ToFrozenSet(StringComparer.Ordinal);
+    });
+
+    public static IReadOnlyCollection<string> Codes => AllCodes.Value;
+
+    public static bool IsKnown(string? code) => code is { Length: 2 } && AllCodes.Value.Contains(code.ToUpperInvariant());
+
+    /// <summary>The country's name in the current UI language (falls back to English).</summary>
+    public static string Name(string code)
+    {
+        if (!IsKnown(code))
+            return code;
+        var region = new RegionInfo(code.ToUpperInvariant());
+        return string.IsNullOrWhiteSpace(region.DisplayName) ? region.EnglishName : region.DisplayName;
+    }
+
+    /// <summary>All countries as (code, name) sorted by name with the current culture's collation.</summary>
+    public static IReadOnlyList<(string Code, string Name)> Sorted()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        return AllCodes.Value
+            .Select(code => (Code: code, Name: Name(code)))
+            .OrderBy(c => c.Name, StringComparer.Create(culture, ignoreCase: true))
+            .ToList();
+    }
+}

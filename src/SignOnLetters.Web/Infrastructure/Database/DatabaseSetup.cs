@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+
+namespace SignOnLetters.Web.Infrastructure.Database;
+
+/// <summary>Configuration keys <c>Database:Provider</c> and <c>ConnectionStrings:Default</c>.</summary>
+public static class DatabaseSetup
+{
+    public const string DefaultSqliteConnection = "Data Source=App_Data/signonletters.db;Pooling=True";
+
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = DatabaseProviderSetup.Parse(configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite));
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? DefaultSqliteConnection
+                : throw new InvalidOperationException($"ConnectionStrings:Default must be set for the {provider} provider.");
+        }
+        if (provider == DatabaseProvider.Sqlite)
+            DatabaseProviderSetup.EnsureSqliteDirectory(connectionString);
+
+        services.AddSingleton(new DatabaseSettings(provider, connectionString));
+        services.AddDbContext<AppDbContext>(options => options.UseProvider(provider, connectionString));
+        services.AddDataProtection()
+            .SetApplicationName("SignOnLetters")
+            .PersistKeysToDbContext<AppDbContext>();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return services;
+    }
+
+    /// <summary>Applies pending migrations; every instance may call it, the migrator takes a lock.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
+
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace SignOnLetters.Web.Infrastructure.Email;
+
+/// <summary>
+/// The one e-mail sender, used by Identity (confirmations, password resets) and by the app
+/// (invitations, signature confirmations). Builds a MIME message with HTML and plain-text parts and
+/// either sends it over SMTP (MailKit) or drops it into the pickup directory.
+/// </summary>
+public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender
+{
+    public async Task SendEmailAsync(string email, string subject, string htmlMessage)
+    {
+        var settings = options.Value;
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(settings.From));
+        message.To.Add(MailboxAddress.Parse(email));
+        message.Subject = subject;
+        message.Body = new BodyBuilder { HtmlBody = htmlMessage, TextBody = ToPlainText(htmlMessage) }.ToMessageBody();
+
+        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
+            await WriteToPickupDirectoryAsync(message, settings.PickupDirectory);
+        else
+            await SendOverSmtpAsync(message, settings.Smtp);
+        // The subject only: recipients' addresses stay out of logs.
+        logger.LogInformation("Sent e-mail {Subject}", subject);
+    }
+
+    private static async Task WriteToPickupDirectoryAsync(MimeMessage message, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        // Time-ordered names let a reader (and a test) take the newest message for an address.
+        var name = $"{DateTime.UtcNow:yyyyMMddTHHmmssfffffff}-{Guid.NewGuid():N}.eml";
+        var temporary = Path.Combine(directory, name + ".tmp");
+        await message.WriteToAsync(temporary);
+        // Renamed when complete, so a reader never sees half a message.
+        File.Move(temporary, Path.Combine(directory, name));
+    }
+
+    private static async Task SendOverSmtpAsync(MimeMessage message, SmtpOptions smtp)
+    {
+        using var client = new SmtpClient();
+        var security = Enum.TryParse<SecureSocketOptions>(smtp.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
+        await client.ConnectAsync(smtp.Host!, smtp.Port, security);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty);
+        await client.SendAsync(message);
+        await client.DisconnectAsync(quit: true);
+    }
+
+    /// <summary>A readable text part for mail clients that show no HTML: links kept as "text (url)".</summary>
+    internal static string ToPlainText(string html)
+    {
+        var text = LinkPattern().Replace(html, m => $"{m.Groups["text"].Value} ({m.Groups["href"].Value})");
+        text = BreakPattern().Replace(text, "\n");
+        text = TagPattern().Replace(text, string.Empty);
+        return System.Net.WebUtility.HtmlDecode(text).Trim();
+    }
+
+    [GeneratedRegex("<a\\s[^>]*href=[\"'](?<href>[^\"']*)[\"'][^>]*>(?<text>.*?)</a>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex("<\\s*(br|/p|/div|/li|/h[1-6])\\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex BreakPattern();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex TagPattern();
+}

@@ -1,0 +1,68 @@
+using System.Reflection;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SignOnLetters.Domain;
+
+namespace SignOnLetters.Web.Infrastructure.Mediation;
+
+/// <summary>
+/// Turns what a handler refused into what a person sees: validation failures and broken domain rules
+/// become form errors on the re-rendered page (nothing was stored, nothing typed is lost); "not
+/// found" and "forbidden" become 404 and 403. Page methods therefore stay one or two lines.
+/// </summary>
+public sealed class MediatorOutcomePageFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is null || executed.ExceptionHandled)
+            return;
+
+        switch (executed.Exception)
+        {
+            case ValidationException validation:
+                foreach (var failure in validation.Errors)
+                    context.ModelState.AddModelError(FieldKey(context.HandlerInstance, failure.PropertyName, validation), failure.ErrorMessage);
+                executed.Result = RerenderPage(context);
+                break;
+            case DomainRuleException rule:
+                context.ModelState.AddModelError(string.Empty, rule.Message);
+                executed.Result = RerenderPage(context);
+                break;
+            case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException:
+                context.ModelState.AddModelError(string.Empty, "Someone else changed this at the same moment. Reload the page to see their change, then try again.");
+                executed.Result = RerenderPage(context);
+                break;
+            case NotFoundException:
+                executed.Result = new NotFoundResult();
+                break;
+            case ForbiddenException:
+                executed.Result = new ForbidResult();
+                break;
+            default:
+                return;
+        }
+        executed.ExceptionHandled = true;
+    }
+
+    private static IActionResult RerenderPage(PageHandlerExecutingContext context) =>
+        context.HandlerInstance is PageModel page ? page.Page() : new BadRequestResult();
+
+    /// <summary>
+    /// Form fields are named after the bound property ("Data.Name"), validators after the command
+    /// ("Name"): prefix with the name of the page property that holds a request of the failing type.
+    /// </summary>
+    private static string FieldKey(object handler, string propertyName, ValidationException validation)
+    {
+        if (string.IsNullOrEmpty(propertyName) || validation is not RequestValidationException { RequestType: var requestType })
+            return propertyName;
+        var bound = handler.GetType()
+            .GetProperties(BindingFlags.Instance | BindingFlags.Public)
+            .FirstOrDefault(p => p.PropertyType == requestType && p.GetCustomAttribute<BindPropertyAttribute>() is not null);
+        return bound is null ? propertyName : $"{bound.Name}.{propertyName}";
+    }
+}

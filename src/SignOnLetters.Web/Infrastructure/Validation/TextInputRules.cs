@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+
+namespace SignOnLetters.Web.Infrastructure.Validation;
+
+/// <summary>
+/// Shape checks for the names and titles people type. Every script is welcome; what is refused is
+/// what only tricks readers or breaks pages: bidirectional override controls (which can make
+/// "evil.example" display as "elpmaxe.live"), invisible-only text, control characters, markup, and
+/// floods of combining marks ("Zalgo" text that spills over the lines around it).
+/// </summary>
+public static class TextInputRules
+{
+    /// <summary>Combining marks on one letter beyond this are a flood; Vietnamese needs two, some Indic clusters three or four.</summary>
+    private const int MaxCombiningMarksPerBase = 4;
+
+    public static IRuleBuilderOptions<T, string?> CleanText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.Must(value => Problem(value, maxLength) is null)
+            .WithMessage((_, value) => $"{{PropertyName}} {Problem(value, maxLength)}");
+
+    /// <summary>Why a value is refused, as the end of a sentence, or null when it is fine.</summary>
+    public static string? Problem(string? value, int maxLength)
+    {
+        if (value is null)
+            return null;
+        if (value.Length > maxLength)
+            return $"is too long: {value.Length:N0} characters, at most {maxLength:N0}.";
+        if (!IsWellFormedUtf16(value))
+            return "contains invalid characters.";
+        var visible = 0;
+        var combiningRun = 0;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (rune.Value is '<' or '>')
+                return "cannot contain < or >.";
+            if (IsBidiControl(rune.Value))
+                return "contains hidden direction-changing characters. Please type it again without copying from elsewhere.";
+            var category = Rune.GetUnicodeCategory(rune);
+            switch (category)
+            {
+                case UnicodeCategory.Control when rune.Value is not ('\t'):
+                case UnicodeCategory.PrivateUse:
+                case UnicodeCategory.OtherNotAssigned:
+                case UnicodeCategory.LineSeparator:
+                case UnicodeCategory.ParagraphSeparator:
+                    return "contains characters that cannot be shown.";
+                case UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark:
+                    if (++combiningRun > MaxCombiningMarksPerBase)
+                        return "has too many accents stacked on one letter.";
+                    continue;
+                case UnicodeCategory.Format:
+                    // Zero-width joiner and non-joiner shape Persian, Indic scripts and emoji; other
+                    // format characters (zero-width space, word joiner, BOM) only hide things.
+                    if (rune.Value is not (0x200C or 0x200D))
+                        return "contains invisible characters.";
+                    continue;
+            }
+            combiningRun = 0;
+            if (!Rune.IsWhiteSpace(rune))
+                visible++;
+        }
+        return value.Length > 0 && visible == 0 ? "must contain visible characters." : null;
+    }
+
+    /// <summary>No lone surrogate halves (they come from truncated or forged input, never from typing).</summary>
+    private static bool IsWellFormedUtf16(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                i++;
+            else if (char.IsSurrogate(value[i]))
+                return false;
+        }
+        return true;
+    }
+
+    // LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI; the marks LRM/RLM/ALM are allowed (harmless).
+    private static bool IsBidiControl(int codePoint) => codePoint is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069;
+
+    /// <summary>An absolute http(s) address, or nothing.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalWebAddress<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.Must(value => string.IsNullOrWhiteSpace(value) || IsWebAddress(value, maxLength))
+            .WithMessage($"{{PropertyName}} must be a web address starting with https:// or http://, at most {maxLength} characters.");
+
+    private static bool IsWebAddress(string value, int maxLength) =>
+        value.Length <= maxLength
+        && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
+        && uri.Scheme is "https" or "http"
+        && !string.IsNullOrEmpty(uri.Host)
+        && Problem(value, maxLength) is null;
+
+    public static IRuleBuilderOptions<T, string?> EmailAddress<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(254).EmailAddress(FluentValidation.Validators.EmailValidationMode.AspNetCoreCompatible)
+            .Must(value => value is null || (Problem(value, 254) is null && value.Contains('.', StringComparison.Ordinal) && !value.Any(char.IsWhiteSpace)))
+            .WithMessage("{PropertyName} is not a valid e-mail address.");
+}

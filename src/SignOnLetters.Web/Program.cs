@@ -1,0 +1,86 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using SignOnLetters.Data;
+using SignOnLetters.Domain;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Database;
+using SignOnLetters.Web.Infrastructure.Email;
+using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Infrastructure.Security;
+using SignOnLetters.Web.Infrastructure.Seeding;
+
+// Composition only: what runs where is decided here, how it works lives in the slices and Infrastructure/.
+var seedDemo = args.Contains("--seed-demo", StringComparer.OrdinalIgnoreCase);
+var builder = WebApplication.CreateBuilder(args.Where(a => !a.Equals("--seed-demo", StringComparison.OrdinalIgnoreCase)).ToArray());
+var services = builder.Services;
+
+services.AddAppDatabase(builder.Configuration);
+services.AddSingleton(TimeProvider.System);
+services.AddHttpContextAccessor();
+services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
+
+services.AddDefaultIdentity<ApplicationUser>(options =>
+    {
+        options.SignIn.RequireConfirmedAccount = true;
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 10;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<AppDbContext>();
+services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "sol.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.SlidingExpiration = true;
+});
+
+services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+services.AddTransient<IEmailSender, MailKitEmailSender>();
+
+services.AddMediator(options =>
+{
+    // Scoped, not the default singleton: handlers take the scoped AppDbContext.
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
+});
+services.AddValidatorsFromAssemblyContaining<Program>();
+
+services.AddRazorPages(options =>
+    {
+        options.Conventions.AuthorizeFolder("/Organisations");
+        options.Conventions.AuthorizeFolder("/Invitations");
+    })
+    .AddMvcOptions(options => options.Filters.Add<MediatorOutcomePageFilter>());
+services.AddScoped<DemoSeeder>();
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync();
+if (seedDemo || DemoSeeder.IsRequested([], app.Configuration))
+    await DemoSeeder.RunAsync(app.Services);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+app.UseSecurityHeaders();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/healthz");
+
+app.Run();
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;
