@@ -1,0 +1,70 @@
+using SignOnLetters.Pdf.Elements;
+using SignOnLetters.Pdf.Infrastructure;
+
+namespace SignOnLetters.Pdf.Drawing;
+
+/// <summary>The pages of a document as display lists, with its outline.</summary>
+internal sealed record DocumentLayout(IReadOnlyList<PageCanvas> Pages, IReadOnlyList<OutlineEntry> Outline);
+
+/// <summary>
+/// The paging loop. It runs twice, because "page X of Y" needs Y: the first pass counts pages,
+/// the second lays out with the count known (and a third only if the count changed in between).
+/// </summary>
+internal static class Paginator
+{
+    public const int MaxPages = 10_000;
+
+    public static DocumentLayout Layout(IReadOnlyList<Page> pageTemplates)
+    {
+        var context = new RenderContext();
+        foreach (var template in pageTemplates)
+            template.AttachContext(context);
+
+        var knownTotal = 0;
+        List<PageCanvas> pages = [];
+        for (var pass = 1; pass <= 3; pass++)
+        {
+            context.TotalPages = knownTotal;
+            context.Outline.Clear();
+            pages = RunPass(pageTemplates, context);
+            if (pages.Count == knownTotal)
+                break;
+            knownTotal = pages.Count;
+        }
+        return new DocumentLayout(pages, context.Outline.ToList());
+    }
+
+    private static List<PageCanvas> RunPass(IReadOnlyList<Page> pageTemplates, RenderContext context)
+    {
+        var pages = new List<PageCanvas>();
+        foreach (var template in pageTemplates)
+        {
+            template.ResetStateOfSubtree();
+            template.ApplyDefaultTextStyle();
+            var size = new Size(template.Width, template.Height);
+            var isFirstPageOfTemplate = true;
+            while (true)
+            {
+                var canvas = new PageCanvas(template.Width, template.Height, pages.Count + 1);
+                context.Canvas = canvas;
+                context.PageNumber = canvas.PageNumber;
+                var plan = template.Measure(size);
+                if (plan.IsWrap)
+                    throw new LayoutException(
+                        $"Page {canvas.PageNumber}: {plan.WrapReason}. It does not fit even on an empty {template.Width:0.#} × {template.Height:0.#}pt page, so it can never be placed.");
+                // Every template gives at least one page; after that, nothing left means done.
+                if (plan.IsEmpty && !isFirstPageOfTemplate)
+                    break;
+                isFirstPageOfTemplate = false;
+                template.Draw(size);
+                pages.Add(canvas);
+                if (!plan.IsPartial)
+                    break;
+                if (pages.Count >= MaxPages)
+                    throw new LayoutException($"The document passed {MaxPages:N0} pages; content keeps asking for another page ({template.Describe()}).");
+            }
+        }
+        context.Canvas = PageCanvas.Discarding;
+        return pages;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text;
+using SignOnLetters.Pdf.Fluent;
+using SignOnLetters.Pdf.Text;
+using SkiaSharp;
+
+namespace SignOnLetters.Pdf.Drawing;
+
+/// <summary>Replays the pages' display lists into Skia's PDF backend with subset fonts.</summary>
+internal static class PdfWriter
+{
+    public static void Write(DocumentLayout layout, DocumentMetadata metadata, Stream output)
+    {
+        var subsetter = new FontSubsetter();
+        foreach (var page in layout.Pages)
+            foreach (var command in page.Commands)
+                if (command is GlyphRunCommand glyphs)
+                    subsetter.Add(glyphs.Fragment);
+        var typefaces = subsetter.BuildTypefaces();
+        var fonts = new Dictionary<(FontFace, float), SKFont>();
+        var paints = new Dictionary<SKColor, SKPaint>();
+        try
+        {
+            using var pdf = new MemoryStream();
+            using (var document = SKDocument.CreatePdf(pdf, ToSkia(metadata)))
+            {
+                foreach (var page in layout.Pages)
+                {
+                    var canvas = document.BeginPage(page.Width, page.Height);
+                    foreach (var command in page.Commands)
+                        Draw(canvas, command, typefaces, fonts, paints);
+                    document.EndPage();
+                }
+                document.Close();
+            }
+            var bytes = pdf.ToArray();
+            if (layout.Outline.Count > 0)
+                bytes = PdfOutlineWriter.AppendOutline(bytes, layout.Outline, layout.Pages.Select(page => page.Height).ToList());
+            output.Write(bytes);
+        }
+        finally
+        {
+            foreach (var font in fonts.Values)
+                font.Dispose();
+            foreach (var paint in paints.Values)
+                paint.Dispose();
+            foreach (var typeface in typefaces.Values)
+                typeface.Dispose();
+        }
+    }
+
+    private static void Draw(SKCanvas canvas, DrawCommand command, Dictionary<FontFace, SKTypeface> typefaces,
+        Dictionary<(FontFace, float), SKFont> fonts, Dictionary<SKColor, SKPaint> paints)
+    {
+        switch (command)
+        {
+            case GlyphRunCommand glyphs:
+                var style = glyphs.Fragment.Run.Style.Style;
+                var key = (glyphs.Fragment.Run.Face, style.Size);
+                if (!fonts.TryGetValue(key, out var font))
+                {
+                    font = new SKFont(typefaces[key.Face], style.Size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
+                    fonts.Add(key, font);
+                }
+                using (var blob = BuildTextBlob(glyphs, font))
+                    canvas.DrawText(blob, 0, 0, Paint(paints, style.Color));
+                break;
+            case ImageCommand image:
+                canvas.DrawImage(image.Image, image.Rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+                break;
+            case RectangleCommand rectangle:
+                canvas.DrawRect(rectangle.Rect, Paint(paints, rectangle.Color));
+                break;
+            case LinkCommand link:
+                canvas.DrawUrlAnnotation(link.Rect, link.Url)?.Dispose();
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Glyphs with their positions, plus the UTF-8 text and per-glyph clusters: from those Skia
+    /// writes /ActualText where glyphs do not map one-to-one to characters (Arabic ligatures,
+    /// Indic conjuncts), which is what makes such text read back.
+    /// </summary>
+    private static SKTextBlob BuildTextBlob(GlyphRunCommand command, SKFont font)
+    {
+        var fragment = command.Fragment;
+        var run = fragment.Run;
+        var count = fragment.GlyphEnd - fragment.GlyphStart;
+        var text = fragment.Text;
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var utf8Offsets = Utf8Offsets(text);
+
+        using var builder = new SKTextBlobBuilder();
+        var buffer = builder.AllocatePositionedTextRun(font, count, utf8.Length, null);
+        var glyphs = buffer.Glyphs;
+        var positions = buffer.Positions;
+        var clusters = buffer.Clusters;
+        var x = command.X;
+        for (var i = 0; i < count; i++)
+        {
+            var g = fragment.GlyphStart + i;
+            glyphs[i] = run.Glyphs[g];
+            positions[i] = new SKPoint(x + run.OffsetsX[g], command.Y + run.OffsetsY[g]);
+            clusters[i] = (uint)utf8Offsets[run.Clusters[g] - fragment.CharStart];
+            x += run.Advances[g] + (command.ExtraSpacePerSpace > 0 && fragment.IsSpaceGlyph(g) ? command.ExtraSpacePerSpace : 0);
+        }
+        buffer.SetText(utf8);
+        return builder.Build()!;
+    }
+
+    private static int[] Utf8Offsets(string text)
+    {
+        var offsets = new int[text.Length + 1];
+        var offset = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            offsets[i] = offset;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                offsets[i + 1] = offset;
+                offset += 4;
+                i++;
+            }
+            else
+            {
+                offset += text[i] < 0x80 ? 1 : text[i] < 0x800 ? 2 : 3;
+            }
+        }
+        offsets[text.Length] = offset;
+        return offsets;
+    }
+
+    private static SKPaint Paint(Dictionary<SKColor, SKPaint> paints, SKColor color)
+    {
+        if (!paints.TryGetValue(color, out var paint))
+        {
+            paint = new SKPaint { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
+            paints.Add(color, paint);
+        }
+        return paint;
+    }
+
+    private static SKDocumentPdfMetadata ToSkia(DocumentMetadata metadata) => new()
+    {
+        Title = metadata.Title ?? string.Empty,
+        Author = metadata.Author ?? string.Empty,
+        Subject = metadata.Subject ?? string.Empty,
+        Keywords = metadata.Keywords ?? string.Empty,
+        Creator = metadata.Creator ?? "SignOnLetters",
+        Producer = metadata.Producer ?? "SignOnLetters.Pdf (SkiaSharp, HarfBuzz)",
+        // No clock is read here: dates come from the caller, so the same input gives the same bytes.
+        Creation = metadata.CreationDate?.UtcDateTime,
+        Modified = (metadata.ModifiedDate ?? metadata.CreationDate)?.UtcDateTime,
+        RasterDpi = 300,
+        EncodingQuality = 101,
+        PdfA = false,
+    };
+}

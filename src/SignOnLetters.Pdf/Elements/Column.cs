@@ -1,0 +1,101 @@
+using SignOnLetters.Pdf.Infrastructure;
+
+namespace SignOnLetters.Pdf.Elements;
+
+/// <summary>Items stacked vertically; continues on the next page where the page ends.</summary>
+internal sealed class Column : Element, IStateful
+{
+    private int firstPendingItem;
+    private MeasuredItems? lastMeasurement;
+
+    public List<Element> Items { get; } = [];
+    public float Spacing { get; set; }
+
+    public override IEnumerable<Element> Children => Items;
+
+    public override SpacePlan Measure(Size available) => MeasureItems(available).Plan;
+
+    public override void Draw(Size available)
+    {
+        var measured = MeasureItems(available);
+        var top = 0f;
+        var nextPending = firstPendingItem;
+        foreach (var (index, plan, offset) in measured.Placed)
+        {
+            top = offset;
+            if (plan.IsEmpty)
+            {
+                nextPending = index + 1;
+                continue;
+            }
+            Context.Canvas.Save();
+            Context.Canvas.Translate(0, top);
+            Items[index].Draw(new Size(available.Width, plan.Height));
+            Context.Canvas.Restore();
+            if (plan.IsFull)
+                nextPending = index + 1;
+        }
+        firstPendingItem = nextPending;
+        Context.StateChanged();
+    }
+
+    /// <summary>Measures items from the first pending one until the page is full, once per state.</summary>
+    private MeasuredItems MeasureItems(Size available)
+    {
+        if (lastMeasurement is { } cached && cached.Available == available && cached.StateVersion == Context.StateVersion)
+            return cached;
+
+        var placed = new List<(int, SpacePlan, float)>();
+        float height = 0, width = 0;
+        var anyPlaced = false;
+        SpacePlan? result = null;
+        for (var index = firstPendingItem; index < Items.Count; index++)
+        {
+            var spacing = anyPlaced ? Spacing : 0;
+            var remaining = available.Height - height - spacing;
+            if (remaining < -Size.Epsilon)
+            {
+                result = SpacePlan.Partial(width, height);
+                break;
+            }
+            var plan = Items[index].Measure(new Size(available.Width, Math.Max(0, remaining)));
+            if (plan.IsEmpty)
+            {
+                placed.Add((index, plan, height));
+                continue;
+            }
+            if (plan.IsWrap)
+            {
+                result = anyPlaced ? SpacePlan.Partial(width, height) : SpacePlan.Wrap($"column item {index + 1}: {plan.WrapReason}");
+                break;
+            }
+            placed.Add((index, plan, height + spacing));
+            height += spacing + plan.Height;
+            width = Math.Max(width, plan.Width);
+            anyPlaced = true;
+            if (plan.IsPartial)
+            {
+                result = SpacePlan.Partial(width, height);
+                break;
+            }
+        }
+        result ??= anyPlaced ? SpacePlan.Full(width, height) : SpacePlan.Empty();
+        lastMeasurement = new MeasuredItems(available, Context.StateVersion, result.Value, placed);
+        return lastMeasurement;
+    }
+
+    public void ResetState() => SetState(0);
+
+    public object GetState() => firstPendingItem;
+
+    public void SetState(object state)
+    {
+        firstPendingItem = (int)state;
+        lastMeasurement = null;
+        Context.StateChanged();
+    }
+
+    public override string Describe() => $"column of {Items.Count} items";
+
+    private sealed record MeasuredItems(Size Available, long StateVersion, SpacePlan Plan, List<(int Index, SpacePlan Plan, float Top)> Placed);
+}

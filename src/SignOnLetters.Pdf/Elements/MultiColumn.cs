@@ -1,0 +1,97 @@
+using SignOnLetters.Pdf.Drawing;
+using SignOnLetters.Pdf.Infrastructure;
+
+namespace SignOnLetters.Pdf.Elements;
+
+/// <summary>
+/// Flows content through several columns, newspaper style: down the first column, then the next,
+/// then on to the next page. On the last page the columns are balanced to even heights.
+/// </summary>
+internal sealed class MultiColumn : ContainerElement
+{
+    public int ColumnCount { get; set; } = 2;
+    public float Spacing { get; set; } = 12;
+    public bool Balance { get; set; } = true;
+
+    public override SpacePlan Measure(Size available)
+    {
+        var columnSize = ColumnSize(available);
+        var first = Child.Measure(columnSize);
+        if (first.IsWrap || first.IsEmpty)
+            return first;
+        if (first.IsFull && ColumnCount == 1)
+            return first with { Width = available.Width };
+        var (fitsAll, height) = TrialFlow(columnSize);
+        if (fitsAll && Balance)
+            height = BalancedHeight(columnSize);
+        return fitsAll ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
+    }
+
+    public override void Draw(Size available)
+    {
+        var columnSize = ColumnSize(available);
+        var (fitsAll, _) = TrialFlow(columnSize);
+        if (fitsAll && Balance)
+            columnSize = columnSize with { Height = BalancedHeight(columnSize) };
+        for (var column = 0; column < ColumnCount; column++)
+        {
+            var plan = Child.Measure(columnSize);
+            if (plan.IsEmpty || plan.IsWrap)
+                break;
+            Context.Canvas.Save();
+            Context.Canvas.Translate(column * (columnSize.Width + Spacing), 0);
+            Child.Draw(columnSize);
+            Context.Canvas.Restore();
+            if (plan.IsFull)
+                break;
+        }
+    }
+
+    private Size ColumnSize(Size available) =>
+        new(Math.Max(1, (available.Width - Spacing * (ColumnCount - 1)) / ColumnCount), available.Height);
+
+    /// <summary>Flows the content through the columns without recording anything, then restores its progress.</summary>
+    private (bool FitsAll, float Height) TrialFlow(Size columnSize)
+    {
+        var snapshot = Child.SnapshotSubtree();
+        var canvas = Context.Canvas;
+        Context.Canvas = PageCanvas.Discarding;
+        try
+        {
+            var height = 0f;
+            for (var column = 0; column < ColumnCount; column++)
+            {
+                var plan = Child.Measure(columnSize);
+                if (plan.IsEmpty)
+                    return (true, height);
+                if (plan.IsWrap)
+                    return (false, height);
+                height = Math.Max(height, plan.Height);
+                Child.Draw(columnSize);
+                if (plan.IsFull)
+                    return (true, height);
+            }
+            return (Child.Measure(columnSize).IsEmpty, height);
+        }
+        finally
+        {
+            Context.Canvas = canvas;
+            snapshot.Restore();
+        }
+    }
+
+    /// <summary>The least column height, to half a point, at which the rest of the content still fits.</summary>
+    private float BalancedHeight(Size columnSize)
+    {
+        float low = 0, high = columnSize.Height;
+        while (high - low > 0.5f)
+        {
+            var middle = (low + high) / 2;
+            if (TrialFlow(columnSize with { Height = middle }).FitsAll)
+                high = middle;
+            else
+                low = middle;
+        }
+        return high;
+    }
+}

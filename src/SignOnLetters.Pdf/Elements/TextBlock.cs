@@ -1,0 +1,222 @@
+using SignOnLetters.Pdf.Fluent;
+using SignOnLetters.Pdf.Infrastructure;
+using SignOnLetters.Pdf.Text;
+
+namespace SignOnLetters.Pdf.Elements;
+
+/// <summary>
+/// Paragraphs of styled spans. Shaping is cached per content, line breaking per width, so a
+/// block is shaped once however often it is measured; progress is the next line to draw.
+/// </summary>
+internal sealed class TextBlock : Element, IStateful
+{
+    private int nextLine;
+    private string? shapedContentKey;
+    private List<ShapedParagraph> paragraphs = [];
+    private float linesWidth = float.NaN;
+    private List<TextLine> lines = [];
+
+    public List<TextSpanDefinition> Spans { get; } = [];
+    public TextStyle? Style { get; set; }
+
+    /// <summary>The page's default style, set when the document is assembled.</summary>
+    public TextStyle? InheritedStyle { get; set; }
+
+    public TextAlignment Alignment { get; set; } = TextAlignment.Start;
+    public TextDirection Direction { get; set; } = TextDirection.Auto;
+    public float ParagraphSpacing { get; set; }
+
+    public override SpacePlan Measure(Size available)
+    {
+        EnsureLaidOut(available.Width);
+        if (nextLine >= lines.Count)
+            return SpacePlan.Empty();
+        var (end, height) = LinesThatFit(available.Height);
+        if (end == nextLine)
+            return SpacePlan.Wrap($"text line \"{Preview(lines[nextLine].Text)}\" needs {lines[nextLine].Height:0.#}pt of height, {available.Height:0.#}pt left");
+        var width = Alignment is TextAlignment.Left || Alignment is TextAlignment.Start && !lines[nextLine].IsRightToLeft
+            ? lines.Skip(nextLine).Take(end - nextLine).Max(line => line.Width)
+            : available.Width;
+        return end == lines.Count ? SpacePlan.Full(width, height) : SpacePlan.Partial(width, height);
+    }
+
+    public override void Draw(Size available)
+    {
+        EnsureLaidOut(available.Width);
+        var (end, _) = LinesThatFit(available.Height);
+        var top = 0f;
+        for (var i = nextLine; i < end; i++)
+        {
+            top += SpacingBefore(i);
+            DrawLine(lines[i], top, available.Width);
+            top += lines[i].Height;
+        }
+        nextLine = end;
+        Context.StateChanged();
+    }
+
+    /// <summary>Lines laid out for a width; exposed for layout tests.</summary>
+    internal IReadOnlyList<TextLine> LayOut(float width)
+    {
+        EnsureLaidOut(width);
+        return lines;
+    }
+
+    private void DrawLine(TextLine line, float top, float width)
+    {
+        var alignment = Alignment switch
+        {
+            TextAlignment.Start or TextAlignment.Justify when line.IsLastInParagraph || line.SpaceCount == 0 =>
+                line.IsRightToLeft ? TextAlignment.Right : TextAlignment.Left,
+            _ => Alignment,
+        };
+        var extraPerSpace = alignment == TextAlignment.Justify ? Math.Max(0, (width - line.Width) / line.SpaceCount) : 0;
+        var x = alignment switch
+        {
+            TextAlignment.Right => width - line.Width,
+            TextAlignment.Center => (width - line.Width) / 2,
+            _ => 0f,
+        };
+        foreach (var fragment in line.Fragments)
+        {
+            var fragmentWidth = fragment.Width + fragment.SpaceCount * extraPerSpace;
+            Context.Canvas.DrawGlyphs(fragment, x, top + line.Baseline, extraPerSpace);
+            if (fragment.Run.Style.Url is { } url)
+                Context.Canvas.LinkToUrl(SkiaSharp.SKRect.Create(x, top, fragmentWidth, line.Height), url);
+            x += fragmentWidth;
+        }
+    }
+
+    private (int End, float Height) LinesThatFit(float availableHeight)
+    {
+        var height = 0f;
+        var index = nextLine;
+        while (index < lines.Count)
+        {
+            var needed = SpacingBefore(index) + lines[index].Height;
+            if (height + needed > availableHeight + Size.Epsilon)
+                break;
+            height += needed;
+            index++;
+        }
+        return (index, height);
+    }
+
+    /// <summary>Paragraph spacing sits between paragraphs on the same page, never at a page top.</summary>
+    private float SpacingBefore(int lineIndex) =>
+        lineIndex > nextLine && lines[lineIndex - 1].IsLastInParagraph ? ParagraphSpacing : 0;
+
+    private void EnsureLaidOut(float width)
+    {
+        var hasPageNumbers = Spans.Any(span => span.Kind != TextSpanKind.Literal);
+        if (shapedContentKey is not null && !hasPageNumbers && width.Equals(linesWidth))
+            return;
+        var content = ResolveContent();
+        if (content.Key != shapedContentKey)
+        {
+            paragraphs = Shape(content.Text, content.Styles);
+            shapedContentKey = content.Key;
+            linesWidth = float.NaN;
+        }
+        if (width.Equals(linesWidth))
+            return;
+        lines = [];
+        foreach (var paragraph in paragraphs)
+            lines.AddRange(LineBreaker.BreakLines(paragraph, Math.Max(1, width)));
+        linesWidth = width;
+    }
+
+    /// <summary>The block's text with page numbers filled in, and the style ranges over it.</summary>
+    private (string Key, string Text, List<StyledRange> Styles) ResolveContent()
+    {
+        var blockStyle = TextStyle.Default.With(InheritedStyle).With(Style);
+        var text = new System.Text.StringBuilder();
+        var styles = new List<StyledRange>();
+        foreach (var span in Spans)
+        {
+            var spanText = span.Kind switch
+            {
+                TextSpanKind.CurrentPageNumber => Context.PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                TextSpanKind.TotalPages => Context.TotalPages.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => span.Text,
+            };
+            var start = text.Length;
+            text.Append(spanText);
+            styles.Add(new StyledRange(start, text.Length, span.Resolve(blockStyle), span.Url));
+        }
+        var joined = text.ToString();
+        // The key changes only when page numbers do; literal spans are fixed once composed.
+        var key = Spans.Any(span => span.Kind != TextSpanKind.Literal) ? joined : "literal";
+        return (key, joined, styles);
+    }
+
+    private List<ShapedParagraph> Shape(string text, List<StyledRange> styles)
+    {
+        var result = new List<ShapedParagraph>();
+        var paragraphStart = 0;
+        while (paragraphStart <= text.Length)
+        {
+            var newline = text.IndexOf('\n', paragraphStart);
+            var paragraphEnd = newline < 0 ? text.Length : newline;
+            var paragraphStyles = styles
+                .Where(style => style.End > paragraphStart && style.Start < paragraphEnd)
+                .Select(style => style with { Start = Math.Max(style.Start, paragraphStart) - paragraphStart, End = Math.Min(style.End, paragraphEnd) - paragraphStart })
+                .ToList();
+            if (paragraphStyles.Count == 0)
+            {
+                var styleHere = styles.LastOrDefault(style => style.Start <= paragraphStart) ?? styles.FirstOrDefault()
+                    ?? new StyledRange(0, 0, ResolvedStyle.From(TextStyle.Default.With(InheritedStyle).With(Style)), null);
+                paragraphStyles.Add(styleHere with { Start = 0, End = 0 });
+            }
+            result.Add(new ShapedParagraph(text[paragraphStart..paragraphEnd], paragraphStyles, Direction));
+            if (newline < 0)
+                break;
+            paragraphStart = newline + 1;
+        }
+        return result;
+    }
+
+    public void ResetState() => SetState(0);
+
+    public object GetState() => nextLine;
+
+    public void SetState(object state)
+    {
+        nextLine = (int)state;
+        Context.StateChanged();
+    }
+
+    public override string Describe() =>
+        $"text \"{Preview(string.Concat(Spans.Where(span => span.Kind == TextSpanKind.Literal).Select(span => span.Text)))}\"";
+
+    private static string Preview(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
+
+internal enum TextSpanKind
+{
+    Literal,
+    CurrentPageNumber,
+    TotalPages,
+}
+
+/// <summary>One span as composed: its text is sanitised when set.</summary>
+internal sealed class TextSpanDefinition(TextSpanKind kind, string text)
+{
+    private ResolvedStyle? resolved;
+    private TextStyle? resolvedFrom;
+
+    public TextSpanKind Kind { get; } = kind;
+    public string Text { get; } = TextSanitizer.Sanitize(text);
+    public TextStyle? Style { get; set; }
+    public string? Url { get; set; }
+
+    public ResolvedStyle Resolve(TextStyle blockStyle)
+    {
+        if (resolved is null || !ReferenceEquals(resolvedFrom, blockStyle) && resolvedFrom != blockStyle)
+        {
+            resolved = ResolvedStyle.From(blockStyle.With(Style));
+            resolvedFrom = blockStyle;
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,60 @@
+namespace SignOnLetters.Pdf.Infrastructure;
+
+/// <summary>
+/// The unit of layout. <see cref="Measure"/> is pure and may be called any number of times;
+/// <see cref="Draw"/> paints at the canvas' current origin and commits progress.
+/// </summary>
+internal abstract class Element
+{
+    public RenderContext Context { get; private set; } = new();
+
+    public abstract SpacePlan Measure(Size available);
+
+    public abstract void Draw(Size available);
+
+    public virtual IEnumerable<Element> Children => [];
+
+    /// <summary>A short description for layout error messages.</summary>
+    public virtual string Describe() => GetType().Name;
+
+    public void AttachContext(RenderContext context)
+    {
+        foreach (var element in SelfAndDescendants())
+            element.Context = context;
+    }
+
+    public IEnumerable<Element> SelfAndDescendants()
+    {
+        // Iterative: a 5,000-item column nested in rows must not recurse deeply.
+        var stack = new Stack<Element>();
+        stack.Push(this);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            yield return element;
+            foreach (var child in element.Children)
+                stack.Push(child);
+        }
+    }
+
+    public void ResetStateOfSubtree()
+    {
+        foreach (var element in SelfAndDescendants())
+            (element as IStateful)?.ResetState();
+    }
+
+    public StateSnapshot SnapshotSubtree() => new(SelfAndDescendants()
+        .OfType<IStateful>()
+        .Select(stateful => (stateful, stateful.GetState()))
+        .ToList());
+}
+
+/// <summary>The progress of every stateful element in a subtree, to restore after a trial draw.</summary>
+internal sealed class StateSnapshot(List<(IStateful Element, object State)> states)
+{
+    public void Restore()
+    {
+        foreach (var (element, state) in states)
+            element.SetState(state);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+
+namespace SignOnLetters.Pdf.Text;
+
+/// <summary>A primary face and the faces tried, in order, for characters it lacks.</summary>
+internal sealed class FontChain(FontFace primary, IReadOnlyList<FontFace> fallbacks, FontFace? emoji)
+{
+    public FontFace Primary { get; } = primary;
+
+    /// <summary>
+    /// Picks the face for one grapheme cluster. Neutral characters (spaces, punctuation, digits)
+    /// stay in the current face when it has them, so an Arabic or CJK run is not cut at every space.
+    /// </summary>
+    public FontFace Select(ReadOnlySpan<char> grapheme, FontFace? current)
+    {
+        Rune.DecodeFromUtf16(grapheme, out var firstRune, out _);
+        if (current is not null && current != emoji && IsNeutral(firstRune) && CoversAll(current, grapheme))
+            return current;
+        if (emoji is not null && PrefersEmojiPresentation(grapheme) && CoversAll(emoji, grapheme))
+            return emoji;
+        if (CoversAll(Primary, grapheme))
+            return Primary;
+        foreach (var face in fallbacks)
+            if (CoversAll(face, grapheme))
+                return face;
+        // Nothing has it: fall back to the face of the base character, then the primary (.notdef box).
+        foreach (var face in fallbacks)
+            if (face.Covers(firstRune.Value))
+                return face;
+        return current ?? Primary;
+    }
+
+    private static bool CoversAll(FontFace face, ReadOnlySpan<char> grapheme)
+    {
+        foreach (var rune in grapheme.EnumerateRunes())
+            if (!IsIgnorableForCoverage(rune) && !face.Covers(rune.Value))
+                return false;
+        return true;
+    }
+
+    private static bool IsNeutral(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.SpaceSeparator or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.OtherPunctuation
+            or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation or UnicodeCategory.ClosePunctuation
+            or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
+            or UnicodeCategory.ConnectorPunctuation => true,
+        _ => false,
+    };
+
+    // Joiners, variation selectors and tag characters are formatting, not glyphs a face must own.
+    private static bool IsIgnorableForCoverage(Rune rune) =>
+        rune.Value is 0x200C or 0x200D or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0020 and <= 0xE007F)
+            or 0x200E or 0x200F or (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
+
+    private static bool PrefersEmojiPresentation(ReadOnlySpan<char> grapheme)
+    {
+        foreach (var rune in grapheme.EnumerateRunes())
+        {
+            if (rune.Value == 0xFE0F || rune.Value >= 0x1F000 && rune.Value <= 0x1FAFF)
+                return true;
+        }
+        return false;
+    }
+}

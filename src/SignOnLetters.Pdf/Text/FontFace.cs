@@ -1,0 +1,63 @@
+using HarfBuzzSharp;
+
+namespace SignOnLetters.Pdf.Text;
+
+/// <summary>
+/// One face of a font file (a .ttc holds several), opened lazily through HarfBuzz, which memory-maps
+/// the file: a 20 MB CJK collection costs nothing until a glyph from it is needed.
+/// </summary>
+internal sealed class FontFace(string familyName, string path, int index)
+{
+    private readonly Lock openLock = new();
+    private Blob? blob;
+    private Face? face;
+    private HarfBuzzSharp.Font? font;
+
+    public string FamilyName { get; } = familyName;
+    public string Path { get; } = path;
+    public int Index { get; } = index;
+
+    public Face HarfBuzzFace { get { EnsureOpen(); return face!; } }
+
+    /// <summary>Scaled to units per em, so advances come back in font units.</summary>
+    public HarfBuzzSharp.Font HarfBuzzFont { get { EnsureOpen(); return font!; } }
+
+    public int UnitsPerEm { get; private set; }
+
+    /// <summary>Ascender above the baseline, as a fraction of the font size.</summary>
+    public float Ascent { get; private set; }
+
+    /// <summary>Descender below the baseline (positive), as a fraction of the font size.</summary>
+    public float Descent { get; private set; }
+
+    public bool Covers(int codePoint) => HarfBuzzFont.TryGetNominalGlyph((uint)codePoint, out _);
+
+    private void EnsureOpen()
+    {
+        if (font is not null)
+            return;
+        lock (openLock)
+        {
+            if (font is not null)
+                return;
+            blob = Blob.FromFile(Path);
+            face = new Face(blob, Index);
+            UnitsPerEm = face.UnitsPerEm;
+            var opened = new HarfBuzzSharp.Font(face);
+            opened.SetScale(UnitsPerEm, UnitsPerEm);
+            if (opened.TryGetHorizontalFontExtents(out var extents))
+            {
+                Ascent = extents.Ascender / (float)UnitsPerEm;
+                Descent = -extents.Descender / (float)UnitsPerEm;
+            }
+            else
+            {
+                Ascent = 0.9f;
+                Descent = 0.25f;
+            }
+            font = opened;
+        }
+    }
+
+    public override string ToString() => $"{FamilyName} ({System.IO.Path.GetFileName(Path)}#{Index})";
+}

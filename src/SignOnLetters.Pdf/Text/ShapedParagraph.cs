@@ -1,0 +1,157 @@
+using System.Globalization;
+using HarfBuzzSharp;
+using SignOnLetters.Pdf.Fluent;
+using Buffer = HarfBuzzSharp.Buffer;
+
+namespace SignOnLetters.Pdf.Text;
+
+/// <summary>
+/// A paragraph (no '\n' inside) itemised into runs of one face, style and direction, each shaped
+/// by HarfBuzz. Shaping does not depend on the width, so it is done once and lines are broken
+/// from the per-character advances it leaves.
+/// </summary>
+internal sealed class ShapedParagraph
+{
+    [ThreadStatic]
+    private static Buffer? sharedBuffer;
+
+    private readonly float[] advancePrefix;
+
+    public ShapedParagraph(string text, IReadOnlyList<StyledRange> styles, TextDirection direction)
+    {
+        Text = text;
+        Direction = direction;
+        Styles = styles;
+        BreakOpportunities = UnicodeAlgorithms.LineBreakOpportunities(text);
+        byte[]? levels = null;
+        if (direction == TextDirection.RightToLeft || UnicodeAlgorithms.MayNeedBidi(text))
+        {
+            Bidi = UnicodeAlgorithms.AnalyseBidi(text, direction);
+            levels = Bidi.Levels;
+        }
+        Runs = Itemise(levels);
+        advancePrefix = new float[text.Length + 1];
+        var advances = new float[text.Length];
+        foreach (var run in Runs)
+            for (var g = 0; g < run.Glyphs.Length; g++)
+                advances[run.Clusters[g]] += run.Advances[g];
+        for (var i = 0; i < text.Length; i++)
+            advancePrefix[i + 1] = advancePrefix[i] + advances[i];
+    }
+
+    public string Text { get; }
+    public TextDirection Direction { get; }
+    public IReadOnlyList<StyledRange> Styles { get; }
+    public bool IsRightToLeft => Bidi?.IsRightToLeft ?? false;
+
+    /// <summary>Null when the paragraph is entirely left-to-right.</summary>
+    public BidiParagraph? Bidi { get; }
+    public int[] BreakOpportunities { get; }
+    public List<ShapedRun> Runs { get; }
+
+    public float Width(int start, int end) => advancePrefix[end] - advancePrefix[start];
+
+    public StyledRange StyleAt(int index)
+    {
+        foreach (var style in Styles)
+            if (index >= style.Start && index < style.End)
+                return style;
+        return Styles[^1];
+    }
+
+    private List<ShapedRun> Itemise(byte[]? levels)
+    {
+        var runs = new List<ShapedRun>();
+        foreach (var style in Styles)
+        {
+            var runStart = style.Start;
+            FontFace? runFace = null;
+            var runLevel = (byte)0;
+            var position = style.Start;
+            while (position < style.End)
+            {
+                var length = StringInfo.GetNextTextElementLength(Text.AsSpan(position, style.End - position));
+                var face = style.Style.Chain.Select(Text.AsSpan(position, length), runFace);
+                var level = levels?[position] ?? 0;
+                if (runFace is not null && (face != runFace || level != runLevel))
+                {
+                    runs.Add(Shape(runStart, position, runFace, runLevel, style));
+                    runStart = position;
+                }
+                runFace = face;
+                runLevel = level;
+                position += length;
+            }
+            if (runFace is not null)
+                runs.Add(Shape(runStart, style.End, runFace, runLevel, style));
+        }
+        return runs;
+    }
+
+    private ShapedRun Shape(int start, int end, FontFace face, byte level, StyledRange style)
+    {
+        var buffer = sharedBuffer ??= new Buffer();
+        buffer.ClearContents();
+        // The whole paragraph is passed as context so shaping at run edges (Arabic joining) is right;
+        // clusters come back as indices into the paragraph.
+        buffer.AddUtf16(Text.AsSpan(), start, end - start);
+        buffer.Direction = (level & 1) == 1 ? HarfBuzzSharp.Direction.RightToLeft : HarfBuzzSharp.Direction.LeftToRight;
+        buffer.GuessSegmentProperties();
+        face.HarfBuzzFont.Shape(buffer);
+
+        var infos = buffer.GetGlyphInfoSpan();
+        var positions = buffer.GetGlyphPositionSpan();
+        var scale = style.Style.Size / face.UnitsPerEm;
+        var run = new ShapedRun(this, face, style, start, end, (level & 1) == 1, infos.Length);
+        for (var i = 0; i < infos.Length; i++)
+        {
+            run.Glyphs[i] = (ushort)infos[i].Codepoint;
+            run.Clusters[i] = (int)infos[i].Cluster;
+            run.Advances[i] = positions[i].XAdvance * scale;
+            run.OffsetsX[i] = positions[i].XOffset * scale;
+            run.OffsetsY[i] = -positions[i].YOffset * scale;
+        }
+        return run;
+    }
+}
+
+/// <summary>Glyphs of one face and direction, in visual order (HarfBuzz reverses right-to-left runs).</summary>
+internal sealed class ShapedRun(ShapedParagraph paragraph, FontFace face, StyledRange style, int start, int end, bool isRightToLeft, int glyphCount)
+{
+    public ShapedParagraph Paragraph { get; } = paragraph;
+    public FontFace Face { get; } = face;
+    public StyledRange Style { get; } = style;
+    public int Start { get; } = start;
+    public int End { get; } = end;
+    public bool IsRightToLeft { get; } = isRightToLeft;
+    public ushort[] Glyphs { get; } = new ushort[glyphCount];
+    /// <summary>UTF-16 index in the paragraph of the first character each glyph shows.</summary>
+    public int[] Clusters { get; } = new int[glyphCount];
+    public float[] Advances { get; } = new float[glyphCount];
+    public float[] OffsetsX { get; } = new float[glyphCount];
+    /// <summary>Already flipped to y-down.</summary>
+    public float[] OffsetsY { get; } = new float[glyphCount];
+
+    /// <summary>The contiguous glyphs whose clusters fall in [charStart, charEnd), found by binary search.</summary>
+    public (int First, int End) GlyphRange(int charStart, int charEnd)
+    {
+        if (!IsRightToLeft)
+            return (FirstIndexWhere(c => c >= charStart), FirstIndexWhere(c => c >= charEnd));
+        // Clusters descend in a right-to-left run.
+        return (FirstIndexWhere(c => c < charEnd), FirstIndexWhere(c => c < charStart));
+    }
+
+    private int FirstIndexWhere(Func<int, bool> predicate)
+    {
+        int low = 0, high = Clusters.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (predicate(Clusters[middle]))
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        return low;
+    }
+}

@@ -1,0 +1,57 @@
+namespace SignOnLetters.Pdf.Text;
+
+/// <summary>One laid-out line: fragments in visual order (left to right on the page).</summary>
+internal sealed class TextLine(IReadOnlyList<LineFragment> fragments, float ascent, float descent, float lineHeightFactor,
+    bool isLastInParagraph, bool isRightToLeft, string text)
+{
+    public IReadOnlyList<LineFragment> Fragments { get; } = fragments;
+    public float Ascent { get; } = ascent;
+    public float Descent { get; } = descent;
+    public bool IsLastInParagraph { get; } = isLastInParagraph;
+    public bool IsRightToLeft { get; } = isRightToLeft;
+
+    /// <summary>The line's characters in logical order, without trailing spaces.</summary>
+    public string Text { get; } = text;
+
+    public float Width { get; } = fragments.Sum(fragment => fragment.Width);
+    public int SpaceCount { get; } = fragments.Sum(fragment => fragment.SpaceCount);
+    public float Height { get; } = (ascent + descent) * lineHeightFactor;
+
+    /// <summary>From the top of the line; extra line height is shared above and below.</summary>
+    public float Baseline => (Height - (Ascent + Descent)) / 2 + Ascent;
+}
+
+/// <summary>The glyphs of one shaped run that fall on one line.</summary>
+internal sealed class LineFragment(ShapedRun run, int glyphStart, int glyphEnd, int charStart, int charEnd)
+{
+    private string? text;
+
+    public ShapedRun Run { get; } = run;
+    public int GlyphStart { get; } = glyphStart;
+    public int GlyphEnd { get; } = glyphEnd;
+    public int CharStart { get; } = charStart;
+    public int CharEnd { get; } = charEnd;
+    public float Width { get; } = SumAdvances(run, glyphStart, glyphEnd);
+    public int SpaceCount { get; } = CountSpaces(run, glyphStart, glyphEnd);
+
+    public string Text => text ??= Run.Paragraph.Text[CharStart..CharEnd];
+
+    public bool IsSpaceGlyph(int glyphIndex) => Run.Paragraph.Text[Run.Clusters[glyphIndex]] == ' ';
+
+    private static float SumAdvances(ShapedRun run, int start, int end)
+    {
+        var width = 0f;
+        for (var g = start; g < end; g++)
+            width += run.Advances[g];
+        return width;
+    }
+
+    private static int CountSpaces(ShapedRun run, int start, int end)
+    {
+        var count = 0;
+        for (var g = start; g < end; g++)
+            if (run.Paragraph.Text[run.Clusters[g]] == ' ')
+                count++;
+        return count;
+    }
+}

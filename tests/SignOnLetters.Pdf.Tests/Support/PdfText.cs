@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using UglyToad.PdfPig;
+
+namespace SignOnLetters.Pdf.Tests.Support;
+
+/// <summary>Reads text back from a PDF and normalises it for comparison.</summary>
+internal static class PdfText
+{
+    /// <summary>
+    /// NFKC (Skia may emit presentation forms and ligatures), without whitespace (extractors guess
+    /// word gaps from glyph positions) and without bidi controls (pdftotext wraps RTL runs in them).
+    /// </summary>
+    public static string Normalise(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+        {
+            if (Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
+                continue;
+            builder.Append(rune.ToString());
+        }
+        return builder.ToString();
+    }
+
+    public static string WithPdfPig(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join('\n', document.GetPages().Select(page => page.Text));
+    }
+
+    public static string WithPdftotext(string pdfPath, params string[] options)
+    {
+        var (exitCode, output, error) = ExternalTool.Run("pdftotext", [.. options, "-enc", "UTF-8", pdfPath, "-"]);
+        Assert.True(exitCode == 0, $"pdftotext failed: {error}");
+        return output;
+    }
+
+    /// <summary>PdfPig returns right-to-left runs in visual order: accept the name reversed too.</summary>
+    public static bool ContainsInLogicalOrVisualOrder(string normalisedText, string name)
+    {
+        var normalisedName = Normalise(name);
+        if (normalisedText.Contains(normalisedName, StringComparison.Ordinal))
+            return true;
+        var reversed = string.Concat(normalisedName.EnumerateRunes().Reverse().Select(rune => rune.ToString()));
+        return normalisedText.Contains(reversed, StringComparison.Ordinal);
+    }
+
+    public static bool HasEmoji(string text) => text.EnumerateRunes().Any(rune => rune.Value >= 0x1F000);
+
+    /// <summary>
+    /// PdfPig reads glyphs through the font's ToUnicode map only and ignores /ActualText, so a glyph
+    /// that shaping made from several characters without a map entry of its own, like the
+    /// Devanagari reph (र् drawn above the next syllable), reads back as nothing. pdftotext honours
+    /// /ActualText and reads the whole name (its test checks that).
+    /// </summary>
+    public static string WithoutDevanagariReph(string name) => name.Replace("र्", string.Empty, StringComparison.Ordinal);
+}
