@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -20,25 +19,9 @@ services.AddAppDatabase(builder.Configuration);
 services.AddSingleton(TimeProvider.System);
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
+services.AddScoped<IPublicUrls, PublicUrls>();
 
-services.AddDefaultIdentity<ApplicationUser>(options =>
-    {
-        options.SignIn.RequireConfirmedAccount = true;
-        options.User.RequireUniqueEmail = true;
-        options.Password.RequiredLength = 10;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        options.Lockout.AllowedForNewUsers = true;
-    })
-    .AddRoles<IdentityRole>()
-    .AddEntityFrameworkStores<AppDbContext>();
-services.ConfigureApplicationCookie(options =>
-{
-    options.Cookie.Name = "sol.auth";
-    options.Cookie.HttpOnly = true;
-    options.Cookie.SameSite = SameSiteMode.Lax;
-    options.SlidingExpiration = true;
-});
+services.AddAppIdentity();
 
 services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
 services.AddTransient<IEmailSender, MailKitEmailSender>();

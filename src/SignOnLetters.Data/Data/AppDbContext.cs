@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Domain;
@@ -18,6 +19,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Identity sizes these keys from options found only at run time (AddDefaultIdentity sets 128),
+        // so the design-time model used for migrations would differ: state the sizes here.
+        builder.Entity<IdentityUserLogin<string>>(login =>
+        {
+            login.Property(l => l.LoginProvider).HasMaxLength(128);
+            login.Property(l => l.ProviderKey).HasMaxLength(128);
+        });
+        builder.Entity<IdentityUserToken<string>>(token =>
+        {
+            token.Property(t => t.LoginProvider).HasMaxLength(128);
+            token.Property(t => t.Name).HasMaxLength(128);
+        });
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 

@@ -17,6 +17,11 @@ public static class NameNormalizer
         var pendingSpace = false;
         foreach (var rune in decomposed.EnumerateRunes())
         {
+            if (Rune.IsWhiteSpace(rune))
+            {
+                pendingSpace = true;
+                continue;
+            }
             switch (Rune.GetUnicodeCategory(rune))
             {
                 case UnicodeCategory.NonSpacingMark:

@@ -20,8 +20,9 @@ public sealed class OrganisationFieldsValidator : AbstractValidator<IOrganisatio
     public OrganisationFieldsValidator()
     {
         RuleFor(o => o.Name).NotEmpty().CleanText(Organisation.NameMaxLength).WithName("Name");
-        RuleFor(o => o.CountryCode).NotEmpty().WithMessage("Choose a country.")
-            .Must(Countries.IsKnown).WithMessage("Choose a country from the list.").When(o => !string.IsNullOrEmpty(o.CountryCode));
+        RuleFor(o => o.CountryCode).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Choose a country.")
+            .Must(Countries.IsKnown).WithMessage("Choose a country from the list.");
         RuleFor(o => o.Website).OptionalWebAddress(Organisation.WebsiteMaxLength).WithName("Website");
         RuleFor(o => o.Logo!.Length)
             .LessThanOrEqualTo(LogoImage.MaxUploadBytes)

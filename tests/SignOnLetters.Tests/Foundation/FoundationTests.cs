@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SignOnLetters.Data;
+using SignOnLetters.Domain;
+using SignOnLetters.Tests.Infrastructure;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Seeding;
+
+namespace SignOnLetters.Tests.Foundation;
+
+public abstract partial class FoundationTests(SliceFixture app) : SliceTest(app)
+{
+    [SkippableFact]
+    public async Task Should_report_a_reachable_database_as_healthy()
+    {
+        var response = await App.Factory.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task Should_seed_the_demo_once_with_a_coordinator_who_can_sign_in()
+    {
+        var password = await App.ExecuteScopeAsync(sp => sp.GetRequiredService<DemoSeeder>().SeedAsync());
+        var again = await App.ExecuteScopeAsync(sp => sp.GetRequiredService<DemoSeeder>().SeedAsync());
+
+        Assert.NotNull(password);
+        Assert.Null(again);
+        var (userCount, organisation) = await App.ExecuteDbContextAsync(async db =>
+            (await db.Users.CountAsync(), await db.Organisations.Include(o => o.Memberships).ThenInclude(m => m.User).SingleAsync()));
+        Assert.Equal(1, userCount);
+        var coordinator = Assert.Single(organisation.Memberships);
+        Assert.Equal(DemoSeeder.CoordinatorEmail, coordinator.User.Email);
+        Assert.Equal(OrganisationRole.Coordinator, coordinator.Role);
+        Assert.True(await App.ExecuteScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            return await users.CheckPasswordAsync((await users.FindByEmailAsync(DemoSeeder.CoordinatorEmail))!, password);
+        }));
+    }
+
+    [SkippableTheory]
+    [InlineData("/")]
+    [InlineData("/privacy")]
+    [InlineData("/Identity/Account/Login")]
+    [InlineData("/Identity/Account/Register")]
+    public async Task Should_send_strict_security_headers_and_load_nothing_from_other_hosts(string path)
+    {
+        var response = await App.Factory.CreateClient().GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        // Anything the browser fetches by itself: scripts, styles, images, fonts, frames.
+        var fetched = SubresourcePattern().Matches(html).Select(m => m.Groups["url"].Value).ToList();
+        Assert.NotEmpty(fetched);
+        Assert.All(fetched, url => Assert.True(url.StartsWith('/') && !url.StartsWith("//"), $"{path} loads {url} from another host"));
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain(" style=\"", html);
+    }
+
+    [SkippableFact]
+    public async Task Should_answer_unknown_pages_with_a_plain_404_page()
+    {
+        var response = await App.Factory.CreateClient().GetAsync("/no/such/page");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", html);
+    }
+
+    [GeneratedRegex("<(?:script|link|img|iframe|source)\\b[^>]*\\b(?:src|href)=\"(?<url>[^\"]+)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex SubresourcePattern();
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class FoundationTestsOnSqlite(SqliteSlice app) : FoundationTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class FoundationTestsOnPostgres(PostgresSlice app) : FoundationTests(app);
+
+/// <summary>Checks that need no running app.</summary>
+public class ModelAndReferenceDataTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:")]
+    [InlineData(DatabaseProvider.Postgres, "Host=127.0.0.1;Database=unused")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=127.0.0.1;Database=unused;TrustServerCertificate=True")]
+    public void Should_have_migrations_matching_the_model_as_the_app_configures_it(DatabaseProvider provider, string connectionString)
+    {
+        // Built as Program.cs does (Identity's run-time options included), never connecting.
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContext<AppDbContext>(options => options.UseProvider(provider, connectionString));
+        services.AddAppIdentity();
+        using var provider_ = services.BuildServiceProvider();
+        using var scope = provider_.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations are behind the model: run scripts/add-migration.sh");
+    }
+
+    [Fact]
+    public void Should_list_every_iso_country_from_icu_data_and_no_groupings()
+    {
+        var codes = Countries.Codes;
+
+        Assert.InRange(codes.Count, 240, 260);
+        foreach (var code in new[] { "NL", "UA", "PS", "TW", "XK", "SS", "KE", "BR", "IR", "CI" })
+            Assert.Contains(code, codes);
+        foreach (var notCountry in new[] { "EU", "UN", "ZZ", "QO", "AA" })
+            Assert.DoesNotContain(notCountry, codes);
+        Assert.Equal("Côte d’Ivoire", Countries.Name("ci"));
+        Assert.False(Countries.IsKnown("XX"));
+        Assert.False(Countries.IsKnown("<s"));
+        Assert.False(Countries.IsKnown(null));
+    }
+
+    [Theory]
+    [InlineData("Médecins du Monde", "medecins du monde")]
+    [InlineData("MEDECINS-DU-MONDE!!", "medecins du monde")]
+    [InlineData("  Médecins   du\tMonde ", "medecins du monde")]
+    [InlineData("Сеть ЛЖВ", "сеть лжв")]
+    [InlineData("شبکه\u200Cی ایران", "شبکهی ایران")]
+    [InlineData("ＦＵＬＬ ＷＩＤＴＨ", "full width")]
+    public void Should_normalise_organisation_names_for_duplicate_detection(string name, string expected) =>
+        Assert.Equal(expected, NameNormalizer.Normalize(name));
+
+    [Fact]
+    public void Should_write_a_readable_plain_text_part_for_every_html_email()
+    {
+        var text = SignOnLetters.Web.Infrastructure.Email.MailKitEmailSender.ToPlainText(
+            "<p>Hello &amp; welcome</p><p><a href=\"https://x.example/i/abc\">Accept</a></p>");
+
+        Assert.Equal("Hello & welcome\nAccept (https://x.example/i/abc)", text);
+    }
+}

@@ -1,0 +1,222 @@
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SignOnLetters.Data;
+using SignOnLetters.Domain;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Tests.Infrastructure;
+
+/// <summary>
+/// The app with its real pipeline (Mediator behaviours, validators, EF Core on a real database) for
+/// slice tests, after ContosoUniversity's SliceFixture: send a request as some user, insert and find
+/// entities, read the e-mails the app wrote. One instance per provider collection; the database is
+/// emptied before each test.
+/// </summary>
+public abstract class SliceFixture : IAsyncLifetime
+{
+    // Tests in a collection run one at a time, so "the current user" is fixture state; SendAsAsync
+    // overrides it for one call (an AsyncLocal flows into that call only), for tests that race users.
+    private string? _currentUserId;
+    private readonly AsyncLocal<string?> _currentUserOverride = new();
+    private WebApplicationFactory<Program>? _factory;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Why this provider's tests cannot run here; null when they can.</summary>
+    public string? Unavailable { get; protected set; }
+
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "sol-tests", Guid.NewGuid().ToString("N"), "mail");
+
+    /// <summary>The app's clock; tests move it to expire tokens and pass deadlines.</summary>
+    public TestClock Clock { get; } = new();
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException(Unavailable ?? "Fixture not initialised.");
+
+    public EmailBox Emails => new(MailDirectory);
+
+    protected abstract Task<string?> PrepareDatabaseAsync();
+
+    protected abstract Task DropDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await PrepareDatabaseAsync();
+        if (connectionString is null)
+            return;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", Provider.ToString());
+            builder.UseSetting("ConnectionStrings:Default", connectionString);
+            builder.UseSetting("Email:PickupDirectory", MailDirectory);
+            builder.UseSetting("Email:Smtp:Host", string.Empty);
+            builder.UseSetting("App:PublicBaseUrl", "http://localhost");
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+                services.RemoveAll<ICurrentUser>();
+                services.AddScoped<ICurrentUser>(sp => new TestCurrentUser(
+                    () => _currentUserOverride.Value ?? _currentUserId,
+                    ActivatorUtilities.CreateInstance<HttpContextCurrentUser>(sp),
+                    sp.GetRequiredService<UserManager<ApplicationUser>>()));
+            });
+        });
+        // Starting the server applies the migrations.
+        _ = _factory.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+            await _factory.DisposeAsync();
+        await DropDatabaseAsync();
+        try { Directory.Delete(Path.GetDirectoryName(MailDirectory)!, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>Empties every table but the migration history and the Data Protection keys, and the mailbox.</summary>
+    public async Task ResetAsync()
+    {
+        Clock.Reset();
+        _currentUserId = null;
+        if (Directory.Exists(MailDirectory))
+            Directory.Delete(MailDirectory, recursive: true);
+        await ExecuteDbContextAsync(async db =>
+        {
+            var tables = db.Model.GetEntityTypes()
+                .Where(t => t.GetTableName() is not null && t.ClrType != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
+                            && !t.IsOwned())
+                .Select(t => (Schema: t.GetSchema(), Table: t.GetTableName()!))
+                .Distinct()
+                .ToList();
+            var sql = Provider switch
+            {
+                DatabaseProvider.Postgres =>
+                    $"TRUNCATE {string.Join(", ", tables.Select(t => $"\"{t.Table}\""))} RESTART IDENTITY CASCADE;",
+                _ => "PRAGMA foreign_keys = OFF; " + string.Join(" ", tables.Select(t => $"DELETE FROM \"{t.Table}\";")) +
+                     " DELETE FROM sqlite_sequence WHERE 1; PRAGMA foreign_keys = ON;",
+            };
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(sql);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+    }
+
+    public async Task<T> ExecuteScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task ExecuteScopeAsync(Func<IServiceProvider, Task> action) =>
+        ExecuteScopeAsync<object?>(async sp => { await action(sp); return null; });
+
+    public Task<T> ExecuteDbContextAsync<T>(Func<AppDbContext, Task<T>> action) =>
+        ExecuteScopeAsync(sp => action(sp.GetRequiredService<AppDbContext>()));
+
+    public Task ExecuteDbContextAsync(Func<AppDbContext, Task> action) =>
+        ExecuteScopeAsync(sp => action(sp.GetRequiredService<AppDbContext>()));
+
+    public Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command) =>
+        ExecuteScopeAsync(async sp => await sp.GetRequiredService<IMediator>().Send(command));
+
+    public Task<TResponse> SendAsync<TResponse>(IQuery<TResponse> query) =>
+        ExecuteScopeAsync(async sp => await sp.GetRequiredService<IMediator>().Send(query));
+
+    public async Task InsertAsync(params object[] entities) =>
+        await ExecuteDbContextAsync(async db =>
+        {
+            db.AddRange(entities);
+            await db.SaveChangesAsync();
+        });
+
+    public Task<T?> FindAsync<T>(params object[] keys) where T : class =>
+        ExecuteDbContextAsync(async db => await db.FindAsync<T>(keys));
+
+    /// <summary>Creates a confirmed user and makes the following sends run as them.</summary>
+    public async Task<ApplicationUser> RunAsNewUserAsync(string email, string? displayName = null)
+    {
+        var user = await CreateUserAsync(email, displayName);
+        RunAs(user);
+        return user;
+    }
+
+    public async Task<ApplicationUser> CreateUserAsync(string email, string? displayName = null, string password = TestPasswords.Strong) =>
+        await ExecuteScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = Clock.GetUtcNow().UtcDateTime };
+            var result = await users.CreateAsync(user, password);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+            return user;
+        });
+
+    public void RunAs(ApplicationUser? user) => _currentUserId = user?.Id;
+
+    /// <summary>Sends as <paramref name="user"/> without changing who the following sends run as.</summary>
+    public async Task<TResponse> SendAsAsync<TResponse>(ApplicationUser user, ICommand<TResponse> command)
+    {
+        _currentUserOverride.Value = user.Id;
+        return await SendAsync(command);
+    }
+
+    /// <summary>Creates an organisation coordinated by a new user and runs as that user.</summary>
+    public async Task<(ApplicationUser Coordinator, Organisation Organisation)> CreateOrganisationAsync(
+        string name = "Harm Reduction International", string country = "GB", string? coordinatorEmail = null)
+    {
+        var coordinator = await CreateUserAsync(coordinatorEmail ?? $"coord-{Guid.NewGuid():N}@example.org");
+        var organisation = Organisation.Create(name, country, null, coordinator.Id, Clock.GetUtcNow().UtcDateTime);
+        await InsertAsync(organisation);
+        RunAs(coordinator);
+        return (coordinator, organisation);
+    }
+}
+
+public static class TestPasswords
+{
+    public const string Strong = "Correct-Horse-9-Battery";
+}
+
+/// <summary>The user a test runs as, or the signed-in user of an HTTP request when the test set none.</summary>
+internal sealed class TestCurrentUser(Func<string?> testUserId, HttpContextCurrentUser http, UserManager<ApplicationUser> users) : ICurrentUser
+{
+    public string? UserId => testUserId() ?? http.UserId;
+
+    public bool IsAdministrator
+    {
+        get
+        {
+            var id = testUserId();
+            if (id is null)
+                return http.IsAdministrator;
+            var user = users.FindByIdAsync(id).GetAwaiter().GetResult();
+            return user is not null && users.IsInRoleAsync(user, Roles.Administrator).GetAwaiter().GetResult();
+        }
+    }
+}
+
+/// <summary>A clock tests set and move, backwards too (each test starts at the same instant).</summary>
+public sealed class TestClock : TimeProvider
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private DateTimeOffset _now = Start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+
+    public void Set(DateTimeOffset now) => _now = now;
+
+    public void Reset() => _now = Start;
+}
