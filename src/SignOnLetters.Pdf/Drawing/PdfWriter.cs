@@ -23,11 +23,23 @@ internal static class PdfWriter
             using var pdf = new MemoryStream();
             using (var document = SKDocument.CreatePdf(pdf, ToSkia(metadata)))
             {
+                using var builder = new SKTextBlobBuilder();
                 foreach (var page in layout.Pages)
                 {
                     var canvas = document.BeginPage(page.Width, page.Height);
                     foreach (var command in page.Commands)
-                        Draw(canvas, command, typefaces, fonts, paints);
+                        if (command is not GlyphRunCommand)
+                            Draw(canvas, command, paints);
+                    // Text goes on top, one blob per colour per page: far fewer Skia calls than a
+                    // blob per fragment, and text never overlaps other text in a laid-out page.
+                    foreach (var sameColour in page.Commands.OfType<GlyphRunCommand>().GroupBy(glyphs => glyphs.Fragment.Run.Style.Style.Color))
+                    {
+                        foreach (var glyphs in sameColour)
+                            AddGlyphRun(builder, glyphs, Font(glyphs, typefaces, fonts));
+                        using var blob = builder.Build();
+                        if (blob is not null)
+                            canvas.DrawText(blob, 0, 0, Paint(paints, sameColour.Key));
+                    }
                     document.EndPage();
                 }
                 document.Close();
@@ -48,22 +60,21 @@ internal static class PdfWriter
         }
     }
 
-    private static void Draw(SKCanvas canvas, DrawCommand command, Dictionary<FontFace, SKTypeface> typefaces,
-        Dictionary<(FontFace, float), SKFont> fonts, Dictionary<SKColor, SKPaint> paints)
+    private static SKFont Font(GlyphRunCommand glyphs, Dictionary<FontFace, SKTypeface> typefaces, Dictionary<(FontFace, float), SKFont> fonts)
+    {
+        var key = (glyphs.Fragment.Run.Face, glyphs.Fragment.Run.Style.Style.Size);
+        if (!fonts.TryGetValue(key, out var font))
+        {
+            font = new SKFont(typefaces[key.Face], key.Size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
+            fonts.Add(key, font);
+        }
+        return font;
+    }
+
+    private static void Draw(SKCanvas canvas, DrawCommand command, Dictionary<SKColor, SKPaint> paints)
     {
         switch (command)
         {
-            case GlyphRunCommand glyphs:
-                var style = glyphs.Fragment.Run.Style.Style;
-                var key = (glyphs.Fragment.Run.Face, style.Size);
-                if (!fonts.TryGetValue(key, out var font))
-                {
-                    font = new SKFont(typefaces[key.Face], style.Size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
-                    fonts.Add(key, font);
-                }
-                using (var blob = BuildTextBlob(glyphs, font))
-                    canvas.DrawText(blob, 0, 0, Paint(paints, style.Color));
-                break;
             case ImageCommand image:
                 canvas.DrawImage(image.Image, image.Rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
                 break;
@@ -81,7 +92,7 @@ internal static class PdfWriter
     /// writes /ActualText where glyphs do not map one-to-one to characters (Arabic ligatures,
     /// Indic conjuncts), which is what makes such text read back.
     /// </summary>
-    private static SKTextBlob BuildTextBlob(GlyphRunCommand command, SKFont font)
+    private static void AddGlyphRun(SKTextBlobBuilder builder, GlyphRunCommand command, SKFont font)
     {
         var fragment = command.Fragment;
         var run = fragment.Run;
@@ -90,7 +101,6 @@ internal static class PdfWriter
         var utf8 = Encoding.UTF8.GetBytes(text);
         var utf8Offsets = Utf8Offsets(text);
 
-        using var builder = new SKTextBlobBuilder();
         var buffer = builder.AllocatePositionedTextRun(font, count, utf8.Length, null);
         var glyphs = buffer.Glyphs;
         var positions = buffer.Positions;
@@ -105,7 +115,6 @@ internal static class PdfWriter
             x += run.Advances[g] + (command.ExtraSpacePerSpace > 0 && fragment.IsSpaceGlyph(g) ? command.ExtraSpacePerSpace : 0);
         }
         buffer.SetText(utf8);
-        return builder.Build()!;
     }
 
     private static int[] Utf8Offsets(string text)

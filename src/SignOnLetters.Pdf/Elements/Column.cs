@@ -35,8 +35,8 @@ internal sealed class Column : Element, IStateful
             if (plan.IsFull)
                 nextPending = index + 1;
         }
+        Context.StateChanging(this);
         firstPendingItem = nextPending;
-        Context.StateChanged();
     }
 
     /// <summary>Measures items from the first pending one until the page is full, once per state.</summary>
@@ -92,7 +92,7 @@ internal sealed class Column : Element, IStateful
     {
         firstPendingItem = (int)state;
         lastMeasurement = null;
-        Context.StateChanged();
+        Context.StateReplaced();
     }
 
     public override string Describe() => $"column of {Items.Count} items";

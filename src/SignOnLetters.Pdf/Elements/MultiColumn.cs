@@ -13,26 +13,14 @@ internal sealed class MultiColumn : ContainerElement
     public float Spacing { get; set; } = 12;
     public bool Balance { get; set; } = true;
 
-    public override SpacePlan Measure(Size available)
-    {
-        var columnSize = ColumnSize(available);
-        var first = Child.Measure(columnSize);
-        if (first.IsWrap || first.IsEmpty)
-            return first;
-        if (first.IsFull && ColumnCount == 1)
-            return first with { Width = available.Width };
-        var (fitsAll, height) = TrialFlow(columnSize);
-        if (fitsAll && Balance)
-            height = BalancedHeight(columnSize);
-        return fitsAll ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
-    }
+    private Measurement? lastMeasurement;
+
+    public override SpacePlan Measure(Size available) => MeasureFlow(available).Plan;
 
     public override void Draw(Size available)
     {
-        var columnSize = ColumnSize(available);
-        var (fitsAll, _) = TrialFlow(columnSize);
-        if (fitsAll && Balance)
-            columnSize = columnSize with { Height = BalancedHeight(columnSize) };
+        var measurement = MeasureFlow(available);
+        var columnSize = ColumnSize(available) with { Height = measurement.ColumnHeight };
         for (var column = 0; column < ColumnCount; column++)
         {
             var plan = Child.Measure(columnSize);
@@ -47,15 +35,41 @@ internal sealed class MultiColumn : ContainerElement
         }
     }
 
+    /// <summary>Trial-flows at most once per page: Draw reuses what Measure found if nothing changed since.</summary>
+    private Measurement MeasureFlow(Size available)
+    {
+        if (lastMeasurement is { } cached && cached.Available == available && cached.StateVersion == Context.StateVersion)
+            return cached;
+        var columnSize = ColumnSize(available);
+        var first = Child.Measure(columnSize);
+        SpacePlan plan;
+        var columnHeight = columnSize.Height;
+        if (first.IsWrap || first.IsEmpty)
+            plan = first;
+        else if (first.IsFull && ColumnCount == 1)
+            plan = first with { Width = available.Width };
+        else
+        {
+            var (fitsAll, height) = TrialFlow(columnSize);
+            if (fitsAll && Balance)
+                height = columnHeight = BalancedHeight(columnSize);
+            plan = fitsAll ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
+        }
+        lastMeasurement = new Measurement(available, Context.StateVersion, plan, columnHeight);
+        return lastMeasurement;
+    }
+
+    private sealed record Measurement(Size Available, long StateVersion, SpacePlan Plan, float ColumnHeight);
+
     private Size ColumnSize(Size available) =>
         new(Math.Max(1, (available.Width - Spacing * (ColumnCount - 1)) / ColumnCount), available.Height);
 
     /// <summary>Flows the content through the columns without recording anything, then restores its progress.</summary>
     private (bool FitsAll, float Height) TrialFlow(Size columnSize)
     {
-        var snapshot = Child.SnapshotSubtree();
         var canvas = Context.Canvas;
         Context.Canvas = PageCanvas.Discarding;
+        using var trial = Context.BeginTrial();
         try
         {
             var height = 0f;
@@ -76,7 +90,6 @@ internal sealed class MultiColumn : ContainerElement
         finally
         {
             Context.Canvas = canvas;
-            snapshot.Restore();
         }
     }
 

@@ -63,6 +63,7 @@ internal sealed class Bookmark(string title, int level) : ContainerElement, ISta
     {
         if (!isRecorded && !Context.Canvas.IsDiscarding)
         {
+            Context.StateChanging(this);
             Context.Outline.Add(new Drawing.OutlineEntry(title, level, Context.PageNumber, Context.Canvas.Origin.Y));
             isRecorded = true;
         }

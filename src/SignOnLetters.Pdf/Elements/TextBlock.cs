@@ -51,8 +51,8 @@ internal sealed class TextBlock : Element, IStateful
             DrawLine(lines[i], top, available.Width);
             top += lines[i].Height;
         }
+        Context.StateChanging(this);
         nextLine = end;
-        Context.StateChanged();
     }
 
     /// <summary>Lines laid out for a width; exposed for layout tests.</summary>
@@ -183,7 +183,7 @@ internal sealed class TextBlock : Element, IStateful
     public void SetState(object state)
     {
         nextLine = (int)state;
-        Context.StateChanged();
+        Context.StateReplaced();
     }
 
     public override string Describe() =>

@@ -10,8 +10,8 @@ internal abstract class DrawnOnceElement : Element, IStateful
 
     protected void MarkDrawn()
     {
+        Context.StateChanging(this);
         IsDrawn = true;
-        Context.StateChanged();
     }
 
     public void ResetState() => SetState(false);
@@ -21,6 +21,6 @@ internal abstract class DrawnOnceElement : Element, IStateful
     public void SetState(object state)
     {
         IsDrawn = (bool)state;
-        Context.StateChanged();
+        Context.StateReplaced();
     }
 }

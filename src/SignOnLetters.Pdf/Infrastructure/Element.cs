@@ -42,19 +42,4 @@ internal abstract class Element
         foreach (var element in SelfAndDescendants())
             (element as IStateful)?.ResetState();
     }
-
-    public StateSnapshot SnapshotSubtree() => new(SelfAndDescendants()
-        .OfType<IStateful>()
-        .Select(stateful => (stateful, stateful.GetState()))
-        .ToList());
-}
-
-/// <summary>The progress of every stateful element in a subtree, to restore after a trial draw.</summary>
-internal sealed class StateSnapshot(List<(IStateful Element, object State)> states)
-{
-    public void Restore()
-    {
-        foreach (var (element, state) in states)
-            element.SetState(state);
-    }
 }

@@ -30,7 +30,22 @@ internal sealed class FontFace(string familyName, string path, int index)
     /// <summary>Descender below the baseline (positive), as a fraction of the font size.</summary>
     public float Descent { get; private set; }
 
-    public bool Covers(int codePoint) => HarfBuzzFont.TryGetNominalGlyph((uint)codePoint, out _);
+    // Answers for the Basic Multilingual Plane, filled as asked: 0 unknown, 1 covered, 2 not.
+    // Font selection asks for every character of every name, and a native call each time showed up in profiles.
+    private readonly byte[] basicPlaneCoverage = new byte[0x10000];
+
+    public bool Covers(int codePoint)
+    {
+        if (codePoint >= basicPlaneCoverage.Length)
+            return HarfBuzzFont.TryGetNominalGlyph((uint)codePoint, out _);
+        var known = Volatile.Read(ref basicPlaneCoverage[codePoint]);
+        if (known == 0)
+        {
+            known = HarfBuzzFont.TryGetNominalGlyph((uint)codePoint, out _) ? (byte)1 : (byte)2;
+            Volatile.Write(ref basicPlaneCoverage[codePoint], known);
+        }
+        return known == 1;
+    }
 
     private void EnsureOpen()
     {
