@@ -55,6 +55,8 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseSecurityHeaders();
+// English until the interface is translated; the request's culture sets dates and country names.
+app.UseRequestLocalization("en");
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -43,13 +43,23 @@ public static class Countries
 
     public static bool IsKnown(string? code) => code is { Length: 2 } && AllCodes.Value.Contains(code.ToUpperInvariant());
 
-    /// <summary>The country's name in the current UI language (falls back to English).</summary>
+    // .NET's RegionInfo.DisplayName gives the native name ("ไทย") on Linux whatever the UI language;
+    // ICU's own display names (CLDR) are asked directly instead.
+    private static readonly Lazy<bool> IcuReady = new(() =>
+    {
+        Icu.Wrapper.Init();
+        return true;
+    });
+
+    /// <summary>The country's name in the current UI language (English under the invariant culture).</summary>
     public static string Name(string code)
     {
         if (!IsKnown(code))
             return code;
-        var region = new RegionInfo(code.ToUpperInvariant());
-        return string.IsNullOrWhiteSpace(region.DisplayName) ? region.EnglishName : region.DisplayName;
+        _ = IcuReady.Value;
+        var language = CultureInfo.CurrentUICulture.Name is { Length: > 0 } name ? name : "en";
+        var display = new Icu.Locale("und", code.ToUpperInvariant()).GetDisplayCountry(new Icu.Locale(language));
+        return string.IsNullOrWhiteSpace(display) ? new RegionInfo(code.ToUpperInvariant()).EnglishName : display;
     }
 
     /// <summary>All countries as (code, name) sorted by name with the current culture's collation.</summary>

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 
@@ -19,7 +21,8 @@ public static class IdentitySetup
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AppDbContext>();
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<LockoutSignInManager>();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "sol.auth";
@@ -29,4 +32,22 @@ public static class IdentitySetup
         });
         return services;
     }
+}
+
+/// <summary>
+/// Identity's stock login page signs in with lockoutOnFailure: false, so wrong passwords would never
+/// lock an account. Every password sign-in counts failures here, whichever page asks.
+/// </summary>
+public sealed class LockoutSignInManager(
+    UserManager<ApplicationUser> users,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,
+    IOptions<IdentityOptions> options,
+    ILogger<SignInManager<ApplicationUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<ApplicationUser> confirmation)
+    : SignInManager<ApplicationUser>(users, contextAccessor, claimsFactory, options, logger, schemes, confirmation)
+{
+    public override Task<SignInResult> PasswordSignInAsync(ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure) =>
+        base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true);
 }

@@ -27,6 +27,6 @@ public sealed partial class EmailBox(string directory)
         Links(message).FirstOrDefault(l => l.Contains(fragment, StringComparison.Ordinal))
         ?? throw new Xunit.Sdk.XunitException($"No link containing '{fragment}' in '{message.Subject}'.");
 
-    [GeneratedRegex("href=\"([^\"]+)\"")]
+    [GeneratedRegex("href=[\"']([^\"']+)[\"']")]
     private static partial Regex HrefPattern();
 }

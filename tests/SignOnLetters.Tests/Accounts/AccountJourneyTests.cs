@@ -1,0 +1,169 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SignOnLetters.Tests.Infrastructure;
+
+namespace SignOnLetters.Tests.Accounts;
+
+/// <summary>Accounts and organisations through the real pages, antiforgery tokens and cookies included.</summary>
+public abstract class AccountJourneyTests(SliceFixture app) : SliceTest(app)
+{
+    private const string Password = "Sturdy-Password-42";
+
+    [SkippableFact]
+    public async Task Should_register_confirm_the_email_sign_in_and_create_an_organisation()
+    {
+        var browser = BrowserlessClient.For(App);
+
+        var registered = await browser.SubmitFormAsync("/Identity/Account/Register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "coordinator@example.org",
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+        }, "form#registerForm");
+        BrowserlessClient.AssertRedirect(registered, "/Identity/Account/RegisterConfirmation");
+
+        // Unconfirmed accounts cannot sign in.
+        var early = await SignInAsync(browser, "coordinator@example.org", Password);
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.Contains("Invalid login attempt", await early.Content.ReadAsStringAsync());
+
+        var confirmation = App.Emails.LatestTo("coordinator@example.org");
+        var confirmLink = new Uri(EmailBox.LinkContaining(confirmation, "ConfirmEmail"));
+        var (confirmed, confirmedPage) = await browser.GetAsync(confirmLink.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("Thank you for confirming your email", confirmedPage.Body!.TextContent);
+
+        BrowserlessClient.AssertRedirect(await SignInAsync(browser, "coordinator@example.org", Password), "/");
+
+        var created = await browser.SubmitFormAsync("/organisations/new", new Dictionary<string, string>
+        {
+            ["Data.Name"] = "Asian Network of People who Use Drugs",
+            ["Data.CountryCode"] = "TH",
+            ["Data.Website"] = "https://example.org/anpud",
+        });
+        BrowserlessClient.AssertRedirect(created, "/organisations/");
+        var (details, page) = await browser.GetAsync(created.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, details.StatusCode);
+        Assert.Equal("Asian Network of People who Use Drugs", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Thailand", page.QuerySelector("dl.facts")!.TextContent);
+    }
+
+    [SkippableFact]
+    public async Task Should_show_form_errors_next_to_the_fields_and_keep_what_was_typed()
+    {
+        var browser = await SignedInBrowserAsync("typist@example.org");
+
+        var response = await browser.SubmitFormAsync("/organisations/new", new Dictionary<string, string>
+        {
+            ["Data.Name"] = "Réseau <b>bold</b>",
+            ["Data.CountryCode"] = "QQ",
+            ["Data.Website"] = "javascript:alert(1)",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ParseAsync(response);
+        var summary = page.QuerySelector("#form-errors")!;
+        Assert.Equal("alert", summary.GetAttribute("role"));
+        Assert.Contains(summary.QuerySelectorAll("a"), a => a.GetAttribute("href") == "#Data_Name");
+        Assert.Contains(summary.QuerySelectorAll("a"), a => a.GetAttribute("href") == "#Data_CountryCode");
+        Assert.Contains(summary.QuerySelectorAll("a"), a => a.GetAttribute("href") == "#Data_Website");
+        Assert.Equal("Réseau <b>bold</b>", (page.QuerySelector("#Data_Name") as IHtmlInputElement)!.Value);
+        Assert.DoesNotContain("<b>bold</b>", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await App.ExecuteDbContextAsync(db => db.Organisations.CountAsync()));
+    }
+
+    [SkippableFact]
+    public async Task Should_explain_a_20_megabyte_logo_instead_of_failing_the_request()
+    {
+        var browser = await SignedInBrowserAsync("uploader@example.org");
+        var (_, form) = await browser.GetAsync("/organisations/new");
+        var token = (form.QuerySelector("input[name=__RequestVerificationToken]") as IHtmlInputElement)!.Value;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Heavy Logo Network"), "Data.Name" },
+            { new StringContent("NL"), "Data.CountryCode" },
+            { new ByteArrayContent(new byte[20 * 1024 * 1024]), "Data.Logo", "logo.png" },
+        };
+
+        var response = await browser.Http.PostAsync("/organisations/new", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("the limit is 2 MB", (await ParseAsync(response)).QuerySelector("#form-errors")!.TextContent);
+        Assert.Equal(0, await App.ExecuteDbContextAsync(db => db.Organisations.CountAsync()));
+    }
+
+    [SkippableFact]
+    public async Task Should_lock_an_account_out_after_five_wrong_passwords()
+    {
+        await App.CreateUserAsync("target@example.org", password: Password);
+        var browser = BrowserlessClient.For(App);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+            await SignInAsync(browser, "target@example.org", "wrong-password-" + attempt);
+        var withRightPassword = await SignInAsync(browser, "target@example.org", Password);
+
+        var locked = await App.ExecuteScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SignOnLetters.Domain.ApplicationUser>>();
+            var user = await users.FindByEmailAsync("target@example.org");
+            return (await users.IsLockedOutAsync(user!), await users.GetAccessFailedCountAsync(user!), user!.LockoutEnabled);
+        });
+        Assert.True(locked.Item1, $"not locked out: failures {locked.Item2}, enabled {locked.Item3}, answered {withRightPassword.StatusCode} {withRightPassword.Headers.Location}");
+        BrowserlessClient.AssertRedirect(withRightPassword, "/Identity/Account/Lockout");
+        Assert.False((await browser.GetAsync("/organisations")).Response.IsSuccessStatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Should_refuse_a_post_without_the_antiforgery_token()
+    {
+        var browser = await SignedInBrowserAsync("csrf@example.org");
+
+        var response = await browser.Http.PostAsync("/organisations/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Data.Name"] = "Forged Network",
+            ["Data.CountryCode"] = "NL",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await App.ExecuteDbContextAsync(db => db.Organisations.CountAsync()));
+    }
+
+    [SkippableFact]
+    public async Task Should_send_anonymous_visitors_of_coordinator_pages_to_sign_in()
+    {
+        var browser = BrowserlessClient.For(App);
+
+        foreach (var path in new[] { "/organisations", "/organisations/new", "/organisations/1", "/organisations/1/edit", "/organisations/1/invite", "/invitations/abc" })
+        {
+            var (response, _) = await browser.GetAsync(path);
+            BrowserlessClient.AssertRedirect(response, "http://localhost/Identity/Account/Login");
+        }
+    }
+
+    private async Task<BrowserlessClient> SignedInBrowserAsync(string email)
+    {
+        await App.CreateUserAsync(email, password: Password);
+        var browser = BrowserlessClient.For(App);
+        BrowserlessClient.AssertRedirect(await SignInAsync(browser, email, Password));
+        return browser;
+    }
+
+    private static Task<HttpResponseMessage> SignInAsync(BrowserlessClient browser, string email, string password) =>
+        browser.SubmitFormAsync("/Identity/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }, "form#account");
+
+    private static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class AccountJourneyTestsOnSqlite(SqliteSlice app) : AccountJourneyTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class AccountJourneyTestsOnPostgres(PostgresSlice app) : AccountJourneyTests(app);
