@@ -88,8 +88,9 @@ internal sealed class DemoLetter
             column.Item().MultiColumn(3, spacing: 14).Column(names =>
             {
                 names.Spacing(1.5f);
+                // ShowEntire keeps a name that wraps onto two lines in one column.
                 foreach (var (name, country) in Signatories)
-                    names.Item().Text(text =>
+                    names.Item().ShowEntire().Text(text =>
                     {
                         text.DefaultTextStyle(new TextStyle { FontSize = 8.5f });
                         text.Span(name).Bold();

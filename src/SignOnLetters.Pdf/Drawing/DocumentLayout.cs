@@ -18,7 +18,14 @@ internal static class Paginator
     {
         var context = new RenderContext();
         foreach (var template in pageTemplates)
+        {
             template.AttachContext(context);
+            template.ApplyDefaultTextStyle();
+        }
+
+        // Shaping is most of the layout work and each text block's is independent: spread it over the cores.
+        var textBlocks = pageTemplates.SelectMany(template => template.SelfAndDescendants()).OfType<TextBlock>().ToList();
+        Parallel.ForEach(textBlocks, block => block.ShapeAhead());
 
         var knownTotal = 0;
         List<PageCanvas> pages = [];
@@ -40,7 +47,6 @@ internal static class Paginator
         foreach (var template in pageTemplates)
         {
             template.ResetStateOfSubtree();
-            template.ApplyDefaultTextStyle();
             var size = new Size(template.Width, template.Height);
             var isFirstPageOfTemplate = true;
             while (true)

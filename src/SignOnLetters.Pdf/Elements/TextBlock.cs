@@ -55,6 +55,21 @@ internal sealed class TextBlock : Element, IStateful
         nextLine = end;
     }
 
+    public bool HasPageNumbers => Spans.Any(span => span.Kind != TextSpanKind.Literal);
+
+    /// <summary>
+    /// Shapes the text ahead of layout. Width-independent and free of page state for blocks without
+    /// page numbers, so the paginator runs it for all such blocks in parallel.
+    /// </summary>
+    public void ShapeAhead()
+    {
+        if (HasPageNumbers || shapedContentKey is not null)
+            return;
+        var content = ResolveContent();
+        paragraphs = Shape(content.Text, content.Styles);
+        shapedContentKey = content.Key;
+    }
+
     /// <summary>Lines laid out for a width; exposed for layout tests.</summary>
     internal IReadOnlyList<TextLine> LayOut(float width)
     {
@@ -108,8 +123,7 @@ internal sealed class TextBlock : Element, IStateful
 
     private void EnsureLaidOut(float width)
     {
-        var hasPageNumbers = Spans.Any(span => span.Kind != TextSpanKind.Literal);
-        if (shapedContentKey is not null && !hasPageNumbers && width.Equals(linesWidth))
+        if (shapedContentKey is not null && !HasPageNumbers && width.Equals(linesWidth))
             return;
         var content = ResolveContent();
         if (content.Key != shapedContentKey)

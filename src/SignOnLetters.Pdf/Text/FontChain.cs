@@ -10,13 +10,19 @@ internal sealed class FontChain(FontFace primary, IReadOnlyList<FontFace> fallba
 
     /// <summary>
     /// Picks the face for one grapheme cluster. Neutral characters (spaces, punctuation, digits)
-    /// stay in the current face when it has them, so an Arabic or CJK run is not cut at every space.
+    /// take the primary face when it has them, so numbers after a CJK or emoji name look like the
+    /// rest of the text; otherwise they stay in the current face (Arabic comma, CJK punctuation).
     /// </summary>
     public FontFace Select(ReadOnlySpan<char> grapheme, FontFace? current)
     {
         Rune.DecodeFromUtf16(grapheme, out var firstRune, out _);
-        if (current is not null && current != emoji && IsNeutral(firstRune) && CoversAll(current, grapheme))
-            return current;
+        if (IsNeutral(firstRune))
+        {
+            if (CoversAll(Primary, grapheme))
+                return Primary;
+            if (current is not null && current != emoji && CoversAll(current, grapheme))
+                return current;
+        }
         if (emoji is not null && PrefersEmojiPresentation(grapheme) && CoversAll(emoji, grapheme))
             return emoji;
         if (CoversAll(Primary, grapheme))
