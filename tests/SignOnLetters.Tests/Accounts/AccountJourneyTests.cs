@@ -143,6 +143,29 @@ public abstract class AccountJourneyTests(SliceFixture app) : SliceTest(app)
         }
     }
 
+    [SkippableFact]
+    public async Task Should_enrol_an_authenticator_app_and_then_ask_for_its_code_at_sign_in()
+    {
+        var browser = await SignedInBrowserAsync("careful@example.org");
+        var (setup, setupPage) = await browser.GetAsync("/Identity/Account/Manage/EnableAuthenticator");
+        Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
+        Assert.StartsWith("data:image/png;base64,", setupPage.QuerySelector("img.qr-code")!.GetAttribute("src"));
+        var key = setupPage.QuerySelector("kbd")!.TextContent.Replace(" ", string.Empty);
+
+        var verified = await browser.SubmitAsync(setupPage, "/Identity/Account/Manage/EnableAuthenticator",
+            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, "form#send-code");
+        BrowserlessClient.AssertRedirect(verified, "/Identity/Account/Manage/ShowRecoveryCodes");
+
+        var second = BrowserlessClient.For(App);
+        var signIn = await SignInAsync(second, "careful@example.org", Password);
+        BrowserlessClient.AssertRedirect(signIn, "/Identity/Account/LoginWith2fa");
+        Assert.False((await second.GetAsync("/organisations")).Response.IsSuccessStatusCode);
+        var withCode = await second.SubmitFormAsync("/Identity/Account/LoginWith2fa?ReturnUrl=%2Forganisations",
+            new Dictionary<string, string> { ["Input.TwoFactorCode"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        BrowserlessClient.AssertRedirect(withCode, "/organisations");
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/organisations")).Response.StatusCode);
+    }
+
     private async Task<BrowserlessClient> SignedInBrowserAsync(string email)
     {
         await App.CreateUserAsync(email, password: Password);
@@ -167,3 +190,38 @@ public sealed class AccountJourneyTestsOnSqlite(SqliteSlice app) : AccountJourne
 
 [Collection(PostgresCollection.Name)]
 public sealed class AccountJourneyTestsOnPostgres(PostgresSlice app) : AccountJourneyTests(app);
+
+/// <summary>RFC 6238 codes as an authenticator app computes them (SHA-1, 30-second steps, 6 digits).</summary>
+internal static class Totp
+{
+    public static string Code(string base32Key, DateTimeOffset at)
+    {
+        var key = Base32(base32Key);
+        var step = at.ToUnixTimeSeconds() / 30;
+        var counter = new byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(counter, step);
+        var hash = System.Security.Cryptography.HMACSHA1.HashData(key, counter);
+        var offset = hash[^1] & 0x0F;
+        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = 0;
+        var value = 0;
+        var bytes = new List<byte>();
+        foreach (var c in text.ToUpperInvariant().TrimEnd('='))
+        {
+            value = (value << 5) | alphabet.IndexOf(c);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)(value >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+        return bytes.ToArray();
+    }
+}
