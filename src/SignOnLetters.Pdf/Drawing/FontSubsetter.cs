@@ -40,18 +40,21 @@ internal sealed class FontSubsetter
             used.CodePoints.Add((uint)rune.Value);
     }
 
-    /// <summary>One Skia typeface per face used, in order of first use so output is deterministic.</summary>
-    public Dictionary<FontFace, SKTypeface> BuildTypefaces()
+    /// <summary>
+    /// One Skia typeface per face used, in order of first use so output is deterministic. Subset
+    /// typefaces belong to this document (dispose them); whole ones are shared and must not be.
+    /// </summary>
+    public Dictionary<FontFace, (SKTypeface Typeface, bool IsOwned)> BuildTypefaces()
     {
-        var typefaces = new Dictionary<FontFace, SKTypeface>();
+        var typefaces = new Dictionary<FontFace, (SKTypeface, bool)>();
         foreach (var face in facesInOrderOfUse)
         {
             // Only TrueType outlines are worth cutting: Skia draws CFF (the CJK collections) and
             // bitmap colour emoji as Type 3 fonts holding just the glyphs used, whatever it is given.
             var subset = HasTrueTypeOutlines(face) ? Subset(face, usage[face]) : null;
             typefaces[face] = subset is not null
-                ? SKTypeface.FromData(SKData.CreateCopy(subset))
-                : SKTypeface.FromFile(face.Path, face.Index);
+                ? (SKTypeface.FromData(SKData.CreateCopy(subset)), true)
+                : (face.WholeTypeface, false);
         }
         return typefaces;
     }

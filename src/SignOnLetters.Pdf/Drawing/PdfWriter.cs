@@ -55,17 +55,19 @@ internal static class PdfWriter
                 font.Dispose();
             foreach (var paint in paints.Values)
                 paint.Dispose();
-            foreach (var typeface in typefaces.Values)
-                typeface.Dispose();
+            foreach (var (typeface, isOwned) in typefaces.Values)
+                if (isOwned)
+                    typeface.Dispose();
         }
     }
 
-    private static SKFont Font(GlyphRunCommand glyphs, Dictionary<FontFace, SKTypeface> typefaces, Dictionary<(FontFace, float), SKFont> fonts)
+    private static SKFont Font(GlyphRunCommand glyphs, Dictionary<FontFace, (SKTypeface Typeface, bool IsOwned)> typefaces,
+        Dictionary<(FontFace, float), SKFont> fonts)
     {
         var key = (glyphs.Fragment.Run.Face, glyphs.Fragment.Run.Style.Style.Size);
         if (!fonts.TryGetValue(key, out var font))
         {
-            font = new SKFont(typefaces[key.Face], key.Size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
+            font = new SKFont(typefaces[key.Face].Typeface, key.Size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
             fonts.Add(key, font);
         }
         return font;

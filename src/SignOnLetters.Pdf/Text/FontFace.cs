@@ -22,6 +22,24 @@ internal sealed class FontFace(string familyName, string path, int index)
     /// <summary>Scaled to units per em, so advances come back in font units.</summary>
     public HarfBuzzSharp.Font HarfBuzzFont { get { EnsureOpen(); return font!; } }
 
+    private SkiaSharp.SKTypeface? wholeTypeface;
+
+    /// <summary>
+    /// The whole face for Skia, for faces written as Type 3 (CJK, emoji). Kept for the process:
+    /// opening a 20 MB collection and warming Skia's glyph cache for it again per document is waste.
+    /// </summary>
+    public SkiaSharp.SKTypeface WholeTypeface
+    {
+        get
+        {
+            if (wholeTypeface is null)
+                lock (openLock)
+                    wholeTypeface ??= SkiaSharp.SKTypeface.FromFile(Path, Index)
+                        ?? throw new InvalidOperationException($"Skia cannot open the font {this}.");
+            return wholeTypeface;
+        }
+    }
+
     public int UnitsPerEm { get; private set; }
 
     /// <summary>Ascender above the baseline, as a fraction of the font size.</summary>

@@ -26,7 +26,12 @@ internal static class UnicodeAlgorithms
         EnsureInitialised();
         lineIterator ??= BreakIterator.CreateLineInstance(new Locale("en"));
         lineIterator.SetText(text);
-        return lineIterator.Boundaries.Where(boundary => boundary > 0).ToArray();
+        // Walking with MoveNext: the Boundaries property also fetches every rule-status vector,
+        // which showed up in profiles and is not needed here.
+        var boundaries = new List<int>();
+        while (lineIterator.MoveNext() != BreakIterator.DONE)
+            boundaries.Add(lineIterator.Current);
+        return boundaries.ToArray();
     }
 
     /// <summary>
