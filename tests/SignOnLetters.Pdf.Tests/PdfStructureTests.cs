@@ -116,6 +116,16 @@ public sealed class PdfStructureTests
     }
 
     [Fact]
+    public void Should_give_the_same_bytes_when_documents_are_generated_concurrently()
+    {
+        var letters = Enumerable.Range(0, 4).Select(_ => SampleDocuments.Letter(ManySignatories)).ToList();
+
+        var results = letters.AsParallel().WithDegreeOfParallelism(4).Select(letter => letter.GeneratePdf()).ToList();
+
+        Assert.All(results, pdf => Assert.Equal(LongLetter, pdf));
+    }
+
+    [Fact]
     public void Should_keep_a_latin_only_letter_under_300_kilobytes_by_subsetting_fonts()
     {
         var latinNames = Enumerable.Range(1, 2000).Select(i => $"Organisation Ångström-Dupré n° {i} — France").ToArray();
