@@ -41,10 +41,12 @@ services.AddRazorPages(options =>
     })
     .AddMvcOptions(options => options.Filters.Add<MediatorOutcomePageFilter>());
 services.AddScoped<DemoSeeder>();
+services.AddScoped<AdministratorSetup>();
 
 var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync();
+await AdministratorSetup.RunAsync(app.Services);
 if (seedDemo || DemoSeeder.IsRequested([], app.Configuration))
     await DemoSeeder.RunAsync(app.Services);
 

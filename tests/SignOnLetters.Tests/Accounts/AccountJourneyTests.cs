@@ -166,6 +166,58 @@ public abstract class AccountJourneyTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/organisations")).Response.StatusCode);
     }
 
+    [SkippableFact]
+    public async Task Should_reset_a_forgotten_password_through_the_emailed_link_without_revealing_unknown_addresses()
+    {
+        await App.CreateUserAsync("forgetful@example.org", password: Password);
+        var browser = BrowserlessClient.For(App);
+
+        var known = await browser.SubmitFormAsync("/Identity/Account/ForgotPassword",
+            new Dictionary<string, string> { ["Input.Email"] = "forgetful@example.org" });
+        var unknown = await browser.SubmitFormAsync("/Identity/Account/ForgotPassword",
+            new Dictionary<string, string> { ["Input.Email"] = "nobody@example.org" });
+        BrowserlessClient.AssertRedirect(known, "/Identity/Account/ForgotPasswordConfirmation");
+        BrowserlessClient.AssertRedirect(unknown, "/Identity/Account/ForgotPasswordConfirmation");
+        Assert.Empty(App.Emails.To("nobody@example.org"));
+
+        var resetLink = new Uri(EmailBox.LinkContaining(App.Emails.LatestTo("forgetful@example.org"), "ResetPassword"));
+        var reset = await browser.SubmitFormAsync(resetLink.PathAndQuery, new Dictionary<string, string>
+        {
+            ["Input.Email"] = "forgetful@example.org",
+            ["Input.Password"] = "A-New-Password-77",
+            ["Input.ConfirmPassword"] = "A-New-Password-77",
+        });
+        BrowserlessClient.AssertRedirect(reset, "/Identity/Account/ResetPasswordConfirmation");
+
+        Assert.Contains("Invalid login attempt", await (await SignInAsync(BrowserlessClient.For(App), "forgetful@example.org", Password)).Content.ReadAsStringAsync());
+        BrowserlessClient.AssertRedirect(await SignInAsync(BrowserlessClient.For(App), "forgetful@example.org", "A-New-Password-77"), "/");
+    }
+
+    [SkippableFact]
+    public async Task Should_keep_data_protection_keys_in_the_database_so_every_instance_shares_them()
+    {
+        await BrowserlessClient.For(App).GetAsync("/Identity/Account/Login");
+
+        Assert.True(await App.ExecuteDbContextAsync(db => db.DataProtectionKeys.AnyAsync()));
+    }
+
+    [SkippableFact]
+    public async Task Should_make_only_configured_accounts_site_administrators_who_may_then_manage_any_organisation()
+    {
+        var (_, organisation) = await App.CreateOrganisationAsync("Somebody's Network", "IT");
+        var admin = await App.CreateUserAsync(SliceFixture.AdministratorEmail);
+        var ordinary = await App.CreateUserAsync("ordinary@example.org");
+
+        await App.ExecuteScopeAsync(sp => sp.GetRequiredService<SignOnLetters.Web.Infrastructure.Seeding.AdministratorSetup>().ApplyAsync());
+
+        App.RunAs(ordinary);
+        await Assert.ThrowsAsync<SignOnLetters.Web.Infrastructure.NotFoundException>(() =>
+            App.SendAsync(new SignOnLetters.Web.Pages.Organisations.Details.Query(organisation.Id)));
+        App.RunAs(admin);
+        var details = await App.SendAsync(new SignOnLetters.Web.Pages.Organisations.Details.Query(organisation.Id));
+        Assert.True(details.CanManage);
+    }
+
     private async Task<BrowserlessClient> SignedInBrowserAsync(string email)
     {
         await App.CreateUserAsync(email, password: Password);

@@ -35,6 +35,8 @@ public abstract class SliceFixture : IAsyncLifetime
     /// <summary>The app's clock; tests move it to expire tokens and pass deadlines.</summary>
     public TestClock Clock { get; } = new();
 
+    public const string AdministratorEmail = "site-admin@example.org";
+
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException(Unavailable ?? "Fixture not initialised.");
 
     public EmailBox Emails => new(MailDirectory);
@@ -56,6 +58,7 @@ public abstract class SliceFixture : IAsyncLifetime
             builder.UseSetting("Email:PickupDirectory", MailDirectory);
             builder.UseSetting("Email:Smtp:Host", string.Empty);
             builder.UseSetting("App:PublicBaseUrl", "http://localhost");
+            builder.UseSetting("Administrators:Emails:0", AdministratorEmail);
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
