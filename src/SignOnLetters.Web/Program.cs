@@ -40,6 +40,7 @@ services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Invitations");
     })
     .AddMvcOptions(options => options.Filters.Add<MediatorOutcomePageFilter>());
+services.AddAppResponseCompression();
 services.AddScoped<DemoSeeder>();
 services.AddScoped<AdministratorSetup>();
 
@@ -59,12 +60,13 @@ app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseSecurityHeaders();
 // English until the interface is translated; the request's culture sets dates and country names.
 app.UseRequestLocalization("en");
+app.UseResponseCompression();
+app.UseAppStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapStaticAssets();
-app.MapRazorPages().WithStaticAssets();
+app.MapRazorPages();
 app.MapHealthChecks("/healthz");
 
 app.Run();
