@@ -34,9 +34,13 @@ internal sealed class TextBlock : Element, IStateful
         var (end, height) = LinesThatFit(available.Height);
         if (end == nextLine)
             return SpacePlan.Wrap($"text line \"{Preview(lines[nextLine].Text)}\" needs {lines[nextLine].Height:0.#}pt of height, {available.Height:0.#}pt left");
-        var width = Alignment is TextAlignment.Left || Alignment is TextAlignment.Start && !lines[nextLine].IsRightToLeft
-            ? lines.Skip(nextLine).Take(end - nextLine).Max(line => line.Width)
-            : available.Width;
+        var width = available.Width;
+        if (Alignment is TextAlignment.Left || Alignment is TextAlignment.Start && !lines[nextLine].IsRightToLeft)
+        {
+            width = 0;
+            for (var i = nextLine; i < end; i++)
+                width = Math.Max(width, lines[i].Width);
+        }
         return end == lines.Count ? SpacePlan.Full(width, height) : SpacePlan.Partial(width, height);
     }
 
@@ -167,6 +171,12 @@ internal sealed class TextBlock : Element, IStateful
     private List<ShapedParagraph> Shape(string text, List<StyledRange> styles)
     {
         var result = new List<ShapedParagraph>();
+        if (styles.Count > 0 && !text.Contains('\n', StringComparison.Ordinal))
+        {
+            // One paragraph, the usual case: no slicing needed.
+            result.Add(new ShapedParagraph(text, styles, Direction));
+            return result;
+        }
         var paragraphStart = 0;
         while (paragraphStart <= text.Length)
         {

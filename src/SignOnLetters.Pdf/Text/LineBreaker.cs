@@ -20,6 +20,11 @@ internal static class LineBreaker
             return lines;
         }
         var bidi = paragraph.Bidi;
+        if (paragraph.Width(0, TrimTrailingSpaces(text, 0, text.Length)) <= maxWidth + Tolerance)
+        {
+            lines.Add(BuildLine(paragraph, bidi, 0, text.Length, isLast: true));
+            return lines;
+        }
         var breaks = paragraph.BreakOpportunities;
         var nextBreak = 0;
         var lineStart = 0;

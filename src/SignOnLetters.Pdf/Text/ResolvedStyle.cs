@@ -6,7 +6,13 @@ namespace SignOnLetters.Pdf.Text;
 /// <summary>A <see cref="TextStyle"/> with every property decided and its font chain looked up.</summary>
 internal sealed record ResolvedStyle(FontChain Chain, float Size, SKColor Color, float LineHeight)
 {
-    public static ResolvedStyle From(TextStyle style)
+    // Styles are few and records compare by value: resolving each span's style again (colour
+    // parsing, font-chain lookup) for 2,000 signatories was measurable work and garbage.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<TextStyle, ResolvedStyle> Resolved = new();
+
+    public static ResolvedStyle From(TextStyle style) => Resolved.GetOrAdd(style, Resolve);
+
+    private static ResolvedStyle Resolve(TextStyle style)
     {
         var complete = TextStyle.Default.With(style);
         return new ResolvedStyle(

@@ -22,7 +22,6 @@ internal sealed class ShapedParagraph
         Text = text;
         Direction = direction;
         Styles = styles;
-        BreakOpportunities = UnicodeAlgorithms.LineBreakOpportunities(text);
         byte[]? levels = null;
         if (direction == TextDirection.RightToLeft || UnicodeAlgorithms.MayNeedBidi(text))
         {
@@ -46,7 +45,13 @@ internal sealed class ShapedParagraph
 
     /// <summary>Null when the paragraph is entirely left-to-right.</summary>
     public BidiParagraph? Bidi { get; }
-    public int[] BreakOpportunities { get; }
+    private int[]? breakOpportunities;
+
+    /// <summary>
+    /// ICU's line-break opportunities, asked for only when the paragraph is wider than its line:
+    /// most signatory names fit on one, and their break opportunities would never be used.
+    /// </summary>
+    public int[] BreakOpportunities => breakOpportunities ??= UnicodeAlgorithms.LineBreakOpportunities(Text);
     public List<ShapedRun> Runs { get; }
 
     public float Width(int start, int end) => advancePrefix[end] - advancePrefix[start];
