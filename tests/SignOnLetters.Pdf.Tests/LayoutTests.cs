@@ -76,6 +76,18 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void Should_draw_a_left_rule_as_tall_as_a_block_quote_and_indent_its_text()
+    {
+        var layout = SmallPage(content => content.BorderLeft(thickness: 3, gap: 7).Text("First line\nSecond line")).Layout();
+
+        var page = Assert.Single(layout.Pages);
+        var rule = Assert.Single(page.Commands.OfType<RectangleCommand>());
+        Assert.Equal((20f, 20f, 3f), (rule.Rect.Left, rule.Rect.Top, rule.Rect.Width));
+        Assert.Equal(2 * LineHeight(10), rule.Rect.Height, Tolerance);
+        Assert.All(Glyphs(page), glyph => Assert.Equal(30f, glyph.X, Tolerance));
+    }
+
+    [Fact]
     public void Should_paginate_2000_lines_with_none_lost_or_repeated()
     {
         var expected = Enumerable.Range(1, 2000).Select(i => $"Signatory {i:D4}").ToList();

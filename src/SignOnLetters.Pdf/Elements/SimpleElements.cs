@@ -108,3 +108,26 @@ internal sealed class Alignment(HorizontalAlignment alignment) : ContainerElemen
         Context.Canvas.Restore();
     }
 }
+
+/// <summary>A vertical rule down the left of its content, as for a block quote; continues across pages.</summary>
+internal sealed class LeftRule(float thickness, float gap, SKColor color) : ContainerElement
+{
+    public override SpacePlan Measure(Size available)
+    {
+        var plan = Child.Measure(Inner(available));
+        return plan.Type is SpacePlanType.Full or SpacePlanType.Partial ? plan with { Width = plan.Width + thickness + gap } : plan;
+    }
+
+    public override void Draw(Size available)
+    {
+        var plan = Child.Measure(Inner(available));
+        if (plan.Type is SpacePlanType.Full or SpacePlanType.Partial)
+            Context.Canvas.FillRectangle(SKRect.Create(0, 0, thickness, plan.Height), color);
+        Context.Canvas.Save();
+        Context.Canvas.Translate(thickness + gap, 0);
+        Child.Draw(Inner(available));
+        Context.Canvas.Restore();
+    }
+
+    private Size Inner(Size available) => available with { Width = Math.Max(1, available.Width - thickness - gap) };
+}

@@ -31,6 +31,10 @@ public static class ContainerExtensions
 
     public static IContainer AlignRight(this IContainer container) => container.Wrap(new Alignment(HorizontalAlignment.Right));
 
+    /// <summary>A vertical rule left of the content, then a gap; for block quotes.</summary>
+    public static IContainer BorderLeft(this IContainer container, float thickness = 3, string color = "#CBD5E0", float gap = 8) =>
+        container.Wrap(new LeftRule(Math.Max(0, thickness), Math.Max(0, gap), TextStyle.ParseColor(color)));
+
     /// <summary>Makes the content a clickable link.</summary>
     public static IContainer Hyperlink(this IContainer container, string url) =>
         container.Wrap(new Hyperlink(url ?? throw new ArgumentNullException(nameof(url))));
