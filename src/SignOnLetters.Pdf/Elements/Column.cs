@@ -45,7 +45,10 @@ internal sealed class Column : Element, IStateful
         if (lastMeasurement is { } cached && cached.Available == available && cached.StateVersion == Context.StateVersion)
             return cached;
 
-        var placed = new List<(int, SpacePlan, float)>();
+        // Only the latest measurement is ever used, so its list is reused rather than reallocated
+        // on every trial flow of a multi-column page.
+        var placed = lastMeasurement?.Placed ?? [];
+        placed.Clear();
         float height = 0, width = 0;
         var anyPlaced = false;
         SpacePlan? result = null;

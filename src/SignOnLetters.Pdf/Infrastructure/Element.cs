@@ -6,7 +6,9 @@ namespace SignOnLetters.Pdf.Infrastructure;
 /// </summary>
 internal abstract class Element
 {
-    public RenderContext Context { get; private set; } = new();
+    // Every element shares its document's context once attached; until then a shared placeholder
+    // (one allocation per process, not one per element: documents have thousands of elements).
+    public RenderContext Context { get; private set; } = RenderContext.Unattached;
 
     public abstract SpacePlan Measure(Size available);
 

@@ -5,6 +5,9 @@ namespace SignOnLetters.Pdf.Infrastructure;
 /// <summary>Shared by every element of a document: where to draw and which page this is.</summary>
 internal sealed class RenderContext
 {
+    /// <summary>What elements see before a document attaches its own context.</summary>
+    public static readonly RenderContext Unattached = new();
+
     public PageCanvas Canvas { get; set; } = PageCanvas.Discarding;
     public int PageNumber { get; set; }
 

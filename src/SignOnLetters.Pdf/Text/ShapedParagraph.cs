@@ -140,19 +140,24 @@ internal sealed class ShapedRun(ShapedParagraph paragraph, FontFace face, Styled
     /// <summary>The contiguous glyphs whose clusters fall in [charStart, charEnd), found by binary search.</summary>
     public (int First, int End) GlyphRange(int charStart, int charEnd)
     {
-        if (!IsRightToLeft)
-            return (FirstIndexWhere(c => c >= charStart), FirstIndexWhere(c => c >= charEnd));
-        // Clusters descend in a right-to-left run.
-        return (FirstIndexWhere(c => c < charEnd), FirstIndexWhere(c => c < charStart));
+        // Glyphs of a right-to-left run come in visual order, their clusters descending.
+        return IsRightToLeft
+            ? (FirstGlyphAcross(charEnd), FirstGlyphAcross(charStart))
+            : (FirstGlyphAcross(charStart), FirstGlyphAcross(charEnd));
     }
 
-    private int FirstIndexWhere(Func<int, bool> predicate)
+    /// <summary>
+    /// The first glyph, in glyph order, on the far side of <paramref name="boundary"/>: cluster ≥
+    /// boundary in a left-to-right run, cluster &lt; boundary in a right-to-left one.
+    /// </summary>
+    private int FirstGlyphAcross(int boundary)
     {
         int low = 0, high = Clusters.Length;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (predicate(Clusters[middle]))
+            var isPast = IsRightToLeft ? Clusters[middle] < boundary : Clusters[middle] >= boundary;
+            if (isPast)
                 high = middle;
             else
                 low = middle + 1;
