@@ -30,7 +30,7 @@ services.AddMediator(options =>
 {
     // Scoped, not the default singleton: handlers take the scoped AppDbContext.
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
 });
 services.AddValidatorsFromAssemblyContaining<Program>();
 

@@ -88,6 +88,36 @@ public sealed class FoundationTestsOnSqlite(SqliteSlice app) : FoundationTests(a
 [Collection(PostgresCollection.Name)]
 public sealed class FoundationTestsOnPostgres(PostgresSlice app) : FoundationTests(app);
 
+/// <summary>What only the embedded SQLite provider has to get right.</summary>
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteStorageTests(SqliteSlice app) : SliceTest(app)
+{
+    [SkippableFact]
+    public async Task Should_run_sqlite_in_wal_mode_so_readers_never_wait_for_a_signature_being_written()
+    {
+        var (journal, synchronous) = await App.ExecuteDbContextAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode";
+                var mode = (string)(await command.ExecuteScalarAsync())!;
+                command.CommandText = "PRAGMA synchronous";
+                return (mode, Convert.ToInt32(await command.ExecuteScalarAsync()));
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+
+        Assert.Equal("wal", journal);
+        Assert.Equal(1, synchronous); // NORMAL
+    }
+}
+
 /// <summary>Checks that need no running app.</summary>
 public class ModelAndReferenceDataTests
 {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Mediation;
 
 namespace SignOnLetters.Web.Pages.Organisations;
 
@@ -45,7 +46,10 @@ public class Details(IMediator mediator) : PageModel
             Data = await mediator.Send(new Query(organisationId), HttpContext.RequestAborted);
     }
 
-    public sealed record Query(int Id) : IQuery<Model>;
+    public sealed record Query(int Id) : IQuery<Model>, IOrganisationMemberRequest
+    {
+        int IOrganisationMemberRequest.OrganisationId => Id;
+    }
 
     public sealed record Model(
         int Id, string Name, string CountryCode, string? Website, bool HasLogo, DateTime CreatedAt,
@@ -79,7 +83,7 @@ public class Details(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record ChangeRole(int OrganisationId, string UserId, OrganisationRole Role) : ICommand;
+    public sealed record ChangeRole(int OrganisationId, string UserId, OrganisationRole Role) : ICommand, IOrganisationCoordinatorRequest;
 
     public sealed class ChangeRoleHandler(AppDbContext db, ICurrentUser user) : ICommandHandler<ChangeRole>
     {
@@ -94,7 +98,7 @@ public class Details(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record RemoveMember(int OrganisationId, string UserId) : ICommand;
+    public sealed record RemoveMember(int OrganisationId, string UserId) : ICommand, IOrganisationCoordinatorRequest;
 
     public sealed class RemoveMemberHandler(AppDbContext db, ICurrentUser user) : ICommandHandler<RemoveMember>
     {
@@ -107,7 +111,7 @@ public class Details(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Leave(int OrganisationId) : ICommand;
+    public sealed record Leave(int OrganisationId) : ICommand, IOrganisationMemberRequest;
 
     public sealed class LeaveHandler(AppDbContext db, ICurrentUser user) : ICommandHandler<Leave>
     {

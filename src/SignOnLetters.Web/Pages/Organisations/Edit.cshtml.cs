@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SignOnLetters.Data;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Mediation;
 
 namespace SignOnLetters.Web.Pages.Organisations;
 
@@ -28,7 +29,10 @@ public class Edit(IMediator mediator) : PageModel
         return RedirectToPage("Details", new { id });
     }
 
-    public sealed record Query(int Id) : IQuery<(Command, bool HasLogo)>;
+    public sealed record Query(int Id) : IQuery<(Command, bool HasLogo)>, IOrganisationCoordinatorRequest
+    {
+        int IOrganisationCoordinatorRequest.OrganisationId => Id;
+    }
 
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, (Command, bool HasLogo)>
     {
@@ -40,9 +44,10 @@ public class Edit(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Command : ICommand, IOrganisationFields
+    public sealed record Command : ICommand, IOrganisationFields, IOrganisationCoordinatorRequest
     {
         public int Id { get; init; }
+        int IOrganisationCoordinatorRequest.OrganisationId => Id;
         public string Name { get; init; } = string.Empty;
         public string CountryCode { get; init; } = string.Empty;
         public string? Website { get; init; }

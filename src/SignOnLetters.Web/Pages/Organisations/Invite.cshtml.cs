@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Validation;
 
@@ -36,7 +37,7 @@ public class Invite(IMediator mediator) : PageModel
         return RedirectToPage("Details", new { id });
     }
 
-    public sealed record Query(int OrganisationId) : IQuery<string>;
+    public sealed record Query(int OrganisationId) : IQuery<string>, IOrganisationCoordinatorRequest;
 
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, string>
     {
@@ -44,7 +45,7 @@ public class Invite(IMediator mediator) : PageModel
             (await db.LoadForCoordinatorAsync(query.OrganisationId, user, cancellationToken)).Name;
     }
 
-    public sealed record Command : ICommand
+    public sealed record Command : ICommand, IOrganisationCoordinatorRequest
     {
         public int OrganisationId { get; init; }
         public string Email { get; init; } = string.Empty;

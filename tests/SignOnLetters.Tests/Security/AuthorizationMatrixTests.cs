@@ -1,0 +1,211 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SignOnLetters.Domain;
+using SignOnLetters.Tests.Infrastructure;
+
+namespace SignOnLetters.Tests.Security;
+
+/// <summary>Who may reach a route (pages and API): the rows of the authorisation matrix.</summary>
+public enum Access
+{
+    /// <summary>Anyone, signed in or not.</summary>
+    Public,
+
+    /// <summary>Any signed-in account.</summary>
+    SignedIn,
+
+    /// <summary>Members of the organisation in the route (and site administrators).</summary>
+    OrganisationMember,
+
+    /// <summary>Coordinators of the organisation in the route (and site administrators).</summary>
+    OrganisationCoordinator,
+}
+
+public enum Persona
+{
+    Anonymous,
+    SignedInStranger,
+    CoordinatorOfAnotherOrganisation,
+    Representative,
+    Coordinator,
+    Administrator,
+}
+
+/// <summary>
+/// Every route of the app, every method it answers, for every kind of visitor: allowed or refused as
+/// the table says. The table must name every route the app maps, so a new page or endpoint without a
+/// rule fails <see cref="Should_have_a_rule_for_every_route_the_app_maps"/>.
+/// </summary>
+[Collection(SqliteCollection.Name)]
+public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
+{
+    /// <summary>Route pattern → method (page handlers as "POST Name") → who may use it.</summary>
+    public static readonly IReadOnlyDictionary<string, Dictionary<string, Access>> Rules = new Dictionary<string, Dictionary<string, Access>>
+    {
+        ["/"] = new() { ["GET"] = Access.Public },
+        ["/Index"] = new() { ["GET"] = Access.Public },
+        ["/privacy"] = new() { ["GET"] = Access.Public },
+        ["/Error"] = new() { ["GET"] = Access.Public },
+        ["/healthz"] = new() { ["GET"] = Access.Public },
+        ["/organisations"] = new() { ["GET"] = Access.SignedIn },
+        ["/organisations/new"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
+        ["/organisations/{id:int}"] = new()
+        {
+            ["GET"] = Access.OrganisationMember,
+            ["POST ChangeRole"] = Access.OrganisationCoordinator,
+            ["POST Remove"] = Access.OrganisationCoordinator,
+            ["POST Leave"] = Access.OrganisationMember,
+        },
+        ["/organisations/{id:int}/edit"] = new() { ["GET"] = Access.OrganisationCoordinator, ["POST"] = Access.OrganisationCoordinator },
+        ["/organisations/{id:int}/invite"] = new() { ["GET"] = Access.OrganisationCoordinator, ["POST"] = Access.OrganisationCoordinator },
+        ["/organisations/{id:int}/logo"] = new() { ["GET"] = Access.Public },
+        ["/invitations/{token}"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
+    };
+
+    /// <summary>ASP.NET Core Identity's own pages: public, except managing one's account.</summary>
+    private static Access? IdentityRule(string route) =>
+        route.StartsWith("/Identity/Account/Manage", StringComparison.OrdinalIgnoreCase) ? Access.SignedIn
+        : route.StartsWith("/Identity/", StringComparison.OrdinalIgnoreCase) ? Access.Public
+        : null;
+
+    [Fact]
+    public void Should_have_a_rule_for_every_route_the_app_maps()
+    {
+        var routes = App.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'))
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(routes);
+        var unruled = routes.Where(r => !Rules.ContainsKey(r) && IdentityRule(r) is null).ToList();
+        Assert.True(unruled.Count == 0, "Routes without an authorisation rule: " + string.Join(", ", unruled));
+        var stale = Rules.Keys.Where(r => !routes.Contains(r)).ToList();
+        Assert.True(stale.Count == 0, "Rules for routes the app no longer maps: " + string.Join(", ", stale));
+    }
+
+    public static TheoryData<string, string> Probes()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (route, methods) in Rules)
+            foreach (var method in methods.Keys)
+                data.Add(route, method);
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Probes))]
+    public async Task Should_allow_exactly_the_visitors_the_rule_names(string route, string method)
+    {
+        var access = Rules[route][method];
+        var world = await World.CreateAsync(App);
+        var path = route.Replace("{id:int}", world.Organisation.Id.ToString()).Replace("{token}", world.InvitationToken);
+        if (route == "/organisations/{id:int}/logo")
+            await App.ExecuteDbContextAsync(async db =>
+            {
+                var organisation = await db.Organisations.SingleAsync(o => o.Id == world.Organisation.Id);
+                organisation.ReplaceLogo(new OrganisationLogo([0x89, 0x50, 0x4E, 0x47], 1, 1));
+                await db.SaveChangesAsync();
+            });
+
+        // Refused visitors first: an allowed POST may change what the next visitor finds.
+        foreach (var persona in Enum.GetValues<Persona>().OrderBy(p => IsAllowed(access, p)))
+        {
+            var browser = await world.BrowserForAsync(persona);
+            var response = await SendAsync(browser, method, path);
+            var refused = IsRefusal(response);
+            Assert.True(refused != IsAllowed(access, persona),
+                $"{method} {route} as {persona}: expected {(IsAllowed(access, persona) ? "allowed" : "refused")}, got {(int)response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    private static bool IsAllowed(Access access, Persona persona) => access switch
+    {
+        Access.Public => true,
+        Access.SignedIn => persona != Persona.Anonymous,
+        Access.OrganisationMember => persona is Persona.Representative or Persona.Coordinator or Persona.Administrator,
+        Access.OrganisationCoordinator => persona is Persona.Coordinator or Persona.Administrator,
+        _ => throw new ArgumentOutOfRangeException(nameof(access)),
+    };
+
+    private static bool IsRefusal(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        return response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Unauthorized
+               || (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
+                   && (location.Contains("/Identity/Account/Login", StringComparison.OrdinalIgnoreCase)
+                       || location.Contains("/Identity/Account/AccessDenied", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(BrowserlessClient browser, string method, string path)
+    {
+        if (method == "GET")
+            return await browser.Http.GetAsync(path);
+        // A valid antiforgery token for this visitor, so refusals come from authorisation, not from a missing token.
+        var (_, login) = await browser.GetAsync("/Identity/Account/Login");
+        var token = (login.QuerySelector("input[name=__RequestVerificationToken]") as IHtmlInputElement)!.Value;
+        var handler = method.Split(' ') is [_, var name] ? $"?handler={name}" : string.Empty;
+        return await browser.Http.PostAsync(path + handler, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    /// <summary>An organisation with a coordinator and a representative, another organisation, a stranger and an administrator.</summary>
+    private sealed class World
+    {
+        private const string Password = "Matrix-Password-1";
+        private readonly Dictionary<Persona, string> _emails = [];
+        private SliceFixture _app = null!;
+
+        public Organisation Organisation { get; private set; } = null!;
+
+        /// <summary>A real invitation link's token, so signed-in visitors meet the invitation, not a 404.</summary>
+        public string InvitationToken { get; private set; } = null!;
+
+        public static async Task<World> CreateAsync(SliceFixture app)
+        {
+            var world = new World { _app = app };
+            foreach (var persona in Enum.GetValues<Persona>().Where(p => p != Persona.Anonymous))
+            {
+                var email = persona == Persona.Administrator ? SliceFixture.AdministratorEmail : $"{persona.ToString().ToLowerInvariant()}@example.org";
+                world._emails[persona] = email;
+                await app.CreateUserAsync(email, password: Password);
+            }
+            await app.ExecuteScopeAsync(sp => sp.GetRequiredService<SignOnLetters.Web.Infrastructure.Seeding.AdministratorSetup>().ApplyAsync());
+            await app.ExecuteDbContextAsync(async db =>
+            {
+                var users = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id);
+                var now = app.Clock.GetUtcNow().UtcDateTime;
+                var organisation = Organisation.Create("Matrix Network", "NL", null, users[world._emails[Persona.Coordinator]], now);
+                organisation.AddMember(users[world._emails[Persona.Representative]], OrganisationRole.Representative, now);
+                db.Organisations.Add(organisation);
+                db.Organisations.Add(Organisation.Create("Other Network", "BE", null, users[world._emails[Persona.CoordinatorOfAnotherOrganisation]], now));
+                var (token, hash) = SignOnLetters.Web.Infrastructure.Security.SecureToken.Create();
+                db.OrganisationInvitations.Add(OrganisationInvitation.Create(organisation, "invitee@example.org", OrganisationRole.Representative,
+                    hash, users[world._emails[Persona.Coordinator]], now));
+                world.InvitationToken = token;
+                await db.SaveChangesAsync();
+                world.Organisation = organisation;
+            });
+            return world;
+        }
+
+        public async Task<BrowserlessClient> BrowserForAsync(Persona persona)
+        {
+            var browser = BrowserlessClient.For(_app);
+            if (persona == Persona.Anonymous)
+                return browser;
+            var signedIn = await browser.SubmitFormAsync("/Identity/Account/Login", new Dictionary<string, string>
+            {
+                ["Input.Email"] = _emails[persona],
+                ["Input.Password"] = Password,
+            }, "form#account");
+            BrowserlessClient.AssertRedirect(signedIn);
+            return browser;
+        }
+    }
+}
