@@ -220,6 +220,19 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void Should_right_align_every_line_of_a_wrapped_right_to_left_paragraph()
+    {
+        var layout = SmallPage(content => content.Text(
+            "نحن الموقعين أدناه، منظمات وأفراداً، نطالب بحماية الهواء النظيف لجميع الناس في كل المدن والقرى والبلدات 2025.")).Layout();
+
+        var lines = Glyphs(Assert.Single(layout.Pages)).GroupBy(glyph => glyph.Y).ToList();
+
+        Assert.True(lines.Count > 1);
+        Assert.All(lines, line => Assert.Equal(280f, line.Max(glyph => glyph.X + glyph.Fragment.Width), Tolerance));
+        Assert.All(lines.SkipLast(1), line => Assert.Single(line.Select(glyph => glyph.Fragment.Run.Face.FamilyName).Distinct()));
+    }
+
+    [Fact]
     public void Should_justify_all_lines_but_the_last_of_a_paragraph()
     {
         var text = string.Join(' ', Enumerable.Repeat("justified words of varying length", 12));

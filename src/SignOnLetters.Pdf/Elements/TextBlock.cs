@@ -83,10 +83,11 @@ internal sealed class TextBlock : Element, IStateful
 
     private void DrawLine(TextLine line, float top, float width)
     {
+        var start = line.IsRightToLeft ? TextAlignment.Right : TextAlignment.Left;
         var alignment = Alignment switch
         {
-            TextAlignment.Start or TextAlignment.Justify when line.IsLastInParagraph || line.SpaceCount == 0 =>
-                line.IsRightToLeft ? TextAlignment.Right : TextAlignment.Left,
+            TextAlignment.Start => start,
+            TextAlignment.Justify when line.IsLastInParagraph || line.SpaceCount == 0 => start,
             _ => Alignment,
         };
         var extraPerSpace = alignment == TextAlignment.Justify ? Math.Max(0, (width - line.Width) / line.SpaceCount) : 0;

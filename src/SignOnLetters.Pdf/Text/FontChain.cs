@@ -9,19 +9,24 @@ internal sealed class FontChain(FontFace primary, IReadOnlyList<FontFace> fallba
     public FontFace Primary { get; } = primary;
 
     /// <summary>
-    /// Picks the face for one grapheme cluster. Neutral characters (spaces, punctuation, digits)
-    /// take the primary face when it has them, so numbers after a CJK or emoji name look like the
-    /// rest of the text; otherwise they stay in the current face (Arabic comma, CJK punctuation).
+    /// Picks the face for one grapheme cluster. Spaces stay in the current face. Other neutral
+    /// characters (digits, punctuation) take the primary face when it has them, so numbers after a
+    /// CJK or emoji name look like the rest of the text; otherwise they stay in the current face
+    /// (Arabic comma, CJK full stop).
     /// </summary>
     public FontFace Select(ReadOnlySpan<char> grapheme, FontFace? current)
     {
         Rune.DecodeFromUtf16(grapheme, out var firstRune, out _);
         if (IsNeutral(firstRune))
         {
+            var currentCovers = current is not null && current != emoji && CoversAll(current, grapheme);
+            // Spaces stay in the run's face, so an Arabic or Hebrew phrase stays one run.
+            if (currentCovers && Rune.GetUnicodeCategory(firstRune) == UnicodeCategory.SpaceSeparator)
+                return current!;
             if (CoversAll(Primary, grapheme))
                 return Primary;
-            if (current is not null && current != emoji && CoversAll(current, grapheme))
-                return current;
+            if (currentCovers)
+                return current!;
         }
         if (emoji is not null && PrefersEmojiPresentation(grapheme) && CoversAll(emoji, grapheme))
             return emoji;
