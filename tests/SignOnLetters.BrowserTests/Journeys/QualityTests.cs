@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+using SignOnLetters.BrowserTests.Infrastructure;
+
+namespace SignOnLetters.BrowserTests.Journeys;
+
+/// <summary>Valid HTML on the main pages, public and signed in, checked by the Nu HTML Checker.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class QualityTests(BrowserFixture browser)
+{
+    [SkippableFact]
+    public async Task Should_serve_valid_html_on_the_main_pages()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        if (HtmlChecker.Unavailable is { } missing)
+        {
+            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), missing);
+            Skip.If(true, missing);
+        }
+        await using var visitor = await browser.NewVisitorAsync();
+        var pages = new Dictionary<string, string>();
+        foreach (var path in new[] { "/", "/privacy", "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword", "/no-such-page" })
+            pages[path] = await RawHtmlAsync(visitor, path);
+
+        await SignInAsDemoCoordinatorAsync(visitor);
+        foreach (var path in new[] { "/organisations", "/organisations/new", "/organisations/1", "/organisations/1/edit", "/organisations/1/invite",
+                     "/Identity/Account/Manage", "/Identity/Account/Manage/TwoFactorAuthentication", "/Identity/Account/Manage/EnableAuthenticator" })
+            pages[path] = await RawHtmlAsync(visitor, path);
+
+        var errors = await HtmlChecker.ErrorsAsync(pages);
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    /// <summary>The HTML as the server sent it (not the browser's re-serialised DOM), with the visitor's cookies.</summary>
+    private static async Task<string> RawHtmlAsync(Visitor visitor, string path)
+    {
+        var response = await visitor.Page.Context.APIRequest.GetAsync(path, new() { MaxRedirects = 0 });
+        // Checking a sign-in page in place of the page asked for would prove nothing.
+        Assert.True(response.Status is 200 or 404, $"{path} answered {response.Status}");
+        return await response.TextAsync();
+    }
+
+    private async Task SignInAsDemoCoordinatorAsync(Visitor visitor)
+    {
+        var page = visitor.Page;
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("Email").FillAsync("demo@example.org");
+        await page.GetByLabel("Password").FillAsync(browser.App.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "demo@example.org" })).ToBeVisibleAsync();
+    }
+}
