@@ -41,6 +41,7 @@ services.AddRazorPages(options =>
     })
     .AddMvcOptions(options => options.Filters.Add<MediatorOutcomePageFilter>());
 services.AddAppResponseCompression();
+services.AddAppLocalisation();
 services.AddScoped<DemoSeeder>();
 services.AddScoped<AdministratorSetup>();
 
@@ -58,8 +59,8 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseSecurityHeaders();
-// English until the interface is translated; the request's culture sets dates and country names.
-app.UseRequestLocalization("en");
+// The reader's language: interface texts, dates, numbers and country names (Infrastructure/Localisation).
+app.UseRequestLocalization();
 app.UseResponseCompression();
 app.UseAppStaticFiles();
 app.UseRouting();

@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace SignOnLetters.Web.Pages;
 
 /// <summary>Errors and status codes, said plainly; no stack traces or request data ever shown.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
-public class ErrorModel : PageModel
+public class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
 {
-    public string Title { get; private set; } = "Something went wrong";
-    public string Explanation { get; private set; } = "The error has been logged. Please try again in a moment.";
+    public string Title { get; private set; } = t["Something went wrong"];
+    public string Explanation { get; private set; } = t["The error has been logged. Please try again in a moment."];
 
     public void OnGet(int? status) => Describe(status);
 
@@ -19,10 +20,11 @@ public class ErrorModel : PageModel
     {
         (Title, Explanation) = status switch
         {
-            404 => ("Page not found", "There is nothing at this address. The link may be mistyped, or what it pointed to was removed."),
-            403 => ("Not allowed", "Your account may not do this. If you think it should, ask a coordinator of the organisation."),
-            400 => ("Request not understood", "The form may have expired. Go back, reload the page and try again."),
-            429 => ("Too many requests", "Please wait a minute and try again."),
+            404 => (t["Page not found"], t["There is nothing at this address. The link may be mistyped, or what it pointed to was removed."]),
+            403 => (t["Not allowed"], t["Your account may not do this. If you think it should, ask a coordinator of the organisation."]),
+            400 => (t["Request not understood"], t["The form may have expired. Go back, reload the page and try again."]),
+            413 => (t["Too large"], t["What you sent is larger than we accept. Please send a smaller file."]),
+            429 => (t["Too many requests"], t["Please wait a minute and try again."]),
             _ => (Title, Explanation),
         };
     }

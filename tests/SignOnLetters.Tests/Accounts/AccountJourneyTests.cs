@@ -218,6 +218,17 @@ public abstract class AccountJourneyTests(SliceFixture app) : SliceTest(app)
         Assert.True(details.CanManage);
     }
 
+    [SkippableFact]
+    public async Task Should_sign_out_with_the_button_in_the_header()
+    {
+        var browser = await SignedInBrowserAsync("leaving@example.org");
+
+        var signedOut = await browser.SubmitFormAsync("/", new Dictionary<string, string>(), "header form[action^='/Identity/Account/Logout']");
+
+        BrowserlessClient.AssertRedirect(signedOut, "/");
+        BrowserlessClient.AssertRedirect((await browser.GetAsync("/organisations")).Response, "http://localhost/Identity/Account/Login");
+    }
+
     private async Task<BrowserlessClient> SignedInBrowserAsync(string email)
     {
         await App.CreateUserAsync(email, password: Password);

@@ -50,6 +50,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/privacy"] = new() { ["GET"] = Access.Public },
         ["/Error"] = new() { ["GET"] = Access.Public },
         ["/healthz"] = new() { ["GET"] = Access.Public },
+        ["/language"] = new() { ["POST"] = Access.Public },
         ["/organisations"] = new() { ["GET"] = Access.SignedIn },
         ["/organisations/new"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
         ["/organisations/{id:int}"] = new()

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Localization;
+
+namespace SignOnLetters.Web.Infrastructure;
+
+/// <summary>
+/// The interface languages. The signer's choice is remembered in a cookie; without one the browser's
+/// Accept-Language decides; English is the fallback. Arabic proves right-to-left end to end.
+/// </summary>
+public static class Localisation
+{
+    public static readonly string[] Languages = ["en", "fr", "es", "ru", "ar"];
+    public const string DefaultLanguage = "en";
+
+    public static IServiceCollection AddAppLocalisation(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Razor would write every character outside Basic Latin as an entity ("&#x441;"): Cyrillic or
+        // Arabic pages would weigh several times more on the slow connections many signers have.
+        // Markup-significant characters are still encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Languages.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture(DefaultLanguage);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // "fr-CA" in Accept-Language falls back to "fr".
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider { CookieName = CookieName },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+
+    public const string CookieName = "sol.lang";
+
+    public static bool IsSupported(string? language) => language is not null && Languages.Contains(language, StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsRightToLeft(CultureInfo culture) => culture.TextInfo.IsRightToLeft;
+
+    /// <summary>The language's own name ("Français", "Русский", "العربية") for the switcher.</summary>
+    public static string NativeName(string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        return culture.TextInfo.ToTitleCase(culture.NativeName);
+    }
+}

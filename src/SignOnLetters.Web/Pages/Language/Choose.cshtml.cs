@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Language;
+
+/// <summary>
+/// The language switcher's target: remembers the choice in a cookie for a year and goes back to the
+/// page the person was on (only ever a local address, so the link cannot send them elsewhere).
+/// </summary>
+public class Choose : PageModel
+{
+    public IActionResult OnPost(string? language, string? returnUrl)
+    {
+        if (Localisation.IsSupported(language))
+        {
+            Response.Cookies.Append(Localisation.CookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language!.ToLowerInvariant())),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        }
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+    }
+}

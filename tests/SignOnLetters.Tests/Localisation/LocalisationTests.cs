@@ -1,0 +1,111 @@
+using System.Net;
+using System.Xml.Linq;
+using SignOnLetters.Tests.Infrastructure;
+
+namespace SignOnLetters.Tests.Localisation;
+
+[Collection(SqliteCollection.Name)]
+public sealed class LocalisationTests(SqliteSlice app) : SliceTest(app)
+{
+    [SkippableFact]
+    public async Task Should_answer_in_the_browsers_language()
+    {
+        var http = App.Factory.CreateClient();
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-CA,fr;q=0.9,en;q=0.5");
+
+        var html = await http.GetStringAsync("/");
+
+        Assert.Contains("<html lang=\"fr\" dir=\"ltr\">", html);
+        Assert.Contains("Des lettres communes, signées ensemble", html);
+        Assert.Contains("Se connecter", html);
+    }
+
+    [SkippableFact]
+    public async Task Should_remember_the_chosen_language_and_lay_arabic_out_right_to_left()
+    {
+        var browser = BrowserlessClient.For(App);
+
+        var chosen = await browser.SubmitFormAsync("/privacy", new Dictionary<string, string> { ["language"] = "ar" }, "form.language-switcher");
+        BrowserlessClient.AssertRedirect(chosen, "/privacy");
+        var (_, page) = await browser.GetAsync("/privacy");
+
+        Assert.Equal("rtl", page.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("ar", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("الخصوصية", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [SkippableTheory]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("javascript:alert(1)")]
+    public async Task Should_never_send_the_language_switcher_to_another_site(string returnUrl)
+    {
+        var browser = BrowserlessClient.For(App);
+
+        var response = await browser.SubmitFormAsync("/", new Dictionary<string, string> { ["language"] = "es", ["returnUrl"] = returnUrl }, "form.language-switcher");
+
+        BrowserlessClient.AssertRedirect(response);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [SkippableFact]
+    public async Task Should_ignore_a_language_the_interface_does_not_offer()
+    {
+        var browser = BrowserlessClient.For(App);
+
+        await browser.SubmitFormAsync("/", new Dictionary<string, string> { ["language"] = "xx-<script>" }, "form.language-switcher");
+        var (response, page) = await browser.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [SkippableFact]
+    public async Task Should_name_countries_in_the_readers_language()
+    {
+        var coordinator = await App.CreateUserAsync("polyglot@example.org", password: TestPasswords.Strong);
+        var browser = BrowserlessClient.For(App);
+        await browser.SubmitFormAsync("/Identity/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = coordinator.Email!,
+            ["Input.Password"] = TestPasswords.Strong,
+        }, "form#account");
+        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
+
+        var (_, page) = await browser.GetAsync("/organisations/new");
+
+        var options = page.QuerySelectorAll("#Data_CountryCode option").ToDictionary(o => o.GetAttribute("value")!, o => o.TextContent);
+        Assert.Equal("Германия", options["DE"]);
+        Assert.Equal("Кот-д’Ивуар", options["CI"]);
+    }
+
+    [Fact]
+    public void Should_translate_every_english_text_into_every_language()
+    {
+        var resources = Path.Combine(RepositoryRoot(), "src", "SignOnLetters.Web", "Resources");
+        var english = Keys(Path.Combine(resources, "SharedResource.en.resx"));
+        Assert.NotEmpty(english);
+
+        foreach (var language in SignOnLetters.Web.Infrastructure.Localisation.Languages.Where(l => l != "en"))
+        {
+            var file = Path.Combine(resources, $"SharedResource.{language}.resx");
+            var translated = Keys(file);
+            var missing = english.Keys.Except(translated.Keys).ToList();
+            Assert.True(missing.Count == 0, $"{language} lacks: {string.Join(" | ", missing)}");
+            var untranslated = translated.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key).ToList();
+            Assert.True(untranslated.Count == 0, $"{language} has empty texts: {string.Join(" | ", untranslated)}");
+        }
+    }
+
+    private static Dictionary<string, string> Keys(string resx) =>
+        XDocument.Load(resx).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty);
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SignOnLetters.sln")))
+            directory = directory.Parent;
+        return directory!.FullName;
+    }
+}
