@@ -3,7 +3,9 @@ using Mediator;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
+using SignOnLetters.Web.Api;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Background;
 using SignOnLetters.Web.Infrastructure.Database;
 using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Mediation;
@@ -38,9 +40,12 @@ services.AddRazorPages(options =>
     {
         options.Conventions.AuthorizeFolder("/Organisations");
         options.Conventions.AuthorizeFolder("/Invitations");
+        options.Conventions.AuthorizeFolder("/Letters").AllowAnonymousToPage("/Letters/View");
     })
     .AddMvcOptions(options => options.Filters.Add<MediatorOutcomePageFilter>());
 services.AddScoped<DemoSeeder>();
+services.AddSingleton<LetterDeadlineCloser>();
+services.AddHostedService(sp => sp.GetRequiredService<LetterDeadlineCloser>());
 
 var app = builder.Build();
 
@@ -62,6 +67,7 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/healthz");
+app.MapLetterApi();
 
 app.Run();
 
