@@ -140,6 +140,8 @@ public class Edit(IMediator mediator) : PageModel
             RuleForEach(c => c.Addressees).SetValidator(new AddresseeInputValidator());
             RuleFor(c => c.CoAuthorNames()).Must(names => names.Count <= Command.MaxCoAuthors)
                 .WithMessage($"At most {Command.MaxCoAuthors} co-authoring organisations.").OverridePropertyName(nameof(Command.CoAuthors));
+            RuleFor(c => c.CoAuthorNames()).Must(names => names.All(n => n.Length <= Organisation.NameMaxLength))
+                .WithMessage($"An organisation's name has at most {Organisation.NameMaxLength} characters.").OverridePropertyName(nameof(Command.CoAuthors));
             RuleFor(c => c.WhoMaySign).IsInEnum().WithMessage("Choose who may sign.");
             RuleFor(c => c.Moderation).IsInEnum().WithMessage("Choose how signatures are moderated.");
             RuleFor(c => c.SignatureGoal)

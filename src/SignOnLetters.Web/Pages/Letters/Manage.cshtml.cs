@@ -120,9 +120,10 @@ public class Manage(IMediator mediator) : PageModel
         }
     }
 
+    /// <summary>Starts at 1: a value the model binder could not read arrives as 0 and is refused, never taken as "open".</summary>
     public enum LetterStep
     {
-        Open,
+        Open = 1,
         Close,
         Deliver,
         Archive,
