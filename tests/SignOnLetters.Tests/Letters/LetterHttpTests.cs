@@ -125,7 +125,7 @@ public abstract partial class LetterHttpTests(SliceFixture app) : SliceTest(app)
             Assert.DoesNotContain(" style=\"", page.DocumentElement.OuterHtml);
         }
         var (_, preview) = await browser.GetAsync($"/letters/{slug}");
-        Assert.Contains("Preview of a draft", preview.QuerySelector("main")!.TextContent);
+        Assert.Contains("has not been opened for signatures", preview.QuerySelector("main")!.TextContent);
     }
 
     [SkippableFact]

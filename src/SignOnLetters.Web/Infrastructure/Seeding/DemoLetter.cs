@@ -19,12 +19,9 @@ internal static class DemoLetter
             """
             Dear Dr Marković,
 
-            We are writing as organisations of people who use drugs, health workers, families and human rights groups
-            to ask you to act on the overdose crisis in Riverton **before the city budget is adopted**.
+            We are writing as organisations of people who use drugs, health workers, families and human rights groups to ask you to act on the overdose crisis in Riverton **before the city budget is adopted**.
 
-            Last year, 212 people died of an overdose in our city. Almost every one of these deaths could have been
-            prevented. The evidence from cities around the world is clear: **harm reduction saves lives**, reduces HIV
-            and hepatitis C, and brings people into care without adding to crime.
+            Last year, 212 people died of an overdose in our city. Almost every one of these deaths could have been prevented. The evidence from cities around the world is clear: **harm reduction saves lives**, reduces HIV and hepatitis C, and brings people into care without adding to crime.
 
             ## We ask the city to
 
@@ -38,8 +35,7 @@ internal static class DemoLetter
 
             People who use drugs must be at the table when these services are designed and evaluated.
 
-            We would welcome a meeting with you and your team. The full evidence is summarised in the
-            [Global State of Harm Reduction](https://hri.global/flagship-research/the-global-state-of-harm-reduction/).
+            We would welcome a meeting with you and your team. The full evidence is summarised in the [Global State of Harm Reduction](https://hri.global/flagship-research/the-global-state-of-harm-reduction/).
 
             Yours sincerely,
             """),
@@ -47,13 +43,9 @@ internal static class DemoLetter
             """
             Madame la Maire adjointe,
 
-            Nous vous écrivons en tant qu'organisations de personnes qui consomment des drogues, de soignants, de familles
-            et de défense des droits humains pour vous demander d'agir contre la crise des overdoses à Riverton
-            **avant l'adoption du budget municipal**.
+            Nous vous écrivons en tant qu'organisations de personnes qui consomment des drogues, de soignants, de familles et de défense des droits humains pour vous demander d'agir contre la crise des overdoses à Riverton **avant l'adoption du budget municipal**.
 
-            L'an dernier, 212 personnes sont mortes d'une overdose dans notre ville. Presque toutes ces morts auraient pu
-            être évitées. Les villes du monde entier le montrent : **la réduction des risques sauve des vies**, réduit le
-            VIH et l'hépatite C, et amène les personnes vers les soins sans augmenter la délinquance.
+            L'an dernier, 212 personnes sont mortes d'une overdose dans notre ville. Presque toutes ces morts auraient pu être évitées. Les villes du monde entier le montrent : **la réduction des risques sauve des vies**, réduit le VIH et l'hépatite C, et amène les personnes vers les soins sans augmenter la délinquance.
 
             ## Nous demandons à la ville de
 
@@ -67,8 +59,7 @@ internal static class DemoLetter
 
             Les personnes qui consomment des drogues doivent être associées à la conception et à l'évaluation de ces services.
 
-            Nous serions heureux de vous rencontrer avec votre équipe. Les données sont résumées dans le
-            [Global State of Harm Reduction](https://hri.global/flagship-research/the-global-state-of-harm-reduction/).
+            Nous serions heureux de vous rencontrer avec votre équipe. Les données sont résumées dans le [Global State of Harm Reduction](https://hri.global/flagship-research/the-global-state-of-harm-reduction/).
 
             Veuillez agréer, Madame la Maire adjointe, l'expression de nos salutations distinguées.
             """),
@@ -76,13 +67,9 @@ internal static class DemoLetter
             """
             Estimada Dra. Marković:
 
-            Le escribimos como organizaciones de personas que usan drogas, personal sanitario, familias y grupos de
-            derechos humanos para pedirle que actúe ante la crisis de sobredosis en Riverton **antes de que se apruebe el
-            presupuesto municipal**.
+            Le escribimos como organizaciones de personas que usan drogas, personal sanitario, familias y grupos de derechos humanos para pedirle que actúe ante la crisis de sobredosis en Riverton **antes de que se apruebe el presupuesto municipal**.
 
-            El año pasado murieron 212 personas por sobredosis en nuestra ciudad. Casi todas esas muertes se podían
-            haber evitado. La experiencia de ciudades de todo el mundo es clara: **la reducción de daños salva vidas**,
-            reduce el VIH y la hepatitis C y acerca a las personas a la atención sin aumentar la delincuencia.
+            El año pasado murieron 212 personas por sobredosis en nuestra ciudad. Casi todas esas muertes se podían haber evitado. La experiencia de ciudades de todo el mundo es clara: **la reducción de daños salva vidas**, reduce el VIH y la hepatitis C y acerca a las personas a la atención sin aumentar la delincuencia.
 
             ## Pedimos a la ciudad que
 
@@ -96,8 +83,7 @@ internal static class DemoLetter
 
             Las personas que usan drogas deben participar en el diseño y la evaluación de estos servicios.
 
-            Nos encantaría reunirnos con usted y su equipo. La evidencia está resumida en el
-            [Global State of Harm Reduction](https://hri.global/flagship-research/the-global-state-of-harm-reduction/).
+            Nos encantaría reunirnos con usted y su equipo. La evidencia está resumida en el [Global State of Harm Reduction](https://hri.global/flagship-research/the-global-state-of-harm-reduction/).
 
             Atentamente,
             """),
@@ -105,13 +91,9 @@ internal static class DemoLetter
             """
             Уважаемая д-р Маркович!
 
-            Мы обращаемся к вам как организации людей, употребляющих наркотики, медицинские работники, семьи и
-            правозащитные группы с просьбой принять меры против кризиса передозировок в Ривертоне
-            **до принятия городского бюджета**.
+            Мы обращаемся к вам как организации людей, употребляющих наркотики, медицинские работники, семьи и правозащитные группы с просьбой принять меры против кризиса передозировок в Ривертоне **до принятия городского бюджета**.
 
-            В прошлом году в нашем городе от передозировки умерли 212 человек. Почти каждую из этих смертей можно было
-            предотвратить. Опыт городов всего мира однозначен: **снижение вреда спасает жизни**, сокращает
-            распространение ВИЧ и гепатита C и приводит людей к лечению, не увеличивая преступность.
+            В прошлом году в нашем городе от передозировки умерли 212 человек. Почти каждую из этих смертей можно было предотвратить. Опыт городов всего мира однозначен: **снижение вреда спасает жизни**, сокращает распространение ВИЧ и гепатита C и приводит людей к лечению, не увеличивая преступность.
 
             ## Мы просим город
 
@@ -125,8 +107,7 @@ internal static class DemoLetter
 
             Люди, употребляющие наркотики, должны участвовать в разработке и оценке этих услуг.
 
-            Мы будем рады встрече с вами и вашей командой. Данные обобщены в докладе
-            [Global State of Harm Reduction](https://hri.global/flagship-research/the-global-state-of-harm-reduction/).
+            Мы будем рады встрече с вами и вашей командой. Данные обобщены в докладе [Global State of Harm Reduction](https://hri.global/flagship-research/the-global-state-of-harm-reduction/).
 
             С уважением,
             """),
