@@ -405,6 +405,61 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(new DateTime(2026, 3, 2, 17, 0, 0, DateTimeKind.Utc), letter.ClosedAt);
     }
 
+    [SkippableFact]
+    public async Task Should_name_co_authoring_organisations_matched_like_duplicates_and_show_them_publicly()
+    {
+        var (coordinator, _, slug) = await App.CreateDraftAsync();
+        await App.CreateOrganisationAsync("Médecins du Monde", "FR");
+        await App.CreateOrganisationAsync("Eurasian Harm Reduction Association", "LT");
+        App.RunAs(coordinator);
+
+        await App.SendAsync(await App.ReadyEditAsync(slug) with { CoAuthors = "eurasian harm-reduction association\r\nMEDECINS DU MONDE\n\n" });
+        await App.SendAsync(new Manage.ChangeStatus(slug, Manage.LetterStep.Open, await App.ChangeCountAsync(slug)));
+        App.RunAs(null);
+        var page = await App.SendAsync(new View.Query(slug, null));
+
+        Assert.Equal(["Harm Reduction International", "Eurasian Harm Reduction Association", "Médecins du Monde"], page.Authors);
+    }
+
+    [SkippableFact]
+    public async Task Should_let_the_lead_coordinator_remove_a_co_editor_who_then_gets_404()
+    {
+        var (_, _, slug) = await App.CreateDraftAsync();
+        var coEditor = await App.CreateUserAsync("co-editor@example.org", "Co Editor");
+        await AddCoEditorAsync(slug, coEditor);
+        Assert.Equal("Co Editor", (await App.SendAsync(new Manage.Query(slug))).Editors.Single().Name);
+
+        await App.SendAsync(new Manage.RemoveEditor(slug, coEditor.Id));
+        App.RunAs(coEditor);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Edit.Query(slug)));
+        Assert.Empty((await App.LoadAsync(slug)).Editors);
+    }
+
+    [SkippableFact]
+    public async Task Should_require_a_new_future_deadline_to_reopen_a_letter_closed_by_its_deadline()
+    {
+        var (_, _, slug) = await App.CreateDraftAsync();
+        await App.SendAsync(await App.ReadyEditAsync(slug) with { Deadline = "2026-03-05T12:00", DeadlineTimeZone = "UTC" });
+        await App.SendAsync(new Manage.ChangeStatus(slug, Manage.LetterStep.Open, await App.ChangeCountAsync(slug)));
+        App.Clock.Set(new DateTimeOffset(2026, 3, 6, 0, 0, 0, TimeSpan.Zero));
+        await App.Factory.Services.GetRequiredService<LetterDeadlineCloser>().CloseDueLettersAsync(CancellationToken.None);
+
+        var withoutDeadline = await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new Manage.ReopenCommand { Slug = slug }));
+        var pastDeadline = await Assert.ThrowsAsync<DomainRuleException>(() =>
+            App.SendAsync(new Manage.ReopenCommand { Slug = slug, Deadline = "2026-03-05T23:00", DeadlineTimeZone = "UTC" }));
+        var badDate = await Assert.ThrowsAnyAsync<ValidationException>(() =>
+            App.SendAsync(new Manage.ReopenCommand { Slug = slug, Deadline = "2026-13-01T10:00", DeadlineTimeZone = "UTC" }));
+        await App.SendAsync(new Manage.ReopenCommand { Slug = slug, Deadline = "2026-03-20T12:00", DeadlineTimeZone = "America/Bogota" });
+
+        Assert.Contains("new deadline", withoutDeadline.Message);
+        Assert.Contains("in the past", pastDeadline.Message);
+        Assert.Contains(badDate.Errors, e => e.PropertyName == "Deadline");
+        var letter = await App.LoadAsync(slug);
+        Assert.Equal(LetterStatus.Open, letter.Status);
+        Assert.Equal(new DateTime(2026, 3, 20, 17, 0, 0, DateTimeKind.Utc), letter.DeadlineUtc);
+    }
+
     private Task AddCoEditorAsync(string slug, ApplicationUser user) =>
         App.ExecuteDbContextAsync(async db =>
         {
