@@ -30,6 +30,8 @@ T = {
    "Redacte una carta conjunta con redes aliadas, reúna firmas de organizaciones y personas de todo el mundo y entregue la carta firmada final en PDF. Quienes firman eligen cómo aparecen; sus direcciones de correo nunca se muestran.",
    "Составьте совместное письмо с партнёрскими сетями, соберите подписи организаций и людей со всего мира и отправьте итоговое подписанное письмо в формате PDF. Подписавшие сами выбирают, как они будут указаны; их адреса электронной почты никогда не показываются.",
    "صِغ رسالة مشتركة مع الشبكات الشريكة، واجمع توقيعات المنظمات والأفراد من حول العالم، وسلّم الرسالة الموقّعة النهائية بصيغة PDF. يختار الموقّعون طريقة ظهورهم، ولا تُعرض عناوين بريدهم الإلكتروني أبدًا."],
+ "Letters": ["Lettres", "Cartas", "Письма", "الرسائل"],
+ "Your letters": ["Vos lettres", "Sus cartas", "Ваши письма", "رسائلك"],
  "Your organisations": ["Vos organisations", "Sus organizaciones", "Ваши организации", "منظماتك"],
  "Create a coordinator account": ["Créer un compte de coordination", "Crear una cuenta de coordinación", "Создать учётную запись координатора", "إنشاء حساب منسّق"],
  "Draft together": ["Rédiger ensemble", "Redactar juntos", "Писать вместе", "الصياغة معًا"],

@@ -3,7 +3,9 @@ using Mediator;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
+using SignOnLetters.Web.Api;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Background;
 using SignOnLetters.Web.Infrastructure.Database;
 using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Mediation;
@@ -38,12 +40,15 @@ services.AddRazorPages(options =>
     {
         options.Conventions.AuthorizeFolder("/Organisations");
         options.Conventions.AuthorizeFolder("/Invitations");
+        options.Conventions.AuthorizeFolder("/Letters").AllowAnonymousToPage("/Letters/View");
     })
     .AddMvcOptions(options => options.Filters.Add<MediatorOutcomePageFilter>());
 services.AddAppResponseCompression();
 services.AddAppLocalisation();
 services.AddScoped<DemoSeeder>();
 services.AddScoped<AdministratorSetup>();
+services.AddSingleton<LetterDeadlineCloser>();
+services.AddHostedService(sp => sp.GetRequiredService<LetterDeadlineCloser>());
 
 var app = builder.Build();
 
@@ -69,6 +74,7 @@ app.UseAuthorization();
 
 app.MapRazorPages();
 app.MapHealthChecks("/healthz");
+app.MapLetterApi();
 
 app.Run();
 

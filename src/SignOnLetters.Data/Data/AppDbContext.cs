@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Domain;
+using SignOnLetters.Domain.Letters;
 
 namespace SignOnLetters.Data;
 
@@ -12,6 +13,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
     public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
+    public DbSet<Letter> Letters => Set<Letter>();
+    public DbSet<LetterRevision> LetterRevisions => Set<LetterRevision>();
+    public DbSet<LetterVersion> LetterVersions => Set<LetterVersion>();
+    public DbSet<LetterEditor> LetterEditors => Set<LetterEditor>();
+    public DbSet<LetterEditorInvitation> LetterEditorInvitations => Set<LetterEditorInvitation>();
 
     /// <summary>Data Protection keys live here so every app instance shares cookies and antiforgery tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -65,6 +65,14 @@ public sealed class BrowserlessClient(HttpClient http)
         return await Http.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Signs in through Identity's real login form, so later requests carry the auth cookie.</summary>
+    public async Task SignInAsync(string email, string password = TestPasswords.Strong)
+    {
+        var response = await SubmitFormAsync("/Identity/Account/Login",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password }, "form#account");
+        AssertRedirect(response);
+    }
+
     public static void AssertRedirect(HttpResponseMessage response, string? startsWith = null)
     {
         Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,

@@ -22,6 +22,12 @@ public enum Access
 
     /// <summary>Coordinators of the organisation in the route (and site administrators).</summary>
     OrganisationCoordinator,
+
+    /// <summary>Co-editors of the letter in the route: its lead organisation's coordinators, people invited to edit it, site administrators.</summary>
+    LetterEditor,
+
+    /// <summary>Coordinators of the letter's lead organisation (and site administrators).</summary>
+    LetterLeadCoordinator,
 }
 
 public enum Persona
@@ -32,6 +38,12 @@ public enum Persona
     Representative,
     Coordinator,
     Administrator,
+
+    /// <summary>Invited to co-edit the letter in the route; member of no organisation.</summary>
+    LetterEditor,
+
+    /// <summary>Invited to co-edit another organisation's letter.</summary>
+    EditorOfAnotherLetter,
 }
 
 /// <summary>
@@ -64,6 +76,22 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/organisations/{id:int}/invite"] = new() { ["GET"] = Access.OrganisationCoordinator, ["POST"] = Access.OrganisationCoordinator },
         ["/organisations/{id:int}/logo"] = new() { ["GET"] = Access.Public },
         ["/invitations/{token}"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
+        ["/letters"] = new() { ["GET"] = Access.SignedIn },
+        ["/letters/new"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
+        ["/letters/{slug}"] = new() { ["GET"] = Access.Public },
+        ["/letters/{slug}/edit"] = new() { ["GET"] = Access.LetterEditor, ["POST"] = Access.LetterEditor },
+        ["/letters/{slug}/amend"] = new() { ["GET"] = Access.LetterEditor, ["POST"] = Access.LetterEditor },
+        ["/letters/{slug}/history"] = new() { ["GET"] = Access.LetterEditor },
+        ["/letters/{slug}/manage"] = new()
+        {
+            ["GET"] = Access.LetterEditor,
+            ["POST Invite"] = Access.LetterLeadCoordinator,
+            ["POST RemoveEditor"] = Access.LetterLeadCoordinator,
+            ["POST Reopen"] = Access.LetterLeadCoordinator,
+            ["POST Step"] = Access.LetterLeadCoordinator,
+        },
+        ["/letter-invitations/{token}"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
+        ["/api/letters/{slug}"] = new() { ["GET"] = Access.Public },
     };
 
     /// <summary>ASP.NET Core Identity's own pages: public, except managing one's account.</summary>
@@ -103,7 +131,9 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
     {
         var access = Rules[route][method];
         var world = await World.CreateAsync(App);
-        var path = route.Replace("{id:int}", world.Organisation.Id.ToString()).Replace("{token}", world.InvitationToken);
+        var path = route.Replace("{id:int}", world.Organisation.Id.ToString())
+            .Replace("{slug}", World.LetterSlug)
+            .Replace("{token}", route.StartsWith("/letter-invitations") ? world.LetterInvitationToken : world.InvitationToken);
         if (route == "/organisations/{id:int}/logo")
             await App.ExecuteDbContextAsync(async db =>
             {
@@ -129,6 +159,8 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         Access.SignedIn => persona != Persona.Anonymous,
         Access.OrganisationMember => persona is Persona.Representative or Persona.Coordinator or Persona.Administrator,
         Access.OrganisationCoordinator => persona is Persona.Coordinator or Persona.Administrator,
+        Access.LetterEditor => persona is Persona.Coordinator or Persona.LetterEditor or Persona.Administrator,
+        Access.LetterLeadCoordinator => persona is Persona.Coordinator or Persona.Administrator,
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };
 
@@ -167,6 +199,11 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         /// <summary>A real invitation link's token, so signed-in visitors meet the invitation, not a 404.</summary>
         public string InvitationToken { get; private set; } = null!;
 
+        public const string LetterSlug = "matrix-letter";
+
+        /// <summary>A real invitation to co-edit the letter.</summary>
+        public string LetterInvitationToken { get; private set; } = null!;
+
         public static async Task<World> CreateAsync(SliceFixture app)
         {
             var world = new World { _app = app };
@@ -192,7 +229,38 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
                 await db.SaveChangesAsync();
                 world.Organisation = organisation;
             });
+            await world.CreateLettersAsync(app);
             return world;
+        }
+
+        /// <summary>An open letter led by the organisation, with an invited co-editor; another organisation's draft with its own.</summary>
+        private async Task CreateLettersAsync(SliceFixture app)
+        {
+            var users = await app.ExecuteDbContextAsync(db => db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id));
+            var coordinator = await app.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Email == _emails[Persona.Coordinator]));
+            app.RunAs(coordinator);
+            await app.SendAsync(new SignOnLetters.Web.Pages.Letters.Create.Command { LeadOrganisationId = Organisation.Id, Title = "Matrix letter", LanguageCode = "en", Slug = LetterSlug });
+            await app.SendAsync(await SignOnLetters.Tests.Letters.LetterTestData.ReadyEditAsync(app, LetterSlug));
+            await app.SendAsync(new SignOnLetters.Web.Pages.Letters.Manage.ChangeStatus(LetterSlug, SignOnLetters.Web.Pages.Letters.Manage.LetterStep.Open,
+                await SignOnLetters.Tests.Letters.LetterTestData.ChangeCountAsync(app, LetterSlug)));
+            var otherCoordinator = await app.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Email == _emails[Persona.CoordinatorOfAnotherOrganisation]));
+            var otherOrganisation = await app.ExecuteDbContextAsync(db => db.Organisations.SingleAsync(o => o.Name == "Other Network"));
+            app.RunAs(otherCoordinator);
+            await app.SendAsync(new SignOnLetters.Web.Pages.Letters.Create.Command { LeadOrganisationId = otherOrganisation.Id, Title = "Other letter", LanguageCode = "en", Slug = "other-letter" });
+            app.RunAs(null);
+
+            await app.ExecuteDbContextAsync(async db =>
+            {
+                var now = app.Clock.GetUtcNow().UtcDateTime;
+                var letter = await db.Letters.Include(l => l.Editors).SingleAsync(l => l.Slug == LetterSlug);
+                letter.AddEditor(users[_emails[Persona.LetterEditor]], now);
+                var other = await db.Letters.Include(l => l.Editors).SingleAsync(l => l.Slug == "other-letter");
+                other.AddEditor(users[_emails[Persona.EditorOfAnotherLetter]], now);
+                var (token, hash) = SignOnLetters.Web.Infrastructure.Security.SecureToken.Create();
+                db.Add(SignOnLetters.Domain.Letters.LetterEditorInvitation.Create(letter, "new-editor@example.org", hash, users[_emails[Persona.Coordinator]], now));
+                LetterInvitationToken = token;
+                await db.SaveChangesAsync();
+            });
         }
 
         public async Task<BrowserlessClient> BrowserForAsync(Persona persona)

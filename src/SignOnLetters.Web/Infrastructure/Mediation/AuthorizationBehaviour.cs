@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
+using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Infrastructure.Mediation;
 
@@ -15,6 +16,18 @@ public interface IOrganisationMemberRequest
 public interface IOrganisationCoordinatorRequest
 {
     int OrganisationId { get; }
+}
+
+/// <summary>A request about a letter that only its co-editors (lead coordinators, invited editors, administrators) may make.</summary>
+public interface ILetterEditorRequest
+{
+    string Slug { get; }
+}
+
+/// <summary>A request about a letter that only its lead organisation's coordinators (or administrators) may make.</summary>
+public interface ILetterCoordinatorRequest
+{
+    string Slug { get; }
 }
 
 /// <summary>
@@ -35,6 +48,13 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(AppDbContext db,
                 break;
             case IOrganisationMemberRequest request:
                 await EnsureAllowedAsync(request.OrganisationId, coordinatorsOnly: false, cancellationToken);
+                break;
+            case ILetterCoordinatorRequest request:
+                if ((await db.RequireEditorAsync(request.Slug, user, cancellationToken)).Role != LetterRole.LeadCoordinator)
+                    throw new ForbiddenException("Only coordinators of the lead organisation may do this.");
+                break;
+            case ILetterEditorRequest request:
+                await db.RequireEditorAsync(request.Slug, user, cancellationToken);
                 break;
         }
         return await next(message, cancellationToken);

@@ -22,7 +22,7 @@ public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehavio
             return response;
         }
         catch (Exception ex) when (ex is FluentValidation.ValidationException or SignOnLetters.Domain.DomainRuleException
-                                       or NotFoundException or ForbiddenException)
+                                       or NotFoundException or ForbiddenException or EditConflictException)
         {
             logger.LogInformation("Refused {Request} after {Elapsed:0.0} ms: {Reason}", name,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);

@@ -33,6 +33,11 @@ public sealed class MediatorOutcomePageFilter : IAsyncPageFilter
                 context.ModelState.AddModelError(string.Empty, rule.Message);
                 executed.Result = RerenderPage(context);
                 break;
+            case EditConflictException conflict when context.HandlerInstance is PageModel conflictPage:
+                context.ModelState.AddModelError(string.Empty, conflict.Message);
+                conflictPage.ViewData[EditConflictException.ViewDataKey] = conflict.Details;
+                executed.Result = conflictPage.Page();
+                break;
             case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException:
                 context.ModelState.AddModelError(string.Empty, "Someone else changed this at the same moment. Reload the page to see their change, then try again.");
                 executed.Result = RerenderPage(context);
@@ -41,7 +46,9 @@ public sealed class MediatorOutcomePageFilter : IAsyncPageFilter
                 executed.Result = new NotFoundResult();
                 break;
             case ForbiddenException:
-                executed.Result = new ForbidResult();
+                // A plain 403 (shown by the error page), not ForbidResult: with cookie authentication
+                // that would be a 302 to an access-denied page, and refusals must read as refusals.
+                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
                 break;
             default:
                 return;

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
+using SignOnLetters.Domain.Letters;
 
 namespace SignOnLetters.Web.Infrastructure.Seeding;
 
 /// <summary>
 /// <c>--seed-demo</c> (or <c>SEED_DEMO=true</c>): creates, once, what a newcomer needs to see the
-/// product at once: a demo organisation and its coordinator <c>demo@example.org</c>. Running it again
-/// changes nothing.
+/// product at once: a demo organisation, its coordinator <c>demo@example.org</c>, and an open demo
+/// letter at <c>/letters/demo</c> in four languages. Running it again changes nothing.
 /// </summary>
 public sealed class DemoSeeder(
     AppDbContext db,
@@ -27,13 +28,30 @@ public sealed class DemoSeeder(
     /// <returns>The generated password when the coordinator was created now, otherwise null.</returns>
     public async Task<string?> SeedAsync(CancellationToken cancellationToken = default)
     {
-        if (await users.FindByEmailAsync(CoordinatorEmail) is not null)
+        string? password = null;
+        var coordinator = await users.FindByEmailAsync(CoordinatorEmail);
+        if (coordinator is null)
+            (coordinator, password) = await SeedCoordinatorAndOrganisationAsync(cancellationToken);
+        else
         {
-            logger.LogInformation("Demo data is already present; nothing seeded.");
+            logger.LogInformation("Demo coordinator is already present.");
             Console.WriteLine($"Demo data already present. Sign in as {CoordinatorEmail} with the password printed when it was first seeded (or delete App_Data/ to start again).");
-            return null;
         }
+        // Checked on its own, so a database seeded before letters existed gains the demo letter too.
+        await SeedDemoLetterAsync(coordinator, cancellationToken);
+        if (password is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine("  Demo data created.");
+            Console.WriteLine($"  Sign in as {CoordinatorEmail} with the password: {password}");
+            Console.WriteLine($"  The demo letter is at /letters/{DemoLetter.Slug}");
+            Console.WriteLine();
+        }
+        return password;
+    }
 
+    private async Task<(ApplicationUser Coordinator, string Password)> SeedCoordinatorAndOrganisationAsync(CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var password = GeneratePassword();
         var coordinator = new ApplicationUser
@@ -48,15 +66,37 @@ public sealed class DemoSeeder(
         if (!created.Succeeded)
             throw new InvalidOperationException("Could not create the demo coordinator: " + string.Join("; ", created.Errors.Select(e => e.Description)));
 
-        var organisation = Organisation.Create(OrganisationName, "NL", "https://example.org", coordinator.Id, now);
-        db.Organisations.Add(organisation);
+        db.Organisations.Add(Organisation.Create(OrganisationName, "NL", "https://example.org", coordinator.Id, now));
         await db.SaveChangesAsync(cancellationToken);
+        return (coordinator, password);
+    }
 
-        Console.WriteLine();
-        Console.WriteLine("  Demo data created.");
-        Console.WriteLine($"  Sign in as {CoordinatorEmail} with the password: {password}");
-        Console.WriteLine();
-        return password;
+    /// <summary>An open letter at /letters/demo with automatic moderation, so a newcomer can sign and see it at once.</summary>
+    private async Task SeedDemoLetterAsync(ApplicationUser coordinator, CancellationToken cancellationToken)
+    {
+        if (await db.Letters.AnyAsync(l => l.Slug == DemoLetter.Slug, cancellationToken))
+            return;
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.NormalizedName == NameNormalizer.Normalize(OrganisationName), cancellationToken);
+        if (organisation is null)
+        {
+            logger.LogWarning("The demo organisation is missing; the demo letter is not seeded.");
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        const string zone = "Europe/Amsterdam";
+        var localToday = TimeZoneInfo.ConvertTimeFromUtc(now, TimeZoneInfo.FindSystemTimeZoneById(zone)).Date;
+        var letter = Letter.CreateDraft(LetterKind.SignOnLetter, DemoLetter.Slug, organisation, DemoLetter.Texts[0].Copy(), coordinator.Id, now);
+        letter.EditDraft(new LetterDraft(
+            DemoLetter.Texts,
+            [DemoLetter.Addressee],
+            [],
+            new LetterSettings(WhoMaySign.OrganisationsAndIndividuals, ModerationMode.Automatic, IndividualsMustGiveOrganisation: false),
+            LetterDeadline.FromLocal(localToday.AddDays(60).AddHours(23).AddMinutes(59), zone),
+            SignatureGoal: null), coordinator.Id, now);
+        letter.Open(coordinator.Id, now);
+        db.Letters.Add(letter);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded the demo letter at /letters/{Slug}.", DemoLetter.Slug);
     }
 
     /// <summary>Random each time, so no two demo installations share a password that anyone could look up.</summary>

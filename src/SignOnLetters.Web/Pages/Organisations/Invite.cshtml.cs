@@ -9,6 +9,7 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Validation;
 
@@ -93,12 +94,9 @@ public class Invite(IMediator mediator) : PageModel
             var role = command.Role == OrganisationRole.Coordinator ? "a coordinator" : "a representative";
             var note = string.IsNullOrWhiteSpace(command.Message) ? string.Empty
                 : $"<blockquote>{html.Encode(command.Message.Trim()).Replace("\n", "<br>")}</blockquote>";
-            await email.SendEmailAsync(command.Email.Trim(), $"Invitation to join {organisation.Name} on SignOnLetters",
-                $"<p>You have been invited to join <strong>{html.Encode(organisation.Name)}</strong> as {role} on SignOnLetters.</p>" +
-                note +
-                $"<p><a href=\"{html.Encode(link)}\">Accept the invitation</a></p>" +
-                $"<p>The link works once and expires on {now + OrganisationInvitation.Lifetime:d MMMM yyyy}. " +
-                "If you did not expect this, you can ignore this e-mail.</p>");
+            await email.SendEmailAsync(command.Email.Trim(), $"Invitation to join {organisation.Name} on SignOnLetters", InvitationEmail.Html(
+                $"<p>You have been invited to join <strong>{html.Encode(organisation.Name)}</strong> as {role} on SignOnLetters.</p>" + note,
+                link, now + OrganisationInvitation.Lifetime));
             return Unit.Value;
         }
     }

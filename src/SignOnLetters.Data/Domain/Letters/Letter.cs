@@ -1,0 +1,338 @@
+using System.Text.RegularExpressions;
+
+namespace SignOnLetters.Domain.Letters;
+
+/// <summary>
+/// A joint letter or petition. Its rules live here: drafts are edited freely and every saved edit is
+/// kept as a revision; opening freezes the text as version 1; an open letter changes its text only
+/// by an amendment, which publishes version N+1 with a public note. Signatures (a later feature)
+/// point at the <see cref="LetterVersion"/> they were given on.
+/// </summary>
+public class Letter
+{
+    public const int SlugMaxLength = 80;
+    public const int ChangeNoteMaxLength = 1000;
+
+    public int Id { get; private set; }
+    public LetterKind Kind { get; private set; }
+
+    /// <summary>The public address <c>/letters/{slug}</c>: readable, unique, and never changed once made.</summary>
+    public string Slug { get; private set; } = null!;
+
+    public LetterStatus Status { get; private set; }
+    public int LeadOrganisationId { get; private set; }
+    public Organisation LeadOrganisation { get; private set; } = null!;
+
+    /// <summary>The language shown when a reader asks for none, or for one the letter lacks.</summary>
+    public string PrimaryLanguage { get; private set; } = null!;
+
+    /// <summary>The working text in each language: what editors change; frozen copies live in revisions and versions.</summary>
+    public List<LetterText> Texts { get; } = [];
+
+    public List<LetterAddressee> Addressees { get; } = [];
+    public List<LetterCoAuthor> CoAuthors { get; } = [];
+    public List<LetterEditor> Editors { get; } = [];
+    public List<LetterRevision> Revisions { get; } = [];
+    public List<LetterVersion> Versions { get; } = [];
+
+    /// <summary>The instant the letter closes, in UTC; shown in <see cref="DeadlineTimeZone"/>.</summary>
+    public DateTime? DeadlineUtc { get; private set; }
+
+    /// <summary>The IANA time zone the coordinator set the deadline in ("Europe/Paris").</summary>
+    public string? DeadlineTimeZone { get; private set; }
+
+    public int? SignatureGoal { get; private set; }
+    public WhoMaySign WhoMaySign { get; private set; }
+    public ModerationMode Moderation { get; private set; }
+    public bool IndividualsMustGiveOrganisation { get; private set; }
+
+    public string CreatedByUserId { get; private set; } = null!;
+    public DateTime CreatedAt { get; private set; }
+    public string UpdatedByUserId { get; private set; } = null!;
+    public DateTime UpdatedAt { get; private set; }
+    public DateTime? OpenedAt { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+    public DateTime? DeliveredAt { get; private set; }
+    public DateTime? ArchivedAt { get; private set; }
+
+    /// <summary>Number of the latest revision (1 after creation).</summary>
+    public int LatestRevisionNumber { get; private set; }
+
+    /// <summary>Number of the latest published version; 0 while the letter was never opened.</summary>
+    public int LatestVersionNumber { get; private set; }
+
+    /// <summary>
+    /// Optimistic concurrency token, bumped by every change. A plain integer column compared in the
+    /// UPDATE's WHERE clause works the same on SQLite, PostgreSQL and SQL Server (unlike rowversion).
+    /// </summary>
+    public int ChangeCount { get; private set; }
+
+    public LetterDeadline? Deadline => DeadlineUtc is { } utc ? new LetterDeadline(utc, DeadlineTimeZone!) : null;
+
+    private Letter() { }
+
+    public static Letter CreateDraft(LetterKind kind, string slug, Organisation leadOrganisation, LetterText firstText, string userId, DateTime now)
+    {
+        if (!LetterSlug.IsWellFormed(slug))
+            throw new DomainRuleException(LetterSlug.Rule);
+        var letter = new Letter
+        {
+            Kind = kind,
+            Slug = slug,
+            Status = LetterStatus.Draft,
+            LeadOrganisation = leadOrganisation,
+            LeadOrganisationId = leadOrganisation.Id,
+            PrimaryLanguage = firstText.LanguageCode,
+            CreatedByUserId = userId,
+            CreatedAt = now,
+        };
+        letter.Texts.Add(firstText);
+        letter.RecordRevision(userId, now);
+        return letter;
+    }
+
+    /// <summary>Saves an edit of a draft: text in every language, addressees, authors, settings and deadline.</summary>
+    public void EditDraft(LetterDraft draft, string userId, DateTime now)
+    {
+        if (Status != LetterStatus.Draft)
+            throw new DomainRuleException(Status == LetterStatus.Open
+                ? "This letter is open for signatures, so its text is frozen. Publish an amendment instead."
+                : "Only drafts can be edited.");
+        ReplaceTexts(draft.Texts);
+        Addressees.Clear();
+        Addressees.AddRange(draft.Addressees.Select((a, i) => new LetterAddressee(i + 1, a.Name, a.Title, a.Institution)));
+        ReplaceCoAuthors(draft.CoAuthorOrganisationIds);
+        WhoMaySign = draft.Settings.WhoMaySign;
+        Moderation = draft.Settings.Moderation;
+        IndividualsMustGiveOrganisation = draft.Settings.IndividualsMustGiveOrganisation;
+        if (draft.SignatureGoal is <= 0)
+            throw new DomainRuleException("A signature goal must be a positive number.");
+        SignatureGoal = draft.SignatureGoal;
+        SetDeadline(draft.Deadline, now);
+        RecordRevision(userId, now);
+    }
+
+    /// <summary>Opens the draft for signatures and freezes its text as version 1.</summary>
+    public LetterVersion Open(string userId, DateTime now)
+    {
+        if (Status != LetterStatus.Draft)
+            throw new DomainRuleException("Only a draft can be opened. A closed letter can be reopened instead.");
+        var missingBody = Texts.FirstOrDefault(t => t.Body.Length == 0);
+        if (missingBody is not null)
+            throw new DomainRuleException($"The {LanguageCodes.DisplayName(missingBody.LanguageCode)} version has no text yet.");
+        if (Addressees.Count == 0)
+            throw new DomainRuleException("Add at least one addressee before opening the letter.");
+        if (DeadlineUtc <= now)
+            throw new DomainRuleException("The deadline has passed. Set a later deadline before opening the letter.");
+        Status = LetterStatus.Open;
+        OpenedAt = now;
+        Touch(userId, now);
+        return PublishVersion(userId, now, changeNote: null);
+    }
+
+    /// <summary>Changes the text of an open letter: publishes version N+1 with a public note saying what changed.</summary>
+    public LetterVersion Amend(IReadOnlyList<LetterText> texts, string changeNote, string userId, DateTime now)
+    {
+        if (Status != LetterStatus.Open)
+            throw new DomainRuleException(Status == LetterStatus.Draft
+                ? "A draft is edited directly; amendments are for open letters."
+                : "Only an open letter can be amended.");
+        changeNote = changeNote.Trim();
+        if (changeNote.Length == 0)
+            throw new DomainRuleException("Say in a change note what the amendment changes: signers will read it.");
+        if (changeNote.Length > ChangeNoteMaxLength)
+            throw new DomainRuleException($"The change note may have at most {ChangeNoteMaxLength} characters.");
+        if (texts.Count == Texts.Count && texts.All(t => Texts.Any(current => current.SameAs(t))))
+            throw new DomainRuleException("The text is the same as the published version: nothing to amend.");
+        if (texts.Any(t => t.Body.Length == 0))
+            throw new DomainRuleException("Every language version of an open letter needs its text.");
+        ReplaceTexts(texts);
+        RecordRevision(userId, now);
+        return PublishVersion(userId, now, changeNote);
+    }
+
+    public void Close(string userId, DateTime now)
+    {
+        if (Status != LetterStatus.Open)
+            throw new DomainRuleException("Only an open letter can be closed.");
+        Status = LetterStatus.Closed;
+        ClosedAt = now;
+        Touch(userId, now);
+    }
+
+    /// <summary>Closes the letter because its deadline passed; false when there is nothing to do.</summary>
+    public bool CloseIfDeadlinePassed(DateTime now)
+    {
+        if (Status != LetterStatus.Open || DeadlineUtc is not { } deadline || deadline > now)
+            return false;
+        Status = LetterStatus.Closed;
+        ClosedAt = now;
+        ChangeCount++;
+        return true;
+    }
+
+    /// <summary>Opens a closed or delivered letter again, e.g. for late signatures. A passed deadline must be replaced.</summary>
+    public void Reopen(LetterDeadline? newDeadline, string userId, DateTime now)
+    {
+        if (Status is not (LetterStatus.Closed or LetterStatus.Delivered))
+            throw new DomainRuleException("Only a closed or delivered letter can be reopened.");
+        if (newDeadline is not null)
+            SetDeadline(newDeadline, now);
+        else if (DeadlineUtc <= now)
+            throw new DomainRuleException("The deadline has passed: give a new deadline to reopen the letter.");
+        Status = LetterStatus.Open;
+        Touch(userId, now);
+    }
+
+    public void MarkDelivered(string userId, DateTime now)
+    {
+        if (Status != LetterStatus.Closed)
+            throw new DomainRuleException("Close the letter before marking it delivered.");
+        Status = LetterStatus.Delivered;
+        DeliveredAt = now;
+        Touch(userId, now);
+    }
+
+    public void Archive(string userId, DateTime now)
+    {
+        if (Status == LetterStatus.Open)
+            throw new DomainRuleException("Close the letter before archiving it: it is still collecting signatures.");
+        if (Status == LetterStatus.Archived)
+            throw new DomainRuleException("This letter is already archived.");
+        Status = LetterStatus.Archived;
+        ArchivedAt = now;
+        Touch(userId, now);
+    }
+
+    public bool IsEditor(string? userId) => userId is not null && Editors.Any(e => e.UserId == userId);
+
+    public LetterEditor AddEditor(string userId, DateTime now)
+    {
+        var existing = Editors.FirstOrDefault(e => e.UserId == userId);
+        if (existing is not null)
+            return existing;
+        var editor = new LetterEditor(this, userId, now);
+        Editors.Add(editor);
+        ChangeCount++;
+        return editor;
+    }
+
+    public void RemoveEditor(string userId)
+    {
+        var editor = Editors.FirstOrDefault(e => e.UserId == userId)
+            ?? throw new DomainRuleException("That person is not a co-editor of this letter.");
+        Editors.Remove(editor);
+        ChangeCount++;
+    }
+
+    private void SetDeadline(LetterDeadline? deadline, DateTime now)
+    {
+        if (deadline is not null && deadline.Utc <= now)
+            throw new DomainRuleException("The deadline is in the past. Choose a later date and time.");
+        DeadlineUtc = deadline?.Utc;
+        DeadlineTimeZone = deadline?.TimeZoneId;
+    }
+
+    /// <summary>Updates the working text in place per language (adds new languages, drops missing ones).</summary>
+    private void ReplaceTexts(IReadOnlyList<LetterText> texts)
+    {
+        if (texts.Count == 0)
+            throw new DomainRuleException("A letter needs its text in at least one language.");
+        var duplicate = texts.GroupBy(t => t.LanguageCode).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new DomainRuleException($"There are two {LanguageCodes.DisplayName(duplicate.Key)} versions. Keep one.");
+        Texts.RemoveAll(current => texts.All(t => t.LanguageCode != current.LanguageCode));
+        foreach (var text in texts)
+        {
+            var current = Texts.FirstOrDefault(t => t.LanguageCode == text.LanguageCode);
+            if (current is null)
+                Texts.Add(text.Copy());
+            else
+                current.Change(text.Title, text.Body);
+        }
+        PrimaryLanguage = texts[0].LanguageCode;
+    }
+
+    private void ReplaceCoAuthors(IReadOnlyList<int> organisationIds)
+    {
+        if (organisationIds.Contains(LeadOrganisationId))
+            throw new DomainRuleException("The lead organisation is already an author; list only the other co-authoring organisations.");
+        CoAuthors.RemoveAll(c => !organisationIds.Contains(c.OrganisationId));
+        foreach (var (organisationId, index) in organisationIds.Distinct().Select((id, i) => (id, i)))
+        {
+            var existing = CoAuthors.FirstOrDefault(c => c.OrganisationId == organisationId);
+            if (existing is null)
+                CoAuthors.Add(new LetterCoAuthor(this, organisationId, index + 1));
+            else
+                existing.Position = index + 1;
+        }
+    }
+
+    private void RecordRevision(string userId, DateTime now)
+    {
+        LatestRevisionNumber++;
+        Revisions.Add(new LetterRevision(this, LatestRevisionNumber, userId, now, Texts.Select(t => t.Copy()),
+            string.Join("\n", Addressees.OrderBy(a => a.Position).Select(a => a.ToString()))));
+        Touch(userId, now);
+    }
+
+    private LetterVersion PublishVersion(string userId, DateTime now, string? changeNote)
+    {
+        LatestVersionNumber++;
+        var version = new LetterVersion(this, LatestVersionNumber, userId, now, changeNote, Texts.Select(t => t.Copy()));
+        Versions.Add(version);
+        return version;
+    }
+
+    private void Touch(string userId, DateTime now)
+    {
+        UpdatedByUserId = userId;
+        UpdatedAt = now;
+        ChangeCount++;
+    }
+}
+
+/// <summary>Everything an edit of a draft sets at once.</summary>
+public sealed record LetterDraft(
+    IReadOnlyList<LetterText> Texts,
+    IReadOnlyList<LetterAddressee> Addressees,
+    IReadOnlyList<int> CoAuthorOrganisationIds,
+    LetterSettings Settings,
+    LetterDeadline? Deadline,
+    int? SignatureGoal);
+
+public sealed record LetterSettings(WhoMaySign WhoMaySign, ModerationMode Moderation, bool IndividualsMustGiveOrganisation);
+
+/// <summary>Slugs are lower-case ASCII words joined by hyphens, so links survive every mail client.</summary>
+public static partial class LetterSlug
+{
+    public const string Rule = "The web address may use only lower-case letters a-z, digits and single hyphens, 3 to 80 characters.";
+
+    /// <summary>Words that are pages under /letters/, not letters.</summary>
+    private static readonly HashSet<string> Reserved = ["new", "mine", "edit", "api", "admin"];
+
+    public static bool IsWellFormed(string? slug) =>
+        slug is { Length: >= 3 and <= Letter.SlugMaxLength } && SlugPattern().IsMatch(slug) && !Reserved.Contains(slug);
+
+    /// <summary>A readable slug from a title: "Décriminalisez l'usage!" → "decriminalisez-l-usage"; null when nothing Latin is left.</summary>
+    public static string? FromTitle(string title)
+    {
+        var decomposed = title.Normalize(System.Text.NormalizationForm.FormKD);
+        var builder = new System.Text.StringBuilder();
+        foreach (var c in decomposed)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+                builder.Append(char.ToLowerInvariant(c));
+            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark
+                     && builder.Length > 0 && builder[^1] != '-')
+                builder.Append('-');
+        }
+        var slug = builder.ToString().Trim('-');
+        if (slug.Length > 60)
+            slug = slug[..60].TrimEnd('-');
+        return IsWellFormed(slug) ? slug : null;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+}

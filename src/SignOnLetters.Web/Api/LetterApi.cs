@@ -1,0 +1,43 @@
+using Mediator;
+using SignOnLetters.Web.Pages.Letters;
+
+namespace SignOnLetters.Web.Api;
+
+/// <summary>
+/// The public JSON API for letters (a contract partners build on: add fields, never rename them).
+/// Endpoints send the same Mediator requests as the pages, so rules and access are the same.
+/// </summary>
+public static class LetterApi
+{
+    public static IEndpointRouteBuilder MapLetterApi(this IEndpointRouteBuilder app)
+    {
+        var letters = app.MapGroup("/api/letters").AddEndpointFilter<ApiOutcomeFilter>();
+        letters.MapGet("/{slug}", GetLetterAsync);
+        return app;
+    }
+
+    private static async Task<IResult> GetLetterAsync(string slug, string? lang, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var letter = await mediator.Send(new View.Query(slug, lang), cancellationToken);
+        return Results.Ok(new LetterResponse(
+            letter.Slug,
+            letter.Title,
+            letter.Kind.ToString(),
+            letter.Status.ToString(),
+            letter.Language,
+            letter.Languages.Select(l => new LanguageVersionResponse(l.Code, l.Name, l.Title)).ToList(),
+            letter.VersionNumber,
+            letter.DeadlineUtc is { } utc ? new DeadlineResponse(utc, letter.DeadlineTimeZone!) : null,
+            new CountsResponse(letter.Counts.Organisations, letter.Counts.Individuals, letter.Counts.Countries, letter.Counts.Total)));
+    }
+
+    public sealed record LetterResponse(
+        string Slug, string Title, string Kind, string Status, string Language,
+        IReadOnlyList<LanguageVersionResponse> LanguageVersions, int Version, DeadlineResponse? Deadline, CountsResponse Counts);
+
+    public sealed record LanguageVersionResponse(string Language, string Name, string Title);
+
+    public sealed record DeadlineResponse(DateTime Utc, string TimeZone);
+
+    public sealed record CountsResponse(int Organisations, int Individuals, int Countries, int Total);
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain.Letters;
+
+namespace SignOnLetters.Web.Infrastructure.Background;
+
+/// <summary>
+/// Closes open letters whose deadline has passed, once a minute. Each pass works from the database
+/// alone, so with several app instances a letter is closed by whichever gets there first; the
+/// others meet the concurrency token and leave it (it is closed either way).
+/// </summary>
+public sealed class LetterDeadlineCloser(IServiceScopeFactory scopes, TimeProvider clock, ILogger<LetterDeadlineCloser> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await CloseDueLettersAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A database outage must not stop the service: the next tick tries again.
+                logger.LogError(ex, "Closing letters past their deadline failed; will retry in {Interval}.", Interval);
+            }
+        }
+    }
+
+    /// <summary>One pass: closes every open letter whose deadline is at or before now. Returns how many it closed.</summary>
+    public async Task<int> CloseDueLettersAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Letters
+            .Where(l => l.Status == LetterStatus.Open && l.DeadlineUtc != null && l.DeadlineUtc <= now)
+            .ToListAsync(cancellationToken);
+        var closed = 0;
+        foreach (var letter in due)
+        {
+            if (!letter.CloseIfDeadlinePassed(now))
+                continue;
+            try
+            {
+                // One save per letter: a conflict on one (an editor amending it this very second)
+                // must not keep the others open.
+                await db.SaveChangesAsync(cancellationToken);
+                closed++;
+                logger.LogInformation("Closed letter {Slug}: its deadline passed.", letter.Slug);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                logger.LogInformation("Letter {Slug} changed while closing it at its deadline; the next pass looks again.", letter.Slug);
+            }
+        }
+        return closed;
+    }
+}

@@ -1,0 +1,94 @@
+using Ganss.Xss;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace SignOnLetters.Web.Infrastructure.Markdown;
+
+/// <summary>
+/// Letter bodies are Markdown. Two independent guards keep them from running anything in a reader's
+/// browser: <see cref="Problem"/> refuses raw HTML, images and non-web links when an editor saves
+/// (a clear message beats silently dropped text), and <see cref="ToSafeHtml"/> renders with
+/// Markdig's HTML disabled, then passes the output through an allow-list sanitizer, so a text that
+/// slipped past the first guard (or predates it) still cannot carry script.
+/// </summary>
+public static partial class LetterMarkdown
+{
+    private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
+
+    // DisableHtml turns raw HTML into visible text. Only core CommonMark: no extensions that add
+    // attributes, HTML blocks or media.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+
+    // For checking only: with HTML enabled Markdig reports raw HTML as its own nodes, which is how
+    // Problem finds it (the rendering pipeline above would have turned it into harmless text).
+    private static readonly MarkdownPipeline CheckingPipeline = new MarkdownPipelineBuilder().Build();
+
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    public static string ToSafeHtml(string markdown) =>
+        Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
+
+    /// <summary>Plain text for previews and share cards (Open Graph descriptions).</summary>
+    public static string ToPlainText(string markdown) =>
+        string.Join(' ', Markdig.Markdown.ToPlainText(markdown, Pipeline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Why an editor's Markdown is refused, as the end of a sentence, or null when it is fine.</summary>
+    public static string? Problem(string markdown)
+    {
+        var document = Markdig.Markdown.Parse(markdown, CheckingPipeline);
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                // Markup CommonMark does not recognise ("<svg/onload=...>") would show as text, but
+                // nobody means to write that in a letter: refuse it like HTML.
+                case HtmlBlock or HtmlInline:
+                case LiteralInline literal when TagLike().IsMatch(literal.Content.ToString()):
+                    return "contains HTML. Write plain Markdown: **bold**, *italic*, # headings, lists, > quotes and [links](https://example.org).";
+                case LinkInline { IsImage: true }:
+                    return "contains an image. Images are not supported in letters; link to it instead.";
+                case LinkInline link when !IsAllowedUrl(link.Url):
+                    return $"contains a link to \"{Shorten(link.Url)}\". Links must start with https://, http:// or mailto:.";
+                case AutolinkInline autolink when !IsAllowedUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url):
+                    return $"contains a link to \"{Shorten(autolink.Url)}\". Links must start with https://, http:// or mailto:.";
+            }
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[a-zA-Z!/?]")]
+    private static partial System.Text.RegularExpressions.Regex TagLike();
+
+    private static bool IsAllowedUrl(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && AllowedSchemes.Contains(uri.Scheme, StringComparer.Ordinal);
+
+    private static string Shorten(string? url) => url is null ? "" : url.Length > 40 ? url[..40] + "…" : url;
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "em", "strong", "ul", "ol", "li", "blockquote", "a", "code", "pre",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+            AllowedSchemes = new HashSet<string>(AllowedSchemes, StringComparer.OrdinalIgnoreCase),
+        });
+        // Relative and scheme-less addresses are dropped too: a letter links only to the open web.
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            if (!IsAllowedUrl(e.SanitizedUrl))
+                e.SanitizedUrl = null;
+        };
+        // Links leave the site without telling the target where the reader came from, and pass no ranking.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } anchor)
+                anchor.SetAttribute("rel", "nofollow noopener noreferrer");
+        };
+        return sanitizer;
+    }
+}

@@ -1,0 +1,101 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Infrastructure.Validation;
+
+namespace SignOnLetters.Web.Pages.Letters;
+
+/// <summary>
+/// Co-editors change the text of an open letter. The change is published as a new version with a
+/// public note; earlier signatures keep pointing at the version they were given on.
+/// </summary>
+[RequestFormLimits(ValueLengthLimit = Edit.MaxRequestBytes)]
+[RequestSizeLimit(Edit.MaxRequestBytes)]
+public class Amend(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public Model Letter { get; private set; } = null!;
+
+    public async Task OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        (Data, Letter) = await mediator.Send(new Query(slug), cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        (_, Letter) = await mediator.Send(new Query(slug), cancellationToken);
+        var version = await mediator.Send(Data with { Slug = slug }, cancellationToken);
+        TempData["Notice"] = $"Published as version {version}.";
+        return RedirectToPage("Manage", new { slug });
+    }
+
+    public sealed record Query(string Slug) : IQuery<(Command, Model)>, ILetterEditorRequest;
+
+    public sealed record Model(string Slug, string Title, LetterStatus Status, int LatestVersion);
+
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, (Command, Model)>
+    {
+        public async ValueTask<(Command, Model)> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var (letterId, _) = await db.RequireEditorAsync(query.Slug, user, cancellationToken);
+            var letter = await db.Letters.AsNoTracking()
+                .Where(l => l.Id == letterId)
+                .Select(l => new
+                {
+                    l.Slug, l.Status, l.ChangeCount, l.LatestRevisionNumber, l.LatestVersionNumber, l.PrimaryLanguage,
+                    Texts = l.Texts.Select(t => new TextInput { LanguageCode = t.LanguageCode, Title = t.Title, Body = t.Body }).ToList(),
+                })
+                .SingleAsync(cancellationToken);
+            var texts = letter.Texts.OrderBy(t => t.LanguageCode == letter.PrimaryLanguage ? 0 : 1).ThenBy(t => t.LanguageCode, StringComparer.Ordinal).ToList();
+            var command = new Command
+            {
+                Slug = letter.Slug,
+                ChangeCount = letter.ChangeCount,
+                BaseRevision = letter.LatestRevisionNumber,
+                Texts = [.. texts, new TextInput()],
+            };
+            return (command, new Model(letter.Slug, texts.FirstOrDefault()?.Title ?? letter.Slug, letter.Status, letter.LatestVersionNumber));
+        }
+    }
+
+    public sealed record Command : ICommand<int>, ILetterEditorRequest
+    {
+        public string Slug { get; init; } = string.Empty;
+        public int ChangeCount { get; init; }
+        public int BaseRevision { get; init; }
+        public TextInput[] Texts { get; init; } = [];
+
+        /// <summary>Shown publicly with the new version, and to signers of earlier versions.</summary>
+        public string ChangeNote { get; init; } = string.Empty;
+    }
+
+    public sealed class CommandValidator : AbstractValidator<Command>
+    {
+        public CommandValidator()
+        {
+            RuleFor(c => c.Texts).Must(texts => texts.Any(t => !t.IsBlank)).WithMessage("A letter needs its text in at least one language.")
+                .Must(texts => texts.Length <= Edit.Command.MaxLanguages).WithMessage($"At most {Edit.Command.MaxLanguages} language versions.");
+            RuleForEach(c => c.Texts).SetValidator(new TextInputValidator());
+            RuleFor(c => c.ChangeNote).NotEmpty().WithMessage("Say in a change note what the amendment changes: signers will read it.")
+                .CleanText(SignOnLetters.Domain.Letters.Letter.ChangeNoteMaxLength).WithName("Change note");
+        }
+    }
+
+    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (letter, _) = await db.LoadForEditorAsync(command.Slug, user, cancellationToken);
+            await db.SaveEditAsync(letter, command.ChangeCount, command.BaseRevision,
+                () => letter.Amend(TextInput.ToDomain(command.Texts), command.ChangeNote, user.RequireUserId(), clock.GetUtcNow().UtcDateTime),
+                cancellationToken);
+            return letter.LatestVersionNumber;
+        }
+    }
+}

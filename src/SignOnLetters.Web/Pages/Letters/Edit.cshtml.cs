@@ -1,0 +1,190 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Mediation;
+
+namespace SignOnLetters.Web.Pages.Letters;
+
+/// <summary>
+/// Co-editors edit a draft: the text in each language, addressees, co-authoring organisations,
+/// who may sign, moderation and deadline. Every save is a revision. The form carries the letter's
+/// <see cref="Letter.ChangeCount"/> as loaded, so a save over someone else's newer one is refused
+/// and shows what they changed.
+/// </summary>
+[RequestFormLimits(ValueLengthLimit = MaxRequestBytes)]
+[RequestSizeLimit(MaxRequestBytes)]
+public class Edit(IMediator mediator) : PageModel
+{
+    /// <summary>Room for several language versions at the 200 KB limit each.</summary>
+    public const int MaxRequestBytes = 4 * 1024 * 1024;
+
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public Model Letter { get; private set; } = null!;
+
+    public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        (Data, Letter) = await mediator.Send(new Query(slug), cancellationToken);
+        Data = Data.WithBlankRows();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        (_, Letter) = await mediator.Send(new Query(slug), cancellationToken);
+        var revision = await mediator.Send(Data with { Slug = slug }, cancellationToken);
+        TempData["Notice"] = $"Saved as revision {revision}.";
+        return RedirectToPage("Edit", new { slug });
+    }
+
+    public sealed record Query(string Slug) : IQuery<(Command, Model)>, ILetterEditorRequest;
+
+    public sealed record Model(string Slug, LetterKind Kind, LetterStatus Status, string LeadOrganisation, string Title, LetterRole Role);
+
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, (Command, Model)>
+    {
+        public async ValueTask<(Command, Model)> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var (letterId, role) = await db.RequireEditorAsync(query.Slug, user, cancellationToken);
+            var letter = await db.Letters.AsNoTracking()
+                .Where(l => l.Id == letterId)
+                .Select(l => new
+                {
+                    l.Slug, l.Kind, l.Status, LeadOrganisation = l.LeadOrganisation.Name, l.PrimaryLanguage,
+                    l.ChangeCount, l.LatestRevisionNumber, l.WhoMaySign, l.Moderation, l.IndividualsMustGiveOrganisation,
+                    l.SignatureGoal, l.DeadlineUtc, l.DeadlineTimeZone,
+                    Texts = l.Texts.Select(t => new { t.LanguageCode, t.Title, t.Body }).ToList(),
+                    Addressees = l.Addressees.OrderBy(a => a.Position).Select(a => new AddresseeInput { Name = a.Name, Title = a.Title, Institution = a.Institution }).ToList(),
+                    CoAuthors = l.CoAuthors.OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
+                })
+                .SingleAsync(cancellationToken);
+            var texts = letter.Texts
+                .OrderBy(t => t.LanguageCode == letter.PrimaryLanguage ? 0 : 1).ThenBy(t => t.LanguageCode, StringComparer.Ordinal)
+                .Select(t => new TextInput { LanguageCode = t.LanguageCode, Title = t.Title, Body = t.Body })
+                .ToArray();
+            var deadline = letter.DeadlineUtc is { } utc ? new LetterDeadline(utc, letter.DeadlineTimeZone!) : null;
+            var command = new Command
+            {
+                Slug = letter.Slug,
+                ChangeCount = letter.ChangeCount,
+                BaseRevision = letter.LatestRevisionNumber,
+                Texts = texts,
+                Addressees = [.. letter.Addressees],
+                CoAuthors = string.Join("\n", letter.CoAuthors),
+                WhoMaySign = letter.WhoMaySign,
+                Moderation = letter.Moderation,
+                IndividualsMustGiveOrganisation = letter.IndividualsMustGiveOrganisation,
+                SignatureGoal = letter.SignatureGoal?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Deadline = DeadlineInput.ToInputValue(deadline),
+                DeadlineTimeZone = letter.DeadlineTimeZone ?? "Europe/Brussels",
+            };
+            return (command, new Model(letter.Slug, letter.Kind, letter.Status, letter.LeadOrganisation, texts.FirstOrDefault()?.Title ?? "", role));
+        }
+    }
+
+    public sealed record Command : ICommand<int>, IDeadlineFields, ILetterEditorRequest
+    {
+        public const int MaxLanguages = 30;
+        public const int MaxAddressees = 50;
+        public const int MaxCoAuthors = 50;
+
+        public string Slug { get; init; } = string.Empty;
+
+        /// <summary>The letter's change count when the form was loaded (optimistic concurrency).</summary>
+        public int ChangeCount { get; init; }
+
+        /// <summary>The revision the form was loaded from, to show a refused editor what changed since.</summary>
+        public int BaseRevision { get; init; }
+
+        public TextInput[] Texts { get; init; } = [];
+        public AddresseeInput[] Addressees { get; init; } = [];
+
+        /// <summary>Co-authoring organisations, one registered name per line.</summary>
+        public string? CoAuthors { get; init; }
+
+        public WhoMaySign WhoMaySign { get; init; }
+        public ModerationMode Moderation { get; init; }
+        public bool IndividualsMustGiveOrganisation { get; init; }
+
+        /// <summary>Typed as text so "abc" is an error, not a silently empty goal.</summary>
+        public string? SignatureGoal { get; init; }
+
+        public string? Deadline { get; init; }
+        public string? DeadlineTimeZone { get; init; }
+
+        /// <summary>Empty slots for a new language and new addressees: the form works without JavaScript.</summary>
+        public Command WithBlankRows() => this with
+        {
+            Texts = [.. Texts, new TextInput()],
+            Addressees = [.. Addressees, new AddresseeInput(), new AddresseeInput()],
+        };
+
+        public IReadOnlyList<string> CoAuthorNames() =>
+            (CoAuthors ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    public sealed class CommandValidator : AbstractValidator<Command>
+    {
+        public CommandValidator()
+        {
+            RuleFor(c => c.Texts).Must(texts => texts.Any(t => !t.IsBlank)).WithMessage("A letter needs its text in at least one language.")
+                .Must(texts => texts.Length <= Command.MaxLanguages).WithMessage($"At most {Command.MaxLanguages} language versions.");
+            RuleForEach(c => c.Texts).SetValidator(new TextInputValidator());
+            RuleFor(c => c.Addressees).Must(a => a.Length <= Command.MaxAddressees).WithMessage($"At most {Command.MaxAddressees} addressees.");
+            RuleForEach(c => c.Addressees).SetValidator(new AddresseeInputValidator());
+            RuleFor(c => c.CoAuthorNames()).Must(names => names.Count <= Command.MaxCoAuthors)
+                .WithMessage($"At most {Command.MaxCoAuthors} co-authoring organisations.").OverridePropertyName(nameof(Command.CoAuthors));
+            RuleFor(c => c.CoAuthorNames()).Must(names => names.All(n => n.Length <= Organisation.NameMaxLength))
+                .WithMessage($"An organisation's name has at most {Organisation.NameMaxLength} characters.").OverridePropertyName(nameof(Command.CoAuthors));
+            RuleFor(c => c.WhoMaySign).IsInEnum().WithMessage("Choose who may sign.");
+            RuleFor(c => c.Moderation).IsInEnum().WithMessage("Choose how signatures are moderated.");
+            RuleFor(c => c.SignatureGoal)
+                .Must(goal => int.TryParse(goal, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 100_000_000)
+                .WithMessage("The signature goal must be a whole number from 1 to 100,000,000, or empty.")
+                .When(c => !string.IsNullOrWhiteSpace(c.SignatureGoal));
+            Include(new DeadlineFieldsValidator());
+        }
+    }
+
+    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (letter, _) = await db.LoadForEditorAsync(command.Slug, user, cancellationToken);
+            var coAuthorIds = await ResolveCoAuthorsAsync(command.CoAuthorNames(), cancellationToken);
+            var draft = new LetterDraft(
+                TextInput.ToDomain(command.Texts),
+                command.Addressees.Where(a => !a.IsBlank).Select((a, i) => new LetterAddressee(i + 1, a.Name ?? "", a.Title, a.Institution)).ToList(),
+                coAuthorIds,
+                new LetterSettings(command.WhoMaySign, command.Moderation, command.IndividualsMustGiveOrganisation),
+                DeadlineInput.ToDeadline(command),
+                string.IsNullOrWhiteSpace(command.SignatureGoal) ? null : int.Parse(command.SignatureGoal, System.Globalization.CultureInfo.InvariantCulture));
+            await db.SaveEditAsync(letter, command.ChangeCount, command.BaseRevision,
+                () => letter.EditDraft(draft, user.RequireUserId(), clock.GetUtcNow().UtcDateTime), cancellationToken);
+            return letter.LatestRevisionNumber;
+        }
+
+        /// <summary>Co-authors are registered organisations, matched by name as duplicates are (case, accents, punctuation ignored).</summary>
+        private async Task<IReadOnlyList<int>> ResolveCoAuthorsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+        {
+            if (names.Count == 0)
+                return [];
+            var keys = names.Select(NameNormalizer.Normalize).ToList();
+            var found = await db.Organisations.AsNoTracking()
+                .Where(o => keys.Contains(o.NormalizedName))
+                .Select(o => new { o.Id, o.NormalizedName })
+                .ToListAsync(cancellationToken);
+            var unknown = names.Where(n => found.All(f => f.NormalizedName != NameNormalizer.Normalize(n))).ToList();
+            if (unknown.Count > 0)
+                throw new RequestValidationException(typeof(Command), unknown.Select(name => new FluentValidation.Results.ValidationFailure(
+                    nameof(Command.CoAuthors), $"No organisation named \"{name}\" is registered. Check the spelling, or ask them to register first.")));
+            return keys.Select(k => found.First(f => f.NormalizedName == k).Id).Distinct().ToList();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Letters;
+
+/// <summary>The coordinator's dashboard: the letters they lead or co-edit, by state, with deadlines and next steps.</summary>
+public class Index(IMediator mediator) : PageModel
+{
+    public Model Data { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Data = await mediator.Send(new Query(), cancellationToken);
+
+    public sealed record Query : IQuery<Model>;
+
+    public sealed record Model(IReadOnlyList<Group> Groups)
+    {
+        public int Count(LetterStatus status) => Groups.FirstOrDefault(g => g.Status == status)?.Letters.Count ?? 0;
+    }
+
+    public sealed record Group(LetterStatus Status, IReadOnlyList<Item> Letters);
+
+    public sealed record Item(string Slug, string Title, LetterKind Kind, LetterStatus Status, string LeadOrganisation,
+        DateTime? DeadlineUtc, string? DeadlineTimeZone, DateTime UpdatedAt, int LatestVersion, bool IsLeadCoordinator, SignatureCounts Counts);
+
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Model>
+    {
+        public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var userId = user.RequireUserId();
+            var coordinated = db.OrganisationMemberships
+                .Where(m => m.UserId == userId && m.Role == OrganisationRole.Coordinator)
+                .Select(m => m.OrganisationId);
+            var letters = await db.Letters.AsNoTracking()
+                .Where(l => coordinated.Contains(l.LeadOrganisationId) || l.Editors.Any(e => e.UserId == userId))
+                .Select(l => new
+                {
+                    l.Id, l.Slug, l.Kind, l.Status, LeadOrganisation = l.LeadOrganisation.Name, l.DeadlineUtc, l.DeadlineTimeZone,
+                    l.UpdatedAt, l.LatestVersionNumber,
+                    Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault(),
+                    IsLeadCoordinator = coordinated.Contains(l.LeadOrganisationId),
+                })
+                .ToListAsync(cancellationToken);
+            var items = new List<Item>();
+            foreach (var l in letters)
+                items.Add(new Item(l.Slug, l.Title ?? l.Slug, l.Kind, l.Status, l.LeadOrganisation, l.DeadlineUtc, l.DeadlineTimeZone,
+                    l.UpdatedAt, l.LatestVersionNumber, l.IsLeadCoordinator, await SignatureCountQueries.ForLetterAsync(db, l.Id, cancellationToken)));
+            // Open letters first (they are collecting now), soonest deadline first; the rest by last change.
+            var groups = Enum.GetValues<LetterStatus>()
+                .OrderBy(s => s switch { LetterStatus.Open => 0, LetterStatus.Draft => 1, LetterStatus.Closed => 2, LetterStatus.Delivered => 3, _ => 4 })
+                .Select(status => new Group(status, items.Where(i => i.Status == status)
+                    .OrderBy(i => i.DeadlineUtc ?? DateTime.MaxValue).ThenByDescending(i => i.UpdatedAt).ToList()))
+                .Where(g => g.Letters.Count > 0)
+                .ToList();
+            return new Model(groups);
+        }
+    }
+}

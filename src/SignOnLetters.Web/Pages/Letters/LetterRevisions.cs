@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Diff;
+
+namespace SignOnLetters.Web.Pages.Letters;
+
+/// <summary>One part of a comparison: "Addressees", "Title (French)", "Text (French)".</summary>
+public sealed record DiffSection(string Heading, IReadOnlyList<DiffLine> Lines);
+
+/// <summary>What the other editor did, shown to the one whose save was refused.</summary>
+public sealed record LetterConflict(string SavedBy, DateTime SavedAt, int ChangeCount, int LatestRevision, IReadOnlyList<DiffSection> Changes);
+
+/// <summary>Reads revisions back and compares them, for the history page and for edit conflicts.</summary>
+public static class LetterRevisions
+{
+    private sealed record Snapshot(string Addressees, IReadOnlyList<(string LanguageCode, string Title, string Body)> Texts);
+
+    /// <summary>The changes from revision <paramref name="from"/> to revision <paramref name="to"/>; only sections that differ.</summary>
+    public static async Task<IReadOnlyList<DiffSection>> CompareAsync(AppDbContext db, int letterId, int from, int to, CancellationToken cancellationToken)
+    {
+        var before = await SnapshotAsync(db, letterId, from, cancellationToken);
+        var after = await SnapshotAsync(db, letterId, to, cancellationToken);
+        if (before is null || after is null)
+            return [];
+        var sections = new List<DiffSection> { new("Addressees", TextDiff.Lines(before.Addressees, after.Addressees)) };
+        var languages = before.Texts.Select(t => t.LanguageCode).Union(after.Texts.Select(t => t.LanguageCode));
+        foreach (var language in languages)
+        {
+            var old = before.Texts.FirstOrDefault(t => t.LanguageCode == language);
+            var @new = after.Texts.FirstOrDefault(t => t.LanguageCode == language);
+            var name = LanguageCodes.DisplayName(language);
+            sections.Add(new DiffSection($"Title ({name})", TextDiff.Lines(old.Title ?? "", @new.Title ?? "")));
+            sections.Add(new DiffSection($"Text ({name})", TextDiff.Lines(old.Body ?? "", @new.Body ?? "")));
+        }
+        return sections.Where(s => TextDiff.HasChanges(s.Lines)).ToList();
+    }
+
+    /// <summary>
+    /// Runs an editor's change and saves it, unless someone saved the letter since the editor loaded
+    /// it (<paramref name="expectedChangeCount"/>): then nothing is stored and the editor is shown
+    /// the other person's changes. A race past the first check is caught by the change count in the
+    /// UPDATE, or by the unique revision number, whichever the database meets first.
+    /// </summary>
+    public static async Task SaveEditAsync(this AppDbContext db, Letter letter, int expectedChangeCount, int baseRevision, Action edit, CancellationToken cancellationToken)
+    {
+        if (letter.ChangeCount != expectedChangeCount)
+            throw await ConflictExceptionAsync(db, letter.Id, baseRevision, cancellationToken);
+        edit();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var stored = await db.Letters.AsNoTracking().Where(l => l.Id == letter.Id).Select(l => l.ChangeCount).SingleAsync(cancellationToken);
+            if (stored == expectedChangeCount)
+                throw;
+            throw await ConflictExceptionAsync(db, letter.Id, baseRevision, cancellationToken);
+        }
+    }
+
+    private static async Task<EditConflictException> ConflictExceptionAsync(AppDbContext db, int letterId, int baseRevision, CancellationToken cancellationToken)
+    {
+        var conflict = await ConflictAsync(db, letterId, baseRevision, cancellationToken);
+        return new EditConflictException(
+            $"{conflict.SavedBy} saved this letter at {conflict.SavedAt:HH:mm} UTC, after you opened it. Your text is still in the form below, " +
+            "not saved. Compare with their changes, bring yours together with theirs, and save again.", conflict);
+    }
+
+    /// <summary>Describes the letter as it is now in the database, against the revision the refused editor started from.</summary>
+    public static async Task<LetterConflict> ConflictAsync(AppDbContext db, int letterId, int baseRevision, CancellationToken cancellationToken)
+    {
+        var current = await db.Letters.AsNoTracking()
+            .Where(l => l.Id == letterId)
+            .Select(l => new { l.UpdatedByUserId, l.UpdatedAt, l.ChangeCount, l.LatestRevisionNumber })
+            .SingleAsync(cancellationToken);
+        var savedBy = await db.Users.AsNoTracking()
+            .Where(u => u.Id == current.UpdatedByUserId)
+            .Select(u => u.DisplayName ?? u.Email)
+            .SingleOrDefaultAsync(cancellationToken);
+        var changes = await CompareAsync(db, letterId, baseRevision, current.LatestRevisionNumber, cancellationToken);
+        return new LetterConflict(savedBy ?? "Another editor", current.UpdatedAt, current.ChangeCount, current.LatestRevisionNumber, changes);
+    }
+
+    private static async Task<Snapshot?> SnapshotAsync(AppDbContext db, int letterId, int number, CancellationToken cancellationToken)
+    {
+        var revision = await db.LetterRevisions.AsNoTracking()
+            .Where(r => r.LetterId == letterId && r.Number == number)
+            .Select(r => new { r.Addressees, Texts = r.Texts.Select(t => new { t.LanguageCode, t.Title, t.Body }).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        return revision is null
+            ? null
+            : new Snapshot(revision.Addressees, revision.Texts.Select(t => (t.LanguageCode, t.Title, t.Body)).ToList());
+    }
+}

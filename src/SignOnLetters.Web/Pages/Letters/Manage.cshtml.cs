@@ -1,0 +1,244 @@
+using System.Text.Encodings.Web;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Infrastructure.Email;
+using SignOnLetters.Web.Infrastructure.Security;
+using SignOnLetters.Web.Infrastructure.Validation;
+
+namespace SignOnLetters.Web.Pages.Letters;
+
+/// <summary>
+/// A letter's status and people: the lead organisation's coordinators open, close, reopen, mark
+/// delivered and archive it, and invite co-editors by e-mail; co-editors see the same page read-only.
+/// </summary>
+public class Manage(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public ReopenCommand Reopen { get; set; } = new();
+
+    [BindProperty]
+    public InviteEditor Invite { get; set; } = new();
+
+    public Model Letter { get; private set; } = null!;
+
+    public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        Letter = await mediator.Send(new Query(slug), cancellationToken);
+        Reopen = new ReopenCommand { DeadlineTimeZone = Letter.DeadlineTimeZone ?? "Europe/Brussels" };
+    }
+
+    public async Task<IActionResult> OnPostStepAsync(string slug, LetterStep step, int changeCount, CancellationToken cancellationToken)
+    {
+        Letter = await mediator.Send(new Query(slug), cancellationToken);
+        await mediator.Send(new ChangeStatus(slug, step, changeCount), cancellationToken);
+        TempData["Notice"] = step switch
+        {
+            LetterStep.Open => "The letter is open for signatures. Its text is frozen as version 1.",
+            LetterStep.Close => "The letter is closed.",
+            LetterStep.Deliver => "The letter is marked as delivered.",
+            _ => "The letter is archived.",
+        };
+        return RedirectToPage("Manage", new { slug });
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(string slug, CancellationToken cancellationToken)
+    {
+        Letter = await mediator.Send(new Query(slug), cancellationToken);
+        await mediator.Send(Reopen with { Slug = slug }, cancellationToken);
+        TempData["Notice"] = "The letter is open for signatures again.";
+        return RedirectToPage("Manage", new { slug });
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(string slug, CancellationToken cancellationToken)
+    {
+        Letter = await mediator.Send(new Query(slug), cancellationToken);
+        await mediator.Send(Invite with { Slug = slug }, cancellationToken);
+        TempData["Notice"] = $"Invitation to co-edit sent to {Invite.Email.Trim()}.";
+        return RedirectToPage("Manage", new { slug });
+    }
+
+    public async Task<IActionResult> OnPostRemoveEditorAsync(string slug, string userId, CancellationToken cancellationToken)
+    {
+        Letter = await mediator.Send(new Query(slug), cancellationToken);
+        await mediator.Send(new RemoveEditor(slug, userId), cancellationToken);
+        TempData["Notice"] = "Co-editor removed.";
+        return RedirectToPage("Manage", new { slug });
+    }
+
+    public sealed record Query(string Slug) : IQuery<Model>, ILetterEditorRequest;
+
+    public sealed record Model(
+        string Slug, string Title, LetterKind Kind, LetterStatus Status, string LeadOrganisation, LetterRole Role, int ChangeCount,
+        DateTime? DeadlineUtc, string? DeadlineTimeZone, DateTime? OpenedAt, DateTime? ClosedAt, DateTime? DeliveredAt,
+        IReadOnlyList<Version> Versions, IReadOnlyList<Editor> Editors, IReadOnlyList<PendingInvitation> Invitations, SignatureCounts Counts)
+    {
+        public bool CanManage => Role == LetterRole.LeadCoordinator;
+    }
+
+    public sealed record Version(int Number, DateTime PublishedAt, string? ChangeNote);
+
+    public sealed record Editor(string UserId, string Name, DateTime AddedAt);
+
+    public sealed record PendingInvitation(string Email, DateTime ExpiresAt);
+
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Model>
+    {
+        public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var (letterId, role) = await db.RequireEditorAsync(query.Slug, user, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var letter = await db.Letters.AsNoTracking()
+                .Where(l => l.Id == letterId)
+                .Select(l => new
+                {
+                    l.Slug, l.Kind, l.Status, LeadOrganisation = l.LeadOrganisation.Name, l.ChangeCount, l.DeadlineUtc, l.DeadlineTimeZone,
+                    l.OpenedAt, l.ClosedAt, l.DeliveredAt,
+                    Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault(),
+                    Versions = l.Versions.OrderByDescending(v => v.Number).Select(v => new Version(v.Number, v.PublishedAt, v.ChangeNote)).ToList(),
+                    Editors = l.Editors.OrderBy(e => e.AddedAt).Select(e => new Editor(e.UserId, e.User.DisplayName ?? e.User.Email ?? "", e.AddedAt)).ToList(),
+                })
+                .SingleAsync(cancellationToken);
+            // Pending invitations name e-mail addresses: for the coordinators who sent them only.
+            var invitations = role == LetterRole.LeadCoordinator
+                ? await db.LetterEditorInvitations.AsNoTracking()
+                    .Where(i => i.LetterId == letterId && i.AcceptedAt == null && i.ExpiresAt > now)
+                    .OrderBy(i => i.CreatedAt)
+                    .Select(i => new PendingInvitation(i.Email, i.ExpiresAt))
+                    .ToListAsync(cancellationToken)
+                : [];
+            return new Model(letter.Slug, letter.Title ?? letter.Slug, letter.Kind, letter.Status, letter.LeadOrganisation, role, letter.ChangeCount,
+                letter.DeadlineUtc, letter.DeadlineTimeZone, letter.OpenedAt, letter.ClosedAt, letter.DeliveredAt,
+                letter.Versions, letter.Editors, invitations, await SignatureCountQueries.ForLetterAsync(db, letterId, cancellationToken));
+        }
+    }
+
+    /// <summary>Starts at 1: a value the model binder could not read arrives as 0 and is refused, never taken as "open".</summary>
+    public enum LetterStep
+    {
+        Open = 1,
+        Close,
+        Deliver,
+        Archive,
+    }
+
+    /// <param name="ChangeCount">The letter's change count as the coordinator saw it: opening freezes exactly the text they reviewed.</param>
+    public sealed record ChangeStatus(string Slug, LetterStep Step, int ChangeCount) : ICommand, ILetterCoordinatorRequest;
+
+    public sealed class ChangeStatusHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ChangeStatus>
+    {
+        public async ValueTask<Unit> Handle(ChangeStatus command, CancellationToken cancellationToken)
+        {
+            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
+            if (letter.ChangeCount != command.ChangeCount)
+                throw new DomainRuleException("The letter changed since you loaded this page. Check the latest text, then try again.");
+            var (userId, now) = (user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
+            switch (command.Step)
+            {
+                case LetterStep.Open:
+                    letter.Open(userId, now);
+                    break;
+                case LetterStep.Close:
+                    letter.Close(userId, now);
+                    break;
+                case LetterStep.Deliver:
+                    letter.MarkDelivered(userId, now);
+                    break;
+                case LetterStep.Archive:
+                    letter.Archive(userId, now);
+                    break;
+                default:
+                    throw new DomainRuleException("Unknown step.");
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    public sealed record ReopenCommand : ICommand, IDeadlineFields, ILetterCoordinatorRequest
+    {
+        public string Slug { get; init; } = string.Empty;
+
+        /// <summary>A new deadline; required when the old one has passed.</summary>
+        public string? Deadline { get; init; }
+
+        public string? DeadlineTimeZone { get; init; }
+    }
+
+    public sealed class ReopenValidator : AbstractValidator<ReopenCommand>
+    {
+        public ReopenValidator() => Include(new DeadlineFieldsValidator());
+    }
+
+    public sealed class ReopenHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ReopenCommand>
+    {
+        public async ValueTask<Unit> Handle(ReopenCommand command, CancellationToken cancellationToken)
+        {
+            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
+            letter.Reopen(DeadlineInput.ToDeadline(command), user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    public sealed record InviteEditor : ICommand, ILetterCoordinatorRequest
+    {
+        public string Slug { get; init; } = string.Empty;
+        public string Email { get; init; } = string.Empty;
+    }
+
+    public sealed class InviteEditorValidator : AbstractValidator<InviteEditor>
+    {
+        public InviteEditorValidator() => RuleFor(c => c.Email).EmailAddress().WithName("E-mail address");
+    }
+
+    public sealed class InviteEditorHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IEmailSender email, IPublicUrls urls)
+        : ICommandHandler<InviteEditor>
+    {
+        public async ValueTask<Unit> Handle(InviteEditor command, CancellationToken cancellationToken)
+        {
+            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
+            if (letter.Status == LetterStatus.Archived)
+                throw new DomainRuleException("This letter is archived: nobody can be invited to edit it.");
+            var normalizedEmail = NameNormalizer.NormalizeEmail(command.Email);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (await db.LetterEditors.AnyAsync(e => e.LetterId == letter.Id && e.User.NormalizedEmail == normalizedEmail, cancellationToken))
+                throw new DomainRuleException("That person is already a co-editor of this letter.");
+            if (await db.LetterEditorInvitations.AnyAsync(i => i.LetterId == letter.Id && i.NormalizedEmail == normalizedEmail
+                                                                && i.AcceptedAt == null && i.ExpiresAt > now, cancellationToken))
+                throw new DomainRuleException("That address has already been invited and the invitation is still valid.");
+
+            var (token, hash) = SecureToken.Create();
+            db.LetterEditorInvitations.Add(LetterEditorInvitation.Create(letter, command.Email, hash, user.RequireUserId(), now));
+            await db.SaveChangesAsync(cancellationToken);
+
+            var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
+            var html = HtmlEncoder.Default;
+            await email.SendEmailAsync(command.Email.Trim(), $"Invitation to co-edit \"{title}\" on SignOnLetters", InvitationEmail.Html(
+                $"<p>You have been invited to co-edit the letter <strong>{html.Encode(title)}</strong> on SignOnLetters.</p>",
+                urls.Absolute($"/letter-invitations/{token}"), now + LetterEditorInvitation.Lifetime));
+            return Unit.Value;
+        }
+    }
+
+    public sealed record RemoveEditor(string Slug, string UserId) : ICommand, ILetterCoordinatorRequest;
+
+    public sealed class RemoveEditorHandler(AppDbContext db, ICurrentUser user) : ICommandHandler<RemoveEditor>
+    {
+        public async ValueTask<Unit> Handle(RemoveEditor command, CancellationToken cancellationToken)
+        {
+            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
+            letter.RemoveEditor(command.UserId);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

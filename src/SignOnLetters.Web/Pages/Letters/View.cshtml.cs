@@ -1,0 +1,101 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Markdown;
+
+namespace SignOnLetters.Web.Pages.Letters;
+
+/// <summary>
+/// The public letter at <c>/letters/{slug}</c> (a public URL contract): the text of the latest
+/// published version in the chosen language, addressees, authors, the change note, the headline
+/// count and the deadline. Drafts exist only for their editors (a preview); anyone else gets 404.
+/// The JSON API answers from the same query.
+/// </summary>
+public class View(IMediator mediator, IPublicUrls urls) : PageModel
+{
+    public Model Letter { get; private set; } = null!;
+
+    public string CanonicalUrl => urls.Absolute($"/letters/{Letter.Slug}");
+
+    public async Task OnGetAsync(string slug, string? lang, CancellationToken cancellationToken) =>
+        Letter = await mediator.Send(new Query(slug, lang), cancellationToken);
+
+    public sealed record Query(string Slug, string? Language) : IQuery<Model>;
+
+    public sealed record Model(
+        string Slug, LetterKind Kind, LetterStatus Status, bool IsPreview,
+        string Language, string Title, string BodyHtml, string Description,
+        IReadOnlyList<LanguageVersion> Languages, IReadOnlyList<Addressee> Addressees, IReadOnlyList<string> Authors,
+        int VersionNumber, DateTime? VersionPublishedAt, string? ChangeNote,
+        DateTime? DeadlineUtc, string? DeadlineTimeZone, int? SignatureGoal, SignatureCounts Counts)
+    {
+        public bool IsRightToLeft => LanguageCodes.IsRightToLeft(Language);
+    }
+
+    public sealed record LanguageVersion(string Code, string Name, string Title);
+
+    public sealed record Addressee(string Name, string? Title, string? Institution);
+
+    private sealed record Text(string LanguageCode, string Title, string Body);
+
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Model>
+    {
+        private const int DescriptionLength = 200;
+
+        public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
+        {
+            if (!LetterSlug.IsWellFormed(query.Slug))
+                throw new NotFoundException("The letter");
+            var letter = await db.Letters.AsNoTracking()
+                .Where(l => l.Slug == query.Slug)
+                .Select(l => new
+                {
+                    l.Id, l.Slug, l.Kind, l.Status, l.LeadOrganisationId, l.PrimaryLanguage, l.LatestVersionNumber,
+                    l.DeadlineUtc, l.DeadlineTimeZone, l.SignatureGoal,
+                    LeadOrganisation = l.LeadOrganisation.Name,
+                    CoAuthors = l.CoAuthors.OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
+                    Addressees = l.Addressees.OrderBy(a => a.Position).Select(a => new Addressee(a.Name, a.Title, a.Institution)).ToList(),
+                    WorkingTexts = l.Texts.Select(t => new Text(t.LanguageCode, t.Title, t.Body)).ToList(),
+                })
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("The letter");
+
+            // Published once (open, closed, delivered, or archived after that): public. Otherwise a preview for editors only.
+            var isPublished = letter.LatestVersionNumber > 0;
+            if (!isPublished && await db.RoleInAsync(letter.Id, letter.LeadOrganisationId, user, cancellationToken) == LetterRole.None)
+                throw new NotFoundException("The letter");
+
+            var version = isPublished
+                ? await db.LetterVersions.AsNoTracking()
+                    .Where(v => v.LetterId == letter.Id && v.Number == letter.LatestVersionNumber)
+                    .Select(v => new { v.PublishedAt, v.ChangeNote, Texts = v.Texts.Select(t => new Text(t.LanguageCode, t.Title, t.Body)).ToList() })
+                    .SingleAsync(cancellationToken)
+                : null;
+            var texts = (version?.Texts ?? letter.WorkingTexts)
+                .OrderBy(t => t.LanguageCode == letter.PrimaryLanguage ? 0 : 1).ThenBy(t => t.LanguageCode, StringComparer.Ordinal)
+                .ToList();
+            var wanted = LanguageCodes.Normalize(query.Language);
+            var text = texts.FirstOrDefault(t => t.LanguageCode == wanted) ?? texts[0];
+            var plain = LetterMarkdown.ToPlainText(text.Body);
+
+            return new Model(
+                letter.Slug, letter.Kind, letter.Status, !isPublished,
+                text.LanguageCode, text.Title, LetterMarkdown.ToSafeHtml(text.Body),
+                plain.Length > DescriptionLength ? plain[..DescriptionLength].TrimEnd() + "…" : plain,
+                texts.Select(t => new LanguageVersion(t.LanguageCode, LanguageCodes.NativeName(t.LanguageCode), t.Title)).ToList(),
+                letter.Addressees, [letter.LeadOrganisation, .. letter.CoAuthors],
+                letter.LatestVersionNumber, version?.PublishedAt, version?.ChangeNote,
+                letter.DeadlineUtc, letter.DeadlineTimeZone, letter.SignatureGoal,
+                await SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken));
+        }
+    }
+
+    /// <summary>"Signed by 123 organisations from 45 countries and 67 individuals".</summary>
+    public static string CountLine(SignatureCounts counts) =>
+        $"Signed by {Plural(counts.Organisations, "organisation")} from {Plural(counts.Countries, "country", "countries")} and {Plural(counts.Individuals, "individual")}";
+
+    private static string Plural(int n, string one, string? many = null) => $"{n:N0} {(n == 1 ? one : many ?? one + "s")}";
+}
