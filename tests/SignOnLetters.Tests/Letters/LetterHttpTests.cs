@@ -194,7 +194,8 @@ public abstract partial class LetterHttpTests(SliceFixture app) : SliceTest(app)
 
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         Assert.Contains("saved this letter", html);
-        Assert.Contains("The first editor&#x27;s paragraph.", html);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        Assert.Contains("The first editor's paragraph.", document.QuerySelector("#conflict .diff-inserted")!.TextContent);
         Assert.Contains("value=\"The second editor&#x27;s title\"", html);
         Assert.Equal("End the war on drugs", (await App.LoadAsync(slug)).Texts.Single(t => t.LanguageCode == "en").Title);
     }

@@ -319,6 +319,7 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
             await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new View.Query(slug, null)));
             await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Manage.ChangeStatus(slug, Manage.LetterStep.Open, changeCount)));
             await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Manage.InviteEditor { Slug = slug, Email = "x@example.org" }));
+            await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Manage.ChangeDeadlineCommand { Slug = slug }));
             await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Edit.Command { Slug = slug, ChangeCount = changeCount, Texts = [new TextInput { LanguageCode = "en", Title = "Hijacked", Body = "x" }] }));
         }
 
@@ -329,6 +330,7 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
         await Assert.ThrowsAsync<ForbiddenException>(() => App.SendAsync(new Manage.InviteEditor { Slug = slug, Email = "x@example.org" }));
         await Assert.ThrowsAsync<ForbiddenException>(() => App.SendAsync(new Manage.RemoveEditor(slug, coordinator.Id)));
         await Assert.ThrowsAsync<ForbiddenException>(() => App.SendAsync(new Manage.ReopenCommand { Slug = slug }));
+        await Assert.ThrowsAsync<ForbiddenException>(() => App.SendAsync(new Manage.ChangeDeadlineCommand { Slug = slug }));
 
         var after = await App.LoadAsync(slug);
         Assert.Equal((before.Status, before.ChangeCount, before.Revisions.Count), (after.Status, after.ChangeCount, after.Revisions.Count));
@@ -458,6 +460,27 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
         var letter = await App.LoadAsync(slug);
         Assert.Equal(LetterStatus.Open, letter.Status);
         Assert.Equal(new DateTime(2026, 3, 20, 17, 0, 0, DateTimeKind.Utc), letter.DeadlineUtc);
+    }
+
+    [SkippableFact]
+    public async Task Should_let_the_lead_coordinator_move_or_remove_the_deadline_of_an_open_letter_only()
+    {
+        var (_, _, slug) = await App.CreateDraftAsync();
+        await App.SendAsync(await App.ReadyEditAsync(slug));
+        var onDraft = await Assert.ThrowsAsync<DomainRuleException>(() =>
+            App.SendAsync(new Manage.ChangeDeadlineCommand { Slug = slug, Deadline = "2026-04-01T12:00", DeadlineTimeZone = "UTC" }));
+        Assert.Contains("edit form", onDraft.Message);
+        await App.SendAsync(new Manage.ChangeStatus(slug, Manage.LetterStep.Open, await App.ChangeCountAsync(slug)));
+
+        await App.SendAsync(new Manage.ChangeDeadlineCommand { Slug = slug, Deadline = "2026-04-01T12:00", DeadlineTimeZone = "Asia/Kolkata" });
+        Assert.Equal(new DateTime(2026, 4, 1, 6, 30, 0, DateTimeKind.Utc), (await App.LoadAsync(slug)).DeadlineUtc);
+        var past = await Assert.ThrowsAsync<DomainRuleException>(() =>
+            App.SendAsync(new Manage.ChangeDeadlineCommand { Slug = slug, Deadline = "2026-02-01T12:00", DeadlineTimeZone = "UTC" }));
+        Assert.Contains("in the past", past.Message);
+        Assert.Equal(new DateTime(2026, 4, 1, 6, 30, 0, DateTimeKind.Utc), (await App.LoadAsync(slug)).DeadlineUtc);
+
+        await App.SendAsync(new Manage.ChangeDeadlineCommand { Slug = slug });
+        Assert.Null((await App.LoadAsync(slug)).DeadlineUtc);
     }
 
     private Task AddCoEditorAsync(string slug, ApplicationUser user) =>

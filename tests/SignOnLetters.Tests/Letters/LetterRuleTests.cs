@@ -211,3 +211,34 @@ public class LetterRuleTests
         Assert.Contains("language code", Assert.Throws<DomainRuleException>(() => new LetterText("zz-ZZ", "T", "")).Message);
     }
 }
+
+public class TextDiffTests
+{
+    [Fact]
+    public void Should_mark_the_changed_words_of_a_changed_paragraph()
+    {
+        var lines = SignOnLetters.Web.Infrastructure.Diff.TextDiff.Lines(
+            "Dear Minister,\n\nWe ask you to fund harm reduction in every city.",
+            "Dear Minister,\n\nWe ask you to fund naloxone in every city.");
+
+        var deleted = Assert.Single(lines, l => l.Kind == SignOnLetters.Web.Infrastructure.Diff.DiffLineKind.Deleted);
+        var inserted = Assert.Single(lines, l => l.Kind == SignOnLetters.Web.Infrastructure.Diff.DiffLineKind.Inserted);
+        Assert.Equal(["harm reduction"], deleted.Words!.Where(w => w.Changed).Select(w => w.Text));
+        Assert.Equal(["naloxone"], inserted.Words!.Where(w => w.Changed).Select(w => w.Text));
+        Assert.Equal(inserted.Text, string.Concat(inserted.Words!.Select(w => w.Text)));
+        Assert.True(lines.ToList().IndexOf(deleted) < lines.ToList().IndexOf(inserted));
+    }
+
+    [Fact]
+    public void Should_keep_only_a_little_context_around_changes_in_a_long_text()
+    {
+        var before = string.Join("\n", Enumerable.Range(1, 100).Select(i => $"Paragraph {i}."));
+        var after = before.Replace("Paragraph 50.", "Paragraph fifty.");
+
+        var lines = SignOnLetters.Web.Infrastructure.Diff.TextDiff.Lines(before, after);
+
+        Assert.Equal("47 unchanged lines", lines[0].Text);
+        Assert.Equal(SignOnLetters.Web.Infrastructure.Diff.DiffLineKind.Skipped, lines[^1].Kind);
+        Assert.True(lines.Count < 12, $"{lines.Count} lines");
+    }
+}

@@ -184,6 +184,17 @@ public class Letter
         Touch(userId, now);
     }
 
+    /// <summary>Moves (or removes) the deadline of an open letter, e.g. to give partners another week.</summary>
+    public void ChangeDeadline(LetterDeadline? deadline, string userId, DateTime now)
+    {
+        if (Status != LetterStatus.Open)
+            throw new DomainRuleException(Status == LetterStatus.Draft
+                ? "Set a draft's deadline in the edit form."
+                : "Only an open letter's deadline can be changed; reopen the letter with a new deadline instead.");
+        SetDeadline(deadline, now);
+        Touch(userId, now);
+    }
+
     public void MarkDelivered(string userId, DateTime now)
     {
         if (Status != LetterStatus.Closed)

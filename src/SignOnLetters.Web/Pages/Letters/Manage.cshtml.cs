@@ -28,12 +28,28 @@ public class Manage(IMediator mediator) : PageModel
     [BindProperty]
     public InviteEditor Invite { get; set; } = new();
 
+    [BindProperty]
+    public ChangeDeadlineCommand NewDeadline { get; set; } = new();
+
     public Model Letter { get; private set; } = null!;
 
     public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         Letter = await mediator.Send(new Query(slug), cancellationToken);
         Reopen = new ReopenCommand { DeadlineTimeZone = Letter.DeadlineTimeZone ?? "Europe/Brussels" };
+        NewDeadline = new ChangeDeadlineCommand
+        {
+            Deadline = DeadlineInput.ToInputValue(Letter.DeadlineUtc is { } utc ? new LetterDeadline(utc, Letter.DeadlineTimeZone!) : null),
+            DeadlineTimeZone = Letter.DeadlineTimeZone ?? "Europe/Brussels",
+        };
+    }
+
+    public async Task<IActionResult> OnPostDeadlineAsync(string slug, CancellationToken cancellationToken)
+    {
+        Letter = await mediator.Send(new Query(slug), cancellationToken);
+        await mediator.Send(NewDeadline with { Slug = slug }, cancellationToken);
+        TempData["Notice"] = string.IsNullOrWhiteSpace(NewDeadline.Deadline) ? "The deadline is removed." : "The deadline is changed.";
+        return RedirectToPage("Manage", new { slug });
     }
 
     public async Task<IActionResult> OnPostStepAsync(string slug, LetterStep step, int changeCount, CancellationToken cancellationToken)
@@ -178,12 +194,34 @@ public class Manage(IMediator mediator) : PageModel
         public ReopenValidator() => Include(new DeadlineFieldsValidator());
     }
 
-    public sealed class ReopenHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ReopenCommand>
+    /// <summary>An empty deadline removes it: the letter then stays open until a coordinator closes it.</summary>
+    public sealed record ChangeDeadlineCommand : ICommand, IDeadlineFields
     {
-        public async ValueTask<Unit> Handle(ReopenCommand command, CancellationToken cancellationToken)
+        public string Slug { get; init; } = string.Empty;
+        public string? Deadline { get; init; }
+        public string? DeadlineTimeZone { get; init; }
+    }
+
+    public sealed class ChangeDeadlineValidator : AbstractValidator<ChangeDeadlineCommand>
+    {
+        public ChangeDeadlineValidator() => Include(new DeadlineFieldsValidator());
+    }
+
+    /// <summary>Reopening and moving the deadline both apply the deadline from the form, as a lead coordinator.</summary>
+    public sealed class DeadlineHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+        : ICommandHandler<ReopenCommand>, ICommandHandler<ChangeDeadlineCommand>
+    {
+        public ValueTask<Unit> Handle(ReopenCommand command, CancellationToken cancellationToken) =>
+            ApplyAsync(command.Slug, command, (letter, deadline, userId, now) => letter.Reopen(deadline, userId, now), cancellationToken);
+
+        public ValueTask<Unit> Handle(ChangeDeadlineCommand command, CancellationToken cancellationToken) =>
+            ApplyAsync(command.Slug, command, (letter, deadline, userId, now) => letter.ChangeDeadline(deadline, userId, now), cancellationToken);
+
+        private async ValueTask<Unit> ApplyAsync(string slug, IDeadlineFields fields, Action<Letter, LetterDeadline?, string, DateTime> apply,
+            CancellationToken cancellationToken)
         {
-            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
-            letter.Reopen(DeadlineInput.ToDeadline(command), user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
+            var letter = await db.LoadForLeadCoordinatorAsync(slug, user, cancellationToken);
+            apply(letter, DeadlineInput.ToDeadline(fields), user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
