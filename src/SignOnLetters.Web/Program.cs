@@ -3,12 +3,14 @@ using Mediator;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
+using SignOnLetters.Web.Api;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Database;
 using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Seeding;
+using SignOnLetters.Web.Infrastructure.Signing;
 
 // Composition only: what runs where is decided here, how it works lives in the slices and Infrastructure/.
 var seedDemo = args.Contains("--seed-demo", StringComparer.OrdinalIgnoreCase);
@@ -41,6 +43,7 @@ services.AddRazorPages(options =>
     })
     .AddMvcOptions(options => options.Filters.Add<MediatorOutcomePageFilter>());
 services.AddScoped<DemoSeeder>();
+services.AddSigning(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,6 +51,8 @@ await app.Services.MigrateDatabaseAsync();
 if (seedDemo || DemoSeeder.IsRequested([], app.Configuration))
     await DemoSeeder.RunAsync(app.Services);
 
+// First: later middleware and the signing rate limit see the client's address (from known proxies only).
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -61,6 +66,7 @@ app.UseAuthorization();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapSignatureApi();
 app.MapHealthChecks("/healthz");
 
 app.Run();

@@ -242,6 +242,10 @@ public class Signature
         if (!IsConfirmationExpired(now))
             throw new DomainRuleException("Only an unconfirmed signature whose link has expired can lapse.");
         ConfirmationTokenHash = null;
+        // Clearing the keys (not only the state) lets EF order this update before the insert of
+        // the signature that takes the claim over in the same save.
+        OrganisationKey = null;
+        EmailKey = null;
         Transition(SignatureState.Expired, SignatureActor.System, null, "Confirmation link expired", now);
     }
 
