@@ -68,6 +68,11 @@ internal static class SigningScenario
         Consent = true,
     };
 
+    /// <summary>The letter's signing terms on its published version, for tests that build signatures directly.</summary>
+    public static async Task<SigningTerms> TermsAsync(SliceFixture app, Letter letter) =>
+        letter.SigningTerms(await app.ExecuteDbContextAsync(db =>
+            db.LetterVersions.Where(v => v.LetterId == letter.Id).Select(v => v.Id).SingleAsync()));
+
     public static Task<List<Signature>> SignaturesAsync(SliceFixture app) =>
         app.ExecuteDbContextAsync(db => db.Signatures.AsNoTracking().Include(s => s.Events).OrderBy(s => s.Id).ToListAsync());
 
