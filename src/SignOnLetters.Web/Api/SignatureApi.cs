@@ -59,8 +59,23 @@ public static class SignatureApi
                 : (TEnum)(object)(-1);
     }
 
-    private static async Task<IResult> SignAsync(string slug, SignatureRequest body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> SignAsync(string slug, HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
     {
+        // Read here rather than bound by the framework: a body that is not JSON then gets a
+        // problem document like every other refusal, not the HTML error page.
+        if (!request.HasJsonContentType())
+            return Results.Problem("Send the signature as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        SignatureRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<SignatureRequest>(cancellationToken);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            body = null;
+        }
+        if (body is null)
+            return Results.Problem("The body is not a JSON object with the signature's fields.", statusCode: StatusCodes.Status400BadRequest);
         await mediator.Send(body.ToCommand(slug), cancellationToken);
         // The same answer whatever happened (new, repeated address, held): nothing to probe.
         return Results.Json(new { state = "pendingConfirmation" }, statusCode: StatusCodes.Status202Accepted);

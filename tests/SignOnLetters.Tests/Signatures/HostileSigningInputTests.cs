@@ -135,6 +135,24 @@ public abstract class HostileSigningInputTests(SliceFixture app) : SliceTest(app
         }
     }
 
+    [SkippableTheory]
+    [InlineData("application/json", "{\"kind\": ", HttpStatusCode.BadRequest)]
+    [InlineData("application/json", "null", HttpStatusCode.BadRequest)]
+    [InlineData("application/json", "[1,2]", HttpStatusCode.BadRequest)]
+    [InlineData("text/plain", "{}", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/x-www-form-urlencoded", "kind=organisation", HttpStatusCode.UnsupportedMediaType)]
+    public async Task Should_answer_a_body_that_is_not_a_json_signature_with_a_problem(string contentType, string body, HttpStatusCode expected)
+    {
+        await OpenLetterAsync(App);
+
+        var response = await App.Factory.CreateClient().PostAsync($"/api/letters/{Slug}/signatures",
+            new StringContent(body, System.Text.Encoding.UTF8, contentType));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await SignaturesAsync(App));
+    }
+
     [SkippableFact]
     public async Task Should_take_the_anonymous_double_opt_in_path_through_the_api_even_for_a_signed_in_member()
     {
