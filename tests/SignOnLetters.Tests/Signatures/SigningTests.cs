@@ -85,6 +85,28 @@ public abstract class SigningTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_resend_the_link_on_request_within_limits_and_answer_the_same_for_unknown_addresses()
+    {
+        await OpenLetterAsync(App);
+        await App.SendAsync(Individual());
+        var firstLink = Token(LinkPath(App, "rui@example.org", "/signatures/confirm/"));
+
+        await App.SendAsync(new Resend.Command { Slug = Slug, Email = "rui@example.org" }); // too soon: nothing sent
+        Assert.Single(App.Emails.To("rui@example.org"));
+        App.Clock.Advance(Signature.ConfirmationResendInterval);
+        await App.SendAsync(new Resend.Command { Slug = Slug, Email = "RUI@example.org" });
+        await App.SendAsync(new Resend.Command { Slug = Slug, Email = "nobody@example.org" });
+
+        Assert.Equal(2, App.Emails.To("rui@example.org").Count);
+        Assert.Empty(App.Emails.To("nobody@example.org"));
+        var latestLink = Token(LinkPath(App, "rui@example.org", "/signatures/confirm/"));
+        Assert.NotEqual(firstLink, latestLink);
+        await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new Confirm.Command(firstLink)));
+        await App.SendAsync(new Confirm.Command(latestLink));
+        Assert.Equal(SignatureState.Approved, Assert.Single(await SignaturesAsync(App)).State);
+    }
+
+    [SkippableFact]
     public async Task Should_reject_second_signature_from_same_organisation_plainly_once_it_is_public()
     {
         await OpenLetterAsync(App);

@@ -253,17 +253,7 @@ public class Sign(IMediator mediator) : PageModel
             if (claimant.EmailKey == attempt.EmailKey)
             {
                 // The same mailbox again (a lost e-mail, a replayed form): resend within limits.
-                var (confirmToken, confirmHash) = SecureToken.Create();
-                var (withdrawToken, withdrawHash) = SecureToken.Create();
-                if (claimant.TryReissueConfirmation(new ConfirmationTokens(confirmHash, withdrawHash), now))
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    await emails.SendConfirmationAsync(claimant.Email!, letterTitle, confirmToken, withdrawToken, now);
-                }
-                else if (claimant.State != SignatureState.PendingConfirmation && claimant.Email is not null)
-                {
-                    await emails.SendAlreadySignedAsync(claimant.Email, letterTitle);
-                }
+                await ConfirmationResend.SendAsync(db, emails, claimant, letterTitle, now, cancellationToken);
                 return;
             }
             // Another mailbox signed for this organisation. A publicly listed organisation is no
