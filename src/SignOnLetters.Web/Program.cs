@@ -11,6 +11,7 @@ using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Seeding;
+using SignOnLetters.Web.Infrastructure.Signing;
 
 // Composition only: what runs where is decided here, how it works lives in the slices and Infrastructure/.
 var seedDemo = args.Contains("--seed-demo", StringComparer.OrdinalIgnoreCase);
@@ -40,7 +41,12 @@ services.AddRazorPages(options =>
     {
         options.Conventions.AuthorizeFolder("/Organisations");
         options.Conventions.AuthorizeFolder("/Invitations");
-        options.Conventions.AuthorizeFolder("/Letters").AllowAnonymousToPage("/Letters/View");
+        // Letters are coordinators' work, except what the public reads and signs.
+        options.Conventions.AuthorizeFolder("/Letters")
+            .AllowAnonymousToPage("/Letters/View")
+            .AllowAnonymousToPage("/Letters/Sign")
+            .AllowAnonymousToPage("/Letters/Resend")
+            .AllowAnonymousToPage("/Letters/Signatories");
     })
     .AddMvcOptions(options => options.Filters.Add<MediatorOutcomePageFilter>());
 services.AddAppResponseCompression();
@@ -49,6 +55,7 @@ services.AddScoped<DemoSeeder>();
 services.AddScoped<AdministratorSetup>();
 services.AddSingleton<LetterDeadlineCloser>();
 services.AddHostedService(sp => sp.GetRequiredService<LetterDeadlineCloser>());
+services.AddSigning(builder.Configuration);
 
 var app = builder.Build();
 
@@ -57,6 +64,8 @@ await AdministratorSetup.RunAsync(app.Services);
 if (seedDemo || DemoSeeder.IsRequested([], app.Configuration))
     await DemoSeeder.RunAsync(app.Services);
 
+// First: later middleware and the signing rate limit see the client's address (from known proxies only).
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -73,6 +82,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapRazorPages();
+app.MapSignatureApi();
 app.MapHealthChecks("/healthz");
 app.MapLetterApi();
 

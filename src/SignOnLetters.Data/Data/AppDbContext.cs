@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Signatures;
 
 namespace SignOnLetters.Data;
 
@@ -18,6 +19,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<LetterVersion> LetterVersions => Set<LetterVersion>();
     public DbSet<LetterEditor> LetterEditors => Set<LetterEditor>();
     public DbSet<LetterEditorInvitation> LetterEditorInvitations => Set<LetterEditorInvitation>();
+    public DbSet<Signature> Signatures => Set<Signature>();
+    public DbSet<SignatureEvent> SignatureEvents => Set<SignatureEvent>();
 
     /// <summary>Data Protection keys live here so every app instance shares cookies and antiforgery tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -59,6 +59,9 @@ public abstract class SliceFixture : IAsyncLifetime
             builder.UseSetting("Email:Smtp:Host", string.Empty);
             builder.UseSetting("App:PublicBaseUrl", "http://localhost");
             builder.UseSetting("Administrators:Emails:0", AdministratorEmail);
+            // Every test request comes from one (unknown) address: the signing rate limit is
+            // switched off by configuration here, and on again by the tests of the limit itself.
+            builder.UseSetting("Signing:RateLimit:Enabled", "false");
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

@@ -92,6 +92,20 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         },
         ["/letter-invitations/{token}"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
         ["/api/letters/{slug}"] = new() { ["GET"] = Access.Public },
+        ["/letters/{slug}/sign"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
+        ["/letters/{slug}/signatories"] = new() { ["GET"] = Access.Public },
+        ["/letters/{slug}/sign/resend"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
+        ["/letters/{slug}/moderation"] = new()
+        {
+            ["GET"] = Access.LetterLeadCoordinator,
+            ["POST Approve"] = Access.LetterLeadCoordinator,
+            ["POST Reject"] = Access.LetterLeadCoordinator,
+        },
+        ["/letters/{slug}/signatures.csv"] = new() { ["GET"] = Access.LetterLeadCoordinator },
+        ["/signatures/confirm/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
+        ["/signatures/withdraw/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
+        ["/api/letters/{slug}/signatures"] = new() { ["POST"] = Access.Public },
+        ["/api/letters/{slug}/signatories"] = new() { ["GET"] = Access.Public },
     };
 
     /// <summary>ASP.NET Core Identity's own pages: public, except managing one's account.</summary>

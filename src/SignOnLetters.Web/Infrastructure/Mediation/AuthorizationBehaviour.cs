@@ -50,8 +50,7 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(AppDbContext db,
                 await EnsureAllowedAsync(request.OrganisationId, coordinatorsOnly: false, cancellationToken);
                 break;
             case ILetterCoordinatorRequest request:
-                if ((await db.RequireEditorAsync(request.Slug, user, cancellationToken)).Role != LetterRole.LeadCoordinator)
-                    throw new ForbiddenException("Only coordinators of the lead organisation may do this.");
+                await db.RequireLeadCoordinatorAsync(request.Slug, user, cancellationToken);
                 break;
             case ILetterEditorRequest request:
                 await db.RequireEditorAsync(request.Slug, user, cancellationToken);

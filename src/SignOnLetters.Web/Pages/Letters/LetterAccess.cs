@@ -76,4 +76,13 @@ public static class LetterAccess
         var role = await db.RoleInAsync(letter.Id, letter.LeadOrganisationId, user, cancellationToken);
         return role == LetterRole.None ? throw new NotFoundException("The letter") : (letter.Id, role);
     }
+
+    /// <summary>For queries and exports that show private fields: the letter's id, for its lead coordinators only.</summary>
+    public static async Task<int> RequireLeadCoordinatorAsync(this AppDbContext db, string slug, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        var (letterId, role) = await db.RequireEditorAsync(slug, user, cancellationToken);
+        return role == LetterRole.LeadCoordinator
+            ? letterId
+            : throw new ForbiddenException("Only coordinators of the lead organisation may do this.");
+    }
 }

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
+using SignOnLetters.Domain.Signatures;
 
 namespace SignOnLetters.Web.Pages.Letters;
 
@@ -13,11 +15,20 @@ public sealed record SignatureCounts(int Organisations, int Individuals, int Cou
 public static class SignatureCountQueries
 {
     /// <summary>
-    /// Counts are computed from the signature rows when asked (never a counter row bumped per
-    /// signature). Signatures do not exist yet: they come with the signatures feature (issue 10),
-    /// which replaces this body with a grouped count over confirmed, approved signatures of the
-    /// letter. Until then every letter has none, and pages and the API already show that.
+    /// Computed from the approved signature rows when asked, through the (LetterId, State, Kind,
+    /// CountryCode) index, never from a counter row bumped per signature: one grouped query, a row
+    /// per kind and country.
     /// </summary>
-    public static Task<SignatureCounts> ForLetterAsync(AppDbContext db, int letterId, CancellationToken cancellationToken) =>
-        Task.FromResult(SignatureCounts.None);
+    public static async Task<SignatureCounts> ForLetterAsync(AppDbContext db, int letterId, CancellationToken cancellationToken)
+    {
+        var groups = await db.Signatures.AsNoTracking()
+            .Where(s => s.LetterId == letterId && s.State == SignatureState.Approved)
+            .GroupBy(s => new { s.Kind, s.CountryCode })
+            .Select(g => new { g.Key.Kind, g.Key.CountryCode, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return new SignatureCounts(
+            groups.Where(g => g.Kind == SignerKind.Organisation).Sum(g => g.Count),
+            groups.Where(g => g.Kind == SignerKind.Individual).Sum(g => g.Count),
+            groups.Select(g => g.CountryCode).Distinct().Count());
+    }
 }

@@ -20,8 +20,15 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
 
     public string CanonicalUrl => urls.Absolute($"/letters/{Letter.Slug}");
 
-    public async Task OnGetAsync(string slug, string? lang, CancellationToken cancellationToken) =>
+    /// <summary>The sign form's context (who may sign, the organisations the visitor may sign for), when the letter is open.</summary>
+    public Sign.Form? SignForm { get; private set; }
+
+    public async Task OnGetAsync(string slug, string? lang, CancellationToken cancellationToken)
+    {
         Letter = await mediator.Send(new Query(slug, lang), cancellationToken);
+        if (Letter.Status == LetterStatus.Open && !Letter.IsPreview)
+            SignForm = await mediator.Send(new Sign.Query(slug), cancellationToken);
+    }
 
     public sealed record Query(string Slug, string? Language) : IQuery<Model>;
 

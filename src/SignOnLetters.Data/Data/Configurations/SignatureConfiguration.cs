@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SignOnLetters.Domain.Signatures;
+
+namespace SignOnLetters.Data.Configurations;
+
+public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
+{
+    /// <summary>
+    /// The filter of the "one active claim" unique indexes. Filtered (partial) unique indexes exist on
+    /// SQLite, PostgreSQL and SQL Server, and this SQL reads the same on all three: double-quoted
+    /// identifiers are standard (SQL Server reads them with QUOTED_IDENTIFIER ON, which SqlClient
+    /// sets and filtered indexes require) and a plain comparison is within SQL Server's filter
+    /// grammar (NOT IN is not). The IS NOT NULL keeps SQL Server, which treats NULLs as equal in
+    /// unique indexes, from allowing only one individual or one address-less paper signature.
+    /// See docs/decisions/0002-signature-claims.md.
+    /// </summary>
+    private static string ActiveClaimFilter(string keyColumn) =>
+        $"\"{keyColumn}\" IS NOT NULL AND \"{nameof(Signature.State)}\" < {Signature.ActiveStateLimit}";
+
+    public void Configure(EntityTypeBuilder<Signature> builder)
+    {
+        builder.HasOne(s => s.Letter).WithMany().HasForeignKey(s => s.LetterId).OnDelete(DeleteBehavior.Restrict);
+        // Restrict: a published version is never deleted while signatures point at it.
+        builder.HasOne(s => s.LetterVersion).WithMany().HasForeignKey(s => s.LetterVersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.Property(s => s.OrganisationName).HasMaxLength(Domain.Organisation.NameMaxLength);
+        builder.Property(s => s.OrganisationKey).HasMaxLength(Domain.Organisation.NameMaxLength);
+        builder.Property(s => s.CountryCode).HasMaxLength(2).IsFixedLength().IsRequired();
+        builder.Property(s => s.SignerName).HasMaxLength(Signature.NameMaxLength).IsRequired();
+        builder.Property(s => s.Role).HasMaxLength(Signature.RoleMaxLength);
+        builder.Property(s => s.Website).HasMaxLength(Signature.WebsiteMaxLength);
+        builder.Property(s => s.Email).HasMaxLength(Signature.EmailMaxLength);
+        builder.Property(s => s.EmailKey).HasMaxLength(Signature.EmailMaxLength);
+        builder.Property(s => s.RejectionReason).HasMaxLength(Signature.ReasonMaxLength);
+        builder.Property(s => s.RepresentativeUserId).HasMaxLength(450);
+        builder.Property(s => s.ClientNetwork).HasMaxLength(Signature.ClientNetworkMaxLength);
+        builder.Property(s => s.ConfirmationTokenHash).HasMaxLength(64);
+        builder.Property(s => s.WithdrawTokenHash).HasMaxLength(64);
+        builder.Property(s => s.ChangeCount).IsConcurrencyToken();
+
+        // One active signature per organisation and one per mailbox on each letter, even when
+        // identical submissions race: the database refuses the second insert.
+        builder.HasIndex(s => new { s.LetterId, s.OrganisationKey }).IsUnique()
+            .HasDatabaseName("IX_Signatures_ActiveOrganisation").HasFilter(ActiveClaimFilter(nameof(Signature.OrganisationKey)));
+        builder.HasIndex(s => new { s.LetterId, s.EmailKey }).IsUnique()
+            .HasDatabaseName("IX_Signatures_ActiveEmail").HasFilter(ActiveClaimFilter(nameof(Signature.EmailKey)));
+        // Counts and the public list read approved rows of one letter.
+        builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.CountryCode });
+        builder.HasIndex(s => s.ConfirmationTokenHash).IsUnique().HasFilter(TokenFilter(nameof(Signature.ConfirmationTokenHash)));
+        builder.HasIndex(s => s.WithdrawTokenHash).IsUnique().HasFilter(TokenFilter(nameof(Signature.WithdrawTokenHash)));
+
+        builder.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.SignatureId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static string TokenFilter(string column) => $"\"{column}\" IS NOT NULL";
+}
+
+public sealed class SignatureEventConfiguration : IEntityTypeConfiguration<SignatureEvent>
+{
+    public void Configure(EntityTypeBuilder<SignatureEvent> builder)
+    {
+        builder.Property(e => e.ActorUserId).HasMaxLength(450);
+        builder.Property(e => e.Reason).HasMaxLength(Signature.ReasonMaxLength + 100);
+        builder.HasIndex(e => new { e.SignatureId, e.At });
+    }
+}

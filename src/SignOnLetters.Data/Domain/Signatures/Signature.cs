@@ -1,0 +1,337 @@
+namespace SignOnLetters.Domain.Signatures;
+
+/// <summary>
+/// One signature on a letter, by an organisation or an individual, on the exact
+/// <see cref="Letters.LetterVersion"/> shown when they signed. Created through
+/// <see cref="SigningTerms.Sign"/>, which refuses what the letter does not accept. Every change of
+/// <see cref="State"/> appends a <see cref="SignatureEvent"/>.
+/// <para>
+/// Private by design: <see cref="Email"/> and <see cref="ClientNetwork"/> are never shown publicly;
+/// tokens are kept only as SHA-256 hashes, so a copy of the database opens no link.
+/// </para>
+/// </summary>
+public class Signature
+{
+    public const int NameMaxLength = 200;
+    public const int RoleMaxLength = 200;
+    public const int WebsiteMaxLength = 500;
+    public const int EmailMaxLength = 254;
+    public const int ReasonMaxLength = 1000;
+    public const int ClientNetworkMaxLength = 64;
+
+    /// <summary>States numbered below this hold the organisation and e-mail claims (see <see cref="SignatureState"/>).</summary>
+    public const int ActiveStateLimit = 3;
+
+    public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>Confirmation e-mails per signature, the first included: enough for a lost message, too few to spam someone.</summary>
+    public const int MaxConfirmationEmails = 4;
+
+    /// <summary>Least time between two confirmation e-mails for one signature.</summary>
+    public static readonly TimeSpan ConfirmationResendInterval = TimeSpan.FromMinutes(5);
+
+    public int Id { get; private set; }
+    public int LetterId { get; private set; }
+    public Letters.Letter Letter { get; private set; } = null!;
+    public int LetterVersionId { get; private set; }
+    public Letters.LetterVersion LetterVersion { get; private set; } = null!;
+
+    public SignerKind Kind { get; private set; }
+
+    /// <summary>The signing organisation; for an individual, the optional organisation given for identification only.</summary>
+    public string? OrganisationName { get; private set; }
+
+    /// <summary>
+    /// <see cref="NameNormalizer"/> key of <see cref="OrganisationName"/> for organisation signatures
+    /// only (an individual's organisation is not a claim): backs "one signature per organisation".
+    /// </summary>
+    public string? OrganisationKey { get; private set; }
+
+    /// <summary>The organisation's account when a representative signed for it.</summary>
+    public int? OrganisationId { get; private set; }
+
+    /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
+    public string CountryCode { get; private set; } = null!;
+
+    public string SignerName { get; private set; } = null!;
+    public string? Role { get; private set; }
+    public string? Website { get; private set; }
+
+    /// <summary>Private. Null for a paper signature without an address, and after erasure.</summary>
+    public string? Email { get; private set; }
+
+    /// <summary><see cref="EmailCanonicalizer"/> key of <see cref="Email"/>: backs "one signature per e-mail".</summary>
+    public string? EmailKey { get; private set; }
+
+    public SignatureVisibility Visibility { get; private set; }
+    public bool KeepMeUpdated { get; private set; }
+    public DateTime ConsentedAt { get; private set; }
+
+    public SignatureState State { get; private set; }
+    public HoldReason HoldReason { get; private set; }
+    public string? RejectionReason { get; private set; }
+    public SignatureSource Source { get; private set; }
+
+    /// <summary>The signed-in representative who signed for the organisation.</summary>
+    public string? RepresentativeUserId { get; private set; }
+
+    /// <summary>
+    /// The submitter's network, never the full address: IPv4 truncated to /24, IPv6 to /48 (see
+    /// <c>ClientNetwork</c> in the web project). Enough to see a burst from one place in an audit,
+    /// not enough to single out a person; erased with the rest of the personal data.
+    /// </summary>
+    public string? ClientNetwork { get; private set; }
+
+    public string? ConfirmationTokenHash { get; private set; }
+    public DateTime? ConfirmationExpiresAt { get; private set; }
+    public int ConfirmationEmailsSent { get; private set; }
+    public DateTime? LastConfirmationEmailAt { get; private set; }
+
+    /// <summary>Keeps working after confirmation: a signer may withdraw at any time.</summary>
+    public string? WithdrawTokenHash { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? ConfirmedAt { get; private set; }
+    public DateTime? ReviewedAt { get; private set; }
+    public DateTime? WithdrawnAt { get; private set; }
+    public DateTime? ErasedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token: two clicks on one confirmation link cannot both win.</summary>
+    public int ChangeCount { get; private set; }
+
+    public List<SignatureEvent> Events { get; } = [];
+
+    public bool IsActive => (int)State < ActiveStateLimit;
+
+    public bool IsCounted => State == SignatureState.Approved;
+
+    private Signature() { }
+
+    internal static Signature Create(SigningTerms terms, SignerDetails details, SignatureSource source, DateTime now)
+    {
+        var signature = new Signature
+        {
+            LetterId = terms.LetterId,
+            LetterVersionId = terms.LetterVersionId,
+            Kind = details.Kind,
+            OrganisationName = Clean(details.OrganisationName),
+            CountryCode = details.CountryCode.Trim().ToUpperInvariant(),
+            SignerName = details.SignerName.Trim(),
+            Role = Clean(details.Role),
+            Website = Clean(details.Website),
+            Email = Clean(details.Email),
+            Visibility = details.Visibility,
+            KeepMeUpdated = details.KeepMeUpdated,
+            ConsentedAt = now,
+            Source = source,
+            CreatedAt = now,
+        };
+        signature.OrganisationKey = details.Kind == SignerKind.Organisation ? NameNormalizer.Normalize(signature.OrganisationName!) : null;
+        signature.EmailKey = signature.Email is null ? null : EmailCanonicalizer.Canonicalize(signature.Email);
+        return signature;
+    }
+
+    internal void AwaitConfirmation(ConfirmationTokens tokens, DateTime now)
+    {
+        State = SignatureState.PendingConfirmation;
+        Record(null, SignatureActor.Signer, null, "Signed; confirmation e-mail sent", now);
+        IssueTokens(tokens, now);
+    }
+
+    internal void HoldUnconfirmed(HoldReason reason, string withdrawTokenHash, DateTime now)
+    {
+        State = SignatureState.HeldForReview;
+        HoldReason = reason;
+        WithdrawTokenHash = withdrawTokenHash;
+        Record(null, SignatureActor.System, null, $"Held for review: {reason}", now);
+    }
+
+    internal void ConfirmOnBehalfOf(string representativeUserId, int organisationId, Letters.ModerationMode moderation, string withdrawTokenHash, DateTime now)
+    {
+        RepresentativeUserId = representativeUserId;
+        OrganisationId = organisationId;
+        WithdrawTokenHash = withdrawTokenHash;
+        ConfirmedAt = now;
+        State = SignatureState.PendingConfirmation;
+        Record(null, SignatureActor.Signer, representativeUserId, "Signed by a representative (account confirmed)", now);
+        Moderate(moderation, now);
+    }
+
+    public void RecordClientNetwork(string? network) =>
+        ClientNetwork = network is { Length: > 0 and <= ClientNetworkMaxLength } ? network : null;
+
+    /// <summary>
+    /// A new confirmation link (the previous one stops working) and a new withdraw link to go with
+    /// it, within the resend limits. False when a limit is reached or the signature no longer waits
+    /// for confirmation: the caller then sends nothing and says nothing different.
+    /// </summary>
+    public bool TryReissueConfirmation(ConfirmationTokens tokens, DateTime now)
+    {
+        if (State != SignatureState.PendingConfirmation || ConfirmationEmailsSent >= MaxConfirmationEmails
+            || now - LastConfirmationEmailAt < ConfirmationResendInterval)
+            return false;
+        IssueTokens(tokens, now);
+        Record(State, SignatureActor.Signer, null, "Confirmation e-mail sent again", now);
+        return true;
+    }
+
+    public bool IsConfirmationExpired(DateTime now) =>
+        State == SignatureState.PendingConfirmation && ConfirmationExpiresAt is { } expires && now >= expires;
+
+    /// <summary>The signer followed the confirmation link: counted at once, or queued for review.</summary>
+    public void Confirm(Letters.ModerationMode moderation, DateTime now)
+    {
+        switch (State)
+        {
+            case SignatureState.PendingConfirmation when ConfirmationTokenHash is null:
+                throw new DomainRuleException("This confirmation link has already been used.");
+            case SignatureState.PendingConfirmation when IsConfirmationExpired(now):
+                throw new DomainRuleException("This confirmation link has expired. Sign again to receive a new one.");
+            case SignatureState.PendingConfirmation:
+                break;
+            case SignatureState.Withdrawn or SignatureState.Erased:
+                throw new DomainRuleException("This signature was withdrawn.");
+            default:
+                throw new DomainRuleException("This confirmation link has already been used.");
+        }
+        ConfirmationTokenHash = null;
+        ConfirmationExpiresAt = null;
+        ConfirmedAt = now;
+        Moderate(moderation, now);
+    }
+
+    public void Withdraw(SignatureActor actor, string? userId, DateTime now)
+    {
+        if (State is SignatureState.Withdrawn or SignatureState.Erased)
+            throw new DomainRuleException("This signature has already been withdrawn.");
+        ConfirmationTokenHash = null;
+        WithdrawnAt = now;
+        Transition(SignatureState.Withdrawn, actor, userId, null, now);
+    }
+
+    /// <summary>A coordinator approves a signature from the review queue.</summary>
+    public void Approve(string coordinatorUserId, DateTime now)
+    {
+        if (State != SignatureState.HeldForReview)
+            throw new DomainRuleException("Only signatures waiting for review can be approved.");
+        if (ConfirmedAt is null)
+            throw new DomainRuleException("This signature was never confirmed by e-mail, so it cannot be approved.");
+        ReviewedAt = now;
+        HoldReason = HoldReason.None;
+        Transition(SignatureState.Approved, SignatureActor.Coordinator, coordinatorUserId, null, now);
+    }
+
+    public void Reject(string coordinatorUserId, string reason, DateTime now)
+    {
+        reason = reason.Trim();
+        if (State is not (SignatureState.HeldForReview or SignatureState.Approved or SignatureState.PendingConfirmation))
+            throw new DomainRuleException("This signature can no longer be rejected.");
+        if (reason.Length == 0)
+            throw new DomainRuleException("Give a reason for the rejection: it is kept in the signature's history.");
+        if (reason.Length > ReasonMaxLength)
+            throw new DomainRuleException($"The reason may have at most {ReasonMaxLength} characters.");
+        ConfirmationTokenHash = null;
+        ReviewedAt = now;
+        RejectionReason = reason;
+        Transition(SignatureState.Rejected, SignatureActor.Coordinator, coordinatorUserId, reason, now);
+    }
+
+    /// <summary>An unconfirmed signature whose link lapsed gives up its claims, so the organisation or address can sign again.</summary>
+    public void Expire(DateTime now)
+    {
+        if (!IsConfirmationExpired(now))
+            throw new DomainRuleException("Only an unconfirmed signature whose link has expired can lapse.");
+        ConfirmationTokenHash = null;
+        // Clearing the keys (not only the state) lets EF order this update before the insert of
+        // the signature that takes the claim over in the same save.
+        OrganisationKey = null;
+        EmailKey = null;
+        Transition(SignatureState.Expired, SignatureActor.System, null, "Confirmation link expired", now);
+    }
+
+    private void Moderate(Letters.ModerationMode moderation, DateTime now)
+    {
+        if (moderation == Letters.ModerationMode.Automatic)
+        {
+            Transition(SignatureState.Approved, SignatureActor.System, null, "Approved automatically", now);
+            return;
+        }
+        HoldReason = HoldReason.ManualModeration;
+        Transition(SignatureState.HeldForReview, SignatureActor.System, null, "Held for review (manual moderation)", now);
+    }
+
+    private void IssueTokens(ConfirmationTokens tokens, DateTime now)
+    {
+        ConfirmationTokenHash = tokens.ConfirmationHash;
+        WithdrawTokenHash = tokens.WithdrawHash;
+        ConfirmationExpiresAt = now + ConfirmationLifetime;
+        ConfirmationEmailsSent++;
+        LastConfirmationEmailAt = now;
+        ChangeCount++;
+    }
+
+    private void Transition(SignatureState to, SignatureActor actor, string? userId, string? reason, DateTime now)
+    {
+        var from = State;
+        State = to;
+        Record(from, actor, userId, reason, now);
+    }
+
+    private void Record(SignatureState? from, SignatureActor actor, string? userId, string? reason, DateTime now)
+    {
+        Events.Add(new SignatureEvent(this, from, State, actor, userId, reason, now));
+        ChangeCount++;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>What a signer gives on the form (or a partner's form through the API).</summary>
+public sealed record SignerDetails(
+    SignerKind Kind,
+    string? OrganisationName,
+    string CountryCode,
+    string SignerName,
+    string? Role,
+    string? Website,
+    string? Email,
+    SignatureVisibility Visibility,
+    bool KeepMeUpdated);
+
+/// <summary>Hashes of the links sent in a confirmation e-mail (the tokens themselves are never stored).</summary>
+public sealed record ConfirmationTokens(string ConfirmationHash, string WithdrawHash);
+
+/// <summary>
+/// An entry of a signature's audit trail: a state change, who caused it, when and why. Append-only:
+/// nothing here is ever changed after it is written.
+/// </summary>
+public class SignatureEvent
+{
+    public long Id { get; private set; }
+    public int SignatureId { get; private set; }
+
+    /// <summary>Null for the first entry (the signature was created).</summary>
+    public SignatureState? FromState { get; private set; }
+
+    public SignatureState ToState { get; private set; }
+    public SignatureActor Actor { get; private set; }
+
+    /// <summary>The account that acted (representative or coordinator); null for anonymous signers and the system.</summary>
+    public string? ActorUserId { get; private set; }
+
+    public string? Reason { get; private set; }
+    public DateTime At { get; private set; }
+
+    private SignatureEvent() { }
+
+    internal SignatureEvent(Signature signature, SignatureState? from, SignatureState to, SignatureActor actor, string? actorUserId, string? reason, DateTime at)
+    {
+        SignatureId = signature.Id;
+        FromState = from;
+        ToState = to;
+        Actor = actor;
+        ActorUserId = actorUserId;
+        Reason = reason;
+        At = at;
+    }
+}

@@ -1,0 +1,75 @@
+namespace SignOnLetters.Domain.Signatures;
+
+public enum SignerKind
+{
+    Organisation = 0,
+    Individual = 1,
+}
+
+/// <summary>How a signer appears publicly. Whatever they choose, e-mail addresses and IPs never appear.</summary>
+public enum SignatureVisibility
+{
+    NameAndOrganisation = 0,
+
+    /// <summary>Only the organisation's name and country are shown, not the person's.</summary>
+    OrganisationOnly = 1,
+
+    /// <summary>Counted in the totals, never listed.</summary>
+    CountedNotNamed = 2,
+}
+
+/// <summary>
+/// PendingConfirmation → (confirmed by e-mail) → Approved under automatic moderation, or
+/// HeldForReview under manual moderation → Approved | Rejected. Withdrawn and Erased end any state;
+/// Expired ends an unconfirmed signature whose link lapsed, so its claims can be taken again.
+/// The first three are "active": they hold the letter's organisation and e-mail claims, which the
+/// filtered unique indexes rely on (<see cref="Signature.ActiveStateLimit"/>): keep them numbered
+/// below 3.
+/// </summary>
+public enum SignatureState
+{
+    PendingConfirmation = 0,
+    HeldForReview = 1,
+    Approved = 2,
+    Rejected = 3,
+    Withdrawn = 4,
+    Erased = 5,
+    Expired = 6,
+}
+
+public enum SignatureSource
+{
+    PublicForm = 0,
+
+    /// <summary>A signed-in representative or coordinator of the organisation signed for it.</summary>
+    Representative = 1,
+
+    /// <summary>A partner's own form, through <c>POST /api/letters/{slug}/signatures</c>.</summary>
+    Api = 2,
+
+    /// <summary>Entered by a coordinator from a paper or e-mailed signature.</summary>
+    Paper = 3,
+}
+
+/// <summary>Why a signature waits in the review queue.</summary>
+public enum HoldReason
+{
+    None = 0,
+
+    /// <summary>The letter's moderation is manual.</summary>
+    ManualModeration = 1,
+
+    /// <summary>
+    /// Too many submissions from one network for this letter: stored without sending any e-mail and
+    /// without telling the submitter, so the limit cannot be probed.
+    /// </summary>
+    RateLimit = 2,
+}
+
+/// <summary>Who caused an entry of the audit trail.</summary>
+public enum SignatureActor
+{
+    Signer = 0,
+    Coordinator = 1,
+    System = 2,
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using System.Net;
+
+namespace SignOnLetters.Web.Infrastructure.Signing;
+
+public static class SigningSetup
+{
+    /// <summary>
+    /// The signing rate limiter and the client address it keys on. Forwarded headers are believed
+    /// only from the proxies listed in <c>ForwardedHeaders:KnownProxies</c> (loopback by default),
+    /// so a client cannot choose its own address by sending X-Forwarded-For.
+    /// </summary>
+    public static IServiceCollection AddSigning(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SigningRateLimitOptions>(configuration.GetSection(SigningRateLimitOptions.Section));
+        services.AddSingleton<SigningRateLimiter>();
+        services.AddScoped<IClientAddress, HttpClientAddress>();
+        services.AddScoped<SignatureEmails>();
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                if (IPAddress.TryParse(proxy, out var address))
+                    options.KnownProxies.Add(address);
+            }
+        });
+        return services;
+    }
+}

@@ -1,0 +1,312 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Security;
+using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure.Validation;
+
+namespace SignOnLetters.Web.Pages.Letters;
+
+/// <summary>
+/// Signing a letter at <c>/letters/{slug}/sign</c>; the public letter page renders the same form
+/// (<c>_SignForm</c>) when the letter is open. Anonymous signers confirm by e-mail (double opt-in);
+/// a signed-in representative signs for their organisation in one step. The JSON API sends the same
+/// <see cref="Command"/> (always on the anonymous path).
+/// <para>
+/// Whatever happens to an anonymous submission (new, a repeat of an address that already signed,
+/// over the rate limit, a filled honeypot) the answer is the same "check your inbox", so nobody can
+/// learn from this form whether an address signed.
+/// </para>
+/// </summary>
+public class Sign(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public Form SignForm { get; private set; } = null!;
+
+    public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        SignForm = await mediator.Send(new Query(slug), cancellationToken);
+        Data = SignForm.Blank;
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        Data = Data with { Slug = slug, Source = SignatureSource.PublicForm };
+        SignForm = await mediator.Send(new Query(slug), cancellationToken);
+        TempData["Notice"] = Describe(await mediator.Send(Data, cancellationToken));
+        return RedirectToPage("Sign", new { slug });
+    }
+
+    public static string Describe(Outcome outcome) => outcome switch
+    {
+        Outcome.SignedForOrganisation => "Thank you: your organisation's signature is recorded.",
+        Outcome.AwaitingReview => "Thank you: your organisation's signature is recorded and will appear once the letter's coordinators have reviewed it.",
+        _ => "Thank you. Check your inbox: we sent a link to confirm your signature. It is counted only after you confirm.",
+    };
+
+    public sealed record Query(string Slug) : IQuery<Form>;
+
+    /// <summary>What the form needs: the letter's title and terms, and the organisations the signed-in person may sign for.</summary>
+    public sealed record Form(
+        string Slug, string Title, LetterStatus Status, WhoMaySign WhoMaySign, bool IndividualsMustGiveOrganisation,
+        IReadOnlyList<RepresentedOrganisation> Organisations)
+    {
+        public bool IsOpen => Status == LetterStatus.Open;
+
+        public Command Blank => new()
+        {
+            Slug = Slug,
+            Kind = WhoMaySign == WhoMaySign.IndividualsOnly ? SignerKind.Individual : SignerKind.Organisation,
+        };
+    }
+
+    /// <summary>The model of the <c>_SignForm</c> partial: the form's context and what was typed.</summary>
+    public sealed record FormView(Form Form, Command Data);
+
+    public sealed record RepresentedOrganisation(int Id, string Name, string CountryCode);
+
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Form>
+    {
+        public async ValueTask<Form> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var letter = await LetterForSigning.FindAsync(db, query.Slug, cancellationToken);
+            var userId = user.UserId;
+            var organisations = userId is null ? [] : await db.OrganisationMemberships.AsNoTracking()
+                .Where(m => m.UserId == userId)
+                .OrderBy(m => m.Organisation.Name)
+                .Select(m => new RepresentedOrganisation(m.OrganisationId, m.Organisation.Name, m.Organisation.CountryCode))
+                .ToListAsync(cancellationToken);
+            return new Form(query.Slug, letter.Title, letter.Terms.Status, letter.Terms.WhoMaySign,
+                letter.Terms.IndividualsMustGiveOrganisation, organisations);
+        }
+    }
+
+    public enum Outcome
+    {
+        /// <summary>Anonymous signers, whatever happened: the e-mail (if any) tells the rest.</summary>
+        CheckYourInbox,
+        SignedForOrganisation,
+        AwaitingReview,
+    }
+
+    public sealed record Command : ICommand<Outcome>
+    {
+        public string Slug { get; init; } = string.Empty;
+        public SignerKind Kind { get; init; }
+
+        /// <summary>Set when a signed-in member signs for this organisation (page only; the API never sets it).</summary>
+        public int? OrganisationId { get; init; }
+
+        /// <summary>The signing organisation, or an individual's organisation for identification only.</summary>
+        public string? OrganisationName { get; init; }
+
+        public string? CountryCode { get; init; }
+        public string SignerName { get; init; } = string.Empty;
+        public string? Role { get; init; }
+        public string? Email { get; init; }
+        public string? Website { get; init; }
+        public SignatureVisibility Visibility { get; init; }
+        public bool Consent { get; init; }
+        public bool KeepMeUpdated { get; init; }
+
+        /// <summary>
+        /// The honeypot: a field people never see (hidden by CSS, labelled "leave empty") that form-filling
+        /// bots fill. A filled one gets the usual answer and stores nothing.
+        /// </summary>
+        public string? Fax { get; init; }
+
+        /// <summary>Set by the page or the API endpoint, never by what is posted.</summary>
+        [BindNever, JsonIgnore]
+        public SignatureSource Source { get; init; } = SignatureSource.PublicForm;
+
+        internal SignerDetails Details => new(Kind, OrganisationName, CountryCode ?? string.Empty, SignerName, Role, Website, Email, Visibility, KeepMeUpdated);
+    }
+
+    public sealed class CommandValidator : AbstractValidator<Command>
+    {
+        public CommandValidator()
+        {
+            RuleFor(c => c.Slug).NotEmpty();
+            RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose whether you sign as an organisation or as an individual.");
+            RuleFor(c => c.SignerName).NotEmpty().CleanText(Signature.NameMaxLength).WithName("Your name");
+            RuleFor(c => c.OrganisationName).CleanText(Signature.NameMaxLength).WithName("Organisation");
+            RuleFor(c => c.OrganisationName).NotEmpty().WithName("Organisation")
+                .When(c => c.Kind == SignerKind.Organisation && c.OrganisationId is null);
+            RuleFor(c => c.Role).CleanText(Signature.RoleMaxLength).WithName("Role or title");
+            RuleFor(c => c.Website).OptionalWebAddress(Signature.WebsiteMaxLength).WithName("Website");
+            RuleFor(c => c.Visibility).IsInEnum().WithMessage("Choose how your signature appears.");
+            RuleFor(c => c.Consent).Equal(true).WithMessage("Please agree to how we keep and show your signature.");
+            RuleFor(c => c.Source).Must(s => s is SignatureSource.PublicForm or SignatureSource.Api);
+            // A representative's organisation brings its country and the account its e-mail.
+            When(c => c.OrganisationId is null, () =>
+            {
+                RuleFor(c => c.CountryCode).Must(Countries.IsKnown).WithMessage("Choose a country from the list.");
+                RuleFor(c => c.Email).EmailAddress().WithName("E-mail address");
+            });
+        }
+    }
+
+    public sealed class CommandHandler(
+        AppDbContext db, ICurrentUser user, TimeProvider clock, SigningRateLimiter rateLimiter, IClientAddress client,
+        SignatureEmails emails, ILogger<CommandHandler> logger) : ICommandHandler<Command, Outcome>
+    {
+        public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var letter = await LetterForSigning.FindAsync(db, command.Slug, cancellationToken);
+            if (!string.IsNullOrEmpty(command.Fax))
+            {
+                logger.LogInformation("Signing honeypot filled; nothing stored");
+                return Outcome.CheckYourInbox;
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            return command.OrganisationId is { } organisationId && command.Source == SignatureSource.PublicForm
+                ? await SignAsRepresentativeAsync(command, organisationId, letter, now, cancellationToken)
+                : await SignAnonymouslyAsync(command, letter, now, cancellationToken);
+        }
+
+        private async Task<Outcome> SignAnonymouslyAsync(Command command, LetterForSigning letter, DateTime now, CancellationToken cancellationToken)
+        {
+            var (confirmToken, confirmHash) = SecureToken.Create();
+            var (withdrawToken, withdrawHash) = SecureToken.Create();
+            var withinLimit = rateLimiter.TryAcquire(client.Address, letter.Terms.LetterId);
+            var signature = withinLimit
+                ? letter.Terms.Sign(command.Details, command.Source, new ConfirmationTokens(confirmHash, withdrawHash), now)
+                : letter.Terms.SignHeld(command.Details, command.Source, HoldReason.RateLimit, withdrawHash, now);
+            signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
+
+            var claimant = await FindClaimantAsync(signature, now, cancellationToken);
+            if (claimant is not null)
+            {
+                // Another active signature holds the address or the organisation. The submitter
+                // sees the same answer as for a new signature; the mailbox that signed is told.
+                await AnswerDuplicateAsync(claimant, signature, letter.Title, withinLimit, now, cancellationToken);
+                return Outcome.CheckYourInbox;
+            }
+
+            db.Signatures.Add(signature);
+            if (!await TrySaveClaimAsync(signature, cancellationToken))
+                return Outcome.CheckYourInbox;
+            if (withinLimit)
+                await emails.SendConfirmationAsync(signature.Email!, letter.Title, confirmToken, withdrawToken, now);
+            else
+                logger.LogInformation("Signing over the rate limit; held for review without e-mail");
+            return Outcome.CheckYourInbox;
+        }
+
+        private async Task<Outcome> SignAsRepresentativeAsync(Command command, int organisationId, LetterForSigning letter, DateTime now, CancellationToken cancellationToken)
+        {
+            var userId = user.RequireUserId();
+            var organisation = await db.Organisations.Include(o => o.Memberships)
+                .SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+            if (organisation?.MembershipOf(userId) is null)
+                throw new ForbiddenException("Only members of an organisation can sign for it.");
+            var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(cancellationToken);
+            var (withdrawToken, withdrawHash) = SecureToken.Create();
+            var signature = letter.Terms.SignAsRepresentative(command.Details with { Email = email }, organisation, userId, withdrawHash, now);
+            signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
+
+            if (await FindClaimantAsync(signature, now, cancellationToken) is { } claimant)
+                throw new DomainRuleException(claimant.OrganisationKey == signature.OrganisationKey
+                    ? $"{organisation.Name} has already signed this letter."
+                    : "Your e-mail address has already signed this letter. Withdraw that signature first to sign for your organisation.");
+            db.Signatures.Add(signature);
+            if (!await TrySaveClaimAsync(signature, cancellationToken))
+                throw new DomainRuleException($"{organisation.Name} has already signed this letter.");
+
+            var awaitingReview = signature.State == SignatureState.HeldForReview;
+            await emails.SendRepresentativeReceiptAsync(email!, letter.Title, organisation.Name, awaitingReview, withdrawToken);
+            return awaitingReview ? Outcome.AwaitingReview : Outcome.SignedForOrganisation;
+        }
+
+        /// <summary>
+        /// The active signature that already holds this one's address or organisation, after letting
+        /// unconfirmed ones whose link lapsed give their claims up.
+        /// </summary>
+        private async Task<Signature?> FindClaimantAsync(Signature signature, DateTime now, CancellationToken cancellationToken)
+        {
+            var claimants = await ClaimantsOf(signature).ToListAsync(cancellationToken);
+            foreach (var lapsed in claimants.Where(c => c.IsConfirmationExpired(now)))
+                lapsed.Expire(now);
+            return claimants.FirstOrDefault(c => c.IsActive);
+        }
+
+        private IQueryable<Signature> ClaimantsOf(Signature signature) =>
+            db.Signatures.Where(s => s.LetterId == signature.LetterId && (int)s.State < Signature.ActiveStateLimit
+                                     && ((signature.EmailKey != null && s.EmailKey == signature.EmailKey)
+                                         || (signature.OrganisationKey != null && s.OrganisationKey == signature.OrganisationKey)));
+
+        private async Task AnswerDuplicateAsync(Signature claimant, Signature attempt, string letterTitle, bool withinLimit, DateTime now, CancellationToken cancellationToken)
+        {
+            if (!withinLimit)
+                return;
+            if (claimant.EmailKey == attempt.EmailKey)
+            {
+                // The same mailbox again (a lost e-mail, a replayed form): resend within limits.
+                await ConfirmationResend.SendAsync(db, emails, claimant, letterTitle, now, cancellationToken);
+                return;
+            }
+            // Another mailbox signed for this organisation. A publicly listed organisation is no
+            // secret, so say it plainly; otherwise only the submitter's mailbox hears about it.
+            if (claimant is { State: SignatureState.Approved, Visibility: not SignatureVisibility.CountedNotNamed })
+                throw new DomainRuleException($"{claimant.OrganisationName} has already signed this letter. If that is a mistake, write to the letter's coordinators.");
+            await emails.SendOrganisationNotRecordedAsync(attempt.Email!, letterTitle, attempt.OrganisationName!);
+        }
+
+        /// <summary>
+        /// Saves the new signature; false when a unique index refused it because an identical
+        /// submission won the race a moment earlier (that one sent the e-mail).
+        /// </summary>
+        private async Task<bool> TrySaveClaimAsync(Signature signature, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                if (!await ClaimantsOf(signature).AsNoTracking().AnyAsync(cancellationToken))
+                    throw;
+                db.Entry(signature).State = EntityState.Detached;
+                foreach (var entry in signature.Events)
+                    db.Entry(entry).State = EntityState.Detached;
+                return false;
+            }
+        }
+    }
+}
+
+/// <summary>The letter as signing needs it: its terms on the latest version and its title.</summary>
+internal sealed record LetterForSigning(SigningTerms Terms, string Title)
+{
+    /// <summary>The letter by slug; drafts do not exist publicly (404), other states answer with their rule.</summary>
+    public static async Task<LetterForSigning> FindAsync(AppDbContext db, string slug, CancellationToken cancellationToken)
+    {
+        if (!LetterSlug.IsWellFormed(slug))
+            throw new NotFoundException("The letter");
+        var letter = await db.Letters.AsNoTracking()
+            .Where(l => l.Slug == slug && l.Status != LetterStatus.Draft)
+            .Select(l => new
+            {
+                Terms = new SigningTerms(l.Id, l.Status, l.WhoMaySign, l.Moderation, l.IndividualsMustGiveOrganisation,
+                    l.Versions.Where(v => v.Number == l.LatestVersionNumber).Select(v => v.Id).FirstOrDefault()),
+                Title = l.Versions.Where(v => v.Number == l.LatestVersionNumber)
+                    .SelectMany(v => v.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title))
+                    .FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("The letter");
+        return new LetterForSigning(letter.Terms, letter.Title ?? slug);
+    }
+}

@@ -1,0 +1,123 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain;
+using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Pages.Letters;
+using SignOnLetters.Web.Infrastructure.Validation;
+
+namespace SignOnLetters.Web.Pages.Signatures;
+
+/// <summary>
+/// The review queue of a letter at <c>/letters/{slug}/moderation</c>, for coordinators of the lead
+/// organisation: signatures held under manual moderation or over the rate limit, with their private
+/// details. Approve one or several at once, or reject one with a reason (kept in its history).
+/// </summary>
+[Authorize]
+public class Moderate(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public Reject Rejection { get; set; } = new();
+
+    public Model Queue { get; private set; } = null!;
+
+    public async Task OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        Queue = await mediator.Send(new Query(slug), cancellationToken);
+
+    public async Task<IActionResult> OnPostApproveAsync(string slug, int[] selected, CancellationToken cancellationToken)
+    {
+        Queue = await mediator.Send(new Query(slug), cancellationToken);
+        var approved = await mediator.Send(new Approve(slug, selected), cancellationToken);
+        TempData["Notice"] = approved == 1 ? "1 signature approved." : $"{approved} signatures approved.";
+        return RedirectToPage("Moderate", new { slug });
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(string slug, CancellationToken cancellationToken)
+    {
+        Queue = await mediator.Send(new Query(slug), cancellationToken);
+        await mediator.Send(Rejection with { Slug = slug }, cancellationToken);
+        TempData["Notice"] = "Signature rejected.";
+        return RedirectToPage("Moderate", new { slug });
+    }
+
+    public sealed record Query(string Slug) : IQuery<Model>;
+
+    public sealed record Model(string Slug, IReadOnlyList<Held> Signatures);
+
+    public sealed record Held(
+        int Id, SignerKind Kind, string? OrganisationName, string SignerName, string? Role, string CountryCode, string? Email,
+        HoldReason Reason, bool Confirmed, DateTime CreatedAt);
+
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Model>
+    {
+        public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var letterId = await db.RequireLeadCoordinatorAsync(query.Slug, user, cancellationToken);
+            var held = await db.Signatures.AsNoTracking()
+                .Where(s => s.LetterId == letterId && s.State == SignatureState.HeldForReview)
+                .OrderBy(s => s.Id)
+                .Select(s => new Held(s.Id, s.Kind, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email,
+                    s.HoldReason, s.ConfirmedAt != null, s.CreatedAt))
+                .ToListAsync(cancellationToken);
+            return new Model(query.Slug, held);
+        }
+    }
+
+    /// <summary>Approves the selected signatures together: all or none (one save).</summary>
+    public sealed record Approve(string Slug, IReadOnlyList<int> SignatureIds) : ICommand<int>;
+
+    public sealed class ApproveValidator : AbstractValidator<Approve>
+    {
+        public ApproveValidator() =>
+            RuleFor(c => c.SignatureIds).NotEmpty().WithMessage("Select the signatures to approve.")
+                .Must(ids => ids.Count <= 500).WithMessage("Approve at most 500 signatures at once.");
+    }
+
+    public sealed class ApproveHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Approve, int>
+    {
+        public async ValueTask<int> Handle(Approve command, CancellationToken cancellationToken)
+        {
+            var letterId = await db.RequireLeadCoordinatorAsync(command.Slug, user, cancellationToken);
+            var ids = command.SignatureIds.Distinct().ToList();
+            var signatures = await db.Signatures.Where(s => s.LetterId == letterId && ids.Contains(s.Id)).ToListAsync(cancellationToken);
+            if (signatures.Count != ids.Count)
+                throw new NotFoundException("A selected signature");
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var signature in signatures)
+                signature.Approve(user.RequireUserId(), now);
+            await db.SaveChangesAsync(cancellationToken);
+            return signatures.Count;
+        }
+    }
+
+    public sealed record Reject : ICommand
+    {
+        public string Slug { get; init; } = string.Empty;
+        public int SignatureId { get; init; }
+        public string Reason { get; init; } = string.Empty;
+    }
+
+    public sealed class RejectValidator : AbstractValidator<Reject>
+    {
+        public RejectValidator() =>
+            RuleFor(c => c.Reason).NotEmpty().CleanText(Signature.ReasonMaxLength).WithName("Reason");
+    }
+
+    public sealed class RejectHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Reject>
+    {
+        public async ValueTask<Unit> Handle(Reject command, CancellationToken cancellationToken)
+        {
+            var letterId = await db.RequireLeadCoordinatorAsync(command.Slug, user, cancellationToken);
+            var signature = await db.Signatures.SingleOrDefaultAsync(s => s.LetterId == letterId && s.Id == command.SignatureId, cancellationToken)
+                ?? throw new NotFoundException("The signature");
+            signature.Reject(user.RequireUserId(), command.Reason, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

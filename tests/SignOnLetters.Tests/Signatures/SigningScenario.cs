@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Domain;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Tests.Infrastructure;
+using SignOnLetters.Tests.Letters;
+using SignOnLetters.Web.Pages.Letters;
+
+namespace SignOnLetters.Tests.Signatures;
+
+/// <summary>Letters to sign and sign commands, for the signature slice tests.</summary>
+internal static class SigningScenario
+{
+    public const string Slug = "end-the-war-on-drugs";
+    public const string Title = "End the war on drugs";
+
+    /// <summary>An open letter (or one taken on to <paramref name="status"/>) led by a new organisation.</summary>
+    public static async Task<(Letter Letter, ApplicationUser Coordinator, Organisation Organisation)> OpenLetterAsync(
+        SliceFixture app, LetterSettings? settings = null, LetterStatus status = LetterStatus.Open, string slug = Slug)
+    {
+        var (coordinator, organisation) = await app.CreateOrganisationAsync($"Lead of {slug}", coordinatorEmail: $"coordinator-{slug}@example.org");
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var letter = await app.ExecuteDbContextAsync(async db =>
+        {
+            var lead = await db.Organisations.SingleAsync(o => o.Id == organisation.Id);
+            var created = Letter.CreateDraft(LetterKind.SignOnLetter, slug, lead, new LetterText("en", Title, ""), coordinator.Id, now);
+            created.EditDraft(LetterRuleTests.ReadyDraft(null, new LetterText("en", Title, "Dear Minister, we write to you.")) with
+            {
+                Settings = settings ?? new LetterSettings(WhoMaySign.OrganisationsAndIndividuals, ModerationMode.Automatic, false),
+            }, coordinator.Id, now);
+            if (status != LetterStatus.Draft)
+                created.Open(coordinator.Id, now);
+            if (status is LetterStatus.Closed or LetterStatus.Delivered or LetterStatus.Archived)
+                created.Close(coordinator.Id, now);
+            if (status is LetterStatus.Delivered)
+                created.MarkDelivered(coordinator.Id, now);
+            if (status is LetterStatus.Archived)
+                created.Archive(coordinator.Id, now);
+            db.Letters.Add(created);
+            await db.SaveChangesAsync();
+            return created;
+        });
+        app.RunAs(null);
+        return (letter, coordinator, organisation);
+    }
+
+    public static Sign.Command Organisation(string organisation = "Médecins du Monde", string email = "ana@example.org", string slug = Slug) => new()
+    {
+        Slug = slug,
+        Kind = SignerKind.Organisation,
+        OrganisationName = organisation,
+        CountryCode = "FR",
+        SignerName = "Ana Silva",
+        Role = "Director",
+        Email = email,
+        Visibility = SignatureVisibility.NameAndOrganisation,
+        Consent = true,
+    };
+
+    public static Sign.Command Individual(string name = "Rui Costa", string email = "rui@example.org") => new()
+    {
+        Slug = Slug,
+        Kind = SignerKind.Individual,
+        CountryCode = "PT",
+        SignerName = name,
+        Email = email,
+        Visibility = SignatureVisibility.NameAndOrganisation,
+        Consent = true,
+    };
+
+    /// <summary>The letter's signing terms on its published version, for tests that build signatures directly.</summary>
+    public static async Task<SigningTerms> TermsAsync(SliceFixture app, Letter letter) =>
+        letter.SigningTerms(await app.ExecuteDbContextAsync(db =>
+            db.LetterVersions.Where(v => v.LetterId == letter.Id).Select(v => v.Id).SingleAsync()));
+
+    public static Task<List<Signature>> SignaturesAsync(SliceFixture app) =>
+        app.ExecuteDbContextAsync(db => db.Signatures.AsNoTracking().Include(s => s.Events).OrderBy(s => s.Id).ToListAsync());
+
+    /// <summary>The path of a link from the latest e-mail to <paramref name="address"/> ("/signatures/confirm/...").</summary>
+    public static string LinkPath(SliceFixture app, string address, string fragment) =>
+        new Uri(Infrastructure.EmailBox.LinkContaining(app.Emails.LatestTo(address), fragment)).PathAndQuery;
+
+    public static string Token(string path) => path[(path.LastIndexOf('/') + 1)..];
+}
