@@ -20,8 +20,8 @@ internal sealed class LetterStyle(bool rightToLeft)
     public TextDescriptor Paragraph(TextDescriptor text) =>
         text.Direction(RightToLeft ? TextDirection.RightToLeft : TextDirection.LeftToRight);
 
-    /// <summary>The side a line ends on: where the date line goes.</summary>
-    public IContainer AlignEnd(IContainer container) => RightToLeft ? container.AlignLeft() : container.AlignRight();
+    /// <summary>Aligns to the side lines end on: where the date line goes.</summary>
+    public TextDescriptor AlignEnd(TextDescriptor text) => RightToLeft ? text.AlignLeft() : text.AlignRight();
 }
 
 /// <summary>
@@ -51,7 +51,7 @@ public static class LetterDocument
             {
                 column.Spacing(8);
                 Letterhead(column.Item(), model, style);
-                style.AlignEnd(column.Item()).Text(text => style.Paragraph(text).Span(DateLine(model.DateLine, texts)));
+                column.Item().Text(text => style.AlignEnd(style.Paragraph(text)).Span(DateLine(model.DateLine, texts)));
                 if (model.Addressees.Count > 0)
                     Addressees(column.Item(), model.Addressees, texts, style);
                 column.Item().Bookmark(model.Title).PaddingTop(6).Text(text =>

@@ -51,7 +51,9 @@ internal sealed class MarkdownBody(LetterStyle style)
                 ComposeList(column, list);
                 break;
             case QuoteBlock quote:
-                column.Item().PaddingVertical(2).BorderLeft().Column(inner =>
+                // The engine draws rules on the left only; a right-to-left quote is set off by its indent alone.
+                var quoted = style.RightToLeft ? column.Item().PaddingVertical(2).PaddingRight(IndentWidth) : column.Item().PaddingVertical(2).BorderLeft();
+                quoted.Column(inner =>
                 {
                     inner.Spacing(6);
                     foreach (var child in quote)
