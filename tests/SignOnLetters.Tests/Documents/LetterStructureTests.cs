@@ -96,6 +96,20 @@ public sealed class LetterStructureTests
         Assert.Contains("No syntax or stream encoding errors", output);
     }
 
+    [RequiresToolsFact("pdffonts")]
+    public void Should_embed_every_font()
+    {
+        using var directory = new TempDirectory();
+
+        var (exitCode, output, error) = ExternalTool.Run("pdffonts", directory.Write("letter.pdf", LetterDocument.Generate(SampleLetters.Multilingual())));
+
+        Assert.True(exitCode == 0, error);
+        // Columns: name, type, encoding, emb, sub, uni, object ID; the table starts after two header lines.
+        var fonts = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, font => Assert.Matches(@"\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", font));
+    }
+
     [Fact]
     public void Should_set_an_arabic_letter_right_to_left()
     {
