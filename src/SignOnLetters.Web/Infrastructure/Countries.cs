@@ -52,12 +52,15 @@ public static class Countries
     });
 
     /// <summary>The country's name in the current UI language (English under the invariant culture).</summary>
-    public static string Name(string code)
+    public static string Name(string code) =>
+        Name(code, CultureInfo.CurrentUICulture.Name is { Length: > 0 } name ? name : "en");
+
+    /// <summary>The country's name in the given language (a BCP 47 tag such as "en" or "sv").</summary>
+    public static string Name(string code, string language)
     {
         if (!IsKnown(code))
             return code;
         _ = IcuReady.Value;
-        var language = CultureInfo.CurrentUICulture.Name is { Length: > 0 } name ? name : "en";
         var display = new Icu.Locale("und", code.ToUpperInvariant()).GetDisplayCountry(new Icu.Locale(language));
         return string.IsNullOrWhiteSpace(display) ? new RegionInfo(code.ToUpperInvariant()).EnglishName : display;
     }

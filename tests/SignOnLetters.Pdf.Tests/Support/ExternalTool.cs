@@ -47,3 +47,14 @@ public sealed class RequiresToolsFactAttribute : FactAttribute
             Skip = $"Not installed: {string.Join(", ", missing)} (apt-get install poppler-utils qpdf). Under CI=true this fails instead.";
     }
 }
+
+/// <summary>The theory counterpart of <see cref="RequiresToolsFactAttribute"/>.</summary>
+public sealed class RequiresToolsTheoryAttribute : TheoryAttribute
+{
+    public RequiresToolsTheoryAttribute(params string[] tools)
+    {
+        var missing = tools.Where(tool => !ExternalTool.IsInstalled(tool)).ToList();
+        if (missing.Count > 0 && !ExternalTool.IsCi)
+            Skip = $"Not installed: {string.Join(", ", missing)} (apt-get install poppler-utils qpdf). Under CI=true this fails instead.";
+    }
+}

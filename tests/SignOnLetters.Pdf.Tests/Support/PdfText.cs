@@ -46,6 +46,29 @@ internal static class PdfText
         return normalisedText.Contains(reversed, StringComparison.Ordinal);
     }
 
+    /// <summary>The names PdfPig does not read back, in logical or visual order (Devanagari reph aside).</summary>
+    public static List<string> NamesMissingFromPdfPig(byte[] pdf, IEnumerable<string> names)
+    {
+        var text = Normalise(WithPdfPig(pdf));
+        return names.Where(name => !ContainsInLogicalOrVisualOrder(text, WithoutDevanagariReph(name))).ToList();
+    }
+
+    /// <summary>
+    /// The names pdftotext does not read back in logical order. Layout mode puts colour-emoji
+    /// (Type 3) glyphs on a line of their own, so a name with an emoji is looked for in
+    /// content-stream order (-raw) instead; everything else in layout mode, which is the one that
+    /// gives right-to-left text in logical order.
+    /// </summary>
+    public static List<string> NamesMissingFromPdftotext(string pdfPath, IEnumerable<string> names)
+    {
+        var layoutText = Normalise(WithPdftotext(pdfPath));
+        var rawText = Normalise(WithPdftotext(pdfPath, "-raw"));
+        return names
+            .Where(name => !layoutText.Contains(Normalise(name), StringComparison.Ordinal)
+                && !(HasEmoji(name) && rawText.Contains(Normalise(name), StringComparison.Ordinal)))
+            .ToList();
+    }
+
     public static bool HasEmoji(string text) => text.EnumerateRunes().Any(rune => rune.Value >= 0x1F000);
 
     /// <summary>

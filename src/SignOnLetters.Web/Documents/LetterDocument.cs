@@ -1,0 +1,236 @@
+using System.Globalization;
+using SignOnLetters.Pdf.Fluent;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Documents;
+
+/// <summary>Writing direction and the few colours the letter uses, shared by its parts.</summary>
+internal sealed class LetterStyle(bool rightToLeft)
+{
+    public const string LinkColour = "#2B6CB0";
+    public const string AccentColour = "#2B6CB0";
+    public const string MutedColour = "#4A5568";
+
+    public bool RightToLeft { get; } = rightToLeft;
+
+    /// <summary>
+    /// Every block gets the letter's direction explicitly: left to automatic detection, an Arabic
+    /// name in an English list would be right-aligned in its column.
+    /// </summary>
+    public TextDescriptor Paragraph(TextDescriptor text) =>
+        text.Direction(RightToLeft ? TextDirection.RightToLeft : TextDirection.LeftToRight);
+
+    /// <summary>Aligns to the side lines end on: where the date line goes.</summary>
+    public TextDescriptor AlignEnd(TextDescriptor text) => RightToLeft ? text.AlignLeft() : text.AlignRight();
+}
+
+/// <summary>
+/// The final signed letter as a PDF: letterhead, date, addressees, title, the Markdown text, the
+/// closing, then the signatories counted, sorted for the letter's language and set in columns.
+/// </summary>
+public static class LetterDocument
+{
+    private const float BodyFontSize = 10.5f;
+    private const float SignatoryFontSize = 8.5f;
+
+    public static byte[] Generate(LetterDocumentModel model, LetterDocumentTexts? texts = null) =>
+        Compose(model, texts).GeneratePdf();
+
+    public static Document Compose(LetterDocumentModel model, LetterDocumentTexts? texts = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        texts ??= LetterDocumentTexts.English;
+        Validate(model);
+        var style = new LetterStyle(IsRightToLeft(model.LanguageCode));
+        return Document.Create(document => document.Page(page =>
+        {
+            page.Size(PageSizes.A4);
+            page.Margin(56, 48, 56, 44);
+            page.DefaultTextStyle(new TextStyle { FontSize = BodyFontSize, Color = "#1A202C", LineHeight = 1.1f });
+            page.Content().Column(column =>
+            {
+                column.Spacing(8);
+                Letterhead(column.Item(), model, style);
+                column.Item().Text(text => style.AlignEnd(style.Paragraph(text)).Span(DateLine(model.DateLine, texts)));
+                if (model.Addressees.Count > 0)
+                    Addressees(column.Item(), model.Addressees, texts, style);
+                column.Item().Bookmark(model.Title).PaddingTop(6).Text(text =>
+                {
+                    style.Paragraph(text);
+                    text.Span(model.Title).FontSize(17).Bold();
+                });
+                column.Item().Text(text => style.Paragraph(text).Span(texts.VersionLine(model.Version, texts.Culture)).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
+                new MarkdownBody(style).Compose(column, model.BodyMarkdown);
+                if (!string.IsNullOrWhiteSpace(model.Closing))
+                    column.Item().PaddingTop(4).Text(text => style.Paragraph(text).Span(model.Closing.Trim()));
+                Signatories(column, model, texts, style);
+            });
+            page.Footer().PaddingTop(8).AlignCenter().Text(text =>
+            {
+                text.DefaultTextStyle(new TextStyle { FontSize = 8, Color = "#718096" });
+                text.Span(texts.PageNumberPrefix);
+                text.CurrentPageNumber();
+                text.Span(texts.PageNumberSeparator);
+                text.TotalPages();
+            });
+        })).WithMetadata(new DocumentMetadata
+        {
+            Title = model.Title,
+            Author = string.Join(", ", new[] { model.LeadOrganisation }.Concat(model.CoAuthors).Select(organisation => organisation.Name)),
+            Subject = model.Kind == LetterKind.Petition ? texts.PetitionSubject : texts.LetterSubject,
+            Keywords = model.LanguageCode,
+            CreationDate = model.Options.CreationDate,
+        });
+    }
+
+    private static void Validate(LetterDocumentModel model)
+    {
+        if (model.Options.Columns is not (2 or 3))
+            throw new ArgumentOutOfRangeException(nameof(model), model.Options.Columns, "The signatory list is set in 2 or 3 columns.");
+        var counts = model.Signatories.Counts;
+        // The counts include signatories who are counted but not named, so they can only be larger.
+        if (counts.Organisations < model.Signatories.Organisations.Count || counts.Individuals < model.Signatories.Individuals.Count)
+            throw new ArgumentException("The signatory counts are smaller than the lists of named signatories.", nameof(model));
+    }
+
+    private static bool IsRightToLeft(string languageCode)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(languageCode) && CultureInfo.GetCultureInfo(languageCode).TextInfo.IsRightToLeft;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static string DateLine(LetterDateLine dateLine, LetterDocumentTexts texts)
+    {
+        var date = texts.FormatDate(dateLine.Date, texts.Culture);
+        return string.IsNullOrWhiteSpace(dateLine.Place) ? date : $"{dateLine.Place.Trim()}, {date}";
+    }
+
+    private static void Letterhead(IContainer container, LetterDocumentModel model, LetterStyle style) => container.PaddingBottom(6).Column(letterhead =>
+    {
+        letterhead.Item().Row(row =>
+        {
+            row.Spacing(12);
+            var parts = new List<Action>
+            {
+                () =>
+                {
+                    if (model.LeadOrganisation.LogoPng is { } logo)
+                        row.ConstantItem(44).Image(logo).Width(44).MaxHeight(44);
+                },
+                () => row.RelativeItem().Column(names =>
+                {
+                    names.Item().Text(text => style.Paragraph(text).Span(model.LeadOrganisation.Name).Bold().FontSize(13).FontColor(LetterStyle.AccentColour));
+                    if (model.CoAuthors.Count > 0)
+                        names.Item().Text(text => style.Paragraph(text).Span(string.Join(" · ", model.CoAuthors.Select(author => author.Name))).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
+                }),
+                () =>
+                {
+                    foreach (var logo in model.CoAuthors.Select(author => author.LogoPng).OfType<byte[]>())
+                        row.ConstantItem(30).Image(logo).Width(30).MaxHeight(30);
+                },
+            };
+            // Rows lay out from the left: a right-to-left letterhead starts with the lead's logo on the right.
+            if (style.RightToLeft)
+                parts.Reverse();
+            foreach (var part in parts)
+                part();
+        });
+        letterhead.Item().PaddingTop(6).LineHorizontal(0.75f, LetterStyle.AccentColour);
+    });
+
+    private static void Addressees(IContainer container, IReadOnlyList<LetterAddressee> addressees, LetterDocumentTexts texts, LetterStyle style) =>
+        container.Column(block =>
+        {
+            block.Spacing(2);
+            block.Item().Text(text => style.Paragraph(text).Span(texts.AddresseesLabel).Bold());
+            foreach (var addressee in addressees)
+            {
+                var line = string.Join(", ", new[] { addressee.Name, addressee.Title, addressee.Institution }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.Trim()));
+                block.Item().Text(text => style.Paragraph(text).Span(line));
+            }
+        });
+
+    private static void Signatories(ColumnDescriptor column, LetterDocumentModel model, LetterDocumentTexts texts, LetterStyle style)
+    {
+        var signatories = model.Signatories;
+        // Asterisks only mean something once there is a delivery date to refer to.
+        var markLate = model.Edition is not null;
+        column.Item().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Text(text => style.Paragraph(text).Span(texts.SignatoriesHeading).FontSize(14).Bold());
+        column.Item().Text(text => style.Paragraph(text).Span(texts.CountsLine(signatories.Counts, texts.Culture)).Bold().FontColor(LetterStyle.AccentColour));
+
+        using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
+        if (signatories.Organisations.Count > 0)
+        {
+            column.Item().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Text(text => style.Paragraph(text).Span(texts.OrganisationsHeading).FontSize(12).Bold());
+            var groups = arrangement.Arrange(
+                signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer), markLate && o.SignedAfterDelivery)),
+                model.Options.Grouping);
+            SignatoryColumns(column.Item(), groups, model.Options.Columns, style);
+        }
+        if (signatories.Individuals.Count > 0)
+        {
+            column.Item().Bookmark(texts.IndividualsHeading, level: 1).PaddingTop(10).Text(text => style.Paragraph(text).Span(texts.IndividualsHeading).FontSize(12).Bold());
+            if (signatories.Individuals.Any(individual => !string.IsNullOrWhiteSpace(individual.Organisation)))
+                column.Item().Text(text => style.Paragraph(text).Span(texts.IdentificationOnlyNote).Italic().FontSize(8.5f).FontColor(LetterStyle.MutedColour));
+            var groups = arrangement.Arrange(
+                signatories.Individuals.Select(i => (i.Name, i.CountryCode, NullIfBlank(i.Organisation), markLate && i.SignedAfterDelivery)),
+                model.Options.Grouping);
+            SignatoryColumns(column.Item(), groups, model.Options.Columns, style);
+        }
+
+        var anyLate = markLate && (signatories.Organisations.Any(o => o.SignedAfterDelivery) || signatories.Individuals.Any(i => i.SignedAfterDelivery));
+        if (anyLate)
+        {
+            var deliveredOn = texts.FormatDate(DateOnly.FromDateTime(model.Edition!.DeliveredAt.DateTime), texts.Culture);
+            column.Item().PaddingTop(10).Text(text => style.Paragraph(text).Span("* " + texts.LateSignatureNote(deliveredOn)).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
+        }
+    }
+
+    private static string? SignerDetail(SignerLine? signer) =>
+        signer is null || string.IsNullOrWhiteSpace(signer.Name) ? null
+        : string.IsNullOrWhiteSpace(signer.Role) ? signer.Name.Trim() : $"{signer.Name.Trim()}, {signer.Role.Trim()}";
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static void SignatoryColumns(IContainer container, IReadOnlyList<SignatoryGroup> groups, int columns, LetterStyle style) =>
+        container.MultiColumn(columns, spacing: 14).Column(list =>
+        {
+            list.Spacing(2);
+            foreach (var group in groups)
+            {
+                var first = true;
+                foreach (var signatory in group.Signatories)
+                {
+                    // ShowEntire keeps a two-line entry in one column; a heading travels with its first entry.
+                    if (first && group.Heading is { } heading)
+                        list.Item().ShowEntire().Column(headed =>
+                        {
+                            headed.Item().PaddingTop(4).PaddingBottom(1).Text(text => style.Paragraph(text).Span(heading).Bold().FontSize(9.5f).FontColor(LetterStyle.AccentColour));
+                            Entry(headed.Item(), signatory, style);
+                        });
+                    else
+                        Entry(list.Item().ShowEntire(), signatory, style);
+                    first = false;
+                }
+            }
+        });
+
+    private static void Entry(IContainer container, ListedSignatory signatory, LetterStyle style) => container.Text(text =>
+    {
+        style.Paragraph(text);
+        text.DefaultTextStyle(new TextStyle { FontSize = SignatoryFontSize });
+        text.Span(signatory.Name).Bold();
+        if (signatory.SignedAfterDelivery)
+            text.Span("*").Bold();
+        if (signatory.Country is { } country)
+            text.Span(" — " + country).FontColor(LetterStyle.MutedColour);
+        if (signatory.Detail is { } detail)
+            text.Span("\n" + detail).FontSize(7.5f).FontColor(LetterStyle.MutedColour);
+    });
+}

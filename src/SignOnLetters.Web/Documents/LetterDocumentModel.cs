@@ -1,0 +1,96 @@
+namespace SignOnLetters.Web.Documents;
+
+/// <summary>
+/// Everything the final signed letter shows, and nothing else: a handler projects a letter version
+/// and its signatures into this, so the document does not depend on the database. Signers' e-mail
+/// addresses have no place here on purpose; hidden signers appear only in <see cref="SignatoryCounts"/>.
+/// </summary>
+public sealed record LetterDocumentModel
+{
+    public required string Title { get; init; }
+
+    public LetterKind Kind { get; init; } = LetterKind.Letter;
+
+    /// <summary>BCP 47 language of the text ("en", "sv", "ar"): chooses the collation and the writing direction.</summary>
+    public required string LanguageCode { get; init; }
+
+    public required LetterDateLine DateLine { get; init; }
+
+    public required LetterOrganisation LeadOrganisation { get; init; }
+
+    public IReadOnlyList<LetterOrganisation> CoAuthors { get; init; } = [];
+
+    public IReadOnlyList<LetterAddressee> Addressees { get; init; } = [];
+
+    /// <summary>CommonMark; raw HTML in it is ignored.</summary>
+    public required string BodyMarkdown { get; init; }
+
+    /// <summary>"Yours sincerely," and the like; plain text.</summary>
+    public string? Closing { get; init; }
+
+    public required LetterVersionInfo Version { get; init; }
+
+    /// <summary>Set once the letter has been delivered; later editions mark signatures that came after.</summary>
+    public LetterEdition? Edition { get; init; }
+
+    public required LetterSignatories Signatories { get; init; }
+
+    public required LetterDocumentOptions Options { get; init; }
+}
+
+public enum LetterKind
+{
+    Letter,
+    Petition,
+}
+
+/// <summary>"Brussels, 1 March 2025"; the place is optional.</summary>
+public sealed record LetterDateLine(DateOnly Date, string? Place = null);
+
+/// <param name="CountryCode">ISO 3166-1 alpha-2.</param>
+/// <param name="LogoPng">PNG (or JPEG) bytes, already validated when uploaded.</param>
+public sealed record LetterOrganisation(string Name, string CountryCode, byte[]? LogoPng = null);
+
+public sealed record LetterAddressee(string Name, string? Title = null, string? Institution = null);
+
+public sealed record LetterVersionInfo(int Number, string? ChangeNote = null);
+
+public sealed record LetterEdition(DateTimeOffset DeliveredAt);
+
+/// <summary>
+/// The named signatories, and the counts that also include those who chose to be counted but not
+/// named (so the counts are never smaller than the lists).
+/// </summary>
+public sealed record LetterSignatories(
+    IReadOnlyList<OrganisationSignatory> Organisations,
+    IReadOnlyList<IndividualSignatory> Individuals,
+    SignatoryCounts Counts);
+
+/// <param name="Signer">Who signed for the organisation, only when the signer chose to be named.</param>
+public sealed record OrganisationSignatory(string Name, string CountryCode, SignerLine? Signer = null, bool SignedAfterDelivery = false);
+
+public sealed record SignerLine(string Name, string? Role = null);
+
+/// <param name="Organisation">Shown "for identification only".</param>
+public sealed record IndividualSignatory(string Name, string CountryCode, string? Organisation = null, bool SignedAfterDelivery = false);
+
+/// <param name="Countries">Distinct countries over all signatures, named or not.</param>
+public sealed record SignatoryCounts(int Organisations, int Countries, int Individuals);
+
+public enum SignatoryGrouping
+{
+    None,
+    ByCountry,
+    ByRegion,
+}
+
+public sealed record LetterDocumentOptions
+{
+    /// <summary>2 or 3.</summary>
+    public int Columns { get; init; } = 2;
+
+    public SignatoryGrouping Grouping { get; init; } = SignatoryGrouping.None;
+
+    /// <summary>Written into the PDF's metadata; passed in so the same letter gives the same bytes.</summary>
+    public required DateTimeOffset CreationDate { get; init; }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace SignOnLetters.Web.Documents;
+
+/// <summary>
+/// Every fixed text the letter document prints, in one place so localisation can replace them
+/// (the letter's own text comes from its author). <see cref="English"/> is the default.
+/// </summary>
+public sealed record LetterDocumentTexts
+{
+    public static LetterDocumentTexts English { get; } = new();
+
+    /// <summary>Formats dates and numbers.</summary>
+    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>Language of country names (ICU/CLDR display names).</summary>
+    public string CountryNameLanguage { get; init; } = "en";
+
+    public string LetterSubject { get; init; } = "Sign-on letter";
+
+    public string PetitionSubject { get; init; } = "Petition";
+
+    public string AddresseesLabel { get; init; } = "To:";
+
+    public string SignatoriesHeading { get; init; } = "Signatories";
+
+    public string OrganisationsHeading { get; init; } = "Organisations";
+
+    public string IndividualsHeading { get; init; } = "Individuals";
+
+    public string IdentificationOnlyNote { get; init; } = "Organisations are named for identification only.";
+
+    /// <summary>Heading for signatories whose country has no region in <see cref="UnRegions"/>.</summary>
+    public string OtherRegion { get; init; } = "Other";
+
+    /// <summary>The footer reads prefix, current page, separator, total pages: "Page 3 of 7".</summary>
+    public string PageNumberPrefix { get; init; } = "Page ";
+
+    public string PageNumberSeparator { get; init; } = " of ";
+
+    public Func<LetterVersionInfo, CultureInfo, string> VersionLine { get; init; } = (version, culture) =>
+        string.IsNullOrWhiteSpace(version.ChangeNote)
+            ? string.Format(culture, "Version {0}", version.Number)
+            : string.Format(culture, "Version {0}: {1}", version.Number, version.ChangeNote.Trim());
+
+    /// <summary>"Signed by N organisations from M countries and K individuals", with singulars.</summary>
+    public Func<SignatoryCounts, CultureInfo, string> CountsLine { get; init; } = EnglishCountsLine;
+
+    public Func<DateOnly, CultureInfo, string> FormatDate { get; init; } = (date, culture) => date.ToString("d MMMM yyyy", culture);
+
+    /// <summary>Follows an asterisk: "* signed after the letter was delivered on 1 March 2025".</summary>
+    public Func<string, string> LateSignatureNote { get; init; } = deliveredOn => $"signed after the letter was delivered on {deliveredOn}";
+
+    public Func<UnRegion, string> RegionName { get; init; } = region => region switch
+    {
+        UnRegion.Africa => "Africa",
+        UnRegion.LatinAmericaAndTheCaribbean => "Latin America and the Caribbean",
+        UnRegion.NorthernAmerica => "Northern America",
+        UnRegion.Asia => "Asia",
+        UnRegion.Europe => "Europe",
+        UnRegion.Oceania => "Oceania",
+        _ => throw new ArgumentOutOfRangeException(nameof(region), region, null),
+    };
+
+    private static string EnglishCountsLine(SignatoryCounts counts, CultureInfo culture)
+    {
+        string Count(int number, string singular, string plural) =>
+            number.ToString("N0", culture) + " " + (number == 1 ? singular : plural);
+
+        var organisations = Count(counts.Organisations, "organisation", "organisations");
+        var countries = Count(counts.Countries, "country", "countries");
+        var individuals = Count(counts.Individuals, "individual", "individuals");
+        return (counts.Organisations, counts.Individuals) switch
+        {
+            (0, 0) => "Not yet signed",
+            (_, 0) => $"Signed by {organisations} from {countries}",
+            (0, _) => $"Signed by {individuals} from {countries}",
+            _ => $"Signed by {organisations} from {countries} and {individuals}",
+        };
+    }
+}

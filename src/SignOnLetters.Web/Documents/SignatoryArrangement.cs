@@ -1,0 +1,80 @@
+using Icu.Collation;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Documents;
+
+/// <summary>One line of the signatory list, as printed.</summary>
+/// <param name="Country">Null when the group heading already names it.</param>
+/// <param name="Detail">The signer of an organisation, or an individual's organisation.</param>
+internal sealed record ListedSignatory(string Name, string? Country, string? Detail, bool SignedAfterDelivery);
+
+/// <param name="Heading">Country or region; null when the list is not grouped.</param>
+internal sealed record SignatoryGroup(string? Heading, IReadOnlyList<ListedSignatory> Signatories);
+
+/// <summary>
+/// Sorts with ICU collation for the letter's language (Swedish puts Å after Z, German does not) and
+/// groups by country or region. Ties fall back to ordinal order so the output never depends on input order.
+/// </summary>
+internal sealed class SignatoryArrangement : IComparer<string?>, IDisposable
+{
+    private static readonly Lazy<bool> IcuReady = new(() =>
+    {
+        Icu.Wrapper.Init();
+        return true;
+    });
+
+    private readonly Collator collator;
+    private readonly LetterDocumentTexts texts;
+
+    public SignatoryArrangement(string languageCode, LetterDocumentTexts texts)
+    {
+        _ = IcuReady.Value;
+        // An unknown language falls back to the root collation (CLDR's default order of scripts).
+        collator = Collator.Create(string.IsNullOrWhiteSpace(languageCode) ? "root" : languageCode, Collator.Fallback.FallbackAllowed);
+        this.texts = texts;
+    }
+
+    public int Compare(string? x, string? y)
+    {
+        var byCollation = collator.Compare(x ?? string.Empty, y ?? string.Empty);
+        return byCollation != 0 ? byCollation : string.CompareOrdinal(x, y);
+    }
+
+    public IReadOnlyList<SignatoryGroup> Arrange(IEnumerable<(string Name, string CountryCode, string? Detail, bool Late)> signatories, SignatoryGrouping grouping)
+    {
+        var list = signatories.ToList();
+        return grouping switch
+        {
+            SignatoryGrouping.None => [new SignatoryGroup(null, Sorted(list, showCountry: true))],
+            SignatoryGrouping.ByCountry => Grouped(list, s => Countries.IsKnown(s.CountryCode) ? CountryName(s.CountryCode) : null, showCountry: false),
+            SignatoryGrouping.ByRegion => Grouped(list, s => UnRegions.Of(s.CountryCode) is { } region ? texts.RegionName(region) : null, showCountry: true),
+            _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, null),
+        };
+    }
+
+    private List<SignatoryGroup> Grouped(
+        List<(string Name, string CountryCode, string? Detail, bool Late)> signatories,
+        Func<(string Name, string CountryCode, string? Detail, bool Late), string?> heading,
+        bool showCountry)
+    {
+        var groups = signatories.GroupBy(heading).ToList();
+        // Signatories without a known country or region come last, under "Other".
+        return groups.Where(group => group.Key is not null).OrderBy(group => group.Key, this)
+            .Concat(groups.Where(group => group.Key is null))
+            .Select(group => new SignatoryGroup(group.Key ?? texts.OtherRegion, Sorted(group.ToList(), showCountry)))
+            .ToList();
+    }
+
+    private List<ListedSignatory> Sorted(List<(string Name, string CountryCode, string? Detail, bool Late)> signatories, bool showCountry) =>
+        signatories
+            .Select(s => new ListedSignatory(s.Name.Trim(), showCountry ? CountryName(s.CountryCode) : null, s.Detail, s.Late))
+            .OrderBy(s => s.Name, this)
+            .ThenBy(s => s.Country, StringComparer.Ordinal)
+            .ThenBy(s => s.Detail, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Null for a missing or unknown code, so no bare code or empty dash is printed.</summary>
+    private string? CountryName(string code) => Countries.IsKnown(code) ? Countries.Name(code, texts.CountryNameLanguage) : null;
+
+    public void Dispose() => collator.Dispose();
+}
