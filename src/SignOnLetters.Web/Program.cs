@@ -46,11 +46,13 @@ services.AddRazorPages(options =>
             .AllowAnonymousToPage("/Letters/View")
             .AllowAnonymousToPage("/Letters/Sign")
             .AllowAnonymousToPage("/Letters/Resend")
-            .AllowAnonymousToPage("/Letters/Signatories");
+            .AllowAnonymousToPage("/Letters/Signatories")
+            .AllowAnonymousToPage("/Letters/Pdf");
     })
     .AddMvcOptions(options => options.Filters.Add<MediatorOutcomePageFilter>());
 services.AddAppResponseCompression();
 services.AddAppLocalisation();
+services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfCache>();
 services.AddScoped<DemoSeeder>();
 services.AddScoped<AdministratorSetup>();
 services.AddSingleton<LetterDeadlineCloser>();

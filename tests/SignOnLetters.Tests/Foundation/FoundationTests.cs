@@ -41,6 +41,16 @@ public abstract partial class FoundationTests(SliceFixture app) : SliceTest(app)
             var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
             return await users.CheckPasswordAsync((await users.FindByEmailAsync(DemoSeeder.CoordinatorEmail))!, password);
         }));
+
+        // The demo letter is open, with a few hundred confirmed co-signers in many scripts, shown at once.
+        var signatures = await App.ExecuteDbContextAsync(db => db.Signatures.Where(sig => sig.Letter.Slug == "demo").ToListAsync());
+        Assert.InRange(signatures.Count, 250, 400);
+        Assert.All(signatures, sig => Assert.Equal(SignOnLetters.Domain.Signatures.SignatureState.Approved, sig.State));
+        Assert.Contains(signatures, sig => sig.SignerName.Any(c => c is >= '\u0600' and <= '\u06FF'));
+        Assert.Contains(signatures, sig => sig.SignerName.Any(c => c is >= '\u0400' and <= '\u04FF'));
+        var page = await App.Factory.CreateClient().GetStringAsync("/letters/demo");
+        Assert.Contains("Signed by", page);
+        Assert.DoesNotContain("@example.org", page);
     }
 
     [SkippableTheory]

@@ -106,6 +106,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/signatures/withdraw/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/api/letters/{slug}/signatures"] = new() { ["POST"] = Access.Public },
         ["/api/letters/{slug}/signatories"] = new() { ["GET"] = Access.Public },
+        ["/letters/{slug}/pdf"] = new() { ["GET"] = Access.LetterEditor },
     };
 
     /// <summary>ASP.NET Core Identity's own pages: public, except managing one's account.</summary>

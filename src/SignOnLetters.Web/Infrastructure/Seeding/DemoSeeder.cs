@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Signatures;
 
 namespace SignOnLetters.Web.Infrastructure.Seeding;
 
@@ -83,18 +84,23 @@ public sealed class DemoSeeder(
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        // Opened a month ago, so the demo shows signatures arriving over time.
+        var opened = now.AddDays(-31);
         const string zone = "Europe/Amsterdam";
         var localToday = TimeZoneInfo.ConvertTimeFromUtc(now, TimeZoneInfo.FindSystemTimeZoneById(zone)).Date;
-        var letter = Letter.CreateDraft(LetterKind.SignOnLetter, DemoLetter.Slug, organisation, DemoLetter.Texts[0].Copy(), coordinator.Id, now);
+        var letter = Letter.CreateDraft(LetterKind.SignOnLetter, DemoLetter.Slug, organisation, DemoLetter.Texts[0].Copy(), coordinator.Id, opened);
         letter.EditDraft(new LetterDraft(
             DemoLetter.Texts,
             [DemoLetter.Addressee],
             [],
             new LetterSettings(WhoMaySign.OrganisationsAndIndividuals, ModerationMode.Automatic, IndividualsMustGiveOrganisation: false),
             LetterDeadline.FromLocal(localToday.AddDays(60).AddHours(23).AddMinutes(59), zone),
-            SignatureGoal: null), coordinator.Id, now);
-        letter.Open(coordinator.Id, now);
+            SignatureGoal: null), coordinator.Id, opened);
+        letter.Open(coordinator.Id, opened);
         db.Letters.Add(letter);
+        await db.SaveChangesAsync(cancellationToken);
+        var version = letter.Versions.Single();
+        db.Signatures.AddRange(DemoSignatories.For(letter.SigningTerms(version.Id), now));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded the demo letter at /letters/{Slug}.", DemoLetter.Slug);
     }

@@ -1,0 +1,90 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Tests.Infrastructure;
+using UglyToad.PdfPig;
+using static SignOnLetters.Tests.Signatures.SigningScenario;
+
+namespace SignOnLetters.Tests.Documents;
+
+/// <summary>GET /letters/{slug}/pdf: who may download it, and that it carries the signatories as they chose to appear.</summary>
+public abstract class LetterPdfDownloadTests(SliceFixture app) : SliceTest(app)
+{
+    [SkippableFact]
+    public async Task Should_publish_the_signed_pdf_once_delivered_with_only_the_names_signers_chose_to_show()
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        await SignAndConfirmAsync(Organisation("Réseau Santé Solidarité", "ana@example.org"));
+        await SignAndConfirmAsync(Individual("Hidden Person", "hidden@example.org") with { Visibility = SignatureVisibility.CountedNotNamed });
+        await SignAndConfirmAsync(Individual("Зоя Иванова", "zoya@example.org"));
+        var anonymous = App.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/letters/{Slug}/pdf")).StatusCode);
+
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            var loaded = await db.Letters.SingleAsync(l => l.Id == letter.Id);
+            var now = App.Clock.GetUtcNow().UtcDateTime;
+            loaded.Close(coordinator.Id, now);
+            loaded.MarkDelivered(coordinator.Id, now);
+            await db.SaveChangesAsync();
+        });
+        var response = await anonymous.GetAsync($"/letters/{Slug}/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"{Slug}.pdf", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var pdf = PdfDocument.Open(bytes);
+        var text = string.Join("\n", pdf.GetPages().Select(p => p.Text)).Normalize(System.Text.NormalizationForm.FormKC);
+        Assert.Contains("Réseau Santé Solidarité", text);
+        Assert.Contains("Ana Silva", text);
+        Assert.Contains("Зоя Иванова", text);
+        Assert.DoesNotContain("Hidden Person", text);
+        Assert.DoesNotContain("@example.org", text);
+        Assert.Contains("1 organisation", text);
+        Assert.Contains("2 individuals", text);
+
+        var again = await anonymous.GetByteArrayAsync($"/letters/{Slug}/pdf");
+        Assert.Equal(bytes, again);
+    }
+
+    [SkippableFact]
+    public async Task Should_let_only_co_editors_preview_a_letter_that_is_not_delivered()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App, status: LetterStatus.Draft);
+        var browser = BrowserlessClient.For(App);
+        await App.ExecuteScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SignOnLetters.Domain.ApplicationUser>>();
+            await users.AddPasswordAsync((await users.FindByIdAsync(coordinator.Id))!, TestPasswords.Strong);
+        });
+        await browser.SubmitFormAsync("/Identity/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = coordinator.Email!,
+            ["Input.Password"] = TestPasswords.Strong,
+        }, "form#account");
+
+        var preview = await browser.Http.GetAsync($"/letters/{Slug}/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("no-store", preview.Headers.CacheControl!.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await App.Factory.CreateClient().GetAsync($"/letters/{Slug}/pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.Factory.CreateClient().GetAsync("/letters/NO..such/pdf")).StatusCode);
+    }
+
+    private async Task SignAndConfirmAsync(SignOnLetters.Web.Pages.Letters.Sign.Command command)
+    {
+        await App.SendAsync(command);
+        var path = LinkPath(App, command.Email!, "/signatures/confirm/");
+        var confirmed = await BrowserlessClient.For(App).SubmitFormAsync(path, new Dictionary<string, string>());
+        Assert.True(confirmed.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found, $"confirm answered {(int)confirmed.StatusCode}");
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class LetterPdfDownloadTestsOnSqlite(SqliteSlice app) : LetterPdfDownloadTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class LetterPdfDownloadTestsOnPostgres(PostgresSlice app) : LetterPdfDownloadTests(app);
