@@ -18,11 +18,11 @@ public sealed class QualityTests(BrowserFixture browser)
         }
         await using var visitor = await browser.NewVisitorAsync();
         var pages = new Dictionary<string, string>();
-        foreach (var path in new[] { "/", "/privacy", "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword", "/no-such-page" })
+        foreach (var path in new[] { "/", "/privacy", "/letters/demo", "/letters/demo?lang=ru", "/letters/demo/signatories", "/letters/demo/sign", "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword", "/no-such-page" })
             pages[path] = await RawHtmlAsync(visitor, path);
 
         await SignInAsDemoCoordinatorAsync(visitor);
-        foreach (var path in new[] { "/organisations", "/organisations/new", "/organisations/1", "/organisations/1/edit", "/organisations/1/invite",
+        foreach (var path in new[] { "/letters", "/letters/new", "/letters/demo/edit", "/letters/demo/manage", "/letters/demo/history", "/letters/demo/amend", "/letters/demo/moderation", "/organisations", "/organisations/new", "/organisations/1", "/organisations/1/edit", "/organisations/1/invite",
                      "/Identity/Account/Manage", "/Identity/Account/Manage/TwoFactorAuthentication", "/Identity/Account/Manage/EnableAuthenticator" })
             pages[path] = await RawHtmlAsync(visitor, path);
 
@@ -48,5 +48,25 @@ public sealed class QualityTests(BrowserFixture browser)
         await page.GetByLabel("Password").FillAsync(browser.App.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "demo@example.org" })).ToBeVisibleAsync();
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class PublicLetterPageTests(BrowserFixture browser)
+{
+    [SkippableFact]
+    public async Task Should_show_the_demo_letter_accessibly_on_a_phone_without_requests_to_other_hosts()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        await using var visitor = await browser.NewVisitorAsync(BrowserFixture.Phone);
+
+        await visitor.Page.GotoAsync("/letters/demo");
+
+        await Microsoft.Playwright.Assertions.Expect(visitor.Page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Microsoft.Playwright.Assertions.Expect(visitor.Page.GetByText("Signed by")).Not.ToHaveCountAsync(0);
+        await visitor.AssertAccessibleAsync();
+        await visitor.ScreenshotAsync("phone-demo-letter");
+        Assert.False(await visitor.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "The letter page scrolls sideways on a phone.");
+        Assert.All(visitor.Requests, url => Assert.StartsWith(browser.App.BaseAddress.ToString(), url));
     }
 }

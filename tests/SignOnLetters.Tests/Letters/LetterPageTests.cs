@@ -263,6 +263,30 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_tell_signers_of_earlier_versions_by_email_what_an_amendment_changed()
+    {
+        var (coordinator, _, slug) = await App.CreateDraftAsync();
+        await App.SendAsync(await App.ReadyEditAsync(slug));
+        await App.SendAsync(new Manage.ChangeStatus(slug, Manage.LetterStep.Open, await App.ChangeCountAsync(slug)));
+        App.RunAs(null);
+        await App.SendAsync(SignOnLetters.Tests.Signatures.SigningScenario.Individual("Early Signer", "early@example.org") with { Slug = slug });
+        var confirm = SignOnLetters.Tests.Signatures.SigningScenario.LinkPath(App, "early@example.org", "/signatures/confirm/");
+        await BrowserlessClient.For(App).SubmitFormAsync(confirm, new Dictionary<string, string>());
+
+        App.RunAs(coordinator);
+        var (amend, _) = await App.SendAsync(new Amend.Query(slug));
+        await App.SendAsync(amend with { Texts = [amend.Texts[0] with { Body = "Dear Dr Doe,\n\nCorrected figures." }, amend.Texts[1]], ChangeNote = "Corrected the figures & dates." });
+        App.RunAs(null);
+        await App.SendAsync(SignOnLetters.Tests.Signatures.SigningScenario.Individual("Late Signer", "late@example.org") with { Slug = slug });
+
+        var told = App.Emails.LatestTo("early@example.org");
+        Assert.StartsWith("The letter you signed was amended", told.Subject);
+        Assert.Contains("Corrected the figures &amp; dates.", told.HtmlBody);
+        Assert.Contains($"/letters/{slug}", told.HtmlBody);
+        Assert.DoesNotContain(App.Emails.To("late@example.org"), m => m.Subject!.Contains("amended"));
+    }
+
+    [SkippableFact]
     public async Task Should_close_reopen_deliver_and_archive_in_order_only()
     {
         var slug = await App.OpenReadyLetterAsync();

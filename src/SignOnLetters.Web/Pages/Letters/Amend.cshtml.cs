@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Identity.UI.Services;
 using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Validation;
@@ -87,7 +90,8 @@ public class Amend(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, int>
+    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IEmailSender email, IPublicUrls urls)
+        : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -95,7 +99,39 @@ public class Amend(IMediator mediator) : PageModel
             await db.SaveEditAsync(letter, command.ChangeCount, command.BaseRevision,
                 () => letter.Amend(TextInput.ToDomain(command.Texts), command.ChangeNote, user.RequireUserId(), clock.GetUtcNow().UtcDateTime),
                 cancellationToken);
+            await TellEarlierSignersAsync(letter, cancellationToken);
             return letter.LatestVersionNumber;
+        }
+
+        /// <summary>
+        /// Everyone whose signature stands on an earlier version hears what changed, so nobody is
+        /// counted under a text they did not see. Their withdraw link (sent when they signed) keeps
+        /// working; tokens are stored only as hashes, so this e-mail cannot carry it again.
+        /// Sent in the request for now: the durable outbox comes with the delivery feature.
+        /// </summary>
+        private async Task TellEarlierSignersAsync(Letter letter, CancellationToken cancellationToken)
+        {
+            var latest = letter.Versions.Single(v => v.Number == letter.LatestVersionNumber);
+            var recipients = await db.Signatures.AsNoTracking()
+                .Where(s => s.LetterId == letter.Id && s.LetterVersionId != latest.Id && s.Email != null
+                            && (s.State == SignatureState.Approved || s.State == SignatureState.PendingConfirmation || s.State == SignatureState.HeldForReview))
+                .Select(s => new { s.Email, s.SignerName, s.CreatedAt })
+                .ToListAsync(cancellationToken);
+            if (recipients.Count == 0)
+                return;
+            var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
+            var html = HtmlEncoder.Default;
+            var link = urls.Absolute($"/letters/{letter.Slug}");
+            foreach (var recipient in recipients)
+            {
+                await email.SendEmailAsync(recipient.Email!, $"The letter you signed was amended: {title}",
+                    $"<p>Dear {html.Encode(recipient.SignerName)},</p>" +
+                    $"<p>The text of <strong>{html.Encode(title)}</strong> has changed since you signed it. It is now version {latest.Number}. What changed:</p>" +
+                    $"<blockquote>{html.Encode(latest.ChangeNote ?? string.Empty)}</blockquote>" +
+                    $"<p><a href=\"{html.Encode(link)}\">Read the new version</a>.</p>" +
+                    $"<p>Your signature stays on the letter. If you no longer agree with it, withdraw it with the link in the e-mail " +
+                    $"we sent when you signed on {recipient.CreatedAt:d MMMM yyyy}; that link keeps working.</p>");
+            }
         }
     }
 }

@@ -23,11 +23,17 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
     /// <summary>The sign form's context (who may sign, the organisations the visitor may sign for), when the letter is open.</summary>
     public Sign.Form? SignForm { get; private set; }
 
+    /// <summary>The first page of the public signatory list, once the letter is published.</summary>
+    public Signatories.Model? FirstSignatories { get; private set; }
+
     public async Task OnGetAsync(string slug, string? lang, CancellationToken cancellationToken)
     {
         Letter = await mediator.Send(new Query(slug, lang), cancellationToken);
-        if (Letter.Status == LetterStatus.Open && !Letter.IsPreview)
+        if (Letter.IsPreview)
+            return;
+        if (Letter.Status == LetterStatus.Open)
             SignForm = await mediator.Send(new Sign.Query(slug), cancellationToken);
+        FirstSignatories = await mediator.Send(new Signatories.Query(slug, 1), cancellationToken);
     }
 
     public sealed record Query(string Slug, string? Language) : IQuery<Model>;
