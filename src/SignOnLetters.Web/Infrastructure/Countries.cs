@@ -10,8 +10,9 @@ namespace SignOnLetters.Web.Infrastructure;
 public static class Countries
 {
     // Codes ICU knows that are not countries: the EU and Eurozone, the UN, "unknown" and outlying
-    // groupings. XK (Kosovo) is user-assigned in ISO 3166 but used by the EU and banks; kept.
-    private static readonly FrozenSet<string> NotCountries = FrozenSet.Create("EU", "EZ", "UN", "ZZ", "QO", "XA", "XB");
+    // groupings, CS (Serbia and Montenegro, withdrawn from ISO 3166-1 in 2006) and IV (.NET's
+    // invariant culture). XK (Kosovo) is user-assigned in ISO 3166 but used by the EU and banks; kept.
+    private static readonly FrozenSet<string> NotCountries = FrozenSet.Create("EU", "EZ", "UN", "ZZ", "QO", "XA", "XB", "CS", "IV");
 
     private static readonly Lazy<FrozenSet<string>> AllCodes = new(() =>
     {

@@ -129,10 +129,8 @@ public sealed class SignatoryListTests
     [Fact]
     public void Should_map_every_known_country_except_Antarctica_to_a_region()
     {
-        // Countries also lists CS (Serbia and Montenegro, withdrawn from ISO 3166-1 in 2006) and IV
-        // (.NET's invariant culture), which are no countries and have no region.
         var unmapped = SignOnLetters.Web.Infrastructure.Countries.Codes
-            .Where(code => code is not ("CS" or "IV") && UnRegions.Of(code) is null)
+            .Where(code => UnRegions.Of(code) is null)
             .Order(StringComparer.Ordinal)
             .ToList();
 
