@@ -59,9 +59,11 @@ public class Pdf(IMediator mediator) : PageModel
                        ?? texts.First();
 
             var signatures = db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id);
-            var stamp = await signatures.Select(s => (int?)s.ChangeCount).SumAsync(cancellationToken) ?? 0;
-            var signatureCount = await signatures.CountAsync(cancellationToken);
-            var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{signatureCount}:{stamp}";
+            // Any new, changed or removed signature changes the count or the sum of change counters: one query.
+            var stamp = await signatures.GroupBy(s => s.LetterId)
+                .Select(g => new { Count = g.Count(), Changes = g.Sum(s => s.ChangeCount) })
+                .SingleOrDefaultAsync(cancellationToken);
+            var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{stamp?.Count ?? 0}:{stamp?.Changes ?? 0}";
             var fileName = $"{letter.Slug}{(text.LanguageCode == letter.PrimaryLanguage ? string.Empty : "-" + text.LanguageCode)}.pdf";
             var bytes = await cache.GetOrAddAsync(key, async () =>
                 LetterDocument.Generate(await ModelAsync(letter, text, latest, signatures, cancellationToken)));
