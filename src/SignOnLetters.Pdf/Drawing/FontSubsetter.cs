@@ -51,9 +51,10 @@ internal sealed class FontSubsetter
         {
             // Only TrueType outlines are worth cutting: Skia draws CFF (the CJK collections) and
             // bitmap colour emoji as Type 3 fonts holding just the glyphs used, whatever it is given.
-            var subset = HasTrueTypeOutlines(face) ? Subset(face, usage[face]) : null;
+            // The typeface holds its own reference to the data.
+            using var subset = HasTrueTypeOutlines(face) ? Subset(face, usage[face]) : null;
             typefaces[face] = subset is not null
-                ? (SKTypeface.FromData(SKData.CreateCopy(subset)), true)
+                ? (SKTypeface.FromData(subset), true)
                 : (face.WholeTypeface, false);
         }
         return typefaces;
@@ -62,7 +63,8 @@ internal sealed class FontSubsetter
     private static bool HasTrueTypeOutlines(FontFace face) =>
         face.HarfBuzzFace.Tables.Contains(HarfBuzzSharp.Tag.Parse("glyf"));
 
-    private static byte[]? Subset(FontFace face, UsedGlyphs used)
+    /// <summary>The subset font, copied from HarfBuzz's native memory straight into Skia's.</summary>
+    private static SKData? Subset(FontFace face, UsedGlyphs used)
     {
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero)
@@ -93,9 +95,7 @@ internal sealed class FontSubsetter
                     var data = hb_blob_get_data(blob, out var length);
                     if (data == IntPtr.Zero || length == 0)
                         return null;
-                    var bytes = new byte[length];
-                    Marshal.Copy(data, bytes, 0, (int)length);
-                    return bytes;
+                    return SKData.CreateCopy(data, (ulong)length);
                 }
                 finally
                 {

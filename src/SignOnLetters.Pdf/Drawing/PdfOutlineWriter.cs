@@ -15,19 +15,25 @@ internal static partial class PdfOutlineWriter
     // Latin-1 maps bytes to chars one to one, so string offsets are byte offsets.
     private static readonly Encoding Bytes = Encoding.Latin1;
 
-    public static byte[] AppendOutline(byte[] pdf, IReadOnlyList<OutlineEntry> entries, IReadOnlyList<float> pageHeights)
+    /// <summary>
+    /// The bytes to append to <paramref name="pdf"/> (an incremental update). Only the trailer, the
+    /// cross-reference table, the catalog and the page tree are read, slice by slice: a whole-file
+    /// copy as a string put two large-object-heap allocations per document on the renderer.
+    /// </summary>
+    public static byte[] BuildOutlineUpdate(ReadOnlySpan<byte> pdf, IReadOnlyList<OutlineEntry> entries, IReadOnlyList<float> pageHeights)
     {
-        var text = Bytes.GetString(pdf);
-        var startXref = int.Parse(StartXrefPattern().Matches(text)[^1].Groups[1].Value, CultureInfo.InvariantCulture);
-        var offsets = ReadXref(text, startXref, out var trailer);
+        var tailStart = Math.Max(0, pdf.Length - 1024);
+        var tail = Bytes.GetString(pdf[tailStart..]);
+        var startXref = int.Parse(StartXrefPattern().Matches(tail)[^1].Groups[1].Value, CultureInfo.InvariantCulture);
+        var offsets = ReadXref(Bytes.GetString(pdf[startXref..]), out var trailer);
         var size = int.Parse(SizePattern().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
         var rootNumber = int.Parse(RootPattern().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
         var info = InfoPattern().Match(trailer);
 
-        var catalog = ObjectBody(text, offsets, rootNumber);
+        var catalog = ObjectBody(pdf, offsets, rootNumber);
         var pagesNumber = int.Parse(PagesPattern().Match(catalog).Groups[1].Value, CultureInfo.InvariantCulture);
         var pageNumbers = new List<int>();
-        CollectPages(text, offsets, pagesNumber, pageNumbers, depth: 0);
+        CollectPages(pdf, offsets, pagesNumber, pageNumbers, depth: 0);
 
         var nodes = BuildTree(entries);
         var outlineRoot = size;
@@ -35,11 +41,13 @@ internal static partial class PdfOutlineWriter
         foreach (var node in Flatten(nodes))
             node.ObjectNumber = nextNumber++;
 
+        // The update's offsets count from the start of the original file.
+        var baseLength = pdf.Length;
         var update = new StringBuilder();
         var newOffsets = new SortedDictionary<int, int>();
         void Emit(int number, string body)
         {
-            newOffsets[number] = pdf.Length + update.Length;
+            newOffsets[number] = baseLength + update.Length;
             update.Append(CultureInfo.InvariantCulture, $"{number} 0 obj\n{body}\nendobj\n");
         }
 
@@ -51,7 +59,7 @@ internal static partial class PdfOutlineWriter
             + $" /Outlines {outlineRoot} 0 R /PageMode /UseOutlines>>";
         Emit(rootNumber, newCatalog);
 
-        var xrefOffset = pdf.Length + update.Length;
+        var xrefOffset = baseLength + update.Length;
         update.Append("xref\n");
         foreach (var section in Contiguous(newOffsets.Keys))
         {
@@ -64,10 +72,7 @@ internal static partial class PdfOutlineWriter
             update.Append(CultureInfo.InvariantCulture, $" /Info {info.Groups[1].Value} 0 R");
         update.Append(CultureInfo.InvariantCulture, $" /Prev {startXref}>>\nstartxref\n{xrefOffset}\n%%EOF\n");
 
-        var result = new byte[pdf.Length + update.Length];
-        pdf.CopyTo(result, 0);
-        Bytes.GetBytes(update.ToString(), 0, update.Length, result, pdf.Length);
-        return result;
+        return Bytes.GetBytes(update.ToString());
     }
 
     private static void EmitNodes(List<OutlineNode> siblings, int parent, Action<int, string> emit, List<int> pageNumbers, IReadOnlyList<float> pageHeights)
@@ -132,10 +137,10 @@ internal static partial class PdfOutlineWriter
     private static string PdfTextString(string value) =>
         "<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value)) + ">";
 
-    private static Dictionary<int, int> ReadXref(string text, int position, out string trailer)
+    private static Dictionary<int, int> ReadXref(string xrefAndTrailer, out string trailer)
     {
         var offsets = new Dictionary<int, int>();
-        var reader = new StringReader(text[position..]);
+        var reader = new StringReader(xrefAndTrailer);
         if (reader.ReadLine()?.Trim() != "xref")
             throw new InvalidOperationException("The PDF has no classic cross-reference table to extend.");
         string? line;
@@ -155,20 +160,23 @@ internal static partial class PdfOutlineWriter
         return offsets;
     }
 
-    private static string ObjectBody(string text, Dictionary<int, int> offsets, int number)
+    private static string ObjectBody(ReadOnlySpan<byte> pdf, Dictionary<int, int> offsets, int number)
     {
-        var start = text.IndexOf("obj", offsets[number], StringComparison.Ordinal) + 3;
-        var end = text.IndexOf("endobj", start, StringComparison.Ordinal);
-        var body = text[start..end];
-        var stream = body.IndexOf("stream", StringComparison.Ordinal);
-        return (stream >= 0 ? body[..stream] : body).Trim();
+        var rest = pdf[offsets[number]..];
+        var start = rest.IndexOf("obj"u8) + 3;
+        var end = rest.IndexOf("endobj"u8);
+        if (start < 3 || end < start)
+            throw new InvalidOperationException($"PDF object {number} is not where the cross-reference table says.");
+        var body = rest[start..end];
+        var stream = body.IndexOf("stream"u8);
+        return Bytes.GetString(stream >= 0 ? body[..stream] : body).Trim();
     }
 
-    private static void CollectPages(string text, Dictionary<int, int> offsets, int number, List<int> pages, int depth)
+    private static void CollectPages(ReadOnlySpan<byte> pdf, Dictionary<int, int> offsets, int number, List<int> pages, int depth)
     {
         if (depth > 64)
             throw new InvalidOperationException("The PDF's page tree is too deep.");
-        var body = ObjectBody(text, offsets, number);
+        var body = ObjectBody(pdf, offsets, number);
         var kids = KidsPattern().Match(body);
         if (!PagesTypePattern().IsMatch(body) || !kids.Success)
         {
@@ -176,7 +184,7 @@ internal static partial class PdfOutlineWriter
             return;
         }
         foreach (Match kid in ReferencePattern().Matches(kids.Groups[1].Value))
-            CollectPages(text, offsets, int.Parse(kid.Groups[1].Value, CultureInfo.InvariantCulture), pages, depth + 1);
+            CollectPages(pdf, offsets, int.Parse(kid.Groups[1].Value, CultureInfo.InvariantCulture), pages, depth + 1);
     }
 
     private sealed class OutlineNode(OutlineEntry entry)

@@ -8,7 +8,32 @@ namespace SignOnLetters.Pdf.Drawing;
 /// <summary>Replays the pages' display lists into Skia's PDF backend with subset fonts.</summary>
 internal static class PdfWriter
 {
-    public static void Write(DocumentLayout layout, DocumentMetadata metadata, Stream output)
+    public static void Write(DocumentLayout layout, DocumentMetadata metadata, Stream output) =>
+        Render(layout, metadata, (body, update) =>
+        {
+            output.Write(body);
+            output.Write(update);
+            return 0;
+        });
+
+    /// <summary>The PDF as one array, allocated once at its final size.</summary>
+    public static byte[] WriteToArray(DocumentLayout layout, DocumentMetadata metadata) =>
+        Render(layout, metadata, (body, update) =>
+        {
+            var bytes = new byte[body.Length + update.Length];
+            body.CopyTo(bytes);
+            update.CopyTo(bytes.AsSpan(body.Length));
+            return bytes;
+        });
+
+    private delegate T PdfBytesConsumer<out T>(ReadOnlySpan<byte> body, ReadOnlySpan<byte> update);
+
+    /// <summary>
+    /// Skia writes into its own native memory stream, so the finished file never passes through a
+    /// growing managed buffer: the large-object-heap allocations that did so set off a full garbage
+    /// collection every few documents.
+    /// </summary>
+    private static T Render<T>(DocumentLayout layout, DocumentMetadata metadata, PdfBytesConsumer<T> consume)
     {
         var subsetter = new FontSubsetter();
         foreach (var page in layout.Pages)
@@ -20,7 +45,7 @@ internal static class PdfWriter
         var paints = new Dictionary<SKColor, SKPaint>();
         try
         {
-            using var pdf = new MemoryStream();
+            using var pdf = new SKDynamicMemoryWStream();
             using (var document = SKDocument.CreatePdf(pdf, ToSkia(metadata)))
             {
                 using var builder = new SKTextBlobBuilder();
@@ -44,10 +69,12 @@ internal static class PdfWriter
                 }
                 document.Close();
             }
-            var bytes = pdf.ToArray();
-            if (layout.Outline.Count > 0)
-                bytes = PdfOutlineWriter.AppendOutline(bytes, layout.Outline, layout.Pages.Select(page => page.Height).ToList());
-            output.Write(bytes);
+            using var data = pdf.DetachAsData();
+            var body = data.AsSpan();
+            var update = layout.Outline.Count > 0
+                ? PdfOutlineWriter.BuildOutlineUpdate(body, layout.Outline, layout.Pages.Select(page => page.Height).ToList())
+                : [];
+            return consume(body, update);
         }
         finally
         {

@@ -6,12 +6,14 @@ namespace SignOnLetters.Pdf.Elements;
 internal sealed class Column : Element, IStateful
 {
     private int firstPendingItem;
-    private MeasuredItems? lastMeasurement;
+    // Only the latest measurement is ever used, so one is kept and refilled rather than a new one
+    // (and a new list) made on every trial flow of a multi-column page.
+    private readonly MeasuredItems lastMeasurement = new();
 
     public List<Element> Items { get; } = [];
     public float Spacing { get; set; }
 
-    public override IEnumerable<Element> Children => Items;
+    public override IReadOnlyList<Element> Children => Items;
 
     public override SpacePlan Measure(Size available) => MeasureItems(available).Plan;
 
@@ -42,12 +44,10 @@ internal sealed class Column : Element, IStateful
     /// <summary>Measures items from the first pending one until the page is full, once per state.</summary>
     private MeasuredItems MeasureItems(Size available)
     {
-        if (lastMeasurement is { } cached && cached.Available == available && cached.StateVersion == Context.StateVersion)
-            return cached;
+        if (lastMeasurement.IsValid && lastMeasurement.Available == available && lastMeasurement.StateVersion == Context.StateVersion)
+            return lastMeasurement;
 
-        // Only the latest measurement is ever used, so its list is reused rather than reallocated
-        // on every trial flow of a multi-column page.
-        var placed = lastMeasurement?.Placed ?? [];
+        var placed = lastMeasurement.Placed;
         placed.Clear();
         float height = 0, width = 0;
         var anyPlaced = false;
@@ -83,7 +83,10 @@ internal sealed class Column : Element, IStateful
             }
         }
         result ??= anyPlaced ? SpacePlan.Full(width, height) : SpacePlan.Empty();
-        lastMeasurement = new MeasuredItems(available, Context.StateVersion, result.Value, placed);
+        lastMeasurement.Available = available;
+        lastMeasurement.StateVersion = Context.StateVersion;
+        lastMeasurement.Plan = result.Value;
+        lastMeasurement.IsValid = true;
         return lastMeasurement;
     }
 
@@ -94,11 +97,18 @@ internal sealed class Column : Element, IStateful
     public void SetState(object state)
     {
         firstPendingItem = (int)state;
-        lastMeasurement = null;
+        lastMeasurement.IsValid = false;
         Context.StateReplaced();
     }
 
     public override string Describe() => $"column of {Items.Count} items";
 
-    private sealed record MeasuredItems(Size Available, long StateVersion, SpacePlan Plan, List<(int Index, SpacePlan Plan, float Top)> Placed);
+    private sealed class MeasuredItems
+    {
+        public bool IsValid { get; set; }
+        public Size Available { get; set; }
+        public long StateVersion { get; set; }
+        public SpacePlan Plan { get; set; }
+        public List<(int Index, SpacePlan Plan, float Top)> Placed { get; } = [];
+    }
 }

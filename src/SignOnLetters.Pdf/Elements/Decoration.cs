@@ -13,7 +13,7 @@ internal sealed class Decoration : Element
     public Element After { get; set; } = new Slot();
     public bool PinAfterToBottom { get; set; }
 
-    public override IEnumerable<Element> Children => [Before, Content, After];
+    public override IReadOnlyList<Element> Children => [Before, Content, After];
 
     public override SpacePlan Measure(Size available)
     {

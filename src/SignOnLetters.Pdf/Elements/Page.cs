@@ -16,7 +16,7 @@ internal sealed class Page : Element
 
     public Page() => Margins.Child = Layout;
 
-    public override IEnumerable<Element> Children => [Margins];
+    public override IReadOnlyList<Element> Children => [Margins];
 
     public override SpacePlan Measure(Size available) => Margins.Measure(available);
 

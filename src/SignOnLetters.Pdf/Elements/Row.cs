@@ -8,7 +8,7 @@ internal sealed class Row : Element
     public List<RowItem> Items { get; } = [];
     public float Spacing { get; set; }
 
-    public override IEnumerable<Element> Children => Items.Select(item => item.Content);
+    public override IReadOnlyList<Element> Children => Items.Select(item => item.Content).ToArray();
 
     public override SpacePlan Measure(Size available)
     {

@@ -7,6 +7,7 @@ namespace SignOnLetters.Pdf.Elements;
 internal sealed class Slot : Element, IContainer
 {
     private Element? child;
+    private Element[] children = [];
 
     public Element? Child
     {
@@ -16,10 +17,12 @@ internal sealed class Slot : Element, IContainer
             if (child is not null)
                 throw new InvalidOperationException("This container already has content; a container holds one element (use Column for several).");
             child = value;
+            children = value is null ? [] : [value];
         }
     }
 
-    public override IEnumerable<Element> Children => child is null ? [] : [child];
+    // Kept with the child: tree walks ask every slot of the document for its children.
+    public override IReadOnlyList<Element> Children => children;
 
     public override SpacePlan Measure(Size available) => child?.Measure(available) ?? SpacePlan.Empty();
 

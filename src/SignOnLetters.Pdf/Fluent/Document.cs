@@ -45,12 +45,7 @@ public sealed class Document : IDocumentContainer
         PdfWriter.Write(Layout(), metadata, output);
     }
 
-    public byte[] GeneratePdf()
-    {
-        using var output = new MemoryStream();
-        GeneratePdf(output);
-        return output.ToArray();
-    }
+    public byte[] GeneratePdf() => PdfWriter.WriteToArray(Layout(), metadata);
 
     /// <summary>Pages as display lists, for layout tests.</summary>
     internal DocumentLayout Layout()

@@ -19,7 +19,7 @@ internal abstract class ContainerElement : Element
     }
 
     // An array kept with the child: tree walks ask for children of thousands of elements.
-    public override IEnumerable<Element> Children => children;
+    public override IReadOnlyList<Element> Children => children;
 
     public override SpacePlan Measure(Size available) => Child.Measure(available);
 

@@ -14,34 +14,37 @@ internal abstract class Element
 
     public abstract void Draw(Size available);
 
-    public virtual IEnumerable<Element> Children => [];
+    public virtual IReadOnlyList<Element> Children => [];
 
     /// <summary>A short description for layout error messages.</summary>
     public virtual string Describe() => GetType().Name;
 
-    public void AttachContext(RenderContext context)
+    public void AttachContext(RenderContext context) => VisitSubtree(element => element.Context = context);
+
+    public List<Element> SelfAndDescendants()
     {
-        foreach (var element in SelfAndDescendants())
-            element.Context = context;
+        var elements = new List<Element>();
+        VisitSubtree(elements.Add);
+        return elements;
     }
 
-    public IEnumerable<Element> SelfAndDescendants()
+    public void ResetStateOfSubtree() => VisitSubtree(static element => (element as IStateful)?.ResetState());
+
+    /// <summary>
+    /// Iterative, because a 5,000-item column nested in rows must not recurse deeply, and free of
+    /// iterators and boxed enumerators, because every layout pass walks thousands of elements.
+    /// </summary>
+    private void VisitSubtree(Action<Element> visit)
     {
-        // Iterative: a 5,000-item column nested in rows must not recurse deeply.
         var stack = new Stack<Element>();
         stack.Push(this);
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            yield return element;
-            foreach (var child in element.Children)
-                stack.Push(child);
+            visit(element);
+            var children = element.Children;
+            for (var i = 0; i < children.Count; i++)
+                stack.Push(children[i]);
         }
-    }
-
-    public void ResetStateOfSubtree()
-    {
-        foreach (var element in SelfAndDescendants())
-            (element as IStateful)?.ResetState();
     }
 }

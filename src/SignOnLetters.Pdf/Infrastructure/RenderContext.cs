@@ -24,6 +24,9 @@ internal sealed class RenderContext
 
     private readonly Stack<List<(IStateful Element, object State)>> trialJournals = new();
 
+    // Journals of finished trials, kept for the next: a multi-column page runs several trials.
+    private readonly Stack<List<(IStateful Element, object State)>> spareJournals = new();
+
     /// <summary>
     /// Called by an element just before it commits progress. During a trial (see
     /// <see cref="BeginTrial"/>) the old state is journalled, so undoing a trial costs only what
@@ -42,7 +45,7 @@ internal sealed class RenderContext
     /// <summary>Starts a trial draw; disposing the result puts every touched element back.</summary>
     public TrialScope BeginTrial()
     {
-        trialJournals.Push([]);
+        trialJournals.Push(spareJournals.Count > 0 ? spareJournals.Pop() : []);
         return new TrialScope(this);
     }
 
@@ -53,6 +56,8 @@ internal sealed class RenderContext
             var journal = context.trialJournals.Pop();
             for (var i = journal.Count - 1; i >= 0; i--)
                 journal[i].Element.SetState(journal[i].State);
+            journal.Clear();
+            context.spareJournals.Push(journal);
         }
     }
 }

@@ -85,9 +85,9 @@ internal static class LineBreaker
         }
 
         float ascent = 0, descent = 0, lineHeight = 0;
-        var styles = fragments.Count > 0 ? fragments.Select(fragment => fragment.Run.Style.Style) : [paragraph.StyleAt(start).Style];
-        foreach (var style in styles)
+        for (var i = 0; i < Math.Max(1, fragments.Count); i++)
         {
+            var style = fragments.Count > 0 ? fragments[i].Run.Style.Style : paragraph.StyleAt(start).Style;
             // The primary face sets the line metrics, so lines stay evenly spaced when a fallback
             // face (Devanagari, Thai) has taller ascenders.
             ascent = Math.Max(ascent, style.Size * style.Chain.Primary.Ascent);

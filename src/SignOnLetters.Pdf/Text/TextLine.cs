@@ -1,10 +1,11 @@
 namespace SignOnLetters.Pdf.Text;
 
 /// <summary>One laid-out line: fragments in visual order (left to right on the page).</summary>
-internal sealed class TextLine(IReadOnlyList<LineFragment> fragments, float ascent, float descent, float lineHeightFactor,
+internal sealed class TextLine(List<LineFragment> fragments, float ascent, float descent, float lineHeightFactor,
     bool isLastInParagraph, bool isRightToLeft, string text)
 {
-    public IReadOnlyList<LineFragment> Fragments { get; } = fragments;
+    // A List, not an interface: drawing enumerates the fragments of every line of every page.
+    public List<LineFragment> Fragments { get; } = fragments;
     public float Ascent { get; } = ascent;
     public float Descent { get; } = descent;
     public bool IsLastInParagraph { get; } = isLastInParagraph;
@@ -18,7 +19,7 @@ internal sealed class TextLine(IReadOnlyList<LineFragment> fragments, float asce
     public float Height { get; } = (ascent + descent) * lineHeightFactor;
 
     // A plain loop: lines are built by the thousand, and LINQ's enumerators showed in allocation counts.
-    private static float SumOf(IReadOnlyList<LineFragment> fragments, Func<LineFragment, float> value)
+    private static float SumOf(List<LineFragment> fragments, Func<LineFragment, float> value)
     {
         var sum = 0f;
         for (var i = 0; i < fragments.Count; i++)
