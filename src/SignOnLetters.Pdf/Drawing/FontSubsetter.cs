@@ -36,7 +36,7 @@ internal sealed class FontSubsetter
         }
         for (var g = fragment.GlyphStart; g < fragment.GlyphEnd; g++)
             used.Glyphs.Add(fragment.Run.Glyphs[g]);
-        foreach (var rune in fragment.Text.EnumerateRunes())
+        foreach (var rune in fragment.TextSpan.EnumerateRunes())
             used.CodePoints.Add((uint)rune.Value);
     }
 

@@ -126,11 +126,13 @@ internal static class PdfWriter
         var fragment = command.Fragment;
         var run = fragment.Run;
         var count = fragment.GlyphEnd - fragment.GlyphStart;
-        var text = fragment.Text;
-        var utf8 = Encoding.UTF8.GetBytes(text);
-        var utf8Offsets = Utf8Offsets(text);
+        // Spans and a stack buffer: this runs for every fragment of every line of the document.
+        var text = fragment.TextSpan;
+        var utf8Length = Encoding.UTF8.GetByteCount(text);
+        Span<int> utf8Offsets = text.Length < 256 ? stackalloc int[text.Length + 1] : new int[text.Length + 1];
+        FillUtf8Offsets(text, utf8Offsets);
 
-        var buffer = builder.AllocatePositionedTextRun(font, count, utf8.Length, null);
+        var buffer = builder.AllocatePositionedTextRun(font, count, utf8Length, null);
         var glyphs = buffer.Glyphs;
         var positions = buffer.Positions;
         var clusters = buffer.Clusters;
@@ -143,12 +145,11 @@ internal static class PdfWriter
             clusters[i] = (uint)utf8Offsets[run.Clusters[g] - fragment.CharStart];
             x += run.Advances[g] + (command.ExtraSpacePerSpace > 0 && fragment.IsSpaceGlyph(g) ? command.ExtraSpacePerSpace : 0);
         }
-        buffer.SetText(utf8);
+        Encoding.UTF8.GetBytes(text, buffer.Text);
     }
 
-    private static int[] Utf8Offsets(string text)
+    private static void FillUtf8Offsets(ReadOnlySpan<char> text, Span<int> offsets)
     {
-        var offsets = new int[text.Length + 1];
         var offset = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -165,7 +166,6 @@ internal static class PdfWriter
             }
         }
         offsets[text.Length] = offset;
-        return offsets;
     }
 
     private static SKPaint Paint(Dictionary<SKColor, SKPaint> paints, SKColor color)

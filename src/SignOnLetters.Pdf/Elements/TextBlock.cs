@@ -59,7 +59,17 @@ internal sealed class TextBlock : Element, IStateful
         nextLine = end;
     }
 
-    public bool HasPageNumbers => Spans.Any(span => span.Kind != TextSpanKind.Literal);
+    public bool HasPageNumbers
+    {
+        get
+        {
+            // A loop over the List: this is asked on every measure, and LINQ over it boxes an enumerator.
+            foreach (var span in Spans)
+                if (span.Kind != TextSpanKind.Literal)
+                    return true;
+            return false;
+        }
+    }
 
     /// <summary>
     /// Shapes the text ahead of layout. Width-independent and free of page state for blocks without
@@ -148,7 +158,7 @@ internal sealed class TextBlock : Element, IStateful
     /// <summary>The block's text with page numbers filled in, and the style ranges over it.</summary>
     private (string Key, string Text, List<StyledRange> Styles) ResolveContent()
     {
-        var blockStyle = TextStyle.Default.With(InheritedStyle).With(Style);
+        var blockStyle = BlockStyle();
         var text = new System.Text.StringBuilder();
         var styles = new List<StyledRange>();
         foreach (var span in Spans)
@@ -165,8 +175,22 @@ internal sealed class TextBlock : Element, IStateful
         }
         var joined = text.ToString();
         // The key changes only when page numbers do; literal spans are fixed once composed.
-        var key = Spans.Any(span => span.Kind != TextSpanKind.Literal) ? joined : "literal";
+        var key = HasPageNumbers ? joined : "literal";
         return (key, joined, styles);
+    }
+
+    private TextStyle? blockStyle;
+    private (TextStyle? Inherited, TextStyle? Own) blockStyleFrom;
+
+    /// <summary>The default style with the page's and the block's own over it, made once, not per layout.</summary>
+    private TextStyle BlockStyle()
+    {
+        if (blockStyle is null || !ReferenceEquals(blockStyleFrom.Inherited, InheritedStyle) || !ReferenceEquals(blockStyleFrom.Own, Style))
+        {
+            blockStyle = TextStyle.Default.With(InheritedStyle).With(Style);
+            blockStyleFrom = (InheritedStyle, Style);
+        }
+        return blockStyle;
     }
 
     private List<ShapedParagraph> Shape(string text, List<StyledRange> styles)
@@ -190,7 +214,7 @@ internal sealed class TextBlock : Element, IStateful
             if (paragraphStyles.Count == 0)
             {
                 var styleHere = styles.LastOrDefault(style => style.Start <= paragraphStart) ?? styles.FirstOrDefault()
-                    ?? new StyledRange(0, 0, ResolvedStyle.From(TextStyle.Default.With(InheritedStyle).With(Style)), null);
+                    ?? new StyledRange(0, 0, ResolvedStyle.From(BlockStyle()), null);
                 paragraphStyles.Add(styleHere with { Start = 0, End = 0 });
             }
             result.Add(new ShapedParagraph(text[paragraphStart..paragraphEnd], paragraphStyles, Direction));

@@ -46,6 +46,8 @@ internal sealed class LineFragment(ShapedRun run, int glyphStart, int glyphEnd, 
 
     public string Text => text ??= Run.Paragraph.Text[CharStart..CharEnd];
 
+    public ReadOnlySpan<char> TextSpan => Run.Paragraph.Text.AsSpan(CharStart, CharEnd - CharStart);
+
     public bool IsSpaceGlyph(int glyphIndex) => Run.Paragraph.Text[Run.Clusters[glyphIndex]] == ' ';
 
     private static float SumAdvances(ShapedRun run, int start, int end)
