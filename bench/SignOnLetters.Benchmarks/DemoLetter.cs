@@ -1,11 +1,19 @@
 using System.Net;
 using System.Text;
 using SignOnLetters.Pdf.Fluent;
+using SignOnLetters.Web.Documents;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Markdown;
 using SkiaSharp;
+using SeededDemoLetter = SignOnLetters.Web.Infrastructure.Seeding.DemoLetter;
 
 namespace SignOnLetters.Benchmarks;
 
-/// <summary>The demo letter: letterhead, about a page of text, then the signatories in columns.</summary>
+/// <summary>
+/// The seeded demo letter (its English text, addressee and closing) with a large made-up list of
+/// signatories, rendered by the app's own <see cref="LetterDocument"/>: what a coordinator's
+/// download of the final PDF does, sorting and all.
+/// </summary>
 internal sealed class DemoLetter
 {
     private static readonly string[] MultilingualNames =
@@ -21,131 +29,88 @@ internal sealed class DemoLetter
         "Kwame Mensah", "Aino Virtanen", "José María Núñez", "Małgorzata Wiśniewska", "Jürgen Groß", "Ioana Popescu",
     ];
 
-    private static readonly string[] Countries = ["France", "Ukraine", "Greece", "Egypt", "Israel", "India", "Thailand", "China", "Japan", "Korea", "Peru", "Viet Nam", "Denmark", "Ghana", "Finland"];
-
-    private const string Title = "Joint letter: clean air is a right, not a privilege";
-
-    private static readonly string[] Paragraphs =
-    [
-        "We, the undersigned organisations and individuals from across the region, write to urge you to adopt binding limits on air pollution that match the guidelines of the World Health Organization, and to fund the plans that will meet them.",
-        "Every year, polluted air shortens hundreds of thousands of lives. It harms children before they are born, it worsens asthma and heart disease, and it falls hardest on those who live beside busy roads and industrial sites — people who did least to cause it.",
-        "The technologies to clean our air are known and affordable: zero-emission public transport, cleaner heating, enforced limits on industrial emissions and farm ammonia. Cities that have acted have seen hospital admissions fall within months.",
-        "We therefore ask you to: first, write the WHO guideline values into law with a firm date; second, require every city above those values to publish a plan and report on it each year; third, give citizens the right to go to court when limits are breached.",
-        "We stand ready to work with you. The people who signed this letter represent communities, clinics, schools, trade unions and faith groups; they are waiting for your answer, and so are the generations who will breathe the air we leave them.",
-    ];
+    private static readonly string[] CountryCodes = ["FR", "UA", "GR", "EG", "IL", "IN", "TH", "CN", "JP", "KR", "PE", "VN", "DK", "GH", "FI"];
 
     public DemoLetter(int signatoryCount, bool latinOnly)
     {
         var names = latinOnly ? LatinNames : MultilingualNames;
-        Signatories = Enumerable.Range(0, signatoryCount)
-            .Select(i => (Name: $"{names[i % names.Length]} {i + 1}", Country: Countries[i % Countries.Length]))
-            .ToList();
-        Logo = DrawLogo();
+        var text = SeededDemoLetter.Texts.Single(candidate => candidate.LanguageCode == "en");
+        var logo = DrawLogo();
+        // A fifth organisations, the rest individuals: the shape of the demo letter's own list.
+        var organisations = new List<OrganisationSignatory>();
+        var individuals = new List<IndividualSignatory>();
+        for (var i = 0; i < signatoryCount; i++)
+        {
+            var name = $"{names[i % names.Length]} {i + 1}";
+            var country = CountryCodes[i % CountryCodes.Length];
+            if (i % 5 == 0)
+                organisations.Add(new OrganisationSignatory(name, country));
+            else
+                individuals.Add(new IndividualSignatory(name, country));
+        }
+        Model = new LetterDocumentModel
+        {
+            Title = text.Title,
+            LanguageCode = "en",
+            DateLine = new LetterDateLine(new DateOnly(2026, 11, 24), "Riverton"),
+            LeadOrganisation = new LetterOrganisation("Demo Harm Reduction Network", "FR", logo),
+            CoAuthors = [new LetterOrganisation("Riverton Drug Users Union", "FR"), new LetterOrganisation("Families for Safer Drug Policy", "BE")],
+            Addressees = [new LetterAddressee(SeededDemoLetter.Addressee.Name, SeededDemoLetter.Addressee.Title, SeededDemoLetter.Addressee.Institution)],
+            BodyMarkdown = text.Body,
+            Version = new LetterVersionInfo(1),
+            Signatories = new LetterSignatories(organisations, individuals, new SignatoryCounts(organisations.Count, CountryCodes.Length, individuals.Count)),
+            Options = new LetterDocumentOptions { Columns = 3, CreationDate = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero) },
+        };
     }
 
-    public List<(string Name, string Country)> Signatories { get; }
+    public LetterDocumentModel Model { get; }
 
-    public byte[] Logo { get; }
+    public Document BuildPdf() => LetterDocument.Compose(Model);
 
-    public Document BuildPdf() => Document.Create(document => document.Page(page =>
-    {
-        page.Size(PageSizes.A4);
-        page.Margin(56, 48, 56, 48);
-        page.DefaultTextStyle(new TextStyle { FontSize = 10.5f, Color = "#1A202C" });
-        page.Header().PaddingBottom(10).Column(header =>
-        {
-            header.Item().Row(row =>
-            {
-                row.Spacing(12);
-                row.ConstantItem(40).Image(Logo).Width(40);
-                row.RelativeItem().Column(names =>
-                {
-                    names.Item().Text("Friends of the Air").Bold().FontSize(13).FontColor("#2B6CB0");
-                    names.Item().Text("with Coalition for Clean Cities · Doctors for Clean Air · Parents for Future").FontSize(8.5f).FontColor("#4A5568");
-                });
-            });
-            header.Item().PaddingTop(6).LineHorizontal(0.75f, "#2B6CB0");
-        });
-        page.Content().Column(column =>
-        {
-            column.Spacing(8);
-            column.Item().AlignRight().Text("Brussels, 1 March 2025").FontSize(9.5f);
-            column.Item().Text(text =>
-            {
-                text.Span("To: ").Bold();
-                text.Span("the Members of the European Parliament and the Ministers of Environment");
-            });
-            column.Item().Bookmark("Letter").PaddingTop(4).Text(Title).FontSize(17).Bold();
-            column.Item().Text(text =>
-            {
-                text.Justify();
-                text.ParagraphSpacing(7);
-                text.Span(string.Join('\n', Paragraphs));
-            });
-            column.Item().Text("Yours sincerely,").Italic();
-            column.Item().PageBreak();
-            column.Item().Bookmark("Signatories").Text($"Signed by {Signatories.Count:N0} organisations and individuals from {Countries.Length} countries").FontSize(13).Bold();
-            column.Item().MultiColumn(3, spacing: 14).Column(names =>
-            {
-                names.Spacing(1.5f);
-                // ShowEntire keeps a name that wraps onto two lines in one column.
-                foreach (var (name, country) in Signatories)
-                    names.Item().ShowEntire().Text(text =>
-                    {
-                        text.DefaultTextStyle(new TextStyle { FontSize = 8.5f });
-                        text.Span(name).Bold();
-                        text.Span(" — " + country).FontColor("#4A5568");
-                    });
-            });
-        });
-        page.Footer().AlignCenter().Text(text =>
-        {
-            text.DefaultTextStyle(new TextStyle { FontSize = 8, Color = "#718096" });
-            text.Span("Page ");
-            text.CurrentPageNumber();
-            text.Span(" of ");
-            text.TotalPages();
-        });
-    })).WithMetadata(new DocumentMetadata
-    {
-        Title = Title,
-        Author = "Friends of the Air",
-        Subject = "Sign-on letter",
-        CreationDate = new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero),
-    });
-
-    /// <summary>The same letter as the web page would print it, for Chromium.</summary>
+    /// <summary>The same letter as a web page would print it, for Chromium: same text, same sorted list, same fonts.</summary>
     public string BuildHtml()
     {
+        var texts = LetterDocumentTexts.English;
+        var model = Model;
         var html = new StringBuilder();
         html.Append($$"""
-            <!doctype html><html><head><meta charset="utf-8"><title>{{WebUtility.HtmlEncode(Title)}}</title>
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{WebUtility.HtmlEncode(model.Title)}}</title>
             <style>
-            @page { size: A4; margin: 17mm 20mm; }
+            @page { size: A4; margin: 20mm 17mm 16mm 17mm; }
             body { font-family: 'Noto Sans', sans-serif; font-size: 10.5pt; color: #1A202C; }
             header { display: flex; gap: 12px; border-bottom: 0.75pt solid #2B6CB0; padding-bottom: 6px; }
-            header img { width: 40pt; }
+            header img { width: 44pt; height: 44pt; }
             .org { color: #2B6CB0; font-weight: bold; font-size: 13pt; }
             .with { color: #4A5568; font-size: 8.5pt; }
-            h1 { font-size: 17pt; } p { text-align: justify; }
-            .signatories { columns: 3; column-gap: 14pt; font-size: 8.5pt; break-before: page; }
+            h1 { font-size: 17pt; } h2 { font-size: 14pt; break-before: page; } h3 { font-size: 12pt; }
+            .signatories { columns: 3; column-gap: 14pt; font-size: 8.5pt; }
             .signatories div { break-inside: avoid; } .country { color: #4A5568; }
             </style></head><body>
-            <header><img src="data:image/png;base64,{{Convert.ToBase64String(Logo)}}"><div><div class="org">Friends of the Air</div>
-            <div class="with">with Coalition for Clean Cities · Doctors for Clean Air · Parents for Future</div></div></header>
-            <p style="text-align:right">Brussels, 1 March 2025</p>
-            <p><b>To: </b>the Members of the European Parliament and the Ministers of Environment</p>
-            <h1>{{WebUtility.HtmlEncode(Title)}}</h1>
+            <header><img alt="" src="data:image/png;base64,{{Convert.ToBase64String(model.LeadOrganisation.LogoPng!)}}"><div>
+            <div class="org">{{WebUtility.HtmlEncode(model.LeadOrganisation.Name)}}</div>
+            <div class="with">{{WebUtility.HtmlEncode(string.Join(" · ", model.CoAuthors.Select(author => author.Name)))}}</div></div></header>
+            <p style="text-align:right">{{WebUtility.HtmlEncode(model.DateLine.Place)}}, {{model.DateLine.Date.ToString("d MMMM yyyy", texts.Culture)}}</p>
             """);
-        foreach (var paragraph in Paragraphs)
-            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>\n");
-        html.Append("<p><i>Yours sincerely,</i></p>\n<section class=\"signatories\">");
-        html.Append($"<h2>Signed by {Signatories.Count:N0} organisations and individuals from {Countries.Length} countries</h2>\n");
-        foreach (var (name, country) in Signatories)
-            html.Append("<div dir=\"auto\"><b>").Append(WebUtility.HtmlEncode(name)).Append("</b><span class=\"country\"> — ")
-                .Append(WebUtility.HtmlEncode(country)).Append("</span></div>\n");
-        html.Append("</section></body></html>");
+        foreach (var addressee in model.Addressees)
+            html.Append("<p><b>").Append(texts.AddresseesLabel).Append("</b> ").Append(WebUtility.HtmlEncode($"{addressee.Name}, {addressee.Title}, {addressee.Institution}")).Append("</p>\n");
+        html.Append("<h1>").Append(WebUtility.HtmlEncode(model.Title)).Append("</h1>\n");
+        html.Append(LetterMarkdown.ToSafeHtml(model.BodyMarkdown));
+        html.Append("<h2>").Append(texts.SignatoriesHeading).Append("</h2>\n<p><b>")
+            .Append(WebUtility.HtmlEncode(texts.CountsLine(model.Signatories.Counts, texts.Culture))).Append("</b></p>\n");
+        using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
+        AppendList(html, texts.OrganisationsHeading, arrangement.Arrange(model.Signatories.Organisations.Select(o => (o.Name, o.CountryCode, (string?)null, false)), SignatoryGrouping.None));
+        AppendList(html, texts.IndividualsHeading, arrangement.Arrange(model.Signatories.Individuals.Select(i => (i.Name, i.CountryCode, i.Organisation, false)), SignatoryGrouping.None));
+        html.Append("</body></html>");
         return html.ToString();
+    }
+
+    private static void AppendList(StringBuilder html, string heading, IReadOnlyList<SignatoryGroup> groups)
+    {
+        html.Append("<h3>").Append(heading).Append("</h3>\n<section class=\"signatories\">\n");
+        foreach (var signatory in groups.SelectMany(group => group.Signatories))
+            html.Append("<div dir=\"auto\"><b>").Append(WebUtility.HtmlEncode(signatory.Name)).Append("</b><span class=\"country\"> — ")
+                .Append(WebUtility.HtmlEncode(signatory.Country)).Append("</span></div>\n");
+        html.Append("</section>\n");
     }
 
     private static byte[] DrawLogo()

@@ -128,6 +128,23 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void Should_start_right_to_left_multicolumn_content_in_the_rightmost_column()
+    {
+        var names = Enumerable.Range(1, 60).Select(i => $"Name {i:D3}").ToList();
+        var layout = SmallPage(content => content.MultiColumn(2, spacing: 20, balanceLastPage: false, rightToLeft: true).Column(column =>
+        {
+            foreach (var name in names)
+                column.Item().Text(name);
+        })).Layout();
+
+        var linesPerColumn = (int)((400 - 40) / LineHeight(10));
+        var firstPage = Glyphs(layout.Pages[0]);
+        Assert.All(firstPage.Take(linesPerColumn), glyph => Assert.Equal(20f + 120f + 20f, glyph.X, Tolerance));
+        Assert.All(firstPage.Skip(linesPerColumn), glyph => Assert.Equal(20f, glyph.X, Tolerance));
+        Assert.Equal(names, layout.Pages.SelectMany(page => Glyphs(page).Select(glyph => glyph.Text)));
+    }
+
+    [Fact]
     public void Should_balance_columns_on_the_last_page()
     {
         var layout = SmallPage(content => content.MultiColumn(3).Column(column =>

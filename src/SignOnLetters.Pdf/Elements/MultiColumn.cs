@@ -5,13 +5,15 @@ namespace SignOnLetters.Pdf.Elements;
 
 /// <summary>
 /// Flows content through several columns, newspaper style: down the first column, then the next,
-/// then on to the next page. On the last page the columns are balanced to even heights.
+/// then on to the next page. On the last page the columns are balanced to even heights. In a
+/// right-to-left document the first column is the rightmost, as a reader of Arabic expects.
 /// </summary>
 internal sealed class MultiColumn : ContainerElement
 {
     public int ColumnCount { get; set; } = 2;
     public float Spacing { get; set; } = 12;
     public bool Balance { get; set; } = true;
+    public bool RightToLeft { get; set; }
 
     private Measurement? lastMeasurement;
 
@@ -27,7 +29,8 @@ internal sealed class MultiColumn : ContainerElement
             if (plan.IsEmpty || plan.IsWrap)
                 break;
             Context.Canvas.Save();
-            Context.Canvas.Translate(column * (columnSize.Width + Spacing), 0);
+            var slot = RightToLeft ? ColumnCount - 1 - column : column;
+            Context.Canvas.Translate(slot * (columnSize.Width + Spacing), 0);
             Child.Draw(columnSize);
             Context.Canvas.Restore();
             if (plan.IsFull)

@@ -57,12 +57,15 @@ public static class ContainerExtensions
         container.Fill(row);
     }
 
-    /// <summary>Flows the content through columns, newspaper style; the last page's columns are balanced.</summary>
-    public static IContainer MultiColumn(this IContainer container, int columns, float spacing = 12, bool balanceLastPage = true)
+    /// <summary>
+    /// Flows the content through columns, newspaper style; the last page's columns are balanced.
+    /// With <paramref name="rightToLeft"/> the flow starts in the rightmost column.
+    /// </summary>
+    public static IContainer MultiColumn(this IContainer container, int columns, float spacing = 12, bool balanceLastPage = true, bool rightToLeft = false)
     {
         if (columns is < 1 or > 12)
             throw new ArgumentOutOfRangeException(nameof(columns), "Between 1 and 12 columns.");
-        return container.Wrap(new MultiColumn { ColumnCount = columns, Spacing = spacing, Balance = balanceLastPage });
+        return container.Wrap(new MultiColumn { ColumnCount = columns, Spacing = spacing, Balance = balanceLastPage, RightToLeft = rightToLeft });
     }
 
     public static TextSpanDescriptor Text(this IContainer container, string text)

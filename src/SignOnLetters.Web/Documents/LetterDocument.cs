@@ -199,7 +199,7 @@ public static class LetterDocument
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static void SignatoryColumns(IContainer container, IReadOnlyList<SignatoryGroup> groups, int columns, LetterStyle style) =>
-        container.MultiColumn(columns, spacing: 14).Column(list =>
+        container.MultiColumn(columns, spacing: 14, rightToLeft: style.RightToLeft).Column(list =>
         {
             list.Spacing(2);
             foreach (var group in groups)
