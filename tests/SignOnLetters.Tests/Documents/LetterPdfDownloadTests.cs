@@ -48,6 +48,20 @@ public abstract class LetterPdfDownloadTests(SliceFixture app) : SliceTest(app)
 
         var again = await anonymous.GetByteArrayAsync($"/letters/{Slug}/pdf");
         Assert.Equal(bytes, again);
+
+        // The public page offers the download once delivered, in the language being read.
+        var page = await anonymous.GetStringAsync($"/letters/{Slug}");
+        Assert.Contains($"href=\"/letters/{Slug}/pdf?lang=en\"", page);
+    }
+
+    [SkippableFact]
+    public async Task Should_not_offer_the_pdf_on_the_public_page_before_delivery()
+    {
+        await OpenLetterAsync(App);
+
+        var page = await App.Factory.CreateClient().GetStringAsync($"/letters/{Slug}");
+
+        Assert.DoesNotContain($"/letters/{Slug}/pdf", page);
     }
 
     [SkippableFact]
@@ -66,7 +80,11 @@ public abstract class LetterPdfDownloadTests(SliceFixture app) : SliceTest(app)
             ["Input.Password"] = TestPasswords.Strong,
         }, "form#account");
 
-        var preview = await browser.Http.GetAsync($"/letters/{Slug}/pdf");
+        var (_, manage) = await browser.GetAsync($"/letters/{Slug}/manage");
+        var previewLinks = manage.QuerySelectorAll(".pdf-downloads a").Select(link => link.GetAttribute("href")).ToList();
+        Assert.Contains($"/letters/{Slug}/pdf?lang=en", previewLinks);
+
+        var preview = await browser.Http.GetAsync(previewLinks[0]);
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Contains("no-store", preview.Headers.CacheControl!.ToString());

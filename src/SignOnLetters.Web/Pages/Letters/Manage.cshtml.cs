@@ -95,7 +95,8 @@ public class Manage(IMediator mediator) : PageModel
     public sealed record Model(
         string Slug, string Title, LetterKind Kind, LetterStatus Status, string LeadOrganisation, LetterRole Role, int ChangeCount,
         DateTime? DeadlineUtc, string? DeadlineTimeZone, DateTime? OpenedAt, DateTime? ClosedAt, DateTime? DeliveredAt,
-        IReadOnlyList<Version> Versions, IReadOnlyList<Editor> Editors, IReadOnlyList<PendingInvitation> Invitations, SignatureCounts Counts)
+        IReadOnlyList<Version> Versions, IReadOnlyList<Editor> Editors, IReadOnlyList<PendingInvitation> Invitations, SignatureCounts Counts,
+        IReadOnlyList<string> Languages)
     {
         public bool CanManage => Role == LetterRole.LeadCoordinator;
     }
@@ -119,6 +120,8 @@ public class Manage(IMediator mediator) : PageModel
                     l.Slug, l.Kind, l.Status, LeadOrganisation = l.LeadOrganisation.Name, l.ChangeCount, l.DeadlineUtc, l.DeadlineTimeZone,
                     l.OpenedAt, l.ClosedAt, l.DeliveredAt,
                     Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault(),
+                    l.PrimaryLanguage,
+                    Languages = l.Texts.Select(t => t.LanguageCode).ToList(),
                     Versions = l.Versions.OrderByDescending(v => v.Number).Select(v => new Version(v.Number, v.PublishedAt, v.ChangeNote)).ToList(),
                     Editors = l.Editors.OrderBy(e => e.AddedAt).Select(e => new Editor(e.UserId, e.User.DisplayName ?? e.User.Email ?? "", e.AddedAt)).ToList(),
                 })
@@ -133,7 +136,8 @@ public class Manage(IMediator mediator) : PageModel
                 : [];
             return new Model(letter.Slug, letter.Title ?? letter.Slug, letter.Kind, letter.Status, letter.LeadOrganisation, role, letter.ChangeCount,
                 letter.DeadlineUtc, letter.DeadlineTimeZone, letter.OpenedAt, letter.ClosedAt, letter.DeliveredAt,
-                letter.Versions, letter.Editors, invitations, await SignatureCountQueries.ForLetterAsync(db, letterId, cancellationToken));
+                letter.Versions, letter.Editors, invitations, await SignatureCountQueries.ForLetterAsync(db, letterId, cancellationToken),
+                letter.Languages.OrderBy(code => code == letter.PrimaryLanguage ? 0 : 1).ThenBy(code => code, StringComparer.Ordinal).ToList());
         }
     }
 
