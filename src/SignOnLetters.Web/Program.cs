@@ -81,6 +81,7 @@ app.UseResponseCompression();
 app.UseAppStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseTwoFactorStepGuard();
 app.UseAuthorization();
 
 app.MapRazorPages();

@@ -8,6 +8,24 @@ namespace SignOnLetters.Web.Infrastructure;
 
 public static class IdentitySetup
 {
+    /// <summary>
+    /// Identity's second-step sign-in pages throw (a 500) when opened without a first step behind
+    /// them, as a bookmark or a shared link does: send such a visitor to the sign-in page instead.
+    /// </summary>
+    public static IApplicationBuilder UseTwoFactorStepGuard(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if ((path.Equals("/Identity/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase)
+                 || path.Equals("/Identity/Account/LoginWithRecoveryCode", StringComparison.OrdinalIgnoreCase))
+                && await context.RequestServices.GetRequiredService<SignInManager<ApplicationUser>>().GetTwoFactorAuthenticationUserAsync() is null)
+            {
+                context.Response.Redirect("/Identity/Account/Login");
+                return;
+            }
+            await next();
+        });
+
     /// <summary>Accounts with confirmed e-mail, lockout after repeated failures, and roles for site administrators.</summary>
     public static IServiceCollection AddAppIdentity(this IServiceCollection services)
     {

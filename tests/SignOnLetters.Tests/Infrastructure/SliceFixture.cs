@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Web.Infrastructure;
@@ -41,6 +42,9 @@ public abstract class SliceFixture : IAsyncLifetime
 
     public EmailBox Emails => new(MailDirectory);
 
+    /// <summary>Everything the app logged, from Debug up.</summary>
+    public LogCapture Logs { get; } = new();
+
     protected abstract Task<string?> PrepareDatabaseAsync();
 
     protected abstract Task DropDatabaseAsync();
@@ -62,6 +66,11 @@ public abstract class SliceFixture : IAsyncLifetime
             // Every test request comes from one (unknown) address: the signing rate limit is
             // switched off by configuration here, and on again by the tests of the limit itself.
             builder.UseSetting("Signing:RateLimit:Enabled", "false");
+            builder.ConfigureLogging(logging =>
+            {
+                logging.AddProvider(Logs);
+                logging.AddFilter<LogCapture>(null, LogLevel.Debug);
+            });
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
@@ -89,6 +98,7 @@ public abstract class SliceFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.Reset();
+        Logs.Clear();
         _currentUserId = null;
         if (Directory.Exists(MailDirectory))
             Directory.Delete(MailDirectory, recursive: true);
