@@ -16,9 +16,9 @@ public abstract class LetterPdfDownloadTests(SliceFixture app) : SliceTest(app)
     public async Task Should_publish_the_signed_pdf_once_delivered_with_only_the_names_signers_chose_to_show()
     {
         var (letter, coordinator, _) = await OpenLetterAsync(App);
-        await SignAndConfirmAsync(Organisation("Réseau Santé Solidarité", "ana@example.org"));
-        await SignAndConfirmAsync(Individual("Hidden Person", "hidden@example.org") with { Visibility = SignatureVisibility.CountedNotNamed });
-        await SignAndConfirmAsync(Individual("Зоя Иванова", "zoya@example.org"));
+        await SignAndConfirmAsync(App, Organisation("Réseau Santé Solidarité", "ana@example.org"));
+        await SignAndConfirmAsync(App, Individual("Hidden Person", "hidden@example.org") with { Visibility = SignatureVisibility.CountedNotNamed });
+        await SignAndConfirmAsync(App, Individual("Зоя Иванова", "zoya@example.org"));
         var anonymous = App.Factory.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/letters/{Slug}/pdf")).StatusCode);
 
@@ -90,14 +90,6 @@ public abstract class LetterPdfDownloadTests(SliceFixture app) : SliceTest(app)
         Assert.Contains("no-store", preview.Headers.CacheControl!.ToString());
         Assert.Equal(HttpStatusCode.NotFound, (await App.Factory.CreateClient().GetAsync($"/letters/{Slug}/pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await App.Factory.CreateClient().GetAsync("/letters/NO..such/pdf")).StatusCode);
-    }
-
-    private async Task SignAndConfirmAsync(SignOnLetters.Web.Pages.Letters.Sign.Command command)
-    {
-        await App.SendAsync(command);
-        var path = LinkPath(App, command.Email!, "/signatures/confirm/");
-        var confirmed = await BrowserlessClient.For(App).SubmitFormAsync(path, new Dictionary<string, string>());
-        Assert.True(confirmed.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found, $"confirm answered {(int)confirmed.StatusCode}");
     }
 }
 

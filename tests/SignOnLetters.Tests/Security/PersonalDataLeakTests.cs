@@ -34,11 +34,11 @@ public abstract class PersonalDataLeakTests(SliceFixture app) : SliceTest(app)
     public async Task Should_not_show_emails_or_hidden_names_in_any_public_response_the_pdf_or_the_logs()
     {
         var (letter, coordinator, organisation) = await OpenLetterAsync(App);
-        await SignAndConfirmAsync(Organisation(ShownOrganisation, Emails[0]) with { SignerName = ShownPerson });
-        await SignAndConfirmAsync(Organisation("Collectif Discret", Emails[1]) with { SignerName = OrganisationOnlySigner, Visibility = SignatureVisibility.OrganisationOnly });
-        await SignAndConfirmAsync(Individual(HiddenIndividual, Emails[2]) with { Visibility = SignatureVisibility.CountedNotNamed });
+        await SignAndConfirmAsync(App, Organisation(ShownOrganisation, Emails[0]) with { SignerName = ShownPerson });
+        await SignAndConfirmAsync(App, Organisation("Collectif Discret", Emails[1]) with { SignerName = OrganisationOnlySigner, Visibility = SignatureVisibility.OrganisationOnly });
+        await SignAndConfirmAsync(App, Individual(HiddenIndividual, Emails[2]) with { Visibility = SignatureVisibility.CountedNotNamed });
         await App.SendAsync(Individual(UnconfirmedIndividual, Emails[3]));
-        await SignAndConfirmAsync(Individual("Viktor Visible", Emails[4]));
+        await SignAndConfirmAsync(App, Individual("Viktor Visible", Emails[4]));
         await App.ExecuteDbContextAsync(async db =>
         {
             var loaded = await db.Letters.SingleAsync(l => l.Id == letter.Id);
@@ -130,14 +130,6 @@ public abstract class PersonalDataLeakTests(SliceFixture app) : SliceTest(app)
         // Headers too: a name must not travel in a Location or a Content-Disposition either.
         var headers = string.Join("\n", response.Headers.Concat(response.Content.Headers).Select(header => $"{header.Key}: {string.Join(",", header.Value)}"));
         return headers + "\n" + WebUtility.HtmlDecode(Encoding.UTF8.GetString(bytes));
-    }
-
-    private async Task SignAndConfirmAsync(SignOnLetters.Web.Pages.Letters.Sign.Command command)
-    {
-        await App.SendAsync(command);
-        var path = LinkPath(App, command.Email!, "/signatures/confirm/");
-        var confirmed = await BrowserlessClient.For(App).SubmitFormAsync(path, new Dictionary<string, string>());
-        Assert.True(confirmed.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found, $"confirm answered {(int)confirmed.StatusCode}");
     }
 }
 

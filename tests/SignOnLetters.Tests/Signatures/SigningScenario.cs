@@ -81,4 +81,14 @@ internal static class SigningScenario
         new Uri(Infrastructure.EmailBox.LinkContaining(app.Emails.LatestTo(address), fragment)).PathAndQuery;
 
     public static string Token(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    /// <summary>Signs, then follows the confirmation link from the e-mail as the signer would.</summary>
+    public static async Task SignAndConfirmAsync(SliceFixture app, Sign.Command command)
+    {
+        await app.SendAsync(command);
+        var path = LinkPath(app, command.Email!, "/signatures/confirm/");
+        var confirmed = await BrowserlessClient.For(app).SubmitFormAsync(path, new Dictionary<string, string>());
+        Xunit.Assert.True(confirmed.StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Redirect or System.Net.HttpStatusCode.Found,
+            $"confirm answered {(int)confirmed.StatusCode}");
+    }
 }
