@@ -58,6 +58,7 @@ services.AddScoped<AdministratorSetup>();
 services.AddSingleton<LetterDeadlineCloser>();
 services.AddHostedService(sp => sp.GetRequiredService<LetterDeadlineCloser>());
 services.AddSigning(builder.Configuration);
+services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
 
 var app = builder.Build();
 

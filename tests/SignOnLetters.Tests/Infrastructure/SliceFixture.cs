@@ -66,6 +66,8 @@ public abstract class SliceFixture : IAsyncLifetime
             // Every test request comes from one (unknown) address: the signing rate limit is
             // switched off by configuration here, and on again by the tests of the limit itself.
             builder.UseSetting("Signing:RateLimit:Enabled", "false");
+            // Likewise the two-factor rule for delivery and exports, on again in its own tests.
+            builder.UseSetting("Security:RequireTwoFactorForPersonalData", "false");
             builder.ConfigureLogging(logging =>
             {
                 logging.AddProvider(Logs);

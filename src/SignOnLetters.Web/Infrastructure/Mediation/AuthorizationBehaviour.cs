@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
+using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Infrastructure.Mediation;
@@ -34,8 +36,9 @@ public interface ILetterCoordinatorRequest
 /// Checks who is asking before anything else looks at the request: a stranger posting to another
 /// organisation's form learns nothing, not even which fields would fail validation. Non-members get
 /// "not found" (membership is private); members without the coordinator role get "forbidden".
+/// Those allowed to deliver or export personal data must also have two-factor authentication on.
 /// </summary>
-public sealed class AuthorizationBehaviour<TMessage, TResponse>(AppDbContext db, ICurrentUser user)
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(AppDbContext db, ICurrentUser user, IOptions<SecurityOptions> security)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -55,6 +58,12 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(AppDbContext db,
             case ILetterEditorRequest request:
                 await db.RequireEditorAsync(request.Slug, user, cancellationToken);
                 break;
+        }
+        if (message is IRequiresTwoFactor { TwoFactorRequired: true } && security.Value.RequireTwoFactorForPersonalData)
+        {
+            var userId = user.RequireUserId();
+            if (!await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, cancellationToken))
+                throw new TwoFactorRequiredException();
         }
         return await next(message, cancellationToken);
     }

@@ -42,6 +42,11 @@ public sealed class MediatorOutcomePageFilter : IAsyncPageFilter
                 context.ModelState.AddModelError(string.Empty, "Someone else changed this at the same moment. Reload the page to see their change, then try again.");
                 executed.Result = RerenderPage(context);
                 break;
+            case Security.TwoFactorRequiredException twoFactor when context.HandlerInstance is PageModel twoFactorPage:
+                // Identity's two-factor page shows this message above its "Add authenticator app" button.
+                twoFactorPage.TempData["StatusMessage"] = twoFactor.Message;
+                executed.Result = new LocalRedirectResult(Security.TwoFactorRequiredException.SetUpPage);
+                break;
             case NotFoundException:
                 executed.Result = new NotFoundResult();
                 break;

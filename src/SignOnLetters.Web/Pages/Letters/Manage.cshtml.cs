@@ -151,7 +151,11 @@ public class Manage(IMediator mediator) : PageModel
     }
 
     /// <param name="ChangeCount">The letter's change count as the coordinator saw it: opening freezes exactly the text they reviewed.</param>
-    public sealed record ChangeStatus(string Slug, LetterStep Step, int ChangeCount) : ICommand, ILetterCoordinatorRequest;
+    public sealed record ChangeStatus(string Slug, LetterStep Step, int ChangeCount) : ICommand, ILetterCoordinatorRequest, IRequiresTwoFactor
+    {
+        // Delivering publishes the signed letter with its signatories' names.
+        public bool TwoFactorRequired => Step == LetterStep.Deliver;
+    }
 
     public sealed class ChangeStatusHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ChangeStatus>
     {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Pages.Signatures;
@@ -23,7 +24,7 @@ public class Export(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         File(await mediator.Send(new Query(slug), cancellationToken), "text/csv; charset=utf-8", $"signatures-{slug}.csv");
 
-    public sealed record Query(string Slug) : IQuery<byte[]>;
+    public sealed record Query(string Slug) : IQuery<byte[]>, IRequiresTwoFactor;
 
     public sealed record Row(
         int Id, string Kind, string State, string? OrganisationName, string SignerName, string? Role, string Country, string? Email,
