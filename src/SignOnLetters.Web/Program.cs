@@ -59,6 +59,7 @@ services.AddSingleton<LetterDeadlineCloser>();
 services.AddHostedService(sp => sp.GetRequiredService<LetterDeadlineCloser>());
 services.AddSigning(builder.Configuration);
 services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
+services.AddTokenLinkThrottling(builder.Configuration);
 
 var app = builder.Build();
 
@@ -81,6 +82,7 @@ app.UseRequestLocalization();
 app.UseResponseCompression();
 app.UseAppStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseTwoFactorStepGuard();
 app.UseAuthorization();

@@ -68,6 +68,7 @@ public abstract class SliceFixture : IAsyncLifetime
             builder.UseSetting("Signing:RateLimit:Enabled", "false");
             // Likewise the two-factor rule for delivery and exports, on again in its own tests.
             builder.UseSetting("Security:RequireTwoFactorForPersonalData", "false");
+            builder.UseSetting("Security:TokenLinkRateLimit:Enabled", "false");
             builder.ConfigureLogging(logging =>
             {
                 logging.AddProvider(Logs);

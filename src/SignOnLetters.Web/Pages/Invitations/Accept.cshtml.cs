@@ -13,6 +13,7 @@ namespace SignOnLetters.Web.Pages.Invitations;
 /// The link from an invitation e-mail. Signing in (or creating an account) comes first; then the
 /// person sees which organisation invited them and accepts. The link works once and expires.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.TokenLinkThrottling.Policy)]
 public class Accept(IMediator mediator) : PageModel
 {
     public Model? Invitation { get; private set; }

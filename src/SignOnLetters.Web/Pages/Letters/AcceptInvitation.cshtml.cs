@@ -10,6 +10,7 @@ using SignOnLetters.Web.Infrastructure.Security;
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>The link from a co-editing invitation: after signing in, the person accepts and can edit that one letter.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.TokenLinkThrottling.Policy)]
 public class AcceptInvitation(IMediator mediator) : PageModel
 {
     public Model? Invitation { get; private set; }

@@ -13,6 +13,7 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// because mail scanners open links in e-mails (a GET that confirmed would confirm for them). The
 /// link works once and for seven days.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.TokenLinkThrottling.Policy)]
 public class Confirm(IMediator mediator) : PageModel
 {
     public Model Link { get; private set; } = new(null, SignatureLinks.NotValid);

@@ -12,6 +12,7 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// The withdraw link from the signing e-mail: works without an account, at any time, also after
 /// confirmation. As with confirmation, only the POST acts.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.TokenLinkThrottling.Policy)]
 public class Withdraw(IMediator mediator) : PageModel
 {
     public LinkTarget? Target { get; private set; }

@@ -1,0 +1,58 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace SignOnLetters.Web.Infrastructure.Security;
+
+public sealed class TokenLinkRateLimitOptions
+{
+    public const string Section = "Security:TokenLinkRateLimit";
+
+    /// <summary><c>Security:TokenLinkRateLimit:Enabled</c>; load tests from one address switch it off by configuration.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Requests to token links per client address per minute, right or wrong.</summary>
+    public int PermitPerMinute { get; set; } = 20;
+}
+
+/// <summary>
+/// Links that carry a token (confirm, withdraw, invitations) are throttled per client address with
+/// ASP.NET Core's rate limiter. Tokens have 256 bits, so guessing is hopeless anyway; the limit keeps
+/// a script from hammering the database trying, and a person clicking a link a few times never meets it.
+/// </summary>
+public static class TokenLinkThrottling
+{
+    public const string Policy = "token-links";
+
+    public static IServiceCollection AddTokenLinkThrottling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TokenLinkRateLimitOptions>(configuration.GetSection(TokenLinkRateLimitOptions.Section));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(Policy, context =>
+            {
+                // Read per request, so the setting can be changed without rebuilding the limiter.
+                var options = context.RequestServices.GetRequiredService<IOptions<TokenLinkRateLimitOptions>>().Value;
+                if (!options.Enabled)
+                    return RateLimitPartition.GetNoLimiter("off");
+                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetSlidingWindowLimiter(address, _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, options.PermitPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    SegmentsPerWindow = 6,
+                    QueueLimit = 0,
+                });
+            });
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = "60";
+                rejected.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await rejected.HttpContext.Response.WriteAsync(
+                    "Too many link openings from your network in a short time. Wait a minute, then open the link again.", cancellationToken);
+            };
+        });
+        return services;
+    }
+}
