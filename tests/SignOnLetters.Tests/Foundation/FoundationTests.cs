@@ -79,6 +79,21 @@ public abstract partial class FoundationTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_tell_browsers_to_use_https_only_outside_development()
+    {
+        // The tests run as "Testing", not Development, so the production pipeline applies. HSTS is
+        // sent on HTTPS only, and never for localhost (ASP.NET Core's default exclusions).
+        var secure = App.Factory.CreateClient(new() { BaseAddress = new Uri("https://letters.example.org") });
+        var plain = App.Factory.CreateClient(new() { BaseAddress = new Uri("http://letters.example.org") });
+
+        var hsts = (await secure.GetAsync("/")).Headers.GetValues("Strict-Transport-Security").Single();
+
+        Assert.Contains("max-age=", hsts);
+        Assert.True(int.Parse(hsts.Split('=')[1].Split(';')[0], System.Globalization.CultureInfo.InvariantCulture) >= 60 * 60 * 24 * 30, hsts);
+        Assert.False((await plain.GetAsync("/")).Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [SkippableFact]
     public async Task Should_answer_unknown_pages_with_a_plain_404_page()
     {
         var response = await App.Factory.CreateClient().GetAsync("/no/such/page");
