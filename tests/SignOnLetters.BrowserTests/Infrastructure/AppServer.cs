@@ -26,7 +26,28 @@ public sealed partial class AppServer : IAsyncLifetime
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public async Task InitializeAsync()
+    /// <summary>The SQLite file, kept across a kill and restart.</summary>
+    public string DatabasePath => Path.Combine(_root, "app.db");
+
+    /// <summary>Settings for this instance on top of the defaults, as environment variables ("Signing__RateLimit__Enabled").</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>Kills the process outright (SIGKILL on Linux): no shutdown hooks, no flushing.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the app (again, on the same database and port after <see cref="KillAsync"/>) and waits until it is healthy.</summary>
+    public async Task StartAsync()
     {
         Directory.CreateDirectory(_root);
         var repository = RepositoryRoot();
@@ -35,8 +56,8 @@ public sealed partial class AppServer : IAsyncLifetime
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}publish{Path.DirectorySeparatorChar}"))
             .OrderByDescending(File.GetLastWriteTimeUtc)
             .FirstOrDefault() ?? throw new InvalidOperationException("SignOnLetters.Web is not built.");
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        if (BaseAddress is null)
+            BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
 
         var start = new ProcessStartInfo("dotnet")
         {
@@ -48,10 +69,12 @@ public sealed partial class AppServer : IAsyncLifetime
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_root, "app.db")};Pooling=True";
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={DatabasePath};Pooling=True";
         start.Environment["Email__PickupDirectory"] = MailDirectory;
         start.Environment["Email__Smtp__Host"] = string.Empty;
         start.Environment["App__PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/');
+        foreach (var (key, value) in Settings)
+            start.Environment[key] = value;
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
         _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
@@ -75,17 +98,13 @@ public sealed partial class AppServer : IAsyncLifetime
                 throw new TimeoutException($"The app did not answer /healthz within 90 s:\n{Output}");
             await Task.Delay(250);
         }
-        DemoPassword = DemoPasswordPattern().Match(Output) is { Success: true } m ? m.Groups[1].Value : string.Empty;
+        if (DemoPasswordPattern().Match(Output) is { Success: true } m)
+            DemoPassword = m.Groups[1].Value;
     }
 
     public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
+        await KillAsync();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
