@@ -109,6 +109,12 @@ T = {
    "Отправленное превышает допустимый размер. Отправьте файл поменьше.",
    "ما أرسلته أكبر مما نقبل. يُرجى إرسال ملف أصغر."],
  "Too many requests": ["Trop de requêtes", "Demasiadas solicitudes", "Слишком много запросов", "طلبات كثيرة جدًا"],
+ "Temporarily unavailable": ["Temporairement indisponible", "No disponible temporalmente", "Временно недоступно", "غير متاح مؤقتًا"],
+ "Our database is not answering. Nothing you sent was half-saved: please try again in a minute.": [
+   "Notre base de données ne répond pas. Rien de ce que vous avez envoyé n’a été enregistré à moitié : réessayez dans une minute.",
+   "Nuestra base de datos no responde. Nada de lo que envió quedó guardado a medias: inténtelo de nuevo en un minuto.",
+   "Наша база данных не отвечает. Ничего из отправленного не сохранилось частично: попробуйте снова через минуту.",
+   "قاعدة بياناتنا لا تستجيب. لم يُحفظ شيء مما أرسلته بشكل جزئي: يُرجى المحاولة مجددًا بعد دقيقة."],
  "Please wait a minute and try again.": ["Veuillez patienter une minute et réessayer.", "Espere un minuto e inténtelo de nuevo.", "Подождите минуту и попробуйте снова.", "يُرجى الانتظار دقيقة ثم المحاولة مجددًا."],
  "Back to the start page": ["Retour à l’accueil", "Volver a la página de inicio", "На главную страницу", "العودة إلى الصفحة الرئيسية"],
  "Create an organisation": ["Créer une organisation", "Crear una organización", "Создать организацию", "إنشاء منظمة"],

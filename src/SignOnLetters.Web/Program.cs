@@ -72,7 +72,11 @@ if (seedDemo || DemoSeeder.IsRequested([], app.Configuration))
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/Error",
+        StatusCodeSelector = SignOnLetters.Web.Infrastructure.Database.DatabaseUnavailable.StatusCodeFor,
+    });
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
