@@ -9,6 +9,7 @@ using SignOnLetters.Web.Infrastructure.Background;
 using SignOnLetters.Web.Infrastructure.Database;
 using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Seeding;
 using SignOnLetters.Web.Infrastructure.Signing;
@@ -28,6 +29,10 @@ services.AddAppIdentity();
 
 services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
 services.AddTransient<IEmailSender, MailKitEmailSender>();
+services.AddTransient<IMailTransport, MailKitEmailSender>();
+services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+services.AddSingleton<OutboxSender>();
+services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 
 services.AddMediator(options =>
 {
@@ -53,6 +58,7 @@ services.AddRazorPages(options =>
 services.AddAppResponseCompression();
 services.AddAppLocalisation();
 services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfCache>();
+services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
 services.AddScoped<DemoSeeder>();
 services.AddScoped<AdministratorSetup>();
 services.AddSingleton<LetterDeadlineCloser>();

@@ -62,6 +62,8 @@ public abstract class SliceFixture : IAsyncLifetime
             // Every test request comes from one (unknown) address: the signing rate limit is
             // switched off by configuration here, and on again by the tests of the limit itself.
             builder.UseSetting("Signing:RateLimit:Enabled", "false");
+            // Tests send queued e-mails when they choose (OutboxSender.SendDueAsync), not in the background.
+            builder.UseSetting("Outbox:Enabled", "false");
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
