@@ -90,6 +90,12 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             ["POST Reopen"] = Access.LetterLeadCoordinator,
             ["POST Step"] = Access.LetterLeadCoordinator,
         },
+        ["/letters/{slug}/deliver"] = new()
+        {
+            ["GET"] = Access.LetterLeadCoordinator,
+            ["POST Preview"] = Access.LetterLeadCoordinator,
+            ["POST Send"] = Access.LetterLeadCoordinator,
+        },
         ["/letter-invitations/{token}"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
         ["/api/letters/{slug}"] = new() { ["GET"] = Access.Public },
         ["/letters/{slug}/sign"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },

@@ -195,12 +195,17 @@ public class Letter
         Touch(userId, now);
     }
 
+    /// <summary>
+    /// Marks a closed letter delivered. <see cref="DeliveredAt"/> keeps the first delivery: a later
+    /// edition (signatures gathered after reopening) is delivered again, and its late signatures must
+    /// still read as late.
+    /// </summary>
     public void MarkDelivered(string userId, DateTime now)
     {
         if (Status != LetterStatus.Closed)
             throw new DomainRuleException("Close the letter before marking it delivered.");
         Status = LetterStatus.Delivered;
-        DeliveredAt = now;
+        DeliveredAt ??= now;
         Touch(userId, now);
     }
 

@@ -43,7 +43,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
         string Language, string Title, string BodyHtml, string Description,
         IReadOnlyList<LanguageVersion> Languages, IReadOnlyList<Addressee> Addressees, IReadOnlyList<string> Authors,
         int VersionNumber, DateTime? VersionPublishedAt, string? ChangeNote,
-        DateTime? DeadlineUtc, string? DeadlineTimeZone, int? SignatureGoal, SignatureCounts Counts)
+        DateTime? DeadlineUtc, string? DeadlineTimeZone, int? SignatureGoal, SignatureCounts Counts, DateTime? DeliveredAt)
     {
         public bool IsRightToLeft => LanguageCodes.IsRightToLeft(Language);
     }
@@ -67,7 +67,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                 .Select(l => new
                 {
                     l.Id, l.Slug, l.Kind, l.Status, l.LeadOrganisationId, l.PrimaryLanguage, l.LatestVersionNumber,
-                    l.DeadlineUtc, l.DeadlineTimeZone, l.SignatureGoal,
+                    l.DeadlineUtc, l.DeadlineTimeZone, l.SignatureGoal, l.DeliveredAt,
                     LeadOrganisation = l.LeadOrganisation.Name,
                     CoAuthors = l.CoAuthors.OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
                     Addressees = l.Addressees.OrderBy(a => a.Position).Select(a => new Addressee(a.Name, a.Title, a.Institution)).ToList(),
@@ -102,7 +102,8 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                 letter.Addressees, [letter.LeadOrganisation, .. letter.CoAuthors],
                 letter.LatestVersionNumber, version?.PublishedAt, version?.ChangeNote,
                 letter.DeadlineUtc, letter.DeadlineTimeZone, letter.SignatureGoal,
-                await SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken));
+                await SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken),
+                letter.DeliveredAt);
         }
     }
 
