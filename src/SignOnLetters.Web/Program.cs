@@ -59,6 +59,8 @@ services.AddAppResponseCompression();
 services.AddAppLocalisation();
 services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfCache>();
 services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
+services.AddScoped<SignOnLetters.Web.Pages.Signatures.UnsubscribeLinks>();
+services.Configure<SignOnLetters.Web.Pages.Letters.UpdateOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.UpdateOptions.Section));
 services.AddScoped<DemoSeeder>();
 services.AddScoped<AdministratorSetup>();
 services.AddSingleton<LetterDeadlineCloser>();

@@ -157,6 +157,9 @@ public class Signature
         Moderate(moderation, now);
     }
 
+    /// <summary>The signer followed the unsubscribe link of an update: no further updates about this letter.</summary>
+    public void StopUpdates() => KeepMeUpdated = false;
+
     public void RecordClientNetwork(string? network) =>
         ClientNetwork = network is { Length: > 0 and <= ClientNetworkMaxLength } ? network : null;
 

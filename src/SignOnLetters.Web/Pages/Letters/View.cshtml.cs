@@ -43,7 +43,8 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
         string Language, string Title, string BodyHtml, string Description,
         IReadOnlyList<LanguageVersion> Languages, IReadOnlyList<Addressee> Addressees, IReadOnlyList<string> Authors,
         int VersionNumber, DateTime? VersionPublishedAt, string? ChangeNote,
-        DateTime? DeadlineUtc, string? DeadlineTimeZone, int? SignatureGoal, SignatureCounts Counts, DateTime? DeliveredAt)
+        DateTime? DeadlineUtc, string? DeadlineTimeZone, int? SignatureGoal, SignatureCounts Counts, DateTime? DeliveredAt,
+        IReadOnlyList<Update> Updates)
     {
         public bool IsRightToLeft => LanguageCodes.IsRightToLeft(Language);
     }
@@ -51,6 +52,9 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
     public sealed record LanguageVersion(string Code, string Name, string Title);
 
     public sealed record Addressee(string Name, string? Title, string? Institution);
+
+    /// <summary>An update the coordinators sent to signers, published here too.</summary>
+    public sealed record Update(string Title, DateTime SentAt, string BodyHtml);
 
     private sealed record Text(string LanguageCode, string Title, string Body);
 
@@ -103,7 +107,18 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                 letter.LatestVersionNumber, version?.PublishedAt, version?.ChangeNote,
                 letter.DeadlineUtc, letter.DeadlineTimeZone, letter.SignatureGoal,
                 await SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken),
-                letter.DeliveredAt);
+                letter.DeliveredAt,
+                await UpdatesAsync(letter.Id, cancellationToken));
+        }
+
+        private async Task<IReadOnlyList<Update>> UpdatesAsync(int letterId, CancellationToken cancellationToken)
+        {
+            var updates = await db.Mailings.AsNoTracking()
+                .Where(m => m.LetterId == letterId && m.Kind == Domain.Mailings.MailingKind.SignerUpdate)
+                .OrderByDescending(m => m.CreatedAt)
+                .Select(m => new { m.Subject, m.CreatedAt, m.Message })
+                .ToListAsync(cancellationToken);
+            return updates.Select(u => new Update(u.Subject, u.CreatedAt, LetterMarkdown.ToSafeHtml(u.Message))).ToList();
         }
     }
 
