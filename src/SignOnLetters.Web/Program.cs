@@ -52,7 +52,8 @@ services.AddRazorPages(options =>
             .AllowAnonymousToPage("/Letters/Sign")
             .AllowAnonymousToPage("/Letters/Resend")
             .AllowAnonymousToPage("/Letters/Signatories")
-            .AllowAnonymousToPage("/Letters/Pdf");
+            .AllowAnonymousToPage("/Letters/Pdf")
+            .AllowAnonymousToPage("/Letters/Embed");
     })
     .AddMvcOptions(options => options.Filters.Add<MediatorOutcomePageFilter>());
 services.AddAppResponseCompression();

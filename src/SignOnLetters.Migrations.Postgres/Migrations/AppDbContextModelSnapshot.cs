@@ -283,6 +283,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EmbedHosts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<bool>("IndividualsMustGiveOrganisation")
                         .HasColumnType("boolean");
 
@@ -797,6 +802,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<string>("EmailKey")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<string>("EmbedHost")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
 
                     b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("timestamp with time zone");

@@ -285,6 +285,11 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("EmbedHosts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<bool>("IndividualsMustGiveOrganisation")
                         .HasColumnType("bit");
 
@@ -800,6 +805,10 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<string>("EmailKey")
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("EmbedHost")
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)");
 
                     b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("datetime2");

@@ -270,6 +270,11 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmbedHosts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IndividualsMustGiveOrganisation")
                         .HasColumnType("INTEGER");
 
@@ -767,6 +772,10 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
 
                     b.Property<string>("EmailKey")
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmbedHost")
+                        .HasMaxLength(253)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ErasedAt")

@@ -89,7 +89,9 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             ["POST RemoveEditor"] = Access.LetterLeadCoordinator,
             ["POST Reopen"] = Access.LetterLeadCoordinator,
             ["POST Step"] = Access.LetterLeadCoordinator,
+            ["POST EmbedHosts"] = Access.LetterLeadCoordinator,
         },
+        ["/letters/{slug}/embed"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/letters/{slug}/deliver"] = new()
         {
             ["GET"] = Access.LetterLeadCoordinator,
@@ -156,7 +158,8 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         var world = await World.CreateAsync(App);
         var path = route.Replace("{id:int}", world.Organisation.Id.ToString())
             .Replace("{slug}", World.LetterSlug)
-            .Replace("{token}", route.StartsWith("/letter-invitations") ? world.LetterInvitationToken : world.InvitationToken);
+            .Replace("{token}", route.StartsWith("/letter-invitations") ? world.LetterInvitationToken : world.InvitationToken)
+            + (route.EndsWith("/embed", StringComparison.Ordinal) ? $"?host={World.EmbedHost}" : "");
         if (route == "/organisations/{id:int}/logo")
             await App.ExecuteDbContextAsync(async db =>
             {
@@ -224,6 +227,9 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
 
         public const string LetterSlug = "matrix-letter";
 
+        /// <summary>The host the letter's sign form may be embedded on.</summary>
+        public const string EmbedHost = "partner.example";
+
         /// <summary>A real invitation to co-edit the letter.</summary>
         public string LetterInvitationToken { get; private set; } = null!;
 
@@ -277,6 +283,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
                 var now = app.Clock.GetUtcNow().UtcDateTime;
                 var letter = await db.Letters.Include(l => l.Editors).SingleAsync(l => l.Slug == LetterSlug);
                 letter.AddEditor(users[_emails[Persona.LetterEditor]], now);
+                letter.SetEmbedHosts([EmbedHost], users[_emails[Persona.Coordinator]], now);
                 var other = await db.Letters.Include(l => l.Editors).SingleAsync(l => l.Slug == "other-letter");
                 other.AddEditor(users[_emails[Persona.EditorOfAnotherLetter]], now);
                 var (token, hash) = SignOnLetters.Web.Infrastructure.Security.SecureToken.Create();

@@ -46,6 +46,12 @@ public class Letter
     public ModerationMode Moderation { get; private set; }
     public bool IndividualsMustGiveOrganisation { get; private set; }
 
+    /// <summary>
+    /// Hosts allowed to frame the embedded sign form, space-separated and normalised (see
+    /// <see cref="Letters.EmbedHosts"/>); empty when the form may not be embedded anywhere.
+    /// </summary>
+    public string EmbedHosts { get; private set; } = string.Empty;
+
     public string CreatedByUserId { get; private set; } = null!;
     public DateTime CreatedAt { get; private set; }
     public string UpdatedByUserId { get; private set; } = null!;
@@ -217,6 +223,15 @@ public class Letter
             throw new DomainRuleException("This letter is already archived.");
         Status = LetterStatus.Archived;
         ArchivedAt = now;
+        Touch(userId, now);
+    }
+
+    /// <summary>Replaces the hosts allowed to embed the sign form (an empty list stops all embedding).</summary>
+    public void SetEmbedHosts(IEnumerable<string> hosts, string userId, DateTime now)
+    {
+        if (Status == LetterStatus.Archived)
+            throw new DomainRuleException("This letter is archived.");
+        EmbedHosts = Letters.EmbedHosts.Join(hosts);
         Touch(userId, now);
     }
 
