@@ -139,6 +139,22 @@ public abstract class DeliveryTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_send_once_when_the_same_form_is_submitted_twice()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App, status: LetterStatus.Closed);
+        App.RunAs(coordinator);
+        var (form, _) = await App.SendAsync(new Deliver.Query(Slug));
+        var command = form with { AddresseeEmails = [Minister], Send = true };
+
+        await App.SendAsync(command);
+        var second = await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(command));
+
+        Assert.Contains("already sent", second.Message);
+        Assert.Single(await App.MailingsAsync());
+        Assert.Equal(1, await App.SendQueuedAsync());
+    }
+
+    [SkippableFact]
     public async Task Should_refuse_to_deliver_an_open_letter_and_refuse_editors()
     {
         var (_, coordinator, _) = await OpenLetterAsync(App);

@@ -4,6 +4,7 @@ using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Mailings;
 using SignOnLetters.Tests.Infrastructure;
+using SignOnLetters.Tests.Letters;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Pages.Letters;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
@@ -23,7 +24,7 @@ public abstract class UpdateTests(SliceFixture app) : SliceTest(app)
         App.RunAs(coordinator);
         Assert.Equal(1, (await App.SendAsync(new Updates.Query(Slug))).Subscribers);
 
-        var sent = await App.SendAsync(new Updates.Command { Slug = Slug, Subject = "We met the minister", Body = "**Good news**: the minister *read* it.\n\n- [Report](https://example.org/report)" });
+        var sent = await App.SendAsync(new Updates.Command { Slug = Slug, ChangeCount = await App.ChangeCountAsync(Slug), Subject = "We met the minister", Body = "**Good news**: the minister *read* it.\n\n- [Report](https://example.org/report)" });
         Assert.Equal(1, sent);
         Assert.Equal(1, await App.SendQueuedAsync());
 
@@ -52,7 +53,7 @@ public abstract class UpdateTests(SliceFixture app) : SliceTest(app)
 
         App.Clock.Advance(TimeSpan.FromDays(8));
         App.RunAs(coordinator);
-        Assert.Equal(0, await App.SendAsync(new Updates.Command { Slug = Slug, Subject = "Second", Body = "More news." }));
+        Assert.Equal(0, await App.SendAsync(new Updates.Command { Slug = Slug, ChangeCount = await App.ChangeCountAsync(Slug), Subject = "Second", Body = "More news." }));
     }
 
     [SkippableFact]
@@ -60,15 +61,15 @@ public abstract class UpdateTests(SliceFixture app) : SliceTest(app)
     {
         var (_, coordinator, _) = await OpenLetterAsync(App);
         App.RunAs(coordinator);
-        await App.SendAsync(new Updates.Command { Slug = Slug, Subject = "First", Body = "News." });
+        await App.SendAsync(new Updates.Command { Slug = Slug, ChangeCount = await App.ChangeCountAsync(Slug), Subject = "First", Body = "News." });
 
         App.Clock.Advance(TimeSpan.FromDays(6));
-        var refusal = await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new Updates.Command { Slug = Slug, Subject = "Second", Body = "Again." }));
+        var refusal = await Assert.ThrowsAsync<DomainRuleException>(async () => await App.SendAsync(new Updates.Command { Slug = Slug, ChangeCount = await App.ChangeCountAsync(Slug), Subject = "Second", Body = "Again." }));
         Assert.Contains("At most one update every 7 days", refusal.Message);
         Assert.NotNull((await App.SendAsync(new Updates.Query(Slug))).NextAllowedAt);
 
         App.Clock.Advance(TimeSpan.FromDays(1));
-        await App.SendAsync(new Updates.Command { Slug = Slug, Subject = "Second", Body = "Again." });
+        await App.SendAsync(new Updates.Command { Slug = Slug, ChangeCount = await App.ChangeCountAsync(Slug), Subject = "Second", Body = "Again." });
         Assert.Equal(["First", "Second"], (await App.MailingsAsync()).Select(m => m.Subject));
     }
 
@@ -91,7 +92,7 @@ public abstract class UpdateTests(SliceFixture app) : SliceTest(app)
         var before = App.Emails.All().Count;
         App.RunAs(coordinator);
 
-        var refusal = await Assert.ThrowsAsync<RequestValidationException>(() => App.SendAsync(new Updates.Command { Slug = Slug, Subject = subject, Body = body }));
+        var refusal = await Assert.ThrowsAsync<RequestValidationException>(async () => await App.SendAsync(new Updates.Command { Slug = Slug, ChangeCount = await App.ChangeCountAsync(Slug), Subject = subject, Body = body }));
 
         Assert.Contains(refusal.Errors, e => e.ErrorMessage.Contains(message, StringComparison.Ordinal));
         Assert.Empty(await App.MailingsAsync());
@@ -109,8 +110,8 @@ public abstract class UpdateTests(SliceFixture app) : SliceTest(app)
         await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new SignOnLetters.Web.Pages.Signatures.Unsubscribe.Command("CfDJ8forged")));
 
         var stranger = await App.CreateUserAsync("stranger@example.org");
-        await Assert.ThrowsAsync<SignOnLetters.Web.Infrastructure.NotFoundException>(() =>
-            App.SendAsAsync(stranger, new Updates.Command { Slug = Slug, Subject = "Spam", Body = "Spam." }));
+        await Assert.ThrowsAsync<SignOnLetters.Web.Infrastructure.NotFoundException>(async () =>
+            await App.SendAsAsync(stranger, new Updates.Command { Slug = Slug, ChangeCount = await App.ChangeCountAsync(Slug), Subject = "Spam", Body = "Spam." }));
         Assert.Empty(await App.MailingsAsync());
         _ = coordinator;
     }

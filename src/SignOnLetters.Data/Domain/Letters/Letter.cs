@@ -226,6 +226,13 @@ public class Letter
         Touch(userId, now);
     }
 
+    /// <summary>
+    /// Notes that coordinators sent a mailing about the letter (a delivery or an update). Bumping the
+    /// change counter makes a double submission, or two coordinators sending at once, send once: the
+    /// second meets a changed letter.
+    /// </summary>
+    public void RecordMailing(string userId, DateTime now) => Touch(userId, now);
+
     /// <summary>Replaces the hosts allowed to embed the sign form (an empty list stops all embedding).</summary>
     public void SetEmbedHosts(IEnumerable<string> hosts, string userId, DateTime now)
     {

@@ -76,7 +76,7 @@ public class Deliver(IMediator mediator) : PageModel
                 .Where(l => l.Id == letterId)
                 .Select(l => new
                 {
-                    l.Slug, l.Status, l.DeliveredAt,
+                    l.Slug, l.Status, l.DeliveredAt, l.ChangeCount,
                     Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault(),
                     Addressees = l.Addressees.OrderBy(a => a.Position).ToList(),
                     CoAuthors = l.CoAuthors.OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
@@ -94,6 +94,7 @@ public class Deliver(IMediator mediator) : PageModel
             var command = new Command
             {
                 Slug = letter.Slug,
+                ChangeCount = letter.ChangeCount,
                 Subject = letter.DeliveredAt is null ? title : $"{title} (updated edition)",
                 AddresseeEmails = addressees.Select(a => used.FirstOrDefault(u => u.RecipientName == a)?.Recipient ?? string.Empty).ToArray(),
                 AttachPdf = true,
@@ -109,6 +110,10 @@ public class Deliver(IMediator mediator) : PageModel
         public const int MaxAddressees = 100;
 
         public string Slug { get; init; } = string.Empty;
+
+        /// <summary>The letter's change count when the form was loaded: a second submission of the same form sends nothing.</summary>
+        public int ChangeCount { get; init; }
+
         public string Subject { get; init; } = string.Empty;
 
         /// <summary>One per addressee, in the letter's order; blank for an addressee not written to.</summary>
@@ -143,7 +148,8 @@ public class Deliver(IMediator mediator) : PageModel
         private static string Shorten(string? value) => value is null ? "" : value.Length > 60 ? value[..60] + "…" : value;
     }
 
-    public sealed record Outcome(MailingKind Kind, string Subject, string HtmlBody, bool AttachesPdf, IReadOnlyList<Recipient> Recipients);
+    /// <param name="ChangeCount">The letter's change count now: the preview's "send" button posts it, so sending what was previewed works once.</param>
+    public sealed record Outcome(MailingKind Kind, string Subject, string HtmlBody, bool AttachesPdf, IReadOnlyList<Recipient> Recipients, int ChangeCount);
 
     public sealed record Recipient(string Email, string Name);
 
@@ -173,10 +179,12 @@ public class Deliver(IMediator mediator) : PageModel
             var subject = command.Subject.Trim();
             string Body(string greeting) => Html(greeting, command.CoverMessage, title, letter.Slug, command.AttachPdf, kind);
             var outcome = new Outcome(kind, subject, Body(recipients[0].Greeting), command.AttachPdf,
-                recipients.Select(r => new Recipient(r.Email, r.Name)).ToList());
+                recipients.Select(r => new Recipient(r.Email, r.Name)).ToList(), letter.ChangeCount);
             if (!command.Send)
                 return outcome;
 
+            if (command.ChangeCount != letter.ChangeCount)
+                throw new DomainRuleException("The letter changed since this form was loaded, or this mailing was already sent: check the list of sent mailings below, then preview again.");
             var (userId, now) = (user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
             var mailing = Mailing.Create(letter.Id, kind, subject, command.CoverMessage.Trim(), command.AttachPdf, userId, now);
             foreach (var recipient in recipients)
@@ -184,6 +192,7 @@ public class Deliver(IMediator mediator) : PageModel
                     command.AttachPdf ? letter.Id : null, command.AttachPdf ? letter.PrimaryLanguage : null), now);
             if (letter.Status == LetterStatus.Closed)
                 letter.MarkDelivered(userId, now);
+            letter.RecordMailing(userId, now);
             db.Mailings.Add(mailing);
             // One save: the letter is delivered exactly when its e-mails are queued.
             await db.SaveChangesAsync(cancellationToken);

@@ -35,8 +35,11 @@ public class Updates(IMediator mediator) : PageModel
 
     public Model Letter { get; private set; } = null!;
 
-    public async Task OnGetAsync(string slug, CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
         Letter = await mediator.Send(new Query(slug), cancellationToken);
+        Data = new Command { Slug = slug, ChangeCount = Letter.ChangeCount };
+    }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
@@ -49,7 +52,7 @@ public class Updates(IMediator mediator) : PageModel
     public sealed record Query(string Slug) : IQuery<Model>, ILetterCoordinatorRequest;
 
     /// <param name="NextAllowedAt">When the next update may be sent; null when it may be now.</param>
-    public sealed record Model(string Slug, string Title, LetterStatus Status, int Subscribers, DateTime? NextAllowedAt, IReadOnlyList<MailingProgress> Mailings);
+    public sealed record Model(string Slug, string Title, LetterStatus Status, int ChangeCount, int Subscribers, DateTime? NextAllowedAt, IReadOnlyList<MailingProgress> Mailings);
 
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Microsoft.Extensions.Options.IOptions<UpdateOptions> options)
         : IQueryHandler<Query, Model>
@@ -58,10 +61,10 @@ public class Updates(IMediator mediator) : PageModel
         {
             var letterId = await db.RequireLeadCoordinatorAsync(query.Slug, user, cancellationToken);
             var letter = await db.Letters.AsNoTracking().Where(l => l.Id == letterId)
-                .Select(l => new { l.Slug, l.Status, Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault() })
+                .Select(l => new { l.Slug, l.Status, l.ChangeCount, Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault() })
                 .SingleAsync(cancellationToken);
             var next = await NextAllowedAtAsync(db, letterId, options.Value, cancellationToken);
-            return new Model(letter.Slug, letter.Title ?? letter.Slug, letter.Status,
+            return new Model(letter.Slug, letter.Title ?? letter.Slug, letter.Status, letter.ChangeCount,
                 await Subscribers(db, letterId).CountAsync(cancellationToken),
                 next > clock.GetUtcNow().UtcDateTime ? next : null,
                 await MailingProgressQueries.ForLetterAsync(db, letterId, [MailingKind.SignerUpdate], cancellationToken));
@@ -83,6 +86,10 @@ public class Updates(IMediator mediator) : PageModel
     public sealed record Command : ICommand<int>, ILetterCoordinatorRequest
     {
         public string Slug { get; init; } = string.Empty;
+
+        /// <summary>The letter's change count when the form was loaded: a second submission of the same form sends nothing.</summary>
+        public int ChangeCount { get; init; }
+
         public string Subject { get; init; } = string.Empty;
 
         /// <summary>Markdown, like the letter's text; published on the letter page and e-mailed.</summary>
@@ -116,6 +123,10 @@ public class Updates(IMediator mediator) : PageModel
             var now = clock.GetUtcNow().UtcDateTime;
             if (await NextAllowedAtAsync(db, letter.Id, options.Value, cancellationToken) is { } next && next > now)
                 throw new DomainRuleException($"At most one update every {options.Value.MinimumDaysBetween} days: the next can be sent from {next:d MMMM yyyy, HH:mm} UTC.");
+
+            if (command.ChangeCount != letter.ChangeCount)
+                throw new DomainRuleException("The letter changed since this form was loaded, or this update was already sent: check the list of sent updates below.");
+            letter.RecordMailing(user.RequireUserId(), now);
 
             var signers = await Subscribers(db, letter.Id)
                 .Select(s => new { s.Id, s.Email, s.SignerName })
