@@ -10,6 +10,9 @@ public enum MailingKind
 
     /// <summary>News from the coordinators to signers who asked to be kept updated; shown on the public letter page.</summary>
     SignerUpdate = 2,
+
+    /// <summary>Signers of earlier versions told what an amendment changed.</summary>
+    AmendmentNotice = 3,
 }
 
 /// <summary>
@@ -49,7 +52,7 @@ public class Mailing
         subject = subject.Trim();
         if (subject.Length is 0 or > SubjectMaxLength)
             throw new DomainRuleException($"A subject of 1 to {SubjectMaxLength} characters is needed.");
-        var max = kind == MailingKind.SignerUpdate ? UpdateMaxLength : CoverMessageMaxLength;
+        var max = kind is MailingKind.SignerUpdate or MailingKind.AmendmentNotice ? UpdateMaxLength : CoverMessageMaxLength;
         if (message.Length > max)
             throw new DomainRuleException($"The message may have at most {max:N0} characters.");
         return new Mailing
