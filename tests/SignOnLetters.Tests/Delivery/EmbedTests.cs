@@ -34,6 +34,8 @@ public abstract class EmbedTests(SliceFixture app) : SliceTest(app)
         Assert.Contains("Signed by 0 organisations", html);
         Assert.Contains($"action=\"/letters/{Slug}/embed?host=partner.example\"", html);
         Assert.DoesNotContain("site-header", html);
+        Assert.Contains("<base target=\"_blank\" />", html); // links leave the frame: our other pages refuse to be framed
+        Assert.Contains("target=\"_self\"", html); // the form posts into the frame
 
         foreach (var refused in new[] { "evil.example", "partner.example.evil.example", "", "partner.example%20https://evil.example" })
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/letters/{Slug}/embed?host={refused}")).StatusCode);
