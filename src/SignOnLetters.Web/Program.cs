@@ -9,6 +9,7 @@ using SignOnLetters.Web.Infrastructure.Background;
 using SignOnLetters.Web.Infrastructure.Database;
 using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Seeding;
 using SignOnLetters.Web.Infrastructure.Signing;
@@ -28,6 +29,10 @@ services.AddAppIdentity();
 
 services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
 services.AddTransient<IEmailSender, MailKitEmailSender>();
+services.AddTransient<IMailTransport, MailKitEmailSender>();
+services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+services.AddSingleton<OutboxSender>();
+services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 
 services.AddMediator(options =>
 {
@@ -47,12 +52,16 @@ services.AddRazorPages(options =>
             .AllowAnonymousToPage("/Letters/Sign")
             .AllowAnonymousToPage("/Letters/Resend")
             .AllowAnonymousToPage("/Letters/Signatories")
-            .AllowAnonymousToPage("/Letters/Pdf");
+            .AllowAnonymousToPage("/Letters/Pdf")
+            .AllowAnonymousToPage("/Letters/Embed");
     })
     .AddMvcOptions(options => options.Filters.Add<MediatorOutcomePageFilter>());
 services.AddAppResponseCompression();
 services.AddAppLocalisation();
 services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfCache>();
+services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
+services.AddScoped<SignOnLetters.Web.Pages.Signatures.UnsubscribeLinks>();
+services.Configure<SignOnLetters.Web.Pages.Letters.UpdateOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.UpdateOptions.Section));
 services.AddScoped<DemoSeeder>();
 services.AddScoped<AdministratorSetup>();
 services.AddSingleton<LetterDeadlineCloser>();

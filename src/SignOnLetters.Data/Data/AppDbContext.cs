@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Mailings;
 using SignOnLetters.Domain.Signatures;
 
 namespace SignOnLetters.Data;
@@ -21,6 +22,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<LetterEditorInvitation> LetterEditorInvitations => Set<LetterEditorInvitation>();
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<SignatureEvent> SignatureEvents => Set<SignatureEvent>();
+    public DbSet<Mailing> Mailings => Set<Mailing>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Data Protection keys live here so every app instance shares cookies and antiforgery tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

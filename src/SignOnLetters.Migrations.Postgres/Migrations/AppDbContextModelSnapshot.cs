@@ -283,6 +283,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EmbedHosts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<bool>("IndividualsMustGiveOrganisation")
                         .HasColumnType("boolean");
 
@@ -504,6 +509,130 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.ToTable("LetterVersions");
                 });
 
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AttachesPdf")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId", "Kind", "CreatedAt");
+
+                    b.ToTable("Mailings");
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AttachmentLanguage")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<int?>("AttachmentLetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ListUnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("MailingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("RecipientKey")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailingId", "RecipientKey")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("SignOnLetters.Domain.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -673,6 +802,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<string>("EmailKey")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<string>("EmbedHost")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
 
                     b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1100,6 +1233,25 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Navigation("Texts");
                 });
 
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>
+                {
+                    b.HasOne("SignOnLetters.Domain.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.OutboxMessage", b =>
+                {
+                    b.HasOne("SignOnLetters.Domain.Mailings.Mailing", "Mailing")
+                        .WithMany("Messages")
+                        .HasForeignKey("MailingId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Mailing");
+                });
+
             modelBuilder.Entity("SignOnLetters.Domain.Organisation", b =>
                 {
                     b.OwnsOne("SignOnLetters.Domain.OrganisationLogo", "Logo", b1 =>
@@ -1208,6 +1360,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Navigation("Revisions");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("SignOnLetters.Domain.Organisation", b =>

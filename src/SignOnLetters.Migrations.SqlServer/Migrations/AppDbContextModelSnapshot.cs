@@ -285,6 +285,11 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("EmbedHosts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<bool>("IndividualsMustGiveOrganisation")
                         .HasColumnType("bit");
 
@@ -506,6 +511,131 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.ToTable("LetterVersions");
                 });
 
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AttachesPdf")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId", "Kind", "CreatedAt");
+
+                    b.ToTable("Mailings");
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AttachmentLanguage")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<int?>("AttachmentLetterId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ListUnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("MailingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("RecipientKey")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailingId", "RecipientKey")
+                        .IsUnique()
+                        .HasFilter("[MailingId] IS NOT NULL");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("SignOnLetters.Domain.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -675,6 +805,10 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<string>("EmailKey")
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("EmbedHost")
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)");
 
                     b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("datetime2");
@@ -1102,6 +1236,25 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Navigation("Texts");
                 });
 
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>
+                {
+                    b.HasOne("SignOnLetters.Domain.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.OutboxMessage", b =>
+                {
+                    b.HasOne("SignOnLetters.Domain.Mailings.Mailing", "Mailing")
+                        .WithMany("Messages")
+                        .HasForeignKey("MailingId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Mailing");
+                });
+
             modelBuilder.Entity("SignOnLetters.Domain.Organisation", b =>
                 {
                     b.OwnsOne("SignOnLetters.Domain.OrganisationLogo", "Logo", b1 =>
@@ -1210,6 +1363,11 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Navigation("Revisions");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("SignOnLetters.Domain.Organisation", b =>

@@ -270,6 +270,11 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmbedHosts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IndividualsMustGiveOrganisation")
                         .HasColumnType("INTEGER");
 
@@ -485,6 +490,126 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.ToTable("LetterVersions");
                 });
 
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AttachesPdf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId", "Kind", "CreatedAt");
+
+                    b.ToTable("Mailings");
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentLanguage")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AttachmentLetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListUnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MailingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientKey")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailingId", "RecipientKey")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("SignOnLetters.Domain.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -647,6 +772,10 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
 
                     b.Property<string>("EmailKey")
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmbedHost")
+                        .HasMaxLength(253)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ErasedAt")
@@ -1065,6 +1194,25 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Navigation("Texts");
                 });
 
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>
+                {
+                    b.HasOne("SignOnLetters.Domain.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.OutboxMessage", b =>
+                {
+                    b.HasOne("SignOnLetters.Domain.Mailings.Mailing", "Mailing")
+                        .WithMany("Messages")
+                        .HasForeignKey("MailingId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Mailing");
+                });
+
             modelBuilder.Entity("SignOnLetters.Domain.Organisation", b =>
                 {
                     b.OwnsOne("SignOnLetters.Domain.OrganisationLogo", "Logo", b1 =>
@@ -1173,6 +1321,11 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Navigation("Revisions");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("SignOnLetters.Domain.Organisation", b =>

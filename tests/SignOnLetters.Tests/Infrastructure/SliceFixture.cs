@@ -74,6 +74,8 @@ public abstract class SliceFixture : IAsyncLifetime
                 logging.AddProvider(Logs);
                 logging.AddFilter<LogCapture>(null, LogLevel.Debug);
             });
+            // Tests send queued e-mails when they choose (OutboxSender.SendDueAsync), not in the background.
+            builder.UseSetting("Outbox:Enabled", "false");
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

@@ -278,6 +278,8 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
         await App.SendAsync(amend with { Texts = [amend.Texts[0] with { Body = "Dear Dr Doe,\n\nCorrected figures." }, amend.Texts[1]], ChangeNote = "Corrected the figures & dates." });
         App.RunAs(null);
         await App.SendAsync(SignOnLetters.Tests.Signatures.SigningScenario.Individual("Late Signer", "late@example.org") with { Slug = slug });
+        Assert.DoesNotContain(App.Emails.To("early@example.org"), m => m.Subject!.Contains("amended")); // queued, not sent in the request
+        await SignOnLetters.Tests.Delivery.DeliveryScenario.SendQueuedAsync(App);
 
         var told = App.Emails.LatestTo("early@example.org");
         Assert.StartsWith("The letter you signed was amended", told.Subject);

@@ -89,7 +89,17 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             ["POST RemoveEditor"] = Access.LetterLeadCoordinator,
             ["POST Reopen"] = Access.LetterLeadCoordinator,
             ["POST Step"] = Access.LetterLeadCoordinator,
+            ["POST EmbedHosts"] = Access.LetterLeadCoordinator,
         },
+        ["/letters/{slug}/embed"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
+        ["/letters/{slug}/deliver"] = new()
+        {
+            ["GET"] = Access.LetterLeadCoordinator,
+            ["POST Preview"] = Access.LetterLeadCoordinator,
+            ["POST Send"] = Access.LetterLeadCoordinator,
+        },
+        ["/letters/{slug}/updates"] = new() { ["GET"] = Access.LetterLeadCoordinator, ["POST"] = Access.LetterLeadCoordinator },
+        ["/signatures/unsubscribe/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/letter-invitations/{token}"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
         ["/api/letters/{slug}"] = new() { ["GET"] = Access.Public },
         ["/letters/{slug}/sign"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
@@ -148,7 +158,8 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         var world = await World.CreateAsync(App);
         var path = route.Replace("{id:int}", world.Organisation.Id.ToString())
             .Replace("{slug}", World.LetterSlug)
-            .Replace("{token}", route.StartsWith("/letter-invitations") ? world.LetterInvitationToken : world.InvitationToken);
+            .Replace("{token}", route.StartsWith("/letter-invitations") ? world.LetterInvitationToken : world.InvitationToken)
+            + (route.EndsWith("/embed", StringComparison.Ordinal) ? $"?host={World.EmbedHost}" : "");
         if (route == "/organisations/{id:int}/logo")
             await App.ExecuteDbContextAsync(async db =>
             {
@@ -216,6 +227,9 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
 
         public const string LetterSlug = "matrix-letter";
 
+        /// <summary>The host the letter's sign form may be embedded on.</summary>
+        public const string EmbedHost = "partner.example";
+
         /// <summary>A real invitation to co-edit the letter.</summary>
         public string LetterInvitationToken { get; private set; } = null!;
 
@@ -269,6 +283,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
                 var now = app.Clock.GetUtcNow().UtcDateTime;
                 var letter = await db.Letters.Include(l => l.Editors).SingleAsync(l => l.Slug == LetterSlug);
                 letter.AddEditor(users[_emails[Persona.LetterEditor]], now);
+                letter.SetEmbedHosts([EmbedHost], users[_emails[Persona.Coordinator]], now);
                 var other = await db.Letters.Include(l => l.Editors).SingleAsync(l => l.Slug == "other-letter");
                 other.AddEditor(users[_emails[Persona.EditorOfAnotherLetter]], now);
                 var (token, hash) = SignOnLetters.Web.Infrastructure.Security.SecureToken.Create();

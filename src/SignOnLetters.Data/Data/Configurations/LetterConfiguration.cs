@@ -12,6 +12,7 @@ public sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
     public void Configure(EntityTypeBuilder<Letter> builder)
     {
         builder.Property(l => l.Slug).HasMaxLength(Letter.SlugMaxLength).IsRequired();
+        builder.Property(l => l.EmbedHosts).HasMaxLength(2000).IsRequired();
         // Backs "slugs are unique" against two drafts created at the same moment.
         builder.HasIndex(l => l.Slug).IsUnique();
         // The deadline closer looks for open letters whose deadline passed.

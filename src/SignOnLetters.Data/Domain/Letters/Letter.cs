@@ -46,6 +46,12 @@ public class Letter
     public ModerationMode Moderation { get; private set; }
     public bool IndividualsMustGiveOrganisation { get; private set; }
 
+    /// <summary>
+    /// Hosts allowed to frame the embedded sign form, space-separated and normalised (see
+    /// <see cref="Letters.EmbedHosts"/>); empty when the form may not be embedded anywhere.
+    /// </summary>
+    public string EmbedHosts { get; private set; } = string.Empty;
+
     public string CreatedByUserId { get; private set; } = null!;
     public DateTime CreatedAt { get; private set; }
     public string UpdatedByUserId { get; private set; } = null!;
@@ -195,12 +201,17 @@ public class Letter
         Touch(userId, now);
     }
 
+    /// <summary>
+    /// Marks a closed letter delivered. <see cref="DeliveredAt"/> keeps the first delivery: a later
+    /// edition (signatures gathered after reopening) is delivered again, and its late signatures must
+    /// still read as late.
+    /// </summary>
     public void MarkDelivered(string userId, DateTime now)
     {
         if (Status != LetterStatus.Closed)
             throw new DomainRuleException("Close the letter before marking it delivered.");
         Status = LetterStatus.Delivered;
-        DeliveredAt = now;
+        DeliveredAt ??= now;
         Touch(userId, now);
     }
 
@@ -212,6 +223,22 @@ public class Letter
             throw new DomainRuleException("This letter is already archived.");
         Status = LetterStatus.Archived;
         ArchivedAt = now;
+        Touch(userId, now);
+    }
+
+    /// <summary>
+    /// Notes that coordinators sent a mailing about the letter (a delivery or an update). Bumping the
+    /// change counter makes a double submission, or two coordinators sending at once, send once: the
+    /// second meets a changed letter.
+    /// </summary>
+    public void RecordMailing(string userId, DateTime now) => Touch(userId, now);
+
+    /// <summary>Replaces the hosts allowed to embed the sign form (an empty list stops all embedding).</summary>
+    public void SetEmbedHosts(IEnumerable<string> hosts, string userId, DateTime now)
+    {
+        if (Status == LetterStatus.Archived)
+            throw new DomainRuleException("This letter is archived.");
+        EmbedHosts = Letters.EmbedHosts.Join(hosts);
         Touch(userId, now);
     }
 

@@ -72,6 +72,9 @@ public class Signature
     public string? RejectionReason { get; private set; }
     public SignatureSource Source { get; private set; }
 
+    /// <summary>For <see cref="SignatureSource.Embed"/>: the partner's host the form was embedded on ("partner.example").</summary>
+    public string? EmbedHost { get; private set; }
+
     /// <summary>The signed-in representative who signed for the organisation.</summary>
     public string? RepresentativeUserId { get; private set; }
 
@@ -156,6 +159,17 @@ public class Signature
         Record(null, SignatureActor.Signer, representativeUserId, "Signed by a representative (account confirmed)", now);
         Moderate(moderation, now);
     }
+
+    /// <summary>Records which of the letter's allowed hosts embedded the form this signature came through.</summary>
+    public void RecordEmbedHost(string host)
+    {
+        if (Source != SignatureSource.Embed || !Letters.EmbedHosts.IsWellFormed(host))
+            throw new DomainRuleException("Only a signature made through an embedded form has an embedding host.");
+        EmbedHost = host;
+    }
+
+    /// <summary>The signer followed the unsubscribe link of an update: no further updates about this letter.</summary>
+    public void StopUpdates() => KeepMeUpdated = false;
 
     public void RecordClientNetwork(string? network) =>
         ClientNetwork = network is { Length: > 0 and <= ClientNetworkMaxLength } ? network : null;

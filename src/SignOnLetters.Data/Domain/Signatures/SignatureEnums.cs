@@ -49,6 +49,9 @@ public enum SignatureSource
 
     /// <summary>Entered by a coordinator from a paper or e-mailed signature.</summary>
     Paper = 3,
+
+    /// <summary>The embedded sign form on a partner's website (<see cref="Signature.EmbedHost"/> says which).</summary>
+    Embed = 4,
 }
 
 /// <summary>Why a signature waits in the review queue.</summary>

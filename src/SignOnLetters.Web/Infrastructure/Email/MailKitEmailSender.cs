@@ -8,49 +8,62 @@ using MimeKit;
 namespace SignOnLetters.Web.Infrastructure.Email;
 
 /// <summary>
-/// The one e-mail sender, used by Identity (confirmations, password resets) and by the app
-/// (invitations, signature confirmations). Builds a MIME message with HTML and plain-text parts and
-/// either sends it over SMTP (MailKit) or drops it into the pickup directory.
+/// The one e-mail sender, used by Identity (confirmations, password resets), by the app
+/// (invitations, signature confirmations) and by the outbox (deliveries and updates, with
+/// attachments and List-Unsubscribe headers). Builds a MIME message with HTML and plain-text parts
+/// and either sends it over SMTP (MailKit) or drops it into the pickup directory.
 /// </summary>
-public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender
+public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender, IMailTransport
 {
-    public async Task SendEmailAsync(string email, string subject, string htmlMessage)
+    public Task SendEmailAsync(string email, string subject, string htmlMessage) =>
+        SendAsync(new EmailMessage(email, subject, htmlMessage), CancellationToken.None);
+
+    public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From));
-        message.To.Add(MailboxAddress.Parse(email));
-        message.Subject = subject;
-        message.Body = new BodyBuilder { HtmlBody = htmlMessage, TextBody = ToPlainText(htmlMessage) }.ToMessageBody();
+        message.To.Add(MailboxAddress.Parse(email.To));
+        message.Subject = email.Subject;
+        var body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = ToPlainText(email.HtmlBody) };
+        foreach (var attachment in email.Attachments ?? [])
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        message.Body = body.ToMessageBody();
+        if (email.ListUnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail clients offer one-click unsubscribe, POSTing to the link.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
-            await WriteToPickupDirectoryAsync(message, settings.PickupDirectory);
+            await WriteToPickupDirectoryAsync(message, settings.PickupDirectory, cancellationToken);
         else
-            await SendOverSmtpAsync(message, settings.Smtp);
+            await SendOverSmtpAsync(message, settings.Smtp, cancellationToken);
         // The subject only: recipients' addresses stay out of logs.
-        logger.LogInformation("Sent e-mail {Subject}", subject);
+        logger.LogInformation("Sent e-mail {Subject}", email.Subject);
     }
 
-    private static async Task WriteToPickupDirectoryAsync(MimeMessage message, string directory)
+    private static async Task WriteToPickupDirectoryAsync(MimeMessage message, string directory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         // Time-ordered names let a reader (and a test) take the newest message for an address.
         var name = $"{DateTime.UtcNow:yyyyMMddTHHmmssfffffff}-{Guid.NewGuid():N}.eml";
         var temporary = Path.Combine(directory, name + ".tmp");
-        await message.WriteToAsync(temporary);
+        await message.WriteToAsync(temporary, cancellationToken);
         // Renamed when complete, so a reader never sees half a message.
         File.Move(temporary, Path.Combine(directory, name));
     }
 
-    private static async Task SendOverSmtpAsync(MimeMessage message, SmtpOptions smtp)
+    private static async Task SendOverSmtpAsync(MimeMessage message, SmtpOptions smtp, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient();
         var security = Enum.TryParse<SecureSocketOptions>(smtp.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
-        await client.ConnectAsync(smtp.Host!, smtp.Port, security);
+        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))
-            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty);
-        await client.SendAsync(message);
-        await client.DisconnectAsync(quit: true);
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
     /// <summary>A readable text part for mail clients that show no HTML: links kept as "text (url)".</summary>

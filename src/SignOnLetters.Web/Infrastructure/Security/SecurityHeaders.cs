@@ -6,9 +6,25 @@ namespace SignOnLetters.Web.Infrastructure.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    private const string ContentSecurityPolicy =
+    private const string PolicyWithoutAncestors =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
-        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "object-src 'none'; base-uri 'self'; form-action 'self'; ";
+
+    private const string ContentSecurityPolicy = PolicyWithoutAncestors + "frame-ancestors 'none'";
+
+    /// <summary>
+    /// For the one page that may be framed (the embedded sign form): the same policy, except that
+    /// pages on <paramref name="host"/> (over HTTPS) may frame it. X-Frame-Options cannot name a host,
+    /// so it is dropped; browsers that know CSP obey frame-ancestors. The host must be well formed
+    /// (<see cref="Domain.Letters.EmbedHosts"/>), so nothing else reaches the header.
+    /// </summary>
+    public static void AllowFramingBy(HttpResponse response, string host)
+    {
+        if (!Domain.Letters.EmbedHosts.IsWellFormed(host))
+            throw new ArgumentException("Not a host name.", nameof(host));
+        response.Headers.ContentSecurityPolicy = PolicyWithoutAncestors + $"frame-ancestors https://{host}";
+        response.Headers.Remove("X-Frame-Options");
+    }
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -19,6 +19,19 @@ public static class TextInputRules
         rule.Must(value => Problem(value, maxLength) is null)
             .WithMessage((_, value) => $"{{PropertyName}} {Problem(value, maxLength)}");
 
+    /// <summary>
+    /// <see cref="CleanText{T}"/> for several lines of plain text (a cover message): line breaks are
+    /// allowed, each line is held to the same rules, and the whole to <paramref name="maxLength"/>.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> CleanLines<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.Must(value => LinesProblem(value, maxLength) is null)
+            .WithMessage((_, value) => $"{{PropertyName}} {LinesProblem(value, maxLength)}");
+
+    public static string? LinesProblem(string? value, int maxLength) =>
+        value is null ? null
+        : value.Length > maxLength ? $"is too long: {value.Length:N0} characters, at most {maxLength:N0}."
+        : value.ReplaceLineEndings("\n").Split('\n').Select(line => string.IsNullOrWhiteSpace(line) ? null : Problem(line, maxLength)).FirstOrDefault(p => p is not null);
+
     /// <summary>Why a value is refused, as the end of a sentence, or null when it is fine.</summary>
     public static string? Problem(string? value, int maxLength)
     {
@@ -90,6 +103,15 @@ public static class TextInputRules
         && uri.Scheme is "https" or "http"
         && !string.IsNullOrEmpty(uri.Host)
         && Problem(value, maxLength) is null;
+
+    /// <summary>
+    /// One plain address (no display name, no list) that MimeKit reads back unchanged, so the outbox
+    /// can send to it: for addresses typed by coordinators into lists where a message per field is clearer.
+    /// </summary>
+    public static bool IsSendableEmailAddress(string value) =>
+        value.Length <= 254 && Problem(value, 254) is null && !value.Any(char.IsWhiteSpace)
+        && value.IndexOf('@') is var at && at > 0 && at == value.LastIndexOf('@') && value.IndexOf('.', at) > at + 1 && !value.EndsWith('.')
+        && MimeKit.MailboxAddress.TryParse(value, out var parsed) && parsed.Address == value;
 
     public static IRuleBuilderOptions<T, string?> EmailAddress<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MaximumLength(254).EmailAddress(FluentValidation.Validators.EmailValidationMode.AspNetCoreCompatible)

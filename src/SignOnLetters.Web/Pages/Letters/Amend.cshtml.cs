@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Mailings;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Pages.Letters;
@@ -90,7 +91,7 @@ public class Amend(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IEmailSender email, IPublicUrls urls)
+    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, OutboxSender outbox, IPublicUrls urls)
         : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
@@ -107,7 +108,7 @@ public class Amend(IMediator mediator) : PageModel
         /// Everyone whose signature stands on an earlier version hears what changed, so nobody is
         /// counted under a text they did not see. Their withdraw link (sent when they signed) keeps
         /// working; tokens are stored only as hashes, so this e-mail cannot carry it again.
-        /// Sent in the request for now: the durable outbox comes with the delivery feature.
+        /// Queued in the outbox (one mailing, one message per signer), not sent in the request.
         /// </summary>
         private async Task TellEarlierSignersAsync(Letter letter, CancellationToken cancellationToken)
         {
@@ -122,16 +123,24 @@ public class Amend(IMediator mediator) : PageModel
             var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
             var html = HtmlEncoder.Default;
             var link = urls.Absolute($"/letters/{letter.Slug}");
-            foreach (var recipient in recipients)
+            var (userId, now) = (user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
+            var subject = $"The letter you signed was amended: {title}";
+            var mailing = Mailing.Create(letter.Id, MailingKind.AmendmentNotice, OutboxMessage.Truncate(subject, Mailing.SubjectMaxLength),
+                latest.ChangeNote ?? string.Empty, false, userId, now);
+            var taken = new HashSet<string>();
+            foreach (var recipient in recipients.Where(r => taken.Add(OutboxMessage.RecipientKeyOf(r.Email!))))
             {
-                await email.SendEmailAsync(recipient.Email!, $"The letter you signed was amended: {title}",
+                mailing.Add(new OutgoingMail(recipient.Email!, null, subject,
                     $"<p>Dear {html.Encode(recipient.SignerName)},</p>" +
                     $"<p>The text of <strong>{html.Encode(title)}</strong> has changed since you signed it. It is now version {latest.Number}. What changed:</p>" +
                     $"<blockquote>{html.Encode(latest.ChangeNote ?? string.Empty)}</blockquote>" +
                     $"<p><a href=\"{html.Encode(link)}\">Read the new version</a>.</p>" +
                     $"<p>Your signature stays on the letter. If you no longer agree with it, withdraw it with the link in the e-mail " +
-                    $"we sent when you signed on {recipient.CreatedAt:d MMMM yyyy}; that link keeps working.</p>");
+                    $"we sent when you signed on {recipient.CreatedAt:d MMMM yyyy}; that link keeps working.</p>"), now);
             }
+            db.Mailings.Add(mailing);
+            await db.SaveChangesAsync(cancellationToken);
+            outbox.Wake();
         }
     }
 }

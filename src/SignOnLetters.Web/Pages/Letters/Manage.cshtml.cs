@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Email;
@@ -31,6 +32,9 @@ public class Manage(IMediator mediator) : PageModel
     [BindProperty]
     public ChangeDeadlineCommand NewDeadline { get; set; } = new();
 
+    [BindProperty]
+    public ChangeEmbedHosts Embedding { get; set; } = new();
+
     public Model Letter { get; private set; } = null!;
 
     public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -42,6 +46,15 @@ public class Manage(IMediator mediator) : PageModel
             Deadline = DeadlineInput.ToInputValue(Letter.DeadlineUtc is { } utc ? new LetterDeadline(utc, Letter.DeadlineTimeZone!) : null),
             DeadlineTimeZone = Letter.DeadlineTimeZone ?? "Europe/Brussels",
         };
+        Embedding = new ChangeEmbedHosts { Hosts = string.Join("\n", Letter.Embeds.Select(e => e.Host)) };
+    }
+
+    public async Task<IActionResult> OnPostEmbedHostsAsync(string slug, CancellationToken cancellationToken)
+    {
+        Letter = await mediator.Send(new Query(slug), cancellationToken);
+        await mediator.Send(Embedding with { Slug = slug }, cancellationToken);
+        TempData["Notice"] = "The hosts that may embed the sign form are saved.";
+        return RedirectToPage("Manage", new { slug });
     }
 
     public async Task<IActionResult> OnPostDeadlineAsync(string slug, CancellationToken cancellationToken)
@@ -96,7 +109,7 @@ public class Manage(IMediator mediator) : PageModel
         string Slug, string Title, LetterKind Kind, LetterStatus Status, string LeadOrganisation, LetterRole Role, int ChangeCount,
         DateTime? DeadlineUtc, string? DeadlineTimeZone, DateTime? OpenedAt, DateTime? ClosedAt, DateTime? DeliveredAt,
         IReadOnlyList<Version> Versions, IReadOnlyList<Editor> Editors, IReadOnlyList<PendingInvitation> Invitations, SignatureCounts Counts,
-        IReadOnlyList<string> Languages)
+        IReadOnlyList<string> Languages, IReadOnlyList<EmbedSnippet> Embeds, IReadOnlyList<SourceCount> Sources)
     {
         public bool CanManage => Role == LetterRole.LeadCoordinator;
     }
@@ -107,7 +120,13 @@ public class Manage(IMediator mediator) : PageModel
 
     public sealed record PendingInvitation(string Email, DateTime ExpiresAt);
 
-    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Model>
+    /// <summary>A host allowed to embed the sign form, and the HTML its webmaster pastes.</summary>
+    public sealed record EmbedSnippet(string Host, string Html);
+
+    /// <summary>Counted signatures by where they came from; embeds by host.</summary>
+    public sealed record SourceCount(SignatureSource Source, string? Host, int Count);
+
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IPublicUrls urls) : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -118,7 +137,7 @@ public class Manage(IMediator mediator) : PageModel
                 .Select(l => new
                 {
                     l.Slug, l.Kind, l.Status, LeadOrganisation = l.LeadOrganisation.Name, l.ChangeCount, l.DeadlineUtc, l.DeadlineTimeZone,
-                    l.OpenedAt, l.ClosedAt, l.DeliveredAt,
+                    l.OpenedAt, l.ClosedAt, l.DeliveredAt, l.EmbedHosts,
                     Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault(),
                     l.PrimaryLanguage,
                     Languages = l.Texts.Select(t => t.LanguageCode).ToList(),
@@ -137,7 +156,20 @@ public class Manage(IMediator mediator) : PageModel
             return new Model(letter.Slug, letter.Title ?? letter.Slug, letter.Kind, letter.Status, letter.LeadOrganisation, role, letter.ChangeCount,
                 letter.DeadlineUtc, letter.DeadlineTimeZone, letter.OpenedAt, letter.ClosedAt, letter.DeliveredAt,
                 letter.Versions, letter.Editors, invitations, await SignatureCountQueries.ForLetterAsync(db, letterId, cancellationToken),
-                letter.Languages.OrderBy(code => code == letter.PrimaryLanguage ? 0 : 1).ThenBy(code => code, StringComparer.Ordinal).ToList());
+                letter.Languages.OrderBy(code => code == letter.PrimaryLanguage ? 0 : 1).ThenBy(code => code, StringComparer.Ordinal).ToList(),
+                EmbedHosts.Split(letter.EmbedHosts).Select(host => new EmbedSnippet(host, Snippet(letter.Slug, letter.Title ?? letter.Slug, host))).ToList(),
+                await db.Signatures.AsNoTracking()
+                    .Where(s => s.LetterId == letterId && s.State == SignatureState.Approved)
+                    .GroupBy(s => new { s.Source, s.EmbedHost })
+                    .Select(g => new SourceCount(g.Key.Source, g.Key.EmbedHost, g.Count()))
+                    .ToListAsync(cancellationToken));
+        }
+
+        private string Snippet(string slug, string title, string host)
+        {
+            var html = HtmlEncoder.Default;
+            var src = urls.Absolute($"/letters/{slug}/embed?host={Uri.EscapeDataString(host)}");
+            return $"<iframe src=\"{html.Encode(src)}\" title=\"{html.Encode(title)}\" width=\"100%\" height=\"900\" loading=\"lazy\"></iframe>";
         }
     }
 
@@ -283,6 +315,31 @@ public class Manage(IMediator mediator) : PageModel
         {
             var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
             letter.RemoveEditor(command.UserId);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    /// <summary>The hosts that may embed the sign form, one per line; empty stops all embedding.</summary>
+    public sealed record ChangeEmbedHosts : ICommand, ILetterCoordinatorRequest
+    {
+        public string Slug { get; init; } = string.Empty;
+        public string Hosts { get; init; } = string.Empty;
+    }
+
+    public sealed class ChangeEmbedHostsValidator : AbstractValidator<ChangeEmbedHosts>
+    {
+        public ChangeEmbedHostsValidator() =>
+            RuleFor(c => c.Hosts).MaximumLength(EmbedHosts.MaxHosts * (EmbedHosts.HostMaxLength + 2)).WithName("Hosts");
+    }
+
+    public sealed class ChangeEmbedHostsHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ChangeEmbedHosts>
+    {
+        public async ValueTask<Unit> Handle(ChangeEmbedHosts command, CancellationToken cancellationToken)
+        {
+            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
+            letter.SetEmbedHosts(command.Hosts.Split((char[])['\n', '\r', ' ', ','], StringSplitOptions.RemoveEmptyEntries),
+                user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -2,13 +2,10 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain.Letters;
-using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Documents;
 using SignOnLetters.Web.Infrastructure;
-using DocumentKind = SignOnLetters.Web.Documents.LetterKind;
 
 namespace SignOnLetters.Web.Pages.Letters;
 
@@ -32,91 +29,18 @@ public class Pdf(IMediator mediator) : PageModel
 
     public sealed record PdfFile(byte[] Bytes, string FileName, bool IsPublic);
 
-    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, LetterPdfCache cache) : IQueryHandler<Query, PdfFile>
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, LetterPdfSource pdfs) : IQueryHandler<Query, PdfFile>
     {
         public async ValueTask<PdfFile> Handle(Query query, CancellationToken cancellationToken)
         {
             if (!LetterSlug.IsWellFormed(query.Slug))
                 throw new NotFoundException("The letter");
-            var letter = await db.Letters.AsNoTracking()
-                .Include(l => l.LeadOrganisation)
-                .Include(l => l.CoAuthors).ThenInclude(c => c.Organisation)
-                .Include(l => l.Addressees)
-                .Include(l => l.Texts)
-                .Include(l => l.Versions).ThenInclude(v => v.Texts)
-                .AsSplitQuery()
-                .SingleOrDefaultAsync(l => l.Slug == query.Slug, cancellationToken)
-                ?? throw new NotFoundException("The letter");
+            var letter = await pdfs.LoadAsync(l => l.Slug == query.Slug, cancellationToken) ?? throw new NotFoundException("The letter");
             var isPublic = letter.Status == LetterStatus.Delivered;
             if (!isPublic)
                 await db.RequireEditorAsync(query.Slug, user, cancellationToken);
-
-            // Drafts preview their working text; published letters print their latest version.
-            var latest = letter.Versions.OrderByDescending(v => v.Number).FirstOrDefault();
-            var texts = latest?.Texts ?? letter.Texts;
-            var text = texts.FirstOrDefault(t => t.LanguageCode == query.Language)
-                       ?? texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)
-                       ?? texts.First();
-
-            var signatures = db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id);
-            // Any new, changed or removed signature changes the count or the sum of change counters: one query.
-            var stamp = await signatures.GroupBy(s => s.LetterId)
-                .Select(g => new { Count = g.Count(), Changes = g.Sum(s => s.ChangeCount) })
-                .SingleOrDefaultAsync(cancellationToken);
-            var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{stamp?.Count ?? 0}:{stamp?.Changes ?? 0}";
-            var fileName = $"{letter.Slug}{(text.LanguageCode == letter.PrimaryLanguage ? string.Empty : "-" + text.LanguageCode)}.pdf";
-            var bytes = await cache.GetOrAddAsync(key, async () =>
-                LetterDocument.Generate(await ModelAsync(letter, text, latest, signatures, cancellationToken)));
+            var (bytes, fileName) = await pdfs.GenerateAsync(letter, query.Language, cancellationToken);
             return new PdfFile(bytes, fileName, isPublic);
-        }
-
-        private static async Task<LetterDocumentModel> ModelAsync(Letter letter, LetterText text, LetterVersion? latest,
-            IQueryable<Signature> signatures, CancellationToken cancellationToken)
-        {
-            var approved = await signatures
-                .Where(s => s.State == SignatureState.Approved)
-                .Select(s => new { s.Kind, s.Visibility, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.ConfirmedAt, s.CreatedAt })
-                .ToListAsync(cancellationToken);
-            bool Late(DateTime? confirmedAt, DateTime createdAt) => letter.DeliveredAt is { } delivered && (confirmedAt ?? createdAt) > delivered;
-
-            var organisations = approved
-                .Where(s => s.Kind == SignerKind.Organisation && s.Visibility != SignatureVisibility.CountedNotNamed)
-                .Select(s => new OrganisationSignatory(s.OrganisationName!, s.CountryCode,
-                    s.Visibility == SignatureVisibility.NameAndOrganisation ? new SignerLine(s.SignerName, s.Role) : null,
-                    Late(s.ConfirmedAt, s.CreatedAt)))
-                .ToList();
-            // An individual who chose "organisation only" is counted but not named: the PDF lists people by name.
-            var individuals = approved
-                .Where(s => s.Kind == SignerKind.Individual && s.Visibility == SignatureVisibility.NameAndOrganisation)
-                .Select(s => new IndividualSignatory(s.SignerName, s.CountryCode, s.OrganisationName, Late(s.ConfirmedAt, s.CreatedAt)))
-                .ToList();
-            var counts = new Documents.SignatoryCounts(
-                approved.Count(s => s.Kind == SignerKind.Organisation),
-                approved.Select(s => s.CountryCode).Distinct().Count(),
-                approved.Count(s => s.Kind == SignerKind.Individual));
-
-            var printedAt = letter.DeliveredAt ?? latest?.PublishedAt ?? letter.UpdatedAt;
-            var model = new LetterDocumentModel
-            {
-                Title = text.Title,
-                Kind = letter.Kind == Domain.Letters.LetterKind.Petition ? DocumentKind.Petition : DocumentKind.Letter,
-                LanguageCode = text.LanguageCode,
-                DateLine = new LetterDateLine(DateOnly.FromDateTime(printedAt)),
-                LeadOrganisation = new LetterOrganisation(letter.LeadOrganisation.Name, letter.LeadOrganisation.CountryCode, letter.LeadOrganisation.Logo?.Png),
-                CoAuthors = letter.CoAuthors.OrderBy(c => c.Position)
-                    .Select(c => new LetterOrganisation(c.Organisation.Name, c.Organisation.CountryCode, c.Organisation.Logo?.Png)).ToList(),
-                Addressees = letter.Addressees.OrderBy(a => a.Position).Select(a => new Documents.LetterAddressee(a.Name, a.Title, a.Institution)).ToList(),
-                BodyMarkdown = text.Body,
-                Version = new LetterVersionInfo(latest?.Number ?? 0, latest?.ChangeNote),
-                Edition = letter.DeliveredAt is { } deliveredAt ? new LetterEdition(new DateTimeOffset(deliveredAt, TimeSpan.Zero)) : null,
-                Signatories = new LetterSignatories(organisations, individuals, counts),
-                Options = new LetterDocumentOptions
-                {
-                    Columns = organisations.Count + individuals.Count > 60 ? 3 : 2,
-                    CreationDate = new DateTimeOffset(printedAt, TimeSpan.Zero),
-                },
-            };
-            return model;
         }
     }
 }

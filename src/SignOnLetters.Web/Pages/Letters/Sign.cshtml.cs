@@ -72,7 +72,8 @@ public class Sign(IMediator mediator) : PageModel
     }
 
     /// <summary>The model of the <c>_SignForm</c> partial: the form's context and what was typed.</summary>
-    public sealed record FormView(Form Form, Command Data);
+    /// <param name="Action">Where the form posts; the sign page unless embedded (then without an antiforgery token, which would also bring X-Frame-Options).</param>
+    public sealed record FormView(Form Form, Command Data, string? Action = null);
 
     public sealed record RepresentedOrganisation(int Id, string Name, string CountryCode);
 
@@ -130,6 +131,10 @@ public class Sign(IMediator mediator) : PageModel
         [BindNever, JsonIgnore]
         public SignatureSource Source { get; init; } = SignatureSource.PublicForm;
 
+        /// <summary>Set by the embed page (after checking the host is allowed), never by what is posted.</summary>
+        [BindNever, JsonIgnore]
+        public string? EmbedHost { get; init; }
+
         internal SignerDetails Details => new(Kind, OrganisationName, CountryCode ?? string.Empty, SignerName, Role, Website, Email, Visibility, KeepMeUpdated);
     }
 
@@ -147,7 +152,8 @@ public class Sign(IMediator mediator) : PageModel
             RuleFor(c => c.Website).OptionalWebAddress(Signature.WebsiteMaxLength).WithName("Website");
             RuleFor(c => c.Visibility).IsInEnum().WithMessage("Choose how your signature appears.");
             RuleFor(c => c.Consent).Equal(true).WithMessage("Please agree to how we keep and show your signature.");
-            RuleFor(c => c.Source).Must(s => s is SignatureSource.PublicForm or SignatureSource.Api);
+            RuleFor(c => c.Source).Must(s => s is SignatureSource.PublicForm or SignatureSource.Api or SignatureSource.Embed);
+            RuleFor(c => c.EmbedHost).Must(EmbedHosts.IsWellFormed).When(c => c.Source == SignatureSource.Embed);
             // A representative's organisation brings its country and the account its e-mail.
             When(c => c.OrganisationId is null, () =>
             {
@@ -184,6 +190,8 @@ public class Sign(IMediator mediator) : PageModel
                 ? letter.Terms.Sign(command.Details, command.Source, new ConfirmationTokens(confirmHash, withdrawHash), now)
                 : letter.Terms.SignHeld(command.Details, command.Source, HoldReason.RateLimit, withdrawHash, now);
             signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
+            if (command.Source == SignatureSource.Embed)
+                signature.RecordEmbedHost(command.EmbedHost!);
 
             var claimant = await FindClaimantAsync(signature, now, cancellationToken);
             if (claimant is not null)

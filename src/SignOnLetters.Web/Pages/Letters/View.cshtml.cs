@@ -43,7 +43,8 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
         string Language, string Title, string BodyHtml, string Description,
         IReadOnlyList<LanguageVersion> Languages, IReadOnlyList<Addressee> Addressees, IReadOnlyList<string> Authors,
         int VersionNumber, DateTime? VersionPublishedAt, string? ChangeNote,
-        DateTime? DeadlineUtc, string? DeadlineTimeZone, int? SignatureGoal, SignatureCounts Counts)
+        DateTime? DeadlineUtc, string? DeadlineTimeZone, int? SignatureGoal, SignatureCounts Counts, DateTime? DeliveredAt,
+        IReadOnlyList<Update> Updates)
     {
         public bool IsRightToLeft => LanguageCodes.IsRightToLeft(Language);
     }
@@ -51,6 +52,9 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
     public sealed record LanguageVersion(string Code, string Name, string Title);
 
     public sealed record Addressee(string Name, string? Title, string? Institution);
+
+    /// <summary>An update the coordinators sent to signers, published here too.</summary>
+    public sealed record Update(string Title, DateTime SentAt, string BodyHtml);
 
     private sealed record Text(string LanguageCode, string Title, string Body);
 
@@ -67,7 +71,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                 .Select(l => new
                 {
                     l.Id, l.Slug, l.Kind, l.Status, l.LeadOrganisationId, l.PrimaryLanguage, l.LatestVersionNumber,
-                    l.DeadlineUtc, l.DeadlineTimeZone, l.SignatureGoal,
+                    l.DeadlineUtc, l.DeadlineTimeZone, l.SignatureGoal, l.DeliveredAt,
                     LeadOrganisation = l.LeadOrganisation.Name,
                     CoAuthors = l.CoAuthors.OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
                     Addressees = l.Addressees.OrderBy(a => a.Position).Select(a => new Addressee(a.Name, a.Title, a.Institution)).ToList(),
@@ -102,7 +106,19 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                 letter.Addressees, [letter.LeadOrganisation, .. letter.CoAuthors],
                 letter.LatestVersionNumber, version?.PublishedAt, version?.ChangeNote,
                 letter.DeadlineUtc, letter.DeadlineTimeZone, letter.SignatureGoal,
-                await SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken));
+                await SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken),
+                letter.DeliveredAt,
+                await UpdatesAsync(letter.Id, cancellationToken));
+        }
+
+        private async Task<IReadOnlyList<Update>> UpdatesAsync(int letterId, CancellationToken cancellationToken)
+        {
+            var updates = await db.Mailings.AsNoTracking()
+                .Where(m => m.LetterId == letterId && m.Kind == Domain.Mailings.MailingKind.SignerUpdate)
+                .OrderByDescending(m => m.CreatedAt)
+                .Select(m => new { m.Subject, m.CreatedAt, m.Message })
+                .ToListAsync(cancellationToken);
+            return updates.Select(u => new Update(u.Subject, u.CreatedAt, LetterMarkdown.ToSafeHtml(u.Message))).ToList();
         }
     }
 

@@ -1,0 +1,92 @@
+namespace SignOnLetters.Domain.Mailings;
+
+/// <summary>
+/// Pending → (claimed) Sending → Sent; a failed attempt goes back to Pending with a later
+/// <see cref="OutboxMessage.NextAttemptAt"/>, until the attempts run out: Failed. A Sending row whose
+/// lease has run out (its sender died) may be claimed again.
+/// </summary>
+public enum OutboxState
+{
+    Pending = 0,
+    Sending = 1,
+    Sent = 2,
+    Failed = 3,
+}
+
+/// <summary>What a slice hands to the outbox: one e-mail to one recipient.</summary>
+/// <param name="RecipientName">Shown to coordinators next to the address (e.g. the addressee's name); never public.</param>
+/// <param name="AttachmentLetterId">Attach this letter's PDF, generated when the message is sent (no bytes in the table).</param>
+/// <param name="ListUnsubscribeUrl">One-click unsubscribe link (RFC 8058 headers are added when set).</param>
+public sealed record OutgoingMail(
+    string Recipient, string? RecipientName, string Subject, string HtmlBody,
+    int? AttachmentLetterId = null, string? AttachmentLanguage = null, string? ListUnsubscribeUrl = null);
+
+/// <summary>
+/// One e-mail waiting to be sent, or sent, by the background outbox sender. One row per recipient of
+/// a mailing (unique on mailing and address), claimed by a conditional UPDATE that only one sender
+/// instance wins, and marked sent in its own statement right after the SMTP send.
+/// </summary>
+public class OutboxMessage
+{
+    public const int RecipientMaxLength = 254;
+    public const int RecipientNameMaxLength = 300;
+    public const int ErrorMaxLength = 1000;
+    public const int UrlMaxLength = 2000;
+
+    public long Id { get; private set; }
+    public int? MailingId { get; private set; }
+    public Mailing? Mailing { get; internal set; }
+
+    public string Recipient { get; private set; } = null!;
+
+    /// <summary>Lower-case address: backs "each recipient once per mailing".</summary>
+    public string RecipientKey { get; private set; } = null!;
+
+    public string? RecipientName { get; private set; }
+    public string Subject { get; private set; } = null!;
+    public string HtmlBody { get; private set; } = null!;
+    public int? AttachmentLetterId { get; private set; }
+    public string? AttachmentLanguage { get; private set; }
+    public string? ListUnsubscribeUrl { get; private set; }
+
+    public OutboxState State { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTime NextAttemptAt { get; private set; }
+
+    /// <summary>While Sending: the instant after which another sender may take the message over.</summary>
+    public DateTime? LeaseUntil { get; private set; }
+
+    /// <summary>While Sending: which claim holds the message, so only its holder marks it sent.</summary>
+    public Guid? ClaimId { get; private set; }
+
+    public string? LastError { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? SentAt { get; private set; }
+
+    private OutboxMessage() { }
+
+    public static string RecipientKeyOf(string address) => address.Trim().ToLowerInvariant();
+
+    public static OutboxMessage Create(OutgoingMail mail, DateTime now)
+    {
+        var recipient = mail.Recipient.Trim();
+        if (recipient.Length is 0 or > RecipientMaxLength)
+            throw new DomainRuleException("Every message needs a recipient's address.");
+        return new OutboxMessage
+        {
+            Recipient = recipient,
+            RecipientKey = RecipientKeyOf(recipient),
+            RecipientName = string.IsNullOrWhiteSpace(mail.RecipientName) ? null : Truncate(mail.RecipientName.Trim(), RecipientNameMaxLength),
+            Subject = mail.Subject,
+            HtmlBody = mail.HtmlBody,
+            AttachmentLetterId = mail.AttachmentLetterId,
+            AttachmentLanguage = mail.AttachmentLanguage,
+            ListUnsubscribeUrl = mail.ListUnsubscribeUrl,
+            State = OutboxState.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+    }
+
+    public static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SignOnLetters.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Embeds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "EmbedHost",
+                table: "Signatures",
+                type: "TEXT",
+                maxLength: 253,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EmbedHosts",
+                table: "Letters",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EmbedHost",
+                table: "Signatures");
+
+            migrationBuilder.DropColumn(
+                name: "EmbedHosts",
+                table: "Letters");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Text.Encodings.Web;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Mailings;
+using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Markdown;
+using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Infrastructure.Outbox;
+using SignOnLetters.Web.Infrastructure.Validation;
+using SignOnLetters.Web.Pages.Signatures;
+
+namespace SignOnLetters.Web.Pages.Letters;
+
+/// <summary>
+/// Lead coordinators write an update (Markdown) to the confirmed signers who asked to be kept
+/// updated: at most one per <see cref="UpdateOptions.MinimumDaysBetween"/> days per letter, each
+/// e-mail with a one-click unsubscribe link that works without an account. Updates are listed on the
+/// public letter page.
+/// </summary>
+[RequestFormLimits(ValueLengthLimit = MaxRequestBytes)]
+[RequestSizeLimit(MaxRequestBytes)]
+public class Updates(IMediator mediator) : PageModel
+{
+    public const int MaxRequestBytes = 128 * 1024;
+
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public Model Letter { get; private set; } = null!;
+
+    public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        Letter = await mediator.Send(new Query(slug), cancellationToken);
+        Data = new Command { Slug = slug, ChangeCount = Letter.ChangeCount };
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        Letter = await mediator.Send(new Query(slug), cancellationToken);
+        var recipients = await mediator.Send(Data with { Slug = slug }, cancellationToken);
+        TempData["Notice"] = $"Update published and queued for {recipients:N0} {(recipients == 1 ? "signer" : "signers")}.";
+        return RedirectToPage("Updates", new { slug });
+    }
+
+    public sealed record Query(string Slug) : IQuery<Model>, ILetterCoordinatorRequest;
+
+    /// <param name="NextAllowedAt">When the next update may be sent; null when it may be now.</param>
+    public sealed record Model(string Slug, string Title, LetterStatus Status, int ChangeCount, int Subscribers, DateTime? NextAllowedAt, IReadOnlyList<MailingProgress> Mailings);
+
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Microsoft.Extensions.Options.IOptions<UpdateOptions> options)
+        : IQueryHandler<Query, Model>
+    {
+        public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var letterId = await db.RequireLeadCoordinatorAsync(query.Slug, user, cancellationToken);
+            var letter = await db.Letters.AsNoTracking().Where(l => l.Id == letterId)
+                .Select(l => new { l.Slug, l.Status, l.ChangeCount, Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault() })
+                .SingleAsync(cancellationToken);
+            var next = await NextAllowedAtAsync(db, letterId, options.Value, cancellationToken);
+            return new Model(letter.Slug, letter.Title ?? letter.Slug, letter.Status, letter.ChangeCount,
+                await Subscribers(db, letterId).CountAsync(cancellationToken),
+                next > clock.GetUtcNow().UtcDateTime ? next : null,
+                await MailingProgressQueries.ForLetterAsync(db, letterId, [MailingKind.SignerUpdate], cancellationToken));
+        }
+    }
+
+    /// <summary>Confirmed signers (counted or in review) with an address, who asked for updates.</summary>
+    public static IQueryable<Signature> Subscribers(AppDbContext db, int letterId) =>
+        db.Signatures.Where(s => s.LetterId == letterId && s.KeepMeUpdated && s.Email != null && s.ConfirmedAt != null
+                                 && (s.State == SignatureState.Approved || s.State == SignatureState.HeldForReview));
+
+    public static async Task<DateTime?> NextAllowedAtAsync(AppDbContext db, int letterId, UpdateOptions options, CancellationToken cancellationToken)
+    {
+        var last = await db.Mailings.Where(m => m.LetterId == letterId && m.Kind == MailingKind.SignerUpdate)
+            .OrderByDescending(m => m.CreatedAt).Select(m => (DateTime?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        return last?.AddDays(options.MinimumDaysBetween);
+    }
+
+    public sealed record Command : ICommand<int>, ILetterCoordinatorRequest
+    {
+        public string Slug { get; init; } = string.Empty;
+
+        /// <summary>The letter's change count when the form was loaded: a second submission of the same form sends nothing.</summary>
+        public int ChangeCount { get; init; }
+
+        public string Subject { get; init; } = string.Empty;
+
+        /// <summary>Markdown, like the letter's text; published on the letter page and e-mailed.</summary>
+        public string Body { get; init; } = string.Empty;
+    }
+
+    public sealed class CommandValidator : AbstractValidator<Command>
+    {
+        public CommandValidator()
+        {
+            RuleFor(c => c.Subject).NotEmpty().WithMessage("Give the update a title.").CleanText(Mailing.SubjectMaxLength).WithName("The title");
+            RuleFor(c => c.Body).NotEmpty().WithMessage("Write the update.")
+                .Must(body => body.Length <= Mailing.UpdateMaxLength)
+                .WithMessage((_, body) => $"The update is too long: {body.Length:N0} characters, at most {Mailing.UpdateMaxLength:N0}.")
+                .Must(body => body.Length > Mailing.UpdateMaxLength || LetterMarkdown.Problem(body) is null)
+                .WithMessage((_, body) => $"The update {LetterMarkdown.Problem(body)}");
+        }
+    }
+
+    public sealed class CommandHandler(
+        AppDbContext db, ICurrentUser user, TimeProvider clock, IPublicUrls urls, OutboxSender outbox, UnsubscribeLinks unsubscribe,
+        Microsoft.Extensions.Options.IOptions<UpdateOptions> options) : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
+            if (letter.Status is LetterStatus.Draft or LetterStatus.Archived)
+                throw new DomainRuleException(letter.Status == LetterStatus.Draft
+                    ? "A draft has no signers to update yet."
+                    : "This letter is archived.");
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (await NextAllowedAtAsync(db, letter.Id, options.Value, cancellationToken) is { } next && next > now)
+                throw new DomainRuleException($"At most one update every {options.Value.MinimumDaysBetween} days: the next can be sent from {next:d MMMM yyyy, HH:mm} UTC.");
+
+            if (command.ChangeCount != letter.ChangeCount)
+                throw new DomainRuleException("The letter changed since this form was loaded, or this update was already sent: check the list of sent updates below.");
+            letter.RecordMailing(user.RequireUserId(), now);
+
+            var signers = await Subscribers(db, letter.Id)
+                .Select(s => new { s.Id, s.Email, s.SignerName })
+                .ToListAsync(cancellationToken);
+            var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
+            var subject = $"{command.Subject.Trim()} ({title})";
+            var body = LetterMarkdown.ToSafeHtml(command.Body);
+            var mailing = Mailing.Create(letter.Id, MailingKind.SignerUpdate, command.Subject, command.Body, false, user.RequireUserId(), now);
+            var taken = new HashSet<string>();
+            foreach (var signer in signers.Where(s => taken.Add(OutboxMessage.RecipientKeyOf(s.Email!))))
+            {
+                var link = unsubscribe.For(signer.Id);
+                mailing.Add(new OutgoingMail(signer.Email!, null, subject, Html(signer.SignerName, title, letter.Slug, body, link), ListUnsubscribeUrl: link), now);
+            }
+            db.Mailings.Add(mailing);
+            await db.SaveChangesAsync(cancellationToken);
+            outbox.Wake();
+            return mailing.RecipientCount;
+        }
+
+        private string Html(string name, string title, string slug, string bodyHtml, string unsubscribeLink)
+        {
+            var html = HtmlEncoder.Default;
+            return $"<p>Dear {html.Encode(name)},</p>" + bodyHtml +
+                   $"<p><a href=\"{html.Encode(urls.Absolute($"/letters/{slug}"))}\">{html.Encode(title)}</a></p>" +
+                   "<p>You receive this because you signed this letter and asked to be kept updated. " +
+                   $"<a href=\"{html.Encode(unsubscribeLink)}\">Stop these updates</a>.</p>";
+        }
+    }
+}
+
+/// <summary>Configuration section <c>Updates</c>.</summary>
+public sealed class UpdateOptions
+{
+    public const string Section = "Updates";
+
+    /// <summary>Least number of days between two updates to the signers of one letter.</summary>
+    public int MinimumDaysBetween { get; set; } = 7;
+}
