@@ -9,7 +9,7 @@ namespace SignOnLetters.BrowserTests.Journeys;
 /// withdrawing later; and with JavaScript switched off altogether.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SignerJourneyTests(BrowserFixture browser)
+public sealed class SignerJourneyTests(BrowserFixture browser, Xunit.Abstractions.ITestOutputHelper output)
 {
     [SkippableFact]
     public async Task Should_let_an_individual_sign_on_a_phone_confirm_from_the_email_and_withdraw_later()
@@ -23,7 +23,7 @@ public sealed class SignerJourneyTests(BrowserFixture browser)
         await FillIndividualAsync(page, "Lindiwe Dlamini", "ZA", email);
         await visitor.ScreenshotAsync("journey-3-phone-sign-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
-        await Expect(page.GetByText("check your e-mail", new() { Exact = false })).Not.ToHaveCountAsync(0);
+        await Expect(page.GetByText("Check your inbox", new() { Exact = false })).Not.ToHaveCountAsync(0);
         await visitor.AssertAccessibleAsync();
 
         var confirmation = await Mailbox.WaitForMessageAsync(browser.App.MailDirectory, email, "confirm your signature");
@@ -54,7 +54,7 @@ public sealed class SignerJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/letters/demo");
         await FillIndividualAsync(page, "Tomás Ó Briain", "IE", email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
-        await Expect(page.GetByText("check your e-mail", new() { Exact = false })).Not.ToHaveCountAsync(0);
+        await Expect(page.GetByText("Check your inbox", new() { Exact = false })).Not.ToHaveCountAsync(0);
 
         var confirmation = await Mailbox.WaitForMessageAsync(browser.App.MailDirectory, email, "confirm your signature");
         await page.GotoAsync(Mailbox.Link(confirmation, "/signatures/confirm/"));
@@ -80,6 +80,7 @@ public sealed class SignerJourneyTests(BrowserFixture browser)
             var sizes = await response.Request.SizesAsync();
             transferred += sizes.ResponseHeadersSize + sizes.ResponseBodySize;
         }
+        output.WriteLine($"First load of /letters/demo: {transferred / 1024.0:F1} KB over {responses.Count} responses.");
         var document = responses.First(response => response.Url.EndsWith("/letters/demo", StringComparison.Ordinal));
         Assert.Contains(await document.HeaderValueAsync("content-encoding") ?? "", new[] { "br", "gzip" });
         Assert.True(transferred <= 60 * 1024, $"The first load of the letter page transferred {transferred / 1024.0:F1} KB over {responses.Count} responses.");
@@ -91,8 +92,8 @@ public sealed class SignerJourneyTests(BrowserFixture browser)
         await page.GetByLabel("An individual").CheckAsync();
         await page.GetByLabel("Country").SelectOptionAsync(country);
         await page.GetByLabel("Your name").FillAsync(name);
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("I agree", new() { Exact = false }).CheckAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "E-mail address" }).FillAsync(email);
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "I agree" }).CheckAsync();
     }
 
     /// <summary>Whether the public list (JSON API, all pages) names the signer.</summary>
