@@ -55,7 +55,13 @@ services.AddRazorPages(options =>
             .AllowAnonymousToPage("/Letters/Pdf")
             .AllowAnonymousToPage("/Letters/Embed");
     })
-    .AddMvcOptions(options => options.Filters.Add<MediatorOutcomePageFilter>());
+    .AddMvcOptions(options =>
+    {
+        options.Filters.Add<MediatorOutcomePageFilter>();
+        // Required fields are the validators' business, with messages written for people; MVC's
+        // implicit [Required] on non-nullable strings would add "The SignerName field is required."
+        options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+    });
 services.AddAppResponseCompression();
 services.AddAppLocalisation();
 services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfCache>();

@@ -8,7 +8,7 @@ namespace SignOnLetters.BrowserTests.Journeys;
 public sealed class CoordinatorJourneyTests(BrowserFixture browser)
 {
     [SkippableFact]
-    public async Task Should_let_a_coordinator_register_confirm_create_an_organisation_and_invite_a_colleague()
+    public async Task Should_let_a_coordinator_register_create_an_organisation_draft_and_open_a_letter_and_sign_another_in_one_step()
     {
         Skip.If(browser.Unavailable is not null, browser.Unavailable);
         await using var visitor = await browser.NewVisitorAsync();
@@ -63,6 +63,35 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Invitation sent to colleague@example.org");
         await Expect(page.GetByText("colleague@example.org as coordinator")).ToBeVisibleAsync();
+
+        // A letter drafted with the demo network as co-author, then opened for signatures.
+        await page.GotoAsync("/letters/new");
+        await page.GetByLabel("Title").FillAsync("Decriminalise drug use in Colombia");
+        await page.GetByLabel("Language of this first version").FillAsync("es");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the draft" }).ClickAsync();
+        await page.Locator("#Data_Texts_0__Body").FillAsync("Señora Ministra:\n\nLe escribimos para pedirle que **despenalice** el uso de drogas.");
+        await page.Locator("#Data_Addressees_0__Name").FillAsync("Ministra de Salud");
+        await page.GetByLabel("Co-authoring organisations", new() { Exact = false }).FillAsync("Global Network of People Who Use Drugs (demo)");
+        await visitor.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Status and editors" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open for signatures" }).ClickAsync();
+        await Expect(page.GetByText("Open").First).ToBeVisibleAsync();
+        await visitor.ScreenshotAsync("journey1-05-letter-opened");
+
+        // Journey 2: the same person, now a network representative, co-signs the demo letter for
+        // their organisation in one step (their account is confirmed, so no e-mail round trip).
+        await page.GotoAsync("/letters/demo");
+        await page.GetByLabel("Red Latinoamericana de Personas que Usan Drogas", new() { Exact = false }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
+        // Forgetting the name and the consent gets plain messages, linked to their fields.
+        await Expect(page.GetByRole(AriaRole.Alert)).Not.ToContainTextAsync("field is required");
+        await page.GetByLabel("Your name").FillAsync("Camila Rojas");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "I agree" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("your organisation's signature is recorded", new() { Exact = false })).ToBeVisibleAsync();
+        await visitor.ScreenshotAsync("journey2-representative-signed");
 
         Assert.All(visitor.Requests, url => Assert.StartsWith(browser.App.BaseAddress.ToString(), url));
     }
