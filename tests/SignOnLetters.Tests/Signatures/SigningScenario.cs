@@ -80,5 +80,8 @@ internal static class SigningScenario
     public static string LinkPath(SliceFixture app, string address, string fragment) =>
         new Uri(Infrastructure.EmailBox.LinkContaining(app.Emails.LatestTo(address), fragment)).PathAndQuery;
 
+    /// <summary>Fresh confirmation and withdraw hashes, for signatures built directly.</summary>
+    public static ConfirmationTokens NewTokens() => new(Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
+
     public static string Token(string path) => path[(path.LastIndexOf('/') + 1)..];
 }
