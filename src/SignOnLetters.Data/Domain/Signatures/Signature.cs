@@ -157,6 +157,14 @@ public class Signature
         Moderate(moderation, now);
     }
 
+    internal void RecordPaperSignature(string coordinatorUserId, DateTime now)
+    {
+        ConfirmedAt = now;
+        ReviewedAt = now;
+        State = SignatureState.Approved;
+        Record(null, SignatureActor.Coordinator, coordinatorUserId, "Entered from a paper or e-mailed signature", now);
+    }
+
     public void RecordClientNetwork(string? network) =>
         ClientNetwork = network is { Length: > 0 and <= ClientNetworkMaxLength } ? network : null;
 

@@ -100,7 +100,7 @@ public class Sign(IMediator mediator) : PageModel
         AwaitingReview,
     }
 
-    public sealed record Command : ICommand<Outcome>
+    public sealed record Command : ICommand<Outcome>, ISignerFields
     {
         public string Slug { get; init; } = string.Empty;
         public SignerKind Kind { get; init; }
@@ -138,14 +138,9 @@ public class Sign(IMediator mediator) : PageModel
         public CommandValidator()
         {
             RuleFor(c => c.Slug).NotEmpty();
-            RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose whether you sign as an organisation or as an individual.");
-            RuleFor(c => c.SignerName).NotEmpty().CleanText(Signature.NameMaxLength).WithName("Your name");
-            RuleFor(c => c.OrganisationName).CleanText(Signature.NameMaxLength).WithName("Organisation");
+            Include(new SignerFieldsValidator());
             RuleFor(c => c.OrganisationName).NotEmpty().WithName("Organisation")
                 .When(c => c.Kind == SignerKind.Organisation && c.OrganisationId is null);
-            RuleFor(c => c.Role).CleanText(Signature.RoleMaxLength).WithName("Role or title");
-            RuleFor(c => c.Website).OptionalWebAddress(Signature.WebsiteMaxLength).WithName("Website");
-            RuleFor(c => c.Visibility).IsInEnum().WithMessage("Choose how your signature appears.");
             RuleFor(c => c.Consent).Equal(true).WithMessage("Please agree to how we keep and show your signature.");
             RuleFor(c => c.Source).Must(s => s is SignatureSource.PublicForm or SignatureSource.Api);
             // A representative's organisation brings its country and the account its e-mail.
@@ -185,7 +180,7 @@ public class Sign(IMediator mediator) : PageModel
                 : letter.Terms.SignHeld(command.Details, command.Source, HoldReason.RateLimit, withdrawHash, now);
             signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
 
-            var claimant = await FindClaimantAsync(signature, now, cancellationToken);
+            var claimant = await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken);
             if (claimant is not null)
             {
                 // Another active signature holds the address or the organisation. The submitter
@@ -195,7 +190,7 @@ public class Sign(IMediator mediator) : PageModel
             }
 
             db.Signatures.Add(signature);
-            if (!await TrySaveClaimAsync(signature, cancellationToken))
+            if (!await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
                 return Outcome.CheckYourInbox;
             if (withinLimit)
                 await emails.SendConfirmationAsync(signature.Email!, letter.Title, confirmToken, withdrawToken, now);
@@ -216,35 +211,18 @@ public class Sign(IMediator mediator) : PageModel
             var signature = letter.Terms.SignAsRepresentative(command.Details with { Email = email }, organisation, userId, withdrawHash, now);
             signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
 
-            if (await FindClaimantAsync(signature, now, cancellationToken) is { } claimant)
+            if (await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken) is { } claimant)
                 throw new DomainRuleException(claimant.OrganisationKey == signature.OrganisationKey
                     ? $"{organisation.Name} has already signed this letter."
                     : "Your e-mail address has already signed this letter. Withdraw that signature first to sign for your organisation.");
             db.Signatures.Add(signature);
-            if (!await TrySaveClaimAsync(signature, cancellationToken))
+            if (!await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
                 throw new DomainRuleException($"{organisation.Name} has already signed this letter.");
 
             var awaitingReview = signature.State == SignatureState.HeldForReview;
             await emails.SendRepresentativeReceiptAsync(email!, letter.Title, organisation.Name, awaitingReview, withdrawToken);
             return awaitingReview ? Outcome.AwaitingReview : Outcome.SignedForOrganisation;
         }
-
-        /// <summary>
-        /// The active signature that already holds this one's address or organisation, after letting
-        /// unconfirmed ones whose link lapsed give their claims up.
-        /// </summary>
-        private async Task<Signature?> FindClaimantAsync(Signature signature, DateTime now, CancellationToken cancellationToken)
-        {
-            var claimants = await ClaimantsOf(signature).ToListAsync(cancellationToken);
-            foreach (var lapsed in claimants.Where(c => c.IsConfirmationExpired(now)))
-                lapsed.Expire(now);
-            return claimants.FirstOrDefault(c => c.IsActive);
-        }
-
-        private IQueryable<Signature> ClaimantsOf(Signature signature) =>
-            db.Signatures.Where(s => s.LetterId == signature.LetterId && (int)s.State < Signature.ActiveStateLimit
-                                     && ((signature.EmailKey != null && s.EmailKey == signature.EmailKey)
-                                         || (signature.OrganisationKey != null && s.OrganisationKey == signature.OrganisationKey)));
 
         private async Task AnswerDuplicateAsync(Signature claimant, Signature attempt, string letterTitle, bool withinLimit, DateTime now, CancellationToken cancellationToken)
         {
@@ -261,28 +239,6 @@ public class Sign(IMediator mediator) : PageModel
             if (claimant is { State: SignatureState.Approved, Visibility: not SignatureVisibility.CountedNotNamed })
                 throw new DomainRuleException($"{claimant.OrganisationName} has already signed this letter. If that is a mistake, write to the letter's coordinators.");
             await emails.SendOrganisationNotRecordedAsync(attempt.Email!, letterTitle, attempt.OrganisationName!);
-        }
-
-        /// <summary>
-        /// Saves the new signature; false when a unique index refused it because an identical
-        /// submission won the race a moment earlier (that one sent the e-mail).
-        /// </summary>
-        private async Task<bool> TrySaveClaimAsync(Signature signature, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                if (!await ClaimantsOf(signature).AsNoTracking().AnyAsync(cancellationToken))
-                    throw;
-                db.Entry(signature).State = EntityState.Detached;
-                foreach (var entry in signature.Events)
-                    db.Entry(entry).State = EntityState.Detached;
-                return false;
-            }
         }
     }
 }
