@@ -57,6 +57,9 @@ services.AddScoped<DemoSeeder>();
 services.AddScoped<AdministratorSetup>();
 services.AddSingleton<LetterDeadlineCloser>();
 services.AddHostedService(sp => sp.GetRequiredService<LetterDeadlineCloser>());
+services.Configure<SignatureRetentionOptions>(builder.Configuration.GetSection(SignatureRetentionOptions.Section));
+services.AddSingleton<SignatureRetention>();
+services.AddHostedService(sp => sp.GetRequiredService<SignatureRetention>());
 services.AddSigning(builder.Configuration);
 
 var app = builder.Build();

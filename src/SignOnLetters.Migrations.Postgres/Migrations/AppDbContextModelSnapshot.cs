@@ -633,6 +633,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ChangeCount")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

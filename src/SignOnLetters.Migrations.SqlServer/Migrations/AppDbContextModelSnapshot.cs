@@ -635,6 +635,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("ChangeCount")
                         .IsConcurrencyToken()
                         .HasColumnType("int");

@@ -608,6 +608,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ChangeCount")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

@@ -104,6 +104,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/letters/{slug}/signatures.csv"] = new() { ["GET"] = Access.LetterLeadCoordinator },
         ["/letters/{slug}/signatures"] = new() { ["GET"] = Access.LetterLeadCoordinator },
         ["/letters/{slug}/signatures/paper"] = new() { ["GET"] = Access.LetterLeadCoordinator, ["POST"] = Access.LetterLeadCoordinator },
+        ["/letters/{slug}/signatures/{signatureId:int}"] = new() { ["GET"] = Access.LetterLeadCoordinator, ["POST Erase"] = Access.LetterLeadCoordinator },
         ["/signatures/confirm/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/signatures/withdraw/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/api/letters/{slug}/signatures"] = new() { ["POST"] = Access.Public },
@@ -150,6 +151,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         var world = await World.CreateAsync(App);
         var path = route.Replace("{id:int}", world.Organisation.Id.ToString())
             .Replace("{slug}", World.LetterSlug)
+            .Replace("{signatureId:int}", world.SignatureId.ToString())
             .Replace("{token}", route.StartsWith("/letter-invitations") ? world.LetterInvitationToken : world.InvitationToken);
         if (route == "/organisations/{id:int}/logo")
             await App.ExecuteDbContextAsync(async db =>
@@ -218,6 +220,9 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
 
         public const string LetterSlug = "matrix-letter";
 
+        /// <summary>A signature on the letter, entered on paper by its coordinator.</summary>
+        public int SignatureId { get; private set; }
+
         /// <summary>A real invitation to co-edit the letter.</summary>
         public string LetterInvitationToken { get; private set; } = null!;
 
@@ -276,7 +281,14 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
                 var (token, hash) = SignOnLetters.Web.Infrastructure.Security.SecureToken.Create();
                 db.Add(SignOnLetters.Domain.Letters.LetterEditorInvitation.Create(letter, "new-editor@example.org", hash, users[_emails[Persona.Coordinator]], now));
                 LetterInvitationToken = token;
+                var versionId = await db.LetterVersions.Where(v => v.LetterId == letter.Id).Select(v => v.Id).SingleAsync();
+                var signature = SignOnLetters.Domain.Signatures.LetterSigning.SigningTerms(letter, versionId).SignOnPaper(
+                    new SignOnLetters.Domain.Signatures.SignerDetails(SignOnLetters.Domain.Signatures.SignerKind.Individual, null, "NL", "Matrix Signer",
+                        null, null, "signer@example.org", SignOnLetters.Domain.Signatures.SignatureVisibility.NameAndOrganisation, false),
+                    users[_emails[Persona.Coordinator]], now);
+                db.Signatures.Add(signature);
                 await db.SaveChangesAsync();
+                SignatureId = signature.Id;
             });
         }
 

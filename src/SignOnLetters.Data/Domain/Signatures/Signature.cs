@@ -96,6 +96,9 @@ public class Signature
     public DateTime? WithdrawnAt { get; private set; }
     public DateTime? ErasedAt { get; private set; }
 
+    /// <summary>When the retention job removed the private data (see <see cref="AnonymiseAfterRetention"/>).</summary>
+    public DateTime? AnonymisedAt { get; private set; }
+
     /// <summary>Optimistic concurrency token: two clicks on one confirmation link cannot both win.</summary>
     public int ChangeCount { get; private set; }
 
@@ -244,6 +247,76 @@ public class Signature
         Transition(SignatureState.Rejected, SignatureActor.Coordinator, coordinatorUserId, reason, now);
     }
 
+    /// <summary>
+    /// The signer asked for their personal data to be erased: name, role, website, e-mail, network,
+    /// organisation and links are cleared, and coordinators' reasons in the history are blanked.
+    /// On a delivered letter a counted signature stays as an anonymous entry (counted, never named),
+    /// so the number in the delivered letter stays true; otherwise the signature is removed (state
+    /// Erased: neither listed nor counted). The history records the erasure without the data.
+    /// </summary>
+    public void EraseOnRequest(bool letterDelivered, string coordinatorUserId, DateTime now)
+    {
+        if (ErasedAt is not null)
+            throw new DomainRuleException("This signature's personal data has already been erased.");
+        var keepCounted = letterDelivered && State == SignatureState.Approved;
+        ClearPersonalData(publicFieldsToo: true);
+        ErasedAt = now;
+        if (keepCounted)
+        {
+            Visibility = SignatureVisibility.CountedNotNamed;
+            Record(State, SignatureActor.Coordinator, coordinatorUserId, "Personal data erased on request; kept as an anonymous count (letter delivered)", now);
+            return;
+        }
+        Transition(SignatureState.Erased, SignatureActor.Coordinator, coordinatorUserId, "Personal data erased on request", now);
+    }
+
+    /// <summary>
+    /// The letter closed longer ago than the retention period: private data goes (e-mail, network,
+    /// links, the representative's account, the wish for updates). A counted signature keeps what
+    /// its signer chose to publish, as the delivered letter shows it; everything else (signatures
+    /// never counted, and names never shown) loses its personal data too.
+    /// </summary>
+    public void AnonymiseAfterRetention(DateTime now)
+    {
+        if (AnonymisedAt is not null)
+            return;
+        var published = State == SignatureState.Approved;
+        ClearPersonalData(publicFieldsToo: !published);
+        if (published && Visibility != SignatureVisibility.NameAndOrganisation)
+        {
+            SignerName = string.Empty;
+            Role = null;
+            Website = null;
+            if (Visibility == SignatureVisibility.CountedNotNamed || Kind == SignerKind.Individual)
+                OrganisationName = null;
+        }
+        AnonymisedAt = now;
+        Record(State, SignatureActor.System, null, "Personal data anonymised after the retention period", now);
+    }
+
+    private void ClearPersonalData(bool publicFieldsToo)
+    {
+        Email = null;
+        EmailKey = null;
+        ClientNetwork = null;
+        ConfirmationTokenHash = null;
+        ConfirmationExpiresAt = null;
+        WithdrawTokenHash = null;
+        RepresentativeUserId = null;
+        KeepMeUpdated = false;
+        if (!publicFieldsToo)
+            return;
+        SignerName = string.Empty;
+        Role = null;
+        Website = null;
+        OrganisationName = null;
+        OrganisationKey = null;
+        OrganisationId = null;
+        RejectionReason = null;
+        foreach (var entry in Events)
+            entry.RedactReason();
+    }
+
     /// <summary>An unconfirmed signature whose link lapsed gives up its claims, so the organisation or address can sign again.</summary>
     public void Expire(DateTime now)
     {
@@ -311,7 +384,8 @@ public sealed record ConfirmationTokens(string ConfirmationHash, string Withdraw
 
 /// <summary>
 /// An entry of a signature's audit trail: a state change, who caused it, when and why. Append-only:
-/// nothing here is ever changed after it is written.
+/// nothing here is changed after it is written, except that erasing a signer's personal data blanks
+/// the free-text reasons coordinators wrote (<see cref="RedactReason"/>).
 /// </summary>
 public class SignatureEvent
 {
@@ -331,6 +405,13 @@ public class SignatureEvent
     public DateTime At { get; private set; }
 
     private SignatureEvent() { }
+
+    /// <summary>A coordinator's words may name the signer: erasure blanks them (the entry itself stays).</summary>
+    internal void RedactReason()
+    {
+        if (Actor == SignatureActor.Coordinator && Reason is not null && FromState is not null)
+            Reason = "(erased)";
+    }
 
     internal SignatureEvent(Signature signature, SignatureState? from, SignatureState to, SignatureActor actor, string? actorUserId, string? reason, DateTime at)
     {
