@@ -21,6 +21,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<LetterEditorInvitation> LetterEditorInvitations => Set<LetterEditorInvitation>();
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<SignatureEvent> SignatureEvents => Set<SignatureEvent>();
+    public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
 
     /// <summary>Data Protection keys live here so every app instance shares cookies and antiforgery tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -625,6 +625,53 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.ToTable("OrganisationMemberships");
                 });
 
+            modelBuilder.Entity("SignOnLetters.Domain.Signatures.OrganisationAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AliasKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganisationKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId", "AliasKey")
+                        .IsUnique();
+
+                    b.ToTable("OrganisationAliases");
+                });
+
             modelBuilder.Entity("SignOnLetters.Domain.Signatures.Signature", b =>
                 {
                     b.Property<int>("Id")
@@ -698,6 +745,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<int>("LetterVersionId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
@@ -756,6 +806,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         .HasFilter("\"ConfirmationTokenHash\" IS NOT NULL");
 
                     b.HasIndex("LetterVersionId");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("OrganisationId");
 
@@ -1164,6 +1216,15 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("SignOnLetters.Domain.Signatures.OrganisationAlias", b =>
+                {
+                    b.HasOne("SignOnLetters.Domain.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SignOnLetters.Domain.Signatures.Signature", b =>
                 {
                     b.HasOne("SignOnLetters.Domain.Letters.Letter", "Letter")
@@ -1177,6 +1238,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         .HasForeignKey("LetterVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("SignOnLetters.Domain.Signatures.Signature", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SignOnLetters.Domain.Organisation", null)
                         .WithMany()

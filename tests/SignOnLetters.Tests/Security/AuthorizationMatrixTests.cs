@@ -104,7 +104,18 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/letters/{slug}/signatures.csv"] = new() { ["GET"] = Access.LetterLeadCoordinator },
         ["/letters/{slug}/signatures"] = new() { ["GET"] = Access.LetterLeadCoordinator },
         ["/letters/{slug}/signatures/paper"] = new() { ["GET"] = Access.LetterLeadCoordinator, ["POST"] = Access.LetterLeadCoordinator },
-        ["/letters/{slug}/signatures/{signatureId:int}"] = new() { ["GET"] = Access.LetterLeadCoordinator, ["POST Erase"] = Access.LetterLeadCoordinator },
+        ["/letters/{slug}/signatures/{signatureId:int}"] = new()
+        {
+            ["GET"] = Access.LetterLeadCoordinator,
+            ["POST Erase"] = Access.LetterLeadCoordinator,
+            ["POST Merge"] = Access.LetterLeadCoordinator,
+        },
+        ["/letters/{slug}/signatures/aliases"] = new()
+        {
+            ["GET"] = Access.LetterLeadCoordinator,
+            ["POST Add"] = Access.LetterLeadCoordinator,
+            ["POST Remove"] = Access.LetterLeadCoordinator,
+        },
         ["/signatures/confirm/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/signatures/withdraw/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/api/letters/{slug}/signatures"] = new() { ["POST"] = Access.Public },

@@ -145,13 +145,7 @@ public abstract class PrivacyTests(SliceFixture app) : SliceTest(app)
         Assert.False(signature.KeepMeUpdated);
     }
 
-    private async Task<int> SignAndConfirmAsync(Sign.Command command)
-    {
-        App.RunAs(null);
-        await App.SendAsync(command);
-        await App.SendAsync(new Confirm.Command(Token(LinkPath(App, command.Email!, "/signatures/confirm/"))));
-        return (await SignaturesAsync(App)).Single(s => s.Email == command.Email).Id;
-    }
+    private Task<int> SignAndConfirmAsync(Sign.Command command) => SigningScenario.SignAndConfirmAsync(App, command);
 
     private async Task AdvanceLetterAsync(ApplicationUser coordinator, bool deliver) =>
         await App.ExecuteDbContextAsync(async db =>

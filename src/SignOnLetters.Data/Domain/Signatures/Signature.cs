@@ -96,6 +96,9 @@ public class Signature
     public DateTime? WithdrawnAt { get; private set; }
     public DateTime? ErasedAt { get; private set; }
 
+    /// <summary>The signature this duplicate was merged into (state <see cref="SignatureState.Merged"/>).</summary>
+    public int? MergedIntoId { get; private set; }
+
     /// <summary>When the retention job removed the private data (see <see cref="AnonymiseAfterRetention"/>).</summary>
     public DateTime? AnonymisedAt { get; private set; }
 
@@ -215,6 +218,8 @@ public class Signature
     {
         if (State is SignatureState.Withdrawn or SignatureState.Erased)
             throw new DomainRuleException("This signature has already been withdrawn.");
+        if (State is SignatureState.Merged)
+            throw new DomainRuleException("This signature was a duplicate and was merged into another; write to the letter's coordinators to withdraw.");
         ConfirmationTokenHash = null;
         WithdrawnAt = now;
         Transition(SignatureState.Withdrawn, actor, userId, null, now);
@@ -245,6 +250,40 @@ public class Signature
         ReviewedAt = now;
         RejectionReason = reason;
         Transition(SignatureState.Rejected, SignatureActor.Coordinator, coordinatorUserId, reason, now);
+    }
+
+    /// <summary>
+    /// The organisation signs under a name the letter's coordinators listed as an alias: the
+    /// signature claims the organisation's own name, so the duplicate rule sees one organisation.
+    /// </summary>
+    public void ClaimAliasedOrganisation(OrganisationAlias alias)
+    {
+        if (Kind != SignerKind.Organisation || alias.LetterId != LetterId || alias.AliasKey != OrganisationKey)
+            throw new DomainRuleException("This alias does not apply to this signature.");
+        OrganisationKey = alias.OrganisationKey;
+        ChangeCount++;
+    }
+
+    /// <summary>
+    /// A coordinator found this signature to duplicate <paramref name="kept"/>: it ends as Merged
+    /// (neither listed nor counted) and gives up its claims; both histories record the merge.
+    /// </summary>
+    public void MergeInto(Signature kept, string coordinatorUserId, DateTime now)
+    {
+        if (kept.Id == Id)
+            throw new DomainRuleException("A signature cannot be merged into itself.");
+        if (kept.LetterId != LetterId)
+            throw new DomainRuleException("Only signatures of the same letter can be merged.");
+        if (!IsActive)
+            throw new DomainRuleException($"Signature {Id} is {State}: only pending, held or approved signatures can be merged.");
+        if (!kept.IsActive)
+            throw new DomainRuleException($"Signature {kept.Id} is {kept.State}: merge into a pending, held or approved signature.");
+        MergedIntoId = kept.Id;
+        OrganisationKey = null;
+        EmailKey = null;
+        ConfirmationTokenHash = null;
+        Transition(SignatureState.Merged, SignatureActor.Coordinator, coordinatorUserId, $"Merged into signature {kept.Id} as a duplicate", now);
+        kept.Record(kept.State, SignatureActor.Coordinator, coordinatorUserId, $"Signature {Id} merged into this one as a duplicate", now);
     }
 
     /// <summary>

@@ -12,10 +12,14 @@ public static class SignatureClaims
 {
     /// <summary>
     /// The active signature that already holds this one's address or organisation, after letting
-    /// unconfirmed ones whose link lapsed give their claims up.
+    /// unconfirmed ones whose link lapsed give their claims up. An organisation signing under one
+    /// of the letter's <see cref="OrganisationAlias"/>es claims the organisation's own name first.
     /// </summary>
     public static async Task<Signature?> FindClaimantAsync(AppDbContext db, Signature signature, DateTime now, CancellationToken cancellationToken)
     {
+        if (signature is { Kind: SignerKind.Organisation, OrganisationKey: { } key }
+            && await db.OrganisationAliases.FirstOrDefaultAsync(a => a.LetterId == signature.LetterId && a.AliasKey == key, cancellationToken) is { } alias)
+            signature.ClaimAliasedOrganisation(alias);
         var claimants = await ClaimantsOf(db, signature).ToListAsync(cancellationToken);
         foreach (var lapsed in claimants.Where(c => c.IsConfirmationExpired(now)))
             lapsed.Expire(now);

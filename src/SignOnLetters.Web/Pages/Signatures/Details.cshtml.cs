@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
+using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
@@ -15,6 +16,9 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// One signature for the letter's coordinators, at <c>/letters/{slug}/signatures/{id}</c>: its
 /// details, its audit trail, and what a coordinator does with it. <b>Erase</b> carries out a
 /// signer's request to erase their personal data (see <see cref="Signature.EraseOnRequest"/>).
+/// <b>Merge</b> ends this signature as a duplicate of another one, which is kept (see
+/// <see cref="Signature.MergeInto"/>); signatures by the same person's name or under an alias of the
+/// same organisation are offered as the likely ones.
 /// </summary>
 [Authorize]
 public class Details(IMediator mediator) : PageModel
@@ -33,10 +37,18 @@ public class Details(IMediator mediator) : PageModel
         return RedirectToPage("Details", new { slug, signatureId });
     }
 
+    public async Task<IActionResult> OnPostMergeAsync(string slug, int signatureId, int keepId, CancellationToken cancellationToken)
+    {
+        Signature = await mediator.Send(new Query(slug, signatureId), cancellationToken);
+        await mediator.Send(new Merge(slug, signatureId, keepId), cancellationToken);
+        TempData["Notice"] = $"Signature {signatureId} was merged into this one.";
+        return RedirectToPage("Details", new { slug, signatureId = keepId });
+    }
+
     public sealed record Query(string Slug, int Id) : IQuery<Model>;
 
     public sealed record Model(string Slug, bool LetterDelivered, Index.Row Row, string? Website, bool KeepMeUpdated, string? ClientNetwork,
-        DateTime? AnonymisedAt, IReadOnlyList<Entry> History);
+        DateTime? AnonymisedAt, int? MergedIntoId, IReadOnlyList<Entry> History, IReadOnlyList<Index.Row> LikelyDuplicates);
 
     /// <param name="Actor">Who acted: the coordinator's e-mail, "signer" or "system".</param>
     public sealed record Entry(DateTime At, SignatureState? From, SignatureState To, string Actor, string? Reason);
@@ -52,7 +64,8 @@ public class Details(IMediator mediator) : PageModel
                 {
                     Row = new Index.Row(s.Id, s.Kind, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.State, s.Visibility,
                         s.Source, s.CreatedAt, s.ConfirmedAt, s.ErasedAt),
-                    s.Website, s.KeepMeUpdated, s.ClientNetwork, s.AnonymisedAt, Delivered = s.Letter.DeliveredAt != null,
+                    s.Website, s.KeepMeUpdated, s.ClientNetwork, s.AnonymisedAt, s.MergedIntoId, s.OrganisationKey,
+                    Delivered = s.Letter.DeliveredAt != null,
                 })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("The signature");
@@ -65,10 +78,59 @@ public class Details(IMediator mediator) : PageModel
                     ActorEmail = db.Users.Where(u => u.Id == e.ActorUserId).Select(u => u.Email).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
+            var duplicates = signature.Row.State is SignatureState.Merged or SignatureState.Erased ? []
+                : await LikelyDuplicatesAsync(letterId, signature.Row, signature.OrganisationKey, cancellationToken);
             return new Model(query.Slug, signature.Delivered, signature.Row, signature.Website, signature.KeepMeUpdated, signature.ClientNetwork,
-                signature.AnonymisedAt,
+                signature.AnonymisedAt, signature.MergedIntoId,
                 history.Select(e => new Entry(e.At, e.FromState, e.ToState,
-                    e.Actor == SignatureActor.Coordinator ? e.ActorEmail ?? "a coordinator" : e.Actor.ToString().ToLowerInvariant(), e.Reason)).ToList());
+                    e.Actor == SignatureActor.Coordinator ? e.ActorEmail ?? "a coordinator" : e.Actor.ToString().ToLowerInvariant(), e.Reason)).ToList(),
+                duplicates);
+        }
+
+        /// <summary>
+        /// Other active signatures by a person of the same name, or from the same organisation under
+        /// one of its aliases (the unique indexes keep exact repeats out already).
+        /// </summary>
+        private async Task<List<Index.Row>> LikelyDuplicatesAsync(int letterId, Index.Row row, string? organisationKey, CancellationToken cancellationToken)
+        {
+            var name = row.SignerName.ToLowerInvariant();
+            var keys = new List<string>();
+            if (organisationKey is not null)
+            {
+                var aliases = await db.OrganisationAliases.AsNoTracking()
+                    .Where(a => a.LetterId == letterId && (a.OrganisationKey == organisationKey || a.AliasKey == organisationKey))
+                    .Select(a => new { a.AliasKey, a.OrganisationKey })
+                    .ToListAsync(cancellationToken);
+                keys.AddRange(aliases.SelectMany(a => new[] { a.AliasKey, a.OrganisationKey }).Distinct());
+            }
+            return await db.Signatures.AsNoTracking()
+                .Where(s => s.LetterId == letterId && s.Id != row.Id && (int)s.State < Domain.Signatures.Signature.ActiveStateLimit
+                            && ((name != "" && s.SignerName.ToLower() == name) || (s.OrganisationKey != null && keys.Contains(s.OrganisationKey))))
+                .OrderBy(s => s.Id)
+                .Take(10)
+                .Select(s => new Index.Row(s.Id, s.Kind, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.State, s.Visibility,
+                    s.Source, s.CreatedAt, s.ConfirmedAt, s.ErasedAt))
+                .ToListAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Ends <see cref="SignatureId"/> as a duplicate of <see cref="KeepId"/>, which stays.</summary>
+    public sealed record Merge(string Slug, int SignatureId, int KeepId) : ICommand, ILetterCoordinatorRequest;
+
+    public sealed class MergeHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Merge>
+    {
+        public async ValueTask<Unit> Handle(Merge command, CancellationToken cancellationToken)
+        {
+            var letterId = await db.RequireLeadCoordinatorAsync(command.Slug, user, cancellationToken);
+            var pair = await db.Signatures
+                .Where(s => s.LetterId == letterId && (s.Id == command.SignatureId || s.Id == command.KeepId))
+                .ToListAsync(cancellationToken);
+            var duplicate = pair.SingleOrDefault(s => s.Id == command.SignatureId) ?? throw new NotFoundException("The signature");
+            var kept = pair.SingleOrDefault(s => s.Id == command.KeepId)
+                ?? throw new DomainRuleException($"This letter has no signature {command.KeepId} to merge into.");
+            duplicate.MergeInto(kept, user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
         }
     }
 
