@@ -22,6 +22,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<SignatureEvent> SignatureEvents => Set<SignatureEvent>();
     public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
+    public DbSet<PartnerInvitation> PartnerInvitations => Set<PartnerInvitation>();
 
     /// <summary>Data Protection keys live here so every app instance shares cookies and antiforgery tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -110,6 +110,14 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             ["POST Erase"] = Access.LetterLeadCoordinator,
             ["POST Merge"] = Access.LetterLeadCoordinator,
         },
+        ["/letters/{slug}/invitations"] = new()
+        {
+            ["GET"] = Access.LetterLeadCoordinator,
+            ["POST Invite"] = Access.LetterLeadCoordinator,
+            ["POST Import"] = Access.LetterLeadCoordinator,
+            ["POST Remind"] = Access.LetterLeadCoordinator,
+        },
+        ["/letters/{slug}/invited/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/letters/{slug}/signatures/aliases"] = new()
         {
             ["GET"] = Access.LetterLeadCoordinator,
@@ -163,7 +171,8 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         var path = route.Replace("{id:int}", world.Organisation.Id.ToString())
             .Replace("{slug}", World.LetterSlug)
             .Replace("{signatureId:int}", world.SignatureId.ToString())
-            .Replace("{token}", route.StartsWith("/letter-invitations") ? world.LetterInvitationToken : world.InvitationToken);
+            .Replace("{token}", route.StartsWith("/letter-invitations") ? world.LetterInvitationToken
+                : route.Contains("/invited/") ? world.PartnerInvitationToken : world.InvitationToken);
         if (route == "/organisations/{id:int}/logo")
             await App.ExecuteDbContextAsync(async db =>
             {
@@ -230,6 +239,9 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         public string InvitationToken { get; private set; } = null!;
 
         public const string LetterSlug = "matrix-letter";
+
+        /// <summary>A real partner invitation's link token for the letter.</summary>
+        public string PartnerInvitationToken { get; private set; } = null!;
 
         /// <summary>A signature on the letter, entered on paper by its coordinator.</summary>
         public int SignatureId { get; private set; }
@@ -298,6 +310,10 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
                         null, null, "signer@example.org", SignOnLetters.Domain.Signatures.SignatureVisibility.NameAndOrganisation, false),
                     users[_emails[Persona.Coordinator]], now);
                 db.Signatures.Add(signature);
+                var (partnerToken, partnerHash) = SignOnLetters.Web.Infrastructure.Security.SecureToken.Create();
+                db.Add(SignOnLetters.Domain.Signatures.PartnerInvitation.Create(letter.Id, "Partner Network", "partner@example.org", null, partnerHash,
+                    users[_emails[Persona.Coordinator]], now));
+                PartnerInvitationToken = partnerToken;
                 await db.SaveChangesAsync();
                 SignatureId = signature.Id;
             });

@@ -82,3 +82,21 @@ public sealed class OrganisationAliasConfiguration : IEntityTypeConfiguration<Or
         builder.HasIndex(a => new { a.LetterId, a.AliasKey }).IsUnique();
     }
 }
+
+public sealed class PartnerInvitationConfiguration : IEntityTypeConfiguration<PartnerInvitation>
+{
+    public void Configure(EntityTypeBuilder<PartnerInvitation> builder)
+    {
+        builder.HasOne<Domain.Letters.Letter>().WithMany().HasForeignKey(i => i.LetterId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(i => i.OrganisationName).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
+        builder.Property(i => i.OrganisationKey).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
+        builder.Property(i => i.ContactEmail).HasMaxLength(Signature.EmailMaxLength).IsRequired();
+        builder.Property(i => i.EmailKey).HasMaxLength(Signature.EmailMaxLength).IsRequired();
+        builder.Property(i => i.Message).HasMaxLength(PartnerInvitation.MessageMaxLength);
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(i => i.CreatedByUserId).HasMaxLength(450).IsRequired();
+        // Never e-mail one mailbox twice about one letter, even when two imports race.
+        builder.HasIndex(i => new { i.LetterId, i.EmailKey }).IsUnique();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+    }
+}

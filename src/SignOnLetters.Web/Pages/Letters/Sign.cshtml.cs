@@ -34,9 +34,10 @@ public class Sign(IMediator mediator) : PageModel
 
     public Form SignForm { get; private set; } = null!;
 
-    public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
+    /// <param name="invitation">The token of a partner invitation's link: fills in the invited organisation and address.</param>
+    public async Task OnGetAsync(string slug, string? invitation, CancellationToken cancellationToken)
     {
-        SignForm = await mediator.Send(new Query(slug), cancellationToken);
+        SignForm = await mediator.Send(new Query(slug, invitation), cancellationToken);
         Data = SignForm.Blank;
     }
 
@@ -55,12 +56,12 @@ public class Sign(IMediator mediator) : PageModel
         _ => "Thank you. Check your inbox: we sent a link to confirm your signature. It is counted only after you confirm.",
     };
 
-    public sealed record Query(string Slug) : IQuery<Form>;
+    public sealed record Query(string Slug, string? InvitationToken = null) : IQuery<Form>;
 
     /// <summary>What the form needs: the letter's title and terms, and the organisations the signed-in person may sign for.</summary>
     public sealed record Form(
         string Slug, string Title, LetterStatus Status, WhoMaySign WhoMaySign, bool IndividualsMustGiveOrganisation,
-        IReadOnlyList<RepresentedOrganisation> Organisations)
+        IReadOnlyList<RepresentedOrganisation> Organisations, Invitee? Invitation = null)
     {
         public bool IsOpen => Status == LetterStatus.Open;
 
@@ -68,6 +69,8 @@ public class Sign(IMediator mediator) : PageModel
         {
             Slug = Slug,
             Kind = WhoMaySign == WhoMaySign.IndividualsOnly ? SignerKind.Individual : SignerKind.Organisation,
+            OrganisationName = Invitation?.OrganisationName,
+            Email = Invitation?.Email,
         };
     }
 
@@ -75,6 +78,9 @@ public class Sign(IMediator mediator) : PageModel
     public sealed record FormView(Form Form, Command Data);
 
     public sealed record RepresentedOrganisation(int Id, string Name, string CountryCode);
+
+    /// <summary>Who a partner invitation's link was sent to, filled into the form.</summary>
+    public sealed record Invitee(string OrganisationName, string Email);
 
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Form>
     {
@@ -87,8 +93,17 @@ public class Sign(IMediator mediator) : PageModel
                 .OrderBy(m => m.Organisation.Name)
                 .Select(m => new RepresentedOrganisation(m.OrganisationId, m.Organisation.Name, m.Organisation.CountryCode))
                 .ToListAsync(cancellationToken);
+            Invitee? invitation = null;
+            if (query.InvitationToken is { } token && SecureToken.LooksValid(token))
+            {
+                var hash = SecureToken.Hash(token);
+                invitation = await db.PartnerInvitations.AsNoTracking()
+                    .Where(i => i.LetterId == letter.Terms.LetterId && i.TokenHash == hash)
+                    .Select(i => new Invitee(i.OrganisationName, i.ContactEmail))
+                    .SingleOrDefaultAsync(cancellationToken);
+            }
             return new Form(query.Slug, letter.Title, letter.Terms.Status, letter.Terms.WhoMaySign,
-                letter.Terms.IndividualsMustGiveOrganisation, organisations);
+                letter.Terms.IndividualsMustGiveOrganisation, organisations, invitation);
         }
     }
 
