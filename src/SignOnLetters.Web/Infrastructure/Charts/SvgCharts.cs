@@ -62,7 +62,7 @@ public static class SvgCharts
     /// <summary>Horizontal bars, one per point, largest first as given.</summary>
     public static IHtmlContent HorizontalBars(string id, string title, string description, IReadOnlyList<ChartPoint> points)
     {
-        const int rowHeight = 24, labelWidth = 180, valueWidth = 48, top = 8;
+        const int rowHeight = 24, labelWidth = 210, valueWidth = 48, top = 8;
         var height = top * 2 + Math.Max(1, points.Count) * rowHeight;
         var svg = Open(id, title, description, BarsWidth, height);
         var max = Math.Max(1, points.Count == 0 ? 0 : points.Max(p => p.Value));
@@ -71,7 +71,7 @@ public static class SvgCharts
         {
             var y = top + i * rowHeight;
             var barWidth = Math.Max(1, barSpace * points[i].Value / (double)max);
-            svg.Append(Text(labelWidth - 8, y + 16, Shorten(points[i].Label, 28), "end", "chart-label"));
+            svg.Append(Text(labelWidth - 8, y + 16, Shorten(points[i].Label, 34), "end", "chart-label"));
             svg.Append("<rect class=\"chart-bar\" x=\"").Append(labelWidth).Append("\" y=\"").Append(y + 4)
                 .Append("\" width=\"").Append(Number(barWidth)).Append("\" height=\"").Append(rowHeight - 8).Append("\"/>");
             svg.Append(Text(labelWidth + barWidth + 6, y + 16, points[i].Value.ToString("N0", CultureInfo.CurrentCulture), "start", "chart-value"));

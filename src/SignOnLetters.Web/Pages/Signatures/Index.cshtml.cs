@@ -239,10 +239,10 @@ public class Index(IMediator mediator) : PageModel
                 .ToList();
     }
 
-    /// <summary>The largest countries as bars and the others summed in one, for the chart.</summary>
+    /// <summary>
+    /// The largest countries, drawn as bars; the others are named in a line under the chart (one
+    /// summed bar would dwarf the rest) and all are in the table.
+    /// </summary>
     public static IReadOnlyList<ChartPoint> TopCountries(IReadOnlyList<ChartPoint> byCountry) =>
-        byCountry.Count <= QueryHandler.CountryBars + 1
-            ? byCountry
-            : [.. byCountry.Take(QueryHandler.CountryBars),
-               new ChartPoint($"{byCountry.Count - QueryHandler.CountryBars} other countries", byCountry.Skip(QueryHandler.CountryBars).Sum(p => p.Value))];
+        byCountry.Take(QueryHandler.CountryBars).ToList();
 }
