@@ -22,6 +22,8 @@ public abstract class PrivacyTests(SliceFixture app) : SliceTest(app)
         var (_, coordinator, _) = await OpenLetterAsync(App);
         var id = await SignAndConfirmAsync(Organisation("Médecins du Monde", "ana@example.org") with { Website = "https://mdm.example" });
         App.RunAs(coordinator);
+        await App.SendAsync(new Invitations.Invite { Slug = Slug, OrganisationName = "Médecins du Monde", Email = "Ana@example.org" });
+        await App.SendAsync(new Invitations.Invite { Slug = Slug, OrganisationName = "Another", Email = "another@example.org" });
         await App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureId = id, Reason = "Ana Silva says she never signed" });
 
         Assert.Equal(SignatureState.Erased, await App.SendAsync(new Details.Erase(Slug, id)));
@@ -34,6 +36,7 @@ public abstract class PrivacyTests(SliceFixture app) : SliceTest(app)
         Assert.Equal((SignatureActor.Coordinator, coordinator.Id, "Personal data erased on request"), (last.Actor, last.ActorUserId, last.Reason));
         Assert.DoesNotContain(erased.Events, e => e.Reason?.Contains("Ana") == true);
         Assert.Equal(SignatureCounts.None, (await App.SendAsync(new Signatories.Query(Slug, 1))).Counts);
+        Assert.Equal("another@example.org", Assert.Single((await App.SendAsync(new Invitations.Query(Slug))).Invitations).Email);
         // The organisation may sign again.
         App.RunAs(null);
         await App.SendAsync(Organisation("Médecins du Monde", "ana@example.org"));
@@ -88,11 +91,14 @@ public abstract class PrivacyTests(SliceFixture app) : SliceTest(app)
         await App.SendAsync(Individual("Never Confirmed", "never@example.org"));
         await OpenLetterAsync(App, slug: "still-open");
         await App.SendAsync(Organisation("Open Letter Signer", "open@example.org", slug: "still-open"));
+        App.RunAs(coordinator);
+        await App.SendAsync(new Invitations.Invite { Slug = Slug, OrganisationName = "Partner", Email = "partner@example.org" });
         await AdvanceLetterAsync(coordinator, deliver: false);
         var retention = App.Factory.Services.GetRequiredService<SignatureRetention>();
 
         App.Clock.Advance(TimeSpan.FromDays(364));
         Assert.Equal(0, await retention.AnonymiseExpiredAsync(CancellationToken.None));
+        Assert.Equal(1, await App.ExecuteDbContextAsync(db => db.PartnerInvitations.CountAsync()));
         App.Clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(3, await retention.AnonymiseExpiredAsync(CancellationToken.None));
         Assert.Equal(0, await retention.AnonymiseExpiredAsync(CancellationToken.None));
@@ -108,6 +114,7 @@ public abstract class PrivacyTests(SliceFixture app) : SliceTest(app)
         Assert.Single(all, s => s.State == SignatureState.PendingConfirmation && s.SignerName.Length == 0 && s.Email is null);
         Assert.Equal("open@example.org", all.Single(s => s.OrganisationName == "Open Letter Signer").Email);
         Assert.Equal(new SignatureCounts(1, 1, 2), (await App.SendAsync(new Signatories.Query(Slug, 1))).Counts);
+        Assert.Equal(0, await App.ExecuteDbContextAsync(db => db.PartnerInvitations.CountAsync()));
     }
 
     [SkippableFact]

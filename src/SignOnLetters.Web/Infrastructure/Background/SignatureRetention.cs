@@ -21,7 +21,8 @@ public sealed class SignatureRetentionOptions
 /// Anonymises the personal data of signatures on letters closed or delivered longer ago than
 /// <see cref="SignatureRetentionOptions.RetentionDays"/>, once an hour (see
 /// <see cref="Domain.Signatures.Signature.AnonymiseAfterRetention"/> for what goes and what the
-/// delivered letter keeps). A reopened letter is left alone until it closes again. Works from the
+/// delivered letter keeps), and deletes the letter's partner invitations (contacts' addresses). A
+/// reopened letter is left alone until it closes again. Works from the
 /// database alone, so several app instances may run it; each signature is anonymised once.
 /// </summary>
 public sealed class SignatureRetention(
@@ -65,6 +66,17 @@ public sealed class SignatureRetention(
                 signature.AnonymiseAfterRetention(now);
             await db.SaveChangesAsync(cancellationToken);
             total += batch.Count;
+        }
+        // Invitations hold contacts' addresses and serve no purpose once the letter has closed.
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var invitations = await db.PartnerInvitations
+                .Where(i => db.Letters.Any(l => l.Id == i.LetterId && l.Status != LetterStatus.Open && l.Status != LetterStatus.Draft
+                                                && l.ClosedAt != null && (l.DeliveredAt ?? l.ClosedAt) <= cutoff))
+                .ExecuteDeleteAsync(cancellationToken);
+            if (invitations > 0)
+                logger.LogInformation("Deleted {Count} partner invitations of letters past the {Days}-day retention period.", invitations, days);
         }
         if (total > 0)
             logger.LogInformation("Anonymised the personal data of {Count} signatures past the {Days}-day retention period.", total, days);

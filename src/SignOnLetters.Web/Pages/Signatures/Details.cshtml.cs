@@ -15,7 +15,8 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// <summary>
 /// One signature for the letter's coordinators, at <c>/letters/{slug}/signatures/{id}</c>: its
 /// details, its audit trail, and what a coordinator does with it. <b>Erase</b> carries out a
-/// signer's request to erase their personal data (see <see cref="Signature.EraseOnRequest"/>).
+/// signer's request to erase their personal data (see <see cref="Signature.EraseOnRequest"/>),
+/// with any invitation to the same mailbox.
 /// <b>Merge</b> ends this signature as a duplicate of another one, which is kept (see
 /// <see cref="Signature.MergeInto"/>); signatures by the same person's name or under an alias of the
 /// same organisation are offered as the likely ones.
@@ -146,7 +147,12 @@ public class Details(IMediator mediator) : PageModel
                 .SingleOrDefaultAsync(s => s.LetterId == letterId && s.Id == command.SignatureId, cancellationToken)
                 ?? throw new NotFoundException("The signature");
             var delivered = await db.Letters.Where(l => l.Id == letterId).Select(l => l.DeliveredAt != null).SingleAsync(cancellationToken);
+            var emailKey = signature.EmailKey;
             signature.EraseOnRequest(delivered, user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
+            // An invitation to the same mailbox holds the address too.
+            if (emailKey is not null)
+                db.PartnerInvitations.RemoveRange(
+                    await db.PartnerInvitations.Where(i => i.LetterId == letterId && i.EmailKey == emailKey).ToListAsync(cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
             return signature.State;
         }
