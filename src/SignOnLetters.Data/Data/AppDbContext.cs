@@ -24,6 +24,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SignatureEvent> SignatureEvents => Set<SignatureEvent>();
     public DbSet<Mailing> Mailings => Set<Mailing>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
+    public DbSet<PartnerInvitation> PartnerInvitations => Set<PartnerInvitation>();
 
     /// <summary>Data Protection keys live here so every app instance shares cookies and antiforgery tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -112,6 +112,28 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             ["POST Reject"] = Access.LetterLeadCoordinator,
         },
         ["/letters/{slug}/signatures.csv"] = new() { ["GET"] = Access.LetterLeadCoordinator },
+        ["/letters/{slug}/signatures"] = new() { ["GET"] = Access.LetterLeadCoordinator },
+        ["/letters/{slug}/signatures/paper"] = new() { ["GET"] = Access.LetterLeadCoordinator, ["POST"] = Access.LetterLeadCoordinator },
+        ["/letters/{slug}/signatures/{signatureId:int}"] = new()
+        {
+            ["GET"] = Access.LetterLeadCoordinator,
+            ["POST Erase"] = Access.LetterLeadCoordinator,
+            ["POST Merge"] = Access.LetterLeadCoordinator,
+        },
+        ["/letters/{slug}/invitations"] = new()
+        {
+            ["GET"] = Access.LetterLeadCoordinator,
+            ["POST Invite"] = Access.LetterLeadCoordinator,
+            ["POST Import"] = Access.LetterLeadCoordinator,
+            ["POST Remind"] = Access.LetterLeadCoordinator,
+        },
+        ["/letters/{slug}/invited/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
+        ["/letters/{slug}/signatures/aliases"] = new()
+        {
+            ["GET"] = Access.LetterLeadCoordinator,
+            ["POST Add"] = Access.LetterLeadCoordinator,
+            ["POST Remove"] = Access.LetterLeadCoordinator,
+        },
         ["/signatures/confirm/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/signatures/withdraw/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/api/letters/{slug}/signatures"] = new() { ["POST"] = Access.Public },
@@ -158,7 +180,9 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         var world = await World.CreateAsync(App);
         var path = route.Replace("{id:int}", world.Organisation.Id.ToString())
             .Replace("{slug}", World.LetterSlug)
-            .Replace("{token}", route.StartsWith("/letter-invitations") ? world.LetterInvitationToken : world.InvitationToken)
+            .Replace("{signatureId:int}", world.SignatureId.ToString())
+            .Replace("{token}", route.StartsWith("/letter-invitations") ? world.LetterInvitationToken
+                : route.Contains("/invited/") ? world.PartnerInvitationToken : world.InvitationToken)
             + (route.EndsWith("/embed", StringComparison.Ordinal) ? $"?host={World.EmbedHost}" : "");
         if (route == "/organisations/{id:int}/logo")
             await App.ExecuteDbContextAsync(async db =>
@@ -230,6 +254,12 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         /// <summary>The host the letter's sign form may be embedded on.</summary>
         public const string EmbedHost = "partner.example";
 
+        /// <summary>A real partner invitation's link token for the letter.</summary>
+        public string PartnerInvitationToken { get; private set; } = null!;
+
+        /// <summary>A signature on the letter, entered on paper by its coordinator.</summary>
+        public int SignatureId { get; private set; }
+
         /// <summary>A real invitation to co-edit the letter.</summary>
         public string LetterInvitationToken { get; private set; } = null!;
 
@@ -289,7 +319,18 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
                 var (token, hash) = SignOnLetters.Web.Infrastructure.Security.SecureToken.Create();
                 db.Add(SignOnLetters.Domain.Letters.LetterEditorInvitation.Create(letter, "new-editor@example.org", hash, users[_emails[Persona.Coordinator]], now));
                 LetterInvitationToken = token;
+                var versionId = await db.LetterVersions.Where(v => v.LetterId == letter.Id).Select(v => v.Id).SingleAsync();
+                var signature = SignOnLetters.Domain.Signatures.LetterSigning.SigningTerms(letter, versionId).SignOnPaper(
+                    new SignOnLetters.Domain.Signatures.SignerDetails(SignOnLetters.Domain.Signatures.SignerKind.Individual, null, "NL", "Matrix Signer",
+                        null, null, "signer@example.org", SignOnLetters.Domain.Signatures.SignatureVisibility.NameAndOrganisation, false),
+                    users[_emails[Persona.Coordinator]], now);
+                db.Signatures.Add(signature);
+                var (partnerToken, partnerHash) = SignOnLetters.Web.Infrastructure.Security.SecureToken.Create();
+                db.Add(SignOnLetters.Domain.Signatures.PartnerInvitation.Create(letter.Id, "Partner Network", "partner@example.org", null, partnerHash,
+                    users[_emails[Persona.Coordinator]], now));
+                PartnerInvitationToken = partnerToken;
                 await db.SaveChangesAsync();
+                SignatureId = signature.Id;
             });
         }
 

@@ -53,6 +53,7 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
         builder.HasIndex(s => s.WithdrawTokenHash).IsUnique().HasFilter(TokenFilter(nameof(Signature.WithdrawTokenHash)));
 
         builder.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.SignatureId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Signature>().WithMany().HasForeignKey(s => s.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
 
     private static string TokenFilter(string column) => $"\"{column}\" IS NOT NULL";
@@ -65,5 +66,38 @@ public sealed class SignatureEventConfiguration : IEntityTypeConfiguration<Signa
         builder.Property(e => e.ActorUserId).HasMaxLength(450);
         builder.Property(e => e.Reason).HasMaxLength(Signature.ReasonMaxLength + 100);
         builder.HasIndex(e => new { e.SignatureId, e.At });
+    }
+}
+
+public sealed class OrganisationAliasConfiguration : IEntityTypeConfiguration<OrganisationAlias>
+{
+    public void Configure(EntityTypeBuilder<OrganisationAlias> builder)
+    {
+        builder.HasOne<Domain.Letters.Letter>().WithMany().HasForeignKey(a => a.LetterId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.Alias).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
+        builder.Property(a => a.AliasKey).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
+        builder.Property(a => a.OrganisationName).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
+        builder.Property(a => a.OrganisationKey).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
+        builder.Property(a => a.CreatedByUserId).HasMaxLength(450).IsRequired();
+        // One meaning per name on a letter, even when two coordinators add it at once.
+        builder.HasIndex(a => new { a.LetterId, a.AliasKey }).IsUnique();
+    }
+}
+
+public sealed class PartnerInvitationConfiguration : IEntityTypeConfiguration<PartnerInvitation>
+{
+    public void Configure(EntityTypeBuilder<PartnerInvitation> builder)
+    {
+        builder.HasOne<Domain.Letters.Letter>().WithMany().HasForeignKey(i => i.LetterId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(i => i.OrganisationName).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
+        builder.Property(i => i.OrganisationKey).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
+        builder.Property(i => i.ContactEmail).HasMaxLength(Signature.EmailMaxLength).IsRequired();
+        builder.Property(i => i.EmailKey).HasMaxLength(Signature.EmailMaxLength).IsRequired();
+        builder.Property(i => i.Message).HasMaxLength(PartnerInvitation.MessageMaxLength);
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(i => i.CreatedByUserId).HasMaxLength(450).IsRequired();
+        // Never e-mail one mailbox twice about one letter, even when two imports race.
+        builder.HasIndex(i => new { i.LetterId, i.EmailKey }).IsUnique();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
     }
 }

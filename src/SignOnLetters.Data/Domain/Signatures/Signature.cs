@@ -99,6 +99,12 @@ public class Signature
     public DateTime? WithdrawnAt { get; private set; }
     public DateTime? ErasedAt { get; private set; }
 
+    /// <summary>The signature this duplicate was merged into (state <see cref="SignatureState.Merged"/>).</summary>
+    public int? MergedIntoId { get; private set; }
+
+    /// <summary>When the retention job removed the private data (see <see cref="AnonymiseAfterRetention"/>).</summary>
+    public DateTime? AnonymisedAt { get; private set; }
+
     /// <summary>Optimistic concurrency token: two clicks on one confirmation link cannot both win.</summary>
     public int ChangeCount { get; private set; }
 
@@ -171,6 +177,14 @@ public class Signature
     /// <summary>The signer followed the unsubscribe link of an update: no further updates about this letter.</summary>
     public void StopUpdates() => KeepMeUpdated = false;
 
+    internal void RecordPaperSignature(string coordinatorUserId, DateTime now)
+    {
+        ConfirmedAt = now;
+        ReviewedAt = now;
+        State = SignatureState.Approved;
+        Record(null, SignatureActor.Coordinator, coordinatorUserId, "Entered from a paper or e-mailed signature", now);
+    }
+
     public void RecordClientNetwork(string? network) =>
         ClientNetwork = network is { Length: > 0 and <= ClientNetworkMaxLength } ? network : null;
 
@@ -218,6 +232,8 @@ public class Signature
     {
         if (State is SignatureState.Withdrawn or SignatureState.Erased)
             throw new DomainRuleException("This signature has already been withdrawn.");
+        if (State is SignatureState.Merged)
+            throw new DomainRuleException("This signature was a duplicate and was merged into another; write to the letter's coordinators to withdraw.");
         ConfirmationTokenHash = null;
         WithdrawnAt = now;
         Transition(SignatureState.Withdrawn, actor, userId, null, now);
@@ -248,6 +264,110 @@ public class Signature
         ReviewedAt = now;
         RejectionReason = reason;
         Transition(SignatureState.Rejected, SignatureActor.Coordinator, coordinatorUserId, reason, now);
+    }
+
+    /// <summary>
+    /// The organisation signs under a name the letter's coordinators listed as an alias: the
+    /// signature claims the organisation's own name, so the duplicate rule sees one organisation.
+    /// </summary>
+    public void ClaimAliasedOrganisation(OrganisationAlias alias)
+    {
+        if (Kind != SignerKind.Organisation || alias.LetterId != LetterId || alias.AliasKey != OrganisationKey)
+            throw new DomainRuleException("This alias does not apply to this signature.");
+        OrganisationKey = alias.OrganisationKey;
+        ChangeCount++;
+    }
+
+    /// <summary>
+    /// A coordinator found this signature to duplicate <paramref name="kept"/>: it ends as Merged
+    /// (neither listed nor counted) and gives up its claims; both histories record the merge.
+    /// </summary>
+    public void MergeInto(Signature kept, string coordinatorUserId, DateTime now)
+    {
+        if (kept.Id == Id)
+            throw new DomainRuleException("A signature cannot be merged into itself.");
+        if (kept.LetterId != LetterId)
+            throw new DomainRuleException("Only signatures of the same letter can be merged.");
+        if (!IsActive)
+            throw new DomainRuleException($"Signature {Id} is {State}: only pending, held or approved signatures can be merged.");
+        if (!kept.IsActive)
+            throw new DomainRuleException($"Signature {kept.Id} is {kept.State}: merge into a pending, held or approved signature.");
+        MergedIntoId = kept.Id;
+        OrganisationKey = null;
+        EmailKey = null;
+        ConfirmationTokenHash = null;
+        Transition(SignatureState.Merged, SignatureActor.Coordinator, coordinatorUserId, $"Merged into signature {kept.Id} as a duplicate", now);
+        kept.Record(kept.State, SignatureActor.Coordinator, coordinatorUserId, $"Signature {Id} merged into this one as a duplicate", now);
+    }
+
+    /// <summary>
+    /// The signer asked for their personal data to be erased: name, role, website, e-mail, network,
+    /// organisation and links are cleared, and coordinators' reasons in the history are blanked.
+    /// On a delivered letter a counted signature stays as an anonymous entry (counted, never named),
+    /// so the number in the delivered letter stays true; otherwise the signature is removed (state
+    /// Erased: neither listed nor counted). The history records the erasure without the data.
+    /// </summary>
+    public void EraseOnRequest(bool letterDelivered, string coordinatorUserId, DateTime now)
+    {
+        if (ErasedAt is not null)
+            throw new DomainRuleException("This signature's personal data has already been erased.");
+        var keepCounted = letterDelivered && State == SignatureState.Approved;
+        ClearPersonalData(publicFieldsToo: true);
+        ErasedAt = now;
+        if (keepCounted)
+        {
+            Visibility = SignatureVisibility.CountedNotNamed;
+            Record(State, SignatureActor.Coordinator, coordinatorUserId, "Personal data erased on request; kept as an anonymous count (letter delivered)", now);
+            return;
+        }
+        Transition(SignatureState.Erased, SignatureActor.Coordinator, coordinatorUserId, "Personal data erased on request", now);
+    }
+
+    /// <summary>
+    /// The letter closed longer ago than the retention period: private data goes (e-mail, network,
+    /// links, the representative's account, the wish for updates). A counted signature keeps what
+    /// its signer chose to publish, as the delivered letter shows it; everything else (signatures
+    /// never counted, and names never shown) loses its personal data too.
+    /// </summary>
+    public void AnonymiseAfterRetention(DateTime now)
+    {
+        if (AnonymisedAt is not null)
+            return;
+        var published = State == SignatureState.Approved;
+        ClearPersonalData(publicFieldsToo: !published);
+        if (published && Visibility != SignatureVisibility.NameAndOrganisation)
+        {
+            SignerName = string.Empty;
+            Role = null;
+            Website = null;
+            if (Visibility == SignatureVisibility.CountedNotNamed || Kind == SignerKind.Individual)
+                OrganisationName = null;
+        }
+        AnonymisedAt = now;
+        Record(State, SignatureActor.System, null, "Personal data anonymised after the retention period", now);
+    }
+
+    private void ClearPersonalData(bool publicFieldsToo)
+    {
+        Email = null;
+        EmailKey = null;
+        ClientNetwork = null;
+        ConfirmationTokenHash = null;
+        ConfirmationExpiresAt = null;
+        WithdrawTokenHash = null;
+        RepresentativeUserId = null;
+        KeepMeUpdated = false;
+        if (!publicFieldsToo)
+            return;
+        SignerName = string.Empty;
+        Role = null;
+        Website = null;
+        OrganisationName = null;
+        OrganisationKey = null;
+        OrganisationId = null;
+        RejectionReason = null;
+        foreach (var entry in Events)
+            entry.RedactReason();
     }
 
     /// <summary>An unconfirmed signature whose link lapsed gives up its claims, so the organisation or address can sign again.</summary>
@@ -317,7 +437,8 @@ public sealed record ConfirmationTokens(string ConfirmationHash, string Withdraw
 
 /// <summary>
 /// An entry of a signature's audit trail: a state change, who caused it, when and why. Append-only:
-/// nothing here is ever changed after it is written.
+/// nothing here is changed after it is written, except that erasing a signer's personal data blanks
+/// the free-text reasons coordinators wrote (<see cref="RedactReason"/>).
 /// </summary>
 public class SignatureEvent
 {
@@ -337,6 +458,13 @@ public class SignatureEvent
     public DateTime At { get; private set; }
 
     private SignatureEvent() { }
+
+    /// <summary>A coordinator's words may name the signer: erasure blanks them (the entry itself stays).</summary>
+    internal void RedactReason()
+    {
+        if (Actor == SignatureActor.Coordinator && Reason is not null && FromState is not null)
+            Reason = "(erased)";
+    }
 
     internal SignatureEvent(Signature signature, SignatureState? from, SignatureState to, SignatureActor actor, string? actorUserId, string? reason, DateTime at)
     {

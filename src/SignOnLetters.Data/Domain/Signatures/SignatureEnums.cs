@@ -21,7 +21,8 @@ public enum SignatureVisibility
 /// <summary>
 /// PendingConfirmation → (confirmed by e-mail) → Approved under automatic moderation, or
 /// HeldForReview under manual moderation → Approved | Rejected. Withdrawn and Erased end any state;
-/// Expired ends an unconfirmed signature whose link lapsed, so its claims can be taken again.
+/// Expired ends an unconfirmed signature whose link lapsed, so its claims can be taken again;
+/// Merged ends a duplicate a coordinator merged into the signature kept.
 /// The first three are "active": they hold the letter's organisation and e-mail claims, which the
 /// filtered unique indexes rely on (<see cref="Signature.ActiveStateLimit"/>): keep them numbered
 /// below 3.
@@ -35,6 +36,7 @@ public enum SignatureState
     Withdrawn = 4,
     Erased = 5,
     Expired = 6,
+    Merged = 7,
 }
 
 public enum SignatureSource

@@ -51,6 +51,18 @@ public sealed record SigningTerms(
         return signature;
     }
 
+    /// <summary>
+    /// A paper or e-mailed signature a coordinator of the letter enters: the coordinator vouches for
+    /// the signer's consent, so no confirmation e-mail is sent and it is counted at once. The same
+    /// letter terms and duplicate claims apply as to any signature.
+    /// </summary>
+    public Signature SignOnPaper(SignerDetails details, string coordinatorUserId, DateTime now)
+    {
+        var signature = Create(details, SignatureSource.Paper, now);
+        signature.RecordPaperSignature(coordinatorUserId, now);
+        return signature;
+    }
+
     private Signature Create(SignerDetails details, SignatureSource source, DateTime now)
     {
         EnsureOpen();

@@ -9,33 +9,21 @@ namespace SignOnLetters.Web.Infrastructure.Background;
 /// alone, so with several app instances a letter is closed by whichever gets there first; the
 /// others meet the concurrency token and leave it (it is closed either way).
 /// </summary>
-public sealed class LetterDeadlineCloser(IServiceScopeFactory scopes, TimeProvider clock, ILogger<LetterDeadlineCloser> logger) : BackgroundService
+public sealed class LetterDeadlineCloser(IServiceScopeFactory scopes, TimeProvider clock, ILogger<LetterDeadlineCloser> logger)
+    : PeriodicJob(clock, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await CloseDueLettersAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A database outage must not stop the service: the next tick tries again.
-                logger.LogError(ex, "Closing letters past their deadline failed; will retry in {Interval}.", Interval);
-            }
-        }
-    }
+    protected override string Description => "Closing letters past their deadline";
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => CloseDueLettersAsync(cancellationToken);
 
     /// <summary>One pass: closes every open letter whose deadline is at or before now. Returns how many it closed.</summary>
     public async Task<int> CloseDueLettersAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var due = await db.Letters
             .Where(l => l.Status == LetterStatus.Open && l.DeadlineUtc != null && l.DeadlineUtc <= now)
             .ToListAsync(cancellationToken);

@@ -40,6 +40,15 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls)
             $"<strong>{Html.Encode(letterTitle)}</strong>: the letter accepts one signature per organisation.</p>" +
             "<p>If you believe this is a mistake, write to the letter's coordinators.</p>");
 
+    /// <summary>An invitation to a partner network, or a reminder of one, with its tracked link.</summary>
+    public Task SendPartnerInvitationAsync(string to, string letterTitle, string organisationName, string? message, string slug, string token, bool reminder) =>
+        email.SendEmailAsync(to, $"{(reminder ? "Reminder: you are invited to sign" : "You are invited to sign")}: {Subject(letterTitle)}",
+            $"<p>{Html.Encode(organisationName)} is invited to sign <strong>{Html.Encode(letterTitle)}</strong>.</p>" +
+            (message is null ? string.Empty : $"<blockquote><p>{Html.Encode(message)}</p></blockquote>") +
+            $"<p><a href=\"{Html.Encode(urls.Absolute($"/letters/{slug}/invited/{token}"))}\">Read the letter and sign</a></p>" +
+            (reminder ? "<p>This link replaces the one in our earlier e-mail.</p>" : string.Empty) +
+            "<p>If your organisation does not wish to sign, the same page lets you say so, and we will not write again about this letter.</p>");
+
     private string WithdrawParagraph(string withdrawToken) =>
         $"<p>You can withdraw your signature at any time: <a href=\"{Link("withdraw", withdrawToken)}\">withdraw my signature</a>. Keep this e-mail.</p>";
 

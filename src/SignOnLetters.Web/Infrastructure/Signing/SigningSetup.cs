@@ -16,6 +16,7 @@ public static class SigningSetup
         services.AddSingleton<SigningRateLimiter>();
         services.AddScoped<IClientAddress, HttpClientAddress>();
         services.AddScoped<SignatureEmails>();
+        services.AddScoped<Pages.Signatures.InvitationList>();
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

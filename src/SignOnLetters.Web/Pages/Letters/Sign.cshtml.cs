@@ -34,9 +34,10 @@ public class Sign(IMediator mediator) : PageModel
 
     public Form SignForm { get; private set; } = null!;
 
-    public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
+    /// <param name="invitation">The token of a partner invitation's link: fills in the invited organisation and address.</param>
+    public async Task OnGetAsync(string slug, string? invitation, CancellationToken cancellationToken)
     {
-        SignForm = await mediator.Send(new Query(slug), cancellationToken);
+        SignForm = await mediator.Send(new Query(slug, invitation), cancellationToken);
         Data = SignForm.Blank;
     }
 
@@ -55,12 +56,12 @@ public class Sign(IMediator mediator) : PageModel
         _ => "Thank you. Check your inbox: we sent a link to confirm your signature. It is counted only after you confirm.",
     };
 
-    public sealed record Query(string Slug) : IQuery<Form>;
+    public sealed record Query(string Slug, string? InvitationToken = null) : IQuery<Form>;
 
     /// <summary>What the form needs: the letter's title and terms, and the organisations the signed-in person may sign for.</summary>
     public sealed record Form(
         string Slug, string Title, LetterStatus Status, WhoMaySign WhoMaySign, bool IndividualsMustGiveOrganisation,
-        IReadOnlyList<RepresentedOrganisation> Organisations)
+        IReadOnlyList<RepresentedOrganisation> Organisations, Invitee? Invitation = null)
     {
         public bool IsOpen => Status == LetterStatus.Open;
 
@@ -68,6 +69,8 @@ public class Sign(IMediator mediator) : PageModel
         {
             Slug = Slug,
             Kind = WhoMaySign == WhoMaySign.IndividualsOnly ? SignerKind.Individual : SignerKind.Organisation,
+            OrganisationName = Invitation?.OrganisationName,
+            Email = Invitation?.Email,
         };
     }
 
@@ -76,6 +79,9 @@ public class Sign(IMediator mediator) : PageModel
     public sealed record FormView(Form Form, Command Data, string? Action = null);
 
     public sealed record RepresentedOrganisation(int Id, string Name, string CountryCode);
+
+    /// <summary>Who a partner invitation's link was sent to, filled into the form.</summary>
+    public sealed record Invitee(string OrganisationName, string Email);
 
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Form>
     {
@@ -88,8 +94,17 @@ public class Sign(IMediator mediator) : PageModel
                 .OrderBy(m => m.Organisation.Name)
                 .Select(m => new RepresentedOrganisation(m.OrganisationId, m.Organisation.Name, m.Organisation.CountryCode))
                 .ToListAsync(cancellationToken);
+            Invitee? invitation = null;
+            if (query.InvitationToken is { } token && SecureToken.LooksValid(token))
+            {
+                var hash = SecureToken.Hash(token);
+                invitation = await db.PartnerInvitations.AsNoTracking()
+                    .Where(i => i.LetterId == letter.Terms.LetterId && i.TokenHash == hash)
+                    .Select(i => new Invitee(i.OrganisationName, i.ContactEmail))
+                    .SingleOrDefaultAsync(cancellationToken);
+            }
             return new Form(query.Slug, letter.Title, letter.Terms.Status, letter.Terms.WhoMaySign,
-                letter.Terms.IndividualsMustGiveOrganisation, organisations);
+                letter.Terms.IndividualsMustGiveOrganisation, organisations, invitation);
         }
     }
 
@@ -101,7 +116,7 @@ public class Sign(IMediator mediator) : PageModel
         AwaitingReview,
     }
 
-    public sealed record Command : ICommand<Outcome>
+    public sealed record Command : ICommand<Outcome>, ISignerFields
     {
         public string Slug { get; init; } = string.Empty;
         public SignerKind Kind { get; init; }
@@ -143,14 +158,9 @@ public class Sign(IMediator mediator) : PageModel
         public CommandValidator()
         {
             RuleFor(c => c.Slug).NotEmpty();
-            RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose whether you sign as an organisation or as an individual.");
-            RuleFor(c => c.SignerName).NotEmpty().CleanText(Signature.NameMaxLength).WithName("Your name");
-            RuleFor(c => c.OrganisationName).CleanText(Signature.NameMaxLength).WithName("Organisation");
+            Include(new SignerFieldsValidator());
             RuleFor(c => c.OrganisationName).NotEmpty().WithName("Organisation")
                 .When(c => c.Kind == SignerKind.Organisation && c.OrganisationId is null);
-            RuleFor(c => c.Role).CleanText(Signature.RoleMaxLength).WithName("Role or title");
-            RuleFor(c => c.Website).OptionalWebAddress(Signature.WebsiteMaxLength).WithName("Website");
-            RuleFor(c => c.Visibility).IsInEnum().WithMessage("Choose how your signature appears.");
             RuleFor(c => c.Consent).Equal(true).WithMessage("Please agree to how we keep and show your signature.");
             RuleFor(c => c.Source).Must(s => s is SignatureSource.PublicForm or SignatureSource.Api or SignatureSource.Embed);
             RuleFor(c => c.EmbedHost).Must(EmbedHosts.IsWellFormed).When(c => c.Source == SignatureSource.Embed);
@@ -193,7 +203,7 @@ public class Sign(IMediator mediator) : PageModel
             if (command.Source == SignatureSource.Embed)
                 signature.RecordEmbedHost(command.EmbedHost!);
 
-            var claimant = await FindClaimantAsync(signature, now, cancellationToken);
+            var claimant = await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken);
             if (claimant is not null)
             {
                 // Another active signature holds the address or the organisation. The submitter
@@ -203,7 +213,7 @@ public class Sign(IMediator mediator) : PageModel
             }
 
             db.Signatures.Add(signature);
-            if (!await TrySaveClaimAsync(signature, cancellationToken))
+            if (!await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
                 return Outcome.CheckYourInbox;
             if (withinLimit)
                 await emails.SendConfirmationAsync(signature.Email!, letter.Title, confirmToken, withdrawToken, now);
@@ -224,35 +234,18 @@ public class Sign(IMediator mediator) : PageModel
             var signature = letter.Terms.SignAsRepresentative(command.Details with { Email = email }, organisation, userId, withdrawHash, now);
             signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
 
-            if (await FindClaimantAsync(signature, now, cancellationToken) is { } claimant)
+            if (await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken) is { } claimant)
                 throw new DomainRuleException(claimant.OrganisationKey == signature.OrganisationKey
                     ? $"{organisation.Name} has already signed this letter."
                     : "Your e-mail address has already signed this letter. Withdraw that signature first to sign for your organisation.");
             db.Signatures.Add(signature);
-            if (!await TrySaveClaimAsync(signature, cancellationToken))
+            if (!await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
                 throw new DomainRuleException($"{organisation.Name} has already signed this letter.");
 
             var awaitingReview = signature.State == SignatureState.HeldForReview;
             await emails.SendRepresentativeReceiptAsync(email!, letter.Title, organisation.Name, awaitingReview, withdrawToken);
             return awaitingReview ? Outcome.AwaitingReview : Outcome.SignedForOrganisation;
         }
-
-        /// <summary>
-        /// The active signature that already holds this one's address or organisation, after letting
-        /// unconfirmed ones whose link lapsed give their claims up.
-        /// </summary>
-        private async Task<Signature?> FindClaimantAsync(Signature signature, DateTime now, CancellationToken cancellationToken)
-        {
-            var claimants = await ClaimantsOf(signature).ToListAsync(cancellationToken);
-            foreach (var lapsed in claimants.Where(c => c.IsConfirmationExpired(now)))
-                lapsed.Expire(now);
-            return claimants.FirstOrDefault(c => c.IsActive);
-        }
-
-        private IQueryable<Signature> ClaimantsOf(Signature signature) =>
-            db.Signatures.Where(s => s.LetterId == signature.LetterId && (int)s.State < Signature.ActiveStateLimit
-                                     && ((signature.EmailKey != null && s.EmailKey == signature.EmailKey)
-                                         || (signature.OrganisationKey != null && s.OrganisationKey == signature.OrganisationKey)));
 
         private async Task AnswerDuplicateAsync(Signature claimant, Signature attempt, string letterTitle, bool withinLimit, DateTime now, CancellationToken cancellationToken)
         {
@@ -269,28 +262,6 @@ public class Sign(IMediator mediator) : PageModel
             if (claimant is { State: SignatureState.Approved, Visibility: not SignatureVisibility.CountedNotNamed })
                 throw new DomainRuleException($"{claimant.OrganisationName} has already signed this letter. If that is a mistake, write to the letter's coordinators.");
             await emails.SendOrganisationNotRecordedAsync(attempt.Email!, letterTitle, attempt.OrganisationName!);
-        }
-
-        /// <summary>
-        /// Saves the new signature; false when a unique index refused it because an identical
-        /// submission won the race a moment earlier (that one sent the e-mail).
-        /// </summary>
-        private async Task<bool> TrySaveClaimAsync(Signature signature, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                if (!await ClaimantsOf(signature).AsNoTracking().AnyAsync(cancellationToken))
-                    throw;
-                db.Entry(signature).State = EntityState.Detached;
-                foreach (var entry in signature.Events)
-                    db.Entry(entry).State = EntityState.Detached;
-                return false;
-            }
         }
     }
 }

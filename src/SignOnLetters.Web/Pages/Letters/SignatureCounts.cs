@@ -10,7 +10,16 @@ public sealed record SignatureCounts(int Organisations, int Individuals, int Cou
     public int Total => Organisations + Individuals;
 
     public static SignatureCounts None { get; } = new(0, 0, 0);
+
+    /// <summary>The headline numbers from the per-kind, per-country groups.</summary>
+    public static SignatureCounts Of(IReadOnlyCollection<CountedGroup> groups) => new(
+        groups.Where(g => g.Kind == SignerKind.Organisation).Sum(g => g.Count),
+        groups.Where(g => g.Kind == SignerKind.Individual).Sum(g => g.Count),
+        groups.Select(g => g.CountryCode).Distinct().Count());
 }
+
+/// <summary>Counted (approved) signatures of one kind from one country.</summary>
+public sealed record CountedGroup(SignerKind Kind, string CountryCode, int Count);
 
 public static class SignatureCountQueries
 {
@@ -19,16 +28,14 @@ public static class SignatureCountQueries
     /// CountryCode) index, never from a counter row bumped per signature: one grouped query, a row
     /// per kind and country.
     /// </summary>
-    public static async Task<SignatureCounts> ForLetterAsync(AppDbContext db, int letterId, CancellationToken cancellationToken)
-    {
-        var groups = await db.Signatures.AsNoTracking()
+    public static async Task<SignatureCounts> ForLetterAsync(AppDbContext db, int letterId, CancellationToken cancellationToken) =>
+        SignatureCounts.Of(await GroupsAsync(db, letterId, cancellationToken));
+
+    /// <summary>The approved signatures of a letter counted per kind and country (one grouped query).</summary>
+    public static async Task<List<CountedGroup>> GroupsAsync(AppDbContext db, int letterId, CancellationToken cancellationToken) =>
+        await db.Signatures.AsNoTracking()
             .Where(s => s.LetterId == letterId && s.State == SignatureState.Approved)
             .GroupBy(s => new { s.Kind, s.CountryCode })
-            .Select(g => new { g.Key.Kind, g.Key.CountryCode, Count = g.Count() })
+            .Select(g => new CountedGroup(g.Key.Kind, g.Key.CountryCode, g.Count()))
             .ToListAsync(cancellationToken);
-        return new SignatureCounts(
-            groups.Where(g => g.Kind == SignerKind.Organisation).Sum(g => g.Count),
-            groups.Where(g => g.Kind == SignerKind.Individual).Sum(g => g.Count),
-            groups.Select(g => g.CountryCode).Distinct().Count());
-    }
 }

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain.Signatures;
+
+namespace SignOnLetters.Web.Infrastructure.Signing;
+
+/// <summary>
+/// "One active signature per organisation and per mailbox on each letter", as every way of signing
+/// checks it before saving; the filtered unique indexes back it up when two submissions race.
+/// </summary>
+public static class SignatureClaims
+{
+    /// <summary>
+    /// The active signature that already holds this one's address or organisation, after letting
+    /// unconfirmed ones whose link lapsed give their claims up. An organisation signing under one
+    /// of the letter's <see cref="OrganisationAlias"/>es claims the organisation's own name first.
+    /// </summary>
+    public static async Task<Signature?> FindClaimantAsync(AppDbContext db, Signature signature, DateTime now, CancellationToken cancellationToken)
+    {
+        if (signature is { Kind: SignerKind.Organisation, OrganisationKey: { } key }
+            && await db.OrganisationAliases.FirstOrDefaultAsync(a => a.LetterId == signature.LetterId && a.AliasKey == key, cancellationToken) is { } alias)
+            signature.ClaimAliasedOrganisation(alias);
+        var claimants = await ClaimantsOf(db, signature).ToListAsync(cancellationToken);
+        foreach (var lapsed in claimants.Where(c => c.IsConfirmationExpired(now)))
+            lapsed.Expire(now);
+        return claimants.FirstOrDefault(c => c.IsActive);
+    }
+
+    /// <summary>
+    /// Saves the new signature; false when a unique index refused it because an identical
+    /// submission won the race a moment earlier.
+    /// </summary>
+    public static async Task<bool> TrySaveAsync(AppDbContext db, Signature signature, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            if (!await ClaimantsOf(db, signature).AsNoTracking().AnyAsync(cancellationToken))
+                throw;
+            db.Entry(signature).State = EntityState.Detached;
+            foreach (var entry in signature.Events)
+                db.Entry(entry).State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    private static IQueryable<Signature> ClaimantsOf(AppDbContext db, Signature signature) =>
+        db.Signatures.Where(s => s.LetterId == signature.LetterId && (int)s.State < Signature.ActiveStateLimit
+                                 && ((signature.EmailKey != null && s.EmailKey == signature.EmailKey)
+                                     || (signature.OrganisationKey != null && s.OrganisationKey == signature.OrganisationKey)));
+}

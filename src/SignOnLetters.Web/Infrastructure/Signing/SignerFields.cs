@@ -1,0 +1,32 @@
+using FluentValidation;
+using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Infrastructure.Validation;
+
+namespace SignOnLetters.Web.Infrastructure.Signing;
+
+/// <summary>What every way of signing asks about the signer (the public form, the API, a coordinator entering a paper signature).</summary>
+public interface ISignerFields
+{
+    SignerKind Kind { get; }
+    string? OrganisationName { get; }
+    string? CountryCode { get; }
+    string SignerName { get; }
+    string? Role { get; }
+    string? Email { get; }
+    string? Website { get; }
+    SignatureVisibility Visibility { get; }
+}
+
+/// <summary>The shape of the signer's fields; each command adds what only it asks (consent, the country's source, ...).</summary>
+public sealed class SignerFieldsValidator : AbstractValidator<ISignerFields>
+{
+    public SignerFieldsValidator()
+    {
+        RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose whether you sign as an organisation or as an individual.");
+        RuleFor(c => c.SignerName).NotEmpty().CleanText(Signature.NameMaxLength).WithName("Your name");
+        RuleFor(c => c.OrganisationName).CleanText(Signature.NameMaxLength).WithName("Organisation");
+        RuleFor(c => c.Role).CleanText(Signature.RoleMaxLength).WithName("Role or title");
+        RuleFor(c => c.Website).OptionalWebAddress(Signature.WebsiteMaxLength).WithName("Website");
+        RuleFor(c => c.Visibility).IsInEnum().WithMessage("Choose how your signature appears.");
+    }
+}

@@ -1,0 +1,248 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Documents;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Charts;
+using SignOnLetters.Web.Pages.Letters;
+
+namespace SignOnLetters.Web.Pages.Signatures;
+
+/// <summary>
+/// The coordinators' signature table at <c>/letters/{slug}/signatures</c>: every signature of the
+/// letter with its private fields, searched (name, organisation, e-mail), filtered (state, type,
+/// country, visibility), sorted (date, name, country) and paged; above it the headline counts, the
+/// confirmed signatures over time and their spread by country and UN region, drawn as SVG with the
+/// numbers in tables too. The review queue stays at <c>/moderation</c>.
+/// <para>
+/// The query string is taken as typed (it is a link anyone can edit): values the page does not
+/// know are ignored and named in a notice, an over-long search is cut, a page out of range shows the
+/// nearest page. Nothing in it can make the page fail.
+/// </para>
+/// </summary>
+[Authorize]
+public class Index(IMediator mediator) : PageModel
+{
+    public Model Table { get; private set; } = null!;
+
+    /// <remarks>"page" is also Razor Pages' own route value (the page's path): read it from the query string only.</remarks>
+    public async Task OnGetAsync(string slug, string? q, string? state, string? type, string? country, string? visibility, string? sort,
+        [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken) =>
+        Table = await mediator.Send(new Query(slug, q, state, type, country, visibility, sort, pageNumber), cancellationToken);
+
+    /// <summary>The query string as typed; the handler reads it (see <see cref="Filters.Parse"/>).</summary>
+    public sealed record Query(
+        string Slug, string? Search = null, string? State = null, string? Type = null, string? Country = null, string? Visibility = null,
+        string? Sort = null, string? Page = null) : IQuery<Model>;
+
+    public enum SortOrder
+    {
+        Newest,
+        Oldest,
+        Name,
+        Country,
+    }
+
+    /// <summary>The filters understood, and a notice for each value that was not.</summary>
+    public sealed record Filters(
+        string? Search, SignatureState? State, SignerKind? Type, string? Country, SignatureVisibility? Visibility, SortOrder Sort, int Page,
+        IReadOnlyList<string> Notices)
+    {
+        public const int SearchMaxLength = 200;
+
+        /// <summary>How much of an unknown value a notice repeats.</summary>
+        private const int EchoLength = 40;
+
+        public static Filters Parse(Query query)
+        {
+            var notices = new List<string>();
+            var search = query.Search?.Trim();
+            if (search is { Length: > SearchMaxLength })
+            {
+                search = search[..SearchMaxLength];
+                notices.Add($"The search was cut to its first {SearchMaxLength} characters.");
+            }
+            var country = query.Country?.Trim().ToUpperInvariant();
+            if (!string.IsNullOrEmpty(country) && !Countries.IsKnown(country))
+            {
+                notices.Add($"Unknown country \"{Echo(query.Country!)}\" ignored.");
+                country = null;
+            }
+            var page = 1;
+            if (!string.IsNullOrWhiteSpace(query.Page) && (!int.TryParse(query.Page, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+            {
+                notices.Add($"Page \"{Echo(query.Page)}\" does not exist; showing the first page.");
+                page = 1;
+            }
+            return new Filters(
+                string.IsNullOrEmpty(search) ? null : search,
+                Named<SignatureState>(query.State, "state", notices),
+                Named<SignerKind>(query.Type, "type", notices),
+                string.IsNullOrEmpty(country) ? null : country,
+                Named<SignatureVisibility>(query.Visibility, "visibility", notices),
+                Named<SortOrder>(query.Sort, "sort order", notices) ?? SortOrder.Newest,
+                page,
+                notices);
+        }
+
+        /// <summary>An enum value by its name only (not by number: "99" is no state), case-insensitive.</summary>
+        private static T? Named<T>(string? value, string what, List<string> notices) where T : struct, Enum
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                return null;
+            var name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (name is null)
+            {
+                notices.Add($"Unknown {what} \"{Echo(value)}\" ignored.");
+                return null;
+            }
+            return Enum.Parse<T>(name);
+        }
+
+        private static string Echo(string value) => value.Length <= EchoLength ? value : value[..EchoLength] + "…";
+    }
+
+    public sealed record Model(
+        string Slug, Filters Filters, SignatureCounts Counts, IReadOnlyList<(SignatureState State, int Count)> States,
+        IReadOnlyList<ChartPoint> Timeline, IReadOnlyList<ChartPoint> ByCountry, IReadOnlyList<ChartPoint> ByRegion,
+        int Matching, int Page, int PageCount, IReadOnlyList<Row> Rows)
+    {
+        /// <summary>This page's address with the current filters, changing the given ones.</summary>
+        public string Link(int? page = null, SortOrder? sort = null)
+        {
+            var values = new Dictionary<string, string?>
+            {
+                ["q"] = Filters.Search,
+                ["state"] = Filters.State?.ToString(),
+                ["type"] = Filters.Type?.ToString(),
+                ["country"] = Filters.Country,
+                ["visibility"] = Filters.Visibility?.ToString(),
+                ["sort"] = (sort ?? Filters.Sort) == SortOrder.Newest ? null : (sort ?? Filters.Sort).ToString(),
+                ["page"] = (page ?? Page) == 1 ? null : (page ?? Page).ToString(CultureInfo.InvariantCulture),
+            };
+            return QueryHelpers.AddQueryString($"/letters/{Slug}/signatures", values.Where(v => v.Value is not null));
+        }
+    }
+
+    public sealed record Row(
+        int Id, SignerKind Kind, string? OrganisationName, string SignerName, string? Role, string CountryCode, string? Email,
+        SignatureState State, SignatureVisibility Visibility, SignatureSource Source, DateTime CreatedAt, DateTime? ConfirmedAt, DateTime? ErasedAt)
+    {
+        public string Display => Kind == SignerKind.Organisation
+            ? (SignerName.Length == 0 ? OrganisationName ?? "—" : $"{OrganisationName}: {SignerName}")
+            : SignerName.Length == 0 ? "—" : OrganisationName is null ? SignerName : $"{SignerName} ({OrganisationName})";
+    }
+
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Model>
+    {
+        public const int PageSize = 50;
+
+        /// <summary>Countries drawn as bars; the rest are summed in one bar (the table lists them all).</summary>
+        public const int CountryBars = 15;
+
+        public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var letterId = await db.RequireLeadCoordinatorAsync(query.Slug, user, cancellationToken);
+            var filters = Filters.Parse(query);
+
+            var groups = await SignatureCountQueries.GroupsAsync(db, letterId, cancellationToken);
+            var states = await db.Signatures.AsNoTracking()
+                .Where(s => s.LetterId == letterId)
+                .GroupBy(s => s.State)
+                .Select(g => new { State = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var confirmedOn = await db.Signatures.AsNoTracking()
+                .Where(s => s.LetterId == letterId && s.State == SignatureState.Approved)
+                .Select(s => s.ConfirmedAt ?? s.CreatedAt)
+                .ToListAsync(cancellationToken);
+
+            var matching = Filtered(db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId), filters);
+            var total = await matching.CountAsync(cancellationToken);
+            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+            var page = Math.Min(filters.Page, pageCount);
+            var rows = await Sorted(matching, filters.Sort)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(s => new Row(s.Id, s.Kind, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.State, s.Visibility,
+                    s.Source, s.CreatedAt, s.ConfirmedAt, s.ErasedAt))
+                .ToListAsync(cancellationToken);
+
+            return new Model(query.Slug, filters, SignatureCounts.Of(groups),
+                states.OrderBy(s => s.State).Select(s => (s.State, s.Count)).ToList(),
+                Timeline(confirmedOn), ByCountry(groups), ByRegion(groups), total, page, pageCount, rows);
+        }
+
+        private static IQueryable<Signature> Filtered(IQueryable<Signature> signatures, Filters filters)
+        {
+            if (filters.Search is { } search)
+            {
+                // Lower-cased on both sides: the same on every provider (SQLite's LIKE and instr
+                // differ from PostgreSQL's in case handling). EF escapes the term.
+                var term = search.ToLowerInvariant();
+                signatures = signatures.Where(s => s.SignerName.ToLower().Contains(term)
+                                                   || (s.OrganisationName != null && s.OrganisationName.ToLower().Contains(term))
+                                                   || (s.Email != null && s.Email.ToLower().Contains(term)));
+            }
+            if (filters.State is { } state)
+                signatures = signatures.Where(s => s.State == state);
+            if (filters.Type is { } kind)
+                signatures = signatures.Where(s => s.Kind == kind);
+            if (filters.Country is { } country)
+                signatures = signatures.Where(s => s.CountryCode == country);
+            if (filters.Visibility is { } visibility)
+                signatures = signatures.Where(s => s.Visibility == visibility);
+            return signatures;
+        }
+
+        private static IQueryable<Signature> Sorted(IQueryable<Signature> signatures, SortOrder sort) => sort switch
+        {
+            SortOrder.Oldest => signatures.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id),
+            SortOrder.Name => signatures
+                .OrderBy(s => s.Kind == SignerKind.Organisation ? s.OrganisationName : s.SignerName)
+                .ThenBy(s => s.SignerName).ThenBy(s => s.Id),
+            SortOrder.Country => signatures.OrderBy(s => s.CountryCode).ThenBy(s => s.Id),
+            _ => signatures.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id),
+        };
+
+        /// <summary>Counted signatures so far at the end of each day from the first to the last, gaps included.</summary>
+        internal static List<ChartPoint> Timeline(IReadOnlyCollection<DateTime> confirmedOn)
+        {
+            if (confirmedOn.Count == 0)
+                return [];
+            var perDay = confirmedOn.GroupBy(d => DateOnly.FromDateTime(d)).ToDictionary(g => g.Key, g => g.Count());
+            var (first, last) = (perDay.Keys.Min(), perDay.Keys.Max());
+            var points = new List<ChartPoint>();
+            var total = 0;
+            for (var day = first; day <= last; day = day.AddDays(1))
+            {
+                total += perDay.GetValueOrDefault(day);
+                points.Add(new ChartPoint(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), total));
+            }
+            return points;
+        }
+
+        private static List<ChartPoint> ByCountry(IEnumerable<CountedGroup> groups) =>
+            groups.GroupBy(g => g.CountryCode)
+                .Select(g => new ChartPoint(Countries.Name(g.Key), g.Sum(c => c.Count)))
+                .OrderByDescending(p => p.Value).ThenBy(p => p.Label, StringComparer.CurrentCulture)
+                .ToList();
+
+        private static List<ChartPoint> ByRegion(IEnumerable<CountedGroup> groups) =>
+            groups.GroupBy(g => UnRegions.Of(g.CountryCode) is { } region ? LetterDocumentTexts.English.RegionName(region) : LetterDocumentTexts.English.OtherRegion)
+                .Select(g => new ChartPoint(g.Key, g.Sum(c => c.Count)))
+                .OrderByDescending(p => p.Value).ThenBy(p => p.Label, StringComparer.CurrentCulture)
+                .ToList();
+    }
+
+    /// <summary>
+    /// The largest countries, drawn as bars; the others are named in a line under the chart (one
+    /// summed bar would dwarf the rest) and all are in the table.
+    /// </summary>
+    public static IReadOnlyList<ChartPoint> TopCountries(IReadOnlyList<ChartPoint> byCountry) =>
+        byCountry.Take(QueryHandler.CountryBars).ToList();
+}

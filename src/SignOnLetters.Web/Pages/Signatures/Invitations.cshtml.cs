@@ -1,0 +1,355 @@
+using System.Globalization;
+using System.Net.Mail;
+using CsvHelper;
+using CsvHelper.Configuration;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain;
+using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Infrastructure.Security;
+using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure.Validation;
+using SignOnLetters.Web.Pages.Letters;
+
+namespace SignOnLetters.Web.Pages.Signatures;
+
+/// <summary>
+/// Invitations to partner networks at <c>/letters/{slug}/invitations</c>, for the letter's
+/// coordinators: invite one organisation, or many by pasting or uploading a CSV list
+/// (<c>organisation,email,message</c>); see each invitation's state (sent, opened, signed,
+/// declined) and send reminders to those who have not answered, at most once a week each.
+/// <para>
+/// A list is taken whole or not at all: any row in error (a bad address, a formula cell, a repeat,
+/// an address already invited) is named with its line number and nothing is stored or sent.
+/// </para>
+/// </summary>
+[Authorize]
+public class Invitations(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public Invite NewInvitation { get; set; } = new();
+
+    [BindProperty]
+    public Import List { get; set; } = new();
+
+    public Model Sent { get; private set; } = null!;
+
+    public async Task OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        Sent = await mediator.Send(new Query(slug), cancellationToken);
+
+    public async Task<IActionResult> OnPostInviteAsync(string slug, CancellationToken cancellationToken)
+    {
+        Sent = await mediator.Send(new Query(slug), cancellationToken);
+        await mediator.Send(NewInvitation with { Slug = slug }, cancellationToken);
+        TempData["Notice"] = $"Invitation sent to {NewInvitation.Email}.";
+        return RedirectToPage("Invitations", new { slug });
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(string slug, IFormFile? file, CancellationToken cancellationToken)
+    {
+        Sent = await mediator.Send(new Query(slug), cancellationToken);
+        var csv = List.Csv;
+        if (file is { Length: > 0 })
+        {
+            if (file.Length > InvitationList.MaxCsvLength)
+                csv = new string(' ', InvitationList.MaxCsvLength + 1);
+            else
+            {
+                using var reader = new StreamReader(file.OpenReadStream());
+                csv = await reader.ReadToEndAsync(cancellationToken);
+            }
+        }
+        var count = await mediator.Send(List with { Slug = slug, Csv = csv }, cancellationToken);
+        TempData["Notice"] = count == 1 ? "1 invitation sent." : $"{count} invitations sent.";
+        return RedirectToPage("Invitations", new { slug });
+    }
+
+    public async Task<IActionResult> OnPostRemindAsync(string slug, CancellationToken cancellationToken)
+    {
+        Sent = await mediator.Send(new Query(slug), cancellationToken);
+        var count = await mediator.Send(new Remind(slug), cancellationToken);
+        TempData["Notice"] = count switch
+        {
+            0 => "No reminders are due: each invitation gets at most one a week, three in all, and none once signed or declined.",
+            1 => "1 reminder sent.",
+            _ => $"{count} reminders sent.",
+        };
+        return RedirectToPage("Invitations", new { slug });
+    }
+
+    public enum Status
+    {
+        Sent,
+        Opened,
+        Signed,
+        Declined,
+    }
+
+    public sealed record Query(string Slug) : IQuery<Model>;
+
+    public sealed record Model(string Slug, IReadOnlyList<Item> Invitations)
+    {
+        public int Count(Status status) => Invitations.Count(i => i.Status == status);
+    }
+
+    public sealed record Item(int Id, string OrganisationName, string Email, Status Status, DateTime SentAt, DateTime? OpenedAt, int RemindersSent,
+        DateTime? LastReminderAt);
+
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Model>
+    {
+        public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var letterId = await db.RequireLeadCoordinatorAsync(query.Slug, user, cancellationToken);
+            var invitations = await db.PartnerInvitations.AsNoTracking()
+                .Where(i => i.LetterId == letterId)
+                .OrderByDescending(i => i.SentAt).ThenBy(i => i.OrganisationName)
+                .ToListAsync(cancellationToken);
+            var signed = await InvitationList.AnsweredAsync(db, letterId, cancellationToken);
+            Status StatusOf(PartnerInvitation i) => signed.Contains(i) ? Status.Signed : i.State switch
+            {
+                PartnerInvitationState.Declined => Status.Declined,
+                PartnerInvitationState.Opened => Status.Opened,
+                _ => Status.Sent,
+            };
+            return new Model(query.Slug, invitations.Select(i => new Item(i.Id, i.OrganisationName, i.ContactEmail, StatusOf(i),
+                i.SentAt, i.OpenedAt, i.RemindersSent, i.LastReminderAt)).ToList());
+        }
+    }
+
+    public sealed record Invite : ICommand<int>, ILetterCoordinatorRequest
+    {
+        public string Slug { get; init; } = string.Empty;
+        public string OrganisationName { get; init; } = string.Empty;
+        public string Email { get; init; } = string.Empty;
+        public string? Message { get; init; }
+    }
+
+    public sealed class InviteValidator : AbstractValidator<Invite>
+    {
+        public InviteValidator()
+        {
+            RuleFor(c => c.OrganisationName).NotEmpty().CleanText(Organisation.NameMaxLength).WithName("Organisation");
+            RuleFor(c => c.Email).EmailAddress().WithName("Contact e-mail");
+            RuleFor(c => c.Message).MaximumLength(PartnerInvitation.MessageMaxLength).WithName("Message");
+        }
+    }
+
+    public sealed class InviteHandler(InvitationList list) : ICommandHandler<Invite, int>
+    {
+        public async ValueTask<int> Handle(Invite command, CancellationToken cancellationToken) =>
+            await list.SendAsync(command.Slug, [new InvitationList.Row(1, command.OrganisationName, command.Email, command.Message)],
+                typeof(Invite), cancellationToken);
+    }
+
+    /// <summary>A CSV list: a header line naming <c>organisation</c> and <c>email</c> (and optionally <c>message</c>), then one partner per line.</summary>
+    public sealed record Import : ICommand<int>, ILetterCoordinatorRequest
+    {
+        public string Slug { get; init; } = string.Empty;
+        public string? Csv { get; init; }
+    }
+
+    public sealed class ImportValidator : AbstractValidator<Import>
+    {
+        public ImportValidator() =>
+            RuleFor(c => c.Csv).NotEmpty().WithMessage("Paste a list or choose a CSV file.")
+                .MaximumLength(InvitationList.MaxCsvLength)
+                .WithMessage($"The list is too large: at most {InvitationList.MaxCsvLength / 1024:N0} KB, {InvitationList.MaxRows:N0} partners at once.");
+    }
+
+    public sealed class ImportHandler(InvitationList list) : ICommandHandler<Import, int>
+    {
+        public async ValueTask<int> Handle(Import command, CancellationToken cancellationToken) =>
+            await list.SendAsync(command.Slug, InvitationList.Parse(command.Csv!), typeof(Import), cancellationToken);
+    }
+
+    public sealed record Remind(string Slug) : ICommand<int>, ILetterCoordinatorRequest;
+
+    public sealed class RemindHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails) : ICommandHandler<Remind, int>
+    {
+        public async ValueTask<int> Handle(Remind command, CancellationToken cancellationToken)
+        {
+            var letter = await LetterForSigning.FindAsync(db, command.Slug, cancellationToken);
+            var letterId = await db.RequireLeadCoordinatorAsync(command.Slug, user, cancellationToken);
+            InvitationList.EnsureOpen(letter);
+            var answered = await InvitationList.AnsweredAsync(db, letterId, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var due = new List<(PartnerInvitation Invitation, string Token)>();
+            foreach (var invitation in await db.PartnerInvitations.Where(i => i.LetterId == letterId).ToListAsync(cancellationToken))
+            {
+                var (token, hash) = SecureToken.Create();
+                if (invitation.TryRemind(answered.Contains(invitation), hash, now))
+                    due.Add((invitation, token));
+            }
+            // Saved before sending: a failure while sending never leads to a second reminder at once.
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (invitation, token) in due)
+                await emails.SendPartnerInvitationAsync(invitation.ContactEmail, letter.Title, invitation.OrganisationName, invitation.Message,
+                    command.Slug, token, reminder: true);
+            return due.Count;
+        }
+    }
+}
+
+/// <summary>Checks and sends a list of invitations, whole or not at all (shared by the single form and the CSV import).</summary>
+public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails)
+{
+    public const int MaxCsvLength = 256 * 1024;
+    public const int MaxRows = 500;
+
+    public sealed record Row(int Line, string OrganisationName, string Email, string? Message);
+
+    /// <summary>The rows of a CSV list; a list that cannot be read at all is refused with where it broke.</summary>
+    public static List<Row> Parse(string csv)
+    {
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
+            DetectDelimiter = true,
+            DetectDelimiterValues = [",", ";", "\t"],
+            TrimOptions = TrimOptions.Trim,
+            IgnoreBlankLines = true,
+            BadDataFound = null,
+            MissingFieldFound = null,
+        };
+        using var reader = new CsvReader(new StringReader(csv), configuration);
+        var rows = new List<Row>();
+        try
+        {
+            if (!reader.Read() || !reader.ReadHeader() || reader.HeaderRecord is not { } header
+                || !header.Any(h => h.Trim().Equals("email", StringComparison.OrdinalIgnoreCase))
+                || !header.Any(h => h.Trim().Equals("organisation", StringComparison.OrdinalIgnoreCase)))
+                throw Refusal(new ValidationFailure("Csv", "The first line must name the columns: organisation,email (and message if you like)."));
+            while (reader.Read())
+            {
+                if (rows.Count == MaxRows)
+                    throw Refusal(new ValidationFailure("Csv", $"The list has more than {MaxRows:N0} partners: split it, nothing was sent."));
+                rows.Add(new Row(reader.Parser.RawRow, reader.GetField("organisation") ?? string.Empty, reader.GetField("email") ?? string.Empty,
+                    header.Any(h => h.Trim().Equals("message", StringComparison.OrdinalIgnoreCase)) ? reader.GetField("message") : null));
+            }
+        }
+        catch (CsvHelperException ex)
+        {
+            throw Refusal(new ValidationFailure("Csv", $"Line {ex.Context?.Parser?.RawRow}: the list cannot be read there (a stray quote?). Nothing was sent."));
+        }
+        return rows.Count == 0
+            ? throw Refusal(new ValidationFailure("Csv", "The list has no partners under its first line."))
+            : rows;
+    }
+
+    internal static void EnsureOpen(LetterForSigning letter)
+    {
+        if (letter.Terms.Status != Domain.Letters.LetterStatus.Open)
+            throw new DomainRuleException("Invitations and reminders are sent while the letter is open for signatures.");
+    }
+
+    /// <summary>Invitations of the letter whose organisation or mailbox has an active or counted signature.</summary>
+    public static async Task<HashSet<PartnerInvitation>> AnsweredAsync(AppDbContext db, int letterId, CancellationToken cancellationToken)
+    {
+        var keys = await db.Signatures.AsNoTracking()
+            .Where(s => s.LetterId == letterId && (int)s.State < Signature.ActiveStateLimit)
+            .Select(s => new { s.EmailKey, s.OrganisationKey })
+            .ToListAsync(cancellationToken);
+        var emailKeys = keys.Where(k => k.EmailKey != null).Select(k => k.EmailKey!).ToHashSet();
+        var organisationKeys = keys.Where(k => k.OrganisationKey != null).Select(k => k.OrganisationKey!).ToHashSet();
+        var aliases = await db.OrganisationAliases.AsNoTracking().Where(a => a.LetterId == letterId)
+            .ToDictionaryAsync(a => a.AliasKey, a => a.OrganisationKey, cancellationToken);
+        var invitations = await db.PartnerInvitations.Where(i => i.LetterId == letterId).ToListAsync(cancellationToken);
+        return invitations.Where(i => emailKeys.Contains(i.EmailKey)
+                                      || organisationKeys.Contains(aliases.GetValueOrDefault(i.OrganisationKey, i.OrganisationKey)))
+            .ToHashSet(new ById());
+    }
+
+    /// <summary>Checks every row, stores all and sends all, or stores and sends nothing and names each problem by line.</summary>
+    public async Task<int> SendAsync(string slug, IReadOnlyList<Row> rows, Type requestType, CancellationToken cancellationToken)
+    {
+        var letter = await LetterForSigning.FindAsync(db, slug, cancellationToken);
+        var letterId = await db.RequireLeadCoordinatorAsync(slug, user, cancellationToken);
+        EnsureOpen(letter);
+        var invited = (await db.PartnerInvitations.Where(i => i.LetterId == letterId).Select(i => i.EmailKey).ToListAsync(cancellationToken)).ToHashSet();
+        var failures = new List<ValidationFailure>();
+        var seen = new Dictionary<string, int>();
+        foreach (var row in rows)
+        {
+            var problem = Problem(row, invited, seen);
+            if (problem is not null)
+                failures.Add(new ValidationFailure(requestType == typeof(Invitations.Import) ? "Csv" : string.Empty,
+                    rows.Count == 1 && requestType != typeof(Invitations.Import) ? problem : $"Line {row.Line}: {problem}"));
+        }
+        if (failures.Count > 0)
+        {
+            if (requestType == typeof(Invitations.Import))
+                failures.Add(new ValidationFailure("Csv", "Nothing was sent: correct these lines and import the list again."));
+            throw new RequestValidationException(requestType, failures);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sent = new List<(PartnerInvitation Invitation, string Token)>();
+        foreach (var row in rows)
+        {
+            var (token, hash) = SecureToken.Create();
+            var invitation = PartnerInvitation.Create(letterId, row.OrganisationName, row.Email, row.Message, hash, user.RequireUserId(), now);
+            db.PartnerInvitations.Add(invitation);
+            sent.Add((invitation, token));
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainRuleException("Some of these addresses were invited a moment ago (by another coordinator?). Nothing was sent: reload and try again.");
+        }
+        foreach (var (invitation, token) in sent)
+            await emails.SendPartnerInvitationAsync(invitation.ContactEmail, letter.Title, invitation.OrganisationName, invitation.Message, slug, token,
+                reminder: false);
+        return sent.Count;
+    }
+
+    private static string? Problem(Row row, HashSet<string> invited, Dictionary<string, int> seen)
+    {
+        foreach (var (cell, name) in new[] { (row.OrganisationName, "the organisation"), (row.Email, "the e-mail address"), (row.Message ?? "", "the message") })
+            if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+                return $"{name} starts with \"{cell[0]}\", which spreadsheets run as a formula. Remove that character.";
+        if (row.OrganisationName.Length == 0)
+            return "the organisation's name is missing.";
+        if (TextInputRules.Problem(row.OrganisationName, Organisation.NameMaxLength) is { } nameProblem)
+            return $"the organisation's name {nameProblem}";
+        if (!IsEmailAddress(row.Email))
+            return "the e-mail address is not valid.";
+        if (row.Message is { Length: > PartnerInvitation.MessageMaxLength })
+            return $"the message is too long: at most {PartnerInvitation.MessageMaxLength:N0} characters.";
+        // The message goes into the e-mail HTML-encoded, so < and > are harmless there; control characters are not text.
+        if (row.Message is not null && row.Message.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            return "the message contains characters that cannot be shown.";
+        var key = EmailCanonicalizer.Canonicalize(row.Email);
+        if (invited.Contains(key))
+            return "this address has already been invited to sign this letter.";
+        if (seen.TryGetValue(key, out var first))
+            return $"the same address as line {first}.";
+        seen[key] = row.Line;
+        return null;
+    }
+
+    private static bool IsEmailAddress(string value) =>
+        value.Length is > 0 and <= Signature.EmailMaxLength
+        && !value.Any(char.IsControl)
+        && MailAddress.TryCreate(value, out var address)
+        && address.Address == value && address.DisplayName.Length == 0;
+
+    private static RequestValidationException Refusal(ValidationFailure failure) => new RequestValidationException(typeof(Invitations.Import), [failure]);
+
+    private sealed class ById : IEqualityComparer<PartnerInvitation>
+    {
+        public bool Equals(PartnerInvitation? x, PartnerInvitation? y) => x?.Id == y?.Id;
+
+        public int GetHashCode(PartnerInvitation obj) => obj.Id;
+    }
+}

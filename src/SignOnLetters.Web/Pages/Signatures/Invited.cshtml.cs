@@ -1,0 +1,62 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Security;
+using SignOnLetters.Web.Pages.Letters;
+
+namespace SignOnLetters.Web.Pages.Signatures;
+
+/// <summary>
+/// Where an invitation's tracked link leads, <c>/letters/{slug}/invited/{token}</c>, for anyone
+/// holding the link: opening it marks the invitation opened and offers the sign form with the
+/// organisation filled in, or a way to decline (no more reminders). A token that matches no
+/// invitation of this letter is "not found".
+/// </summary>
+public class Invited(IMediator mediator) : PageModel
+{
+    public Model Invitation { get; private set; } = null!;
+
+    public async Task OnGetAsync(string slug, string token, CancellationToken cancellationToken) =>
+        Invitation = await mediator.Send(new Open(slug, token), cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(string slug, string token, CancellationToken cancellationToken)
+    {
+        Invitation = await mediator.Send(new Decline(slug, token), cancellationToken);
+        return Page();
+    }
+
+    public sealed record Model(string Slug, string Token, string LetterTitle, string OrganisationName, bool IsOpen, bool Declined);
+
+    /// <summary>Marks the invitation opened (a GET with an effect, as every tracked link has).</summary>
+    public sealed record Open(string Slug, string Token) : ICommand<Model>;
+
+    public sealed record Decline(string Slug, string Token) : ICommand<Model>;
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Open, Model>, ICommandHandler<Decline, Model>
+    {
+        public ValueTask<Model> Handle(Open command, CancellationToken cancellationToken) =>
+            ChangeAsync(command.Slug, command.Token, (invitation, now) => invitation.Open(now), cancellationToken);
+
+        public ValueTask<Model> Handle(Decline command, CancellationToken cancellationToken) =>
+            ChangeAsync(command.Slug, command.Token, (invitation, now) => invitation.Decline(now), cancellationToken);
+
+        private async ValueTask<Model> ChangeAsync(string slug, string token, Action<PartnerInvitation, DateTime> change, CancellationToken cancellationToken)
+        {
+            if (!SecureToken.LooksValid(token))
+                throw new NotFoundException("The invitation");
+            var hash = SecureToken.Hash(token);
+            var letter = await LetterForSigning.FindAsync(db, slug, cancellationToken);
+            var invitation = await db.PartnerInvitations.SingleOrDefaultAsync(i => i.LetterId == letter.Terms.LetterId && i.TokenHash == hash, cancellationToken)
+                ?? throw new NotFoundException("The invitation");
+            change(invitation, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Model(slug, token, letter.Title, invitation.OrganisationName, letter.Terms.Status == LetterStatus.Open,
+                invitation.State == PartnerInvitationState.Declined);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System.Net;
+using SignOnLetters.Domain;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Tests.Infrastructure;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Pages.Letters;
+using SignOnLetters.Web.Pages.Signatures;
+using static SignOnLetters.Tests.Signatures.SigningScenario;
+using Status = SignOnLetters.Web.Pages.Signatures.Invitations.Status;
+
+namespace SignOnLetters.Tests.Signatures;
+
+/// <summary>Invitations to partner networks: tracked links, states, CSV lists and reminders.</summary>
+public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
+{
+    private static Invitations.Invite Invite(string organisation = "Youth RISE", string email = "hello@youthrise.example", string? message = null) =>
+        new() { Slug = Slug, OrganisationName = organisation, Email = email, Message = message };
+
+    [SkippableFact]
+    public async Task Should_invite_a_partner_with_a_tracked_link_that_opens_the_form_filled_in()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        App.RunAs(coordinator);
+
+        await App.SendAsync(Invite(message: "Dear friends, <b>please</b> sign."));
+
+        var mail = Assert.Single(App.Emails.To("hello@youthrise.example"));
+        Assert.Contains("&lt;b&gt;please&lt;/b&gt;", mail.HtmlBody);
+        var path = LinkPath(App, "hello@youthrise.example", $"/letters/{Slug}/invited/");
+        var token = Token(path);
+        var stored = await App.ExecuteDbContextAsync(db => Task.FromResult(db.PartnerInvitations.Single()));
+        Assert.NotEqual(token, stored.TokenHash);
+        Assert.Equal(Status.Sent, Assert.Single((await App.SendAsync(new Invitations.Query(Slug))).Invitations).Status);
+
+        App.RunAs(null);
+        Assert.Equal("Youth RISE", (await App.SendAsync(new Invited.Open(Slug, token))).OrganisationName);
+        var form = await App.SendAsync(new Sign.Query(Slug, token));
+        Assert.Equal(("Youth RISE", "hello@youthrise.example"), (form.Blank.OrganisationName, form.Blank.Email));
+        Assert.Null((await App.SendAsync(new Sign.Query(Slug, "x"))).Invitation);
+        App.RunAs(coordinator);
+        Assert.Equal(Status.Opened, Assert.Single((await App.SendAsync(new Invitations.Query(Slug))).Invitations).Status);
+
+        await SignAndConfirmAsync(App, Organisation("YOUTH-RISE", "someone.else@youthrise.example"));
+        App.RunAs(coordinator);
+        Assert.Equal(Status.Signed, Assert.Single((await App.SendAsync(new Invitations.Query(Slug))).Invitations).Status);
+    }
+
+    [SkippableFact]
+    public async Task Should_never_invite_one_address_twice_to_a_letter()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        App.RunAs(coordinator);
+        await App.SendAsync(Invite());
+
+        var again = await Assert.ThrowsAsync<RequestValidationException>(() => App.SendAsync(Invite("Another name", "HELLO@YouthRise.example")));
+        Assert.Contains("already been invited", again.Errors.Single().ErrorMessage);
+        var imported = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            App.SendAsync(new Invitations.Import { Slug = Slug, Csv = "organisation,email\nYouth RISE,hello@youthrise.example\n" }));
+        Assert.Contains("already been invited", imported.Errors.First().ErrorMessage);
+        Assert.Single(App.Emails.All());
+    }
+
+    [SkippableFact]
+    public async Task Should_import_a_list_and_send_one_invitation_per_row()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        App.RunAs(coordinator);
+
+        var count = await App.SendAsync(new Invitations.Import
+        {
+            Slug = Slug,
+            Csv = "Organisation;Email;Message\r\n\"Réseau, Afrique\";contact@reseau.example;\"Bonjour, signez !\"\r\n\r\nСеть ЛЖВ;info@setlzhv.example;\n",
+        });
+
+        Assert.Equal(2, count);
+        Assert.Equal(2, App.Emails.All().Count);
+        var invitations = (await App.SendAsync(new Invitations.Query(Slug))).Invitations;
+        Assert.Equal(["Réseau, Afrique", "Сеть ЛЖВ"], invitations.Select(i => i.OrganisationName).Order());
+    }
+
+    public static TheoryData<string, string> HostileLists()
+    {
+        var header = "organisation,email,message\n";
+        return new()
+        {
+            { new string('x', 300_000), "too large" },
+            { header + string.Concat(Enumerable.Range(0, 501).Select(i => $"Org {i},org{i}@example.org,\n")), "more than 500" },
+            { "Youth RISE,hello@youthrise.example\n", "first line must name" },
+            { "name;address\nYouth RISE;hello@youthrise.example\n", "first line must name" },
+            { header, "no partners" },
+            { header + "=HYPERLINK(\"http://evil.example\"),a@example.org,\n", "Line 2: the organisation starts with \"=\"" },
+            { header + "Good,b@example.org,\n+Plus,p@example.org,\n", "Line 3: the organisation starts with \"+\"" },
+            { header + "Org,@evil.example,\n", "formula" },
+            { header + "Org,c@example.org,-1+1\n", "message starts with \"-\"" },
+            { header + "Org,not-an-address,\n", "Line 2: the e-mail address is not valid" },
+            { header + "Org,\"Ana <ana@example.org>\",\n", "not valid" },
+            { header + "Org,a@example.org\r\nBcc: b@example.org,\n", "Line 3" },
+            { header + "One,same@example.org,\nTwo,SAME@example.org,\n", "Line 3: the same address as line 2" },
+            { header + "<script>alert(1)</script>,x@example.org,\n", "cannot contain < or >" },
+            { header + ",x@example.org,\n", "name is missing" },
+            { header + "\"Unclosed,x@example.org,\n", "the organisation's name contains characters that cannot be shown" },
+            { header + $"Org,x@example.org,{new string('m', 2_001)}\n", "message is too long" },
+            { header + "Fine,fine@example.org,\nBad,bad,\n", "Line 3" },
+        };
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(HostileLists))]
+    public async Task Should_refuse_a_hostile_list_whole_with_clear_messages_per_row(string csv, string message)
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        App.RunAs(coordinator);
+
+        var refusal = await Assert.ThrowsAsync<RequestValidationException>(() => App.SendAsync(new Invitations.Import { Slug = Slug, Csv = csv }));
+
+        var text = string.Join(" | ", refusal.Errors.Select(e => e.ErrorMessage));
+        Assert.Contains(message, text);
+        Assert.All(refusal.Errors, e => Assert.True(e.ErrorMessage.Length < 300, e.ErrorMessage));
+        Assert.DoesNotContain("<script", text);
+        Assert.Empty((await App.SendAsync(new Invitations.Query(Slug))).Invitations);
+        Assert.Empty(App.Emails.All());
+    }
+
+    [SkippableFact]
+    public async Task Should_remind_only_those_who_have_not_answered_at_most_once_a_week()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        App.RunAs(coordinator);
+        await App.SendAsync(new Invitations.Import
+        {
+            Slug = Slug, Csv = "organisation,email\nSilent Network,silent@example.org\nDeclining Network,no@example.org\nMédecins du Monde,mdm@example.org\n",
+        });
+        App.RunAs(null);
+        await App.SendAsync(new Invited.Decline(Slug, Token(LinkPath(App, "no@example.org", "/invited/"))));
+        await SignAndConfirmAsync(App, Organisation("Médecins du Monde", "ana@example.org"));
+        App.RunAs(coordinator);
+        var firstLink = LinkPath(App, "silent@example.org", "/invited/");
+
+        App.Clock.Advance(TimeSpan.FromDays(6));
+        Assert.Equal(0, await App.SendAsync(new Invitations.Remind(Slug)));
+        App.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await App.SendAsync(new Invitations.Remind(Slug)));
+        Assert.Equal(0, await App.SendAsync(new Invitations.Remind(Slug)));
+
+        Assert.Equal(2, App.Emails.To("silent@example.org").Count);
+        Assert.Single(App.Emails.To("no@example.org"));
+        Assert.Single(App.Emails.To("mdm@example.org"));
+        var reminderLink = LinkPath(App, "silent@example.org", "/invited/");
+        Assert.NotEqual(firstLink, reminderLink);
+        App.RunAs(null);
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Invited.Open(Slug, Token(firstLink))));
+        Assert.Equal("Silent Network", (await App.SendAsync(new Invited.Open(Slug, Token(reminderLink)))).OrganisationName);
+
+        App.RunAs(coordinator);
+        for (var week = 0; week < 4; week++)
+        {
+            App.Clock.Advance(TimeSpan.FromDays(7));
+            await App.SendAsync(new Invitations.Remind(Slug));
+        }
+        Assert.Equal(1 + PartnerInvitation.MaxReminders, App.Emails.To("silent@example.org").Count);
+        var states = (await App.SendAsync(new Invitations.Query(Slug))).Invitations.ToDictionary(i => i.Email, i => i.Status);
+        Assert.Equal((Status.Opened, Status.Declined, Status.Signed), (states["silent@example.org"], states["no@example.org"], states["mdm@example.org"]));
+    }
+
+    [SkippableFact]
+    public async Task Should_refuse_invitations_to_others_and_on_closed_letters()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(Invite()));
+        await App.RunAsNewUserAsync("stranger@example.org");
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(Invite()));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Invitations.Remind(Slug)));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Invited.Open(Slug, "not-a-token")));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Invited.Open(Slug, new string('a', 43))));
+        await OpenLetterAsync(App, status: LetterStatus.Closed, slug: "closed-letter");
+        var closedCoordinator = await App.ExecuteDbContextAsync(db => Task.FromResult(db.Users.Single(u => u.Email == "coordinator-closed-letter@example.org")));
+        App.RunAs(closedCoordinator);
+        var closed = await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(Invite() with { Slug = "closed-letter" }));
+        Assert.Contains("open", closed.Message);
+        Assert.Empty(App.Emails.All());
+        _ = coordinator;
+    }
+
+    [SkippableFact]
+    public async Task Should_use_the_pages_to_invite_open_the_link_and_decline()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        var browser = BrowserlessClient.For(App);
+        await browser.SignInAsync(coordinator.Email!);
+        var (_, page) = await browser.GetAsync($"/letters/{Slug}/invitations");
+        var refused = await browser.SubmitAsync(page, $"/letters/{Slug}/invitations",
+            new Dictionary<string, string> { ["List.Csv"] = "organisation,email\n=cmd,x@example.org\n" }, "form#import-form");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Line 2: the organisation starts with", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        var sent = await browser.SubmitAsync(page, $"/letters/{Slug}/invitations",
+            new Dictionary<string, string> { ["NewInvitation.OrganisationName"] = "Youth RISE", ["NewInvitation.Email"] = "hello@youthrise.example" },
+            "form#invite-form");
+        BrowserlessClient.AssertRedirect(sent, $"/letters/{Slug}/invitations");
+
+        var anonymous = BrowserlessClient.For(App);
+        var link = LinkPath(App, "hello@youthrise.example", "/invited/");
+        var (opened, invited) = await anonymous.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var signLink = invited.QuerySelector("a.btn-primary")!.GetAttribute("href")!;
+        var (_, sign) = await anonymous.GetAsync(signLink);
+        Assert.Equal("Youth RISE", sign.QuerySelector("#Data_OrganisationName")!.GetAttribute("value"));
+        var declined = await anonymous.SubmitAsync(invited, link, new Dictionary<string, string>(), "form#decline-form");
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        App.RunAs(coordinator);
+        Assert.Equal(Status.Declined, Assert.Single((await App.SendAsync(new Invitations.Query(Slug))).Invitations).Status);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class InvitationTestsOnSqlite(SqliteSlice app) : InvitationTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class InvitationTestsOnPostgres(PostgresSlice app) : InvitationTests(app);

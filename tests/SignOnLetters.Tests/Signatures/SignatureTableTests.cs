@@ -1,0 +1,178 @@
+using System.Net;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Tests.Infrastructure;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Pages.Letters;
+using SignOnLetters.Web.Pages.Signatures;
+using static SignOnLetters.Tests.Signatures.SigningScenario;
+using Index = SignOnLetters.Web.Pages.Signatures.Index;
+
+namespace SignOnLetters.Tests.Signatures;
+
+/// <summary>The coordinators' signature table: search, filters, sorting, paging, counts and charts.</summary>
+public abstract class SignatureTableTests(SliceFixture app) : SliceTest(app)
+{
+    [SkippableFact]
+    public async Task Should_search_filter_sort_and_page_every_signature_with_its_private_fields()
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        var terms = await TermsAsync(App, letter);
+        var signatures = new List<Signature>();
+        for (var i = 0; i < 55; i++)
+            signatures.Add(Approved(terms, Individual($"Person {i:00}", $"person{i}@example.org") with { CountryCode = i % 2 == 0 ? "PT" : "KE" }, i));
+        signatures.Add(Approved(terms, Organisation("Zeta Network", "zeta@example.org") with { Visibility = SignatureVisibility.OrganisationOnly }, 60));
+        signatures.Add(Approved(terms, Organisation("Alpha Alliance", "alpha@alliance.example"), 61));
+        var pending = terms.Sign(Individual("Waiting Person", "waiting@example.org").Details, SignatureSource.PublicForm, NewTokens(), Now(62));
+        await App.InsertAsync([.. signatures, pending]);
+        App.RunAs(coordinator);
+
+        var all = await App.SendAsync(new Index.Query(Slug));
+        Assert.Equal((58, 2, 50), (all.Matching, all.PageCount, all.Rows.Count));
+        Assert.Equal("Waiting Person", all.Rows[0].SignerName);
+        var second = await App.SendAsync(new Index.Query(Slug, Page: "2"));
+        Assert.Equal(8, second.Rows.Count);
+        Assert.Equal("/letters/end-the-war-on-drugs/signatures?page=2", all.Link(page: 2));
+
+        Assert.Equal("alpha@alliance.example", Assert.Single((await App.SendAsync(new Index.Query(Slug, Search: "ALLIANCE.EXAMPLE"))).Rows).Email);
+        Assert.Equal("Zeta Network", Assert.Single((await App.SendAsync(new Index.Query(Slug, Search: "zeta"))).Rows).OrganisationName);
+        Assert.Equal(10, (await App.SendAsync(new Index.Query(Slug, Search: "person 1"))).Matching);
+        Assert.Equal(2, (await App.SendAsync(new Index.Query(Slug, Type: "organisation"))).Matching);
+        Assert.Equal("waiting@example.org", Assert.Single((await App.SendAsync(new Index.Query(Slug, State: "PendingConfirmation"))).Rows).Email);
+        Assert.Equal(27, (await App.SendAsync(new Index.Query(Slug, Country: "ke", State: "approved"))).Matching);
+        Assert.Single((await App.SendAsync(new Index.Query(Slug, Visibility: "OrganisationOnly"))).Rows);
+
+        var byName = await App.SendAsync(new Index.Query(Slug, Sort: "name", Type: "Organisation"));
+        Assert.Equal(["Alpha Alliance", "Zeta Network"], byName.Rows.Select(r => r.OrganisationName));
+        Assert.Contains("sort=Name", byName.Link(page: 1));
+        var byCountry = await App.SendAsync(new Index.Query(Slug, Sort: "country"));
+        Assert.Equal("FR", byCountry.Rows[0].CountryCode);
+        var oldest = await App.SendAsync(new Index.Query(Slug, Sort: "Oldest"));
+        Assert.Equal("Person 00", oldest.Rows[0].SignerName);
+    }
+
+    [SkippableFact]
+    public async Task Should_count_and_chart_counted_signatures_per_day_country_and_region()
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        var terms = await TermsAsync(App, letter);
+        await App.InsertAsync(
+            Approved(terms, Organisation("Médecins du Monde", "a@example.org"), 0),
+            Approved(terms, Individual("Rui", "rui@example.org"), 24 * 60),
+            Approved(terms, Individual("Wanjiru", "w@example.org") with { CountryCode = "KE" }, 3 * 24 * 60),
+            terms.Sign(Individual("Not yet", "n@example.org").Details, SignatureSource.PublicForm, NewTokens(), Now(10)));
+        App.RunAs(coordinator);
+
+        var table = await App.SendAsync(new Index.Query(Slug));
+
+        Assert.Equal(new SignatureCounts(1, 2, 3), table.Counts);
+        Assert.Equal([1, 2, 2, 3], table.Timeline.Select(p => p.Value));
+        Assert.Equal("2026-03-01", table.Timeline[0].Label);
+        Assert.Equal([("Europe", 2), ("Africa", 1)], table.ByRegion.Select(p => (p.Label, p.Value)));
+        Assert.Equal(3, table.ByCountry.Count);
+        Assert.Contains((SignatureState.PendingConfirmation, 1), table.States);
+    }
+
+    public static TheoryData<string?, string?, string?, string?, string?, string?, string?, string> HostileQueries() => new()
+    {
+        { new string('x', 100_000), null, null, null, null, null, null, "cut to its first 200" },
+        { "<script>alert(1)</script>", null, null, null, null, null, null, "" },
+        { "%_'\"; DROP TABLE \"Signatures\"; --", null, null, null, null, null, null, "" },
+        { null, "Hacked", null, null, null, null, null, "Unknown state" },
+        { null, "99", null, null, null, null, null, "Unknown state" },
+        { null, "-1", null, null, null, null, null, "Unknown state" },
+        { null, null, "robot", null, null, null, null, "Unknown type" },
+        { null, null, null, "XX", null, null, null, "Unknown country" },
+        { null, null, null, "<b>FR</b>", null, null, null, "Unknown country" },
+        { null, null, null, null, "Everyone", null, null, "Unknown visibility" },
+        { null, null, null, null, null, "Email", null, "Unknown sort order" },
+        { null, null, null, null, null, null, "-5", "showing the first page" },
+        { null, null, null, null, null, null, "abc", "showing the first page" },
+        { null, null, null, null, null, null, "99999999999999999999", "showing the first page" },
+        { null, null, null, null, null, null, "4000", "" },
+        { null, null, null, null, null, null, "0", "showing the first page" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(HostileQueries))]
+    public async Task Should_ignore_and_name_query_values_it_does_not_know(
+        string? search, string? state, string? type, string? country, string? visibility, string? sort, string? page, string notice)
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        await App.InsertAsync(Approved(await TermsAsync(App, letter), Individual(), 0));
+        App.RunAs(coordinator);
+
+        var table = await App.SendAsync(new Index.Query(Slug, search, state, type, country, visibility, sort, page));
+
+        Assert.Equal(1, table.Page);
+        if (notice.Length == 0)
+            Assert.Empty(table.Filters.Notices);
+        else
+            Assert.Contains(table.Filters.Notices, n => n.Contains(notice, StringComparison.Ordinal));
+        Assert.All(table.Filters.Notices, n => Assert.True(n.Length < 200));
+        Assert.Equal(search is null ? 1 : 0, table.Matching);
+    }
+
+    [SkippableFact]
+    public async Task Should_render_the_page_with_accessible_charts_and_encoded_input()
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        await App.InsertAsync(Approved(await TermsAsync(App, letter), Organisation("<img src=x onerror=alert(1)>", "x@example.org"), 0));
+        var browser = await SignedInAsync(coordinator.Email!);
+
+        var (response, page) = await browser.GetAsync($"/letters/{Slug}/signatures?q=%3Cscript%3Ealert(1)%3C/script%3E&state=%3Cb%3E&page=-3&sort=Name&country=fr");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<img src=x", html);
+        Assert.Contains("Unknown state", page.QuerySelector("#filter-notices")!.TextContent);
+        var chart = page.QuerySelector("svg#chart-timeline, svg[aria-labelledby^='chart-timeline']")!;
+        Assert.Equal("img", chart.GetAttribute("role"));
+        Assert.NotNull(chart.QuerySelector("title"));
+        Assert.NotNull(chart.QuerySelector("desc"));
+        Assert.NotNull(page.QuerySelector("details table"));
+        Assert.Equal("FR", page.QuerySelector("#country option[selected]")!.GetAttribute("value"));
+
+        var (all, allPage) = await browser.GetAsync($"/letters/{Slug}/signatures");
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+        Assert.Contains("x@example.org", allPage.QuerySelector("#signature-table")!.TextContent);
+        // "page" is also Razor Pages' route value: a plain visit must not read it as a page number.
+        Assert.Null(allPage.QuerySelector("#filter-notices"));
+    }
+
+    [SkippableFact]
+    public async Task Should_hide_the_table_from_everyone_but_the_lead_coordinators()
+    {
+        var (letter, _, _) = await OpenLetterAsync(App);
+        await App.InsertAsync(Approved(await TermsAsync(App, letter), Individual(), 0));
+        App.RunAs(null);
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Index.Query(Slug)));
+        await App.RunAsNewUserAsync("stranger@example.org");
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Index.Query(Slug)));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Index.Query("../etc/passwd")));
+    }
+
+    private DateTime Now(int minutes) => App.Clock.GetUtcNow().UtcDateTime.AddMinutes(minutes);
+
+    private Signature Approved(SigningTerms terms, Sign.Command command, int minutes)
+    {
+        var signature = terms.Sign(command.Details, SignatureSource.PublicForm, NewTokens(), Now(minutes));
+        signature.Confirm(ModerationMode.Automatic, Now(minutes));
+        return signature;
+    }
+
+    private async Task<BrowserlessClient> SignedInAsync(string email)
+    {
+        App.RunAs(null);
+        var browser = BrowserlessClient.For(App);
+        await browser.SignInAsync(email);
+        return browser;
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SignatureTableTestsOnSqlite(SqliteSlice app) : SignatureTableTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SignatureTableTestsOnPostgres(PostgresSlice app) : SignatureTableTests(app);
