@@ -88,17 +88,6 @@ internal static class PdfBenchmark
         Console.WriteLine(string.Create(culture, $"  private (anonymous):      peak {privateMemory.PeakMegabytes:F0} MB during the timed runs (sampled every 5 ms), {ProcStatus("RssAnon")} now"));
         Console.WriteLine(string.Create(culture, $"  GC heap after runs:       {gcInfo.HeapSizeBytes / 1048576.0:F0} MB (committed {gcInfo.TotalCommittedBytes / 1048576.0:F0} MB); allocated per document {allocatedPerRun / 1048576.0:F0} MB"));
 
-        if (Environment.GetEnvironmentVariable("BENCH_SMAPS") == "1")
-        {
-            string? name = null; var rss = new Dictionary<string, long>();
-            foreach (var line in File.ReadLines("/proc/self/smaps"))
-            {
-                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length >= 5 && parts[0].Contains('-')) name = parts.Length >= 6 ? parts[5] : "[anon] " + parts[0];
-                else if (parts[0] == "Rss:") rss[name!] = rss.GetValueOrDefault(name!) + long.Parse(parts[1]);
-            }
-            foreach (var (n, kb) in rss.OrderByDescending(p => p.Value).Take(30)) Console.WriteLine($"  {kb / 1024.0,8:F1} MB {n}");
-        }
         if (chromiumRuns == 0)
             return 0;
         if (!File.Exists(Chromium))
