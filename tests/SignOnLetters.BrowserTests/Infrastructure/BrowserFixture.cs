@@ -51,6 +51,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
+    /// <summary>Signs the visitor in as the demo coordinator (password printed by --seed-demo).</summary>
+    public async Task SignInAsDemoCoordinatorAsync(Visitor visitor)
+    {
+        var page = visitor.Page;
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("Email").FillAsync("demo@example.org");
+        await page.GetByLabel("Password").FillAsync(App.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "demo@example.org" })).ToBeVisibleAsync();
+    }
+
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 

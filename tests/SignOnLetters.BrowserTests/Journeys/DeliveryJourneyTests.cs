@@ -22,11 +22,7 @@ public sealed class DeliveryJourneyTests(BrowserFixture browser) : IClassFixture
         Skip.If(browser.Unavailable is not null, browser.Unavailable);
         await using var visitor = await browser.NewVisitorAsync();
         var page = visitor.Page;
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("Email").FillAsync("demo@example.org");
-        await page.GetByLabel("Password").FillAsync(browser.App.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "demo@example.org" })).ToBeVisibleAsync();
+        await browser.SignInAsDemoCoordinatorAsync(visitor);
 
         await page.GotoAsync("/letters/demo/moderation");
         await visitor.AssertAccessibleAsync();
