@@ -48,6 +48,26 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_count_a_signature_made_from_the_invitation_link_under_partner_invitations()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        App.RunAs(coordinator);
+        await App.SendAsync(Invite());
+        var token = Token(LinkPath(App, "hello@youthrise.example", "/invited/"));
+        App.RunAs(null);
+
+        var form = await App.SendAsync(new Sign.Query(Slug, token));
+        Assert.Equal(token, form.Blank.InvitationToken);
+        await App.SendAsync(form.Blank with { CountryCode = "NP", SignerName = "Asha Gurung", Visibility = SignatureVisibility.NameAndOrganisation, Consent = true });
+        // A made-up or foreign token is ignored: the signature counts as the public form's.
+        await App.SendAsync(Individual("Rui Costa", "rui@example.org") with { InvitationToken = "A".PadRight(43, 'A') });
+
+        var sources = (await SignaturesAsync(App)).ToDictionary(s => s.Email!, s => s.Source);
+        Assert.Equal(SignatureSource.Invitation, sources["hello@youthrise.example"]);
+        Assert.Equal(SignatureSource.PublicForm, sources["rui@example.org"]);
+    }
+
+    [SkippableFact]
     public async Task Should_never_invite_one_address_twice_to_a_letter()
     {
         var (_, coordinator, _) = await OpenLetterAsync(App);

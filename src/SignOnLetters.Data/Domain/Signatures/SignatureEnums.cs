@@ -54,6 +54,9 @@ public enum SignatureSource
 
     /// <summary>The embedded sign form on a partner's website (<see cref="Signature.EmbedHost"/> says which).</summary>
     Embed = 4,
+
+    /// <summary>Signed from the link of a partner invitation the coordinators sent.</summary>
+    Invitation = 5,
 }
 
 /// <summary>Why a signature waits in the review queue.</summary>

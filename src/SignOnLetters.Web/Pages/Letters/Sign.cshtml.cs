@@ -71,6 +71,7 @@ public class Sign(IMediator mediator) : PageModel
             Kind = WhoMaySign == WhoMaySign.IndividualsOnly ? SignerKind.Individual : SignerKind.Organisation,
             OrganisationName = Invitation?.OrganisationName,
             Email = Invitation?.Email,
+            InvitationToken = Invitation?.Token,
         };
     }
 
@@ -81,7 +82,7 @@ public class Sign(IMediator mediator) : PageModel
     public sealed record RepresentedOrganisation(int Id, string Name, string CountryCode);
 
     /// <summary>Who a partner invitation's link was sent to, filled into the form.</summary>
-    public sealed record Invitee(string OrganisationName, string Email);
+    public sealed record Invitee(string OrganisationName, string Email, string Token);
 
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Form>
     {
@@ -100,7 +101,7 @@ public class Sign(IMediator mediator) : PageModel
                 var hash = SecureToken.Hash(token);
                 invitation = await db.PartnerInvitations.AsNoTracking()
                     .Where(i => i.LetterId == letter.Terms.LetterId && i.TokenHash == hash)
-                    .Select(i => new Invitee(i.OrganisationName, i.ContactEmail))
+                    .Select(i => new Invitee(i.OrganisationName, i.ContactEmail, token))
                     .SingleOrDefaultAsync(cancellationToken);
             }
             return new Form(query.Slug, letter.Title, letter.Terms.Status, letter.Terms.WhoMaySign,
@@ -141,6 +142,12 @@ public class Sign(IMediator mediator) : PageModel
         /// bots fill. A filled one gets the usual answer and stores nothing.
         /// </summary>
         public string? Fax { get; init; }
+
+        /// <summary>
+        /// The partner invitation's link token the form was opened with, if any: a signature made
+        /// from it is counted under "partner invitations". Anything else posted here is ignored.
+        /// </summary>
+        public string? InvitationToken { get; init; }
 
         /// <summary>Set by the page or the API endpoint, never by what is posted.</summary>
         [BindNever, JsonIgnore]
@@ -191,14 +198,26 @@ public class Sign(IMediator mediator) : PageModel
                 : await SignAnonymouslyAsync(command, letter, now, cancellationToken);
         }
 
+        /// <summary>The public form opened from a partner invitation's link counts as that invitation's; a wrong token changes nothing.</summary>
+        private async Task<SignatureSource> SourceAsync(Command command, LetterForSigning letter, CancellationToken cancellationToken)
+        {
+            if (command.Source != SignatureSource.PublicForm || command.InvitationToken is not { } token || !SecureToken.LooksValid(token))
+                return command.Source;
+            var hash = SecureToken.Hash(token);
+            return await db.PartnerInvitations.AnyAsync(i => i.LetterId == letter.Terms.LetterId && i.TokenHash == hash, cancellationToken)
+                ? SignatureSource.Invitation
+                : command.Source;
+        }
+
         private async Task<Outcome> SignAnonymouslyAsync(Command command, LetterForSigning letter, DateTime now, CancellationToken cancellationToken)
         {
             var (confirmToken, confirmHash) = SecureToken.Create();
             var (withdrawToken, withdrawHash) = SecureToken.Create();
             var withinLimit = rateLimiter.TryAcquire(client.Address, letter.Terms.LetterId);
+            var source = await SourceAsync(command, letter, cancellationToken);
             var signature = withinLimit
-                ? letter.Terms.Sign(command.Details, command.Source, new ConfirmationTokens(confirmHash, withdrawHash), now)
-                : letter.Terms.SignHeld(command.Details, command.Source, HoldReason.RateLimit, withdrawHash, now);
+                ? letter.Terms.Sign(command.Details, source, new ConfirmationTokens(confirmHash, withdrawHash), now)
+                : letter.Terms.SignHeld(command.Details, source, HoldReason.RateLimit, withdrawHash, now);
             signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
             if (command.Source == SignatureSource.Embed)
                 signature.RecordEmbedHost(command.EmbedHost!);
