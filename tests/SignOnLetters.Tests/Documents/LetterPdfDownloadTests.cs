@@ -69,16 +69,7 @@ public abstract class LetterPdfDownloadTests(SliceFixture app) : SliceTest(app)
     {
         var (_, coordinator, _) = await OpenLetterAsync(App, status: LetterStatus.Draft);
         var browser = BrowserlessClient.For(App);
-        await App.ExecuteScopeAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SignOnLetters.Domain.ApplicationUser>>();
-            await users.AddPasswordAsync((await users.FindByIdAsync(coordinator.Id))!, TestPasswords.Strong);
-        });
-        await browser.SubmitFormAsync("/Identity/Account/Login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = coordinator.Email!,
-            ["Input.Password"] = TestPasswords.Strong,
-        }, "form#account");
+        await browser.SignInAsync(coordinator.Email!);
 
         var (_, manage) = await browser.GetAsync($"/letters/{Slug}/manage");
         var previewLinks = manage.QuerySelectorAll(".pdf-downloads a").Select(link => link.GetAttribute("href")).ToList();

@@ -83,17 +83,8 @@ public abstract class TwoFactorRequirementTests(SliceFixture app) : SliceTest(ap
 
     private async Task<BrowserlessClient> SignedInAsync(ApplicationUser user)
     {
-        await App.ExecuteScopeAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
-            await users.AddPasswordAsync((await users.FindByIdAsync(user.Id))!, TestPasswords.Strong);
-        });
         var browser = BrowserlessClient.For(App);
-        await browser.SubmitFormAsync("/Identity/Account/Login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = user.Email!,
-            ["Input.Password"] = TestPasswords.Strong,
-        }, "form#account");
+        await browser.SignInAsync(user.Email!);
         return browser;
     }
 }

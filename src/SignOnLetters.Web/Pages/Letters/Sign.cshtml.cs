@@ -13,6 +13,7 @@ using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Signing;
 using SignOnLetters.Web.Infrastructure.Validation;
+using SignOnLetters.Web.Pages.Signatures;
 
 namespace SignOnLetters.Web.Pages.Letters;
 
@@ -96,14 +97,11 @@ public class Sign(IMediator mediator) : PageModel
                 .Select(m => new RepresentedOrganisation(m.OrganisationId, m.Organisation.Name, m.Organisation.CountryCode))
                 .ToListAsync(cancellationToken);
             Invitee? invitation = null;
-            if (query.InvitationToken is { } token && SecureToken.LooksValid(token))
-            {
-                var hash = SecureToken.Hash(token);
+            if (query.InvitationToken is { } token)
                 invitation = await db.PartnerInvitations.AsNoTracking()
-                    .Where(i => i.LetterId == letter.Terms.LetterId && i.TokenHash == hash)
+                    .WithLinkToken(letter.Terms.LetterId, token)
                     .Select(i => new Invitee(i.OrganisationName, i.ContactEmail, token))
                     .SingleOrDefaultAsync(cancellationToken);
-            }
             return new Form(query.Slug, letter.Title, letter.Terms.Status, letter.Terms.WhoMaySign,
                 letter.Terms.IndividualsMustGiveOrganisation, organisations, invitation);
         }
@@ -201,10 +199,9 @@ public class Sign(IMediator mediator) : PageModel
         /// <summary>The public form opened from a partner invitation's link counts as that invitation's; a wrong token changes nothing.</summary>
         private async Task<SignatureSource> SourceAsync(Command command, LetterForSigning letter, CancellationToken cancellationToken)
         {
-            if (command.Source != SignatureSource.PublicForm || command.InvitationToken is not { } token || !SecureToken.LooksValid(token))
+            if (command.Source != SignatureSource.PublicForm || command.InvitationToken is null)
                 return command.Source;
-            var hash = SecureToken.Hash(token);
-            return await db.PartnerInvitations.AnyAsync(i => i.LetterId == letter.Terms.LetterId && i.TokenHash == hash, cancellationToken)
+            return await db.PartnerInvitations.WithLinkToken(letter.Terms.LetterId, command.InvitationToken).AnyAsync(cancellationToken)
                 ? SignatureSource.Invitation
                 : command.Source;
         }

@@ -49,14 +49,28 @@ public class Invited(IMediator mediator) : PageModel
         {
             if (!SecureToken.LooksValid(token))
                 throw new NotFoundException("The invitation");
-            var hash = SecureToken.Hash(token);
             var letter = await LetterForSigning.FindAsync(db, slug, cancellationToken);
-            var invitation = await db.PartnerInvitations.SingleOrDefaultAsync(i => i.LetterId == letter.Terms.LetterId && i.TokenHash == hash, cancellationToken)
+            var invitation = await db.PartnerInvitations.WithLinkToken(letter.Terms.LetterId, token).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("The invitation");
             change(invitation, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return new Model(slug, token, letter.Title, invitation.OrganisationName, letter.Terms.Status == LetterStatus.Open,
                 invitation.State == PartnerInvitationState.Declined);
         }
+    }
+}
+
+public static class PartnerInvitationLinks
+{
+    /// <summary>
+    /// The letter's invitation whose link carries <paramref name="token"/> (found by its hash; the
+    /// token itself is never stored), or none for a malformed token.
+    /// </summary>
+    public static IQueryable<PartnerInvitation> WithLinkToken(this IQueryable<PartnerInvitation> invitations, int letterId, string? token)
+    {
+        if (token is null || !SecureToken.LooksValid(token))
+            return invitations.Where(_ => false);
+        var hash = SecureToken.Hash(token);
+        return invitations.Where(i => i.LetterId == letterId && i.TokenHash == hash);
     }
 }
