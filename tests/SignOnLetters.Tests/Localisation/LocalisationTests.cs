@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using SignOnLetters.Web.Infrastructure;
 using System.Xml.Linq;
 using SignOnLetters.Tests.Infrastructure;
 
@@ -91,10 +95,51 @@ public sealed class LocalisationTests(SqliteSlice app) : SliceTest(app)
         {
             var file = Path.Combine(resources, $"SharedResource.{language}.resx");
             var translated = Keys(file);
-            var missing = english.Keys.Except(translated.Keys).ToList();
+            // Count-dependent texts ("key|category") need the CLDR categories of the language, not English's.
+            var expected = english.Keys.Where(k => !k.Contains('|'))
+                .Concat(english.Keys.Where(k => k.Contains('|')).Select(k => k[..k.IndexOf('|')]).Distinct()
+                    .SelectMany(key => PluralText.CategoriesUsedBy(language).Select(category => $"{key}|{category}")));
+            var missing = expected.Except(translated.Keys).ToList();
             Assert.True(missing.Count == 0, $"{language} lacks: {string.Join(" | ", missing)}");
             var untranslated = translated.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key).ToList();
             Assert.True(untranslated.Count == 0, $"{language} has empty texts: {string.Join(" | ", untranslated)}");
+        }
+    }
+
+    [Theory]
+    [InlineData("en", 0, "0 signatures")]
+    [InlineData("en", 1, "1 signature")]
+    [InlineData("en", 1200, "1,200 signatures")]
+    [InlineData("fr", 0, "0 signature")]
+    [InlineData("fr", 1, "1 signature")]
+    [InlineData("fr", 2, "2 signatures")]
+    [InlineData("fr", 2000000, "2\u202f000\u202f000 de signatures")]
+    [InlineData("es", 1, "1 firma")]
+    [InlineData("es", 5, "5 firmas")]
+    [InlineData("ru", 1, "1 подпись")]
+    [InlineData("ru", 21, "21 подпись")]
+    [InlineData("ru", 3, "3 подписи")]
+    [InlineData("ru", 13, "13 подписей")]
+    [InlineData("ru", 111, "111 подписей")]
+    [InlineData("ru", 5, "5 подписей")]
+    [InlineData("ar", 0, "لا توقيعات")]
+    [InlineData("ar", 1, "توقيع واحد")]
+    [InlineData("ar", 2, "توقيعان")]
+    [InlineData("ar", 7, "7 توقيعات")]
+    [InlineData("ar", 11, "11 توقيعًا")]
+    [InlineData("ar", 100, "100 توقيع")]
+    public void Should_use_each_languages_plural_rules(string language, long count, string expected)
+    {
+        var localizer = App.Factory.Services.GetRequiredService<IStringLocalizer<SignOnLetters.Web.SharedResource>>();
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+            Assert.Equal(System.Text.RegularExpressions.Regex.Unescape(expected), localizer.Plural("{0} signatures", count));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
         }
     }
 
