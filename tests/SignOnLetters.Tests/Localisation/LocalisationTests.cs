@@ -106,6 +106,31 @@ public sealed class LocalisationTests(SqliteSlice app) : SliceTest(app)
         }
     }
 
+    /// <summary>Every text the code asks for by a literal key (T["…"], T.Plural("…", n)) exists in
+    /// English, so a typo or a forgotten table entry fails here instead of showing the key to a reader.
+    /// The localizer is called T in views and page models alike for this reason.</summary>
+    [Fact]
+    public void Should_have_an_english_text_for_every_key_the_code_uses()
+    {
+        var root = RepositoryRoot();
+        var english = Keys(Path.Combine(root, "src", "SignOnLetters.Web", "Resources", "SharedResource.en.resx"));
+        var lookup = new System.Text.RegularExpressions.Regex(@"\bT(?:\[|\.Plural\()@?""((?:[^""\\]|\\.|"""")*)""");
+        var missing = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src", "SignOnLetters.Web"), "*.*", SearchOption.AllDirectories)
+                     .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
+        {
+            foreach (System.Text.RegularExpressions.Match match in lookup.Matches(File.ReadAllText(file)))
+            {
+                var verbatim = match.Value.Contains("@\"");
+                var key = verbatim ? match.Groups[1].Value.Replace("\"\"", "\"") : System.Text.RegularExpressions.Regex.Unescape(match.Groups[1].Value);
+                var plural = match.Value.Contains(".Plural(");
+                if (!(plural ? english.ContainsKey($"{key}|other") : english.ContainsKey(key)))
+                    missing.Add($"{Path.GetRelativePath(root, file)}: {key}");
+            }
+        }
+        Assert.True(missing.Count == 0, "No English text for:\n" + string.Join("\n", missing));
+    }
+
     [Theory]
     [InlineData("en", 0, "0 signatures")]
     [InlineData("en", 1, "1 signature")]
