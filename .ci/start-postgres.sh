@@ -16,6 +16,8 @@ run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; f
 if [ ! -f "$dir/PG_VERSION" ]; then
   run_pg "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$base/initdb.log" 2>&1 || { cat "$base/initdb.log" >&2; exit 1; }
 fi
-# -F: no fsync; this cluster lives only as long as the test run.
-run_pg "$bin/pg_ctl" -D "$dir" -l "$base/postgres.log" -w -o "-F -p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null || { cat "$base/postgres.log" >&2; exit 1; }
+# -F: no fsync; this cluster lives only as long as the test run. PG_FSYNC=on keeps fsync (the load
+# benchmark measures a durable server).
+nofsync="-F"; [ "${PG_FSYNC:-off}" = on ] && nofsync=""
+run_pg "$bin/pg_ctl" -D "$dir" -l "$base/postgres.log" -w -o "$nofsync -p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null || { cat "$base/postgres.log" >&2; exit 1; }
 echo "export ConnectionStrings__Postgres='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Include Error Detail=true'"

@@ -1,3 +1,4 @@
+using SignOnLetters.Web.Infrastructure.Caching;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity.UI.Services;
@@ -40,7 +41,9 @@ services.AddMediator(options =>
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
 });
-services.AddValidatorsFromAssemblyContaining<Program>();
+// Singletons: a validator's rules are built once, not on every request (building the signing
+// rules cost more CPU than the rest of a signature's validation). Validators hold no per-request state.
+services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
 services.AddRazorPages(options =>
     {
@@ -63,6 +66,7 @@ services.AddRazorPages(options =>
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
     });
 services.AddAppResponseCompression();
+services.AddPublicLetterPageCache();
 services.AddAppLocalisation();
 services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfCache>();
 services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
@@ -104,6 +108,9 @@ app.UseRequestLocalization();
 app.UseResponseCompression();
 app.UseAppStaticFiles();
 app.UseRouting();
+// After routing (the page's policy is endpoint metadata), before authentication: a cached public
+// page is answered without loading the user (the policy itself skips anyone with an account cookie).
+app.UsePublicLetterPageCache();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseTwoFactorStepGuard();
@@ -113,6 +120,10 @@ app.MapRazorPages();
 app.MapSignatureApi();
 app.MapHealthChecks("/healthz");
 app.MapLetterApi();
+// The load benchmark's HTTP ceiling: an endpoint that does nothing, behind the same middleware as
+// the sign API. Off unless configuration turns it on (bench/SignOnLetters.Benchmarks, load mode).
+if (app.Configuration.GetValue<bool>("Diagnostics:BareEndpoint"))
+    app.MapPost("/_bench/noop", () => Results.Json(new { state = "pendingConfirmation" }, statusCode: StatusCodes.Status202Accepted)).DisableAntiforgery();
 
 app.Run();
 

@@ -61,18 +61,37 @@ public static class Countries
     {
         if (!IsKnown(code))
             return code;
+        var key = (code.ToUpperInvariant(), language);
+        if (Names.TryGetValue(key, out var name))
+            return name;
+        name = LookUpName(key.Item1, language);
+        // Bounded, should a caller ever pass languages it did not check.
+        if (Names.Count < 20_000)
+            Names.TryAdd(key, name);
+        return name;
+    }
+
+    // ICU builds two locales per lookup; a public page names a country for every signatory, and a
+    // sign form lists all of them. Names never change while the app runs: at most 5 languages × ~250.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Code, string Language), string> Names = new();
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Code, string Name)>> SortedByLanguage = new();
+
+    private static string LookUpName(string code, string language)
+    {
         _ = IcuReady.Value;
         var display = new Icu.Locale("und", code.ToUpperInvariant()).GetDisplayCountry(new Icu.Locale(language));
         return string.IsNullOrWhiteSpace(display) ? new RegionInfo(code.ToUpperInvariant()).EnglishName : display;
     }
 
     /// <summary>All countries as (code, name) sorted by name with the current culture's collation.</summary>
-    public static IReadOnlyList<(string Code, string Name)> Sorted()
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        return AllCodes.Value
-            .Select(code => (Code: code, Name: Name(code)))
-            .OrderBy(c => c.Name, StringComparer.Create(culture, ignoreCase: true))
-            .ToList();
-    }
+    public static IReadOnlyList<(string Code, string Name)> Sorted() =>
+        SortedByLanguage.GetOrAdd(CultureInfo.CurrentUICulture.Name, static _ =>
+        {
+            var culture = CultureInfo.CurrentUICulture;
+            return AllCodes.Value
+                .Select(code => (Code: code, Name: Name(code)))
+                .OrderBy(c => c.Name, StringComparer.Create(culture, ignoreCase: true))
+                .ToList();
+        });
 }

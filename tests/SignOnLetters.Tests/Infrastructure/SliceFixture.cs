@@ -104,6 +104,10 @@ public abstract class SliceFixture : IAsyncLifetime
     {
         Clock.Reset();
         Logs.Clear();
+        // The tables are emptied with SQL the app does not see: its caches are told here.
+        Factory.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Caching.SigningLetterCache>().Clear();
+        await Factory.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
+            .EvictByTagAsync(SignOnLetters.Web.Infrastructure.Caching.PublicLetterPageCache.AllPagesTag, CancellationToken.None);
         _currentUserId = null;
         if (Directory.Exists(MailDirectory))
             Directory.Delete(MailDirectory, recursive: true);

@@ -23,7 +23,12 @@ public static class DatabaseSetup
             DatabaseProviderSetup.EnsureSqliteDirectory(connectionString);
 
         services.AddSingleton(new DatabaseSettings(provider, connectionString));
-        services.AddDbContext<AppDbContext>(options => options.UseProvider(provider, connectionString));
+        // Pooled: a signature's request would otherwise spend more on building a context's options and
+        // services than on its two queries (measured with the load benchmark, docs/benchmarks.md).
+        services.AddSingleton<Caching.LetterChanges>();
+        services.AddDbContextPool<AppDbContext>((sp, options) => options
+            .UseProvider(provider, connectionString)
+            .AddInterceptors(sp.GetRequiredService<Caching.LetterChanges>()));
         services.AddDataProtection()
             .SetApplicationName("SignOnLetters")
             .PersistKeysToDbContext<AppDbContext>();

@@ -14,6 +14,9 @@ public static class SigningSetup
     {
         services.Configure<SigningRateLimitOptions>(configuration.GetSection(SigningRateLimitOptions.Section));
         services.AddSingleton<SigningRateLimiter>();
+        services.AddSingleton<SignatureCommits>();
+        services.AddSingleton<Caching.SigningLetterCache>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignatureCommits>());
         services.AddScoped<IClientAddress, HttpClientAddress>();
         services.AddScoped<SignatureEmails>();
         services.AddScoped<Pages.Signatures.InvitationList>();

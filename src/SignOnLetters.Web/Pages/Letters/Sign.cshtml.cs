@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Caching;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Signing;
 using SignOnLetters.Web.Infrastructure.Validation;
@@ -27,8 +29,16 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// over the rate limit, a filled honeypot) the answer is the same "check your inbox", so nobody can
 /// learn from this form whether an address signed.
 /// </para>
+/// <para>
+/// Antiforgery tokens are checked for signed-in visitors only, whose cookie lets a forged form sign
+/// for their organisation. An anonymous submission takes the e-mail confirmation path, which anyone
+/// can already take without a token through the JSON API; leaving the token out of anonymous forms
+/// lets the public letter page, which carries this form, be one cached page for every reader
+/// (docs/decisions/0007-signing-at-scale.md).
+/// </para>
 /// </summary>
-public class Sign(IMediator mediator) : PageModel
+[IgnoreAntiforgeryToken]
+public class Sign(IMediator mediator, IAntiforgery antiforgery) : PageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -46,6 +56,13 @@ public class Sign(IMediator mediator) : PageModel
     {
         Data = Data with { Slug = slug, Source = SignatureSource.PublicForm };
         SignForm = await mediator.Send(new Query(slug), cancellationToken);
+        if (User.Identity?.IsAuthenticated == true && !await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            // A form from before signing in, or a forged one: nothing is stored, the answers are kept
+            // and the form shown again with a fresh token.
+            ModelState.AddModelError(string.Empty, "For your safety, please check the form and send it again.");
+            return Page();
+        }
         TempData["Notice"] = Describe(await mediator.Send(Data, cancellationToken));
         return RedirectToPage("Sign", new { slug });
     }
@@ -85,11 +102,11 @@ public class Sign(IMediator mediator) : PageModel
     /// <summary>Who a partner invitation's link was sent to, filled into the form.</summary>
     public sealed record Invitee(string OrganisationName, string Email, string Token);
 
-    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Form>
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, SigningLetterCache letters) : IQueryHandler<Query, Form>
     {
         public async ValueTask<Form> Handle(Query query, CancellationToken cancellationToken)
         {
-            var letter = await LetterForSigning.FindAsync(db, query.Slug, cancellationToken);
+            var letter = await letters.FindAsync(db, query.Slug, cancellationToken);
             var userId = user.UserId;
             var organisations = userId is null ? [] : await db.OrganisationMemberships.AsNoTracking()
                 .Where(m => m.UserId == userId)
@@ -180,11 +197,11 @@ public class Sign(IMediator mediator) : PageModel
 
     public sealed class CommandHandler(
         AppDbContext db, ICurrentUser user, TimeProvider clock, SigningRateLimiter rateLimiter, IClientAddress client,
-        SignatureEmails emails, ILogger<CommandHandler> logger) : ICommandHandler<Command, Outcome>
+        SignatureEmails emails, SignatureCommits commits, SigningLetterCache letters, ILogger<CommandHandler> logger) : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
-            var letter = await LetterForSigning.FindAsync(db, command.Slug, cancellationToken);
+            var letter = await letters.FindAsync(db, command.Slug, cancellationToken);
             if (!string.IsNullOrEmpty(command.Fax))
             {
                 logger.LogInformation("Signing honeypot filled; nothing stored");
@@ -228,14 +245,24 @@ public class Sign(IMediator mediator) : PageModel
                 return Outcome.CheckYourInbox;
             }
 
-            db.Signatures.Add(signature);
-            if (!await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
+            // The common case, a new signature and nothing else changed, goes through the group commit;
+            // expiring a lapsed claimant must commit together with its successor, so that stays here.
+            var stored = db.ChangeTracker.HasChanges()
+                ? await SaveWithExpiredClaimantsAsync(signature, cancellationToken)
+                : await commits.TryStoreAsync(signature, cancellationToken);
+            if (!stored)
                 return Outcome.CheckYourInbox;
             if (withinLimit)
                 await emails.SendConfirmationAsync(signature.Email!, letter.Title, confirmToken, withdrawToken, now);
             else
                 logger.LogInformation("Signing over the rate limit; held for review without e-mail");
             return Outcome.CheckYourInbox;
+        }
+
+        private Task<bool> SaveWithExpiredClaimantsAsync(Signature signature, CancellationToken cancellationToken)
+        {
+            db.Signatures.Add(signature);
+            return SignatureClaims.TrySaveAsync(db, signature, cancellationToken);
         }
 
         private async Task<Outcome> SignAsRepresentativeAsync(Command command, int organisationId, LetterForSigning letter, DateTime now, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using SignOnLetters.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain.Letters;
@@ -14,6 +16,8 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// count and the deadline. Drafts exist only for their editors (a preview); anyone else gets 404.
 /// The JSON API answers from the same query.
 /// </summary>
+[OutputCache(PolicyName = PublicLetterPageCache.PolicyName)]
+[ContentETag]
 public class View(IMediator mediator, IPublicUrls urls) : PageModel
 {
     public Model Letter { get; private set; } = null!;

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace SignOnLetters.Benchmarks.Load;
+
+/// <summary>
+/// The web app as its own process, built in Release, on a loopback port: what a deployment runs,
+/// with its own runtime settings (tiered compilation off, workstation GC; see the web project).
+/// </summary>
+internal sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private AppProcess(Process process, StreamWriter log, Uri address)
+    {
+        _process = process;
+        _log = log;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Total CPU time the app process has used, to relate throughput to CPU spent.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public static async Task<AppProcess> StartAsync(string repositoryRoot, int port, IReadOnlyDictionary<string, string> settings, bool seedDemo, string logPath)
+    {
+        var web = Path.Combine(repositoryRoot, "src", "SignOnLetters.Web");
+        var dll = Path.Combine(web, "bin", "Release", "net10.0", "SignOnLetters.Web.dll");
+        if (!File.Exists(dll))
+            throw new InvalidOperationException($"{dll} is missing: run the benchmark with -c Release, which builds the web app in Release too.");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = web,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        if (seedDemo)
+            start.ArgumentList.Add("--seed-demo");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in settings)
+            start.Environment[key.Replace(":", "__")] = value;
+
+        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var app = new AppProcess(process, log, new Uri($"http://127.0.0.1:{port}"));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"The app exited with {process.ExitCode}; see {logPath}");
+            try
+            {
+                if ((await http.GetAsync(new Uri(app.Address, "/healthz"))).StatusCode == HttpStatusCode.OK)
+                    return app;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        await app.DisposeAsync();
+        throw new TimeoutException($"The app did not answer /healthz within 90 s; see {logPath}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        lock (_log)
+            _log.Dispose();
+    }
+}

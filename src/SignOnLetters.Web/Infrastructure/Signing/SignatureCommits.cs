@@ -1,0 +1,130 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain.Signatures;
+
+namespace SignOnLetters.Web.Infrastructure.Signing;
+
+/// <summary>
+/// Group commit for new signatures (docs/decisions/0007-signing-at-scale.md). Requests hand their
+/// new signature to one writer and wait; the writer stores everything that arrived while it was
+/// busy in one transaction, so a burst of a hundred signatures costs one commit instead of a hundred
+/// commits queueing for SQLite's single write lock (whose busy handler sleeps in steps of several
+/// milliseconds) or for PostgreSQL's WAL flush. No timer adds latency: a lone signature is written at
+/// once, and batches form only while a commit is in progress. A request is answered only after its
+/// signature's transaction has committed, so a success answer still means "stored".
+/// <para>
+/// A batch that breaks a unique index (two submissions for one e-mail address or organisation racing
+/// past the duplicate check) is retried one signature at a time, so only the duplicate is refused.
+/// </para>
+/// </summary>
+public sealed class SignatureCommits(IServiceScopeFactory scopes, ILogger<SignatureCommits> logger) : BackgroundService
+{
+    /// <summary>Enough to take a burst in one transaction, small enough to keep one commit short.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly Channel<PendingSignature> _queue = Channel.CreateUnbounded<PendingSignature>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>
+    /// Stores a new, untracked signature (with its first event). True once committed; false when
+    /// another active signature already holds its e-mail address or organisation.
+    /// </summary>
+    public Task<bool> TryStoreAsync(Signature signature, CancellationToken cancellationToken)
+    {
+        var pending = new PendingSignature(signature);
+        if (!_queue.Writer.TryWrite(pending))
+            throw new InvalidOperationException("The app is stopping; the signature was not stored.");
+        // The caller may stop waiting (the client went away), but a queued signature is still stored:
+        // the same as a request cut off after its own commit.
+        return pending.Stored.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingSignature>(MaxBatch);
+        // Stopping completes the queue; whatever is queued is still written before the writer ends.
+        stoppingToken.Register(() => _queue.Writer.TryComplete());
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+                batch.Add(pending);
+            await WriteAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<PendingSignature> batch)
+    {
+        try
+        {
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                db.Signatures.AddRange(batch.Select(p => p.Signature));
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            foreach (var pending in batch)
+                pending.Stored.TrySetResult(true);
+            return;
+        }
+        catch (DbUpdateException) when (batch.Count > 1)
+        {
+            logger.LogInformation("A batch of {Count} signatures broke a unique index; storing them one by one", batch.Count);
+        }
+        catch (Exception exception) when (batch.Count == 1)
+        {
+            await AnswerSingleFailureAsync(batch[0], exception);
+            return;
+        }
+        catch (Exception exception)
+        {
+            foreach (var pending in batch)
+                pending.Stored.TrySetException(exception);
+            return;
+        }
+        foreach (var pending in batch)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                // EF discards the keys a failed SaveChanges generated, so the signature is added afresh.
+                db.Signatures.Add(pending.Signature);
+                await db.SaveChangesAsync(CancellationToken.None);
+                pending.Stored.TrySetResult(true);
+            }
+            catch (Exception exception)
+            {
+                await AnswerSingleFailureAsync(pending, exception);
+            }
+        }
+    }
+
+    /// <summary>A duplicate is an answer (false); anything else is the request's error to report.</summary>
+    private async Task AnswerSingleFailureAsync(PendingSignature pending, Exception exception)
+    {
+        try
+        {
+            if (exception is DbUpdateException)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                if (await SignatureClaims.IsClaimedAsync(db, pending.Signature, CancellationToken.None))
+                {
+                    pending.Stored.TrySetResult(false);
+                    return;
+                }
+            }
+            pending.Stored.TrySetException(exception);
+        }
+        catch (Exception checkFailed)
+        {
+            pending.Stored.TrySetException(new AggregateException(exception, checkFailed));
+        }
+    }
+
+    private sealed record PendingSignature(Signature Signature)
+    {
+        public TaskCompletionSource<bool> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
