@@ -169,6 +169,53 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_download_the_backup_from_the_manage_page_and_upload_it_through_the_import_form()
+    {
+        var (coordinator, _) = await DeliveredLetterWithEverythingAsync();
+        App.RunAs(null); // Requests below act as the browser's signed-in account.
+        var coordinatorBrowser = BrowserlessClient.For(App);
+        await coordinatorBrowser.SignInAsync(coordinator.Email!);
+        var (_, manage) = await coordinatorBrowser.GetAsync($"/letters/{Slug}/manage");
+        Assert.Equal($"/letters/{Slug}/backup", manage.QuerySelector("#backup-link")?.GetAttribute("href"));
+        var download = await coordinatorBrowser.Http.GetAsync($"/letters/{Slug}/backup");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-store", download.Headers.CacheControl?.ToString());
+        var file = await download.Content.ReadAsByteArrayAsync();
+
+        await AdministratorOfAsync(App);
+        var admin = BrowserlessClient.For(App);
+        await admin.SignInAsync(SliceFixture.AdministratorEmail);
+
+        var taken = await UploadAsync(admin, file, newSlug: "");
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Contains("already exists here", WebUtility.HtmlDecode(await taken.Content.ReadAsStringAsync()));
+        var damaged = await UploadAsync(admin, file[..(file.Length / 2)], newSlug: "");
+        Assert.Contains("not a readable backup", WebUtility.HtmlDecode(await damaged.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await App.ExecuteDbContextAsync(db => db.Letters.CountAsync()));
+
+        var imported = await UploadAsync(admin, file, newSlug: "restored-letter");
+        BrowserlessClient.AssertRedirect(imported, "/letters/restored-letter/manage");
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync("/letters/restored-letter/manage")).StatusCode);
+        Assert.Equal((await SnapshotAsync(App)).Signatures, (await SnapshotAsync(App, "restored-letter")).Signatures);
+    }
+
+    /// <summary>Posts the import form as a browser does: multipart, with the page's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> UploadAsync(BrowserlessClient browser, byte[] file, string newSlug)
+    {
+        var (page, form) = await browser.GetAsync("/admin/import");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var token = form.QuerySelector("#import-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(newSlug), "NewSlug" },
+            { new ByteArrayContent(file), "file", "letter-backup.json" },
+        };
+        return await browser.Http.PostAsync("/admin/import", content);
+    }
+
+    [SkippableFact]
     public async Task Should_let_only_administrators_import_and_only_lead_coordinators_export()
     {
         var (coordinator, _) = await DeliveredLetterWithEverythingAsync();
