@@ -15,5 +15,9 @@ public static class BackupJson
         // Enum values by name, and only by name: a number such as 99 would slip past as an undefined state.
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
         MaxDepth = 16,
+        // A crafted file's null where a name or list must be, or a missing field of a record, is a
+        // broken file (refused with its JSON path), not a null for the import to trip over.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 }

@@ -147,6 +147,9 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
         { "not a readable backup", "$.signatures[0].state=#99" },
         { "same reference", "$.signatures[1].ref=#1" },
         { "The letter's main language", "$.letter.primaryLanguage=fr" },
+        { "at $.letter.texts", "$.letter.texts=null" },
+        { "at $.signatures[0].signerName", "$.signatures[0].signerName=null" },
+        { "at $.organisations[0].coordinators", "$.organisations[0].coordinators=null" },
     };
 
     [SkippableTheory]
@@ -157,7 +160,7 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
         App.RunAs(coordinator);
         var file = JsonNode.Parse(await App.SendAsync(new LetterBackupExport.Query(Slug)))!;
         var (path, value) = (change[..change.IndexOf('=')], change[(change.IndexOf('=') + 1)..]);
-        Set(file, path, value.StartsWith('#') ? JsonValue.Create(int.Parse(value[1..])) : JsonValue.Create(value));
+        Set(file, path, value == "null" ? null : value.StartsWith('#') ? JsonValue.Create(int.Parse(value[1..])) : JsonValue.Create(value));
         var bytes = Encoding.UTF8.GetBytes(file.ToJsonString());
         App.RunAs(await AdministratorOfAsync(App));
         var counts = await CountsAsync(App);
