@@ -105,8 +105,8 @@ public class Import(IMediator mediator) : PageModel
 
             // Accounts are known on this instance by their e-mail address, or not at all.
             var normalisedEmails = backup.Accounts.Select(a => NameNormalizer.NormalizeEmail(a.Email)).Distinct().ToList();
-            var existingUsers = await db.Users.Where(u => u.NormalizedEmail != null && normalisedEmails.Contains(u.NormalizedEmail))
-                .Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(cancellationToken);
+            var existingUsers = await InBatchesAsync(normalisedEmails, batch => db.Users.Where(u => u.NormalizedEmail != null && batch.Contains(u.NormalizedEmail))
+                .Select(u => new { u.Id, u.NormalizedEmail }), cancellationToken);
             var accounts = backup.Accounts
                 .Select(a => (a.Ref, Id: existingUsers.FirstOrDefault(u => u.NormalizedEmail == NameNormalizer.NormalizeEmail(a.Email))?.Id))
                 .Where(a => a.Id is not null)
@@ -117,7 +117,7 @@ public class Import(IMediator mediator) : PageModel
             // Organisations are matched by their duplicate-detection key; missing ones are created,
             // coordinated by their original coordinators who have accounts here, else by the importer.
             var keys = backup.Organisations.Select(o => NameNormalizer.Normalize(o.Name)).ToList();
-            var existing = await db.Organisations.Where(o => keys.Contains(o.NormalizedName)).ToListAsync(cancellationToken);
+            var existing = await InBatchesAsync(keys, batch => db.Organisations.Where(o => batch.Contains(o.NormalizedName)), cancellationToken);
             var organisations = new Dictionary<string, Organisation>(StringComparer.Ordinal);
             foreach (var organisation in backup.Organisations)
             {
@@ -141,8 +141,9 @@ public class Import(IMediator mediator) : PageModel
             // A hash already in use here (the same file imported twice under two addresses) cannot be
             // stored twice: those links keep opening the first copy, and this copy's are dropped.
             var signatureHashes = backup.Signatures.SelectMany(s => new[] { s.ConfirmationTokenHash, s.WithdrawTokenHash }).OfType<string>().ToList();
-            var takenHashes = (await db.Signatures.Where(s => signatureHashes.Contains(s.ConfirmationTokenHash!) || signatureHashes.Contains(s.WithdrawTokenHash!))
-                    .Select(s => new[] { s.ConfirmationTokenHash, s.WithdrawTokenHash }).ToListAsync(cancellationToken))
+            var takenHashes = (await InBatchesAsync(signatureHashes, batch => db.Signatures
+                    .Where(s => batch.Contains(s.ConfirmationTokenHash!) || batch.Contains(s.WithdrawTokenHash!))
+                    .Select(s => new[] { s.ConfirmationTokenHash, s.WithdrawTokenHash }), cancellationToken))
                 .SelectMany(h => h).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var aliasTargets = LetterBackupCheck.AliasTargets(backup);
             var versions = letter.Versions.ToDictionary(v => v.Number);
@@ -169,7 +170,8 @@ public class Import(IMediator mediator) : PageModel
                 aliases.Add(OrganisationAlias.Create(letter.Id, alias.Alias, alias.OrganisationName, aliases, AccountOrImporter(alias.CreatedBy), alias.CreatedAt));
             db.OrganisationAliases.AddRange(aliases);
             var invitationHashes = backup.PartnerInvitations.Select(i => i.TokenHash).ToList();
-            var takenInvitationHashes = await db.PartnerInvitations.Where(i => invitationHashes.Contains(i.TokenHash)).Select(i => i.TokenHash).ToListAsync(cancellationToken);
+            var takenInvitationHashes = await InBatchesAsync(invitationHashes, batch => db.PartnerInvitations.Where(i => batch.Contains(i.TokenHash)).Select(i => i.TokenHash),
+                cancellationToken);
             foreach (var invitation in backup.PartnerInvitations)
             {
                 var hash = takenInvitationHashes.Contains(invitation.TokenHash) ? SecureToken.Create().Hash : invitation.TokenHash;
@@ -177,6 +179,19 @@ public class Import(IMediator mediator) : PageModel
             }
             await db.SaveChangesAsync(cancellationToken);
             return letter;
+        }
+
+        /// <summary>
+        /// A lookup by a list of values, a batch at a time: SQL Server takes at most 2,100 parameters
+        /// per statement, and a letter may have hundreds of thousands of link hashes.
+        /// </summary>
+        private static async Task<List<TResult>> InBatchesAsync<TResult>(IReadOnlyCollection<string> values,
+            Func<string[], IQueryable<TResult>> query, CancellationToken cancellationToken)
+        {
+            var results = new List<TResult>();
+            foreach (var batch in values.Distinct(StringComparer.Ordinal).Chunk(1000))
+                results.AddRange(await query(batch).ToListAsync(cancellationToken));
+            return results;
         }
 
         /// <summary>Format and version first (a file from a newer app deserves that message, not a list of fields), then the shape.</summary>
