@@ -28,6 +28,9 @@ public enum Access
 
     /// <summary>Coordinators of the letter's lead organisation (and site administrators).</summary>
     LetterLeadCoordinator,
+
+    /// <summary>Site administrators only.</summary>
+    Administrator,
 }
 
 public enum Persona
@@ -139,6 +142,8 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/api/letters/{slug}/signatures"] = new() { ["POST"] = Access.Public },
         ["/api/letters/{slug}/signatories"] = new() { ["GET"] = Access.Public },
         ["/letters/{slug}/pdf"] = new() { ["GET"] = Access.LetterEditor },
+        ["/letters/{slug}/backup"] = new() { ["GET"] = Access.LetterLeadCoordinator },
+        ["/admin/import"] = new() { ["GET"] = Access.Administrator, ["POST"] = Access.Administrator },
     };
 
     /// <summary>ASP.NET Core Identity's own pages: public, except managing one's account.</summary>
@@ -211,6 +216,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         Access.OrganisationCoordinator => persona is Persona.Coordinator or Persona.Administrator,
         Access.LetterEditor => persona is Persona.Coordinator or Persona.LetterEditor or Persona.Administrator,
         Access.LetterLeadCoordinator => persona is Persona.Coordinator or Persona.Administrator,
+        Access.Administrator => persona is Persona.Administrator,
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };
 

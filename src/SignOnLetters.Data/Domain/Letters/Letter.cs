@@ -97,6 +97,57 @@ public class Letter
         return letter;
     }
 
+    /// <summary>
+    /// The letter as a backup file describes it, for an import that has already checked the file
+    /// (see <see cref="Backup.LetterBackup"/>). <paramref name="organisationIds"/> maps the file's
+    /// organisation references to this instance's organisations; <paramref name="accountOrImporter"/>
+    /// maps an account reference to an existing account, or to the importing administrator when that
+    /// account does not exist here; <paramref name="accountOrNone"/> to an existing account or null.
+    /// </summary>
+    public static Letter Restore(Backup.LetterState state, string slug, Organisation leadOrganisation, IReadOnlyDictionary<string, int> organisationIds,
+        Func<string?, string> accountOrImporter, Func<string?, string?> accountOrNone)
+    {
+        if (!LetterSlug.IsWellFormed(slug))
+            throw new DomainRuleException(LetterSlug.Rule);
+        var letter = new Letter
+        {
+            Kind = state.Kind,
+            Slug = slug,
+            Status = state.Status,
+            LeadOrganisation = leadOrganisation,
+            LeadOrganisationId = leadOrganisation.Id,
+            PrimaryLanguage = LanguageCodes.Normalize(state.PrimaryLanguage) ?? throw new DomainRuleException("The letter's main language is not a language code we know."),
+            DeadlineUtc = state.DeadlineUtc,
+            DeadlineTimeZone = state.DeadlineUtc is null ? null : state.DeadlineTimeZone,
+            SignatureGoal = state.SignatureGoal,
+            WhoMaySign = state.WhoMaySign,
+            Moderation = state.Moderation,
+            IndividualsMustGiveOrganisation = state.IndividualsMustGiveOrganisation,
+            EmbedHosts = Letters.EmbedHosts.Join(state.EmbedHosts),
+            CreatedByUserId = accountOrImporter(state.CreatedBy),
+            CreatedAt = state.CreatedAt,
+            UpdatedByUserId = accountOrImporter(state.UpdatedBy),
+            UpdatedAt = state.UpdatedAt,
+            OpenedAt = state.OpenedAt,
+            ClosedAt = state.ClosedAt,
+            DeliveredAt = state.DeliveredAt,
+            ArchivedAt = state.ArchivedAt,
+            LatestRevisionNumber = state.Revisions.Count == 0 ? 0 : state.Revisions.Max(r => r.Number),
+            LatestVersionNumber = state.Versions.Count == 0 ? 0 : state.Versions.Max(v => v.Number),
+        };
+        letter.Texts.AddRange(state.Texts.Select(t => new LetterText(t.LanguageCode, t.Title, t.Body)));
+        letter.Addressees.AddRange(state.Addressees.Select(a => new LetterAddressee(a.Position, a.Name, a.Title, a.Institution)));
+        letter.CoAuthors.AddRange(state.CoAuthors.Select(c => new LetterCoAuthor(letter, organisationIds[c.Organisation], c.Position)));
+        foreach (var editor in state.Editors)
+            if (accountOrNone(editor.Account) is { } userId && !letter.IsEditor(userId))
+                letter.Editors.Add(new LetterEditor(letter, userId, editor.AddedAt));
+        letter.Revisions.AddRange(state.Revisions.OrderBy(r => r.Number).Select(r => new LetterRevision(letter, r.Number, accountOrImporter(r.Author), r.CreatedAt,
+            r.Texts.Select(t => new LetterText(t.LanguageCode, t.Title, t.Body)), r.Addressees)));
+        letter.Versions.AddRange(state.Versions.OrderBy(v => v.Number).Select(v => new LetterVersion(letter, v.Number, accountOrImporter(v.PublishedBy),
+            v.PublishedAt, v.ChangeNote, v.Texts.Select(t => new LetterText(t.LanguageCode, t.Title, t.Body)))));
+        return letter;
+    }
+
     /// <summary>Saves an edit of a draft: text in every language, addressees, authors, settings and deadline.</summary>
     public void EditDraft(LetterDraft draft, string userId, DateTime now)
     {

@@ -57,6 +57,18 @@ public class PartnerInvitation
         SentAt = now,
     };
 
+    /// <summary>An invitation as a backup file describes it: the import has checked the file; the link keeps working when its hash is kept.</summary>
+    public static PartnerInvitation Restore(int letterId, Backup.PartnerInvitationBackup backup, string tokenHash, string userId)
+    {
+        var invitation = Create(letterId, backup.OrganisationName, backup.ContactEmail, backup.Message, tokenHash, userId, backup.SentAt);
+        invitation.State = backup.State;
+        invitation.OpenedAt = backup.OpenedAt;
+        invitation.DeclinedAt = backup.DeclinedAt;
+        invitation.LastReminderAt = backup.LastReminderAt;
+        invitation.RemindersSent = Math.Clamp(backup.RemindersSent, 0, MaxReminders);
+        return invitation;
+    }
+
     /// <summary>The link was followed. Opening again changes nothing.</summary>
     public void Open(DateTime now)
     {

@@ -140,6 +140,64 @@ public class Signature
         return signature;
     }
 
+    /// <summary>
+    /// A signature as a backup file describes it, for an import that has already checked the file.
+    /// The claim keys are given by the import, computed from the names (never read from the file);
+    /// <paramref name="accountOrNone"/> maps an account reference to an existing account or null.
+    /// </summary>
+    public static Signature Restore(Backup.SignatureBackup backup, Letters.Letter letter, Letters.LetterVersion version, int? organisationId,
+        string? organisationKey, string? emailKey, Func<string?, string?> accountOrNone)
+    {
+        var signature = new Signature
+        {
+            Letter = letter,
+            LetterVersion = version,
+            Kind = backup.Kind,
+            OrganisationName = Clean(backup.OrganisationName),
+            OrganisationKey = organisationKey,
+            OrganisationId = organisationId,
+            CountryCode = backup.CountryCode.Trim().ToUpperInvariant(),
+            SignerName = backup.SignerName.Trim(),
+            Role = Clean(backup.Role),
+            Website = Clean(backup.Website),
+            Email = Clean(backup.Email),
+            EmailKey = emailKey,
+            Visibility = backup.Visibility,
+            KeepMeUpdated = backup.KeepMeUpdated,
+            ConsentedAt = backup.ConsentedAt,
+            State = backup.State,
+            HoldReason = backup.HoldReason,
+            RejectionReason = Clean(backup.RejectionReason),
+            Source = backup.Source,
+            EmbedHost = backup.Source == SignatureSource.Embed ? backup.EmbedHost : null,
+            RepresentativeUserId = accountOrNone(backup.Representative),
+            ClientNetwork = backup.ClientNetwork is { Length: > 0 and <= ClientNetworkMaxLength } network ? network : null,
+            ConfirmationTokenHash = backup.ConfirmationTokenHash,
+            ConfirmationExpiresAt = backup.ConfirmationExpiresAt,
+            ConfirmationEmailsSent = backup.ConfirmationEmailsSent,
+            LastConfirmationEmailAt = backup.LastConfirmationEmailAt,
+            WithdrawTokenHash = backup.WithdrawTokenHash,
+            CreatedAt = backup.CreatedAt,
+            ConfirmedAt = backup.ConfirmedAt,
+            ReviewedAt = backup.ReviewedAt,
+            WithdrawnAt = backup.WithdrawnAt,
+            ErasedAt = backup.ErasedAt,
+            AnonymisedAt = backup.AnonymisedAt,
+        };
+        foreach (var entry in backup.Events.OrderBy(e => e.At))
+            signature.Events.Add(new SignatureEvent(signature, entry.FromState, entry.ToState, entry.Actor, accountOrNone(entry.ActorAccount),
+                Clean(entry.Reason), entry.At));
+        return signature;
+    }
+
+    /// <summary>Points a restored duplicate at the signature it was merged into, once that one has its id on this instance.</summary>
+    public void RestoreMergedInto(Signature kept)
+    {
+        if (State != SignatureState.Merged || kept.LetterId != LetterId || kept.Id == 0)
+            throw new DomainRuleException("Only a merged signature points at the signature it was merged into.");
+        MergedIntoId = kept.Id;
+    }
+
     internal void AwaitConfirmation(ConfirmationTokens tokens, DateTime now)
     {
         State = SignatureState.PendingConfirmation;
