@@ -7,7 +7,7 @@ using SignOnLetters.Tests.Signatures;
 namespace SignOnLetters.Tests.Scale;
 
 /// <summary>
-/// The public letter page from the output cache (docs/decisions/0007-signing-at-scale.md): one
+/// The public letter page from the output cache (docs/decisions/0008-signing-at-scale.md): one
 /// render serves many readers, a reload costs a 304, a change shows without waiting for expiry,
 /// and nothing personal is ever cached.
 /// </summary>

@@ -10,7 +10,7 @@ namespace SignOnLetters.Web.Infrastructure.Caching;
 /// carries its <c>LetterId</c> (signatures, versions, co-authors, mailings, aliases…). Listeners run
 /// after the commit, so a cache refilled right away reads the new state. Bulk updates that bypass
 /// the change tracker are not seen; the caches' short lifetimes bound what those can leave stale,
-/// and so do they for other app processes (see docs/decisions/0007-signing-at-scale.md).
+/// and so do they for other app processes (see docs/decisions/0008-signing-at-scale.md).
 /// </summary>
 public sealed class LetterChanges : SaveChangesInterceptor
 {

@@ -16,7 +16,7 @@ namespace SignOnLetters.Web.Infrastructure.Caching;
 /// its signatures, at most once a second per letter so that a stream of confirmations does not
 /// empty the cache as fast as it fills. Signed-in visitors (editors, representatives who can sign
 /// for their organisation) are never served from or stored in the cache.
-/// See docs/decisions/0007-signing-at-scale.md.
+/// See docs/decisions/0008-signing-at-scale.md.
 /// </summary>
 public static class PublicLetterPageCache
 {

@@ -6,7 +6,7 @@ using SignOnLetters.Domain.Signatures;
 namespace SignOnLetters.Web.Infrastructure.Signing;
 
 /// <summary>
-/// Group commit for new signatures (docs/decisions/0007-signing-at-scale.md). Requests hand their
+/// Group commit for new signatures (docs/decisions/0008-signing-at-scale.md). Requests hand their
 /// new signature to one writer and wait; the writer stores everything that arrived while it was
 /// busy in one transaction, so a burst of a hundred signatures costs one commit instead of a hundred
 /// commits queueing for SQLite's single write lock (whose busy handler sleeps in steps of several

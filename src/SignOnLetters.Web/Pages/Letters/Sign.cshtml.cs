@@ -34,7 +34,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// for their organisation. An anonymous submission takes the e-mail confirmation path, which anyone
 /// can already take without a token through the JSON API; leaving the token out of anonymous forms
 /// lets the public letter page, which carries this form, be one cached page for every reader
-/// (docs/decisions/0007-signing-at-scale.md).
+/// (docs/decisions/0008-signing-at-scale.md).
 /// </para>
 /// </summary>
 [IgnoreAntiforgeryToken]
