@@ -63,7 +63,7 @@ services.AddRazorPages(options =>
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
     });
 services.AddAppResponseCompression();
-services.AddAppLocalisation();
+services.AddAppLocalisation(builder.Configuration);
 services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfCache>();
 services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
 services.AddScoped<SignOnLetters.Web.Pages.Signatures.UnsubscribeLinks>();
