@@ -72,6 +72,20 @@ T = {
  "Log out": ["Se déconnecter", "Cerrar sesión", "Выход", "تسجيل الخروج"],
  "You have successfully logged out of the application.": ["Vous êtes bien déconnecté·e.", "Ha cerrado sesión correctamente.", "Вы вышли из системы.", "تم تسجيل خروجك بنجاح."],
 
+ # Account e-mails (Infrastructure/Email/AccountEmails.cs); the link's markup stays as it is
+ "Confirm your email": ["Confirmez votre adresse e-mail", "Confirme su correo electrónico", "Подтвердите адрес электронной почты", "أكّد بريدك الإلكتروني"],
+ "Please confirm your account by <a href='{0}'>clicking here</a>.": [
+   "Pour confirmer votre compte SignOnLetters, <a href='{0}'>cliquez ici</a>.",
+   "Para confirmar su cuenta de SignOnLetters, <a href='{0}'>haga clic aquí</a>.",
+   "Чтобы подтвердить учётную запись SignOnLetters, <a href='{0}'>нажмите здесь</a>.",
+   "لتأكيد حسابك على SignOnLetters، <a href='{0}'>انقر هنا</a>."],
+ "Reset your SignOnLetters password": ["Réinitialisez votre mot de passe SignOnLetters", "Restablezca su contraseña de SignOnLetters", "Сброс пароля SignOnLetters", "إعادة تعيين كلمة مرور SignOnLetters"],
+ "Please reset your password by <a href='{0}'>clicking here</a>.": [
+   "Pour choisir un nouveau mot de passe, <a href='{0}'>cliquez ici</a>. Si vous n’avez rien demandé, ignorez cet e-mail.",
+   "Para elegir una contraseña nueva, <a href='{0}'>haga clic aquí</a>. Si no lo ha pedido, ignore este correo.",
+   "Чтобы задать новый пароль, <a href='{0}'>нажмите здесь</a>. Если вы этого не запрашивали, просто проигнорируйте письмо.",
+   "لاختيار كلمة مرور جديدة، <a href='{0}'>انقر هنا</a>. إن لم تطلب ذلك فتجاهل هذه الرسالة."],
+
  # Managing the account
  "Manage your account": ["Gérer votre compte", "Gestionar su cuenta", "Управление учётной записью", "إدارة حسابك"],
  "Account settings": ["Paramètres du compte", "Ajustes de la cuenta", "Настройки учётной записи", "إعدادات الحساب"],

@@ -80,6 +80,28 @@ public sealed class AccountsLocalisationTests(SqliteSlice app) : SliceTest(app)
         Assert.Contains(page.QuerySelectorAll("main nav a"), a => a.TextContent.Trim() == "Autenticación en dos pasos");
     }
 
+    [SkippableFact]
+    public async Task Should_write_the_account_emails_in_the_readers_language_with_identitys_links()
+    {
+        var french = Reading("fr");
+        await french.SubmitFormAsync("/Identity/Account/Register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "nouvelle@example.org",
+            ["Input.Password"] = TestPasswords.Strong,
+            ["Input.ConfirmPassword"] = TestPasswords.Strong,
+        }, "form#registerForm");
+        await App.CreateUserAsync("zabyl@example.org");
+        await Reading("ru").SubmitFormAsync("/Identity/Account/ForgotPassword", new Dictionary<string, string> { ["Input.Email"] = "zabyl@example.org" });
+
+        var confirmation = App.Emails.LatestTo("nouvelle@example.org");
+        Assert.Equal("Confirmez votre adresse e-mail", confirmation.Subject);
+        Assert.Contains("cliquez ici", confirmation.HtmlBody);
+        Assert.Contains("/Identity/Account/ConfirmEmail", EmailBox.LinkContaining(confirmation, "ConfirmEmail"));
+        var reset = App.Emails.LatestTo("zabyl@example.org");
+        Assert.Equal("Сброс пароля SignOnLetters", reset.Subject);
+        Assert.Contains("/Identity/Account/ResetPassword", EmailBox.LinkContaining(reset, "ResetPassword"));
+    }
+
     /// <summary>Every account page answers in Arabic, laid out right to left, with a translated heading
     /// (no page falls back to Identity's own English view).</summary>
     [SkippableFact]
