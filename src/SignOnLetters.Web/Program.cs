@@ -29,7 +29,9 @@ services.AddScoped<IPublicUrls, PublicUrls>();
 services.AddAppIdentity();
 
 services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
-services.AddTransient<IEmailSender, MailKitEmailSender>();
+services.AddTransient<MailKitEmailSender>();
+// Identity's account e-mails are written again in the reader's language; all others pass through.
+services.AddTransient<IEmailSender>(sp => new AccountEmails(sp.GetRequiredService<MailKitEmailSender>(), sp.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SignOnLetters.Web.SharedResource>>()));
 services.AddTransient<IMailTransport, MailKitEmailSender>();
 services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
 services.AddSingleton<OutboxSender>();
@@ -67,7 +69,7 @@ services.AddRazorPages(options =>
     });
 services.AddAppResponseCompression();
 services.AddPublicLetterPageCache();
-services.AddAppLocalisation();
+services.AddAppLocalisation(builder.Configuration);
 services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfCache>();
 services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
 services.AddScoped<SignOnLetters.Web.Pages.Signatures.UnsubscribeLinks>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -40,7 +41,8 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager<LockoutSignInManager>();
+            .AddSignInManager<LockoutSignInManager>()
+            .AddErrorDescriber<LocalisedIdentityErrorDescriber>();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "sol.auth";
@@ -68,4 +70,33 @@ public sealed class LockoutSignInManager(
 {
     public override Task<SignInResult> PasswordSignInAsync(ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure) =>
         base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true);
+}
+
+/// <summary>
+/// Identity's own errors (password rules, a taken e-mail address) in the reader's language. Identity's
+/// pages show <see cref="IdentityError.Description"/> as it comes, so it is translated here, when the
+/// error is made, in the request's culture; the codes stay Identity's.
+/// </summary>
+public sealed class LocalisedIdentityErrorDescriber(IStringLocalizer<SharedResource> T) : IdentityErrorDescriber
+{
+    public override IdentityError DefaultError() => Translated(base.DefaultError(), T["An unknown failure has occurred."]);
+    public override IdentityError ConcurrencyFailure() => Translated(base.ConcurrencyFailure(), T["Your account was changed elsewhere at the same time. Please try again."]);
+    public override IdentityError PasswordMismatch() => Translated(base.PasswordMismatch(), T["Incorrect password."]);
+    public override IdentityError InvalidToken() => Translated(base.InvalidToken(), T["This link is invalid or has expired."]);
+    public override IdentityError RecoveryCodeRedemptionFailed() => Translated(base.RecoveryCodeRedemptionFailed(), T["Recovery code redemption failed."]);
+    public override IdentityError LoginAlreadyAssociated() => Translated(base.LoginAlreadyAssociated(), T["A user with this login already exists."]);
+    public override IdentityError InvalidUserName(string? userName) => Translated(base.InvalidUserName(userName), T["Username '{0}' is invalid, can only contain letters or digits.", userName ?? string.Empty]);
+    public override IdentityError InvalidEmail(string? email) => Translated(base.InvalidEmail(email), T["Email '{0}' is invalid.", email ?? string.Empty]);
+    public override IdentityError DuplicateUserName(string userName) => Translated(base.DuplicateUserName(userName), T["Username '{0}' is already taken.", userName]);
+    public override IdentityError DuplicateEmail(string email) => Translated(base.DuplicateEmail(email), T["Email '{0}' is already taken.", email]);
+    public override IdentityError UserAlreadyHasPassword() => Translated(base.UserAlreadyHasPassword(), T["User already has a password set."]);
+    public override IdentityError UserLockoutNotEnabled() => Translated(base.UserLockoutNotEnabled(), T["Lockout is not enabled for this user."]);
+    public override IdentityError PasswordTooShort(int length) => Translated(base.PasswordTooShort(length), T["Passwords must be at least {0} characters.", length]);
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => Translated(base.PasswordRequiresUniqueChars(uniqueChars), T["Passwords must use at least {0} different characters.", uniqueChars]);
+    public override IdentityError PasswordRequiresNonAlphanumeric() => Translated(base.PasswordRequiresNonAlphanumeric(), T["Passwords must have at least one non alphanumeric character."]);
+    public override IdentityError PasswordRequiresDigit() => Translated(base.PasswordRequiresDigit(), T["Passwords must have at least one digit ('0'-'9')."]);
+    public override IdentityError PasswordRequiresLower() => Translated(base.PasswordRequiresLower(), T["Passwords must have at least one lowercase ('a'-'z')."]);
+    public override IdentityError PasswordRequiresUpper() => Translated(base.PasswordRequiresUpper(), T["Passwords must have at least one uppercase ('A'-'Z')."]);
+
+    private static IdentityError Translated(IdentityError error, string description) => new() { Code = error.Code, Description = description };
 }

@@ -14,9 +14,11 @@ public static class Localisation
     public static readonly string[] Languages = ["en", "fr", "es", "ru", "ar"];
     public const string DefaultLanguage = "en";
 
-    public static IServiceCollection AddAppLocalisation(this IServiceCollection services)
+    public static IServiceCollection AddAppLocalisation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        if (configuration.GetValue<bool>(PseudoLocalisation.SettingKey))
+            services.AddPseudoLocalisation();
         // Razor would write every character outside Basic Latin as an entity ("&#x441;"): Cyrillic or
         // Arabic pages would weigh several times more on the slow connections many signers have.
         // Markup-significant characters are still encoded.

@@ -8,10 +8,19 @@ namespace SignOnLetters.BrowserTests.Infrastructure;
 /// One app process and one Debian Chromium for all browser tests. Without /usr/bin/chromium the tests
 /// are skipped on a developer's machine and fail in CI (CI=true).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     private IPlaywright? _playwright;
+
+    public BrowserFixture() : this(new Dictionary<string, string>()) { }
+
+    /// <summary>A fixture whose app runs with these settings (environment variables, "Localisation__Pseudo").</summary>
+    protected BrowserFixture(IReadOnlyDictionary<string, string> settings)
+    {
+        foreach (var (key, value) in settings)
+            App.Settings[key] = value;
+    }
 
     public AppServer App { get; } = new();
     public IBrowser Browser { get; private set; } = null!;

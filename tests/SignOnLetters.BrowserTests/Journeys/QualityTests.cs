@@ -48,13 +48,15 @@ public sealed class QualityTests(BrowserFixture browser)
         }
     }
 
-    private static readonly string[] PublicPages =
+    /// <summary>The main pages anyone can open (shared with the pseudo-localisation run).</summary>
+    internal static readonly string[] PublicPages =
     [
         "/", "/privacy", "/letters/demo", "/letters/demo?lang=ru", "/letters/demo?lang=ar", "/letters/demo/signatories", "/letters/demo/sign",
         "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword", "/no-such-page",
     ];
 
-    private static readonly string[] CoordinatorPages =
+    /// <summary>The main pages of the demo coordinator (shared with the pseudo-localisation run).</summary>
+    internal static readonly string[] CoordinatorPages =
     [
         "/letters", "/letters/new", "/letters/demo/edit", "/letters/demo/manage", "/letters/demo/history", "/letters/demo/amend",
         "/letters/demo/moderation", "/letters/demo/signatures", "/letters/demo/signatures?q=%3Cb%3E&state=zz&page=-1",
