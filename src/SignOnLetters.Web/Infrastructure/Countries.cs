@@ -46,7 +46,7 @@ public static class Countries
 
     // .NET's RegionInfo.DisplayName gives the native name ("ไทย") on Linux whatever the UI language;
     // ICU's own display names (CLDR) are asked directly instead.
-    private static readonly Lazy<bool> IcuReady = new(() =>
+    internal static readonly Lazy<bool> IcuReady = new(() =>
     {
         Icu.Wrapper.Init();
         return true;

@@ -101,13 +101,13 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
         Assert.Equal([3, 2, 1], history.Revisions.Select(r => r.Number));
         Assert.Equal("Colleague", history.Revisions[0].Author);
         var text = Assert.Single(history.Changes);
-        Assert.Equal("Text (English)", text.Heading);
+        Assert.Equal((DiffPart.Text, "en"), (text.Part, text.LanguageCode));
         Assert.Contains(text.Lines, l => l.Kind == DiffLineKind.Deleted && l.Text == "We ask you to fund harm reduction.");
         Assert.Contains(text.Lines, l => l.Kind == DiffLineKind.Inserted && l.Text == "We ask you to fund naloxone.");
 
         var fromStart = await App.SendAsync(new History.Query(slug, 1, 3));
-        Assert.Contains(fromStart.Changes, c => c.Heading == "Addressees");
-        Assert.Contains(fromStart.Changes, c => c.Heading == "Text (French)");
+        Assert.Contains(fromStart.Changes, c => c.Part == DiffPart.Addressees);
+        Assert.Contains(fromStart.Changes, c => c.Part == DiffPart.Text && c.LanguageCode == "fr");
         // Numbers that do not exist fall back to the latest pair instead of failing.
         var nonsense = await App.SendAsync(new History.Query(slug, -5, 999));
         Assert.Equal((2, 3), (nonsense.From, nonsense.To));

@@ -79,9 +79,12 @@ public static class SvgCharts
         return Close(svg);
     }
 
+    // direction="ltr": the charts are drawn with left-to-right geometry (axis on the left, bars
+    // growing right); on a right-to-left page SVG would otherwise read text-anchor start/end from
+    // the page's direction and put the labels on the wrong side. Arabic labels still read right to left.
     private static StringBuilder Open(string id, string title, string description, int width, int height) =>
         new StringBuilder()
-            .Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 ")
+            .Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" direction=\"ltr\" viewBox=\"0 0 ")
             .Append(width).Append(' ').Append(height).Append("\" aria-labelledby=\"").Append(Encoder.Encode(id)).Append("-title ")
             .Append(Encoder.Encode(id)).Append("-desc\"><title id=\"").Append(Encoder.Encode(id)).Append("-title\">").Append(Encoder.Encode(title))
             .Append("</title><desc id=\"").Append(Encoder.Encode(id)).Append("-desc\">").Append(Encoder.Encode(description)).Append("</desc>");

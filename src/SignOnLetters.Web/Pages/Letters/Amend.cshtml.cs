@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using System.Text.Encodings.Web;
@@ -21,7 +22,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// </summary>
 [RequestFormLimits(ValueLengthLimit = Edit.MaxRequestBytes)]
 [RequestSizeLimit(Edit.MaxRequestBytes)]
-public class Amend(IMediator mediator) : PageModel
+public class Amend(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -35,7 +36,7 @@ public class Amend(IMediator mediator) : PageModel
     {
         (_, Letter) = await mediator.Send(new Query(slug), cancellationToken);
         var version = await mediator.Send(Data with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = $"Published as version {version}.";
+        TempData["Notice"] = T["Published as version {0}.", version].Value;
         return RedirectToPage("Manage", new { slug });
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -14,7 +15,7 @@ using SignOnLetters.Web.Pages.Organisations;
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>A coordinator starts a draft for one of their organisations: kind, language, title and its web address.</summary>
-public class Create(IMediator mediator) : PageModel
+public class Create(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -28,7 +29,7 @@ public class Create(IMediator mediator) : PageModel
     {
         Organisations = await mediator.Send(new Query(), cancellationToken);
         var slug = await mediator.Send(Data, cancellationToken);
-        TempData["Notice"] = "Draft created. Add the text, addressees and settings.";
+        TempData["Notice"] = T["Draft created. Add the text, addressees and settings."].Value;
         return RedirectToPage("Edit", new { slug });
     }
 

@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -26,7 +27,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// </summary>
 [RequestFormLimits(ValueLengthLimit = MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
-public class Deliver(IMediator mediator) : PageModel
+public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public const int MaxRequestBytes = 64 * 1024;
 
@@ -52,7 +53,7 @@ public class Deliver(IMediator mediator) : PageModel
     {
         (_, Letter) = await mediator.Send(new Query(slug), cancellationToken);
         var sent = await mediator.Send(Data with { Slug = slug, Send = true }, cancellationToken);
-        TempData["Notice"] = $"{sent.Recipients.Count:N0} e-mails queued. Their progress is shown below.";
+        TempData["Notice"] = T.Plural("{0} e-mails queued. Their progress is shown below.", sent.Recipients.Count);
         return RedirectToPage("Deliver", new { slug });
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -19,7 +20,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// </summary>
 [RequestFormLimits(ValueLengthLimit = MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
-public class Edit(IMediator mediator) : PageModel
+public class Edit(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     /// <summary>Room for several language versions at the 200 KB limit each.</summary>
     public const int MaxRequestBytes = 4 * 1024 * 1024;
@@ -39,7 +40,7 @@ public class Edit(IMediator mediator) : PageModel
     {
         (_, Letter) = await mediator.Send(new Query(slug), cancellationToken);
         var revision = await mediator.Send(Data with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = $"Saved as revision {revision}.";
+        TempData["Notice"] = T["Saved as revision {0}.", revision].Value;
         return RedirectToPage("Edit", new { slug });
     }
 

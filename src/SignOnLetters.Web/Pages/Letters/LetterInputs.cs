@@ -110,7 +110,7 @@ public static class DeadlineInput
     public static string ToInputValue(LetterDeadline? deadline) =>
         deadline is null ? "" : deadline.LocalTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>"30 June 2026, 23:59 (Europe/Paris)".</summary>
+    /// <summary>"30 June 2026, 23:59 (Europe/Paris)", the month named in the reader's language.</summary>
     public static string Describe(DateTime utc, string timeZoneId) =>
-        $"{new LetterDeadline(utc, timeZoneId).LocalTime.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} ({timeZoneId})";
+        $"{new LetterDeadline(utc, timeZoneId).LocalTime.ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)} ({timeZoneId})";
 }

@@ -6,8 +6,16 @@ using SignOnLetters.Web.Infrastructure.Diff;
 
 namespace SignOnLetters.Web.Pages.Letters;
 
-/// <summary>One part of a comparison: "Addressees", "Title (French)", "Text (French)".</summary>
-public sealed record DiffSection(string Heading, IReadOnlyList<DiffLine> Lines);
+/// <summary>Which part of a letter a comparison section covers; the page names it in the reader's language.</summary>
+public enum DiffPart
+{
+    Addressees,
+    Title,
+    Text,
+}
+
+/// <summary>One part of a comparison: the addressees, or the title or text of one language version (<paramref name="LanguageCode"/>).</summary>
+public sealed record DiffSection(DiffPart Part, string? LanguageCode, IReadOnlyList<DiffLine> Lines);
 
 /// <summary>What the other editor did, shown to the one whose save was refused.</summary>
 public sealed record LetterConflict(string SavedBy, DateTime SavedAt, int ChangeCount, int LatestRevision, IReadOnlyList<DiffSection> Changes);
@@ -24,15 +32,14 @@ public static class LetterRevisions
         var after = await SnapshotAsync(db, letterId, to, cancellationToken);
         if (before is null || after is null)
             return [];
-        var sections = new List<DiffSection> { new("Addressees", TextDiff.Lines(before.Addressees, after.Addressees)) };
+        var sections = new List<DiffSection> { new(DiffPart.Addressees, null, TextDiff.Lines(before.Addressees, after.Addressees)) };
         var languages = before.Texts.Select(t => t.LanguageCode).Union(after.Texts.Select(t => t.LanguageCode));
         foreach (var language in languages)
         {
             var old = before.Texts.FirstOrDefault(t => t.LanguageCode == language);
             var @new = after.Texts.FirstOrDefault(t => t.LanguageCode == language);
-            var name = LanguageCodes.DisplayName(language);
-            sections.Add(new DiffSection($"Title ({name})", TextDiff.Lines(old.Title ?? "", @new.Title ?? "")));
-            sections.Add(new DiffSection($"Text ({name})", TextDiff.Lines(old.Body ?? "", @new.Body ?? "")));
+            sections.Add(new DiffSection(DiffPart.Title, language, TextDiff.Lines(old.Title ?? "", @new.Title ?? "")));
+            sections.Add(new DiffSection(DiffPart.Text, language, TextDiff.Lines(old.Body ?? "", @new.Body ?? "")));
         }
         return sections.Where(s => TextDiff.HasChanges(s.Lines)).ToList();
     }

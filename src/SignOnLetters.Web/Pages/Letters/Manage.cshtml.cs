@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -21,7 +22,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// A letter's status and people: the lead organisation's coordinators open, close, reopen, mark
 /// delivered and archive it, and invite co-editors by e-mail; co-editors see the same page read-only.
 /// </summary>
-public class Manage(IMediator mediator) : PageModel
+public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public ReopenCommand Reopen { get; set; } = new();
@@ -53,7 +54,7 @@ public class Manage(IMediator mediator) : PageModel
     {
         Letter = await mediator.Send(new Query(slug), cancellationToken);
         await mediator.Send(Embedding with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = "The hosts that may embed the sign form are saved.";
+        TempData["Notice"] = T["The hosts that may embed the sign form are saved."].Value;
         return RedirectToPage("Manage", new { slug });
     }
 
@@ -61,7 +62,7 @@ public class Manage(IMediator mediator) : PageModel
     {
         Letter = await mediator.Send(new Query(slug), cancellationToken);
         await mediator.Send(NewDeadline with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = string.IsNullOrWhiteSpace(NewDeadline.Deadline) ? "The deadline is removed." : "The deadline is changed.";
+        TempData["Notice"] = (string.IsNullOrWhiteSpace(NewDeadline.Deadline) ? T["The deadline is removed."] : T["The deadline is changed."]).Value;
         return RedirectToPage("Manage", new { slug });
     }
 
@@ -69,13 +70,13 @@ public class Manage(IMediator mediator) : PageModel
     {
         Letter = await mediator.Send(new Query(slug), cancellationToken);
         await mediator.Send(new ChangeStatus(slug, step, changeCount), cancellationToken);
-        TempData["Notice"] = step switch
+        TempData["Notice"] = (step switch
         {
-            LetterStep.Open => "The letter is open for signatures. Its text is frozen as version 1.",
-            LetterStep.Close => "The letter is closed.",
-            LetterStep.Deliver => "The letter is marked as delivered.",
-            _ => "The letter is archived.",
-        };
+            LetterStep.Open => T["The letter is open for signatures. Its text is frozen as version 1."],
+            LetterStep.Close => T["The letter is closed."],
+            LetterStep.Deliver => T["The letter is marked as delivered."],
+            _ => T["The letter is archived."],
+        }).Value;
         return RedirectToPage("Manage", new { slug });
     }
 
@@ -83,7 +84,7 @@ public class Manage(IMediator mediator) : PageModel
     {
         Letter = await mediator.Send(new Query(slug), cancellationToken);
         await mediator.Send(Reopen with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = "The letter is open for signatures again.";
+        TempData["Notice"] = T["The letter is open for signatures again."].Value;
         return RedirectToPage("Manage", new { slug });
     }
 
@@ -91,7 +92,7 @@ public class Manage(IMediator mediator) : PageModel
     {
         Letter = await mediator.Send(new Query(slug), cancellationToken);
         await mediator.Send(Invite with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = $"Invitation to co-edit sent to {Invite.Email.Trim()}.";
+        TempData["Notice"] = T["Invitation to co-edit sent to {0}.", Invite.Email.Trim()].Value;
         return RedirectToPage("Manage", new { slug });
     }
 
@@ -99,7 +100,7 @@ public class Manage(IMediator mediator) : PageModel
     {
         Letter = await mediator.Send(new Query(slug), cancellationToken);
         await mediator.Send(new RemoveEditor(slug, userId), cancellationToken);
-        TempData["Notice"] = "Co-editor removed.";
+        TempData["Notice"] = T["Co-editor removed."].Value;
         return RedirectToPage("Manage", new { slug });
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
@@ -16,7 +17,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// address that signed and has not confirmed, within the resend limits. The answer is the same
 /// whether or not the address signed, so the form tells nobody who signed.
 /// </summary>
-public class Resend(IMediator mediator) : PageModel
+public class Resend(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public const string Answer = "If this address signed the letter and has not confirmed yet, we sent the confirmation link again. Check your inbox.";
 
@@ -28,7 +29,7 @@ public class Resend(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
         await mediator.Send(Data with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = Answer;
+        TempData["Notice"] = T[Answer].Value;
         return RedirectToPage("Resend", new { slug });
     }
 

@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -26,7 +27,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// </summary>
 [RequestFormLimits(ValueLengthLimit = MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
-public class Updates(IMediator mediator) : PageModel
+public class Updates(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public const int MaxRequestBytes = 128 * 1024;
 
@@ -45,7 +46,7 @@ public class Updates(IMediator mediator) : PageModel
     {
         Letter = await mediator.Send(new Query(slug), cancellationToken);
         var recipients = await mediator.Send(Data with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = $"Update published and queued for {recipients:N0} {(recipients == 1 ? "signer" : "signers")}.";
+        TempData["Notice"] = T.Plural("Update published and queued for {0} signers.", recipients);
         return RedirectToPage("Updates", new { slug });
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -13,7 +14,7 @@ namespace SignOnLetters.Web.Pages.Organisations;
 /// <summary>Create an organisation; its creator becomes its first coordinator.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
-public class Create(IMediator mediator) : PageModel
+public class Create(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     // Above the logo limit, so an oversized logo gets a clear message from the validator instead of a bare 413.
     internal const int MaxRequestBytes = 25 * 1024 * 1024;
@@ -26,7 +27,7 @@ public class Create(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var id = await mediator.Send(Data, cancellationToken);
-        TempData["Notice"] = "Organisation created. You are its coordinator.";
+        TempData["Notice"] = T["Organisation created. You are its coordinator."].Value;
         return RedirectToPage("Details", new { id });
     }
 

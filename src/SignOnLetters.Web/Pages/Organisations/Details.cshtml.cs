@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -10,7 +11,7 @@ using SignOnLetters.Web.Infrastructure.Mediation;
 namespace SignOnLetters.Web.Pages.Organisations;
 
 /// <summary>An organisation as its members see it: details, members and their roles, pending invitations.</summary>
-public class Details(IMediator mediator) : PageModel
+public class Details(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public Model Data { get; private set; } = null!;
 
@@ -19,21 +20,21 @@ public class Details(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostChangeRoleAsync(int id, string userId, OrganisationRole role, CancellationToken cancellationToken)
     {
         await mediator.Send(new ChangeRole(id, userId, role), cancellationToken);
-        TempData["Notice"] = "Role changed.";
+        TempData["Notice"] = T["Role changed."].Value;
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, string userId, CancellationToken cancellationToken)
     {
         await mediator.Send(new RemoveMember(id, userId), cancellationToken);
-        TempData["Notice"] = "Member removed.";
+        TempData["Notice"] = T["Member removed."].Value;
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostLeaveAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(new Leave(id), cancellationToken);
-        TempData["Notice"] = "You have left the organisation.";
+        TempData["Notice"] = T["You have left the organisation."].Value;
         return RedirectToPage("Index");
     }
 

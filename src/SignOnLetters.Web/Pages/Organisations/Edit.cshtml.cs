@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Data;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
@@ -11,7 +12,7 @@ namespace SignOnLetters.Web.Pages.Organisations;
 /// <summary>Coordinators change the organisation's public details and logo.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = Create.MaxRequestBytes)]
 [RequestSizeLimit(Create.MaxRequestBytes)]
-public class Edit(IMediator mediator) : PageModel
+public class Edit(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -25,7 +26,7 @@ public class Edit(IMediator mediator) : PageModel
     {
         Data = Data with { Id = id };
         await mediator.Send(Data, cancellationToken);
-        TempData["Notice"] = "Details saved.";
+        TempData["Notice"] = T["Details saved."].Value;
         return RedirectToPage("Details", new { id });
     }
 

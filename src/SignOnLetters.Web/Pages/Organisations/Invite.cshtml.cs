@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -16,7 +17,7 @@ using SignOnLetters.Web.Infrastructure.Validation;
 namespace SignOnLetters.Web.Pages.Organisations;
 
 /// <summary>A coordinator invites a colleague by e-mail to join as coordinator or representative.</summary>
-public class Invite(IMediator mediator) : PageModel
+public class Invite(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -34,7 +35,7 @@ public class Invite(IMediator mediator) : PageModel
         Data = Data with { OrganisationId = id };
         OrganisationName = await mediator.Send(new Query(id), cancellationToken);
         await mediator.Send(Data, cancellationToken);
-        TempData["Notice"] = $"Invitation sent to {Data.Email.Trim()}.";
+        TempData["Notice"] = T["Invitation sent to {0}.", Data.Email.Trim()].Value;
         return RedirectToPage("Details", new { id });
     }
 

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
@@ -21,7 +22,7 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// organisation and per e-mail address) are the same as on the public form.
 /// </summary>
 [Authorize]
-public class AddPaper(IMediator mediator) : PageModel
+public class AddPaper(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -38,7 +39,7 @@ public class AddPaper(IMediator mediator) : PageModel
     {
         Slug = slug;
         var id = await mediator.Send(Data with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = "The paper signature is recorded and counted.";
+        TempData["Notice"] = T["The paper signature is recorded and counted."].Value;
         return Redirect($"/letters/{slug}/signatures#signature-{id}");
     }
 

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -22,7 +23,7 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// names the two signatures to merge.
 /// </summary>
 [Authorize]
-public class Aliases(IMediator mediator) : PageModel
+public class Aliases(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public Add NewAlias { get; set; } = new();
@@ -37,8 +38,8 @@ public class Aliases(IMediator mediator) : PageModel
         List = await mediator.Send(new Query(slug), cancellationToken);
         var duplicates = await mediator.Send(NewAlias with { Slug = slug }, cancellationToken);
         TempData["Notice"] = duplicates.Count == 0
-            ? "Alias added."
-            : $"Alias added. Both names have signed already: signatures {string.Join(" and ", duplicates)} look like duplicates; open one of them to merge.";
+            ? T["Alias added."].Value
+            : T["Alias added. Both names have signed already: signatures {0} look like duplicates; open one of them to merge.", string.Join(", ", duplicates)].Value;
         return RedirectToPage("Aliases", new { slug });
     }
 
@@ -46,7 +47,7 @@ public class Aliases(IMediator mediator) : PageModel
     {
         List = await mediator.Send(new Query(slug), cancellationToken);
         await mediator.Send(new Remove(slug, aliasId), cancellationToken);
-        TempData["Notice"] = "Alias removed. Signatures already recorded keep the name they claimed.";
+        TempData["Notice"] = T["Alias removed. Signatures already recorded keep the name they claimed."].Value;
         return RedirectToPage("Aliases", new { slug });
     }
 

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -22,7 +23,7 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// same organisation are offered as the likely ones.
 /// </summary>
 [Authorize]
-public class Details(IMediator mediator) : PageModel
+public class Details(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public Model Signature { get; private set; } = null!;
 
@@ -33,8 +34,8 @@ public class Details(IMediator mediator) : PageModel
     {
         Signature = await mediator.Send(new Query(slug, signatureId), cancellationToken);
         TempData["Notice"] = await mediator.Send(new Erase(slug, signatureId), cancellationToken) == SignatureState.Erased
-            ? "The signer's personal data is erased and the signature removed."
-            : "The signer's personal data is erased; the delivered letter keeps an anonymous count.";
+            ? T["The signer's personal data is erased and the signature removed."].Value
+            : T["The signer's personal data is erased; the delivered letter keeps an anonymous count."].Value;
         return RedirectToPage("Details", new { slug, signatureId });
     }
 
@@ -42,7 +43,7 @@ public class Details(IMediator mediator) : PageModel
     {
         Signature = await mediator.Send(new Query(slug, signatureId), cancellationToken);
         await mediator.Send(new Merge(slug, signatureId, keepId), cancellationToken);
-        TempData["Notice"] = $"Signature {signatureId} was merged into this one.";
+        TempData["Notice"] = T["Signature {0} was merged into this one.", signatureId].Value;
         return RedirectToPage("Details", new { slug, signatureId = keepId });
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Documents;
@@ -59,50 +60,50 @@ public class Index(IMediator mediator) : PageModel
         /// <summary>How much of an unknown value a notice repeats.</summary>
         private const int EchoLength = 40;
 
-        public static Filters Parse(Query query)
+        public static Filters Parse(Query query, IStringLocalizer T)
         {
             var notices = new List<string>();
             var search = query.Search?.Trim();
             if (search is { Length: > SearchMaxLength })
             {
                 search = search[..SearchMaxLength];
-                notices.Add($"The search was cut to its first {SearchMaxLength} characters.");
+                notices.Add(T["The search was cut to its first {0} characters.", SearchMaxLength]);
             }
             var country = query.Country?.Trim().ToUpperInvariant();
             if (!string.IsNullOrEmpty(country) && !Countries.IsKnown(country))
             {
-                notices.Add($"Unknown country \"{Echo(query.Country!)}\" ignored.");
+                notices.Add(T["Unknown country \"{0}\" ignored.", Echo(query.Country!)]);
                 country = null;
             }
             var page = 1;
             if (!string.IsNullOrWhiteSpace(query.Page) && (!int.TryParse(query.Page, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
             {
-                notices.Add($"Page \"{Echo(query.Page)}\" does not exist; showing the first page.");
+                notices.Add(T["Page \"{0}\" does not exist; showing the first page.", Echo(query.Page)]);
                 page = 1;
             }
             return new Filters(
                 string.IsNullOrEmpty(search) ? null : search,
-                Named<SignatureState>(query.State, "state", notices),
-                Named<SignerKind>(query.Type, "type", notices),
+                Named<SignatureState>(query.State, value => T["Unknown state \"{0}\" ignored.", value], notices),
+                Named<SignerKind>(query.Type, value => T["Unknown type \"{0}\" ignored.", value], notices),
                 string.IsNullOrEmpty(country) ? null : country,
-                Named<SignatureVisibility>(query.Visibility, "visibility", notices),
-                Named<SortOrder>(query.Sort, "sort order", notices) ?? SortOrder.Newest,
+                Named<SignatureVisibility>(query.Visibility, value => T["Unknown visibility \"{0}\" ignored.", value], notices),
+                Named<SortOrder>(query.Sort, value => T["Unknown sort order \"{0}\" ignored.", value], notices) ?? SortOrder.Newest,
                 page,
                 notices);
         }
 
         /// <summary>An enum value by its name only (not by number: "99" is no state), case-insensitive.</summary>
-        private static T? Named<T>(string? value, string what, List<string> notices) where T : struct, Enum
+        private static TValue? Named<TValue>(string? value, Func<string, string> unknown, List<string> notices) where TValue : struct, Enum
         {
             if (string.IsNullOrWhiteSpace(value))
                 return null;
-            var name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
+            var name = Enum.GetNames<TValue>().FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
             if (name is null)
             {
-                notices.Add($"Unknown {what} \"{Echo(value)}\" ignored.");
+                notices.Add(unknown(Echo(value)));
                 return null;
             }
-            return Enum.Parse<T>(name);
+            return Enum.Parse<TValue>(name);
         }
 
         private static string Echo(string value) => value.Length <= EchoLength ? value : value[..EchoLength] + "…";
@@ -139,7 +140,7 @@ public class Index(IMediator mediator) : PageModel
             : SignerName.Length == 0 ? "—" : OrganisationName is null ? SignerName : $"{SignerName} ({OrganisationName})";
     }
 
-    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Model>
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, IStringLocalizer<SharedResource> T) : IQueryHandler<Query, Model>
     {
         public const int PageSize = 50;
 
@@ -149,7 +150,7 @@ public class Index(IMediator mediator) : PageModel
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
             var letterId = await db.RequireLeadCoordinatorAsync(query.Slug, user, cancellationToken);
-            var filters = Filters.Parse(query);
+            var filters = Filters.Parse(query, T);
 
             var groups = await SignatureCountQueries.GroupsAsync(db, letterId, cancellationToken);
             var states = await db.Signatures.AsNoTracking()
@@ -174,7 +175,7 @@ public class Index(IMediator mediator) : PageModel
 
             return new Model(query.Slug, filters, SignatureCounts.Of(groups),
                 states.OrderBy(s => s.State).Select(s => (s.State, s.Count)).ToList(),
-                Timeline(confirmedOn), ByCountry(groups), ByRegion(groups), total, page, pageCount, rows);
+                Timeline(confirmedOn), ByCountry(groups), ByRegion(groups, T), total, page, pageCount, rows);
         }
 
         private static IQueryable<Signature> Filtered(IQueryable<Signature> signatures, Filters filters)
@@ -232,8 +233,8 @@ public class Index(IMediator mediator) : PageModel
                 .OrderByDescending(p => p.Value).ThenBy(p => p.Label, StringComparer.CurrentCulture)
                 .ToList();
 
-        private static List<ChartPoint> ByRegion(IEnumerable<CountedGroup> groups) =>
-            groups.GroupBy(g => UnRegions.Of(g.CountryCode) is { } region ? LetterDocumentTexts.English.RegionName(region) : LetterDocumentTexts.English.OtherRegion)
+        private static List<ChartPoint> ByRegion(IEnumerable<CountedGroup> groups, IStringLocalizer T) =>
+            groups.GroupBy(g => T.Of(UnRegions.Of(g.CountryCode)))
                 .Select(g => new ChartPoint(g.Key, g.Sum(c => c.Count)))
                 .OrderByDescending(p => p.Value).ThenBy(p => p.Label, StringComparer.CurrentCulture)
                 .ToList();

@@ -8,6 +8,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -32,7 +33,7 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// </para>
 /// </summary>
 [Authorize]
-public class Invitations(IMediator mediator) : PageModel
+public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public Invite NewInvitation { get; set; } = new();
@@ -49,7 +50,7 @@ public class Invitations(IMediator mediator) : PageModel
     {
         Sent = await mediator.Send(new Query(slug), cancellationToken);
         await mediator.Send(NewInvitation with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = $"Invitation sent to {NewInvitation.Email}.";
+        TempData["Notice"] = T["Invitation sent to {0}.", NewInvitation.Email].Value;
         return RedirectToPage("Invitations", new { slug });
     }
 
@@ -68,7 +69,7 @@ public class Invitations(IMediator mediator) : PageModel
             }
         }
         var count = await mediator.Send(List with { Slug = slug, Csv = csv }, cancellationToken);
-        TempData["Notice"] = count == 1 ? "1 invitation sent." : $"{count} invitations sent.";
+        TempData["Notice"] = T.Plural("{0} invitations sent.", count);
         return RedirectToPage("Invitations", new { slug });
     }
 
@@ -78,9 +79,8 @@ public class Invitations(IMediator mediator) : PageModel
         var count = await mediator.Send(new Remind(slug), cancellationToken);
         TempData["Notice"] = count switch
         {
-            0 => "No reminders are due: each invitation gets at most one a week, three in all, and none once signed or declined.",
-            1 => "1 reminder sent.",
-            _ => $"{count} reminders sent.",
+            0 => T["No reminders are due: each invitation gets at most one a week, three in all, and none once signed or declined."].Value,
+            _ => T.Plural("{0} reminders sent.", count),
         };
         return RedirectToPage("Invitations", new { slug });
     }
@@ -92,6 +92,15 @@ public class Invitations(IMediator mediator) : PageModel
         Signed,
         Declined,
     }
+
+    /// <summary>An invitation's state as its badge reads, in the reader's language.</summary>
+    public static string Name(IStringLocalizer T, Status status) => status switch
+    {
+        Status.Opened => T["opened"],
+        Status.Signed => T["signed"],
+        Status.Declined => T["declined"],
+        _ => T["sent"],
+    };
 
     public sealed record Query(string Slug) : IQuery<Model>;
 

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
@@ -19,7 +20,7 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// details. Approve one or several at once, or reject one with a reason (kept in its history).
 /// </summary>
 [Authorize]
-public class Moderate(IMediator mediator) : PageModel
+public class Moderate(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public Reject Rejection { get; set; } = new();
@@ -33,7 +34,7 @@ public class Moderate(IMediator mediator) : PageModel
     {
         Queue = await mediator.Send(new Query(slug), cancellationToken);
         var approved = await mediator.Send(new Approve(slug, selected), cancellationToken);
-        TempData["Notice"] = approved == 1 ? "1 signature approved." : $"{approved} signatures approved.";
+        TempData["Notice"] = T.Plural("{0} signatures approved.", approved);
         return RedirectToPage("Moderate", new { slug });
     }
 
@@ -41,7 +42,7 @@ public class Moderate(IMediator mediator) : PageModel
     {
         Queue = await mediator.Send(new Query(slug), cancellationToken);
         await mediator.Send(Rejection with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = "Signature rejected.";
+        TempData["Notice"] = T["Signature rejected."].Value;
         return RedirectToPage("Moderate", new { slug });
     }
 
