@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
@@ -28,7 +29,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// learn from this form whether an address signed.
 /// </para>
 /// </summary>
-public class Sign(IMediator mediator) : PageModel
+public class Sign(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -46,15 +47,15 @@ public class Sign(IMediator mediator) : PageModel
     {
         Data = Data with { Slug = slug, Source = SignatureSource.PublicForm };
         SignForm = await mediator.Send(new Query(slug), cancellationToken);
-        TempData["Notice"] = Describe(await mediator.Send(Data, cancellationToken));
+        TempData["Notice"] = Describe(T, await mediator.Send(Data, cancellationToken));
         return RedirectToPage("Sign", new { slug });
     }
 
-    public static string Describe(Outcome outcome) => outcome switch
+    public static string Describe(IStringLocalizer<SharedResource> T, Outcome outcome) => outcome switch
     {
-        Outcome.SignedForOrganisation => "Thank you: your organisation's signature is recorded.",
-        Outcome.AwaitingReview => "Thank you: your organisation's signature is recorded and will appear once the letter's coordinators have reviewed it.",
-        _ => "Thank you. Check your inbox: we sent a link to confirm your signature. It is counted only after you confirm.",
+        Outcome.SignedForOrganisation => T["Thank you: your organisation's signature is recorded."],
+        Outcome.AwaitingReview => T["Thank you: your organisation's signature is recorded and will appear once the letter's coordinators have reviewed it."],
+        _ => T["Thank you. Check your inbox: we sent a link to confirm your signature. It is counted only after you confirm."],
     };
 
     public sealed record Query(string Slug, string? InvitationToken = null) : IQuery<Form>;
@@ -251,12 +252,12 @@ public class Sign(IMediator mediator) : PageModel
             signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
 
             if (await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken) is { } claimant)
-                throw new DomainRuleException(claimant.OrganisationKey == signature.OrganisationKey
-                    ? $"{organisation.Name} has already signed this letter."
-                    : "Your e-mail address has already signed this letter. Withdraw that signature first to sign for your organisation.");
+                throw claimant.OrganisationKey == signature.OrganisationKey
+                    ? new DomainRuleException("{0} has already signed this letter.", organisation.Name)
+                    : new DomainRuleException("Your e-mail address has already signed this letter. Withdraw that signature first to sign for your organisation.");
             db.Signatures.Add(signature);
             if (!await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
-                throw new DomainRuleException($"{organisation.Name} has already signed this letter.");
+                throw new DomainRuleException("{0} has already signed this letter.", organisation.Name);
 
             var awaitingReview = signature.State == SignatureState.HeldForReview;
             await emails.SendRepresentativeReceiptAsync(email!, letter.Title, organisation.Name, awaitingReview, withdrawToken);
@@ -276,7 +277,7 @@ public class Sign(IMediator mediator) : PageModel
             // Another mailbox signed for this organisation. A publicly listed organisation is no
             // secret, so say it plainly; otherwise only the submitter's mailbox hears about it.
             if (claimant is { State: SignatureState.Approved, Visibility: not SignatureVisibility.CountedNotNamed })
-                throw new DomainRuleException($"{claimant.OrganisationName} has already signed this letter. If that is a mistake, write to the letter's coordinators.");
+                throw new DomainRuleException("{0} has already signed this letter. If that is a mistake, write to the letter's coordinators.", claimant.OrganisationName!);
             await emails.SendOrganisationNotRecordedAsync(attempt.Email!, letterTitle, attempt.OrganisationName!);
         }
     }

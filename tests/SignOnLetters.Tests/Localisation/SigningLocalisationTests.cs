@@ -1,0 +1,126 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using AngleSharp.Html.Parser;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Tests.Infrastructure;
+using SignOnLetters.Tests.Letters;
+using SignOnLetters.Tests.Signatures;
+
+namespace SignOnLetters.Tests.Localisation;
+
+/// <summary>What a signer reads (the letter page, the sign form, its error messages and e-mails) in their language.</summary>
+[Collection(SqliteCollection.Name)]
+public sealed class SigningLocalisationTests(SqliteSlice app) : SliceTest(app)
+{
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>An open letter with an English and a French version.</summary>
+    private async Task OpenBilingualLetterAsync()
+    {
+        var (letter, coordinator, _) = await SigningScenario.OpenLetterAsync(App, status: LetterStatus.Draft);
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            var draft = await db.Letters.Include(l => l.Texts).Include(l => l.Addressees).Include(l => l.Revisions).SingleAsync(l => l.Id == letter.Id);
+            draft.EditDraft(LetterRuleTests.ReadyDraft(null,
+                new LetterText("en", SigningScenario.Title, "Dear Minister, we write to you."),
+                new LetterText("fr", "Mettre fin à la guerre contre les drogues", "Madame la Ministre, nous vous écrivons.")), coordinator.Id, now);
+            draft.Open(coordinator.Id, now);
+            await db.SaveChangesAsync();
+        });
+    }
+
+    private BrowserlessClient ReaderIn(string language)
+    {
+        var browser = BrowserlessClient.For(App);
+        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return browser;
+    }
+
+    [SkippableFact]
+    public async Task Should_show_the_letter_page_and_sign_form_in_french_with_the_french_version()
+    {
+        await OpenBilingualLetterAsync();
+
+        var (_, page) = await ReaderIn("fr").GetAsync($"/letters/{SigningScenario.Slug}");
+
+        Assert.Equal("Mettre fin à la guerre contre les drogues", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("fr", page.QuerySelector("article.letter")!.GetAttribute("lang"));
+        Assert.Contains("Ouverte aux signatures", page.QuerySelector(".letter-kind")!.TextContent);
+        Assert.Equal("Signée par 0 organisation de 0 pays et 0 personne", page.QuerySelector(".headline-count strong")!.TextContent);
+        Assert.Equal("Votre nom", page.QuerySelector("label[for=Data_SignerName]")!.TextContent.Trim());
+        Assert.Equal("Signer", page.QuerySelector("#sign button[type=submit]")!.TextContent.Trim());
+        var text = page.Body!.TextContent;
+        foreach (var english in new[] { "Open for signatures", "Signed by", "Your name", "How your signature appears", "I agree that my signature", "Authors" })
+            Assert.DoesNotContain(english, text);
+    }
+
+    [SkippableFact]
+    public async Task Should_keep_the_primary_version_for_a_reader_who_chose_no_language()
+    {
+        await OpenBilingualLetterAsync();
+
+        var (_, page) = await BrowserlessClient.For(App).GetAsync($"/letters/{SigningScenario.Slug}");
+
+        Assert.Equal(SigningScenario.Title, page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Signed by 0 organisations from 0 countries and 0 individuals", page.QuerySelector(".headline-count strong")!.TextContent);
+    }
+
+    [SkippableFact]
+    public async Task Should_count_signatories_with_russian_and_arabic_plural_forms()
+    {
+        await SigningScenario.OpenLetterAsync(App);
+        foreach (var (organisation, email) in new[] { ("Médecins du Monde", "a@example.org"), ("Harm Reduction International", "b@example.org") })
+        {
+            await App.SendAsync(SigningScenario.Organisation(organisation, email));
+            var link = EmailBox.LinkContaining(App.Emails.LatestTo(email), "/signatures/confirm/");
+            await App.SendAsync(new SignOnLetters.Web.Pages.Signatures.Confirm.Command(link[(link.LastIndexOf('/') + 1)..]));
+        }
+
+        var (_, russian) = await ReaderIn("ru").GetAsync($"/letters/{SigningScenario.Slug}/signatories");
+        var (_, arabic) = await ReaderIn("ar").GetAsync($"/letters/{SigningScenario.Slug}/signatories");
+
+        Assert.Equal("Подписали: 2 организации из 1 страны и 0 человек", russian.QuerySelector(".headline-count strong")!.TextContent);
+        Assert.Equal("Подписавшие", russian.QuerySelector("h1")!.TextContent);
+        Assert.Equal("الموقّعون: منظمتان من بلد واحد و0 فرد", arabic.QuerySelector(".headline-count strong")!.TextContent);
+        Assert.Equal("rtl", arabic.DocumentElement.GetAttribute("dir"));
+    }
+
+    [SkippableFact]
+    public async Task Should_explain_what_is_wrong_with_the_form_in_russian_and_keep_what_was_typed()
+    {
+        await SigningScenario.OpenLetterAsync(App);
+        var browser = ReaderIn("ru");
+
+        var response = await browser.SubmitFormAsync($"/letters/{SigningScenario.Slug}/sign", new Dictionary<string, string>
+        {
+            ["Data.Kind"] = "Individual",
+            ["Data.SignerName"] = "Анна\u202EКарен",
+            ["Data.CountryCode"] = "",
+            ["Data.Email"] = "anna@example.org",
+            ["Data.Visibility"] = "NameAndOrganisation",
+        }, "#sign form");
+        var page = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+
+        var errors = string.Join("\n", page.QuerySelectorAll(".field-validation-error, #form-errors li").Select(e => e.TextContent));
+        Assert.Contains("Ваше имя: содержит скрытые символы смены направления текста.", errors);
+        Assert.Contains("Выберите страну из списка.", errors);
+        Assert.Contains("Пожалуйста, согласитесь с тем, как мы храним и показываем вашу подпись.", errors);
+        Assert.DoesNotContain("Please", errors);
+        Assert.Equal("anna@example.org", page.QuerySelector("#Data_Email")!.GetAttribute("value"));
+    }
+
+    [SkippableFact]
+    public async Task Should_refuse_a_closed_letter_in_spanish()
+    {
+        await SigningScenario.OpenLetterAsync(App, status: LetterStatus.Closed);
+        var http = App.Factory.CreateClient();
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+
+        var response = await http.PostAsJsonAsync($"/api/letters/{SigningScenario.Slug}/signatures", SigningTests.Json(SigningScenario.Organisation()));
+
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("Esta carta está cerrada: ya no recoge firmas.", problem.GetProperty("detail").GetString());
+        Assert.Equal("La carta no acepta esta firma.", problem.GetProperty("title").GetString());
+    }
+}
