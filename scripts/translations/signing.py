@@ -103,6 +103,15 @@ T = {
    "Спасибо. Проверьте почту: мы отправили ссылку для подтверждения подписи. Подпись учитывается только после подтверждения.",
    "شكرًا لك. تفقّد بريدك الوارد: أرسلنا رابطًا لتأكيد توقيعك. لا يُحتسب التوقيع إلا بعد التأكيد."],
 
+ "Send the confirmation link again": ["Renvoyer le lien de confirmation", "Enviar de nuevo el enlace de confirmación", "Отправить ссылку для подтверждения ещё раз", "إعادة إرسال رابط التأكيد"],
+ "The e-mail address you signed with": ["L’adresse e-mail avec laquelle vous avez signé", "La dirección de correo con la que firmó", "Адрес электронной почты, с которого вы подписали", "عنوان البريد الإلكتروني الذي وقّعت به"],
+ "Send again": ["Renvoyer", "Enviar de nuevo", "Отправить ещё раз", "إعادة الإرسال"],
+ "If this address signed the letter and has not confirmed yet, we sent the confirmation link again. Check your inbox.": [
+   "Si cette adresse a signé la lettre sans encore confirmer, nous avons renvoyé le lien de confirmation. Consultez votre boîte de réception.",
+   "Si esta dirección firmó la carta y aún no la confirmó, le enviamos de nuevo el enlace de confirmación. Revise su bandeja de entrada.",
+   "Если с этого адреса письмо подписано, но ещё не подтверждено, мы снова отправили ссылку для подтверждения. Проверьте почту.",
+   "إن كان هذا العنوان قد وقّع على الرسالة ولم يؤكد بعد، فقد أعدنا إرسال رابط التأكيد. تفقّد بريدك الوارد."],
+
  # Confirm, withdraw, unsubscribe links
  "Confirm your signature": ["Confirmez votre signature", "Confirme su firma", "Подтвердите подпись", "أكّد توقيعك"],
  "You are signing {0} as {1}.": ["Vous signez {0} en tant que {1}.", "Está firmando {0} como {1}.", "Вы подписываете {0} как {1}.", "أنت توقّع على {0} بصفة {1}."],
@@ -190,6 +199,91 @@ T = {
    "Срок действия приглашения истёк. Попросите координатора письма прислать новое.",
    "انتهت صلاحية هذه الدعوة. اطلب دعوة جديدة من منسّق الرسالة."],
  "This letter has been archived.": ["Cette lettre a été archivée.", "Esta carta fue archivada.", "Это письмо перенесено в архив.", "أُرشفت هذه الرسالة."],
+
+ # The signed letter's PDF (in the letter version's language)
+ "Sign-on letter": ["Lettre commune", "Carta conjunta", "Совместное письмо", "رسالة مشتركة"],
+ "To:": ["À :", "Para:", "Кому:", "إلى:"],
+ "Individuals": ["Personnes", "Personas", "Частные лица", "الأفراد"],
+ "Organisations are named for identification only.": [
+   "Les organisations sont citées à titre d’identification seulement.",
+   "Las organizaciones se mencionan solo a efectos de identificación.",
+   "Организации указаны только для идентификации.",
+   "تُذكر المنظمات للتعريف فقط."],
+ "Other": ["Autres", "Otras", "Другие", "أخرى"],
+ "Version {0}: {1}": ["Version {0} : {1}", "Versión {0}: {1}", "Версия {0}: {1}", "النسخة {0}: {1}"],
+ "signed after the letter was delivered on {0}": ["signé après la remise de la lettre le {0}", "firmó después de la entrega de la carta el {0}", "подписано после вручения письма {0}", "وُقّع بعد تسليم الرسالة في {0}"],
+ "Not yet signed": ["Pas encore signée", "Aún sin firmas", "Пока не подписано", "لم تُوقَّع بعد"],
+ "Signed by {0} {1}": ["Signée par {0} {1}", "Firmada por {0} {1}", "Подписали: {0} {1}", "الموقّعون: {0} {1}"],
+ "Africa": ["Afrique", "África", "Африка", "أفريقيا"],
+ "Latin America and the Caribbean": ["Amérique latine et Caraïbes", "América Latina y el Caribe", "Латинская Америка и Карибский бассейн", "أمريكا اللاتينية والكاريبي"],
+ "Northern America": ["Amérique du Nord", "América del Norte", "Северная Америка", "أمريكا الشمالية"],
+ "Asia": ["Asie", "Asia", "Азия", "آسيا"],
+ "Europe": ["Europe", "Europa", "Европа", "أوروبا"],
+ "Oceania": ["Océanie", "Oceanía", "Океания", "أوقيانوسيا"],
+
+ # E-mails to signers and invited partners
+ "Please confirm your signature: {0}": ["Veuillez confirmer votre signature : {0}", "Confirme su firma: {0}", "Подтвердите подпись: {0}", "يُرجى تأكيد توقيعك: {0}"],
+ "Thank you for signing {0}.": ["Merci d’avoir signé {0}.", "Gracias por firmar {0}.", "Спасибо, что подписали {0}.", "شكرًا لتوقيعك على {0}."],
+ "Your signature is counted only after you confirm. The link works once, until {0}.": [
+   "Votre signature n’est comptée qu’après confirmation. Le lien fonctionne une seule fois, jusqu’au {0}.",
+   "Su firma solo se cuenta después de que la confirme. El enlace funciona una sola vez, hasta el {0}.",
+   "Подпись учитывается только после подтверждения. Ссылка действует один раз, до {0}.",
+   "لا يُحتسب توقيعك إلا بعد التأكيد. يعمل الرابط مرة واحدة، حتى {0}."],
+ "If you did not sign, ignore this e-mail: nothing will be published.": [
+   "Si vous n’avez pas signé, ignorez cet e-mail : rien ne sera publié.",
+   "Si no firmó, ignore este correo: no se publicará nada.",
+   "Если вы не подписывали, просто проигнорируйте это письмо: ничего не будет опубликовано.",
+   "إن لم تكن قد وقّعت، فتجاهل هذه الرسالة: لن يُنشر شيء."],
+ "Your organisation signed: {0}": ["Votre organisation a signé : {0}", "Su organización firmó: {0}", "Ваша организация подписала: {0}", "وقّعت منظمتك: {0}"],
+ "You signed {0} for {1}.": ["Vous avez signé {0} pour {1}.", "Firmó {0} en nombre de {1}.", "Вы подписали {0} от имени {1}.", "وقّعت على {0} باسم {1}."],
+ "The letter's coordinators review signatures before they appear.": [
+   "Les coordinateurs de la lettre vérifient les signatures avant qu’elles n’apparaissent.",
+   "La coordinación de la carta revisa las firmas antes de que aparezcan.",
+   "Координаторы письма проверяют подписи, прежде чем они появятся.",
+   "يراجع منسّقو الرسالة التوقيعات قبل ظهورها."],
+ "You have already signed: {0}": ["Vous avez déjà signé : {0}", "Ya firmó: {0}", "Вы уже подписали: {0}", "لقد وقّعت من قبل: {0}"],
+ "Someone (probably you) tried to sign {0} again with this address. Your signature is already recorded, so nothing changed.": [
+   "Quelqu’un (sans doute vous) a tenté de signer à nouveau {0} avec cette adresse. Votre signature est déjà enregistrée : rien n’a changé.",
+   "Alguien (probablemente usted) intentó firmar de nuevo {0} con esta dirección. Su firma ya está registrada, así que nada cambió.",
+   "Кто-то (вероятно, вы) снова попытался подписать {0} с этого адреса. Ваша подпись уже учтена, поэтому ничего не изменилось.",
+   "حاول شخص ما (ربما أنت) التوقيع على {0} مجددًا بهذا العنوان. توقيعك مسجّل بالفعل، لذا لم يتغير شيء."],
+ "To withdraw it, use the link in the first e-mail we sent you.": [
+   "Pour la retirer, utilisez le lien du premier e-mail que nous vous avons envoyé.",
+   "Para retirarla, use el enlace del primer correo que le enviamos.",
+   "Чтобы отозвать её, воспользуйтесь ссылкой из первого письма, которое мы вам отправили.",
+   "لسحبه، استخدم الرابط في أول رسالة أرسلناها إليك."],
+ "Your signature was not recorded: {0}": ["Votre signature n’a pas été enregistrée : {0}", "Su firma no quedó registrada: {0}", "Ваша подпись не учтена: {0}", "لم يُسجَّل توقيعك: {0}"],
+ "We could not record a signature of {0} on {1}: the letter accepts one signature per organisation.": [
+   "Nous n’avons pas pu enregistrer une signature de {0} sur {1} : la lettre n’accepte qu’une signature par organisation.",
+   "No pudimos registrar una firma de {0} en {1}: la carta acepta una sola firma por organización.",
+   "Мы не смогли учесть подпись {0} под {1}: письмо принимает одну подпись от организации.",
+   "تعذّر علينا تسجيل توقيع {0} على {1}: تقبل الرسالة توقيعًا واحدًا لكل منظمة."],
+ "If you believe this is a mistake, write to the letter's coordinators.": [
+   "Si vous pensez qu’il s’agit d’une erreur, écrivez aux coordinateurs de la lettre.",
+   "Si cree que es un error, escriba a la coordinación de la carta.",
+   "Если вы считаете, что это ошибка, напишите координаторам письма.",
+   "إن رأيت أن هذا خطأ، فاكتب إلى منسّقي الرسالة."],
+ "Reminder: you are invited to sign: {0}": ["Rappel : vous êtes invités à signer : {0}", "Recordatorio: le invitamos a firmar: {0}", "Напоминание: приглашаем подписать: {0}", "تذكير: أنتم مدعوّون إلى التوقيع: {0}"],
+ "You are invited to sign: {0}": ["Vous êtes invités à signer : {0}", "Le invitamos a firmar: {0}", "Приглашаем подписать: {0}", "أنتم مدعوّون إلى التوقيع: {0}"],
+ "{0} is invited to sign {1}.": ["{0} est invitée à signer {1}.", "{0} está invitada a firmar {1}.", "{0} приглашается подписать {1}.", "{0} مدعوّة إلى التوقيع على {1}."],
+ "This link replaces the one in our earlier e-mail.": ["Ce lien remplace celui de notre e-mail précédent.", "Este enlace sustituye al de nuestro correo anterior.", "Эта ссылка заменяет ссылку из нашего предыдущего письма.", "يحلّ هذا الرابط محل الرابط في رسالتنا السابقة."],
+ "If your organisation does not wish to sign, the same page lets you say so, and we will not write again about this letter.": [
+   "Si votre organisation ne souhaite pas signer, la même page vous permet de l’indiquer, et nous ne vous écrirons plus au sujet de cette lettre.",
+   "Si su organización no desea firmar, la misma página le permite indicarlo y no volveremos a escribirle sobre esta carta.",
+   "Если ваша организация не хочет подписывать, сообщите об этом на той же странице, и мы больше не будем писать об этом письме.",
+   "إن كانت منظمتكم لا ترغب في التوقيع، فالصفحة نفسها تتيح لكم قول ذلك، ولن نكتب إليكم مجددًا بشأن هذه الرسالة."],
+ "You can withdraw your signature at any time: {0}. Keep this e-mail.": [
+   "Vous pouvez retirer votre signature à tout moment : {0}. Conservez cet e-mail.",
+   "Puede retirar su firma en cualquier momento: {0}. Conserve este correo.",
+   "Вы можете отозвать подпись в любой момент: {0}. Сохраните это письмо.",
+   "يمكنك سحب توقيعك في أي وقت: {0}. احتفظ بهذه الرسالة."],
+ "Dear {0},": ["Bonjour {0},", "Estimada/o {0}:", "Здравствуйте, {0}!", "عزيزنا {0}،"],
+ "You receive this because you signed this letter and asked to be kept updated.": [
+   "Vous recevez ce message parce que vous avez signé cette lettre et demandé à être tenu·e informé·e.",
+   "Recibe este mensaje porque firmó esta carta y pidió que le mantuviéramos al tanto.",
+   "Вы получили это письмо, потому что подписали это письмо и попросили сообщать новости.",
+   "تصلك هذه الرسالة لأنك وقّعت على هذه الرسالة وطلبت إبقاءك على اطلاع."],
+ "Stop these updates": ["Ne plus recevoir ces actualités", "Dejar de recibir estas novedades", "Отписаться от этих новостей", "إيقاف هذه المستجدات"],
 
  # Refusals shown as form or API errors
  "The letter does not accept this signature.": ["La lettre n’accepte pas cette signature.", "La carta no acepta esta firma.", "Письмо не принимает эту подпись.", "لا تقبل الرسالة هذا التوقيع."],

@@ -5,6 +5,12 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Letters;
 using SignOnLetters.Tests.Signatures;
+using SignOnLetters.Tests.Documents;
+using SignOnLetters.Pdf.Tests.Support;
+using SignOnLetters.Web;
+using SignOnLetters.Web.Documents;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace SignOnLetters.Tests.Localisation;
 
@@ -122,5 +128,73 @@ public sealed class SigningLocalisationTests(SqliteSlice app) : SliceTest(app)
         var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal("Esta carta está cerrada: ya no recoge firmas.", problem.GetProperty("detail").GetString());
         Assert.Equal("La carta no acepta esta firma.", problem.GetProperty("title").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Should_write_to_a_signer_in_the_language_they_signed_in_even_when_the_link_is_asked_for_again_in_another()
+    {
+        await SigningScenario.OpenLetterAsync(App);
+
+        var signed = await ReaderIn("ru").SubmitFormAsync($"/letters/{SigningScenario.Slug}/sign", new Dictionary<string, string>
+        {
+            ["Data.Kind"] = "Individual",
+            ["Data.SignerName"] = "Анна Каренина",
+            ["Data.CountryCode"] = "RU",
+            ["Data.Email"] = "anna@example.org",
+            ["Data.Visibility"] = "NameAndOrganisation",
+            ["Data.Consent"] = "true",
+        }, "#sign form");
+        BrowserlessClient.AssertRedirect(signed);
+        var confirmation = App.Emails.LatestTo("anna@example.org");
+
+        Assert.Equal($"Подтвердите подпись: {SigningScenario.Title}", confirmation.Subject);
+        Assert.Contains($"Спасибо, что подписали <strong>{SigningScenario.Title}</strong>.", confirmation.HtmlBody);
+        Assert.Contains(">Подтвердите подпись</a>", confirmation.HtmlBody);
+        Assert.Contains(">Отозвать мою подпись</a>", confirmation.HtmlBody);
+        Assert.DoesNotContain("Thank you", confirmation.HtmlBody);
+
+        // Asked again, later, from a browser that sends no language: the signer still gets Russian.
+        App.Clock.Advance(SignOnLetters.Domain.Signatures.Signature.ConfirmationResendInterval);
+        var resent = await BrowserlessClient.For(App).SubmitFormAsync($"/letters/{SigningScenario.Slug}/sign/resend",
+            new Dictionary<string, string> { ["Data.Email"] = "anna@example.org" });
+        BrowserlessClient.AssertRedirect(resent);
+        Assert.Equal(2, App.Emails.To("anna@example.org").Count);
+        Assert.StartsWith("Подтвердите подпись:", App.Emails.LatestTo("anna@example.org").Subject);
+    }
+
+    [SkippableFact]
+    public async Task Should_write_to_an_api_signer_who_chose_no_language_in_the_letters_language()
+    {
+        var (letter, _, _) = await SigningScenario.OpenLetterAsync(App);
+        await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"Letters\" SET \"PrimaryLanguage\" = 'es' WHERE \"Id\" = {0}", letter.Id));
+
+        await App.Factory.CreateClient().PostAsJsonAsync($"/api/letters/{SigningScenario.Slug}/signatures",
+            SigningTests.Json(SigningScenario.Organisation(email: "lucia@example.org")));
+
+        Assert.StartsWith("Confirme su firma:", App.Emails.LatestTo("lucia@example.org").Subject);
+    }
+
+    [RequiresToolsFact("pdftotext")]
+    public void Should_print_the_pdfs_fixed_texts_in_the_letters_language_with_its_plural_forms()
+    {
+        var T = App.Factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        LetterDocumentModel Letter(string language) => SampleLetters.Letter(
+            organisations: [new OrganisationSignatory("Clinique Alpha", "FR"), new OrganisationSignatory("Clinique Bêta", "SN")],
+            individuals: [new IndividualSignatory("Ada Lovelace", "GB", "Analytical Society")],
+            language: language);
+
+        var french = LetterDocumentReadBackTests.ReadInReadingOrder(LetterDocument.Generate(Letter("fr"), LetterDocumentTexts.For(T, "fr")));
+        var arabic = LetterDocumentReadBackTests.ReadInReadingOrder(LetterDocument.Generate(Letter("ar"), LetterDocumentTexts.For(T, "ar")));
+
+        foreach (var expected in new[] { "Signée par 2 organisations de 3 pays et 1 personne", "Signataires", "Personnes", "Page 1 sur", "Version 2 : Added the third demand", "Clinique Alpha — France", "1 mars 2025" })
+            Assert.Contains(PdfText.Normalise(expected), french);
+        foreach (var english in new[] { "Signed by", "Signatories", "Individuals", "Page 1 of", "identification only" })
+            Assert.DoesNotContain(PdfText.Normalise(english), french);
+        // pdftotext gives Arabic in logical order but moves numbers and splits some marks and
+        // ligatures (shadda, lam-alef), so the Arabic texts are checked by their plain words.
+        foreach (var expected in new[] { "منظمتان", "بلدان", "وفرد واحد", "المنظمات للتعريف فقط", "الصفحة" })
+            Assert.Contains(PdfText.Normalise(expected), arabic);
+        Assert.DoesNotContain(PdfText.Normalise("Signed by"), arabic);
     }
 }

@@ -16,7 +16,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// address that signed and has not confirmed, within the resend limits. The answer is the same
 /// whether or not the address signed, so the form tells nobody who signed.
 /// </summary>
-public class Resend(IMediator mediator) : PageModel
+public class Resend(IMediator mediator, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> T) : PageModel
 {
     public const string Answer = "If this address signed the letter and has not confirmed yet, we sent the confirmation link again. Check your inbox.";
 
@@ -28,7 +28,7 @@ public class Resend(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
         await mediator.Send(Data with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = Answer;
+        TempData["Notice"] = T[Answer].Value;
         return RedirectToPage("Resend", new { slug });
     }
 
@@ -56,7 +56,7 @@ public class Resend(IMediator mediator) : PageModel
             var signature = await db.Signatures.SingleOrDefaultAsync(s => s.LetterId == letter.Terms.LetterId && s.EmailKey == key
                 && s.State == SignatureState.PendingConfirmation, cancellationToken);
             if (signature is not null)
-                await ConfirmationResend.SendAsync(db, emails, signature, letter.Title, clock.GetUtcNow().UtcDateTime, cancellationToken);
+                await ConfirmationResend.SendAsync(db, emails, signature, letter, clock.GetUtcNow().UtcDateTime, cancellationToken);
             return Unit.Value;
         }
     }
@@ -65,18 +65,19 @@ public class Resend(IMediator mediator) : PageModel
 /// <summary>Sends a pending signature's confirmation again with fresh links, within its resend limits.</summary>
 internal static class ConfirmationResend
 {
-    public static async Task SendAsync(AppDbContext db, SignatureEmails emails, Signature signature, string letterTitle, DateTime now, CancellationToken cancellationToken)
+    public static async Task SendAsync(AppDbContext db, SignatureEmails emails, Signature signature, LetterForSigning letter, DateTime now, CancellationToken cancellationToken)
     {
         var (confirmToken, confirmHash) = SecureToken.Create();
         var (withdrawToken, withdrawHash) = SecureToken.Create();
+        var language = Infrastructure.ReaderLanguage.For(signature.Language, letter.Language);
         if (signature.TryReissueConfirmation(new ConfirmationTokens(confirmHash, withdrawHash), now))
         {
             await db.SaveChangesAsync(cancellationToken);
-            await emails.SendConfirmationAsync(signature.Email!, letterTitle, confirmToken, withdrawToken, now);
+            await emails.SendConfirmationAsync(language, signature.Email!, letter.Title, confirmToken, withdrawToken, now);
         }
         else if (signature.State != SignatureState.PendingConfirmation && signature.Email is not null)
         {
-            await emails.SendAlreadySignedAsync(signature.Email, letterTitle);
+            await emails.SendAlreadySignedAsync(language, signature.Email, letter.Title);
         }
     }
 }

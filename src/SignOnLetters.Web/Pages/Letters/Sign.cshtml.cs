@@ -181,7 +181,7 @@ public class Sign(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
 
     public sealed class CommandHandler(
         AppDbContext db, ICurrentUser user, TimeProvider clock, SigningRateLimiter rateLimiter, IClientAddress client,
-        SignatureEmails emails, ILogger<CommandHandler> logger) : ICommandHandler<Command, Outcome>
+        SignatureEmails emails, IHttpContextAccessor http, ILogger<CommandHandler> logger) : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -217,6 +217,7 @@ public class Sign(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
                 ? letter.Terms.Sign(command.Details, source, new ConfirmationTokens(confirmHash, withdrawHash), now)
                 : letter.Terms.SignHeld(command.Details, source, HoldReason.RateLimit, withdrawHash, now);
             signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
+            signature.RecordLanguage(ReaderLanguage.ChosenBy(http.HttpContext));
             if (command.Source == SignatureSource.Embed)
                 signature.RecordEmbedHost(command.EmbedHost!);
 
@@ -225,7 +226,7 @@ public class Sign(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
             {
                 // Another active signature holds the address or the organisation. The submitter
                 // sees the same answer as for a new signature; the mailbox that signed is told.
-                await AnswerDuplicateAsync(claimant, signature, letter.Title, withinLimit, now, cancellationToken);
+                await AnswerDuplicateAsync(claimant, signature, letter, withinLimit, now, cancellationToken);
                 return Outcome.CheckYourInbox;
             }
 
@@ -233,7 +234,7 @@ public class Sign(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
             if (!await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
                 return Outcome.CheckYourInbox;
             if (withinLimit)
-                await emails.SendConfirmationAsync(signature.Email!, letter.Title, confirmToken, withdrawToken, now);
+                await emails.SendConfirmationAsync(ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title, confirmToken, withdrawToken, now);
             else
                 logger.LogInformation("Signing over the rate limit; held for review without e-mail");
             return Outcome.CheckYourInbox;
@@ -250,6 +251,7 @@ public class Sign(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
             var (withdrawToken, withdrawHash) = SecureToken.Create();
             var signature = letter.Terms.SignAsRepresentative(command.Details with { Email = email }, organisation, userId, withdrawHash, now);
             signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
+            signature.RecordLanguage(ReaderLanguage.ChosenBy(http.HttpContext));
 
             if (await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken) is { } claimant)
                 throw claimant.OrganisationKey == signature.OrganisationKey
@@ -260,31 +262,31 @@ public class Sign(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
                 throw new DomainRuleException("{0} has already signed this letter.", organisation.Name);
 
             var awaitingReview = signature.State == SignatureState.HeldForReview;
-            await emails.SendRepresentativeReceiptAsync(email!, letter.Title, organisation.Name, awaitingReview, withdrawToken);
+            await emails.SendRepresentativeReceiptAsync(ReaderLanguage.For(signature.Language, letter.Language), email!, letter.Title, organisation.Name, awaitingReview, withdrawToken);
             return awaitingReview ? Outcome.AwaitingReview : Outcome.SignedForOrganisation;
         }
 
-        private async Task AnswerDuplicateAsync(Signature claimant, Signature attempt, string letterTitle, bool withinLimit, DateTime now, CancellationToken cancellationToken)
+        private async Task AnswerDuplicateAsync(Signature claimant, Signature attempt, LetterForSigning letter, bool withinLimit, DateTime now, CancellationToken cancellationToken)
         {
             if (!withinLimit)
                 return;
             if (claimant.EmailKey == attempt.EmailKey)
             {
                 // The same mailbox again (a lost e-mail, a replayed form): resend within limits.
-                await ConfirmationResend.SendAsync(db, emails, claimant, letterTitle, now, cancellationToken);
+                await ConfirmationResend.SendAsync(db, emails, claimant, letter, now, cancellationToken);
                 return;
             }
             // Another mailbox signed for this organisation. A publicly listed organisation is no
             // secret, so say it plainly; otherwise only the submitter's mailbox hears about it.
             if (claimant is { State: SignatureState.Approved, Visibility: not SignatureVisibility.CountedNotNamed })
                 throw new DomainRuleException("{0} has already signed this letter. If that is a mistake, write to the letter's coordinators.", claimant.OrganisationName!);
-            await emails.SendOrganisationNotRecordedAsync(attempt.Email!, letterTitle, attempt.OrganisationName!);
+            await emails.SendOrganisationNotRecordedAsync(ReaderLanguage.For(attempt.Language, letter.Language), attempt.Email!, letter.Title, attempt.OrganisationName!);
         }
     }
 }
 
-/// <summary>The letter as signing needs it: its terms on the latest version and its title.</summary>
-internal sealed record LetterForSigning(SigningTerms Terms, string Title)
+/// <summary>The letter as signing needs it: its terms on the latest version, its title and its (primary) language.</summary>
+internal sealed record LetterForSigning(SigningTerms Terms, string Title, string Language)
 {
     /// <summary>The letter by slug; drafts do not exist publicly (404), other states answer with their rule.</summary>
     public static async Task<LetterForSigning> FindAsync(AppDbContext db, string slug, CancellationToken cancellationToken)
@@ -300,9 +302,10 @@ internal sealed record LetterForSigning(SigningTerms Terms, string Title)
                 Title = l.Versions.Where(v => v.Number == l.LatestVersionNumber)
                     .SelectMany(v => v.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title))
                     .FirstOrDefault(),
+                l.PrimaryLanguage,
             })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("The letter");
-        return new LetterForSigning(letter.Terms, letter.Title ?? slug);
+        return new LetterForSigning(letter.Terms, letter.Title ?? slug, letter.PrimaryLanguage);
     }
 }

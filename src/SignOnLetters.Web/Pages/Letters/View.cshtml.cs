@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -32,9 +31,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
     /// interface language the reader chose (cookie or browser), if the letter has it.</param>
     public async Task OnGetAsync(string slug, string? lang, CancellationToken cancellationToken)
     {
-        lang ??= HttpContext.Features.Get<IRequestCultureFeature>() is { Provider: not null } chosen
-            ? chosen.RequestCulture.UICulture.Name
-            : null;
+        lang ??= ReaderLanguage.ChosenBy(HttpContext);
         Letter = await mediator.Send(new Query(slug, lang), cancellationToken);
         if (Letter.IsPreview)
             return;
