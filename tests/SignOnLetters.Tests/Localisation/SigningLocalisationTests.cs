@@ -197,4 +197,27 @@ public sealed class SigningLocalisationTests(SqliteSlice app) : SliceTest(app)
             Assert.Contains(PdfText.Normalise(expected), arabic);
         Assert.DoesNotContain(PdfText.Normalise("Signed by"), arabic);
     }
+
+    /// <summary>Validation messages are translated where FluentValidation formats them, by their English
+    /// template and field name: a template or WithName without a resource would reach readers in English.</summary>
+    [Fact]
+    public void Should_have_a_resource_for_every_validation_template_and_field_name()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "SignOnLetters.sln")))
+            root = Path.GetDirectoryName(root)!;
+        var web = Path.Combine(root, "src", "SignOnLetters.Web");
+        var english = System.Xml.Linq.XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        var literal = new System.Text.RegularExpressions.Regex(@"\.(?:WithMessage|WithName)\(""((?:[^""\\]|\\.)*)""\)");
+        var keys = Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => literal.Matches(File.ReadAllText(f)).Select(m => System.Text.RegularExpressions.Regex.Unescape(m.Groups[1].Value)))
+            .Distinct().ToList();
+        var missing = keys.Where(key => !english.Contains(key)).ToList();
+
+        Assert.Contains("Please agree to how we keep and show your signature.", keys);
+        Assert.Contains("Your name", keys);
+        Assert.True(missing.Count == 0, "No resource for:\n" + string.Join("\n", missing));
+    }
 }
