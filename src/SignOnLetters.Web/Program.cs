@@ -14,6 +14,7 @@ using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Seeding;
 using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure.Validation;
 
 // Composition only: what runs where is decided here, how it works lives in the slices and Infrastructure/.
 var seedDemo = args.Contains("--seed-demo", StringComparer.OrdinalIgnoreCase);
@@ -86,6 +87,7 @@ services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOpt
 services.AddTokenLinkThrottling(builder.Configuration);
 
 var app = builder.Build();
+app.Services.UseLocalisedValidationMessages();
 
 await app.Services.MigrateDatabaseAsync();
 await AdministratorSetup.RunAsync(app.Services);

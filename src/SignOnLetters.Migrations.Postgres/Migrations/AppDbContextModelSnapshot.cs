@@ -943,6 +943,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<DateTime?>("LastConfirmationEmailAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -946,6 +946,10 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<DateTime?>("LastConfirmationEmailAt")
                         .HasColumnType("datetime2");
 

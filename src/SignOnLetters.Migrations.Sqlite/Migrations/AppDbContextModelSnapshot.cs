@@ -910,6 +910,10 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastConfirmationEmailAt")
                         .HasColumnType("TEXT");
 

@@ -1,6 +1,8 @@
 using FluentValidation;
 using SignOnLetters.Domain;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Mediation;
+using Microsoft.Extensions.Localization;
 
 namespace SignOnLetters.Web.Api;
 
@@ -32,7 +34,8 @@ public sealed class ApiOutcomeFilter : IEndpointFilter
         }
         catch (DomainRuleException rule)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible now", detail: rule.Message);
+            var T = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: T["Not possible now"], detail: T.Describe(rule));
         }
     }
 }

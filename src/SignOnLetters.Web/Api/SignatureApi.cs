@@ -1,9 +1,11 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Api;
@@ -117,13 +119,19 @@ public static class SignatureApi
         }
         catch (DomainRuleException rule)
         {
-            return Results.Problem(rule.Message, statusCode: StatusCodes.Status400BadRequest, title: "The letter does not accept this signature.");
+            // Partners often show these texts to their own signers as they come: in the Accept-Language asked for.
+            var T = Localizer(context);
+            return Results.Problem(T.Describe(rule), statusCode: StatusCodes.Status400BadRequest, title: T["The letter does not accept this signature."]);
         }
         catch (NotFoundException)
         {
-            return Results.Problem("No open letter has this address.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            var T = Localizer(context);
+            return Results.Problem(T["No open letter has this address."], statusCode: StatusCodes.Status404NotFound, title: T["Not found"]);
         }
     }
+
+    private static IStringLocalizer<SharedResource> Localizer(EndpointFilterInvocationContext context) =>
+        context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     private static string JsonName(string propertyName) =>
         string.IsNullOrEmpty(propertyName) ? string.Empty : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];

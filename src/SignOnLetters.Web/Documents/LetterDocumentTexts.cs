@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Documents;
 
@@ -61,6 +63,65 @@ public sealed record LetterDocumentTexts
         UnRegion.Oceania => "Oceania",
         _ => throw new ArgumentOutOfRangeException(nameof(region), region, null),
     };
+
+    /// <summary>
+    /// The texts in <paramref name="languageCode"/>, the letter version's language (the PDF is for its
+    /// addressees, not for whoever downloads it); a language the interface does not speak gets English.
+    /// </summary>
+    public static LetterDocumentTexts For(IStringLocalizer<SharedResource> T, string languageCode)
+    {
+        var language = ReaderLanguage.For(null, languageCode);
+        if (language == Localisation.DefaultLanguage)
+            return English;
+        using var _ = ReaderLanguage.Use(language);
+        var page = T["Page {0} of {1}"].Value;
+        var (first, second) = (page.IndexOf("{0}", StringComparison.Ordinal), page.IndexOf("{1}", StringComparison.Ordinal));
+        var regions = Enum.GetValues<UnRegion>().ToDictionary(region => region, region => T[English.RegionName(region)].Value);
+        var versionLine = T["Version {0}"].Value;
+        var versionLineWithNote = T["Version {0}: {1}"].Value;
+        var lateNote = T["signed after the letter was delivered on {0}"].Value;
+        return new LetterDocumentTexts
+        {
+            Culture = CultureInfo.GetCultureInfo(language),
+            CountryNameLanguage = language,
+            LetterSubject = T["Sign-on letter"],
+            PetitionSubject = T["Petition"],
+            AddresseesLabel = T["To:"],
+            SignatoriesHeading = T["Signatories"],
+            OrganisationsHeading = T["Organisations"],
+            IndividualsHeading = T["Individuals"],
+            IdentificationOnlyNote = T["Organisations are named for identification only."],
+            OtherRegion = T["Other"],
+            // "Page {0} of {1}" gives the footer's prefix and separator, in the translator's order.
+            PageNumberPrefix = first > 0 && second > first ? page[..first] : English.PageNumberPrefix,
+            PageNumberSeparator = first > 0 && second > first ? page[(first + 3)..second] : English.PageNumberSeparator,
+            VersionLine = (version, culture) => string.IsNullOrWhiteSpace(version.ChangeNote)
+                ? string.Format(culture, versionLine, version.Number)
+                : string.Format(culture, versionLineWithNote, version.Number, version.ChangeNote.Trim()),
+            CountsLine = (counts, _) =>
+            {
+                // Plural forms follow the language's rules, so the line is built in its culture.
+                using var scope = ReaderLanguage.Use(language);
+                return CountsLineIn(T, counts);
+            },
+            LateSignatureNote = deliveredOn => string.Format(CultureInfo.GetCultureInfo(language), lateNote, deliveredOn),
+            RegionName = region => regions[region],
+        };
+    }
+
+    private static string CountsLineIn(IStringLocalizer<SharedResource> T, SignatoryCounts counts)
+    {
+        var organisations = T.Plural("{0} organisations", counts.Organisations);
+        var countries = T.Plural("from {0} countries", counts.Countries);
+        var individuals = T.Plural("{0} individuals", counts.Individuals);
+        return (counts.Organisations, counts.Individuals) switch
+        {
+            (0, 0) => T["Not yet signed"],
+            (_, 0) => T["Signed by {0} {1}", organisations, countries],
+            (0, _) => T["Signed by {0} {1}", individuals, countries],
+            _ => T["Signed by {0} {1} and {2}", organisations, countries, individuals],
+        };
+    }
 
     private static string EnglishCountsLine(SignatoryCounts counts, CultureInfo culture)
     {

@@ -11,7 +11,7 @@ namespace SignOnLetters.Web.Documents;
 /// outbox asks for it when it sends, so no PDF is stored). Cached under a key made of the letter's
 /// change counter and its signatures' latest change. Checks no access: callers do.
 /// </summary>
-public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache)
+public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> T)
 {
     /// <summary>The letter with everything its PDF shows, untracked; null when none matches.</summary>
     public Task<Letter?> LoadAsync(System.Linq.Expressions.Expression<Func<Letter, bool>> which, CancellationToken cancellationToken) =>
@@ -41,7 +41,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache)
         var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{stamp?.Count ?? 0}:{stamp?.Changes ?? 0}";
         var fileName = $"{letter.Slug}{(text.LanguageCode == letter.PrimaryLanguage ? string.Empty : "-" + text.LanguageCode)}.pdf";
         var bytes = await cache.GetOrAddAsync(key, async () =>
-            LetterDocument.Generate(await ModelAsync(letter, text, latest, signatures, cancellationToken)));
+            LetterDocument.Generate(await ModelAsync(letter, text, latest, signatures, cancellationToken), LetterDocumentTexts.For(T, text.LanguageCode)));
         return (bytes, fileName);
     }
 

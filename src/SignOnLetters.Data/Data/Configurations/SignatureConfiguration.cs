@@ -39,6 +39,7 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
         builder.Property(s => s.ConfirmationTokenHash).HasMaxLength(64);
         builder.Property(s => s.WithdrawTokenHash).HasMaxLength(64);
         builder.Property(s => s.EmbedHost).HasMaxLength(Domain.Letters.EmbedHosts.HostMaxLength);
+        builder.Property(s => s.Language).HasMaxLength(Signature.LanguageMaxLength);
         builder.Property(s => s.ChangeCount).IsConcurrencyToken();
 
         // One active signature per organisation and one per mailbox on each letter, even when

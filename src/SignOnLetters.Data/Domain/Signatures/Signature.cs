@@ -75,6 +75,15 @@ public class Signature
     /// <summary>For <see cref="SignatureSource.Embed"/>: the partner's host the form was embedded on ("partner.example").</summary>
     public string? EmbedHost { get; private set; }
 
+    /// <summary>
+    /// The interface language the signer used ("fr", "ar"), so every later e-mail (confirmation
+    /// resends, updates) reaches them in it; null when they chose none (the API, a paper signature):
+    /// then the letter's language is used.
+    /// </summary>
+    public string? Language { get; private set; }
+
+    public const int LanguageMaxLength = 10;
+
     /// <summary>The signed-in representative who signed for the organisation.</summary>
     public string? RepresentativeUserId { get; private set; }
 
@@ -231,6 +240,9 @@ public class Signature
             throw new DomainRuleException("Only a signature made through an embedded form has an embedding host.");
         EmbedHost = host;
     }
+
+    public void RecordLanguage(string? language) =>
+        Language = string.IsNullOrWhiteSpace(language) || language.Length > LanguageMaxLength ? null : language;
 
     /// <summary>The signer followed the unsubscribe link of an update: no further updates about this letter.</summary>
     public void StopUpdates() => KeepMeUpdated = false;

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Domain;
 
 namespace SignOnLetters.Web.Infrastructure.Mediation;
@@ -12,7 +13,7 @@ namespace SignOnLetters.Web.Infrastructure.Mediation;
 /// become form errors on the re-rendered page (nothing was stored, nothing typed is lost); "not
 /// found" and "forbidden" become 404 and 403. Page methods therefore stay one or two lines.
 /// </summary>
-public sealed class MediatorOutcomePageFilter : IAsyncPageFilter
+public sealed class MediatorOutcomePageFilter(IStringLocalizer<SharedResource> T) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -30,7 +31,7 @@ public sealed class MediatorOutcomePageFilter : IAsyncPageFilter
                 executed.Result = RerenderPage(context);
                 break;
             case DomainRuleException rule:
-                context.ModelState.AddModelError(string.Empty, rule.Message);
+                context.ModelState.AddModelError(string.Empty, T.Describe(rule));
                 executed.Result = RerenderPage(context);
                 break;
             case EditConflictException conflict when context.HandlerInstance is PageModel conflictPage:
@@ -39,7 +40,7 @@ public sealed class MediatorOutcomePageFilter : IAsyncPageFilter
                 executed.Result = conflictPage.Page();
                 break;
             case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException:
-                context.ModelState.AddModelError(string.Empty, "Someone else changed this at the same moment. Reload the page to see their change, then try again.");
+                context.ModelState.AddModelError(string.Empty, T["Someone else changed this at the same moment. Reload the page to see their change, then try again."]);
                 executed.Result = RerenderPage(context);
                 break;
             case Security.TwoFactorRequiredException twoFactor when context.HandlerInstance is PageModel twoFactorPage:

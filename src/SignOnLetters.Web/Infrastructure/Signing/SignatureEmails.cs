@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Domain.Signatures;
 
 namespace SignOnLetters.Web.Infrastructure.Signing;
@@ -7,50 +9,76 @@ namespace SignOnLetters.Web.Infrastructure.Signing;
 /// <summary>
 /// The e-mails of signing. Every one goes to an address the signer typed or that already signed,
 /// never to anyone else, and says nothing the reader of the signing page could not learn anyway.
+/// Each is written in <c>language</c>: the signer's interface language, else the letter's
+/// (<see cref="ReaderLanguage.For"/>).
 /// </summary>
-public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls)
+public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStringLocalizer<SharedResource> T)
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    // Letters are written in every script: keep their characters as they are (smaller, readable source), encode only markup.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    public Task SendConfirmationAsync(string to, string letterTitle, string confirmToken, string withdrawToken, DateTime now) =>
-        email.SendEmailAsync(to, $"Please confirm your signature: {Subject(letterTitle)}",
-            $"<p>Thank you for signing <strong>{Html.Encode(letterTitle)}</strong>.</p>" +
-            $"<p><a href=\"{Link("confirm", confirmToken)}\">Confirm your signature</a></p>" +
-            $"<p>Your signature is counted only after you confirm. The link works once, until {now + Signature.ConfirmationLifetime:d MMMM yyyy}.</p>" +
+    public async Task SendConfirmationAsync(string language, string to, string letterTitle, string confirmToken, string withdrawToken, DateTime now)
+    {
+        using var _ = ReaderLanguage.Use(language);
+        var until = (now + Signature.ConfirmationLifetime).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+        await email.SendEmailAsync(to, T["Please confirm your signature: {0}", Subject(letterTitle)],
+            Paragraph(T["Thank you for signing {0}."], Strong(letterTitle)) +
+            $"<p><a href=\"{Link("confirm", confirmToken)}\">{Encode(T["Confirm your signature"])}</a></p>" +
+            Paragraph(T["Your signature is counted only after you confirm. The link works once, until {0}."], Html.Encode(until)) +
             WithdrawParagraph(withdrawToken) +
-            "<p>If you did not sign, ignore this e-mail: nothing will be published.</p>");
+            Paragraph(T["If you did not sign, ignore this e-mail: nothing will be published."]));
+    }
 
-    public Task SendRepresentativeReceiptAsync(string to, string letterTitle, string organisationName, bool awaitingReview, string withdrawToken) =>
-        email.SendEmailAsync(to, $"Your organisation signed: {Subject(letterTitle)}",
-            $"<p>You signed <strong>{Html.Encode(letterTitle)}</strong> for <strong>{Html.Encode(organisationName)}</strong>.</p>" +
-            (awaitingReview ? "<p>The letter's coordinators review signatures before they appear.</p>" : string.Empty) +
+    public async Task SendRepresentativeReceiptAsync(string language, string to, string letterTitle, string organisationName, bool awaitingReview, string withdrawToken)
+    {
+        using var _ = ReaderLanguage.Use(language);
+        await email.SendEmailAsync(to, T["Your organisation signed: {0}", Subject(letterTitle)],
+            Paragraph(T["You signed {0} for {1}."], Strong(letterTitle), Strong(organisationName)) +
+            (awaitingReview ? Paragraph(T["The letter's coordinators review signatures before they appear."]) : string.Empty) +
             WithdrawParagraph(withdrawToken));
+    }
 
     /// <summary>Someone submitted this address again after it had confirmed: tell its owner, nobody else.</summary>
-    public Task SendAlreadySignedAsync(string to, string letterTitle) =>
-        email.SendEmailAsync(to, $"You have already signed: {Subject(letterTitle)}",
-            $"<p>Someone (probably you) tried to sign <strong>{Html.Encode(letterTitle)}</strong> again with this address. " +
-            "Your signature is already recorded, so nothing changed.</p>" +
-            "<p>To withdraw it, use the link in the first e-mail we sent you.</p>");
+    public async Task SendAlreadySignedAsync(string language, string to, string letterTitle)
+    {
+        using var _ = ReaderLanguage.Use(language);
+        await email.SendEmailAsync(to, T["You have already signed: {0}", Subject(letterTitle)],
+            Paragraph(T["Someone (probably you) tried to sign {0} again with this address. Your signature is already recorded, so nothing changed."], Strong(letterTitle)) +
+            Paragraph(T["To withdraw it, use the link in the first e-mail we sent you."]));
+    }
 
     /// <summary>The organisation already has a signature that is not public: say so only to the mailbox that tried.</summary>
-    public Task SendOrganisationNotRecordedAsync(string to, string letterTitle, string organisationName) =>
-        email.SendEmailAsync(to, $"Your signature was not recorded: {Subject(letterTitle)}",
-            $"<p>We could not record a signature of <strong>{Html.Encode(organisationName)}</strong> on " +
-            $"<strong>{Html.Encode(letterTitle)}</strong>: the letter accepts one signature per organisation.</p>" +
-            "<p>If you believe this is a mistake, write to the letter's coordinators.</p>");
+    public async Task SendOrganisationNotRecordedAsync(string language, string to, string letterTitle, string organisationName)
+    {
+        using var _ = ReaderLanguage.Use(language);
+        await email.SendEmailAsync(to, T["Your signature was not recorded: {0}", Subject(letterTitle)],
+            Paragraph(T["We could not record a signature of {0} on {1}: the letter accepts one signature per organisation."], Strong(organisationName), Strong(letterTitle)) +
+            Paragraph(T["If you believe this is a mistake, write to the letter's coordinators."]));
+    }
 
     /// <summary>An invitation to a partner network, or a reminder of one, with its tracked link.</summary>
-    public Task SendPartnerInvitationAsync(string to, string letterTitle, string organisationName, string? message, string slug, string token, bool reminder) =>
-        email.SendEmailAsync(to, $"{(reminder ? "Reminder: you are invited to sign" : "You are invited to sign")}: {Subject(letterTitle)}",
-            $"<p>{Html.Encode(organisationName)} is invited to sign <strong>{Html.Encode(letterTitle)}</strong>.</p>" +
+    public async Task SendPartnerInvitationAsync(string language, string to, string letterTitle, string organisationName, string? message, string slug, string token, bool reminder)
+    {
+        using var _ = ReaderLanguage.Use(language);
+        await email.SendEmailAsync(to, (reminder ? T["Reminder: you are invited to sign: {0}", Subject(letterTitle)] : T["You are invited to sign: {0}", Subject(letterTitle)]),
+            Paragraph(T["{0} is invited to sign {1}."], Html.Encode(organisationName), Strong(letterTitle)) +
             (message is null ? string.Empty : $"<blockquote><p>{Html.Encode(message)}</p></blockquote>") +
-            $"<p><a href=\"{Html.Encode(urls.Absolute($"/letters/{slug}/invited/{token}"))}\">Read the letter and sign</a></p>" +
-            (reminder ? "<p>This link replaces the one in our earlier e-mail.</p>" : string.Empty) +
-            "<p>If your organisation does not wish to sign, the same page lets you say so, and we will not write again about this letter.</p>");
+            $"<p><a href=\"{Html.Encode(urls.Absolute($"/letters/{slug}/invited/{token}"))}\">{Encode(T["Read the letter and sign"])}</a></p>" +
+            (reminder ? Paragraph(T["This link replaces the one in our earlier e-mail."]) : string.Empty) +
+            Paragraph(T["If your organisation does not wish to sign, the same page lets you say so, and we will not write again about this letter."]));
+    }
 
     private string WithdrawParagraph(string withdrawToken) =>
-        $"<p>You can withdraw your signature at any time: <a href=\"{Link("withdraw", withdrawToken)}\">withdraw my signature</a>. Keep this e-mail.</p>";
+        Paragraph(T["You can withdraw your signature at any time: {0}. Keep this e-mail."],
+            $"<a href=\"{Link("withdraw", withdrawToken)}\">{Encode(T["Withdraw my signature"])}</a>");
+
+    /// <summary>A translated sentence as a paragraph: the sentence encoded, its parts markup built here from encoded values.</summary>
+    private static string Paragraph(LocalizedString sentence, params string[] htmlParts) =>
+        $"<p>{string.Format(CultureInfo.CurrentCulture, Html.Encode(sentence.Value), htmlParts)}</p>";
+
+    private static string Strong(string text) => $"<strong>{Html.Encode(text)}</strong>";
+
+    private static string Encode(LocalizedString text) => Html.Encode(text.Value);
 
     private string Link(string action, string token) => Html.Encode(urls.Absolute($"/signatures/{action}/{token}"));
 

@@ -16,29 +16,50 @@ public static class TextInputRules
     private const int MaxCombiningMarksPerBase = 4;
 
     public static IRuleBuilderOptions<T, string?> CleanText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.Must(value => Problem(value, maxLength) is null)
-            .WithMessage((_, value) => $"{{PropertyName}} {Problem(value, maxLength)}");
+        rule.Must((_, value, context) => WithLengths(context, value, maxLength, ProblemTemplate(value, maxLength)) is null)
+            .WithMessage((_, value) => $"{{PropertyName}} {ProblemTemplate(value, maxLength)}");
+
+    /// <summary>The numbers a problem's template may name ({TotalLength}, {MaxLength}), written in the reader's digits and grouping.</summary>
+    private static string? WithLengths<T>(ValidationContext<T> context, string? value, int maxLength, string? problem)
+    {
+        if (problem is not null)
+            context.MessageFormatter
+                .AppendArgument("TotalLength", (value?.Length ?? 0).ToString("N0", CultureInfo.CurrentCulture))
+                .AppendArgument("MaxLength", maxLength.ToString("N0", CultureInfo.CurrentCulture));
+        return problem;
+    }
 
     /// <summary>
     /// <see cref="CleanText{T}"/> for several lines of plain text (a cover message): line breaks are
     /// allowed, each line is held to the same rules, and the whole to <paramref name="maxLength"/>.
     /// </summary>
     public static IRuleBuilderOptions<T, string?> CleanLines<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.Must(value => LinesProblem(value, maxLength) is null)
-            .WithMessage((_, value) => $"{{PropertyName}} {LinesProblem(value, maxLength)}");
+        rule.Must((_, value, context) => WithLengths(context, value, maxLength, LinesProblemTemplate(value, maxLength)) is null)
+            .WithMessage((_, value) => $"{{PropertyName}} {LinesProblemTemplate(value, maxLength)}");
 
-    public static string? LinesProblem(string? value, int maxLength) =>
+    private static string? LinesProblemTemplate(string? value, int maxLength) =>
         value is null ? null
-        : value.Length > maxLength ? $"is too long: {value.Length:N0} characters, at most {maxLength:N0}."
-        : value.ReplaceLineEndings("\n").Split('\n').Select(line => string.IsNullOrWhiteSpace(line) ? null : Problem(line, maxLength)).FirstOrDefault(p => p is not null);
+        : value.Length > maxLength ? TooLong
+        : value.ReplaceLineEndings("\n").Split('\n').Select(line => string.IsNullOrWhiteSpace(line) ? null : ProblemTemplate(line, maxLength)).FirstOrDefault(p => p is not null);
 
-    /// <summary>Why a value is refused, as the end of a sentence, or null when it is fine.</summary>
-    public static string? Problem(string? value, int maxLength)
+    private const string TooLong = "is too long: {TotalLength} characters, at most {MaxLength}.";
+
+    /// <summary>Why a value is refused, as the end of an English sentence, or null when it is fine.</summary>
+    public static string? Problem(string? value, int maxLength) =>
+        ProblemTemplate(value, maxLength)?
+            .Replace("{TotalLength}", (value?.Length ?? 0).ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{MaxLength}", maxLength.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    /// <summary>
+    /// <see cref="Problem"/> with the lengths as placeholders: after "{PropertyName} " it is the
+    /// validation message's template, which is also the key of its translations.
+    /// </summary>
+    private static string? ProblemTemplate(string? value, int maxLength)
     {
         if (value is null)
             return null;
         if (value.Length > maxLength)
-            return $"is too long: {value.Length:N0} characters, at most {maxLength:N0}.";
+            return TooLong;
         if (!IsWellFormedUtf16(value))
             return "contains invalid characters.";
         var visible = 0;
@@ -94,8 +115,12 @@ public static class TextInputRules
 
     /// <summary>An absolute http(s) address, or nothing.</summary>
     public static IRuleBuilderOptions<T, string?> OptionalWebAddress<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.Must(value => string.IsNullOrWhiteSpace(value) || IsWebAddress(value, maxLength))
-            .WithMessage($"{{PropertyName}} must be a web address starting with https:// or http://, at most {maxLength} characters.");
+        rule.Must((_, value, context) =>
+            {
+                context.MessageFormatter.AppendArgument("MaxLength", maxLength.ToString(CultureInfo.CurrentCulture));
+                return string.IsNullOrWhiteSpace(value) || IsWebAddress(value, maxLength);
+            })
+            .WithMessage("{PropertyName} must be a web address starting with https:// or http://, at most {MaxLength} characters.");
 
     private static bool IsWebAddress(string value, int maxLength) =>
         value.Length <= maxLength

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace SignOnLetters.Web.Pages.Invitations;
 /// person sees which organisation invited them and accepts. The link works once and expires.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.TokenLinkThrottling.Policy)]
-public class Accept(IMediator mediator) : PageModel
+public class Accept(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public Model? Invitation { get; private set; }
 
@@ -24,7 +25,7 @@ public class Accept(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         var organisationId = await mediator.Send(new Command(token), cancellationToken);
-        TempData["Notice"] = "Welcome! You are now a member.";
+        TempData["Notice"] = T["Welcome! You are now a member."].Value;
         return RedirectToPage("/Organisations/Details", new { id = organisationId });
     }
 

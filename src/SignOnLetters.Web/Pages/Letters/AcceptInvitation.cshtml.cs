@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>The link from a co-editing invitation: after signing in, the person accepts and can edit that one letter.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.TokenLinkThrottling.Policy)]
-public class AcceptInvitation(IMediator mediator) : PageModel
+public class AcceptInvitation(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public Model? Invitation { get; private set; }
 
@@ -21,7 +22,7 @@ public class AcceptInvitation(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         var slug = await mediator.Send(new Command(token), cancellationToken);
-        TempData["Notice"] = "You are now a co-editor of this letter.";
+        TempData["Notice"] = T["You are now a co-editor of this letter."].Value;
         return RedirectToPage("Edit", new { slug });
     }
 

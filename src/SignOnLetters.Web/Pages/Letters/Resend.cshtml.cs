@@ -57,7 +57,7 @@ public class Resend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
             var signature = await db.Signatures.SingleOrDefaultAsync(s => s.LetterId == letter.Terms.LetterId && s.EmailKey == key
                 && s.State == SignatureState.PendingConfirmation, cancellationToken);
             if (signature is not null)
-                await ConfirmationResend.SendAsync(db, emails, signature, letter.Title, clock.GetUtcNow().UtcDateTime, cancellationToken);
+                await ConfirmationResend.SendAsync(db, emails, signature, letter, clock.GetUtcNow().UtcDateTime, cancellationToken);
             return Unit.Value;
         }
     }
@@ -66,18 +66,19 @@ public class Resend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
 /// <summary>Sends a pending signature's confirmation again with fresh links, within its resend limits.</summary>
 internal static class ConfirmationResend
 {
-    public static async Task SendAsync(AppDbContext db, SignatureEmails emails, Signature signature, string letterTitle, DateTime now, CancellationToken cancellationToken)
+    public static async Task SendAsync(AppDbContext db, SignatureEmails emails, Signature signature, LetterForSigning letter, DateTime now, CancellationToken cancellationToken)
     {
         var (confirmToken, confirmHash) = SecureToken.Create();
         var (withdrawToken, withdrawHash) = SecureToken.Create();
+        var language = Infrastructure.ReaderLanguage.For(signature.Language, letter.Language);
         if (signature.TryReissueConfirmation(new ConfirmationTokens(confirmHash, withdrawHash), now))
         {
             await db.SaveChangesAsync(cancellationToken);
-            await emails.SendConfirmationAsync(signature.Email!, letterTitle, confirmToken, withdrawToken, now);
+            await emails.SendConfirmationAsync(language, signature.Email!, letter.Title, confirmToken, withdrawToken, now);
         }
         else if (signature.State != SignatureState.PendingConfirmation && signature.Email is not null)
         {
-            await emails.SendAlreadySignedAsync(signature.Email, letterTitle);
+            await emails.SendAlreadySignedAsync(language, signature.Email, letter.Title);
         }
     }
 }

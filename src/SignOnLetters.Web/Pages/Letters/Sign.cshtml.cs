@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
@@ -38,7 +39,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// </para>
 /// </summary>
 [IgnoreAntiforgeryToken]
-public class Sign(IMediator mediator, IAntiforgery antiforgery) : PageModel
+public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -60,18 +61,18 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery) : PageModel
         {
             // A form from before signing in, or a forged one: nothing is stored, the answers are kept
             // and the form shown again with a fresh token.
-            ModelState.AddModelError(string.Empty, "For your safety, please check the form and send it again.");
+            ModelState.AddModelError(string.Empty, T["For your safety, please check the form and send it again."]);
             return Page();
         }
-        TempData["Notice"] = Describe(await mediator.Send(Data, cancellationToken));
+        TempData["Notice"] = Describe(T, await mediator.Send(Data, cancellationToken));
         return RedirectToPage("Sign", new { slug });
     }
 
-    public static string Describe(Outcome outcome) => outcome switch
+    public static string Describe(IStringLocalizer<SharedResource> T, Outcome outcome) => outcome switch
     {
-        Outcome.SignedForOrganisation => "Thank you: your organisation's signature is recorded.",
-        Outcome.AwaitingReview => "Thank you: your organisation's signature is recorded and will appear once the letter's coordinators have reviewed it.",
-        _ => "Thank you. Check your inbox: we sent a link to confirm your signature. It is counted only after you confirm.",
+        Outcome.SignedForOrganisation => T["Thank you: your organisation's signature is recorded."],
+        Outcome.AwaitingReview => T["Thank you: your organisation's signature is recorded and will appear once the letter's coordinators have reviewed it."],
+        _ => T["Thank you. Check your inbox: we sent a link to confirm your signature. It is counted only after you confirm."],
     };
 
     public sealed record Query(string Slug, string? InvitationToken = null) : IQuery<Form>;
@@ -197,7 +198,8 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery) : PageModel
 
     public sealed class CommandHandler(
         AppDbContext db, ICurrentUser user, TimeProvider clock, SigningRateLimiter rateLimiter, IClientAddress client,
-        SignatureEmails emails, SignatureCommits commits, SigningLetterCache letters, ILogger<CommandHandler> logger) : ICommandHandler<Command, Outcome>
+        SignatureEmails emails, SignatureCommits commits, SigningLetterCache letters, IHttpContextAccessor http,
+        ILogger<CommandHandler> logger) : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -233,6 +235,7 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery) : PageModel
                 ? letter.Terms.Sign(command.Details, source, new ConfirmationTokens(confirmHash, withdrawHash), now)
                 : letter.Terms.SignHeld(command.Details, source, HoldReason.RateLimit, withdrawHash, now);
             signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
+            signature.RecordLanguage(ReaderLanguage.ChosenBy(http.HttpContext));
             if (command.Source == SignatureSource.Embed)
                 signature.RecordEmbedHost(command.EmbedHost!);
 
@@ -241,7 +244,7 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery) : PageModel
             {
                 // Another active signature holds the address or the organisation. The submitter
                 // sees the same answer as for a new signature; the mailbox that signed is told.
-                await AnswerDuplicateAsync(claimant, signature, letter.Title, withinLimit, now, cancellationToken);
+                await AnswerDuplicateAsync(claimant, signature, letter, withinLimit, now, cancellationToken);
                 return Outcome.CheckYourInbox;
             }
 
@@ -253,7 +256,7 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery) : PageModel
             if (!stored)
                 return Outcome.CheckYourInbox;
             if (withinLimit)
-                await emails.SendConfirmationAsync(signature.Email!, letter.Title, confirmToken, withdrawToken, now);
+                await emails.SendConfirmationAsync(ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title, confirmToken, withdrawToken, now);
             else
                 logger.LogInformation("Signing over the rate limit; held for review without e-mail");
             return Outcome.CheckYourInbox;
@@ -276,41 +279,42 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery) : PageModel
             var (withdrawToken, withdrawHash) = SecureToken.Create();
             var signature = letter.Terms.SignAsRepresentative(command.Details with { Email = email }, organisation, userId, withdrawHash, now);
             signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
+            signature.RecordLanguage(ReaderLanguage.ChosenBy(http.HttpContext));
 
             if (await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken) is { } claimant)
-                throw new DomainRuleException(claimant.OrganisationKey == signature.OrganisationKey
-                    ? $"{organisation.Name} has already signed this letter."
-                    : "Your e-mail address has already signed this letter. Withdraw that signature first to sign for your organisation.");
+                throw claimant.OrganisationKey == signature.OrganisationKey
+                    ? new DomainRuleException("{0} has already signed this letter.", organisation.Name)
+                    : new DomainRuleException("Your e-mail address has already signed this letter. Withdraw that signature first to sign for your organisation.");
             db.Signatures.Add(signature);
             if (!await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
-                throw new DomainRuleException($"{organisation.Name} has already signed this letter.");
+                throw new DomainRuleException("{0} has already signed this letter.", organisation.Name);
 
             var awaitingReview = signature.State == SignatureState.HeldForReview;
-            await emails.SendRepresentativeReceiptAsync(email!, letter.Title, organisation.Name, awaitingReview, withdrawToken);
+            await emails.SendRepresentativeReceiptAsync(ReaderLanguage.For(signature.Language, letter.Language), email!, letter.Title, organisation.Name, awaitingReview, withdrawToken);
             return awaitingReview ? Outcome.AwaitingReview : Outcome.SignedForOrganisation;
         }
 
-        private async Task AnswerDuplicateAsync(Signature claimant, Signature attempt, string letterTitle, bool withinLimit, DateTime now, CancellationToken cancellationToken)
+        private async Task AnswerDuplicateAsync(Signature claimant, Signature attempt, LetterForSigning letter, bool withinLimit, DateTime now, CancellationToken cancellationToken)
         {
             if (!withinLimit)
                 return;
             if (claimant.EmailKey == attempt.EmailKey)
             {
                 // The same mailbox again (a lost e-mail, a replayed form): resend within limits.
-                await ConfirmationResend.SendAsync(db, emails, claimant, letterTitle, now, cancellationToken);
+                await ConfirmationResend.SendAsync(db, emails, claimant, letter, now, cancellationToken);
                 return;
             }
             // Another mailbox signed for this organisation. A publicly listed organisation is no
             // secret, so say it plainly; otherwise only the submitter's mailbox hears about it.
             if (claimant is { State: SignatureState.Approved, Visibility: not SignatureVisibility.CountedNotNamed })
-                throw new DomainRuleException($"{claimant.OrganisationName} has already signed this letter. If that is a mistake, write to the letter's coordinators.");
-            await emails.SendOrganisationNotRecordedAsync(attempt.Email!, letterTitle, attempt.OrganisationName!);
+                throw new DomainRuleException("{0} has already signed this letter. If that is a mistake, write to the letter's coordinators.", claimant.OrganisationName!);
+            await emails.SendOrganisationNotRecordedAsync(ReaderLanguage.For(attempt.Language, letter.Language), attempt.Email!, letter.Title, attempt.OrganisationName!);
         }
     }
 }
 
-/// <summary>The letter as signing needs it: its terms on the latest version and its title.</summary>
-internal sealed record LetterForSigning(SigningTerms Terms, string Title)
+/// <summary>The letter as signing needs it: its terms on the latest version, its title and its (primary) language.</summary>
+internal sealed record LetterForSigning(SigningTerms Terms, string Title, string Language)
 {
     /// <summary>The letter by slug; drafts do not exist publicly (404), other states answer with their rule.</summary>
     public static async Task<LetterForSigning> FindAsync(AppDbContext db, string slug, CancellationToken cancellationToken)
@@ -326,9 +330,10 @@ internal sealed record LetterForSigning(SigningTerms Terms, string Title)
                 Title = l.Versions.Where(v => v.Number == l.LatestVersionNumber)
                     .SelectMany(v => v.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title))
                     .FirstOrDefault(),
+                l.PrimaryLanguage,
             })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("The letter");
-        return new LetterForSigning(letter.Terms, letter.Title ?? slug);
+        return new LetterForSigning(letter.Terms, letter.Title ?? slug, letter.PrimaryLanguage);
     }
 }

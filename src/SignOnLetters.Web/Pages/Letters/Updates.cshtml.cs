@@ -112,7 +112,7 @@ public class Updates(IMediator mediator, IStringLocalizer<SharedResource> T) : P
 
     public sealed class CommandHandler(
         AppDbContext db, ICurrentUser user, TimeProvider clock, IPublicUrls urls, OutboxSender outbox, UnsubscribeLinks unsubscribe,
-        Microsoft.Extensions.Options.IOptions<UpdateOptions> options) : ICommandHandler<Command, int>
+        Microsoft.Extensions.Options.IOptions<UpdateOptions> options, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> T) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -130,7 +130,7 @@ public class Updates(IMediator mediator, IStringLocalizer<SharedResource> T) : P
             letter.RecordMailing(user.RequireUserId(), now);
 
             var signers = await Subscribers(db, letter.Id)
-                .Select(s => new { s.Id, s.Email, s.SignerName })
+                .Select(s => new { s.Id, s.Email, s.SignerName, s.Language })
                 .ToListAsync(cancellationToken);
             var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
             var subject = $"{command.Subject.Trim()} ({title})";
@@ -140,6 +140,8 @@ public class Updates(IMediator mediator, IStringLocalizer<SharedResource> T) : P
             foreach (var signer in signers.Where(s => taken.Add(OutboxMessage.RecipientKeyOf(s.Email!))))
             {
                 var link = unsubscribe.For(signer.Id);
+                // Each signer reads the greeting and footer in the language they signed in.
+                using var language = ReaderLanguage.Use(ReaderLanguage.For(signer.Language, letter.PrimaryLanguage));
                 mailing.Add(new OutgoingMail(signer.Email!, null, subject, Html(signer.SignerName, title, letter.Slug, body, link), ListUnsubscribeUrl: link), now);
             }
             db.Mailings.Add(mailing);
@@ -150,11 +152,11 @@ public class Updates(IMediator mediator, IStringLocalizer<SharedResource> T) : P
 
         private string Html(string name, string title, string slug, string bodyHtml, string unsubscribeLink)
         {
-            var html = HtmlEncoder.Default;
-            return $"<p>Dear {html.Encode(name)},</p>" + bodyHtml +
+            var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            return $"<p>{html.Encode(T["Dear {0},", name])}</p>" + bodyHtml +
                    $"<p><a href=\"{html.Encode(urls.Absolute($"/letters/{slug}"))}\">{html.Encode(title)}</a></p>" +
-                   "<p>You receive this because you signed this letter and asked to be kept updated. " +
-                   $"<a href=\"{html.Encode(unsubscribeLink)}\">Stop these updates</a>.</p>";
+                   $"<p>{html.Encode(T["You receive this because you signed this letter and asked to be kept updated."])} " +
+                   $"<a href=\"{html.Encode(unsubscribeLink)}\">{html.Encode(T["Stop these updates"])}</a>.</p>";
         }
     }
 }

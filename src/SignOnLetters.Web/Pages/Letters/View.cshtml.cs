@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using SignOnLetters.Web.Infrastructure.Caching;
@@ -30,8 +31,11 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
     /// <summary>The first page of the public signatory list, once the letter is published.</summary>
     public Signatories.Model? FirstSignatories { get; private set; }
 
+    /// <param name="lang">The language version asked for by its link; without one, the version in the
+    /// interface language the reader chose (cookie or browser), if the letter has it.</param>
     public async Task OnGetAsync(string slug, string? lang, CancellationToken cancellationToken)
     {
+        lang ??= ReaderLanguage.ChosenBy(HttpContext);
         Letter = await mediator.Send(new Query(slug, lang), cancellationToken);
         if (Letter.IsPreview)
             return;
@@ -99,7 +103,10 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                 .OrderBy(t => t.LanguageCode == letter.PrimaryLanguage ? 0 : 1).ThenBy(t => t.LanguageCode, StringComparer.Ordinal)
                 .ToList();
             var wanted = LanguageCodes.Normalize(query.Language);
-            var text = texts.FirstOrDefault(t => t.LanguageCode == wanted) ?? texts[0];
+            // "fr" finds a "fr-CA" version when there is no plain French one.
+            var text = texts.FirstOrDefault(t => t.LanguageCode == wanted)
+                ?? texts.FirstOrDefault(t => wanted is not null && t.LanguageCode.Split('-')[0] == wanted.Split('-')[0])
+                ?? texts[0];
             var plain = LetterMarkdown.ToPlainText(text.Body);
 
             return new Model(
@@ -126,9 +133,12 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
         }
     }
 
-    /// <summary>"Signed by 123 organisations from 45 countries and 67 individuals".</summary>
-    public static string CountLine(SignatureCounts counts) =>
-        $"Signed by {Plural(counts.Organisations, "organisation")} from {Plural(counts.Countries, "country", "countries")} and {Plural(counts.Individuals, "individual")}";
-
-    private static string Plural(int n, string one, string? many = null) => $"{n:N0} {(n == 1 ? one : many ?? one + "s")}";
+    /// <summary>"Signed by 123 organisations from 45 countries and 67 individuals", in the reader's
+    /// language: each count takes its own plural form ("from" is part of the countries' text because
+    /// Russian and Arabic inflect the noun after it).</summary>
+    public static string CountLine(IStringLocalizer<SharedResource> T, SignatureCounts counts) =>
+        T["Signed by {0} {1} and {2}",
+            T.Plural("{0} organisations", counts.Organisations),
+            T.Plural("from {0} countries", counts.Countries),
+            T.Plural("{0} individuals", counts.Individuals)];
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// link works once and for seven days.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.TokenLinkThrottling.Policy)]
-public class Confirm(IMediator mediator) : PageModel
+public class Confirm(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public Model Link { get; private set; } = new(null, SignatureLinks.NotValid);
 
@@ -24,9 +25,9 @@ public class Confirm(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         var outcome = await mediator.Send(new Command(token), cancellationToken);
-        TempData["Notice"] = outcome.Approved
-            ? "Thank you: your signature is confirmed and counted."
-            : "Thank you: your signature is confirmed. It will appear once the letter's coordinators have reviewed it.";
+        TempData["Notice"] = (outcome.Approved
+            ? T["Thank you: your signature is confirmed and counted."]
+            : T["Thank you: your signature is confirmed. It will appear once the letter's coordinators have reviewed it."]).Value;
         return Redirect($"/letters/{outcome.Slug}/signatories");
     }
 

@@ -200,7 +200,7 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
             // Saved before sending: a failure while sending never leads to a second reminder at once.
             await db.SaveChangesAsync(cancellationToken);
             foreach (var (invitation, token) in due)
-                await emails.SendPartnerInvitationAsync(invitation.ContactEmail, letter.Title, invitation.OrganisationName, invitation.Message,
+                await emails.SendPartnerInvitationAsync(ReaderLanguage.For(null, letter.Language), invitation.ContactEmail, letter.Title, invitation.OrganisationName, invitation.Message,
                     command.Slug, token, reminder: true);
             return due.Count;
         }
@@ -317,7 +317,7 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
             throw new DomainRuleException("Some of these addresses were invited a moment ago (by another coordinator?). Nothing was sent: reload and try again.");
         }
         foreach (var (invitation, token) in sent)
-            await emails.SendPartnerInvitationAsync(invitation.ContactEmail, letter.Title, invitation.OrganisationName, invitation.Message, slug, token,
+            await emails.SendPartnerInvitationAsync(ReaderLanguage.For(null, letter.Language), invitation.ContactEmail, letter.Title, invitation.OrganisationName, invitation.Message, slug, token,
                 reminder: false);
         return sent.Count;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// confirmation. As with confirmation, only the POST acts.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.TokenLinkThrottling.Policy)]
-public class Withdraw(IMediator mediator) : PageModel
+public class Withdraw(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public LinkTarget? Target { get; private set; }
 
@@ -23,7 +24,7 @@ public class Withdraw(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         var slug = await mediator.Send(new Command(token), cancellationToken);
-        TempData["Notice"] = "Your signature has been withdrawn. It is no longer shown or counted.";
+        TempData["Notice"] = T["Your signature has been withdrawn. It is no longer shown or counted."].Value;
         return Redirect($"/letters/{slug}/signatories");
     }
 
