@@ -50,6 +50,12 @@ public static class TextInputRules
             .Replace("{TotalLength}", (value?.Length ?? 0).ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{MaxLength}", maxLength.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
+    /// <summary>Why a multi-line value is refused (each line checked as a text), or null when it is fine.</summary>
+    public static string? LinesProblem(string? value, int maxLength) =>
+        LinesProblemTemplate(value, maxLength)?
+            .Replace("{TotalLength}", (value?.Length ?? 0).ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{MaxLength}", maxLength.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     /// <summary>
     /// <see cref="Problem"/> with the lengths as placeholders: after "{PropertyName} " it is the
     /// validation message's template, which is also the key of its translations.
