@@ -24,4 +24,10 @@ T = {
    "Toda la carta con cada versión y firma, direcciones de correo incluidas: guárdela con el mismo cuidado que los datos de los firmantes.",
    "Всё письмо со всеми версиями и подписями, включая адреса эл. почты: храните его так же бережно, как данные подписавших.",
    "الرسالة كاملة بكل نسخها وتوقيعاتها، بما فيها عناوين البريد الإلكتروني: احفظها بعناية بيانات الموقّعين نفسها."],
+ "File": ["Fichier", "Archivo", "Файл", "الملف"],
+ "Choose a backup file (a .json file exported from a letter's page).": [
+   "Choisissez un fichier de sauvegarde (un fichier .json exporté depuis la page d’une lettre).",
+   "Elija un archivo de copia de seguridad (un archivo .json exportado desde la página de una carta).",
+   "Выберите файл резервной копии (файл .json, выгруженный со страницы письма).",
+   "اختر ملف نسخة احتياطية (ملف ‎.json‎ صُدِّر من صفحة رسالة)."],
 }

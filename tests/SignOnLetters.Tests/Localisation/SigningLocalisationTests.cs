@@ -86,7 +86,7 @@ public sealed class SigningLocalisationTests(SqliteSlice app) : SliceTest(app)
         var (_, russian) = await ReaderIn("ru").GetAsync($"/letters/{SigningScenario.Slug}/signatories");
         var (_, arabic) = await ReaderIn("ar").GetAsync($"/letters/{SigningScenario.Slug}/signatories");
 
-        Assert.Equal("Подписали: 2 организации из 1 страны и 0 человек", russian.QuerySelector(".headline-count strong")!.TextContent);
+        Assert.Equal("Подписали: 2 организации из 1 страны и 0 частных лиц", russian.QuerySelector(".headline-count strong")!.TextContent);
         Assert.Equal("Подписавшие", russian.QuerySelector("h1")!.TextContent);
         Assert.Equal("الموقّعون: منظمتان من بلد واحد و0 فرد", arabic.QuerySelector(".headline-count strong")!.TextContent);
         Assert.Equal("rtl", arabic.DocumentElement.GetAttribute("dir"));
