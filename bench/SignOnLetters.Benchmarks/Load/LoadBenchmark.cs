@@ -53,6 +53,9 @@ internal static class LoadBenchmark
             ["Diagnostics:BareEndpoint"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        // Runtime knobs to compare (e.g. --env DOTNET_TieredPGO=1), passed to the app processes as they are.
+        foreach (var assignment in options.Environment)
+            settings[assignment[..assignment.IndexOf('=')]] = assignment[(assignment.IndexOf('=') + 1)..];
 
         Say($"# Load run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {provider}, {options.Instances} app process(es), {options.Concurrency} connections, "
             + $"{options.Duration.TotalSeconds:N0} s per signing path after {options.WarmUp.TotalSeconds:N0} s warm-up; {Environment.ProcessorCount} cores, load average {LoadAverage()}");
@@ -181,7 +184,7 @@ internal static class LoadBenchmark
 
 internal sealed record LoadOptions(
     bool Postgres, string? PostgresConnection, int Instances, int Concurrency, TimeSpan Duration, TimeSpan WarmUp,
-    TimeSpan CeilingDuration, TimeSpan PageDuration, int PublicSignatories, string[] Paths, int Port, string? Out)
+    TimeSpan CeilingDuration, TimeSpan PageDuration, int PublicSignatories, string[] Paths, int Port, string? Out, string[] Environment)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -201,6 +204,7 @@ internal sealed record LoadOptions(
             Number("--signatories", 5000),
             (Value("--paths") ?? "api,form").Split(','),
             Number("--port", 5290),
-            Value("--out"));
+            Value("--out"),
+            args.Select((a, i) => (a, i)).Where(p => p.a == "--env" && p.i + 1 < args.Length && args[p.i + 1].Contains('=')).Select(p => args[p.i + 1]).ToArray());
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
 namespace SignOnLetters.Web.Infrastructure.Caching;
@@ -46,7 +47,11 @@ public sealed class ContentETagAttribute : Attribute, IAsyncResultFilter
         http.Response.Headers.CacheControl = "no-cache";
         // The page depends on the reader's language, chosen by cookie or browser.
         http.Response.Headers.Append(HeaderNames.Vary, "Accept-Language, Cookie");
-        if (EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var requested)
+        // When the output cache is storing this answer it needs the whole page, and it answers this
+        // and later conditional requests itself; a 304 here would leave the cache empty for as long
+        // as only reloads arrive.
+        var storing = http.Features.Get<IOutputCacheFeature>()?.Context.AllowCacheStorage == true;
+        if (!storing && EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var requested)
             && requested.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any)))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;

@@ -17,9 +17,7 @@ public static class SignatureClaims
     /// </summary>
     public static async Task<Signature?> FindClaimantAsync(AppDbContext db, Signature signature, DateTime now, CancellationToken cancellationToken)
     {
-        if (signature is { Kind: SignerKind.Organisation, OrganisationKey: { } key }
-            && await db.OrganisationAliases.FirstOrDefaultAsync(a => a.LetterId == signature.LetterId && a.AliasKey == key, cancellationToken) is { } alias)
-            signature.ClaimAliasedOrganisation(alias);
+        await ApplyAliasAsync(db, signature, cancellationToken);
         // Two lookups, not one with OR: each is a seek in its unique partial index, where the OR form
         // made SQLite scan every active signature of the letter (a cost that grew with each signature).
         var claimants = new List<Signature>(2);
@@ -31,6 +29,17 @@ public static class SignatureClaims
         foreach (var lapsed in claimants.Where(c => c.IsConfirmationExpired(now)))
             lapsed.Expire(now);
         return claimants.FirstOrDefault(c => c.IsActive);
+    }
+
+    /// <summary>
+    /// An organisation signing under one of the letter's aliases claims the organisation's own name.
+    /// Applying it twice does nothing more: the claimed name is no alias.
+    /// </summary>
+    public static async Task ApplyAliasAsync(AppDbContext db, Signature signature, CancellationToken cancellationToken)
+    {
+        if (signature is { Kind: SignerKind.Organisation, OrganisationKey: { } key }
+            && await db.OrganisationAliases.AsNoTracking().FirstOrDefaultAsync(a => a.LetterId == signature.LetterId && a.AliasKey == key, cancellationToken) is { } alias)
+            signature.ClaimAliasedOrganisation(alias);
     }
 
     /// <summary>

@@ -239,22 +239,26 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
             if (command.Source == SignatureSource.Embed)
                 signature.RecordEmbedHost(command.EmbedHost!);
 
-            var claimant = await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken);
-            if (claimant is not null)
+            // Optimistic: nearly every submission is new, and the unique indexes on active e-mail
+            // addresses and organisations are the duplicate check. Only a refused insert looks for
+            // the signature that holds the claim (ADR 0008); an alias is applied first because it
+            // changes which organisation this signature claims.
+            await SignatureClaims.ApplyAliasAsync(db, signature, cancellationToken);
+            if (!await commits.TryStoreAsync(signature, cancellationToken))
             {
-                // Another active signature holds the address or the organisation. The submitter
-                // sees the same answer as for a new signature; the mailbox that signed is told.
-                await AnswerDuplicateAsync(claimant, signature, letter, withinLimit, now, cancellationToken);
-                return Outcome.CheckYourInbox;
+                var claimant = await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken);
+                if (claimant is not null)
+                {
+                    // Another active signature holds the address or the organisation. The submitter
+                    // sees the same answer as for a new signature; the mailbox that signed is told.
+                    await AnswerDuplicateAsync(claimant, signature, letter, withinLimit, now, cancellationToken);
+                    return Outcome.CheckYourInbox;
+                }
+                // The claim was held by a signature whose confirmation lapsed (now expired) or that
+                // was withdrawn a moment ago: stored here, together with the expiry.
+                if (!await SaveWithExpiredClaimantsAsync(signature, cancellationToken))
+                    return Outcome.CheckYourInbox;
             }
-
-            // The common case, a new signature and nothing else changed, goes through the group commit;
-            // expiring a lapsed claimant must commit together with its successor, so that stays here.
-            var stored = db.ChangeTracker.HasChanges()
-                ? await SaveWithExpiredClaimantsAsync(signature, cancellationToken)
-                : await commits.TryStoreAsync(signature, cancellationToken);
-            if (!stored)
-                return Outcome.CheckYourInbox;
             if (withinLimit)
                 await emails.SendConfirmationAsync(ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title, confirmToken, withdrawToken, now);
             else
