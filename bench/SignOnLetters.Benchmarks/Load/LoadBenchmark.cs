@@ -188,7 +188,8 @@ internal sealed record LoadOptions(
 {
     public static LoadOptions Parse(string[] args)
     {
-        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault(v => !v.StartsWith("--"));
+        // The word right after the flag, unless that is the next flag.
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).Take(1).FirstOrDefault(v => !v.StartsWith("--"));
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text) : fallback;
         var postgres = args.Contains("--postgres");
         var instances = Number("--instances", 1);

@@ -89,6 +89,8 @@ internal sealed class LoadDatabase(DatabaseProvider provider, string connectionS
         var email = Parameter(insert, "@email");
         var name = Parameter(insert, "@name");
         var created = Parameter(insert, "@created");
+        // Typed before preparing: PostgreSQL fixes a prepared parameter's type.
+        created.Value = DateTime.UtcNow;
         await insert.PrepareAsync();
         var latencies = new List<double>(200_000);
         var clock = Stopwatch.StartNew();

@@ -51,6 +51,8 @@ internal sealed class PublicPageLoad(IReadOnlyList<Uri> apps, string slug, int c
             request.Headers.IfNoneMatch.Add(_etag);
         using var response = await _clients[worker].SendAsync(request, cancellationToken);
         await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        return response.StatusCode == HttpStatusCode.NotModified;
+        // A 200 is right too: the first reload after the cached page expired gets the whole page,
+        // which refills the cache for the others.
+        return response.StatusCode is HttpStatusCode.NotModified or HttpStatusCode.OK;
     }
 }
