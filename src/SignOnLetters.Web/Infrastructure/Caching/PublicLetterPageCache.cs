@@ -104,9 +104,11 @@ public static class PublicLetterPageCache
         private readonly ConcurrentDictionary<int, long> _lastEvicted = new();
         private readonly ConcurrentDictionary<int, bool> _scheduled = new();
 
-        public Invalidation(LetterChanges changes, IOutputCacheStore store, IServiceScopeFactory scopes)
+        private readonly ILogger<Invalidation> _logger;
+
+        public Invalidation(LetterChanges changes, IOutputCacheStore store, IServiceScopeFactory scopes, ILogger<Invalidation> logger)
         {
-            (_store, _scopes) = (store, scopes);
+            (_store, _scopes, _logger) = (store, scopes, logger);
             changes.Subscribe(OnChangedAsync);
         }
 
@@ -125,13 +127,24 @@ public static class PublicLetterPageCache
                 {
                     // A change inside the quiet second is still shown, at its end.
                     var delay = TimeSpan.FromSeconds((double)(last + MinimumInterval - now) / Stopwatch.Frequency);
-                    _ = Task.Delay(delay).ContinueWith(async _ =>
-                    {
-                        _scheduled.TryRemove(letterId, out var _);
-                        _lastEvicted[letterId] = Stopwatch.GetTimestamp();
-                        await EvictAsync(letterId);
-                    }, TaskScheduler.Default);
+                    _ = EvictLaterAsync(letterId, delay);
                 }
+            }
+        }
+
+        private async Task EvictLaterAsync(int letterId, TimeSpan delay)
+        {
+            await Task.Delay(delay);
+            _scheduled.TryRemove(letterId, out _);
+            _lastEvicted[letterId] = Stopwatch.GetTimestamp();
+            try
+            {
+                await EvictAsync(letterId);
+            }
+            catch (Exception exception)
+            {
+                // Nobody awaits this; the page then shows the change when its cached copy expires.
+                _logger.LogWarning(exception, "Could not drop the cached pages of letter {LetterId}", letterId);
             }
         }
 

@@ -65,14 +65,13 @@ public static class SignatureClaims
     }
 
     /// <summary>Whether another active signature holds this one's e-mail address or organisation.</summary>
-    public static Task<bool> IsClaimedAsync(AppDbContext db, Signature signature, CancellationToken cancellationToken) =>
-        ClaimantsOf(db, signature).AsNoTracking().AnyAsync(cancellationToken);
+    public static async Task<bool> IsClaimedAsync(AppDbContext db, Signature signature, CancellationToken cancellationToken) =>
+        (signature.EmailKey is { } emailKey
+         && await Active(db, signature.LetterId).AnyAsync(s => s.EmailKey == emailKey, cancellationToken))
+        || (signature.OrganisationKey is { } organisationKey
+            && await Active(db, signature.LetterId).AnyAsync(s => s.OrganisationKey == organisationKey, cancellationToken));
 
+    /// <summary>A letter's signatures that hold claims; each lookup by one key is a seek in its unique partial index.</summary>
     private static IQueryable<Signature> Active(AppDbContext db, int letterId) =>
         db.Signatures.Where(s => s.LetterId == letterId && (int)s.State < Signature.ActiveStateLimit);
-
-    private static IQueryable<Signature> ClaimantsOf(AppDbContext db, Signature signature) =>
-        db.Signatures.Where(s => s.LetterId == signature.LetterId && (int)s.State < Signature.ActiveStateLimit
-                                 && ((signature.EmailKey != null && s.EmailKey == signature.EmailKey)
-                                     || (signature.OrganisationKey != null && s.OrganisationKey == signature.OrganisationKey)));
 }
