@@ -56,6 +56,14 @@ public sealed class LetterChanges : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     private void Collect(DbContext? context)
     {
         if (context is null)
@@ -71,7 +79,10 @@ public sealed class LetterChanges : SaveChangesInterceptor
             if (letterId is > 0)
                 (letters ??= []).Add(letterId.Value);
         }
-        if (letters is not null)
+        // Contexts are pooled: a save that touches no letter must not inherit an earlier one's list.
+        if (letters is null)
+            _pending.Remove(context);
+        else
             _pending.AddOrUpdate(context, letters);
     }
 
