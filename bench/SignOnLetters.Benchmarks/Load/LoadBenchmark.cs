@@ -90,8 +90,12 @@ internal static class LoadBenchmark
                 results.Add(form = await LoadRun.RunAsync("sign form (GET form + POST)", options.Concurrency, options.WarmUp, options.Duration, signing.SignThroughFormAsync, appCpu));
                 Say(form.Line());
             }
+            var mail = await MailCheckAsync(database, runId, Path.Combine(work, "mail"));
             var verification = await database.VerifyAsync(runId, signing.Accepted.ToArray());
             Say($"Check: {verification}");
+            var mailed = mail.Written == verification.Stored && mail.Owed == 0;
+            Say($"E-mails: {mail.Written:N0} confirmation e-mails written for {verification.Stored:N0} stored signatures, {mail.Owed} still owed, "
+                + $"the last {mail.Lag.TotalSeconds:N1} s after the last signing phase ended → {(mailed ? "OK" : "FAILED")}");
             if (api is not null)
                 Say($"Sign API / HTTP ceiling: {api.PerSecond / results[0].PerSecond:P0} of the bare endpoint's throughput.");
 
@@ -109,13 +113,14 @@ internal static class LoadBenchmark
             var pageResult = results[^2];
             verdicts.Add($"public page ≥ 3,000/s and p99 ≤ 50 ms: {(pageResult.PerSecond >= 3000 && pageResult.Percentile(99) <= 50 ? "met" : "NOT met")}");
             verdicts.Add($"nothing lost or duplicated: {(verification.Holds ? "holds" : "FAILED")}");
+            verdicts.Add($"every stored signature mailed once: {(mailed ? "holds" : "FAILED")}");
             Say("Targets: " + string.Join("; ", verdicts));
             if (options.Out is { } output)
             {
                 Directory.CreateDirectory(output);
                 await File.WriteAllTextAsync(Path.Combine(output, $"load-{provider.ToString().ToLowerInvariant()}-{options.Instances}.txt"), report.ToString());
             }
-            return verification.Holds ? 0 : 1;
+            return verification.Holds && mailed ? 0 : 1;
         }
         finally
         {
@@ -125,6 +130,27 @@ internal static class LoadBenchmark
                 await StopPostgresAsync(postgresCluster);
         }
     }
+
+    /// <summary>
+    /// Confirmation e-mails leave after the answer: waits (at most five minutes) until the app owes
+    /// none for this run, then counts the messages in the pickup directory (one per stored signature;
+    /// the seeded signatories were inserted directly and get none).
+    /// </summary>
+    private static async Task<MailCheck> MailCheckAsync(LoadDatabase database, string runId, string directory)
+    {
+        var waited = Stopwatch.StartNew();
+        var owed = await database.OwedConfirmationsAsync(runId);
+        while (owed > 0 && waited.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            await Task.Delay(250);
+            owed = await database.OwedConfirmationsAsync(runId);
+        }
+        var lag = waited.Elapsed;
+        var written = Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*.eml").Count() : 0;
+        return new MailCheck(written, owed, lag);
+    }
+
+    private sealed record MailCheck(int Written, int Owed, TimeSpan Lag);
 
     /// <summary>The same JSON body as a signature, to an endpoint that answers 202 and does nothing else.</summary>
     private static LoadStep BareEndpoint(IReadOnlyList<AppProcess> apps, int concurrency)

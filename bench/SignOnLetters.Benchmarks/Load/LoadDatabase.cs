@@ -71,6 +71,14 @@ internal sealed class LoadDatabase(DatabaseProvider provider, string connectionS
             StoredWithoutSuccessAnswer: storedCounts.Keys.Count(e => !acceptedSet.Contains(e)));
     }
 
+    /// <summary>Signatures of this run whose confirmation e-mail is still owed (queued in the app, not yet sent).</summary>
+    public async Task<int> OwedConfirmationsAsync(string runId)
+    {
+        await using var db = Open();
+        var suffix = $".{runId}@{Signers.EmailDomain}";
+        return await db.Signatures.CountAsync(s => s.Email!.EndsWith(suffix) && s.ConfirmationMailDueAt != null);
+    }
+
     /// <summary>
     /// The database ceiling: one loop of raw single-row INSERTs, each its own transaction, on the same
     /// database with the app's settings (SQLite: WAL, synchronous=NORMAL; PostgreSQL: the server's).

@@ -900,6 +900,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("ConfirmationExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ConfirmationMailDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ConfirmationTokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1011,6 +1014,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConfirmationMailDueAt")
+                        .HasFilter("\"ConfirmationMailDueAt\" IS NOT NULL");
 
                     b.HasIndex("ConfirmationTokenHash")
                         .IsUnique()

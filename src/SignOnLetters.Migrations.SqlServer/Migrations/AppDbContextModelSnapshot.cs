@@ -903,6 +903,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("ConfirmationExpiresAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ConfirmationMailDueAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("ConfirmationTokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -1014,6 +1017,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConfirmationMailDueAt")
+                        .HasFilter("\"ConfirmationMailDueAt\" IS NOT NULL");
 
                     b.HasIndex("ConfirmationTokenHash")
                         .IsUnique()

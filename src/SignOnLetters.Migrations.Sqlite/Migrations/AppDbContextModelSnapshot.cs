@@ -867,6 +867,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ConfirmationExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ConfirmationMailDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConfirmationTokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -978,6 +981,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConfirmationMailDueAt")
+                        .HasFilter("\"ConfirmationMailDueAt\" IS NOT NULL");
 
                     b.HasIndex("ConfirmationTokenHash")
                         .IsUnique()

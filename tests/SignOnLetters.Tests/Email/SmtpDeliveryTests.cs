@@ -15,12 +15,7 @@ public sealed class SmtpDeliveryTests
     public async Task Should_deliver_over_smtp_with_html_and_plain_text_parts_when_a_host_is_configured()
     {
         await using var server = await RecordingSmtpServer.StartAsync();
-        var sender = new MailKitEmailSender(Options.Create(new EmailOptions
-        {
-            From = "SignOnLetters <letters@example.org>",
-            PickupDirectory = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}"),
-            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = server.Port, Security = "None" },
-        }), NullLogger<MailKitEmailSender>.Instance);
+        var sender = NewSender(server.Port);
 
         await sender.SendEmailAsync("partner@example.org", "Sign our letter — подпишите", "<p>Please <a href=\"https://x.example/l/demo\">sign</a>.</p>");
 
@@ -32,6 +27,43 @@ public sealed class SmtpDeliveryTests
         Assert.Equal("Please sign (https://x.example/l/demo).", message.TextBody?.Trim());
     }
 
+    [Fact]
+    public async Task Should_send_a_run_of_messages_over_one_connection_and_close_it_politely()
+    {
+        await using var server = await RecordingSmtpServer.StartAsync();
+        IMailTransport transport = NewSender(server.Port);
+
+        await using (var session = await transport.OpenSessionAsync(CancellationToken.None))
+        {
+            foreach (var to in new[] { "a@example.org", "b@example.org", "c@example.org" })
+                await session.SendAsync(new EmailMessage(to, "Please confirm your signature", "<p>x</p>"), CancellationToken.None);
+        }
+
+        Assert.Equal(["a@example.org", "b@example.org", "c@example.org"], server.Messages.Select(m => m.To.Mailboxes.Single().Address));
+        Assert.Equal(1, server.Connections);
+        Assert.Equal(1, server.Goodbyes);
+    }
+
+    [Fact]
+    public async Task Should_open_a_connection_per_message_outside_a_session()
+    {
+        await using var server = await RecordingSmtpServer.StartAsync();
+        IMailTransport transport = NewSender(server.Port);
+
+        await transport.SendAsync(new EmailMessage("a@example.org", "One", "<p>x</p>"), CancellationToken.None);
+        await transport.SendAsync(new EmailMessage("b@example.org", "Two", "<p>x</p>"), CancellationToken.None);
+
+        Assert.Equal(2, server.Messages.Count);
+        Assert.Equal(2, server.Connections);
+    }
+
+    private static MailKitEmailSender NewSender(int port) => new(Options.Create(new EmailOptions
+    {
+        From = "SignOnLetters <letters@example.org>",
+        PickupDirectory = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}"),
+        Smtp = new SmtpOptions { Host = "127.0.0.1", Port = port, Security = "None" },
+    }), NullLogger<MailKitEmailSender>.Instance);
+
     /// <summary>Just enough SMTP (RFC 5321) to accept messages and keep them.</summary>
     private sealed class RecordingSmtpServer : IAsyncDisposable
     {
@@ -40,6 +72,8 @@ public sealed class SmtpDeliveryTests
         private Task _accepting = Task.CompletedTask;
 
         public List<MimeMessage> Messages { get; } = [];
+        public int Connections { get; private set; }
+        public int Goodbyes { get; private set; }
         public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
         public static Task<RecordingSmtpServer> StartAsync()
@@ -57,6 +91,7 @@ public sealed class SmtpDeliveryTests
                 while (!_stop.IsCancellationRequested)
                 {
                     using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                    Connections++;
                     await ServeAsync(client.GetStream());
                 }
             }
@@ -87,6 +122,7 @@ public sealed class SmtpDeliveryTests
                         await writer.WriteLineAsync("250 queued");
                         break;
                     case "QUIT":
+                        Goodbyes++;
                         await writer.WriteLineAsync("221 bye");
                         return;
                     default:

@@ -3,13 +3,20 @@ using MimeKit;
 
 namespace SignOnLetters.Tests.Infrastructure;
 
-/// <summary>Reads the .eml files the app wrote to its pickup directory, as a recipient would.</summary>
-public sealed partial class EmailBox(string directory)
+/// <summary>
+/// Reads the .eml files the app wrote to its pickup directory, as a recipient would. Confirmation
+/// e-mails leave after the answer (ConfirmationMailer): <paramref name="settle"/> waits until the
+/// app has sent what it queued, so a read right after a request sees that request's e-mail.
+/// </summary>
+public sealed partial class EmailBox(string directory, Action? settle = null)
 {
-    public IReadOnlyList<MimeMessage> All() =>
-        Directory.Exists(directory)
+    public IReadOnlyList<MimeMessage> All()
+    {
+        settle?.Invoke();
+        return Directory.Exists(directory)
             ? Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f)).ToList()
             : [];
+    }
 
     public IReadOnlyList<MimeMessage> To(string address) =>
         All().Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();

@@ -40,7 +40,11 @@ public abstract class SliceFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException(Unavailable ?? "Fixture not initialised.");
 
-    public EmailBox Emails => new(MailDirectory);
+    public EmailBox Emails => new(MailDirectory, () => WaitForQueuedEmailsAsync().GetAwaiter().GetResult());
+
+    /// <summary>Until the confirmation e-mails the app queued are written (they leave after the answer).</summary>
+    public Task WaitForQueuedEmailsAsync() =>
+        Factory.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Signing.ConfirmationMailer>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>Everything the app logged, from Debug up.</summary>
     public LogCapture Logs { get; } = new();
@@ -102,6 +106,8 @@ public abstract class SliceFixture : IAsyncLifetime
     /// <summary>Empties every table but the migration history and the Data Protection keys, and the mailbox.</summary>
     public async Task ResetAsync()
     {
+        // The previous test's queued e-mails land in its own mailbox, not the next test's.
+        await WaitForQueuedEmailsAsync();
         Clock.Reset();
         Logs.Clear();
         // The tables are emptied with SQL the app does not see: its caches are told here.

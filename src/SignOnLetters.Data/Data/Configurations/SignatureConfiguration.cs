@@ -50,14 +50,16 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
             .HasDatabaseName("IX_Signatures_ActiveEmail").HasFilter(ActiveClaimFilter(nameof(Signature.EmailKey)));
         // Counts and the public list read approved rows of one letter.
         builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.CountryCode });
-        builder.HasIndex(s => s.ConfirmationTokenHash).IsUnique().HasFilter(TokenFilter(nameof(Signature.ConfirmationTokenHash)));
-        builder.HasIndex(s => s.WithdrawTokenHash).IsUnique().HasFilter(TokenFilter(nameof(Signature.WithdrawTokenHash)));
+        builder.HasIndex(s => s.ConfirmationTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.ConfirmationTokenHash)));
+        builder.HasIndex(s => s.WithdrawTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.WithdrawTokenHash)));
+        // The owed-confirmation sweep reads the few rows with the mark; the index holds only those.
+        builder.HasIndex(s => s.ConfirmationMailDueAt).HasFilter(NotNullFilter(nameof(Signature.ConfirmationMailDueAt)));
 
         builder.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.SignatureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Signature>().WithMany().HasForeignKey(s => s.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
 
-    private static string TokenFilter(string column) => $"\"{column}\" IS NOT NULL";
+    private static string NotNullFilter(string column) => $"\"{column}\" IS NOT NULL";
 }
 
 public sealed class SignatureEventConfiguration : IEntityTypeConfiguration<SignatureEvent>

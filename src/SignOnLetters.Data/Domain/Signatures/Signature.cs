@@ -99,6 +99,14 @@ public class Signature
     public int ConfirmationEmailsSent { get; private set; }
     public DateTime? LastConfirmationEmailAt { get; private set; }
 
+    /// <summary>
+    /// Set while the confirmation e-mail of the current tokens is owed: the mailer sends it after the
+    /// answer (docs/decisions/0008-signing-at-scale.md) and clears this once the transport took it.
+    /// Still set long after (the app stopped with the e-mail queued), the signature is given fresh
+    /// tokens and mailed again; the tokens themselves are never stored.
+    /// </summary>
+    public DateTime? ConfirmationMailDueAt { get; private set; }
+
     /// <summary>Keeps working after confirmation: a signer may withdraw at any time.</summary>
     public string? WithdrawTokenHash { get; private set; }
 
@@ -212,6 +220,23 @@ public class Signature
         State = SignatureState.PendingConfirmation;
         Record(null, SignatureActor.Signer, null, "Signed; confirmation e-mail sent", now);
         IssueTokens(tokens, now);
+        ConfirmationMailDueAt = now;
+    }
+
+    /// <summary>
+    /// The confirmation e-mail was owed and its tokens are lost (the app stopped before sending it):
+    /// new tokens for a new e-mail, still owed until sent. False when nothing is owed any more or the
+    /// resend limit is reached; the caller then only clears the mark.
+    /// </summary>
+    public bool TryReissueOwedConfirmation(ConfirmationTokens tokens, DateTime now)
+    {
+        if (State != SignatureState.PendingConfirmation || ConfirmationMailDueAt is null
+            || ConfirmationEmailsSent >= MaxConfirmationEmails || IsConfirmationExpired(now))
+            return false;
+        IssueTokens(tokens, now);
+        ConfirmationMailDueAt = now;
+        Record(State, SignatureActor.System, null, "Confirmation e-mail sent again (the first was not sent)", now);
+        return true;
     }
 
     internal void HoldUnconfirmed(HoldReason reason, string withdrawTokenHash, DateTime now)
@@ -293,6 +318,7 @@ public class Signature
                 throw new DomainRuleException("This confirmation link has already been used.");
         }
         ConfirmationTokenHash = null;
+        ConfirmationMailDueAt = null;
         ConfirmationExpiresAt = null;
         ConfirmedAt = now;
         Moderate(moderation, now);
@@ -305,6 +331,7 @@ public class Signature
         if (State is SignatureState.Merged)
             throw new DomainRuleException("This signature was a duplicate and was merged into another; write to the letter's coordinators to withdraw.");
         ConfirmationTokenHash = null;
+        ConfirmationMailDueAt = null;
         WithdrawnAt = now;
         Transition(SignatureState.Withdrawn, actor, userId, null, now);
     }
@@ -331,6 +358,7 @@ public class Signature
         if (reason.Length > ReasonMaxLength)
             throw new DomainRuleException($"The reason may have at most {ReasonMaxLength} characters.");
         ConfirmationTokenHash = null;
+        ConfirmationMailDueAt = null;
         ReviewedAt = now;
         RejectionReason = reason;
         Transition(SignatureState.Rejected, SignatureActor.Coordinator, coordinatorUserId, reason, now);
@@ -366,6 +394,7 @@ public class Signature
         OrganisationKey = null;
         EmailKey = null;
         ConfirmationTokenHash = null;
+        ConfirmationMailDueAt = null;
         Transition(SignatureState.Merged, SignatureActor.Coordinator, coordinatorUserId, $"Merged into signature {kept.Id} as a duplicate", now);
         kept.Record(kept.State, SignatureActor.Coordinator, coordinatorUserId, $"Signature {Id} merged into this one as a duplicate", now);
     }
@@ -423,6 +452,7 @@ public class Signature
         EmailKey = null;
         ClientNetwork = null;
         ConfirmationTokenHash = null;
+        ConfirmationMailDueAt = null;
         ConfirmationExpiresAt = null;
         WithdrawTokenHash = null;
         RepresentativeUserId = null;
@@ -446,6 +476,7 @@ public class Signature
         if (!IsConfirmationExpired(now))
             throw new DomainRuleException("Only an unconfirmed signature whose link has expired can lapse.");
         ConfirmationTokenHash = null;
+        ConfirmationMailDueAt = null;
         // Clearing the keys (not only the state) lets EF order this update before the insert of
         // the signature that takes the claim over in the same save.
         OrganisationKey = null;

@@ -7,6 +7,26 @@ namespace SignOnLetters.Web.Infrastructure.Email;
 public interface IMailTransport
 {
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A session for sending many messages in a row: over SMTP one connection (and one TLS handshake
+    /// and login) serves them all, instead of one per message. By default, one send per message.
+    /// </summary>
+    Task<IMailSession> OpenSessionAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IMailSession>(new OneByOneSession(this));
+
+    private sealed class OneByOneSession(IMailTransport transport) : IMailSession
+    {
+        public Task SendAsync(EmailMessage message, CancellationToken cancellationToken) => transport.SendAsync(message, cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Messages sent in a row through one transport connection; disposing it closes the connection.</summary>
+public interface IMailSession : IAsyncDisposable
+{
+    Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
 }
 
 public sealed record EmailMessage(

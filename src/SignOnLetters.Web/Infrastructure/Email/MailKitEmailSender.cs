@@ -15,14 +15,25 @@ namespace SignOnLetters.Web.Infrastructure.Email;
 /// </summary>
 public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender, IMailTransport
 {
+    private readonly IOptions<EmailOptions> _options = options;
+    private readonly ILogger _logger = logger;
+
     public Task SendEmailAsync(string email, string subject, string htmlMessage) =>
         SendAsync(new EmailMessage(email, subject, htmlMessage), CancellationToken.None);
 
     public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        await using var session = new Session(this);
+        await session.SendAsync(email, cancellationToken);
+    }
+
+    public Task<IMailSession> OpenSessionAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IMailSession>(new Session(this));
+
+    private MimeMessage Build(EmailMessage email)
+    {
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(settings.From));
+        message.From.Add(MailboxAddress.Parse(_options.Value.From));
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
         var body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = ToPlainText(email.HtmlBody) };
@@ -35,13 +46,58 @@ public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, I
             message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
             message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
+        return message;
+    }
 
-        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
-            await WriteToPickupDirectoryAsync(message, settings.PickupDirectory, cancellationToken);
-        else
-            await SendOverSmtpAsync(message, settings.Smtp, cancellationToken);
-        // The subject only: recipients' addresses stay out of logs.
-        logger.LogInformation("Sent e-mail {Subject}", email.Subject);
+    /// <summary>
+    /// Messages in a row: over SMTP the connection is opened for the first message and kept for the
+    /// rest (reconnecting if the server dropped it meanwhile), then closed with QUIT.
+    /// </summary>
+    private sealed class Session(MailKitEmailSender sender) : IMailSession
+    {
+        private SmtpClient? _smtp;
+
+        public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken)
+        {
+            var settings = sender._options.Value;
+            var message = sender.Build(email);
+            if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
+                await WriteToPickupDirectoryAsync(message, settings.PickupDirectory, cancellationToken);
+            else
+                await (await ConnectedAsync(settings.Smtp, cancellationToken)).SendAsync(message, cancellationToken);
+            // The subject only: recipients' addresses stay out of logs.
+            sender._logger.LogInformation("Sent e-mail {Subject}", email.Subject);
+        }
+
+        private async Task<SmtpClient> ConnectedAsync(SmtpOptions smtp, CancellationToken cancellationToken)
+        {
+            if (_smtp is { IsConnected: true })
+                return _smtp;
+            _smtp?.Dispose();
+            _smtp = new SmtpClient();
+            var security = Enum.TryParse<SecureSocketOptions>(smtp.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
+            await _smtp.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+                await _smtp.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);
+            return _smtp;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_smtp is null)
+                return;
+            try
+            {
+                if (_smtp.IsConnected)
+                    await _smtp.DisconnectAsync(quit: true, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException)
+            {
+                // Every message was already accepted; a failed goodbye loses nothing.
+                sender._logger.LogDebug(ex, "Closing the SMTP connection failed");
+            }
+            _smtp.Dispose();
+        }
     }
 
     private static async Task WriteToPickupDirectoryAsync(MimeMessage message, string directory, CancellationToken cancellationToken)
@@ -53,17 +109,6 @@ public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, I
         await message.WriteToAsync(temporary, cancellationToken);
         // Renamed when complete, so a reader never sees half a message.
         File.Move(temporary, Path.Combine(directory, name));
-    }
-
-    private static async Task SendOverSmtpAsync(MimeMessage message, SmtpOptions smtp, CancellationToken cancellationToken)
-    {
-        using var client = new SmtpClient();
-        var security = Enum.TryParse<SecureSocketOptions>(smtp.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
-        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.UserName))
-            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
     /// <summary>A readable text part for mail clients that show no HTML: links kept as "text (url)".</summary>

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.Extensions.Localization;
 using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Infrastructure.Email;
 
 namespace SignOnLetters.Web.Infrastructure.Signing;
 
@@ -17,11 +18,18 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
     // Letters are written in every script: keep their characters as they are (smaller, readable source), encode only markup.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    public async Task SendConfirmationAsync(string language, string to, string letterTitle, string confirmToken, string withdrawToken, DateTime now)
+    public Task SendConfirmationAsync(string language, string to, string letterTitle, string confirmToken, string withdrawToken, DateTime now)
+    {
+        var message = Confirmation(language, to, letterTitle, confirmToken, withdrawToken, now);
+        return email.SendEmailAsync(message.To, message.Subject, message.HtmlBody);
+    }
+
+    /// <summary>The "confirm your signature" e-mail, written for <see cref="ConfirmationMailer"/> to send.</summary>
+    public EmailMessage Confirmation(string language, string to, string letterTitle, string confirmToken, string withdrawToken, DateTime issuedAt)
     {
         using var _ = ReaderLanguage.Use(language);
-        var until = (now + Signature.ConfirmationLifetime).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
-        await email.SendEmailAsync(to, T["Please confirm your signature: {0}", Subject(letterTitle)],
+        var until = (issuedAt + Signature.ConfirmationLifetime).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+        return new EmailMessage(to, T["Please confirm your signature: {0}", Subject(letterTitle)],
             Paragraph(T["Thank you for signing {0}."], Strong(letterTitle)) +
             $"<p><a href=\"{Link("confirm", confirmToken)}\">{Encode(T["Confirm your signature"])}</a></p>" +
             Paragraph(T["Your signature is counted only after you confirm. The link works once, until {0}."], Html.Encode(until)) +

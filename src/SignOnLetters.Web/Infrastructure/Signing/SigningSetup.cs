@@ -17,6 +17,10 @@ public static class SigningSetup
         services.AddSingleton<SignatureCommits>();
         services.AddSingleton<Caching.SigningLetterCache>();
         services.AddHostedService(sp => sp.GetRequiredService<SignatureCommits>());
+        services.AddSingleton<ConfirmationMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConfirmationMailer>());
+        services.AddSingleton<OwedConfirmationSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<OwedConfirmationSweep>());
         services.AddScoped<IClientAddress, HttpClientAddress>();
         services.AddScoped<SignatureEmails>();
         services.AddScoped<Pages.Signatures.InvitationList>();

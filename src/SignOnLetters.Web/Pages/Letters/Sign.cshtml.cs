@@ -198,7 +198,7 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
 
     public sealed class CommandHandler(
         AppDbContext db, ICurrentUser user, TimeProvider clock, SigningRateLimiter rateLimiter, IClientAddress client,
-        SignatureEmails emails, SignatureCommits commits, SigningLetterCache letters, IHttpContextAccessor http,
+        SignatureEmails emails, SignatureCommits commits, ConfirmationMailer mailer, SigningLetterCache letters, IHttpContextAccessor http,
         ILogger<CommandHandler> logger) : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
@@ -259,8 +259,9 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
                 if (!await SaveWithExpiredClaimantsAsync(signature, cancellationToken))
                     return Outcome.CheckYourInbox;
             }
+            // Stored: the e-mail goes after the answer, and the signature keeps a mark until it went.
             if (withinLimit)
-                await emails.SendConfirmationAsync(ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title, confirmToken, withdrawToken, now);
+                mailer.Enqueue(signature.Id, emails.Confirmation(ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title, confirmToken, withdrawToken, now));
             else
                 logger.LogInformation("Signing over the rate limit; held for review without e-mail");
             return Outcome.CheckYourInbox;

@@ -1,0 +1,148 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Web.Infrastructure.Email;
+
+namespace SignOnLetters.Web.Infrastructure.Signing;
+
+/// <summary>
+/// Sends signing confirmation e-mails after the answer instead of before it
+/// (docs/decisions/0008-signing-at-scale.md). A submission is answered once its signature is stored
+/// and its e-mail is queued here; one sender takes the queue in order, through one transport session
+/// per run of messages (one SMTP connection for a burst, not one per signer), so a slow or busy mail
+/// server slows the e-mails, never the signing.
+/// <para>
+/// Nothing is lost with the queue. The stored signature carries <c>ConfirmationMailDueAt</c> until
+/// its e-mail was handed to the transport (cleared for a whole run in one UPDATE); a failed send is
+/// retried with growing pauses; and if the app stops with e-mails still queued,
+/// <see cref="OwedConfirmationSweep"/> gives those signatures fresh links and queues them again. The
+/// links themselves live only in memory and in the e-mail: the database keeps their hashes.
+/// </para>
+/// </summary>
+public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTransport transport, ILogger<ConfirmationMailer> logger) : BackgroundService
+{
+    /// <summary>Messages per transport session and per UPDATE that clears their marks.</summary>
+    public const int MaxRun = 100;
+
+    /// <summary>Attempts per message before it is left to the sweep (a malformed address, a refusing server).</summary>
+    public const int MaxAttempts = 5;
+
+    private readonly Channel<ConfirmationMail> _queue = Channel.CreateUnbounded<ConfirmationMail>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> _queued = new();
+    private int _pending;
+
+    /// <summary>The first pause after a failed send; it doubles with each further failure, up to a minute.</summary>
+    internal TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Queued or being sent.</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
+    /// <summary>Queues the e-mail of a stored signature; returns at once.</summary>
+    public void Enqueue(int signatureId, EmailMessage message)
+    {
+        Interlocked.Increment(ref _pending);
+        _queued[signatureId] = 0;
+        if (!_queue.Writer.TryWrite(new ConfirmationMail(signatureId, message)))
+        {
+            // Stopping: the signature keeps its mark, and the sweep mails it after the restart.
+            Interlocked.Decrement(ref _pending);
+            _queued.TryRemove(signatureId, out _);
+            logger.LogWarning("The app is stopping; a confirmation e-mail is left to the sweep after restart");
+        }
+    }
+
+    /// <summary>Whether this process still has the signature's e-mail (a long backlog is not an interruption).</summary>
+    public bool IsQueued(int signatureId) => _queued.ContainsKey(signatureId);
+
+    /// <summary>Waits until nothing is queued or being sent (tests, and the load benchmark's check).</summary>
+    public async Task WaitUntilIdleAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Pending > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{Pending} confirmation e-mails were still queued after {timeout}.");
+            await Task.Delay(5);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Stopping completes the queue; what is queued is still sent while the host waits for us.
+        stoppingToken.Register(() => _queue.Writer.TryComplete());
+        var run = new List<ConfirmationMail>(MaxRun);
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (run.Count < MaxRun && _queue.Reader.TryRead(out var mail))
+                run.Add(mail);
+            await SendRunAsync(run, stoppingToken);
+            run.Clear();
+        }
+    }
+
+    private async Task SendRunAsync(List<ConfirmationMail> run, CancellationToken stoppingToken)
+    {
+        var sent = new List<int>(run.Count);
+        var remaining = new Queue<ConfirmationMail>(run);
+        var attempt = 0;
+        while (remaining.Count > 0)
+        {
+            try
+            {
+                await using var session = await transport.OpenSessionAsync(CancellationToken.None);
+                while (remaining.TryPeek(out var mail))
+                {
+                    await session.SendAsync(mail.Message, CancellationToken.None);
+                    sent.Add(remaining.Dequeue().SignatureId);
+                    attempt = 0;
+                }
+            }
+            catch (Exception ex)
+            {
+                attempt++;
+                if (attempt >= MaxAttempts)
+                {
+                    // Its signature keeps the mark: the sweep tries again later, with a new link.
+                    _queued.TryRemove(remaining.Dequeue().SignatureId, out _);
+                    Interlocked.Decrement(ref _pending);
+                    logger.LogError(ex, "A confirmation e-mail failed {Attempts} times; the owed-confirmation sweep will try again with a new link", attempt);
+                    attempt = 0;
+                    continue;
+                }
+                var delay = TimeSpan.FromTicks(Math.Min(FirstRetryDelay.Ticks << (attempt - 1), TimeSpan.FromMinutes(1).Ticks));
+                logger.LogWarning(ex, "Sending a confirmation e-mail failed (attempt {Attempt}); trying again in {Delay}", attempt, delay);
+                // A stopping app still retries, but without pausing: the host gives us little time.
+                if (!stoppingToken.IsCancellationRequested)
+                    await Task.Delay(delay, CancellationToken.None);
+            }
+        }
+        await ClearMarksAsync(sent);
+    }
+
+    /// <summary>One UPDATE for the whole run. If it fails the marks stay, and the sweep mails those signers again later: a second e-mail, never none.</summary>
+    private async Task ClearMarksAsync(List<int> sent)
+    {
+        try
+        {
+            if (sent.Count > 0)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                await db.Signatures.Where(s => sent.Contains(s.Id) && s.ConfirmationMailDueAt != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmationMailDueAt, (DateTime?)null), CancellationToken.None);
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Clearing the marks of {Count} sent confirmation e-mails failed; the sweep may send them again", sent.Count);
+        }
+        finally
+        {
+            foreach (var id in sent)
+                _queued.TryRemove(id, out _);
+            Interlocked.Add(ref _pending, -sent.Count);
+        }
+    }
+
+    private sealed record ConfirmationMail(int SignatureId, EmailMessage Message);
+}
