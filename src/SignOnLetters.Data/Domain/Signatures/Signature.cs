@@ -228,9 +228,10 @@ public class Signature
     /// new tokens for a new e-mail, still owed until sent. False when nothing is owed any more or the
     /// resend limit is reached; the caller then only clears the mark.
     /// </summary>
-    public bool TryReissueOwedConfirmation(ConfirmationTokens tokens, DateTime now)
+    /// <param name="owedFor">How long the e-mail must have been owed: a mark set again a moment ago (by another instance's sweep) is left alone.</param>
+    public bool TryReissueOwedConfirmation(ConfirmationTokens tokens, DateTime now, TimeSpan owedFor)
     {
-        if (State != SignatureState.PendingConfirmation || ConfirmationMailDueAt is null
+        if (State != SignatureState.PendingConfirmation || ConfirmationMailDueAt is not { } owedSince || now - owedSince < owedFor
             || ConfirmationEmailsSent >= MaxConfirmationEmails || IsConfirmationExpired(now))
             return false;
         IssueTokens(tokens, now);

@@ -78,7 +78,7 @@ public sealed class OwedConfirmationSweep(
             var signature = await ownDb.Signatures.SingleAsync(s => s.Id == id, cancellationToken);
             var (confirmToken, confirmHash) = SecureToken.Create();
             var (withdrawToken, withdrawHash) = SecureToken.Create();
-            if (!signature.TryReissueOwedConfirmation(new ConfirmationTokens(confirmHash, withdrawHash), now))
+            if (!signature.TryReissueOwedConfirmation(new ConfirmationTokens(confirmHash, withdrawHash), now, OwedFor))
                 continue;
             try
             {

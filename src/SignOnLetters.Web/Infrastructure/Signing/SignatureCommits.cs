@@ -57,17 +57,12 @@ public sealed class SignatureCommits(IServiceScopeFactory scopes, ILogger<Signat
     {
         try
         {
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                db.Signatures.AddRange(batch.Select(p => p.Signature));
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
+            await StoreAsync(batch.Select(p => p.Signature).ToList());
             foreach (var pending in batch)
                 pending.Stored.TrySetResult(true);
             return;
         }
-        catch (DbUpdateException) when (batch.Count > 1)
+        catch (Exception exception) when (batch.Count > 1 && IsRefusal(exception))
         {
             logger.LogInformation("A batch of {Count} signatures broke a unique index; storing them one by one", batch.Count);
         }
@@ -86,11 +81,7 @@ public sealed class SignatureCommits(IServiceScopeFactory scopes, ILogger<Signat
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                // EF discards the keys a failed SaveChanges generated, so the signature is added afresh.
-                db.Signatures.Add(pending.Signature);
-                await db.SaveChangesAsync(CancellationToken.None);
+                await StoreAsync([pending.Signature]);
                 pending.Stored.TrySetResult(true);
             }
             catch (Exception exception)
@@ -105,7 +96,7 @@ public sealed class SignatureCommits(IServiceScopeFactory scopes, ILogger<Signat
     {
         try
         {
-            if (exception is DbUpdateException)
+            if (IsRefusal(exception))
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -122,6 +113,27 @@ public sealed class SignatureCommits(IServiceScopeFactory scopes, ILogger<Signat
             pending.Stored.TrySetException(new AggregateException(exception, checkFailed));
         }
     }
+
+    /// <summary>
+    /// One transaction for all. A failed attempt leaves the signatures as they were (no keys), so
+    /// they can be stored again one by one.
+    /// </summary>
+    private async Task StoreAsync(IReadOnlyList<Signature> signatures)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (SignatureRowInsert.For(db) is { } insert)
+        {
+            await insert.InsertAsync(db, signatures, CancellationToken.None);
+            return;
+        }
+        // EF discards the keys a failed SaveChanges generated, so a retry adds the signatures afresh.
+        db.Signatures.AddRange(signatures);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>What a unique index refusing a row looks like, through EF or straight from the provider.</summary>
+    private static bool IsRefusal(Exception exception) => exception is DbUpdateException or System.Data.Common.DbException;
 
     private sealed record PendingSignature(Signature Signature)
     {

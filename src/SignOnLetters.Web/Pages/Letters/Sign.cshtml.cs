@@ -244,7 +244,9 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
             // the signature that holds the claim (ADR 0008); an alias is applied first because it
             // changes which organisation this signature claims.
             await SignatureClaims.ApplyAliasAsync(db, signature, cancellationToken);
-            if (!await commits.TryStoreAsync(signature, cancellationToken))
+            // Not cancelled when the client goes away (a phone losing its signal): the signature is
+            // stored anyway, and the signer still gets its e-mail.
+            if (!await commits.TryStoreAsync(signature, CancellationToken.None))
             {
                 var claimant = await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken);
                 if (claimant is not null)

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using SignOnLetters.Data;
+using SignOnLetters.Domain.Signatures;
+
+namespace SignOnLetters.Web.Infrastructure.Signing;
+
+/// <summary>
+/// Inserts a batch of new signatures and their first events with two prepared INSERT statements,
+/// for <see cref="SignatureCommits"/>. EF's SaveChanges spent most of a batch on change tracking and
+/// on building (and SQLite on preparing) one statement per row; here each statement is prepared once
+/// per batch and only its parameter values change. The statements are built from EF's own model
+/// (table, columns, type mappings and value converters), so a new property is inserted without
+/// touching this code; <c>SignatureRowInsertTests</c> compares every column with what EF stores.
+/// <para>
+/// Used on SQLite and PostgreSQL, whose <c>INSERT … RETURNING</c> the tests run against; SQL Server,
+/// which we cannot run here, keeps EF's SaveChanges. Nothing else is bypassed: new signatures wait
+/// for confirmation or review, so the public page and its cache (evicted by EF's save interceptor)
+/// do not change with them.
+/// </para>
+/// </summary>
+internal sealed class SignatureRowInsert
+{
+    private static readonly ConcurrentDictionary<IModel, SignatureRowInsert?> ByModel = new();
+
+    private readonly RowStatement _signature;
+    private readonly RowStatement _event;
+    private readonly IProperty _eventSignatureId;
+
+    private SignatureRowInsert(AppDbContext db)
+    {
+        _signature = new RowStatement(db, db.Model.FindEntityType(typeof(Signature))!, returnKey: true);
+        _event = new RowStatement(db, db.Model.FindEntityType(typeof(SignatureEvent))!, returnKey: false);
+        _eventSignatureId = _event.Entity.FindProperty(nameof(SignatureEvent.SignatureId))!;
+    }
+
+    /// <summary>The insert for this context's provider; null where EF's SaveChanges is kept (SQL Server).</summary>
+    public static SignatureRowInsert? For(AppDbContext db) =>
+        ByModel.GetOrAdd(db.Model, _ => db.Database.IsSqlite() || db.Database.IsNpgsql() ? new SignatureRowInsert(db) : null);
+
+    /// <summary>
+    /// Inserts all in one transaction and gives each signature its id. On failure nothing is stored
+    /// and every signature is as it was (id 0), ready to be stored another way.
+    /// </summary>
+    public async Task InsertAsync(AppDbContext db, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            await using var insertSignature = await _signature.CreateAsync(connection, transaction.GetDbTransaction(), cancellationToken);
+            await using var insertEvent = await _event.CreateAsync(connection, transaction.GetDbTransaction(), cancellationToken);
+            foreach (var signature in signatures)
+            {
+                _signature.Bind(insertSignature, signature);
+                var id = Convert.ToInt32(await insertSignature.ExecuteScalarAsync(cancellationToken));
+                _signature.SetKey(signature, id);
+                foreach (var entry in signature.Events)
+                {
+                    _eventSignatureId.PropertyInfo!.SetValue(entry, id);
+                    _event.Bind(insertEvent, entry);
+                    await insertEvent.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            foreach (var signature in signatures)
+            {
+                _signature.SetKey(signature, 0);
+                foreach (var entry in signature.Events)
+                    _eventSignatureId.PropertyInfo!.SetValue(entry, 0);
+            }
+            throw;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>One table's INSERT of every column the app writes (all but the generated key), with EF's parameter types.</summary>
+    private sealed class RowStatement
+    {
+        private readonly IProperty[] _columns;
+        private readonly RelationalTypeMapping[] _mappings;
+        private readonly string[] _parameterNames;
+        private readonly string _sql;
+        private readonly IProperty _key;
+
+        public RowStatement(AppDbContext db, IEntityType entity, bool returnKey)
+        {
+            Entity = entity;
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            _key = entity.FindPrimaryKey()!.Properties.Single();
+            _columns = entity.GetProperties().Where(p => p.ValueGenerated != ValueGenerated.OnAdd).ToArray();
+            _mappings = _columns.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
+            _parameterNames = _columns.Select((_, i) => sql.GenerateParameterName($"p{i}")).ToArray();
+            _sql = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} "
+                   + $"({string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) "
+                   + $"VALUES ({string.Join(", ", _parameterNames)})"
+                   + (returnKey ? $" RETURNING {sql.DelimitIdentifier(_key.GetColumnName(table)!)}" : string.Empty);
+        }
+
+        public IEntityType Entity { get; }
+
+        public async Task<DbCommand> CreateAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = _sql;
+            command.Transaction = transaction;
+            for (var i = 0; i < _columns.Length; i++)
+                command.Parameters.Add(_mappings[i].CreateParameter(command, _parameterNames[i], null, _columns[i].IsNullable));
+            await command.PrepareAsync(cancellationToken);
+            return command;
+        }
+
+        public void Bind(DbCommand command, object entity)
+        {
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var value = _columns[i].PropertyInfo!.GetValue(entity);
+                if (value is not null && _mappings[i].Converter is { } converter)
+                    value = converter.ConvertToProvider(value);
+                command.Parameters[i].Value = value ?? DBNull.Value;
+            }
+        }
+
+        public void SetKey(object entity, int id) => _key.PropertyInfo!.SetValue(entity, id);
+    }
+}
