@@ -33,6 +33,21 @@ public abstract class IntegrityTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_apply_an_alias_added_while_the_letters_signing_terms_are_cached()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        // The first signature caches the letter's terms and aliases (none yet).
+        await SignAndConfirmAsync(Organisation(Msf, "ana@example.org"));
+        App.RunAs(coordinator);
+        Assert.Empty(await App.SendAsync(new Aliases.Add { Slug = Slug, Alias = "MSF", OrganisationName = Msf }));
+
+        App.RunAs(null);
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(Organisation("MSF", "other@example.org")));
+        Assert.Contains($"{Msf} has already signed", refused.Message);
+        Assert.Single(await SignaturesAsync(App));
+    }
+
+    [SkippableFact]
     public async Task Should_move_a_signature_under_a_new_alias_onto_the_organisations_name()
     {
         var (_, coordinator, _) = await OpenLetterAsync(App);

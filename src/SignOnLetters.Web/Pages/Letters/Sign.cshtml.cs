@@ -242,8 +242,9 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
             // Optimistic: nearly every submission is new, and the unique indexes on active e-mail
             // addresses and organisations are the duplicate check. Only a refused insert looks for
             // the signature that holds the claim (ADR 0008); an alias is applied first because it
-            // changes which organisation this signature claims.
-            await SignatureClaims.ApplyAliasAsync(db, signature, cancellationToken);
+            // changes which organisation this signature claims (the letter's aliases come cached
+            // with its terms, and a new alias drops them like any change to the letter).
+            letter.ApplyAlias(signature);
             // Not cancelled when the client goes away (a phone losing its signal): the signature is
             // stored anyway, and the signer still gets its e-mail.
             if (!await commits.TryStoreAsync(signature, CancellationToken.None))
@@ -321,8 +322,16 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
 }
 
 /// <summary>The letter as signing needs it: its terms on the latest version, its title and its (primary) language.</summary>
-internal sealed record LetterForSigning(SigningTerms Terms, string Title, string Language)
+/// <param name="AliasKeys">The letter's organisation aliases by alias key, so signing applies one without a query per signature.</param>
+internal sealed record LetterForSigning(SigningTerms Terms, string Title, string Language, IReadOnlyDictionary<string, OrganisationAlias> AliasKeys)
 {
+    /// <summary>An organisation signing under one of the letter's aliases claims the organisation's own name (<see cref="SignatureClaims.ApplyAliasAsync"/>).</summary>
+    public void ApplyAlias(Signature signature)
+    {
+        if (signature is { Kind: SignerKind.Organisation, OrganisationKey: { } key } && AliasKeys.TryGetValue(key, out var alias))
+            signature.ClaimAliasedOrganisation(alias);
+    }
+
     /// <summary>The letter by slug; drafts do not exist publicly (404), other states answer with their rule.</summary>
     public static async Task<LetterForSigning> FindAsync(AppDbContext db, string slug, CancellationToken cancellationToken)
     {
@@ -341,6 +350,10 @@ internal sealed record LetterForSigning(SigningTerms Terms, string Title, string
             })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("The letter");
-        return new LetterForSigning(letter.Terms, letter.Title ?? slug, letter.PrimaryLanguage);
+        var aliases = (await db.OrganisationAliases.AsNoTracking().Where(a => a.LetterId == letter.Terms.LetterId).OrderBy(a => a.Id)
+                .ToListAsync(cancellationToken))
+            .DistinctBy(a => a.AliasKey, StringComparer.Ordinal)
+            .ToDictionary(a => a.AliasKey, StringComparer.Ordinal);
+        return new LetterForSigning(letter.Terms, letter.Title ?? slug, letter.PrimaryLanguage, aliases);
     }
 }
