@@ -362,4 +362,8 @@ T = {
    "ru": {"one": "У вас остался {0} код восстановления.", "few": "У вас осталось {0} кода восстановления.", "many": "У вас осталось {0} кодов восстановления."},
    "ar": {"zero": "لم يتبقَّ لديك أي رمز استرداد.", "one": "تبقّى لديك رمز استرداد واحد.", "two": "تبقّى لديك رمزا استرداد.", "few": "تبقّت لديك {0} رموز استرداد.", "many": "تبقّى لديك {0} رمزًا للاسترداد.", "other": "تبقّى لديك {0} رمز استرداد."},
  },
+ # Broken domain rules about organisation members (DomainRuleException templates).
+ "That person is not a member of this organisation.": ["Cette personne n’est pas membre de cette organisation.", "Esa persona no es miembro de esta organización.", "Этот человек не участник этой организации.", "هذا الشخص ليس عضوًا في هذه المنظمة."],
+ "That person is already a member of this organisation.": ["Cette personne est déjà membre de cette organisation.", "Esa persona ya es miembro de esta organización.", "Этот человек уже участник этой организации.", "هذا الشخص عضو في هذه المنظمة بالفعل."],
+ "An organisation needs at least one coordinator. Make someone else a coordinator first.": ["Une organisation a besoin d’au moins un coordinateur. Nommez d’abord quelqu’un d’autre coordinateur.", "Una organización necesita al menos una persona en la coordinación. Nombre primero a otra persona.", "У организации должен быть хотя бы один координатор. Сначала назначьте координатором кого-то другого.", "تحتاج المنظمة إلى منسّق واحد على الأقل. اجعل شخصًا آخر منسّقًا أولًا."],
 }

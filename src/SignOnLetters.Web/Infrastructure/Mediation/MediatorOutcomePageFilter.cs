@@ -35,7 +35,7 @@ public sealed class MediatorOutcomePageFilter(IStringLocalizer<SharedResource> T
                 executed.Result = RerenderPage(context);
                 break;
             case EditConflictException conflict when context.HandlerInstance is PageModel conflictPage:
-                context.ModelState.AddModelError(string.Empty, conflict.Message);
+                context.ModelState.AddModelError(string.Empty, T[conflict.Template, conflict.Arguments]);
                 conflictPage.ViewData[EditConflictException.ViewDataKey] = conflict.Details;
                 executed.Result = conflictPage.Page();
                 break;
