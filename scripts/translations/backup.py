@@ -30,4 +30,6 @@ T = {
    "Elija un archivo de copia de seguridad (un archivo .json exportado desde la página de una carta).",
    "Выберите файл резервной копии (файл .json, выгруженный со страницы письма).",
    "اختر ملف نسخة احتياطية (ملف ‎.json‎ صُدِّر من صفحة رسالة)."],
+ "Letter imported.": ["Lettre importée.", "Carta importada.", "Письмо импортировано.", "استُوردت الرسالة."],
+ "The file is over {Size} MB; a backup may be at most {MaxSize} MB.": ["Le fichier dépasse {Size} Mo ; une sauvegarde peut peser au plus {MaxSize} Mo.", "El archivo supera {Size} MB; una copia de seguridad puede ocupar como máximo {MaxSize} MB.", "Файл больше {Size} МБ; резервная копия — не более {MaxSize} МБ.", "يتجاوز الملف {Size} م.ب؛ ويمكن أن تبلغ النسخة الاحتياطية {MaxSize} م.ب على الأكثر."],
 }

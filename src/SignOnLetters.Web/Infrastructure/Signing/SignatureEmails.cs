@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.Extensions.Localization;
 using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Infrastructure.Email;
 
 namespace SignOnLetters.Web.Infrastructure.Signing;
 
@@ -72,11 +73,9 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
         Paragraph(T["You can withdraw your signature at any time: {0}. Keep this e-mail."],
             $"<a href=\"{Link("withdraw", withdrawToken)}\">{Encode(T["Withdraw my signature"])}</a>");
 
-    /// <summary>A translated sentence as a paragraph: the sentence encoded, its parts markup built here from encoded values.</summary>
-    private static string Paragraph(LocalizedString sentence, params string[] htmlParts) =>
-        $"<p>{string.Format(CultureInfo.CurrentCulture, Html.Encode(sentence.Value), htmlParts)}</p>";
+    private static string Paragraph(LocalizedString sentence, params string[] htmlParts) => EmailHtml.Paragraph(sentence, htmlParts);
 
-    private static string Strong(string text) => $"<strong>{Html.Encode(text)}</strong>";
+    private static string Strong(string text) => EmailHtml.Strong(text);
 
     private static string Encode(LocalizedString text) => Html.Encode(text.Value);
 

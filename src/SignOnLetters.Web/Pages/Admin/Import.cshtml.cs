@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Backup;
@@ -13,6 +14,7 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Security;
+using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Pages.Admin;
 
@@ -26,7 +28,7 @@ namespace SignOnLetters.Web.Pages.Admin;
 [Authorize(Roles = Roles.Administrator)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
-public class Import(IMediator mediator) : PageModel
+public class Import(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public const int MaxFileBytes = 64 * 1024 * 1024;
 
@@ -48,7 +50,7 @@ public class Import(IMediator mediator) : PageModel
             content = stream.ToArray();
         }
         var slug = await mediator.Send(new Command(content, file?.Length ?? 0, NewSlug), cancellationToken);
-        TempData["Notice"] = "Letter imported.";
+        TempData["Notice"] = T["Letter imported."].Value;
         return Redirect($"/letters/{slug}/manage");
     }
 
@@ -60,8 +62,9 @@ public class Import(IMediator mediator) : PageModel
         public CommandValidator()
         {
             RuleFor(c => c.FileLength).GreaterThan(0).WithName("File").WithMessage("Choose a backup file (a .json file exported from a letter's page).");
-            RuleFor(c => c.FileLength).LessThanOrEqualTo(MaxFileBytes).WithName("File")
-                .WithMessage(c => $"The file is over {c.FileLength / (1024 * 1024):N0} MB; a backup may be at most {MaxFileBytes / (1024 * 1024)} MB.");
+            RuleFor(c => c.FileLength).MustNaming(length => length <= MaxFileBytes,
+                    ("Size", length => length / (1024 * 1024)), ("MaxSize", _ => MaxFileBytes / (1024 * 1024))).WithName("File")
+                .WithMessage("The file is over {Size} MB; a backup may be at most {MaxSize} MB.");
             RuleFor(c => c.NewSlug).Must(slug => string.IsNullOrWhiteSpace(slug) || LetterSlug.IsWellFormed(slug.Trim()))
                 .WithMessage(LetterSlug.Rule);
         }

@@ -169,8 +169,9 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
     {
         public ImportValidator() =>
             RuleFor(c => c.Csv).NotEmpty().WithMessage("Paste a list or choose a CSV file.")
-                .MaximumLength(InvitationList.MaxCsvLength)
-                .WithMessage($"The list is too large: at most {InvitationList.MaxCsvLength / 1024:N0} KB, {InvitationList.MaxRows:N0} partners at once.");
+                .MustNaming(csv => csv is null || csv.Length <= InvitationList.MaxCsvLength,
+                    ("MaxSize", _ => InvitationList.MaxCsvLength / 1024), ("MaxRows", _ => InvitationList.MaxRows))
+                .WithMessage("The list is too large: at most {MaxSize} KB, {MaxRows} partners at once.");
     }
 
     public sealed class ImportHandler(InvitationList list) : ICommandHandler<Import, int>
@@ -235,21 +236,21 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
             if (!reader.Read() || !reader.ReadHeader() || reader.HeaderRecord is not { } header
                 || !header.Any(h => h.Trim().Equals("email", StringComparison.OrdinalIgnoreCase))
                 || !header.Any(h => h.Trim().Equals("organisation", StringComparison.OrdinalIgnoreCase)))
-                throw Refusal(new ValidationFailure("Csv", "The first line must name the columns: organisation,email (and message if you like)."));
+                throw Refusal(LocalisedFailure.Of("Csv", "The first line must name the columns: organisation,email (and message if you like)."));
             while (reader.Read())
             {
                 if (rows.Count == MaxRows)
-                    throw Refusal(new ValidationFailure("Csv", $"The list has more than {MaxRows:N0} partners: split it, nothing was sent."));
+                    throw Refusal(LocalisedFailure.Of("Csv", "The list has more than {0:N0} partners: split it, nothing was sent.", MaxRows));
                 rows.Add(new Row(reader.Parser.RawRow, reader.GetField("organisation") ?? string.Empty, reader.GetField("email") ?? string.Empty,
                     header.Any(h => h.Trim().Equals("message", StringComparison.OrdinalIgnoreCase)) ? reader.GetField("message") : null));
             }
         }
         catch (CsvHelperException ex)
         {
-            throw Refusal(new ValidationFailure("Csv", $"Line {ex.Context?.Parser?.RawRow}: the list cannot be read there (a stray quote?). Nothing was sent."));
+            throw Refusal(LocalisedFailure.Of("Csv", "Line {0}: the list cannot be read there (a stray quote?). Nothing was sent.", ex.Context?.Parser?.RawRow ?? 0));
         }
         return rows.Count == 0
-            ? throw Refusal(new ValidationFailure("Csv", "The list has no partners under its first line."))
+            ? throw Refusal(LocalisedFailure.Of("Csv", "The list has no partners under its first line."))
             : rows;
     }
 
@@ -295,7 +296,7 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
         if (failures.Count > 0)
         {
             if (requestType == typeof(Invitations.Import))
-                failures.Add(new ValidationFailure("Csv", "Nothing was sent: correct these lines and import the list again."));
+                failures.Add(LocalisedFailure.Of("Csv", "Nothing was sent: correct these lines and import the list again."));
             throw new RequestValidationException(requestType, failures);
         }
 
