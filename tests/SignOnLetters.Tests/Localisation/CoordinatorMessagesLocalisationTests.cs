@@ -80,6 +80,24 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
     }
 
     [SkippableFact]
+    public async Task Should_say_which_lines_of_a_partner_list_are_refused_in_the_readers_language()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        var browser = await SignedInAsync(coordinator.Email!, "fr");
+
+        var refused = await browser.SubmitFormAsync($"/letters/{Slug}/invitations",
+            new Dictionary<string, string> { ["List.Csv"] = "organisation,email\n=cmd,x@example.org\nBonne Asso,pas-une-adresse\n<b>Asso</b>,b@example.org\n" }, "form#import-form");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var text = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Ligne 2 : l’organisation commence par « = », ce que les tableurs exécutent comme une formule. Supprimez ce caractère.", text);
+        Assert.Contains("Ligne 3 : l’adresse e-mail n’est pas valide.", text);
+        Assert.Contains("Ligne 4 : le nom de l’organisation : ne peut pas contenir < ou >.", text);
+        Assert.Contains("Rien n’a été envoyé : corrigez ces lignes et importez de nouveau la liste.", text);
+        Assert.DoesNotContain("Line ", text);
+    }
+
+    [SkippableFact]
     public async Task Should_write_a_member_invitation_in_the_inviting_coordinators_language()
     {
         var (coordinator, organisation) = await App.CreateOrganisationAsync("Red de Salud", coordinatorEmail: "coordinadora@example.org");

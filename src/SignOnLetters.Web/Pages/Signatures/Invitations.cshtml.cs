@@ -290,8 +290,9 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
         {
             var problem = Problem(row, invited, seen);
             if (problem is not null)
-                failures.Add(new ValidationFailure(requestType == typeof(Invitations.Import) ? "Csv" : string.Empty,
-                    rows.Count == 1 && requestType != typeof(Invitations.Import) ? problem : $"Line {row.Line}: {problem}"));
+                failures.Add(rows.Count == 1 && requestType != typeof(Invitations.Import)
+                    ? LocalisedFailure.Of(string.Empty, problem)
+                    : LocalisedFailure.Of(requestType == typeof(Invitations.Import) ? "Csv" : string.Empty, "Line {0}: {1}", row.Line, problem));
         }
         if (failures.Count > 0)
         {
@@ -323,27 +324,33 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
         return sent.Count;
     }
 
-    private static string? Problem(Row row, HashSet<string> invited, Dictionary<string, int> seen)
+    /// <summary>Why a row cannot be sent, as a translatable sentence (after "Line {0}: "), or null.</summary>
+    private static LocalisedFailure.Text? Problem(Row row, HashSet<string> invited, Dictionary<string, int> seen)
     {
-        foreach (var (cell, name) in new[] { (row.OrganisationName, "the organisation"), (row.Email, "the e-mail address"), (row.Message ?? "", "the message") })
+        foreach (var (cell, template) in new[]
+                 {
+                     (row.OrganisationName, "the organisation starts with \"{0}\", which spreadsheets run as a formula. Remove that character."),
+                     (row.Email, "the e-mail address starts with \"{0}\", which spreadsheets run as a formula. Remove that character."),
+                     (row.Message ?? "", "the message starts with \"{0}\", which spreadsheets run as a formula. Remove that character."),
+                 })
             if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-                return $"{name} starts with \"{cell[0]}\", which spreadsheets run as a formula. Remove that character.";
+                return new(template, cell[0].ToString());
         if (row.OrganisationName.Length == 0)
-            return "the organisation's name is missing.";
-        if (TextInputRules.Problem(row.OrganisationName, Organisation.NameMaxLength) is { } nameProblem)
-            return $"the organisation's name {nameProblem}";
+            return new("the organisation's name is missing.");
+        if (TextInputRules.ProblemOf(row.OrganisationName, Organisation.NameMaxLength, "the organisation's name") is { } nameProblem)
+            return new("{0}", nameProblem); // the validator's own sentence, translated as it is there
         if (!IsEmailAddress(row.Email))
-            return "the e-mail address is not valid.";
+            return new("the e-mail address is not valid.");
         if (row.Message is { Length: > PartnerInvitation.MessageMaxLength })
-            return $"the message is too long: at most {PartnerInvitation.MessageMaxLength:N0} characters.";
+            return new("the message is too long: at most {0:N0} characters.", PartnerInvitation.MessageMaxLength);
         // The message goes into the e-mail HTML-encoded, so < and > are harmless there; control characters are not text.
         if (row.Message is not null && row.Message.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            return "the message contains characters that cannot be shown.";
+            return new("the message contains characters that cannot be shown.");
         var key = EmailCanonicalizer.Canonicalize(row.Email);
         if (invited.Contains(key))
-            return "this address has already been invited to sign this letter.";
+            return new("this address has already been invited to sign this letter.");
         if (seen.TryGetValue(key, out var first))
-            return $"the same address as line {first}.";
+            return new("the same address as line {0}.", first);
         seen[key] = row.Line;
         return null;
     }
