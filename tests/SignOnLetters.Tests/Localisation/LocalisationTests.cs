@@ -140,7 +140,7 @@ public sealed class LocalisationTests(SqliteSlice app) : SliceTest(app)
         var root = RepositoryRoot();
         var english = Keys(Path.Combine(root, "src", "SignOnLetters.Web", "Resources", "SharedResource.en.resx"));
         var template = new System.Text.RegularExpressions.Regex(
-            @"(?:\bDomainRuleException\(|\bWithMessage\(|\bLocalisedFailure\.Of\([^,()]+,)\s*(\$?)""((?:[^""\\]|\\.)*)""");
+            @"(?:\bDomainRuleException\(|\bInvalidImageException\(|\bWithMessage\(|\bLocalisedFailure\.Of\([^,()]+,)\s*(\$?)""((?:[^""\\]|\\.)*)""");
         var problems = new List<string>();
         foreach (var project in new[] { "SignOnLetters.Web", "SignOnLetters.Data" })
         {

@@ -50,7 +50,7 @@ public sealed class OrganisationFieldsValidator : AbstractValidator<IOrganisatio
         catch (InvalidImageException invalid)
         {
             throw new Infrastructure.Mediation.RequestValidationException(typeof(TCommand),
-                [new FluentValidation.Results.ValidationFailure("Logo", invalid.Message)]);
+                [LocalisedFailure.Of("Logo", invalid.Text)]);
         }
     }
 }
