@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity.UI.Services;
