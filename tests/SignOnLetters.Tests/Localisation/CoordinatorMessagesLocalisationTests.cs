@@ -12,6 +12,7 @@ using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Letters;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
@@ -193,12 +194,15 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
         var (letter, coordinator, _) = await OpenLetterAsync(App);
         var terms = await TermsAsync(App, letter);
         var signature = Confirmed(terms, Organisation("Médecins du Monde", "a@example.org"), "fr");
-        await App.InsertAsync(signature);
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        await App.InsertAsync(signature,
+            OrganisationAlias.Create(letter.Id, "MdM", "Médecins du Monde", [], coordinator.Id, now),
+            PartnerInvitation.Create(letter.Id, "Partner Network", "partner@example.org", null, SecureToken.Create().Hash, coordinator.Id, now));
         var browser = await SignedInAsync(coordinator.Email!, "fr");
         var french = CultureInfo.GetCultureInfo("fr");
         var day = signature.CreatedAt.ToString("d", french);
 
-        foreach (var path in new[] { $"/letters/{Slug}/signatures", $"/letters/{Slug}/signatures/{signature.Id}" })
+        foreach (var path in new[] { $"/letters/{Slug}/signatures", $"/letters/{Slug}/signatures/{signature.Id}", $"/letters/{Slug}/signatures/aliases", $"/letters/{Slug}/invitations" })
         {
             var (response, page) = await browser.GetAsync(path);
 
