@@ -163,6 +163,29 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
     }
 
     [SkippableFact]
+    public async Task Should_count_the_unchanged_lines_of_a_comparison_in_the_readers_language()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        App.RunAs(coordinator);
+        var paragraphs = Enumerable.Range(1, 12).Select(i => $"Paragraph {i}.").ToList();
+        foreach (var ending in new[] { "The end.", "The very end." })
+        {
+            var (amend, _) = await App.SendAsync(new Amend.Query(Slug));
+            await App.SendAsync(amend with
+            {
+                Texts = [amend.Texts[0] with { Body = string.Join("\n\n", [.. paragraphs, ending]) }, .. amend.Texts[1..]],
+                ChangeNote = "Another ending.",
+            });
+        }
+        var browser = await SignedInAsync(coordinator.Email!, "ru");
+
+        var (_, page) = await browser.GetAsync($"/letters/{Slug}/history");
+
+        var skipped = page.QuerySelector("li.diff-skipped")!.TextContent;
+        Assert.Matches(@"^… \d+ строк(а|и)? без изменений …$", skipped);
+    }
+
+    [SkippableFact]
     public async Task Should_wrap_a_delivery_in_the_letters_language_and_keep_the_coordinators_message()
     {
         var (letter, coordinator, _) = await OpenLetterAsync(App, status: LetterStatus.Closed);
