@@ -206,4 +206,5 @@ T = {
  "The title": ["Le titre", "El título", "Заголовок", "العنوان"],
  "Title": ["Titre", "Título", "Заголовок", "العنوان"],
  "from {0} countries": {"en": {"one": "from {0} country", "other": "from {0} countries"}, "fr": {"one": "de {0} pays", "many": "de {0} de pays", "other": "de {0} pays"}, "es": {"one": "de {0} país", "many": "de {0} de países", "other": "de {0} países"}, "ru": {"one": "из {0} страны", "few": "из {0} стран", "many": "из {0} стран"}, "ar": {"zero": "من {0} بلد", "one": "من بلد واحد", "two": "من بلدين", "few": "من {0} بلدان", "many": "من {0} بلدًا", "other": "من {0} بلد"}},
+ "Too many link openings from your network in a short time. Wait a minute, then open the link again.": ["Trop de liens ouverts depuis votre réseau en peu de temps. Attendez une minute, puis ouvrez de nouveau le lien.", "Demasiados enlaces abiertos desde su red en poco tiempo. Espere un minuto y vuelva a abrir el enlace.", "Слишком много переходов по ссылкам из вашей сети за короткое время. Подождите минуту и откройте ссылку снова.", "فُتحت روابط كثيرة جدًا من شبكتك في وقت قصير. انتظر دقيقة، ثم افتح الرابط مجددًا."],
 }

@@ -3,6 +3,7 @@ using SignOnLetters.Domain;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using Microsoft.Extensions.Localization;
+using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Api;
 
@@ -28,9 +29,10 @@ public sealed class ApiOutcomeFilter : IEndpointFilter
         }
         catch (ValidationException validation)
         {
+            var T = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
             return Results.ValidationProblem(validation.Errors
                 .GroupBy(e => e.PropertyName)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+                .ToDictionary(g => g.Key, g => g.Select(e => T.Describe(e)).ToArray()));
         }
         catch (DomainRuleException rule)
         {

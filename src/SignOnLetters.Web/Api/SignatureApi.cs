@@ -7,6 +7,7 @@ using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Pages.Letters;
+using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Api;
 
@@ -113,9 +114,10 @@ public static class SignatureApi
         }
         catch (ValidationException validation)
         {
+            var T = Localizer(context);
             return Results.ValidationProblem(validation.Errors
                 .GroupBy(e => JsonName(e.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+                .ToDictionary(g => g.Key, g => g.Select(e => T.Describe(e)).ToArray()));
         }
         catch (DomainRuleException rule)
         {

@@ -18,6 +18,16 @@ public sealed class BrowserlessClient(HttpClient http)
     public static BrowserlessClient For(SliceFixture app) =>
         new(app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+    /// <summary>A browser signed in as <paramref name="email"/> that asks for pages in <paramref name="language"/> (Accept-Language).</summary>
+    public static async Task<BrowserlessClient> SignedInAsync(SliceFixture app, string email, string language)
+    {
+        app.RunAs(null);
+        var browser = For(app);
+        await browser.SignInAsync(email);
+        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return browser;
+    }
+
     public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetAsync(string url)
     {
         var response = await Http.GetAsync(url);

@@ -182,14 +182,7 @@ public sealed class CoordinatingLocalisationTests(SqliteSlice app) : SliceTest(a
         T.Of((UnRegion?)null),
     ];
 
-    private async Task<BrowserlessClient> SignedInAsync(string email, string language)
-    {
-        App.RunAs(null);
-        var browser = BrowserlessClient.For(App);
-        await browser.SignInAsync(email);
-        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        return browser;
-    }
+    private Task<BrowserlessClient> SignedInAsync(string email, string language) => BrowserlessClient.SignedInAsync(App, email, language);
 
     private DateTime Now(int minutes) => App.Clock.GetUtcNow().UtcDateTime.AddMinutes(minutes);
 

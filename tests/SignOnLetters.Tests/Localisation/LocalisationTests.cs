@@ -131,6 +131,35 @@ public sealed class LocalisationTests(SqliteSlice app) : SliceTest(app)
         Assert.True(missing.Count == 0, "No English text for:\n" + string.Join("\n", missing));
     }
 
+    /// <summary>Broken domain rules, validators' messages and hand-written validation failures are
+    /// English templates translated when they are shown: each must be a key of the tables, and none may
+    /// be interpolated ($"…"), since a text with its values already in it never matches a key.</summary>
+    [Fact]
+    public void Should_have_a_translation_for_every_rule_and_validation_template()
+    {
+        var root = RepositoryRoot();
+        var english = Keys(Path.Combine(root, "src", "SignOnLetters.Web", "Resources", "SharedResource.en.resx"));
+        var template = new System.Text.RegularExpressions.Regex(
+            @"(?:\bDomainRuleException\(|\bInvalidImageException\(|\bWithMessage\(|\bLocalisedFailure\.Of\([^,()]+,)\s*(\$?)""((?:[^""\\]|\\.)*)""");
+        var problems = new List<string>();
+        foreach (var project in new[] { "SignOnLetters.Web", "SignOnLetters.Data" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src", project), "*.cs", SearchOption.AllDirectories)
+                         .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
+            {
+                foreach (System.Text.RegularExpressions.Match match in template.Matches(File.ReadAllText(file)))
+                {
+                    var key = System.Text.RegularExpressions.Regex.Unescape(match.Groups[2].Value);
+                    if (match.Groups[1].Value == "$")
+                        problems.Add($"{Path.GetRelativePath(root, file)}: interpolated, give the values as arguments: {key}");
+                    else if (!english.ContainsKey(key))
+                        problems.Add($"{Path.GetRelativePath(root, file)}: no translations for: {key}");
+                }
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     [Theory]
     [InlineData("en", 0, "0 signatures")]
     [InlineData("en", 1, "1 signature")]

@@ -21,14 +21,14 @@ public static partial class EmbedHosts
         var trimmed = host.Trim().TrimEnd('.').ToLowerInvariant();
         return IsWellFormed(trimmed)
             ? trimmed
-            : throw new DomainRuleException($"\"{(host.Length > 60 ? host[..60] + "…" : host)}\" is not a host name. Write it like partner.example, without https:// or a path.");
+            : throw new DomainRuleException("\"{0}\" is not a host name. Write it like partner.example, without https:// or a path.", host.Length > 60 ? host[..60] + "…" : host);
     }
 
     public static string Join(IEnumerable<string> hosts)
     {
         var normalised = hosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(Normalise).Distinct(StringComparer.Ordinal).ToList();
         if (normalised.Count > MaxHosts)
-            throw new DomainRuleException($"At most {MaxHosts} hosts may embed the form.");
+            throw new DomainRuleException("At most {0} hosts may embed the form.", MaxHosts);
         var joined = string.Join(' ', normalised);
         return joined.Length <= 2000 ? joined : throw new DomainRuleException("The list of hosts is too long.");
     }

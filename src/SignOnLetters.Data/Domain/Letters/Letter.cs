@@ -176,7 +176,7 @@ public class Letter
             throw new DomainRuleException("Only a draft can be opened. A closed letter can be reopened instead.");
         var missingBody = Texts.FirstOrDefault(t => t.Body.Length == 0);
         if (missingBody is not null)
-            throw new DomainRuleException($"The {LanguageCodes.DisplayName(missingBody.LanguageCode)} version has no text yet.");
+            throw new DomainRuleException("The {0} version has no text yet.", new LanguageName(missingBody.LanguageCode));
         if (Addressees.Count == 0)
             throw new DomainRuleException("Add at least one addressee before opening the letter.");
         if (DeadlineUtc <= now)
@@ -198,7 +198,7 @@ public class Letter
         if (changeNote.Length == 0)
             throw new DomainRuleException("Say in a change note what the amendment changes: signers will read it.");
         if (changeNote.Length > ChangeNoteMaxLength)
-            throw new DomainRuleException($"The change note may have at most {ChangeNoteMaxLength} characters.");
+            throw new DomainRuleException("The change note may have at most {0} characters.", ChangeNoteMaxLength);
         if (texts.Count == Texts.Count && texts.All(t => Texts.Any(current => current.SameAs(t))))
             throw new DomainRuleException("The text is the same as the published version: nothing to amend.");
         if (texts.Any(t => t.Body.Length == 0))
@@ -329,7 +329,7 @@ public class Letter
             throw new DomainRuleException("A letter needs its text in at least one language.");
         var duplicate = texts.GroupBy(t => t.LanguageCode).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new DomainRuleException($"There are two {LanguageCodes.DisplayName(duplicate.Key)} versions. Keep one.");
+            throw new DomainRuleException("There are two {0} versions. Keep one.", new LanguageName(duplicate.Key));
         Texts.RemoveAll(current => texts.All(t => t.LanguageCode != current.LanguageCode));
         foreach (var text in texts)
         {

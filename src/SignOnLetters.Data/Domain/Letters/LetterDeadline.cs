@@ -10,10 +10,10 @@ public sealed record LetterDeadline(DateTime Utc, string TimeZoneId)
     public static LetterDeadline FromLocal(DateTime localTime, string timeZoneId)
     {
         var zone = FindZone(timeZoneId)
-            ?? throw new DomainRuleException($"'{timeZoneId}' is not a time zone we know. Choose one from the list.");
+            ?? throw new DomainRuleException("'{0}' is not a time zone we know. Choose one from the list.", timeZoneId);
         var local = DateTime.SpecifyKind(localTime, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(local))
-            throw new DomainRuleException($"{local:d MMMM yyyy, HH:mm} does not exist in {zone.Id}: the clocks change then. Choose another time.");
+            throw new DomainRuleException("{0:g} does not exist in {1}: the clocks change then. Choose another time.", local, zone.Id);
         return new LetterDeadline(TimeZoneInfo.ConvertTimeToUtc(local, zone), zone.Id);
     }
 

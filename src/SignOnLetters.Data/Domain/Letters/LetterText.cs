@@ -23,7 +23,7 @@ public class LetterText
     public LetterText(string languageCode, string title, string body)
     {
         LanguageCode = LanguageCodes.Normalize(languageCode)
-            ?? throw new DomainRuleException($"'{languageCode}' is not a language code we know (for example en, fr, es, ru, pt-BR).");
+            ?? throw new DomainRuleException("'{0}' is not a language code we know (for example en, fr, es, ru, pt-BR).", languageCode);
         Change(title, body);
     }
 
@@ -33,11 +33,11 @@ public class LetterText
         // Line endings from browsers differ (CRLF); one form keeps revisions and diffs honest.
         body = body.Replace("\r\n", "\n").Trim();
         if (title.Length == 0)
-            throw new DomainRuleException($"The {LanguageCodes.DisplayName(LanguageCode)} version needs a title.");
+            throw new DomainRuleException("The {0} version needs a title.", new LanguageName(LanguageCode));
         if (title.Length > TitleMaxLength)
-            throw new DomainRuleException($"The title may have at most {TitleMaxLength} characters.");
+            throw new DomainRuleException("The title may have at most {0} characters.", TitleMaxLength);
         if (Encoding.UTF8.GetByteCount(body) > BodyMaxBytes)
-            throw new DomainRuleException($"The text may be at most {BodyMaxBytes / 1024} KB.");
+            throw new DomainRuleException("The text may be at most {0} KB.", BodyMaxBytes / 1024);
         Title = title;
         Body = body;
     }
@@ -77,4 +77,11 @@ public static class LanguageCodes
     }
 
     public static bool IsRightToLeft(string code) => CultureInfo.GetCultureInfo(code).TextInfo.IsRightToLeft;
+}
+
+/// <summary>A language named in a domain rule's message ("The {0} version needs a title."): English
+/// in the exception's own text; the web layer names it in the reader's language.</summary>
+public sealed record LanguageName(string Code)
+{
+    public override string ToString() => LanguageCodes.DisplayName(Code);
 }

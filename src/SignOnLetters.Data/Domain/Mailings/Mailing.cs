@@ -51,10 +51,10 @@ public class Mailing
     {
         subject = subject.Trim();
         if (subject.Length is 0 or > SubjectMaxLength)
-            throw new DomainRuleException($"A subject of 1 to {SubjectMaxLength} characters is needed.");
+            throw new DomainRuleException("A subject of 1 to {0} characters is needed.", SubjectMaxLength);
         var max = kind is MailingKind.SignerUpdate or MailingKind.AmendmentNotice ? UpdateMaxLength : CoverMessageMaxLength;
         if (message.Length > max)
-            throw new DomainRuleException($"The message may have at most {max:N0} characters.");
+            throw new DomainRuleException("The message may have at most {0:N0} characters.", max);
         return new Mailing
         {
             LetterId = letterId,
@@ -72,7 +72,7 @@ public class Mailing
     {
         var key = OutboxMessage.RecipientKeyOf(mail.Recipient);
         if (Messages.Any(m => m.RecipientKey == key))
-            throw new DomainRuleException($"{mail.Recipient} is listed twice.");
+            throw new DomainRuleException("{0} is listed twice.", mail.Recipient);
         var message = OutboxMessage.Create(mail, now);
         message.Mailing = this;
         Messages.Add(message);

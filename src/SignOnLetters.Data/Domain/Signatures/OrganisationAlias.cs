@@ -42,13 +42,13 @@ public class OrganisationAlias
         if (aliasKey == organisationKey)
             throw new DomainRuleException("The two names already count as the same organisation.");
         if (existing.Count >= MaxPerLetter)
-            throw new DomainRuleException($"A letter may have at most {MaxPerLetter} organisation aliases.");
+            throw new DomainRuleException("A letter may have at most {0} organisation aliases.", MaxPerLetter);
         if (existing.FirstOrDefault(a => a.AliasKey == aliasKey) is { } taken)
-            throw new DomainRuleException($"\"{alias.Trim()}\" is already an alias of {taken.OrganisationName}.");
+            throw new DomainRuleException("\"{0}\" is already an alias of {1}.", alias.Trim(), taken.OrganisationName);
         if (existing.FirstOrDefault(a => a.AliasKey == organisationKey) is { } chained)
-            throw new DomainRuleException($"\"{organisationName.Trim()}\" is itself an alias of {chained.OrganisationName}: use that name.");
+            throw new DomainRuleException("\"{0}\" is itself an alias of {1}: use that name.", organisationName.Trim(), chained.OrganisationName);
         if (existing.Any(a => a.OrganisationKey == aliasKey))
-            throw new DomainRuleException($"Other aliases point at \"{alias.Trim()}\": it cannot become an alias itself.");
+            throw new DomainRuleException("Other aliases point at \"{0}\": it cannot become an alias itself.", alias.Trim());
         return new OrganisationAlias
         {
             LetterId = letterId,

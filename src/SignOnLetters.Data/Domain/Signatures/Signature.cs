@@ -357,7 +357,7 @@ public class Signature
         if (reason.Length == 0)
             throw new DomainRuleException("Give a reason for the rejection: it is kept in the signature's history.");
         if (reason.Length > ReasonMaxLength)
-            throw new DomainRuleException($"The reason may have at most {ReasonMaxLength} characters.");
+            throw new DomainRuleException("The reason may have at most {0} characters.", ReasonMaxLength);
         ConfirmationTokenHash = null;
         ConfirmationMailDueAt = null;
         ReviewedAt = now;
@@ -388,9 +388,9 @@ public class Signature
         if (kept.LetterId != LetterId)
             throw new DomainRuleException("Only signatures of the same letter can be merged.");
         if (!IsActive)
-            throw new DomainRuleException($"Signature {Id} is {State}: only pending, held or approved signatures can be merged.");
+            throw new DomainRuleException("Signature {0} is {1}: only pending, held or approved signatures can be merged.", Id, State);
         if (!kept.IsActive)
-            throw new DomainRuleException($"Signature {kept.Id} is {kept.State}: merge into a pending, held or approved signature.");
+            throw new DomainRuleException("Signature {0} is {1}: merge into a pending, held or approved signature.", kept.Id, kept.State);
         MergedIntoId = kept.Id;
         OrganisationKey = null;
         EmailKey = null;

@@ -13,7 +13,8 @@ public enum DiffLineKind
 }
 
 /// <param name="Words">For a changed line (deleted then inserted again in another form): its pieces, with the changed words marked.</param>
-public sealed record DiffLine(DiffLineKind Kind, string Text, IReadOnlyList<DiffWord>? Words = null);
+/// <param name="SkippedLines">For a <see cref="DiffLineKind.Skipped"/> line, how many unchanged lines it stands for (pages say so in the reader's language).</param>
+public sealed record DiffLine(DiffLineKind Kind, string Text, IReadOnlyList<DiffWord>? Words = null, int SkippedLines = 0);
 
 public sealed record DiffWord(string Text, bool Changed);
 
@@ -90,7 +91,7 @@ public static class TextDiff
             if (keep[i])
             {
                 if (skipped > 0)
-                    result.Add(new DiffLine(DiffLineKind.Skipped, $"{skipped} unchanged line{(skipped == 1 ? "" : "s")}"));
+                    result.Add(Skipped(skipped));
                 skipped = 0;
                 result.Add(lines[i]);
             }
@@ -100,7 +101,10 @@ public static class TextDiff
             }
         }
         if (skipped > 0 && result.Count > 0)
-            result.Add(new DiffLine(DiffLineKind.Skipped, $"{skipped} unchanged line{(skipped == 1 ? "" : "s")}"));
+            result.Add(Skipped(skipped));
         return result;
     }
+
+    private static DiffLine Skipped(int count) =>
+        new(DiffLineKind.Skipped, $"{count} unchanged line{(count == 1 ? "" : "s")}", SkippedLines: count);
 }

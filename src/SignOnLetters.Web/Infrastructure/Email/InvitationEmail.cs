@@ -1,15 +1,18 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
+using Microsoft.Extensions.Localization;
 
 namespace SignOnLetters.Web.Infrastructure.Email;
 
-/// <summary>The body every invitation e-mail shares: what the invitation is for, the single-use link, when it expires.</summary>
+/// <summary>
+/// The body every invitation e-mail shares: what the invitation is for, the single-use link, when it
+/// expires. Written in the current UI language: the inviting coordinator's, whose request sends it.
+/// </summary>
 public static class InvitationEmail
 {
     /// <param name="introductionHtml">Already encoded HTML saying who invites to what.</param>
-    public static string Html(string introductionHtml, string link, DateTime expiresAt) =>
+    public static string Html(IStringLocalizer T, string introductionHtml, string link, DateTime expiresAt) =>
         introductionHtml +
-        $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Accept the invitation</a></p>" +
-        $"<p>The link works once and expires on {expiresAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. " +
-        "If you did not expect this, you can ignore this e-mail.</p>";
+        EmailHtml.LinkParagraph(link, T["Accept the invitation"]) +
+        EmailHtml.Paragraph(T["The link works once and expires on {0}. If you did not expect this, you can ignore this e-mail."],
+            EmailHtml.Encode(expiresAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)));
 }

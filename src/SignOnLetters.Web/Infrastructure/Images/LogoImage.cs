@@ -1,5 +1,6 @@
 using SkiaSharp;
 using SignOnLetters.Domain;
+using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Infrastructure.Images;
 
@@ -19,7 +20,7 @@ public static class LogoImage
         using var buffer = new MemoryStream();
         upload.CopyTo(buffer);
         if (buffer.Length > MaxUploadBytes)
-            throw new InvalidImageException($"The logo is {buffer.Length / 1024.0 / 1024.0:0.0} MB; the limit is {MaxUploadBytes / 1024 / 1024} MB.");
+            throw new InvalidImageException("The logo is {0:0.0} MB; the limit is {1} MB.", buffer.Length / 1024.0 / 1024.0, MaxUploadBytes / 1024 / 1024);
         buffer.Position = 0;
 
         using var codec = SKCodec.Create(buffer)
@@ -29,7 +30,7 @@ public static class LogoImage
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         // Checked before decoding: a tiny file can declare 30,000 × 30,000 pixels (a decompression bomb).
         if (width <= 0 || height <= 0 || (long)width * height > MaxSourcePixels)
-            throw new InvalidImageException($"The logo is {width:N0} × {height:N0} pixels; please upload one under {MaxSourcePixels / 1_000_000} megapixels.");
+            throw new InvalidImageException("The logo is {0:N0} × {1:N0} pixels; please upload one under {2} megapixels.", width, height, MaxSourcePixels / 1_000_000);
 
         using var decoded = SKBitmap.Decode(codec)
             ?? throw new InvalidImageException("The logo image is damaged and cannot be read.");
@@ -44,4 +45,9 @@ public static class LogoImage
     }
 }
 
-public sealed class InvalidImageException(string message) : Exception(message);
+/// <summary>Why an uploaded logo is refused, as a translatable template with its arguments (<see cref="Text"/>).</summary>
+public sealed class InvalidImageException(string template, params object[] arguments)
+    : Exception(new LocalisedFailure.Text(template, arguments).ToString())
+{
+    public LocalisedFailure.Text Text { get; } = new(template, arguments);
+}

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
@@ -33,8 +34,15 @@ public static partial class LetterMarkdown
     public static string ToPlainText(string markdown) =>
         string.Join(' ', Markdig.Markdown.ToPlainText(markdown, Pipeline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>Why an editor's Markdown is refused, as the end of a sentence, or null when it is fine.</summary>
-    public static string? Problem(string markdown)
+    /// <summary>Why an editor's Markdown is refused, as the end of an English sentence, or null when it is fine.</summary>
+    public static string? Problem(string markdown) =>
+        FindProblem(markdown) is { } problem ? problem.Template.Replace("{Url}", problem.Url, StringComparison.Ordinal) : null;
+
+    /// <summary>
+    /// <see cref="Problem"/> as a template with "{Url}" where the refused link goes: after "The text "
+    /// or "The update " it is a validation message's template and the key of its translations.
+    /// </summary>
+    public static (string Template, string Url)? FindProblem(string markdown)
     {
         var document = Markdig.Markdown.Parse(markdown, CheckingPipeline);
         foreach (var node in document.Descendants())
@@ -45,17 +53,35 @@ public static partial class LetterMarkdown
                 // nobody means to write that in a letter: refuse it like HTML.
                 case HtmlBlock or HtmlInline:
                 case LiteralInline literal when TagLike().IsMatch(literal.Content.ToString()):
-                    return "contains HTML. Write plain Markdown: **bold**, *italic*, # headings, lists, > quotes and [links](https://example.org).";
+                    return (ContainsHtml, "");
                 case LinkInline { IsImage: true }:
-                    return "contains an image. Images are not supported in letters; link to it instead.";
+                    return (ContainsImage, "");
                 case LinkInline link when !IsAllowedUrl(link.Url):
-                    return $"contains a link to \"{Shorten(link.Url)}\". Links must start with https://, http:// or mailto:.";
+                    return (ContainsLink, Shorten(link.Url));
                 case AutolinkInline autolink when !IsAllowedUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url):
-                    return $"contains a link to \"{Shorten(autolink.Url)}\". Links must start with https://, http:// or mailto:.";
+                    return (ContainsLink, Shorten(autolink.Url));
             }
         }
         return null;
     }
+
+    private const string ContainsHtml = "contains HTML. Write plain Markdown: **bold**, *italic*, # headings, lists, > quotes and [links](https://example.org).";
+    private const string ContainsImage = "contains an image. Images are not supported in letters; link to it instead.";
+    private const string ContainsLink = "contains a link to \"{Url}\". Links must start with https://, http:// or mailto:.";
+
+    /// <summary>
+    /// Refuses Markdown with a <see cref="Problem"/>; the message is "<paramref name="subject"/> " and
+    /// the problem ("The text contains an image. …"), translated whole, the refused link as {Url}.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> SafeMarkdown<T>(this IRuleBuilder<T, string?> rule, string subject) =>
+        rule.Must((_, value, context) =>
+            {
+                if (FindProblem(value ?? "") is not { } problem)
+                    return true;
+                context.MessageFormatter.AppendArgument("Url", problem.Url);
+                return false;
+            })
+            .WithMessage((_, value) => $"{subject} {FindProblem(value ?? "")?.Template}");
 
     [System.Text.RegularExpressions.GeneratedRegex("<[a-zA-Z!/?]")]
     private static partial System.Text.RegularExpressions.Regex TagLike();

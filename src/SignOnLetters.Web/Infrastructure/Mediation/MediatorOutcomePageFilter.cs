@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SignOnLetters.Domain;
+using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Infrastructure.Mediation;
 
@@ -27,7 +28,7 @@ public sealed class MediatorOutcomePageFilter(IStringLocalizer<SharedResource> T
         {
             case ValidationException validation:
                 foreach (var failure in validation.Errors)
-                    context.ModelState.AddModelError(FieldKey(context.HandlerInstance, failure.PropertyName, validation), failure.ErrorMessage);
+                    context.ModelState.AddModelError(FieldKey(context.HandlerInstance, failure.PropertyName, validation), T.Describe(failure));
                 executed.Result = RerenderPage(context);
                 break;
             case DomainRuleException rule:
@@ -35,7 +36,7 @@ public sealed class MediatorOutcomePageFilter(IStringLocalizer<SharedResource> T
                 executed.Result = RerenderPage(context);
                 break;
             case EditConflictException conflict when context.HandlerInstance is PageModel conflictPage:
-                context.ModelState.AddModelError(string.Empty, conflict.Message);
+                context.ModelState.AddModelError(string.Empty, T[conflict.Template, conflict.Arguments]);
                 conflictPage.ViewData[EditConflictException.ViewDataKey] = conflict.Details;
                 executed.Result = conflictPage.Page();
                 break;

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace SignOnLetters.Web.Infrastructure.Security;
@@ -49,8 +50,10 @@ public static class TokenLinkThrottling
             {
                 rejected.HttpContext.Response.Headers.RetryAfter = "60";
                 rejected.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                // Request localisation runs before the limiter: the reader's language is known here.
+                var T = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 await rejected.HttpContext.Response.WriteAsync(
-                    "Too many link openings from your network in a short time. Wait a minute, then open the link again.", cancellationToken);
+                    T["Too many link openings from your network in a short time. Wait a minute, then open the link again."], cancellationToken);
             };
         });
         return services;

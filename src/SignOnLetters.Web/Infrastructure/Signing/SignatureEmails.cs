@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.Extensions.Localization;
 using SignOnLetters.Domain.Signatures;
@@ -15,9 +14,6 @@ namespace SignOnLetters.Web.Infrastructure.Signing;
 /// </summary>
 public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStringLocalizer<SharedResource> T)
 {
-    // Letters are written in every script: keep their characters as they are (smaller, readable source), encode only markup.
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-
     public Task SendConfirmationAsync(string language, string to, string letterTitle, string confirmToken, string withdrawToken, DateTime now)
     {
         var message = Confirmation(language, to, letterTitle, confirmToken, withdrawToken, now);
@@ -32,7 +28,7 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
         return new EmailMessage(to, T["Please confirm your signature: {0}", Subject(letterTitle)],
             Paragraph(T["Thank you for signing {0}."], Strong(letterTitle)) +
             $"<p><a href=\"{Link("confirm", confirmToken)}\">{Encode(T["Confirm your signature"])}</a></p>" +
-            Paragraph(T["Your signature is counted only after you confirm. The link works once, until {0}."], Html.Encode(until)) +
+            Paragraph(T["Your signature is counted only after you confirm. The link works once, until {0}."], EmailHtml.Encode(until)) +
             WithdrawParagraph(withdrawToken) +
             Paragraph(T["If you did not sign, ignore this e-mail: nothing will be published."]));
     }
@@ -69,9 +65,9 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
     {
         using var _ = ReaderLanguage.Use(language);
         await email.SendEmailAsync(to, (reminder ? T["Reminder: you are invited to sign: {0}", Subject(letterTitle)] : T["You are invited to sign: {0}", Subject(letterTitle)]),
-            Paragraph(T["{0} is invited to sign {1}."], Html.Encode(organisationName), Strong(letterTitle)) +
-            (message is null ? string.Empty : $"<blockquote><p>{Html.Encode(message)}</p></blockquote>") +
-            $"<p><a href=\"{Html.Encode(urls.Absolute($"/letters/{slug}/invited/{token}"))}\">{Encode(T["Read the letter and sign"])}</a></p>" +
+            Paragraph(T["{0} is invited to sign {1}."], EmailHtml.Encode(organisationName), Strong(letterTitle)) +
+            (message is null ? string.Empty : $"<blockquote><p>{EmailHtml.Encode(message)}</p></blockquote>") +
+            $"<p><a href=\"{EmailHtml.Encode(urls.Absolute($"/letters/{slug}/invited/{token}"))}\">{Encode(T["Read the letter and sign"])}</a></p>" +
             (reminder ? Paragraph(T["This link replaces the one in our earlier e-mail."]) : string.Empty) +
             Paragraph(T["If your organisation does not wish to sign, the same page lets you say so, and we will not write again about this letter."]));
     }
@@ -80,15 +76,13 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
         Paragraph(T["You can withdraw your signature at any time: {0}. Keep this e-mail."],
             $"<a href=\"{Link("withdraw", withdrawToken)}\">{Encode(T["Withdraw my signature"])}</a>");
 
-    /// <summary>A translated sentence as a paragraph: the sentence encoded, its parts markup built here from encoded values.</summary>
-    private static string Paragraph(LocalizedString sentence, params string[] htmlParts) =>
-        $"<p>{string.Format(CultureInfo.CurrentCulture, Html.Encode(sentence.Value), htmlParts)}</p>";
+    private static string Paragraph(LocalizedString sentence, params string[] htmlParts) => EmailHtml.Paragraph(sentence, htmlParts);
 
-    private static string Strong(string text) => $"<strong>{Html.Encode(text)}</strong>";
+    private static string Strong(string text) => EmailHtml.Strong(text);
 
-    private static string Encode(LocalizedString text) => Html.Encode(text.Value);
+    private static string Encode(LocalizedString text) => EmailHtml.Encode(text.Value);
 
-    private string Link(string action, string token) => Html.Encode(urls.Absolute($"/signatures/{action}/{token}"));
+    private string Link(string action, string token) => EmailHtml.Encode(urls.Absolute($"/signatures/{action}/{token}"));
 
     // Subjects are plain text; a title is capped so a long one cannot push the purpose out of view.
     private static string Subject(string title) => title.Length > 80 ? title[..77] + "..." : title;

@@ -50,6 +50,10 @@ public static class TextInputRules
             .Replace("{TotalLength}", (value?.Length ?? 0).ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{MaxLength}", maxLength.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
+    /// <summary>Why a value is refused, as the validator's template with the field's name and lengths, to be translated; null when it is fine.</summary>
+    public static FieldProblem? ProblemOf(string? value, int maxLength, string propertyName) =>
+        ProblemTemplate(value, maxLength) is { } template ? new FieldProblem($"{{PropertyName}} {template}", propertyName, value?.Length ?? 0, maxLength) : null;
+
     /// <summary>Why a multi-line value is refused (each line checked as a text), or null when it is fine.</summary>
     public static string? LinesProblem(string? value, int maxLength) =>
         LinesProblemTemplate(value, maxLength)?

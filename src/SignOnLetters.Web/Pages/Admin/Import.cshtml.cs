@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Backup;
@@ -13,6 +14,7 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Security;
+using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Pages.Admin;
 
@@ -26,7 +28,7 @@ namespace SignOnLetters.Web.Pages.Admin;
 [Authorize(Roles = Roles.Administrator)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
-public class Import(IMediator mediator) : PageModel
+public class Import(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public const int MaxFileBytes = 64 * 1024 * 1024;
 
@@ -48,7 +50,7 @@ public class Import(IMediator mediator) : PageModel
             content = stream.ToArray();
         }
         var slug = await mediator.Send(new Command(content, file?.Length ?? 0, NewSlug), cancellationToken);
-        TempData["Notice"] = "Letter imported.";
+        TempData["Notice"] = T["Letter imported."].Value;
         return Redirect($"/letters/{slug}/manage");
     }
 
@@ -60,8 +62,9 @@ public class Import(IMediator mediator) : PageModel
         public CommandValidator()
         {
             RuleFor(c => c.FileLength).GreaterThan(0).WithName("File").WithMessage("Choose a backup file (a .json file exported from a letter's page).");
-            RuleFor(c => c.FileLength).LessThanOrEqualTo(MaxFileBytes).WithName("File")
-                .WithMessage(c => $"The file is over {c.FileLength / (1024 * 1024):N0} MB; a backup may be at most {MaxFileBytes / (1024 * 1024)} MB.");
+            RuleFor(c => c.FileLength).MustNaming(length => length <= MaxFileBytes,
+                    ("Size", length => length / (1024 * 1024)), ("MaxSize", _ => MaxFileBytes / (1024 * 1024))).WithName("File")
+                .WithMessage("The file is over {Size} MB; a backup may be at most {MaxSize} MB.");
             RuleFor(c => c.NewSlug).Must(slug => string.IsNullOrWhiteSpace(slug) || LetterSlug.IsWellFormed(slug.Trim()))
                 .WithMessage(LetterSlug.Rule);
         }
@@ -77,11 +80,10 @@ public class Import(IMediator mediator) : PageModel
             var backup = Read(command.Content);
             var problems = LetterBackupCheck.Problems(backup);
             if (problems.Count > 0)
-                throw Refusal(problems.ToArray());
+                throw new ValidationException(problems.Select(problem => new ValidationFailure("File", problem)));
             var slug = string.IsNullOrWhiteSpace(command.NewSlug) ? backup.Letter!.Slug : command.NewSlug.Trim();
             if (await db.Letters.AnyAsync(l => l.Slug == slug, cancellationToken))
-                throw Refusal($"A letter with the address /letters/{slug} already exists here, and an import never replaces a letter. " +
-                              "Give the imported letter a new address in the field below.");
+                throw Refusal("A letter with the address /letters/{0} already exists here, and an import never replaces a letter. Give the imported letter a new address in the field below.", slug);
 
             var strategy = db.Database.CreateExecutionStrategy();
             var letterId = await strategy.ExecuteAsync(async () =>
@@ -208,8 +210,8 @@ public class Import(IMediator mediator) : PageModel
                         throw Refusal("This file is not a SignOnLetters letter backup. Export one from a letter's page (Backup) and upload that file.");
                     if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number
                         || !version.TryGetInt32(out var number) || number != LetterBackup.CurrentVersion)
-                        throw Refusal($"This backup is in format version {(root.TryGetProperty("version", out var v) ? Shorten(v.GetRawText()) : "(none)")}; " +
-                                      $"this app reads version {LetterBackup.CurrentVersion}. Import it into an app of the same release as the one that exported it.");
+                        throw Refusal("This backup is in format version {0}; this app reads version {1}. Import it into an app of the same release as the one that exported it.",
+                            root.TryGetProperty("version", out var v) ? Shorten(v.GetRawText()) : "(none)", LetterBackup.CurrentVersion);
                 }
                 return JsonSerializer.Deserialize<LetterBackup>(content, BackupJson.Options)
                     ?? throw Refusal("The backup file is empty.");
@@ -217,13 +219,14 @@ public class Import(IMediator mediator) : PageModel
             catch (JsonException ex)
             {
                 // The position helps to find a damaged spot; the message never repeats the file's content.
-                var where = ex.LineNumber is { } line ? $" (near line {line + 1}{(ex.Path is { Length: > 1 and <= 120 } path ? ", at " + path : "")})" : "";
-                throw Refusal($"The file is not a readable backup: it is damaged or is not JSON{where}. Nothing was imported.");
+                throw ex.LineNumber is not { } line ? Refusal("The file is not a readable backup: it is damaged or is not JSON. Nothing was imported.")
+                    : ex.Path is { Length: > 1 and <= 120 } path ? Refusal("The file is not a readable backup: it is damaged or is not JSON (near line {0}, at {1}). Nothing was imported.", line + 1, path)
+                    : Refusal("The file is not a readable backup: it is damaged or is not JSON (near line {0}). Nothing was imported.", line + 1);
             }
         }
 
-        private static ValidationException Refusal(params string[] problems) =>
-            new(problems.Select(p => new ValidationFailure("File", p)));
+        private static ValidationException Refusal(string template, params object[] arguments) =>
+            new([LocalisedFailure.Of("File", template, arguments)]);
 
         private static string Shorten(string value) => value.Length > 12 ? value[..12] + "…" : value;
     }

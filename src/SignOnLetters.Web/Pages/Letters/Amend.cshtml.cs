@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Mailings;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Infrastructure.Validation;
@@ -85,14 +87,15 @@ public class Amend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pag
         public CommandValidator()
         {
             RuleFor(c => c.Texts).Must(texts => texts.Any(t => !t.IsBlank)).WithMessage("A letter needs its text in at least one language.")
-                .Must(texts => texts.Length <= Edit.Command.MaxLanguages).WithMessage($"At most {Edit.Command.MaxLanguages} language versions.");
+                .MustNaming(texts => texts.Length <= Edit.Command.MaxLanguages, ("Max", _ => Edit.Command.MaxLanguages))
+                .WithMessage("At most {Max} language versions.");
             RuleForEach(c => c.Texts).SetValidator(new TextInputValidator());
             RuleFor(c => c.ChangeNote).NotEmpty().WithMessage("Say in a change note what the amendment changes: signers will read it.")
                 .CleanText(SignOnLetters.Domain.Letters.Letter.ChangeNoteMaxLength).WithName("Change note");
         }
     }
 
-    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, OutboxSender outbox, IPublicUrls urls)
+    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, OutboxSender outbox, IPublicUrls urls, IStringLocalizer<SharedResource> T)
         : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
@@ -117,31 +120,35 @@ public class Amend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pag
             var recipients = await db.Signatures.AsNoTracking()
                 .Where(s => s.LetterId == letter.Id && s.LetterVersionId != latest.Id && s.Email != null
                             && (s.State == SignatureState.Approved || s.State == SignatureState.PendingConfirmation || s.State == SignatureState.HeldForReview))
-                .Select(s => new { s.Email, s.SignerName, s.CreatedAt })
+                .Select(s => new { s.Email, s.SignerName, s.CreatedAt, s.Language })
                 .ToListAsync(cancellationToken);
             if (recipients.Count == 0)
                 return;
             var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
-            var html = HtmlEncoder.Default;
             var link = urls.Absolute($"/letters/{letter.Slug}");
             var (userId, now) = (user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
-            var subject = $"The letter you signed was amended: {title}";
-            var mailing = Mailing.Create(letter.Id, MailingKind.AmendmentNotice, OutboxMessage.Truncate(subject, Mailing.SubjectMaxLength),
+            // The mailing's own subject is what coordinators see in its list: in this request's language.
+            var mailing = Mailing.Create(letter.Id, MailingKind.AmendmentNotice, OutboxMessage.Truncate(Subject(title), Mailing.SubjectMaxLength),
                 latest.ChangeNote ?? string.Empty, false, userId, now);
             var taken = new HashSet<string>();
             foreach (var recipient in recipients.Where(r => taken.Add(OutboxMessage.RecipientKeyOf(r.Email!))))
             {
-                mailing.Add(new OutgoingMail(recipient.Email!, null, subject,
-                    $"<p>Dear {html.Encode(recipient.SignerName)},</p>" +
-                    $"<p>The text of <strong>{html.Encode(title)}</strong> has changed since you signed it. It is now version {latest.Number}. What changed:</p>" +
-                    $"<blockquote>{html.Encode(latest.ChangeNote ?? string.Empty)}</blockquote>" +
-                    $"<p><a href=\"{html.Encode(link)}\">Read the new version</a>.</p>" +
-                    $"<p>Your signature stays on the letter. If you no longer agree with it, withdraw it with the link in the e-mail " +
-                    $"we sent when you signed on {recipient.CreatedAt:d MMMM yyyy}; that link keeps working.</p>"), now);
+                // Each signer reads it in the language they signed in (else the letter's); the change note stays as written.
+                using var _ = ReaderLanguage.Use(ReaderLanguage.For(recipient.Language, letter.PrimaryLanguage));
+                mailing.Add(new OutgoingMail(recipient.Email!, null, Subject(title),
+                    EmailHtml.Paragraph(T["Dear {0},"], EmailHtml.Encode(recipient.SignerName)) +
+                    EmailHtml.Paragraph(T["The text of {0} has changed since you signed it. It is now version {1}. What changed:"],
+                        EmailHtml.Strong(title), latest.Number.ToString("N0", CultureInfo.CurrentCulture)) +
+                    $"<blockquote>{EmailHtml.Encode(latest.ChangeNote ?? string.Empty)}</blockquote>" +
+                    EmailHtml.LinkParagraph(link, T["Read the new version"]) +
+                    EmailHtml.Paragraph(T["Your signature stays on the letter. If you no longer agree with it, withdraw it with the link in the e-mail we sent when you signed on {0}; that link keeps working."],
+                        EmailHtml.Encode(recipient.CreatedAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)))), now);
             }
             db.Mailings.Add(mailing);
             await db.SaveChangesAsync(cancellationToken);
             outbox.Wake();
         }
+
+        private string Subject(string title) => T["The letter you signed was amended: {0}", title];
     }
 }

@@ -123,7 +123,6 @@ public class Create(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
         }
 
         private static RequestValidationException SlugTaken(string slug) =>
-            new(typeof(Command), [new FluentValidation.Results.ValidationFailure(nameof(Command.Slug),
-                $"The address /letters/{slug} is already taken. Choose another.")]);
+            new(typeof(Command), [LocalisedFailure.Of(nameof(Command.Slug), "The address /letters/{0} is already taken. Choose another.", slug)]);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +9,7 @@ using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Mailings;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Infrastructure.Security;
@@ -69,7 +69,7 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
         public bool CanSend => IsFirstDelivery ? Status == LetterStatus.Closed : Status is LetterStatus.Closed or LetterStatus.Delivered;
     }
 
-    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, (Command, Model)>
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, IStringLocalizer<SharedResource> T) : IQueryHandler<Query, (Command, Model)>
     {
         public async ValueTask<(Command, Model)> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -78,7 +78,7 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                 .Where(l => l.Id == letterId)
                 .Select(l => new
                 {
-                    l.Slug, l.Status, l.DeliveredAt, l.ChangeCount,
+                    l.Slug, l.Status, l.DeliveredAt, l.ChangeCount, l.PrimaryLanguage,
                     Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault(),
                     Addressees = l.Addressees.OrderBy(a => a.Position).ToList(),
                     CoAuthors = l.CoAuthors.OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
@@ -97,12 +97,19 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
             {
                 Slug = letter.Slug,
                 ChangeCount = letter.ChangeCount,
-                Subject = letter.DeliveredAt is null ? title : $"{title} (updated edition)",
+                Subject = letter.DeliveredAt is null ? title : UpdatedEditionSubject(T, title, letter.PrimaryLanguage),
                 AddresseeEmails = addressees.Select(a => used.FirstOrDefault(u => u.RecipientName == a)?.Recipient ?? string.Empty).ToArray(),
                 AttachPdf = true,
             };
             var mailings = await MailingProgressQueries.ForLetterAsync(db, letterId, [MailingKind.Delivery, MailingKind.AddresseeUpdate], cancellationToken);
             return (command, new Model(letter.Slug, title, letter.Status, letter.DeliveredAt, addressees, letter.CoAuthors, mailings));
+        }
+
+        /// <summary>The suggested subject of a later edition, in the letter's language like the e-mail it heads.</summary>
+        private static string UpdatedEditionSubject(IStringLocalizer<SharedResource> T, string title, string letterLanguage)
+        {
+            using var _ = ReaderLanguage.Use(ReaderLanguage.For(null, letterLanguage));
+            return T["{0} (updated edition)", title];
         }
     }
 
@@ -138,17 +145,25 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
         {
             RuleFor(c => c.Subject).NotEmpty().WithMessage("Give the e-mail a subject.").CleanText(Mailing.SubjectMaxLength);
             RuleFor(c => c.AddresseeEmails)
-                .Must(emails => emails.Length <= Command.MaxAddressees).WithMessage($"At most {Command.MaxAddressees} addressees.")
+                .MustNaming(emails => emails.Length <= Command.MaxAddressees, ("Max", _ => Command.MaxAddressees)).WithMessage("At most {Max} addressees.")
                 .Must(emails => emails.Any(e => !string.IsNullOrWhiteSpace(e))).WithMessage("Give the e-mail address of at least one addressee.")
-                .Must(emails => Duplicate(emails) is null)
-                .WithMessage((_, emails) => $"{Duplicate(emails)} is given for two addressees. Give each address once.");
-            RuleForEach(c => c.AddresseeEmails).Must(email => string.IsNullOrWhiteSpace(email) || TextInputRules.IsSendableEmailAddress(email.Trim()))
-                .WithMessage((_, email) => $"\"{Shorten(email)}\" is not a valid e-mail address.");
+                .Must((_, emails, context) => Duplicate(emails) is not { } twice || Refused(context, twice))
+                .WithMessage("{Address} is given for two addressees. Give each address once.");
+            RuleForEach(c => c.AddresseeEmails)
+                .Must((_, email, context) => string.IsNullOrWhiteSpace(email) || TextInputRules.IsSendableEmailAddress(email.Trim()) || Refused(context, Shorten(email)))
+                .WithMessage("\"{Address}\" is not a valid e-mail address.");
             RuleFor(c => c.CoverMessage).CleanLines(Mailing.CoverMessageMaxLength).WithName("The cover message");
         }
 
         private static string? Duplicate(string[] emails) =>
             emails.Where(e => !string.IsNullOrWhiteSpace(e)).GroupBy(OutboxMessage.RecipientKeyOf).FirstOrDefault(g => g.Count() > 1)?.Key;
+
+        /// <summary>Names the refused address in the message ({Address}); always false.</summary>
+        private static bool Refused(ValidationContext<Command> context, string address)
+        {
+            context.MessageFormatter.AppendArgument("Address", address);
+            return false;
+        }
 
         private static string Shorten(string? value) => value is null ? "" : value.Length > 60 ? value[..60] + "…" : value;
     }
@@ -158,7 +173,7 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
 
     public sealed record Recipient(string Email, string Name);
 
-    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IPublicUrls urls, OutboxSender outbox)
+    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IPublicUrls urls, OutboxSender outbox, IStringLocalizer<SharedResource> T)
         : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
@@ -182,7 +197,7 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
 
             var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
             var subject = command.Subject.Trim();
-            string Body(string greeting) => Html(greeting, command.CoverMessage, title, letter.Slug, command.AttachPdf, kind);
+            string Body(string greeting) => Html(greeting, command.CoverMessage, title, letter.Slug, command.AttachPdf, kind, letter.PrimaryLanguage);
             var outcome = new Outcome(kind, subject, Body(recipients[0].Greeting), command.AttachPdf,
                 recipients.Select(r => new Recipient(r.Email, r.Name)).ToList(), letter.ChangeCount);
             if (!command.Send)
@@ -217,24 +232,26 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                 .ToListAsync(cancellationToken);
             return coordinators
                 .Where(c => taken.Add(OutboxMessage.RecipientKeyOf(c.Email!)))
-                .Select(c => (c.Email!, $"Copy for {c.Organisation}", c.DisplayName ?? c.Organisation));
+                .Select(c => (c.Email!, T["Copy for {0}", c.Organisation].Value, c.DisplayName ?? c.Organisation));
         }
 
-        private string Html(string greeting, string coverMessage, string title, string slug, bool attachPdf, MailingKind kind)
+        /// <summary>The e-mail around the coordinator's own message (kept as typed), in the letter's language.</summary>
+        private string Html(string greeting, string coverMessage, string title, string slug, bool attachPdf, MailingKind kind, string letterLanguage)
         {
-            var html = HtmlEncoder.Default;
+            using var _ = ReaderLanguage.Use(ReaderLanguage.For(null, letterLanguage));
             var paragraphs = coverMessage.Trim().ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-                .Select(p => $"<p>{string.Join("<br>", p.Split('\n').Select(line => html.Encode(line.Trim())))}</p>");
-            var pdf = urls.Absolute($"/letters/{slug}/pdf");
-            return $"<p>Dear {html.Encode(greeting)},</p>" +
+                .Select(p => $"<p>{string.Join("<br>", p.Split('\n').Select(line => EmailHtml.Encode(line.Trim())))}</p>");
+            var page = urls.Absolute($"/letters/{slug}");
+            return EmailHtml.Paragraph(T["Dear {0},"], EmailHtml.Encode(greeting)) +
                    string.Concat(paragraphs) +
                    (kind == MailingKind.AddresseeUpdate
-                       ? $"<p>This is an updated edition of <strong>{html.Encode(title)}</strong>, with the signatures added since we first sent it.</p>"
-                       : $"<p>Please find our letter <strong>{html.Encode(title)}</strong>.</p>") +
+                       ? EmailHtml.Paragraph(T["This is an updated edition of {0}, with the signatures added since we first sent it."], EmailHtml.Strong(title))
+                       : EmailHtml.Paragraph(T["Please find our letter {0}."], EmailHtml.Strong(title))) +
                    (attachPdf
-                       ? "<p>The signed letter is attached as a PDF.</p>"
-                       : $"<p><a href=\"{html.Encode(pdf)}\">Download the signed letter (PDF)</a></p>") +
-                   $"<p>The letter and its signatories are also published at <a href=\"{html.Encode(urls.Absolute($"/letters/{slug}"))}\">{html.Encode(urls.Absolute($"/letters/{slug}"))}</a>.</p>";
+                       ? EmailHtml.Paragraph(T["The signed letter is attached as a PDF."])
+                       : EmailHtml.LinkParagraph(urls.Absolute($"/letters/{slug}/pdf"), T["Download the signed letter (PDF)"])) +
+                   EmailHtml.Paragraph(T["The letter and its signatories are also published at {0}."],
+                       $"<a href=\"{EmailHtml.Encode(page)}\">{EmailHtml.Encode(page)}</a>");
         }
     }
 }

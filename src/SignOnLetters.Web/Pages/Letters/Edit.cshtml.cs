@@ -9,6 +9,7 @@ using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Pages.Letters;
 
@@ -135,14 +136,15 @@ public class Edit(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
         public CommandValidator()
         {
             RuleFor(c => c.Texts).Must(texts => texts.Any(t => !t.IsBlank)).WithMessage("A letter needs its text in at least one language.")
-                .Must(texts => texts.Length <= Command.MaxLanguages).WithMessage($"At most {Command.MaxLanguages} language versions.");
+                .MustNaming(texts => texts.Length <= Command.MaxLanguages, ("Max", _ => Command.MaxLanguages))
+                .WithMessage("At most {Max} language versions.");
             RuleForEach(c => c.Texts).SetValidator(new TextInputValidator());
-            RuleFor(c => c.Addressees).Must(a => a.Length <= Command.MaxAddressees).WithMessage($"At most {Command.MaxAddressees} addressees.");
+            RuleFor(c => c.Addressees).MustNaming(a => a.Length <= Command.MaxAddressees, ("Max", _ => Command.MaxAddressees)).WithMessage("At most {Max} addressees.");
             RuleForEach(c => c.Addressees).SetValidator(new AddresseeInputValidator());
-            RuleFor(c => c.CoAuthorNames()).Must(names => names.Count <= Command.MaxCoAuthors)
-                .WithMessage($"At most {Command.MaxCoAuthors} co-authoring organisations.").OverridePropertyName(nameof(Command.CoAuthors));
-            RuleFor(c => c.CoAuthorNames()).Must(names => names.All(n => n.Length <= Organisation.NameMaxLength))
-                .WithMessage($"An organisation's name has at most {Organisation.NameMaxLength} characters.").OverridePropertyName(nameof(Command.CoAuthors));
+            RuleFor(c => c.CoAuthorNames()).MustNaming(names => names.Count <= Command.MaxCoAuthors, ("Max", _ => Command.MaxCoAuthors))
+                .WithMessage("At most {Max} co-authoring organisations.").OverridePropertyName(nameof(Command.CoAuthors));
+            RuleFor(c => c.CoAuthorNames()).MustNaming(names => names.All(n => n.Length <= Organisation.NameMaxLength), ("Max", _ => Organisation.NameMaxLength))
+                .WithMessage("An organisation's name has at most {Max} characters.").OverridePropertyName(nameof(Command.CoAuthors));
             RuleFor(c => c.WhoMaySign).IsInEnum().WithMessage("Choose who may sign.");
             RuleFor(c => c.Moderation).IsInEnum().WithMessage("Choose how signatures are moderated.");
             RuleFor(c => c.SignatureGoal)
@@ -183,8 +185,8 @@ public class Edit(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
                 .ToListAsync(cancellationToken);
             var unknown = names.Where(n => found.All(f => f.NormalizedName != NameNormalizer.Normalize(n))).ToList();
             if (unknown.Count > 0)
-                throw new RequestValidationException(typeof(Command), unknown.Select(name => new FluentValidation.Results.ValidationFailure(
-                    nameof(Command.CoAuthors), $"No organisation named \"{name}\" is registered. Check the spelling, or ask them to register first.")));
+                throw new RequestValidationException(typeof(Command), unknown.Select(name => LocalisedFailure.Of(
+                    nameof(Command.CoAuthors), "No organisation named \"{0}\" is registered. Check the spelling, or ask them to register first.", name)));
             return keys.Select(k => found.First(f => f.NormalizedName == k).Id).Distinct().ToList();
         }
     }

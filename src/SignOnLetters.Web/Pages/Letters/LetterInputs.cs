@@ -28,14 +28,24 @@ public sealed class TextInputValidator : AbstractValidator<TextInput>
     {
         When(t => !t.IsBlank, () =>
         {
-            RuleFor(t => t.LanguageCode).Must(code => LanguageCodes.Normalize(code) is not null)
-                .WithMessage(t => $"\"{Shorten(t.LanguageCode)}\" is not a language code we know. Use one like en, fr, es, ru or pt-BR.");
+            RuleFor(t => t.LanguageCode).Must((_, code, context) =>
+                {
+                    context.MessageFormatter.AppendArgument("Code", Shorten(code));
+                    return LanguageCodes.Normalize(code) is not null;
+                })
+                .WithMessage("\"{Code}\" is not a language code we know. Use one like en, fr, es, ru or pt-BR.");
             RuleFor(t => t.Title).NotEmpty().WithMessage("Every language version needs a title.")
                 .CleanText(LetterText.TitleMaxLength).WithName("Title");
-            RuleFor(t => t.Body).Must(body => Encoding.UTF8.GetByteCount(body ?? "") <= LetterText.BodyMaxBytes)
-                .WithMessage(t => $"The text is {Encoding.UTF8.GetByteCount(t.Body ?? "") / 1024:N0} KB; a letter may have at most {LetterText.BodyMaxBytes / 1024} KB per language.");
-            RuleFor(t => t.Body).Must(body => LetterMarkdown.Problem(body ?? "") is null)
-                .WithMessage(t => $"The text {LetterMarkdown.Problem(t.Body ?? "")}")
+            RuleFor(t => t.Body).Must((_, body, context) =>
+                {
+                    // The sizes in the reader's digits and grouping ("1 024" in French).
+                    context.MessageFormatter
+                        .AppendArgument("Size", (Encoding.UTF8.GetByteCount(body ?? "") / 1024).ToString("N0", CultureInfo.CurrentCulture))
+                        .AppendArgument("MaxSize", (LetterText.BodyMaxBytes / 1024).ToString("N0", CultureInfo.CurrentCulture));
+                    return Encoding.UTF8.GetByteCount(body ?? "") <= LetterText.BodyMaxBytes;
+                })
+                .WithMessage("The text is {Size} KB; a letter may have at most {MaxSize} KB per language.");
+            RuleFor(t => t.Body).SafeMarkdown("The text")
                 .When(t => Encoding.UTF8.GetByteCount(t.Body ?? "") <= LetterText.BodyMaxBytes);
         });
     }

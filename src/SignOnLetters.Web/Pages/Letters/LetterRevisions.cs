@@ -18,7 +18,7 @@ public enum DiffPart
 public sealed record DiffSection(DiffPart Part, string? LanguageCode, IReadOnlyList<DiffLine> Lines);
 
 /// <summary>What the other editor did, shown to the one whose save was refused.</summary>
-public sealed record LetterConflict(string SavedBy, DateTime SavedAt, int ChangeCount, int LatestRevision, IReadOnlyList<DiffSection> Changes);
+public sealed record LetterConflict(string? SavedBy, DateTime SavedAt, int ChangeCount, int LatestRevision, IReadOnlyList<DiffSection> Changes);
 
 /// <summary>Reads revisions back and compares them, for the history page and for edit conflicts.</summary>
 public static class LetterRevisions
@@ -72,9 +72,11 @@ public static class LetterRevisions
     private static async Task<EditConflictException> ConflictExceptionAsync(AppDbContext db, int letterId, int baseRevision, CancellationToken cancellationToken)
     {
         var conflict = await ConflictAsync(db, letterId, baseRevision, cancellationToken);
-        return new EditConflictException(
-            $"{conflict.SavedBy} saved this letter at {conflict.SavedAt:HH:mm} UTC, after you opened it. Your text is still in the form below, " +
-            "not saved. Compare with their changes, bring yours together with theirs, and save again.", conflict);
+        return conflict.SavedBy is { } savedBy
+            ? new EditConflictException("{0} saved this letter at {1:t} UTC, after you opened it. Your text is still in the form below, " +
+                "not saved. Compare with their changes, bring yours together with theirs, and save again.", [savedBy, conflict.SavedAt], conflict)
+            : new EditConflictException("Another editor saved this letter at {0:t} UTC, after you opened it. Your text is still in the form below, " +
+                "not saved. Compare with their changes, bring yours together with theirs, and save again.", [conflict.SavedAt], conflict);
     }
 
     /// <summary>Describes the letter as it is now in the database, against the revision the refused editor started from.</summary>
@@ -89,7 +91,7 @@ public static class LetterRevisions
             .Select(u => u.DisplayName ?? u.Email)
             .SingleOrDefaultAsync(cancellationToken);
         var changes = await CompareAsync(db, letterId, baseRevision, current.LatestRevisionNumber, cancellationToken);
-        return new LetterConflict(savedBy ?? "Another editor", current.UpdatedAt, current.ChangeCount, current.LatestRevisionNumber, changes);
+        return new LetterConflict(savedBy, current.UpdatedAt, current.ChangeCount, current.LatestRevisionNumber, changes);
     }
 
     private static async Task<Snapshot?> SnapshotAsync(AppDbContext db, int letterId, int number, CancellationToken cancellationToken)

@@ -279,7 +279,7 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
         public InviteEditorValidator() => RuleFor(c => c.Email).EmailAddress().WithName("E-mail address");
     }
 
-    public sealed class InviteEditorHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IEmailSender email, IPublicUrls urls)
+    public sealed class InviteEditorHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IEmailSender email, IPublicUrls urls, IStringLocalizer<SharedResource> T)
         : ICommandHandler<InviteEditor>
     {
         public async ValueTask<Unit> Handle(InviteEditor command, CancellationToken cancellationToken)
@@ -300,9 +300,9 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
             await db.SaveChangesAsync(cancellationToken);
 
             var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
-            var html = HtmlEncoder.Default;
-            await email.SendEmailAsync(command.Email.Trim(), $"Invitation to co-edit \"{title}\" on SignOnLetters", InvitationEmail.Html(
-                $"<p>You have been invited to co-edit the letter <strong>{html.Encode(title)}</strong> on SignOnLetters.</p>",
+            // In the inviting coordinator's language (this request's): the invitee's is not known yet.
+            await email.SendEmailAsync(command.Email.Trim(), T["Invitation to co-edit \"{0}\" on SignOnLetters", title], InvitationEmail.Html(T,
+                EmailHtml.Paragraph(T["You have been invited to co-edit the letter {0} on SignOnLetters."], EmailHtml.Strong(title)),
                 urls.Absolute($"/letter-invitations/{token}"), now + LetterEditorInvitation.Lifetime));
             return Unit.Value;
         }

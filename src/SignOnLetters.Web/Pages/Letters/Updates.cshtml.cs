@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using FluentValidation;
 using Mediator;
@@ -103,10 +104,16 @@ public class Updates(IMediator mediator, IStringLocalizer<SharedResource> T) : P
         {
             RuleFor(c => c.Subject).NotEmpty().WithMessage("Give the update a title.").CleanText(Mailing.SubjectMaxLength).WithName("The title");
             RuleFor(c => c.Body).NotEmpty().WithMessage("Write the update.")
-                .Must(body => body.Length <= Mailing.UpdateMaxLength)
-                .WithMessage((_, body) => $"The update is too long: {body.Length:N0} characters, at most {Mailing.UpdateMaxLength:N0}.")
-                .Must(body => body.Length > Mailing.UpdateMaxLength || LetterMarkdown.Problem(body) is null)
-                .WithMessage((_, body) => $"The update {LetterMarkdown.Problem(body)}");
+                .Must((_, body, context) =>
+                {
+                    context.MessageFormatter
+                        .AppendArgument("TotalLength", body.Length.ToString("N0", CultureInfo.CurrentCulture))
+                        .AppendArgument("MaxLength", Mailing.UpdateMaxLength.ToString("N0", CultureInfo.CurrentCulture));
+                    return body.Length <= Mailing.UpdateMaxLength;
+                })
+                .WithMessage("The update is too long: {TotalLength} characters, at most {MaxLength}.");
+            RuleFor(c => c.Body).SafeMarkdown("The update")
+                .When(c => c.Body.Length <= Mailing.UpdateMaxLength);
         }
     }
 
@@ -123,7 +130,7 @@ public class Updates(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                     : "This letter is archived.");
             var now = clock.GetUtcNow().UtcDateTime;
             if (await NextAllowedAtAsync(db, letter.Id, options.Value, cancellationToken) is { } next && next > now)
-                throw new DomainRuleException($"At most one update every {options.Value.MinimumDaysBetween} days: the next can be sent from {next:d MMMM yyyy, HH:mm} UTC.");
+                throw new DomainRuleException("At most one update every {0} days: the next can be sent from {1:g} UTC.", options.Value.MinimumDaysBetween, next);
 
             if (command.ChangeCount != letter.ChangeCount)
                 throw new DomainRuleException("The letter changed since this form was loaded, or this update was already sent: check the list of sent updates below.");

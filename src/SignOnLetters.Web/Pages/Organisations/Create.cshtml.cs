@@ -87,5 +87,5 @@ internal static class DuplicateNames
     }
 
     private static RequestValidationException Failure<TCommand>() =>
-        new(typeof(TCommand), [new FluentValidation.Results.ValidationFailure("Name", Message)]);
+        new(typeof(TCommand), [Infrastructure.Validation.LocalisedFailure.Of("Name", Message)]);
 }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity.UI.Services;
@@ -67,7 +66,7 @@ public class Invite(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
         }
     }
 
-    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IEmailSender email, IPublicUrls urls)
+    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IEmailSender email, IPublicUrls urls, IStringLocalizer<SharedResource> T)
         : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
@@ -91,12 +90,14 @@ public class Invite(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
             await db.SaveChangesAsync(cancellationToken);
 
             var link = urls.Absolute($"/invitations/{token}");
-            var html = HtmlEncoder.Default;
-            var role = command.Role == OrganisationRole.Coordinator ? "a coordinator" : "a representative";
+            // In the inviting coordinator's language (this request's): the invitee's is not known yet.
+            var introduction = command.Role == OrganisationRole.Coordinator
+                ? T["You have been invited to join {0} as a coordinator on SignOnLetters."]
+                : T["You have been invited to join {0} as a representative on SignOnLetters."];
             var note = string.IsNullOrWhiteSpace(command.Message) ? string.Empty
-                : $"<blockquote>{html.Encode(command.Message.Trim()).Replace("\n", "<br>")}</blockquote>";
-            await email.SendEmailAsync(command.Email.Trim(), $"Invitation to join {organisation.Name} on SignOnLetters", InvitationEmail.Html(
-                $"<p>You have been invited to join <strong>{html.Encode(organisation.Name)}</strong> as {role} on SignOnLetters.</p>" + note,
+                : $"<blockquote>{EmailHtml.Encode(command.Message.Trim()).Replace("\n", "<br>")}</blockquote>";
+            await email.SendEmailAsync(command.Email.Trim(), T["Invitation to join {0} on SignOnLetters", organisation.Name], InvitationEmail.Html(T,
+                EmailHtml.Paragraph(introduction, EmailHtml.Strong(organisation.Name)) + note,
                 link, now + OrganisationInvitation.Lifetime));
             return Unit.Value;
         }

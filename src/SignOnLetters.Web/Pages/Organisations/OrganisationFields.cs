@@ -25,8 +25,9 @@ public sealed class OrganisationFieldsValidator : AbstractValidator<IOrganisatio
             .Must(Countries.IsKnown).WithMessage("Choose a country from the list.");
         RuleFor(o => o.Website).OptionalWebAddress(Organisation.WebsiteMaxLength).WithName("Website");
         RuleFor(o => o.Logo!.Length)
-            .LessThanOrEqualTo(LogoImage.MaxUploadBytes)
-            .WithMessage(o => $"The logo is {o.Logo!.Length / 1024.0 / 1024.0:0.0} MB; the limit is {LogoImage.MaxUploadBytes / 1024 / 1024} MB.")
+            .MustNaming(length => length <= LogoImage.MaxUploadBytes,
+                ("Size", length => Math.Round(length / 1024.0 / 1024.0, 1)), ("MaxSize", _ => LogoImage.MaxUploadBytes / 1024 / 1024))
+            .WithMessage("The logo is {Size} MB; the limit is {MaxSize} MB.")
             .OverridePropertyName("Logo")
             .When(o => o.Logo is not null);
         RuleFor(o => o.Logo!.FileName)
@@ -49,7 +50,7 @@ public sealed class OrganisationFieldsValidator : AbstractValidator<IOrganisatio
         catch (InvalidImageException invalid)
         {
             throw new Infrastructure.Mediation.RequestValidationException(typeof(TCommand),
-                [new FluentValidation.Results.ValidationFailure("Logo", invalid.Message)]);
+                [LocalisedFailure.Of("Logo", invalid.Text)]);
         }
     }
 }

@@ -104,8 +104,8 @@ public class AddPaper(IMediator mediator, IStringLocalizer<SharedResource> T) : 
 
         /// <summary>Coordinators see every signature anyway, so the refusal names the one already there.</summary>
         private static DomainRuleException Duplicate(Signature claimant, Signature attempt) =>
-            new(claimant.OrganisationKey is not null && claimant.OrganisationKey == attempt.OrganisationKey
-                ? $"{claimant.OrganisationName} has already signed this letter (signature {claimant.Id}, {claimant.State})."
-                : $"This e-mail address has already signed this letter (signature {claimant.Id}, {claimant.State}).");
+            claimant.OrganisationKey is not null && claimant.OrganisationKey == attempt.OrganisationKey
+                ? new("{0} has already signed this letter (signature {1}, {2}).", claimant.OrganisationName!, claimant.Id, claimant.State)
+                : new("This e-mail address has already signed this letter (signature {0}, {1}).", claimant.Id, claimant.State);
     }
 }

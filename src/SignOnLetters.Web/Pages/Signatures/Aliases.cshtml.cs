@@ -114,7 +114,7 @@ public class Aliases(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                 db.ChangeTracker.Clear();
                 if (!await db.OrganisationAliases.AnyAsync(a => a.LetterId == letterId && a.AliasKey == alias.AliasKey, cancellationToken))
                     throw;
-                throw new DomainRuleException($"\"{alias.Alias}\" was made an alias a moment ago.");
+                throw new DomainRuleException("\"{0}\" was made an alias a moment ago.", alias.Alias);
             }
             return underName.Count == 0 || underAlias.Count == 0 ? [] : [.. underName, .. underAlias.Select(s => s.Id)];
         }

@@ -129,7 +129,7 @@ public class Details(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                 .ToListAsync(cancellationToken);
             var duplicate = pair.SingleOrDefault(s => s.Id == command.SignatureId) ?? throw new NotFoundException("The signature");
             var kept = pair.SingleOrDefault(s => s.Id == command.KeepId)
-                ?? throw new DomainRuleException($"This letter has no signature {command.KeepId} to merge into.");
+                ?? throw new DomainRuleException("This letter has no signature {0} to merge into.", command.KeepId);
             duplicate.MergeInto(kept, user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

@@ -222,7 +222,8 @@ public class Index(IMediator mediator) : PageModel
             for (var day = first; day <= last; day = day.AddDays(1))
             {
                 total += perDay.GetValueOrDefault(day);
-                points.Add(new ChartPoint(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), total));
+                // The reader's short date ("01/03/2026" in French): the label is shown, on the chart, its table and its summary.
+                points.Add(new ChartPoint(day.ToString("d", CultureInfo.CurrentCulture), total));
             }
             return points;
         }

@@ -169,8 +169,9 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
     {
         public ImportValidator() =>
             RuleFor(c => c.Csv).NotEmpty().WithMessage("Paste a list or choose a CSV file.")
-                .MaximumLength(InvitationList.MaxCsvLength)
-                .WithMessage($"The list is too large: at most {InvitationList.MaxCsvLength / 1024:N0} KB, {InvitationList.MaxRows:N0} partners at once.");
+                .MustNaming(csv => csv is null || csv.Length <= InvitationList.MaxCsvLength,
+                    ("MaxSize", _ => InvitationList.MaxCsvLength / 1024), ("MaxRows", _ => InvitationList.MaxRows))
+                .WithMessage("The list is too large: at most {MaxSize} KB, {MaxRows} partners at once.");
     }
 
     public sealed class ImportHandler(InvitationList list) : ICommandHandler<Import, int>
@@ -235,21 +236,21 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
             if (!reader.Read() || !reader.ReadHeader() || reader.HeaderRecord is not { } header
                 || !header.Any(h => h.Trim().Equals("email", StringComparison.OrdinalIgnoreCase))
                 || !header.Any(h => h.Trim().Equals("organisation", StringComparison.OrdinalIgnoreCase)))
-                throw Refusal(new ValidationFailure("Csv", "The first line must name the columns: organisation,email (and message if you like)."));
+                throw Refusal(LocalisedFailure.Of("Csv", "The first line must name the columns: organisation,email (and message if you like)."));
             while (reader.Read())
             {
                 if (rows.Count == MaxRows)
-                    throw Refusal(new ValidationFailure("Csv", $"The list has more than {MaxRows:N0} partners: split it, nothing was sent."));
+                    throw Refusal(LocalisedFailure.Of("Csv", "The list has more than {0:N0} partners: split it, nothing was sent.", MaxRows));
                 rows.Add(new Row(reader.Parser.RawRow, reader.GetField("organisation") ?? string.Empty, reader.GetField("email") ?? string.Empty,
                     header.Any(h => h.Trim().Equals("message", StringComparison.OrdinalIgnoreCase)) ? reader.GetField("message") : null));
             }
         }
         catch (CsvHelperException ex)
         {
-            throw Refusal(new ValidationFailure("Csv", $"Line {ex.Context?.Parser?.RawRow}: the list cannot be read there (a stray quote?). Nothing was sent."));
+            throw Refusal(LocalisedFailure.Of("Csv", "Line {0}: the list cannot be read there (a stray quote?). Nothing was sent.", ex.Context?.Parser?.RawRow ?? 0));
         }
         return rows.Count == 0
-            ? throw Refusal(new ValidationFailure("Csv", "The list has no partners under its first line."))
+            ? throw Refusal(LocalisedFailure.Of("Csv", "The list has no partners under its first line."))
             : rows;
     }
 
@@ -289,13 +290,14 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
         {
             var problem = Problem(row, invited, seen);
             if (problem is not null)
-                failures.Add(new ValidationFailure(requestType == typeof(Invitations.Import) ? "Csv" : string.Empty,
-                    rows.Count == 1 && requestType != typeof(Invitations.Import) ? problem : $"Line {row.Line}: {problem}"));
+                failures.Add(rows.Count == 1 && requestType != typeof(Invitations.Import)
+                    ? LocalisedFailure.Of(string.Empty, problem)
+                    : LocalisedFailure.Of(requestType == typeof(Invitations.Import) ? "Csv" : string.Empty, "Line {0}: {1}", row.Line, problem));
         }
         if (failures.Count > 0)
         {
             if (requestType == typeof(Invitations.Import))
-                failures.Add(new ValidationFailure("Csv", "Nothing was sent: correct these lines and import the list again."));
+                failures.Add(LocalisedFailure.Of("Csv", "Nothing was sent: correct these lines and import the list again."));
             throw new RequestValidationException(requestType, failures);
         }
 
@@ -322,27 +324,33 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
         return sent.Count;
     }
 
-    private static string? Problem(Row row, HashSet<string> invited, Dictionary<string, int> seen)
+    /// <summary>Why a row cannot be sent, as a translatable sentence (after "Line {0}: "), or null.</summary>
+    private static LocalisedFailure.Text? Problem(Row row, HashSet<string> invited, Dictionary<string, int> seen)
     {
-        foreach (var (cell, name) in new[] { (row.OrganisationName, "the organisation"), (row.Email, "the e-mail address"), (row.Message ?? "", "the message") })
+        foreach (var (cell, template) in new[]
+                 {
+                     (row.OrganisationName, "the organisation starts with \"{0}\", which spreadsheets run as a formula. Remove that character."),
+                     (row.Email, "the e-mail address starts with \"{0}\", which spreadsheets run as a formula. Remove that character."),
+                     (row.Message ?? "", "the message starts with \"{0}\", which spreadsheets run as a formula. Remove that character."),
+                 })
             if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-                return $"{name} starts with \"{cell[0]}\", which spreadsheets run as a formula. Remove that character.";
+                return new(template, cell[0].ToString());
         if (row.OrganisationName.Length == 0)
-            return "the organisation's name is missing.";
-        if (TextInputRules.Problem(row.OrganisationName, Organisation.NameMaxLength) is { } nameProblem)
-            return $"the organisation's name {nameProblem}";
+            return new("the organisation's name is missing.");
+        if (TextInputRules.ProblemOf(row.OrganisationName, Organisation.NameMaxLength, "the organisation's name") is { } nameProblem)
+            return new("{0}", nameProblem); // the validator's own sentence, translated as it is there
         if (!IsEmailAddress(row.Email))
-            return "the e-mail address is not valid.";
+            return new("the e-mail address is not valid.");
         if (row.Message is { Length: > PartnerInvitation.MessageMaxLength })
-            return $"the message is too long: at most {PartnerInvitation.MessageMaxLength:N0} characters.";
+            return new("the message is too long: at most {0:N0} characters.", PartnerInvitation.MessageMaxLength);
         // The message goes into the e-mail HTML-encoded, so < and > are harmless there; control characters are not text.
         if (row.Message is not null && row.Message.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            return "the message contains characters that cannot be shown.";
+            return new("the message contains characters that cannot be shown.");
         var key = EmailCanonicalizer.Canonicalize(row.Email);
         if (invited.Contains(key))
-            return "this address has already been invited to sign this letter.";
+            return new("this address has already been invited to sign this letter.");
         if (seen.TryGetValue(key, out var first))
-            return $"the same address as line {first}.";
+            return new("the same address as line {0}.", first);
         seen[key] = row.Line;
         return null;
     }

@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.Localization;
+
+namespace SignOnLetters.Web.Infrastructure.Email;
+
+/// <summary>
+/// Translated sentences as e-mail HTML: the sentence is encoded, its parts are markup built here from
+/// encoded values, so keys stay free of HTML and translators can move the parts where their language puts them.
+/// </summary>
+public static class EmailHtml
+{
+    // Letters are written in every script: keep their characters as they are (smaller, readable source), encode only markup.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    /// <summary>A translated sentence as a paragraph, <paramref name="htmlParts"/> in its places.</summary>
+    public static string Paragraph(LocalizedString sentence, params string[] htmlParts) =>
+        $"<p>{string.Format(CultureInfo.CurrentCulture, Html.Encode(sentence.Value), htmlParts)}</p>";
+
+    public static string Strong(string text) => $"<strong>{Html.Encode(text)}</strong>";
+
+    public static string Encode(string text) => Html.Encode(text);
+
+    /// <summary>A paragraph holding one link, its text translated.</summary>
+    public static string LinkParagraph(string url, LocalizedString text) =>
+        $"<p><a href=\"{Html.Encode(url)}\">{Html.Encode(text.Value)}</a></p>";
+}
