@@ -5,7 +5,7 @@ namespace SignOnLetters.Benchmarks.Load;
 
 /// <summary>
 /// The web app as its own process, built in Release, on a loopback port: what a deployment runs,
-/// with its own runtime settings (tiered compilation off, workstation GC; see the web project).
+/// with its own runtime settings (tiered compilation with dynamic PGO, workstation GC; see the web project).
 /// </summary>
 internal sealed class AppProcess : IAsyncDisposable
 {
