@@ -10,10 +10,11 @@ using SignOnLetters.Domain.Signatures;
 namespace SignOnLetters.Web.Infrastructure.Signing;
 
 /// <summary>
-/// Inserts a batch of new signatures and their first events with two prepared INSERT statements,
-/// for <see cref="SignatureCommits"/>. EF's SaveChanges spent most of a batch on change tracking and
-/// on building (and SQLite on preparing) one statement per row; here each statement is prepared once
-/// per batch and only its parameter values change. The statements are built from EF's own model
+/// Inserts a batch of new signatures and their first events with two plain INSERT statements, for
+/// <see cref="SignatureCommits"/>. EF's SaveChanges spent most of a batch on change tracking and on
+/// building (and SQLite on preparing) one statement per row. Here, on SQLite, each statement is
+/// prepared once per batch and only its parameter values change; on PostgreSQL all the signatures
+/// go in one ADO.NET batch (one round trip) and all their events in a second. The statements are built from EF's own model
 /// (table, columns, type mappings and value converters), so a new property is inserted without
 /// touching this code; <c>SignatureRowInsertTests</c> compares every column with what EF stores.
 /// <para>
@@ -53,6 +54,12 @@ internal sealed class SignatureRowInsert
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
+            if (connection.CanCreateBatch)
+            {
+                await InsertInBatchesAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
             await using var insertSignature = await _signature.CreateAsync(connection, transaction.GetDbTransaction(), cancellationToken);
             await using var insertEvent = await _event.CreateAsync(connection, transaction.GetDbTransaction(), cancellationToken);
             foreach (var signature in signatures)
@@ -83,6 +90,31 @@ internal sealed class SignatureRowInsert
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// A server over the network (PostgreSQL): one round trip for all the signatures' INSERTs and
+    /// one for all their events, instead of one per row. SQLite, in process, has no round trips
+    /// and no batches: it runs the prepared statements row by row.
+    /// </summary>
+    private async Task InsertInBatchesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken)
+    {
+        await using (var insertSignatures = _signature.CreateBatch(connection, transaction, signatures))
+        await using (var reader = await insertSignatures.ExecuteReaderAsync(cancellationToken))
+        {
+            foreach (var signature in signatures)
+            {
+                if (!await reader.ReadAsync(cancellationToken))
+                    throw new InvalidOperationException("The database returned fewer keys than signatures inserted.");
+                var id = Convert.ToInt32(reader.GetValue(0));
+                _signature.SetKey(signature, id);
+                foreach (var entry in signature.Events)
+                    _eventSignatureId.PropertyInfo!.SetValue(entry, id);
+                await reader.NextResultAsync(cancellationToken);
+            }
+        }
+        await using var insertEvents = _event.CreateBatch(connection, transaction, signatures.SelectMany(s => s.Events).ToList());
+        await insertEvents.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>One table's INSERT of every column the app writes (all but the generated key), with EF's parameter types.</summary>
@@ -122,15 +154,34 @@ internal sealed class SignatureRowInsert
             return command;
         }
 
+        /// <summary>The INSERT once per row, in one batch; parameters typed by EF's mappings like the prepared command's.</summary>
+        public DbBatch CreateBatch(DbConnection connection, DbTransaction transaction, IReadOnlyList<object> rows)
+        {
+            var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            // EF's mappings create parameters through a command; they are then added to the batch's commands.
+            using var factory = connection.CreateCommand();
+            foreach (var row in rows)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = _sql;
+                for (var i = 0; i < _columns.Length; i++)
+                    command.Parameters.Add(_mappings[i].CreateParameter(factory, _parameterNames[i], ProviderValue(i, row), _columns[i].IsNullable));
+                batch.BatchCommands.Add(command);
+            }
+            return batch;
+        }
+
         public void Bind(DbCommand command, object entity)
         {
             for (var i = 0; i < _columns.Length; i++)
-            {
-                var value = _columns[i].PropertyInfo!.GetValue(entity);
-                if (value is not null && _mappings[i].Converter is { } converter)
-                    value = converter.ConvertToProvider(value);
-                command.Parameters[i].Value = value ?? DBNull.Value;
-            }
+                command.Parameters[i].Value = ProviderValue(i, entity) ?? DBNull.Value;
+        }
+
+        private object? ProviderValue(int column, object entity)
+        {
+            var value = _columns[column].PropertyInfo!.GetValue(entity);
+            return value is not null && _mappings[column].Converter is { } converter ? converter.ConvertToProvider(value) : value;
         }
 
         public void SetKey(object entity, int id) => _key.PropertyInfo!.SetValue(entity, id);
