@@ -236,6 +236,28 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
         }
     }
 
+    [SkippableFact]
+    public async Task Should_show_a_signatures_history_to_a_french_coordinator_in_french_and_a_coordinators_words_as_typed()
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        var terms = await TermsAsync(App, letter);
+        var signature = Confirmed(terms, Organisation("Médecins du Monde", "a@example.org"), "fr");
+        signature.Reject(coordinator.Id, "Not a harm reduction group", App.Clock.GetUtcNow().UtcDateTime);
+        await App.InsertAsync(signature);
+        var browser = await SignedInAsync(coordinator.Email!, "fr");
+
+        var (response, page) = await browser.GetAsync($"/letters/{Slug}/signatures/{signature.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var history = page.QuerySelector("#signature-history")!.TextContent;
+        Assert.Contains("Signée ; e-mail de confirmation envoyé", history);
+        Assert.Contains("Approuvée automatiquement", history);
+        Assert.Contains("le signataire", history);
+        Assert.Contains("le système", history);
+        Assert.Contains("Not a harm reduction group", history);
+        Assert.DoesNotContain("Approved automatically", history);
+    }
+
     private Signature Confirmed(SigningTerms terms, Sign.Command command, string? language)
     {
         var now = App.Clock.GetUtcNow().UtcDateTime;
