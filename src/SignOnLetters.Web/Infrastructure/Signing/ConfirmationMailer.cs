@@ -28,24 +28,22 @@ public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTranspo
     public const int MaxAttempts = 5;
 
     private readonly Channel<ConfirmationMail> _queue = Channel.CreateUnbounded<ConfirmationMail>(new UnboundedChannelOptions { SingleReader = true });
+    // The signatures whose e-mail is queued or being sent; each is queued once (the sweep skips these).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> _queued = new();
-    private int _pending;
 
     /// <summary>The first pause after a failed send; it doubles with each further failure, up to a minute.</summary>
     internal TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Queued or being sent.</summary>
-    public int Pending => Volatile.Read(ref _pending);
+    public int Pending => _queued.Count;
 
     /// <summary>Queues the e-mail of a stored signature; returns at once.</summary>
     public void Enqueue(int signatureId, EmailMessage message)
     {
-        Interlocked.Increment(ref _pending);
         _queued[signatureId] = 0;
         if (!_queue.Writer.TryWrite(new ConfirmationMail(signatureId, message)))
         {
             // Stopping: the signature keeps its mark, and the sweep mails it after the restart.
-            Interlocked.Decrement(ref _pending);
             _queued.TryRemove(signatureId, out _);
             logger.LogWarning("The app is stopping; a confirmation e-mail is left to the sweep after restart");
         }
@@ -104,7 +102,6 @@ public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTranspo
                 {
                     // Its signature keeps the mark: the sweep tries again later, with a new link.
                     _queued.TryRemove(remaining.Dequeue().SignatureId, out _);
-                    Interlocked.Decrement(ref _pending);
                     logger.LogError(ex, "A confirmation e-mail failed {Attempts} times; the owed-confirmation sweep will try again with a new link", attempt);
                     attempt = 0;
                     continue;
@@ -140,7 +137,6 @@ public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTranspo
         {
             foreach (var id in sent)
                 _queued.TryRemove(id, out _);
-            Interlocked.Add(ref _pending, -sent.Count);
         }
     }
 

@@ -3,6 +3,7 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure.Background;
 using SignOnLetters.Web.Infrastructure.Security;
+using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Infrastructure.Signing;
 
@@ -56,18 +57,12 @@ public sealed class OwedConfirmationSweep(
             .ToList();
         if (owed.Count == 0)
             return 0;
+        // The letter's title and language as signing takes them (LetterForSigning), by slug.
         var letterIds = owed.Select(s => s.LetterId).Distinct().ToList();
-        var letters = await db.Letters.AsNoTracking().Where(l => letterIds.Contains(l.Id))
-            .Select(l => new
-            {
-                l.Id,
-                l.Slug,
-                l.PrimaryLanguage,
-                Title = l.Versions.Where(v => v.Number == l.LatestVersionNumber)
-                    .SelectMany(v => v.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title))
-                    .FirstOrDefault(),
-            })
-            .ToDictionaryAsync(l => l.Id, cancellationToken);
+        var slugs = await db.Letters.Where(l => letterIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Slug, cancellationToken);
+        var letters = new Dictionary<int, LetterForSigning>();
+        foreach (var (letterId, slug) in slugs)
+            letters[letterId] = await LetterForSigning.FindAsync(db, slug, cancellationToken);
 
         var queued = 0;
         foreach (var (id, letterId) in owed.Select(s => (s.Id, s.LetterId)))
@@ -91,8 +86,7 @@ public sealed class OwedConfirmationSweep(
             }
             var letter = letters[letterId];
             mailer.Enqueue(signature.Id, emails.Confirmation(
-                ReaderLanguage.For(signature.Language, letter.PrimaryLanguage), signature.Email!, letter.Title ?? letter.Slug,
-                confirmToken, withdrawToken, now));
+                ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title, confirmToken, withdrawToken, now));
             queued++;
         }
         if (queued > 0)
