@@ -155,21 +155,24 @@ public sealed class FontTests
     }
 
     [Fact]
-    public void Should_prefer_a_full_cjk_face_installed_on_the_system_to_the_bundled_subset()
+    public void Should_take_a_cjk_character_the_bundled_subset_lacks_from_the_systems_full_face()
     {
         var bundled = BundledFonts.List();
         var bundledJapanese = bundled.First(font => font.Family == FontCatalog.CjkJapanese && font.Weight == 80);
+        var bundledTraditional = bundled.First(font => font.Family == FontCatalog.CjkTraditionalChinese && font.Weight == 80);
         using var directory = new TempDirectory();
-        // A stand-in for the system's full face: a copy elsewhere, listed as the system's.
-        var systemCopy = directory.Write("NotoSansCJK-Regular.otf", File.ReadAllBytes(bundledJapanese.Path));
+        // A stand-in for an installed Japanese face with more characters than JIS X 0208: the
+        // Traditional Chinese subset, which has 妳 (U+59B3), copied elsewhere and listed as the system's.
+        var systemCopy = directory.Write("NotoSansCJK-Regular.otf", File.ReadAllBytes(bundledTraditional.Path));
         var catalog = new FontCatalog(bundled, [bundledJapanese with { Path = systemCopy }]);
 
         var japanese = catalog.GetChain("Noto Sans", bold: false, italic: false, CjkRegion.Japanese);
-        var latin = catalog.GetChain("Noto Sans", bold: false, italic: false);
 
-        Assert.Equal(systemCopy, japanese.Select("山", null).Path);
-        // For every other family the bundled face stays first, so output is the same on every machine.
-        Assert.StartsWith(BundledFonts.Folder!, latin.Primary.Path, StringComparison.Ordinal);
+        // The bundled subset first, so output is the same on every machine...
+        Assert.Equal(bundledJapanese.Path, japanese.Select("山", null).Path);
+        // ...and the installed face of the same region for what the subset lacks, before other regions' faces.
+        Assert.False(japanese.Select("山", null).Covers(0x59B3));
+        Assert.Equal(systemCopy, japanese.Select("妳", null).Path);
     }
 
     [Fact]

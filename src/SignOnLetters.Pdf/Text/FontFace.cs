@@ -8,6 +8,10 @@ namespace SignOnLetters.Pdf.Text;
 /// </summary>
 internal sealed class FontFace(string familyName, string path, int index)
 {
+    // One blob per file, shared by the faces of a collection: the Japanese, Korean and Chinese faces
+    // of a 20 MB CJK .ttc would otherwise each hold the file. Kept for the process, like the faces.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Blob> SharedBlobs = new(StringComparer.Ordinal);
+
     private readonly Lock openLock = new();
     private Blob? blob;
     private Face? face;
@@ -50,17 +54,24 @@ internal sealed class FontFace(string familyName, string path, int index)
 
     // Answers for the Basic Multilingual Plane, filled as asked: 0 unknown, 1 covered, 2 not.
     // Font selection asks for every character of every name, and a native call each time showed up in profiles.
-    private readonly byte[] basicPlaneCoverage = new byte[0x10000];
+    // Made at the first question: a catalog holds a face for every system family, most never asked.
+    private byte[]? basicPlaneCoverage;
 
     public bool Covers(int codePoint)
     {
-        if (codePoint >= basicPlaneCoverage.Length)
+        if (codePoint >= 0x10000)
             return HarfBuzzFont.TryGetNominalGlyph((uint)codePoint, out _);
-        var known = Volatile.Read(ref basicPlaneCoverage[codePoint]);
+        var coverage = Volatile.Read(ref basicPlaneCoverage);
+        if (coverage is null)
+        {
+            Interlocked.CompareExchange(ref basicPlaneCoverage, new byte[0x10000], null);
+            coverage = basicPlaneCoverage!;
+        }
+        var known = Volatile.Read(ref coverage[codePoint]);
         if (known == 0)
         {
             known = HarfBuzzFont.TryGetNominalGlyph((uint)codePoint, out _) ? (byte)1 : (byte)2;
-            Volatile.Write(ref basicPlaneCoverage[codePoint], known);
+            Volatile.Write(ref coverage[codePoint], known);
         }
         return known == 1;
     }
@@ -73,7 +84,7 @@ internal sealed class FontFace(string familyName, string path, int index)
         {
             if (font is not null)
                 return;
-            blob = Blob.FromFile(Path);
+            blob = SharedBlobs.GetOrAdd(Path, path => Blob.FromFile(path));
             face = new Face(blob, Index);
             UnitsPerEm = face.UnitsPerEm;
             var opened = new HarfBuzzSharp.Font(face);
