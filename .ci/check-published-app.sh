@@ -149,7 +149,7 @@ fi
 if command -v pdftotext >/dev/null; then
   pdftotext -enc UTF-8 "$work/demo.pdf" "$work/demo.txt" || fail "pdftotext"
   # One named demo signatory per script, from src/SignOnLetters.Web/Infrastructure/Seeding/DemoSignatories.cs.
-  for name in "Harm Reduction Australia" "Партнёрская сеть Казахстана" "Γιατροί του Κόσμου Ελλάδας" "الجمعية اللبنانية للحد من الضرر" "日本ハームリダクション協会"; do
+  for name in "Harm Reduction Australia" "Харм Редукшн Украина" "Γιατροί του Κόσμου Ελλάδας" "الجمعية اللبنانية للحد من الضرر" "日本ハームリダクション協会"; do
     grep -qF "$name" "$work/demo.txt" || fail "the PDF's text lacks the signatory '$name'"
   done
   ok "the PDF's text names demo signatories in Latin, Cyrillic, Greek, Arabic and Japanese script"
