@@ -525,3 +525,17 @@ T = {
  "the same address as line {0}.": ["la même adresse qu’à la ligne {0}.", "la misma dirección que en la línea {0}.", "тот же адрес, что и в строке {0}.", "العنوان نفسه الوارد في السطر {0}."],
  "{0} unchanged lines": {"en": {"one": "{0} unchanged line", "other": "{0} unchanged lines"}, "fr": {"one": "{0} ligne inchangée", "many": "{0} de lignes inchangées", "other": "{0} lignes inchangées"}, "es": {"one": "{0} línea sin cambios", "many": "{0} de líneas sin cambios", "other": "{0} líneas sin cambios"}, "ru": {"one": "{0} строка без изменений", "few": "{0} строки без изменений", "many": "{0} строк без изменений"}, "ar": {"zero": "لا أسطر دون تغيير", "one": "سطر واحد دون تغيير", "two": "سطران دون تغيير", "few": "{0} أسطر دون تغيير", "many": "{0} سطرًا دون تغيير", "other": "{0} سطر دون تغيير"}},
 }
+
+# The Final PDF card: characters no font on the server could draw (issue 16).
+T.update({
+ "The latest PDF has characters that no font on this server can draw; they print as empty boxes:": [
+   "Le dernier PDF contient des caractères qu'aucune police de ce serveur ne sait dessiner ; ils s'impriment comme des cases vides :",
+   "El último PDF contiene caracteres que ninguna fuente de este servidor puede dibujar; se imprimen como casillas vacías:",
+   "В последнем PDF есть символы, которые не может нарисовать ни один шрифт на этом сервере; они печатаются пустыми прямоугольниками:",
+   "يحتوي أحدث ملف PDF على محارف لا يستطيع أي خط على هذا الخادم رسمها، فتُطبع مربعات فارغة:"],
+ "To print them, the server's administrator installs a font for that script (for example the matching Noto font: on Debian or Ubuntu, apt-get install fonts-noto-extra) and restarts the app; the PDF is then made again.": [
+   "Pour les imprimer, l'administrateur du serveur installe une police pour cette écriture (par exemple la police Noto correspondante : sous Debian ou Ubuntu, apt-get install fonts-noto-extra) et redémarre l'application ; le PDF est alors refait.",
+   "Para imprimirlos, el administrador del servidor instala una fuente para esa escritura (por ejemplo, la fuente Noto correspondiente: en Debian o Ubuntu, apt-get install fonts-noto-extra) y reinicia la aplicación; entonces el PDF se vuelve a generar.",
+   "Чтобы они печатались, администратор сервера устанавливает шрифт для этой письменности (например, соответствующий шрифт Noto: в Debian или Ubuntu — apt-get install fonts-noto-extra) и перезапускает приложение; после этого PDF создаётся заново.",
+   "لطباعتها، يثبّت مسؤول الخادم خطًا لتلك الكتابة (مثل خط Noto المناسب: على Debian أو Ubuntu ‏apt-get install fonts-noto-extra) ثم يعيد تشغيل التطبيق، فيُنشأ ملف PDF من جديد."],
+})

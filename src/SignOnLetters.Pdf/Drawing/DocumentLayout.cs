@@ -1,10 +1,12 @@
 using SignOnLetters.Pdf.Elements;
 using SignOnLetters.Pdf.Infrastructure;
+using SignOnLetters.Pdf.Text;
 
 namespace SignOnLetters.Pdf.Drawing;
 
 /// <summary>The pages of a document as display lists, with its outline.</summary>
-internal sealed record DocumentLayout(IReadOnlyList<PageCanvas> Pages, IReadOnlyList<OutlineEntry> Outline);
+/// <param name="MissingCharacters">Characters no available font has, drawn as boxes; in code point order.</param>
+internal sealed record DocumentLayout(IReadOnlyList<PageCanvas> Pages, IReadOnlyList<OutlineEntry> Outline, IReadOnlyList<int> MissingCharacters);
 
 /// <summary>
 /// The paging loop. It runs twice, because "page X of Y" needs Y: the first pass counts pages,
@@ -14,9 +16,9 @@ internal static class Paginator
 {
     public const int MaxPages = 10_000;
 
-    public static DocumentLayout Layout(IReadOnlyList<Page> pageTemplates)
+    public static DocumentLayout Layout(IReadOnlyList<Page> pageTemplates, FontCatalog fonts)
     {
-        var context = new RenderContext();
+        var context = new RenderContext { Fonts = fonts };
         foreach (var template in pageTemplates)
         {
             template.AttachContext(context);
@@ -38,7 +40,8 @@ internal static class Paginator
                 break;
             knownTotal = pages.Count;
         }
-        return new DocumentLayout(pages, context.Outline.ToList());
+        var missing = textBlocks.SelectMany(block => block.MissingCharacters).Distinct().Order().ToList();
+        return new DocumentLayout(pages, context.Outline.ToList(), missing);
     }
 
     private static List<PageCanvas> RunPass(IReadOnlyList<Page> pageTemplates, RenderContext context)

@@ -84,6 +84,9 @@ internal sealed class TextBlock : Element, IStateful
         shapedContentKey = content.Key;
     }
 
+    /// <summary>Characters of this block that no available font has.</summary>
+    public IEnumerable<int> MissingCharacters => paragraphs.SelectMany(paragraph => paragraph.MissingCharacters ?? []);
+
     /// <summary>Lines laid out for a width; exposed for layout tests.</summary>
     internal IReadOnlyList<TextLine> LayOut(float width)
     {
@@ -171,7 +174,7 @@ internal sealed class TextBlock : Element, IStateful
             };
             var start = text.Length;
             text.Append(spanText);
-            styles.Add(new StyledRange(start, text.Length, span.Resolve(blockStyle), span.Url));
+            styles.Add(new StyledRange(start, text.Length, span.Resolve(blockStyle, Context.Fonts), span.Url));
         }
         var joined = text.ToString();
         // The key changes only when page numbers do; literal spans are fixed once composed.
@@ -214,7 +217,7 @@ internal sealed class TextBlock : Element, IStateful
             if (paragraphStyles.Count == 0)
             {
                 var styleHere = styles.LastOrDefault(style => style.Start <= paragraphStart) ?? styles.FirstOrDefault()
-                    ?? new StyledRange(0, 0, ResolvedStyle.From(BlockStyle()), null);
+                    ?? new StyledRange(0, 0, ResolvedStyle.From(BlockStyle(), Context.Fonts), null);
                 paragraphStyles.Add(styleHere with { Start = 0, End = 0 });
             }
             result.Add(new ShapedParagraph(text[paragraphStart..paragraphEnd], paragraphStyles, Direction));
@@ -259,11 +262,11 @@ internal sealed class TextSpanDefinition(TextSpanKind kind, string text)
     public TextStyle? Style { get; set; }
     public string? Url { get; set; }
 
-    public ResolvedStyle Resolve(TextStyle blockStyle)
+    public ResolvedStyle Resolve(TextStyle blockStyle, FontCatalog fonts)
     {
-        if (resolved is null || !ReferenceEquals(resolvedFrom, blockStyle) && resolvedFrom != blockStyle)
+        if (resolved is null || resolved.Fonts != fonts || !ReferenceEquals(resolvedFrom, blockStyle) && resolvedFrom != blockStyle)
         {
-            resolved = ResolvedStyle.From(blockStyle.With(Style));
+            resolved = ResolvedStyle.From(blockStyle.With(Style), fonts);
             resolvedFrom = blockStyle;
         }
         return resolved;

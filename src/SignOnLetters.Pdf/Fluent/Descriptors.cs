@@ -161,6 +161,10 @@ public sealed class TextSpanDescriptor
 
     public TextSpanDescriptor LineHeight(float multiple) => Style(new TextStyle { LineHeight = multiple });
 
+    /// <summary>The span's language (BCP 47), which chooses the letterforms of Han characters.</summary>
+    public TextSpanDescriptor Language(string? language) =>
+        string.IsNullOrWhiteSpace(language) ? this : Style(new TextStyle { Language = language });
+
     public TextSpanDescriptor Link(string url)
     {
         span.Url = url ?? throw new ArgumentNullException(nameof(url));

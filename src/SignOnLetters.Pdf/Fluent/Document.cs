@@ -1,5 +1,6 @@
 using SignOnLetters.Pdf.Drawing;
 using SignOnLetters.Pdf.Elements;
+using SignOnLetters.Pdf.Text;
 
 namespace SignOnLetters.Pdf.Fluent;
 
@@ -11,6 +12,9 @@ public sealed class Document : IDocumentContainer
 {
     private readonly List<Page> pages = [];
     private DocumentMetadata metadata = new();
+
+    /// <summary>The fonts to set text in; tests choose a catalog without the system's fonts.</summary>
+    internal FontCatalog Fonts { get; set; } = FontCatalog.Shared;
 
     private Document()
     {
@@ -47,12 +51,25 @@ public sealed class Document : IDocumentContainer
 
     public byte[] GeneratePdf() => PdfWriter.WriteToArray(Layout(), metadata);
 
+    /// <summary>
+    /// The PDF and the scripts it lacked a font for. A character no font has never stops the
+    /// document: it is drawn as a box and named here, so the caller can tell someone how to add a font.
+    /// </summary>
+    public GeneratedPdf Generate()
+    {
+        var layout = Layout();
+        return new GeneratedPdf(PdfWriter.WriteToArray(layout, metadata), MissingScripts.Describe(layout.MissingCharacters));
+    }
+
     /// <summary>Pages as display lists, for layout tests.</summary>
     internal DocumentLayout Layout()
     {
         if (pages.Count == 0)
             throw new InvalidOperationException("The document has no pages; add one with Page(...).");
+        // Checked here, not where a chain is first built: that happens on the shaping threads.
+        if (Fonts.IsEmpty)
+            throw FontCatalog.NoFonts();
         lock (pages)
-            return Paginator.Layout(pages);
+            return Paginator.Layout(pages, Fonts);
     }
 }

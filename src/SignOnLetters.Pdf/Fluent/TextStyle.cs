@@ -18,6 +18,12 @@ public sealed record TextStyle
     /// <summary>Line height as a multiple of the font's natural line height.</summary>
     public float? LineHeight { get; init; }
 
+    /// <summary>
+    /// The text's language as a BCP 47 tag ("ja", "zh-Hant", "ko"). It chooses the letterforms of
+    /// Han characters: Japanese, Korean, Simplified or Traditional Chinese.
+    /// </summary>
+    public string? Language { get; init; }
+
     public static TextStyle Default { get; } = new()
     {
         FontSize = 11,
@@ -37,6 +43,7 @@ public sealed record TextStyle
         Italic = overrides.Italic ?? Italic,
         Color = overrides.Color ?? Color,
         LineHeight = overrides.LineHeight ?? LineHeight,
+        Language = overrides.Language ?? Language,
     };
 
     internal static SKColor ParseColor(string hex) =>

@@ -1,4 +1,5 @@
 using SignOnLetters.Pdf.Drawing;
+using SignOnLetters.Pdf.Text;
 
 namespace SignOnLetters.Pdf.Infrastructure;
 
@@ -7,6 +8,9 @@ internal sealed class RenderContext
 {
     /// <summary>What elements see before a document attaches its own context.</summary>
     public static readonly RenderContext Unattached = new();
+
+    /// <summary>The fonts text is set in: the shared catalog, or one a test chose.</summary>
+    public FontCatalog Fonts { get; init; } = FontCatalog.Shared;
 
     public PageCanvas Canvas { get; set; } = PageCanvas.Discarding;
     public int PageNumber { get; set; }

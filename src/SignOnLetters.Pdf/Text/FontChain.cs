@@ -35,11 +35,12 @@ internal sealed class FontChain(FontFace primary, IReadOnlyList<FontFace> fallba
         foreach (var face in fallbacks)
             if (CoversAll(face, grapheme))
                 return face;
-        // Nothing has it: fall back to the face of the base character, then the primary (.notdef box).
+        // Nothing has it: fall back to the face of the base character, then the primary, whose
+        // .notdef glyph is a visible box (and the document reports the character as missing).
         foreach (var face in fallbacks)
             if (face.Covers(firstRune.Value))
                 return face;
-        return current ?? Primary;
+        return Primary;
     }
 
     private static bool CoversAll(FontFace face, ReadOnlySpan<char> grapheme)

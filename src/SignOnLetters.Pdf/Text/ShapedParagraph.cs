@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using HarfBuzzSharp;
 using SignOnLetters.Pdf.Fluent;
 using Buffer = HarfBuzzSharp.Buffer;
@@ -54,6 +55,12 @@ internal sealed class ShapedParagraph
     public int[] BreakOpportunities => breakOpportunities ??= UnicodeAlgorithms.LineBreakOpportunities(Text);
     public List<ShapedRun> Runs { get; }
 
+    /// <summary>
+    /// Characters no available font has, drawn as the primary face's .notdef box; null when none.
+    /// The document reports them so a coordinator learns which script needs a font.
+    /// </summary>
+    public HashSet<int>? MissingCharacters { get; private set; }
+
     public float Width(int start, int end) => advancePrefix[end] - advancePrefix[start];
 
     public StyledRange StyleAt(int index)
@@ -73,10 +80,18 @@ internal sealed class ShapedParagraph
             FontFace? runFace = null;
             var runLevel = (byte)0;
             var position = style.Start;
+            var chain = style.Style.Chain;
+            var wordEnd = position;
             while (position < style.End)
             {
+                if (position >= wordEnd)
+                {
+                    // Each word chooses its CJK letterforms: kana make it Japanese, Hangul Korean.
+                    wordEnd = WordEnd(position, style.End);
+                    chain = style.Style.ChainFor(Text.AsSpan(position, wordEnd - position));
+                }
                 var length = StringInfo.GetNextTextElementLength(Text.AsSpan(position, style.End - position));
-                var face = style.Style.Chain.Select(Text.AsSpan(position, length), runFace);
+                var face = chain.Select(Text.AsSpan(position, length), runFace);
                 var level = levels?[position] ?? 0;
                 if (runFace is not null && (face != runFace || level != runLevel))
                 {
@@ -91,6 +106,25 @@ internal sealed class ShapedParagraph
                 runs.Add(Shape(runStart, style.End, runFace, runLevel, style));
         }
         return runs;
+    }
+
+    /// <summary>Just past the word at <paramref name="start"/> and the spaces after it.</summary>
+    private int WordEnd(int start, int end)
+    {
+        var position = start;
+        while (position < end && !char.IsWhiteSpace(Text[position]))
+            position++;
+        while (position < end && char.IsWhiteSpace(Text[position]))
+            position++;
+        return position;
+    }
+
+    private void NoteMissing(int cluster)
+    {
+        if (!Rune.TryGetRuneAt(Text, cluster, out var rune) || Rune.IsWhiteSpace(rune) || Rune.IsControl(rune)
+            || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
+            return;
+        (MissingCharacters ??= []).Add(rune.Value);
     }
 
     private ShapedRun Shape(int start, int end, FontFace face, byte level, StyledRange style)
@@ -115,6 +149,8 @@ internal sealed class ShapedParagraph
             run.Advances[i] = positions[i].XAdvance * scale;
             run.OffsetsX[i] = positions[i].XOffset * scale;
             run.OffsetsY[i] = -positions[i].YOffset * scale;
+            if (run.Glyphs[i] == 0)
+                NoteMissing(run.Clusters[i]);
         }
         return run;
     }

@@ -46,7 +46,7 @@ public static class LetterDocument
         {
             page.Size(PageSizes.A4);
             page.Margin(56, 48, 56, 44);
-            page.DefaultTextStyle(new TextStyle { FontSize = BodyFontSize, Color = "#1A202C", LineHeight = 1.1f });
+            page.DefaultTextStyle(new TextStyle { FontSize = BodyFontSize, Color = "#1A202C", LineHeight = 1.1f, Language = model.LanguageCode });
             page.Content().Column(column =>
             {
                 column.Spacing(8);
@@ -224,7 +224,9 @@ public static class LetterDocument
     private static void Entry(IContainer container, ListedSignatory signatory, LetterStyle style) => container.Text(text =>
     {
         style.Paragraph(text);
-        text.DefaultTextStyle(new TextStyle { FontSize = SignatoryFontSize });
+        // A Han name is drawn with its country's letterforms (a Japanese or Taiwanese name in the
+        // Simplified Chinese face reads as misspelt); kana and Hangul decide by themselves.
+        text.DefaultTextStyle(new TextStyle { FontSize = SignatoryFontSize, Language = HanLanguageOf(signatory.CountryCode) });
         text.Span(signatory.Name).Bold();
         if (signatory.SignedAfterDelivery)
             text.Span("*").Bold();
@@ -233,4 +235,14 @@ public static class LetterDocument
         if (signatory.Detail is { } detail)
             text.Span("\n" + detail).FontSize(7.5f).FontColor(LetterStyle.MutedColour);
     });
+
+    /// <summary>The language whose letterforms a signatory's Han characters take, from their country; null when the letter's language decides.</summary>
+    internal static string? HanLanguageOf(string? countryCode) => countryCode?.ToUpperInvariant() switch
+    {
+        "JP" => "ja",
+        "KR" or "KP" => "ko",
+        "TW" or "HK" or "MO" => "zh-Hant",
+        "CN" or "SG" => "zh-Hans",
+        _ => null,
+    };
 }

@@ -1,25 +1,40 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
+using SignOnLetters.Pdf.Fluent;
 
 namespace SignOnLetters.Web.Documents;
 
 /// <summary>
 /// Generated letter PDFs, keyed by everything that changes them. A cache of its own (not the shared
 /// IMemoryCache) so its size limit binds only PDFs: 256 MB at most, least recently used first out.
-/// Derived data only: losing it costs one regeneration.
+/// Derived data only: losing it costs one regeneration. It also remembers, per letter and language,
+/// which scripts the latest generation lacked a font for, so the coordinators' status page can say so.
 /// </summary>
 public sealed class LetterPdfCache : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 256L * 1024 * 1024 });
+    private readonly ConcurrentDictionary<(int LetterId, string Language), IReadOnlyList<MissingScript>> _missingScripts = new();
 
     /// <summary>The cached PDF, or a newly generated one (its inputs are only read on a miss).</summary>
-    public async Task<byte[]> GetOrAddAsync(string key, Func<Task<byte[]>> generate)
+    public async Task<GeneratedPdf> GetOrAddAsync(int letterId, string language, string key, Func<Task<GeneratedPdf>> generate)
     {
-        if (_cache.TryGetValue(key, out byte[]? cached) && cached is not null)
+        if (_cache.TryGetValue(key, out GeneratedPdf? cached) && cached is not null)
             return cached;
-        var bytes = await generate();
-        _cache.Set(key, bytes, new MemoryCacheEntryOptions { Size = bytes.Length, SlidingExpiration = TimeSpan.FromHours(1) });
-        return bytes;
+        var pdf = await generate();
+        _cache.Set(key, pdf, new MemoryCacheEntryOptions { Size = pdf.Bytes.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+        if (pdf.MissingScripts.Count > 0)
+            _missingScripts[(letterId, language)] = pdf.MissingScripts;
+        else
+            _missingScripts.TryRemove((letterId, language), out _);
+        return pdf;
     }
+
+    /// <summary>Scripts the latest PDF of each language version lacked a font for; empty when none or never generated here.</summary>
+    public IReadOnlyList<(string Language, MissingScript Script)> MissingScriptsOf(int letterId) =>
+        _missingScripts.Where(entry => entry.Key.LetterId == letterId)
+            .OrderBy(entry => entry.Key.Language, StringComparer.Ordinal)
+            .SelectMany(entry => entry.Value.Select(script => (entry.Key.Language, script)))
+            .ToList();
 
     public void Dispose() => _cache.Dispose();
 }

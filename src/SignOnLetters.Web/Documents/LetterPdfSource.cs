@@ -24,7 +24,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
             .AsSplitQuery()
             .SingleOrDefaultAsync(which, cancellationToken);
 
-    public async Task<(byte[] Bytes, string FileName)> GenerateAsync(Letter letter, string? language, CancellationToken cancellationToken)
+    public async Task<LetterPdf> GenerateAsync(Letter letter, string? language, CancellationToken cancellationToken)
     {
         // Drafts preview their working text; published letters print their latest version.
         var latest = letter.Versions.OrderByDescending(v => v.Number).FirstOrDefault();
@@ -40,9 +40,9 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
             .SingleOrDefaultAsync(cancellationToken);
         var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{stamp?.Count ?? 0}:{stamp?.Changes ?? 0}";
         var fileName = $"{letter.Slug}{(text.LanguageCode == letter.PrimaryLanguage ? string.Empty : "-" + text.LanguageCode)}.pdf";
-        var bytes = await cache.GetOrAddAsync(key, async () =>
-            LetterDocument.Generate(await ModelAsync(letter, text, latest, signatures, cancellationToken), LetterDocumentTexts.For(T, text.LanguageCode)));
-        return (bytes, fileName);
+        var pdf = await cache.GetOrAddAsync(letter.Id, text.LanguageCode, key, async () =>
+            LetterDocument.Compose(await ModelAsync(letter, text, latest, signatures, cancellationToken), LetterDocumentTexts.For(T, text.LanguageCode)).Generate());
+        return new LetterPdf(pdf.Bytes, fileName, pdf.MissingScripts);
     }
 
     private static async Task<LetterDocumentModel> ModelAsync(Letter letter, LetterText text, LetterVersion? latest,
@@ -94,3 +94,6 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
         return model;
     }
 }
+
+/// <param name="MissingScripts">Scripts no available font covered: their characters are boxes in the PDF.</param>
+public sealed record LetterPdf(byte[] Bytes, string FileName, IReadOnlyList<SignOnLetters.Pdf.Fluent.MissingScript> MissingScripts);

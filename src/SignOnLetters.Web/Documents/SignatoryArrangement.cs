@@ -6,7 +6,8 @@ namespace SignOnLetters.Web.Documents;
 /// <summary>One line of the signatory list, as printed.</summary>
 /// <param name="Country">Null when the group heading already names it.</param>
 /// <param name="Detail">The signer of an organisation, or an individual's organisation.</param>
-internal sealed record ListedSignatory(string Name, string? Country, string? Detail, bool SignedAfterDelivery);
+/// <param name="CountryCode">ISO 3166 alpha-2, possibly empty: it chooses the letterforms of a Han name.</param>
+internal sealed record ListedSignatory(string Name, string? Country, string? Detail, bool SignedAfterDelivery, string CountryCode);
 
 /// <param name="Heading">Country or region; null when the list is not grouped.</param>
 internal sealed record SignatoryGroup(string? Heading, IReadOnlyList<ListedSignatory> Signatories);
@@ -67,7 +68,7 @@ internal sealed class SignatoryArrangement : IComparer<string?>, IDisposable
 
     private List<ListedSignatory> Sorted(List<(string Name, string CountryCode, string? Detail, bool Late)> signatories, bool showCountry) =>
         signatories
-            .Select(s => new ListedSignatory(s.Name.Trim(), showCountry ? CountryName(s.CountryCode) : null, s.Detail, s.Late))
+            .Select(s => new ListedSignatory(s.Name.Trim(), showCountry ? CountryName(s.CountryCode) : null, s.Detail, s.Late, s.CountryCode))
             .OrderBy(s => s.Name, this)
             .ThenBy(s => s.Country, StringComparer.Ordinal)
             .ThenBy(s => s.Detail, StringComparer.Ordinal)

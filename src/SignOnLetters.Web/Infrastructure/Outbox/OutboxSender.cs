@@ -172,8 +172,8 @@ public sealed class OutboxSender(
         var pdfs = services.GetRequiredService<LetterPdfSource>();
         var letter = await pdfs.LoadAsync(l => l.Id == letterId, cancellationToken)
             ?? throw new InvalidOperationException($"Letter {letterId} no longer exists.");
-        var (bytes, fileName) = await pdfs.GenerateAsync(letter, language, cancellationToken);
-        return [new EmailAttachment(fileName, "application/pdf", bytes)];
+        var pdf = await pdfs.GenerateAsync(letter, language, cancellationToken);
+        return [new EmailAttachment(pdf.FileName, "application/pdf", pdf.Bytes)];
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -110,12 +110,16 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
         string Slug, string Title, LetterKind Kind, LetterStatus Status, string LeadOrganisation, LetterRole Role, int ChangeCount,
         DateTime? DeadlineUtc, string? DeadlineTimeZone, DateTime? OpenedAt, DateTime? ClosedAt, DateTime? DeliveredAt,
         IReadOnlyList<Version> Versions, IReadOnlyList<Editor> Editors, IReadOnlyList<PendingInvitation> Invitations, SignatureCounts Counts,
-        IReadOnlyList<string> Languages, IReadOnlyList<EmbedSnippet> Embeds, IReadOnlyList<SourceCount> Sources)
+        IReadOnlyList<string> Languages, IReadOnlyList<EmbedSnippet> Embeds, IReadOnlyList<SourceCount> Sources,
+        IReadOnlyList<MissingFont> MissingFonts)
     {
         public bool CanManage => Role == LetterRole.LeadCoordinator;
     }
 
     public sealed record Version(int Number, DateTime PublishedAt, string? ChangeNote);
+
+    /// <summary>A script the latest PDF of a language version had no font for: its characters print as boxes.</summary>
+    public sealed record MissingFont(string Language, string Script, string Characters);
 
     public sealed record Editor(string UserId, string Name, DateTime AddedAt);
 
@@ -127,7 +131,7 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
     /// <summary>Counted signatures by where they came from; embeds by host.</summary>
     public sealed record SourceCount(SignatureSource Source, string? Host, int Count);
 
-    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IPublicUrls urls) : IQueryHandler<Query, Model>
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IPublicUrls urls, SignOnLetters.Web.Documents.LetterPdfCache pdfs) : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -163,7 +167,8 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
                     .Where(s => s.LetterId == letterId && s.State == SignatureState.Approved)
                     .GroupBy(s => new { s.Source, s.EmbedHost })
                     .Select(g => new SourceCount(g.Key.Source, g.Key.EmbedHost, g.Count()))
-                    .ToListAsync(cancellationToken));
+                    .ToListAsync(cancellationToken),
+                pdfs.MissingScriptsOf(letterId).Select(missing => new MissingFont(missing.Language, missing.Script.Name, missing.Script.Characters)).ToList());
         }
 
         private string Snippet(string slug, string title, string host)

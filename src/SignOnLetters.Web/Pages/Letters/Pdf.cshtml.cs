@@ -39,8 +39,8 @@ public class Pdf(IMediator mediator) : PageModel
             var isPublic = letter.Status == LetterStatus.Delivered;
             if (!isPublic)
                 await db.RequireEditorAsync(query.Slug, user, cancellationToken);
-            var (bytes, fileName) = await pdfs.GenerateAsync(letter, query.Language, cancellationToken);
-            return new PdfFile(bytes, fileName, isPublic);
+            var pdf = await pdfs.GenerateAsync(letter, query.Language, cancellationToken);
+            return new PdfFile(pdf.Bytes, pdf.FileName, isPublic);
         }
     }
 }

@@ -1,0 +1,22 @@
+namespace SignOnLetters.Pdf.Text;
+
+/// <summary>
+/// The OFL fonts shipped with the engine (the <c>Fonts</c> folder, copied beside the assemblies):
+/// Noto faces for the scripts our signers write in, CJK faces cut to each region's national
+/// character set, and colour emoji. They are the floor of coverage on any machine; system fonts
+/// only add to it. Sources and sizes: <c>Fonts/README.md</c> and ADR 0009.
+/// </summary>
+internal static class BundledFonts
+{
+    public const string FolderName = "Fonts";
+
+    /// <summary>Beside the application, or beside this assembly when it was loaded from elsewhere (test runners).</summary>
+    public static string? Folder =>
+        new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(BundledFonts).Assembly.Location) }
+            .Where(directory => !string.IsNullOrEmpty(directory))
+            .Select(directory => Path.Combine(directory!, FolderName))
+            .FirstOrDefault(Directory.Exists);
+
+    public static List<InstalledFont> List() =>
+        Folder is { } folder ? FontFileScanner.ScanDirectories([folder]) : [];
+}
