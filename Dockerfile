@@ -1,5 +1,5 @@
 # SignOnLetters web app on .NET 10 and Ubuntu 24.04 "Noble".  Build: docker build -t signonletters .
-# Why these images, what the runtime image holds and weighs: docs/decisions/0009-container-image.md.
+# Why these images, what the runtime image holds and weighs: docs/decisions/0010-container-image.md.
 # Checked without an engine by tests/SignOnLetters.Tests/Deployment/DockerfileTests.cs and
 # .ci/check-published-app.sh (the published app run as this image runs it).
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The published app, run as the container image runs it (issue #24, docs/decisions/0009): no Docker
+# The published app, run as the container image runs it (issue #24, docs/decisions/0010): no Docker
 # engine runs on our machines, so this does what the image would do without one.
 #  1. publishes as the Dockerfile does (-c Release -r linux-x64, framework-dependent);
 #  2. checks that every shared library the published native code links to, transitively, is in the
@@ -32,7 +32,7 @@ dotnet publish src/SignOnLetters.Web -c Release -r linux-x64 --self-contained fa
 ok "published to $work/app ($(du -sh "$work/app" | cut -f1))"
 
 # 2. Shared libraries. What the chiseled-extra image has (libc6, libgcc-s1, libstdc++6, libssl3t64,
-# libicu74; docs/decisions/0009), and what the Dockerfile copies in.
+# libicu74; docs/decisions/0010), and what the Dockerfile copies in.
 in_image=" libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 ld-linux-x86-64.so.2 libgcc_s.so.1 libstdc++.so.6 libssl.so.3 libcrypto.so.3 libicuuc.so.74 libicui18n.so.74 libicudata.so.74 "
 copied=" $(sed -n 's/^ARG NATIVE_LIBRARIES="\(.*\)"$/\1/p' Dockerfile) "
 [ "$copied" != "  " ] || fail "no ARG NATIVE_LIBRARIES=\"...\" line in the Dockerfile"

@@ -5,7 +5,7 @@ namespace SignOnLetters.Web.Infrastructure;
 /// <summary>
 /// <c>dotnet SignOnLetters.Web.dll --health-check</c>: asks the app already running on this machine for
 /// <c>GET /healthz</c> and exits 0 when it answers 2xx, 1 otherwise, with one line saying why. The
-/// container image has no shell and no curl (chiseled, docs/decisions/0009), so the app is its own
+/// container image has no shell and no curl (chiseled, docs/decisions/0010), so the app is its own
 /// probe (docker-compose's health check). It reads the configuration the server reads (appsettings,
 /// environment, command line) to find where the server listens and a host name the server's
 /// <c>AllowedHosts</c> filter accepts (a probe refused with 400 would mark a working app unhealthy);

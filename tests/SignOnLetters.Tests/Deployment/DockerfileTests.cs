@@ -6,7 +6,7 @@ namespace SignOnLetters.Tests.Deployment;
 
 /// <summary>
 /// The Dockerfile and the compose file, read as text: no Docker engine runs here and no Dockerfile
-/// linter installs from the registries we reach (docs/decisions/0009), so the rules the image depends
+/// linter installs from the registries we reach (docs/decisions/0010), so the rules the image depends
 /// on are checked here. What the published app needs at run time is checked by running it
 /// (.ci/check-published-app.sh).
 /// </summary>
@@ -39,7 +39,7 @@ public sealed partial class DockerfileTests
     [Fact]
     public void Should_install_only_packages_that_noble_has_as_recorded_in_the_decision()
     {
-        var decision = File.ReadAllText(RepositoryFiles.PathOf("docs", "decisions", "0009-container-image.md"));
+        var decision = File.ReadAllText(RepositoryFiles.PathOf("docs", "decisions", "0010-container-image.md"));
         var recorded = TableFirstCell().Matches(decision).Select(m => m.Groups["package"].Value).ToHashSet();
 
         var installed = Stages.SelectMany(s => s.Instructions)
