@@ -17,6 +17,11 @@ using SignOnLetters.Web.Infrastructure.Signing;
 using SignOnLetters.Web.Infrastructure.Validation;
 
 // Composition only: what runs where is decided here, how it works lives in the slices and Infrastructure/.
+
+// The container's health check (its image has no shell or curl): ask the running app, start nothing.
+if (HealthProbe.IsRequested(args))
+    return await HealthProbe.RunAsync(args, Console.Out);
+
 var seedDemo = args.Contains("--seed-demo", StringComparer.OrdinalIgnoreCase);
 var builder = WebApplication.CreateBuilder(args.Where(a => !a.Equals("--seed-demo", StringComparison.OrdinalIgnoreCase)).ToArray());
 var services = builder.Services;
@@ -129,7 +134,8 @@ app.MapLetterApi();
 if (app.Configuration.GetValue<bool>("Diagnostics:BareEndpoint"))
     app.MapPost("/_bench/noop", () => Results.Json(new { state = "pendingConfirmation" }, statusCode: StatusCodes.Status202Accepted)).DisableAntiforgery();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Exposed for WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -87,7 +87,7 @@ public sealed class LocalisationTests(SqliteSlice app) : SliceTest(app)
     [Fact]
     public void Should_translate_every_english_text_into_every_language()
     {
-        var resources = Path.Combine(RepositoryRoot(), "src", "SignOnLetters.Web", "Resources");
+        var resources = Path.Combine(RepositoryFiles.Root, "src", "SignOnLetters.Web", "Resources");
         var english = Keys(Path.Combine(resources, "SharedResource.en.resx"));
         Assert.NotEmpty(english);
 
@@ -112,7 +112,7 @@ public sealed class LocalisationTests(SqliteSlice app) : SliceTest(app)
     [Fact]
     public void Should_have_an_english_text_for_every_key_the_code_uses()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root;
         var english = Keys(Path.Combine(root, "src", "SignOnLetters.Web", "Resources", "SharedResource.en.resx"));
         var lookup = new System.Text.RegularExpressions.Regex(@"\bT(?:\[|\.Plural\()@?""((?:[^""\\]|\\.|"""")*)""");
         var missing = new List<string>();
@@ -137,7 +137,7 @@ public sealed class LocalisationTests(SqliteSlice app) : SliceTest(app)
     [Fact]
     public void Should_have_a_translation_for_every_rule_and_validation_template()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root;
         var english = Keys(Path.Combine(root, "src", "SignOnLetters.Web", "Resources", "SharedResource.en.resx"));
         var template = new System.Text.RegularExpressions.Regex(
             @"(?:\bDomainRuleException\(|\bInvalidImageException\(|\bWithMessage\(|\bLocalisedFailure\.Of\([^,()]+,)\s*(\$?)""((?:[^""\\]|\\.)*)""");
@@ -199,12 +199,4 @@ public sealed class LocalisationTests(SqliteSlice app) : SliceTest(app)
 
     private static Dictionary<string, string> Keys(string resx) =>
         XDocument.Load(resx).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SignOnLetters.sln")))
-            directory = directory.Parent;
-        return directory!.FullName;
-    }
 }
