@@ -528,11 +528,11 @@ T = {
 
 # The Final PDF card: characters no font on the server could draw (issue 16).
 T.update({
- "The latest PDF has characters that no font on this server can draw; they print as empty boxes:": [
-   "Le dernier PDF contient des caractères qu'aucune police de ce serveur ne sait dessiner ; ils s'impriment comme des cases vides :",
-   "El último PDF contiene caracteres que ninguna fuente de este servidor puede dibujar; se imprimen como casillas vacías:",
-   "В последнем PDF есть символы, которые не может нарисовать ни один шрифт на этом сервере; они печатаются пустыми прямоугольниками:",
-   "يحتوي أحدث ملف PDF على محارف لا يستطيع أي خط على هذا الخادم رسمها، فتُطبع مربعات فارغة:"],
+ "The latest PDF has characters that no font on this server can draw; each prints as the mark �:": [
+   "Le dernier PDF contient des caractères qu'aucune police de ce serveur ne sait dessiner ; chacun s'imprime avec le signe � :",
+   "El último PDF contiene caracteres que ninguna fuente de este servidor puede dibujar; cada uno se imprime con el signo �:",
+   "В последнем PDF есть символы, которые не может нарисовать ни один шрифт на этом сервере; каждый печатается знаком �:",
+   "يحتوي أحدث ملف PDF على محارف لا يستطيع أي خط على هذا الخادم رسمها، فيُطبع كل منها بالعلامة �:"],
  "To print them, the server's administrator installs a font for that script (for example the matching Noto font: on Debian or Ubuntu, apt-get install fonts-noto-extra) and restarts the app; the PDF is then made again.": [
    "Pour les imprimer, l'administrateur du serveur installe une police pour cette écriture (par exemple la police Noto correspondante : sous Debian ou Ubuntu, apt-get install fonts-noto-extra) et redémarre l'application ; le PDF est alors refait.",
    "Para imprimirlos, el administrador del servidor instala una fuente para esa escritura (por ejemplo, la fuente Noto correspondiente: en Debian o Ubuntu, apt-get install fonts-noto-extra) y reinicia la aplicación; entonces el PDF se vuelve a generar.",

@@ -93,12 +93,16 @@ public sealed class FontTests
 
         Assert.Equal(["Cherokee", "Tibetan"], pdf.MissingScripts.Select(script => script.Name));
         Assert.Contains("ཀ", pdf.MissingScripts.Single(script => script.Name == "Tibetan").Characters, StringComparison.Ordinal);
-        Assert.Contains("Ꮳ", pdf.MissingScripts.Single(script => script.Name == "Cherokee").Characters, StringComparison.Ordinal);
-        // The box is the primary face's .notdef glyph, drawn in place of each missing character.
+        Assert.Equal("Ꭹ Ꮃ Ꮳ", pdf.MissingScripts.Single(script => script.Name == "Cherokee").Characters);
+        // Each missing character is drawn as the primary face's replacement character (Skia draws
+        // nothing for .notdef): three for Cherokee, one per Tibetan letter or mark.
         var glyphs = layout.Pages.SelectMany(page => page.Commands.OfType<GlyphRunCommand>()).ToList();
-        var boxes = glyphs.Where(glyph => glyph.Fragment.Run.Glyphs.Contains((ushort)0)).ToList();
-        Assert.NotEmpty(boxes);
-        Assert.All(boxes, glyph => Assert.Equal("Noto Sans", glyph.Fragment.Run.Face.FamilyName));
+        Assert.DoesNotContain(glyphs, glyph => glyph.Fragment.Run.Glyphs.Contains((ushort)0));
+        var notoSans = glyphs.First(glyph => glyph.Fragment.Run.Face.FamilyName == "Noto Sans").Fragment.Run.Face;
+        var replacement = notoSans.ReplacementGlyph!.Value.Glyph;
+        var replacements = glyphs.SelectMany(glyph => glyph.Fragment.Run.Glyphs[glyph.Fragment.GlyphStart..glyph.Fragment.GlyphEnd])
+            .Count(glyph => glyph == replacement);
+        Assert.True(replacements >= 3 + 4, $"{replacements} replacement marks drawn");
         // The rest of the document is there and readable.
         var text = PdfText.Normalise(PdfText.WithPdfPig(pdf.Bytes));
         Assert.Contains(PdfText.Normalise("Ольга Петровна"), text, StringComparison.Ordinal);

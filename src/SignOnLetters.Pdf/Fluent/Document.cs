@@ -53,7 +53,8 @@ public sealed class Document : IDocumentContainer
 
     /// <summary>
     /// The PDF and the scripts it lacked a font for. A character no font has never stops the
-    /// document: it is drawn as a box and named here, so the caller can tell someone how to add a font.
+    /// document: it is drawn as the replacement character and named here, so the caller can tell
+    /// someone how to add a font.
     /// </summary>
     public GeneratedPdf Generate()
     {

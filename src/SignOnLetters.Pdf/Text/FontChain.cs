@@ -35,8 +35,8 @@ internal sealed class FontChain(FontFace primary, IReadOnlyList<FontFace> fallba
         foreach (var face in fallbacks)
             if (CoversAll(face, grapheme))
                 return face;
-        // Nothing has it: fall back to the face of the base character, then the primary, whose
-        // .notdef glyph is a visible box (and the document reports the character as missing).
+        // Nothing has it: fall back to the face of the base character, then the primary, which
+        // draws its replacement character instead (and the document reports the character as missing).
         foreach (var face in fallbacks)
             if (face.Covers(firstRune.Value))
                 return face;

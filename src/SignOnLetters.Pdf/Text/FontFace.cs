@@ -46,6 +46,16 @@ internal sealed class FontFace(string familyName, string path, int index)
 
     public int UnitsPerEm { get; private set; }
 
+    /// <summary>The face's glyph for U+FFFD and its advance in font units, drawn for characters no face has; null if it has none.</summary>
+    public (ushort Glyph, int Advance)? ReplacementGlyph
+    {
+        get
+        {
+            var font = HarfBuzzFont;
+            return font.TryGetNominalGlyph(0xFFFD, out var glyph) ? ((ushort)glyph, font.GetHorizontalGlyphAdvance(glyph)) : null;
+        }
+    }
+
     /// <summary>Ascender above the baseline, as a fraction of the font size.</summary>
     public float Ascent { get; private set; }
 

@@ -15,7 +15,7 @@ internal static class MissingScripts
             .GroupBy(BlockName)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => new MissingScript(group.Key,
-                string.Concat(group.Order().Take(ExamplesPerScript).Select(codePoint => new Rune(codePoint).ToString()))))
+                string.Join(' ', group.Order().Take(ExamplesPerScript).Select(codePoint => new Rune(codePoint).ToString()))))
             .ToList();
 
     /// <summary>"TIBETAN" → "Tibetan", "CJK_UNIFIED_IDEOGRAPHS_EXTENSION_B" → "CJK Unified Ideographs Extension B".</summary>

@@ -56,7 +56,7 @@ internal sealed class ShapedParagraph
     public List<ShapedRun> Runs { get; }
 
     /// <summary>
-    /// Characters no available font has, drawn as the primary face's .notdef box; null when none.
+    /// Characters no available font has, drawn as the replacement character (U+FFFD); null when none.
     /// The document reports them so a coordinator learns which script needs a font.
     /// </summary>
     public HashSet<int>? MissingCharacters { get; private set; }
@@ -119,12 +119,14 @@ internal sealed class ShapedParagraph
         return position;
     }
 
-    private void NoteMissing(int cluster)
+    /// <summary>Records a character drawn as .notdef; false for those that draw nothing anyway (spaces, controls).</summary>
+    private bool NoteMissing(int cluster)
     {
         if (!Rune.TryGetRuneAt(Text, cluster, out var rune) || Rune.IsWhiteSpace(rune) || Rune.IsControl(rune)
             || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
-            return;
+            return false;
         (MissingCharacters ??= []).Add(rune.Value);
+        return true;
     }
 
     private ShapedRun Shape(int start, int end, FontFace face, byte level, StyledRange style)
@@ -149,8 +151,13 @@ internal sealed class ShapedParagraph
             run.Advances[i] = positions[i].XAdvance * scale;
             run.OffsetsX[i] = positions[i].XOffset * scale;
             run.OffsetsY[i] = -positions[i].YOffset * scale;
-            if (run.Glyphs[i] == 0)
-                NoteMissing(run.Clusters[i]);
+            if (run.Glyphs[i] == 0 && NoteMissing(run.Clusters[i]) && face.ReplacementGlyph is { } replacement)
+            {
+                // Skia's PDF backend draws nothing for .notdef: the replacement character (a mark
+                // in a diamond) stands in, so a missing character is seen, not silently dropped.
+                run.Glyphs[i] = replacement.Glyph;
+                run.Advances[i] = replacement.Advance * scale;
+            }
         }
         return run;
     }

@@ -95,5 +95,5 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
     }
 }
 
-/// <param name="MissingScripts">Scripts no available font covered: their characters are boxes in the PDF.</param>
+/// <param name="MissingScripts">Scripts no available font covered: their characters are replacement marks (�) in the PDF.</param>
 public sealed record LetterPdf(byte[] Bytes, string FileName, IReadOnlyList<SignOnLetters.Pdf.Fluent.MissingScript> MissingScripts);

@@ -118,7 +118,7 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
 
     public sealed record Version(int Number, DateTime PublishedAt, string? ChangeNote);
 
-    /// <summary>A script the latest PDF of a language version had no font for: its characters print as boxes.</summary>
+    /// <summary>A script the latest PDF of a language version had no font for: its characters print as the replacement mark (�).</summary>
     public sealed record MissingFont(string Language, string Script, string Characters);
 
     public sealed record Editor(string UserId, string Name, DateTime AddedAt);
