@@ -13,12 +13,20 @@ public static class SigningSetup
     public static IServiceCollection AddSigning(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SigningRateLimitOptions>(configuration.GetSection(SigningRateLimitOptions.Section));
+        services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.Section))
+            .Validate(o => o.ConfirmationLinkDays is >= 1 and <= 90, "Signing:ConfirmationLinkDays must be a number of days from 1 to 90.")
+            .ValidateOnStart();
+        services.AddSingleton<ConfirmationLinks>();
         services.AddSingleton<SigningRateLimiter>();
         services.AddSingleton<SignatureCommits>();
         services.AddSingleton<Caching.SigningLetterCache>();
         services.AddHostedService(sp => sp.GetRequiredService<SignatureCommits>());
         services.AddSingleton<ConfirmationMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfirmationMailer>());
+        services.AddSingleton<ConfirmationResends>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConfirmationResends>());
+        services.AddSingleton<LapsedSignatureExpiry>();
+        services.AddHostedService(sp => sp.GetRequiredService<LapsedSignatureExpiry>());
         services.AddSingleton<OwedConfirmationSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<OwedConfirmationSweep>());
         services.AddScoped<IClientAddress, HttpClientAddress>();
