@@ -174,22 +174,26 @@ public abstract class SigningTests(SliceFixture app) : SliceTest(app)
     [SkippableFact]
     public async Task Should_let_unconfirmed_signatures_block_nobody_and_lapse_after_the_link_expires()
     {
-        await OpenLetterAsync(App);
-        // A squatter types the organisation's name (and someone else's address) without confirming.
+        var (letter, _, _) = await OpenLetterAsync(App);
+        // A squatter types the organisation's name (and someone else's address) without confirming,
+        // and one more submission was held over the rate limit (never mailed, never confirmed).
         await App.SendAsync(Organisation("Médecins du Monde", "squatter@example.org"));
         await App.SendAsync(Organisation("Something Else", "ana@example.org"));
+        await App.InsertAsync((await TermsAsync(App, letter)).SignHeld(Organisation("Médecins du Monde", "flood@example.org").Details,
+            SignatureSource.PublicForm, HoldReason.RateLimit, NewTokens().WithdrawHash, App.Clock.GetUtcNow().UtcDateTime));
 
         // The real organisation signs and confirms at once: nothing stands in its way.
         await SignAndConfirmAsync(App, Organisation("Médecins du Monde", "ana@example.org"));
         Assert.Equal(1, (await App.SendAsync(new Signatories.Query(Slug, 1))).Counts.Total);
 
-        // The squatter's link, followed later, meets the organisation's signature: held, not counted.
+        // Past the link's lifetime the squatter's link no longer works, and the unconfirmed ones end.
         var squatterLink = Token(LinkPath(App, "squatter@example.org", "/signatures/confirm/"));
         App.Clock.Advance(Signature.ConfirmationLifetime + TimeSpan.FromMinutes(1));
         var (_, page) = await BrowserlessClient.For(App).GetAsync($"/signatures/confirm/{squatterLink}");
         Assert.Contains("expired", page.Body!.TextContent);
-        await App.Factory.Services.GetRequiredService<LapsedSignatureExpiry>().ExpireLapsedAsync(CancellationToken.None);
-        Assert.Equal([SignatureState.Expired, SignatureState.Expired, SignatureState.Approved], (await SignaturesAsync(App)).Select(s => s.State));
+        Assert.Equal(3, await App.Factory.Services.GetRequiredService<LapsedSignatureExpiry>().ExpireLapsedAsync(CancellationToken.None));
+        Assert.Equal([SignatureState.Expired, SignatureState.Expired, SignatureState.Expired, SignatureState.Approved],
+            (await SignaturesAsync(App)).Select(s => s.State));
     }
 
     [SkippableFact]
