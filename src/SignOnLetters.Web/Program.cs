@@ -30,14 +30,15 @@ services.AddAppDatabase(builder.Configuration);
 services.AddSingleton(TimeProvider.System);
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
-services.AddScoped<IPublicUrls, PublicUrls>();
+services.AddPublicAddress(builder.Configuration, builder.Environment);
 
 services.AddAppIdentity();
 
 services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
 services.AddTransient<MailKitEmailSender>();
 // Identity's account e-mails are written again in the reader's language; all others pass through.
-services.AddTransient<IEmailSender>(sp => new AccountEmails(sp.GetRequiredService<MailKitEmailSender>(), sp.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SignOnLetters.Web.SharedResource>>()));
+services.AddTransient<IEmailSender>(sp => new AccountEmails(sp.GetRequiredService<MailKitEmailSender>(), sp.GetRequiredService<IPublicUrls>(),
+    sp.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SignOnLetters.Web.SharedResource>>()));
 services.AddTransient<IMailTransport, MailKitEmailSender>();
 services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
 services.AddSingleton<OutboxSender>();

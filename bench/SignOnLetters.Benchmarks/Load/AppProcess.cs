@@ -53,6 +53,8 @@ internal sealed class AppProcess : IAsyncDisposable
             start.ArgumentList.Add("--seed-demo");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // Required outside Development; links in the benchmark's e-mails point at this process.
+        start.Environment["App__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;
 

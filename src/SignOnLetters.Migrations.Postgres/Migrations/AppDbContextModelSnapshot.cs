@@ -890,6 +890,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ClientNetwork")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -952,6 +955,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("LastConfirmationEmailAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LatestWithdrawTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("LetterId")
                         .HasColumnType("integer");
@@ -1022,6 +1029,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"ConfirmationTokenHash\" IS NOT NULL");
 
+                    b.HasIndex("LatestWithdrawTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"LatestWithdrawTokenHash\" IS NOT NULL");
+
                     b.HasIndex("LetterVersionId");
 
                     b.HasIndex("MergedIntoId");
@@ -1035,14 +1046,16 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.HasIndex("LetterId", "EmailKey")
                         .IsUnique()
                         .HasDatabaseName("IX_Signatures_ActiveEmail")
-                        .HasFilter("\"EmailKey\" IS NOT NULL AND \"State\" < 3");
+                        .HasFilter("\"EmailKey\" IS NOT NULL AND \"State\" < 3 AND \"ClaimedAt\" IS NOT NULL");
 
                     b.HasIndex("LetterId", "OrganisationKey")
                         .IsUnique()
                         .HasDatabaseName("IX_Signatures_ActiveOrganisation")
-                        .HasFilter("\"OrganisationKey\" IS NOT NULL AND \"State\" < 3");
+                        .HasFilter("\"OrganisationKey\" IS NOT NULL AND \"State\" < 3 AND \"ClaimedAt\" IS NOT NULL");
 
                     b.HasIndex("LetterId", "State", "Kind", "CountryCode");
+
+                    b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
 
                     b.ToTable("Signatures");
                 });

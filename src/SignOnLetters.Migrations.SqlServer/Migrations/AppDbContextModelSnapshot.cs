@@ -893,6 +893,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("ClientNetwork")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -955,6 +958,10 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("LastConfirmationEmailAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("LatestWithdrawTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int>("LetterId")
                         .HasColumnType("int");
@@ -1025,6 +1032,10 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("\"ConfirmationTokenHash\" IS NOT NULL");
 
+                    b.HasIndex("LatestWithdrawTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"LatestWithdrawTokenHash\" IS NOT NULL");
+
                     b.HasIndex("LetterVersionId");
 
                     b.HasIndex("MergedIntoId");
@@ -1038,14 +1049,16 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.HasIndex("LetterId", "EmailKey")
                         .IsUnique()
                         .HasDatabaseName("IX_Signatures_ActiveEmail")
-                        .HasFilter("\"EmailKey\" IS NOT NULL AND \"State\" < 3");
+                        .HasFilter("\"EmailKey\" IS NOT NULL AND \"State\" < 3 AND \"ClaimedAt\" IS NOT NULL");
 
                     b.HasIndex("LetterId", "OrganisationKey")
                         .IsUnique()
                         .HasDatabaseName("IX_Signatures_ActiveOrganisation")
-                        .HasFilter("\"OrganisationKey\" IS NOT NULL AND \"State\" < 3");
+                        .HasFilter("\"OrganisationKey\" IS NOT NULL AND \"State\" < 3 AND \"ClaimedAt\" IS NOT NULL");
 
                     b.HasIndex("LetterId", "State", "Kind", "CountryCode");
+
+                    b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
 
                     b.ToTable("Signatures");
                 });

@@ -857,6 +857,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClientNetwork")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -918,6 +921,10 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastConfirmationEmailAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LatestWithdrawTokenHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LetterId")
@@ -989,6 +996,10 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("\"ConfirmationTokenHash\" IS NOT NULL");
 
+                    b.HasIndex("LatestWithdrawTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"LatestWithdrawTokenHash\" IS NOT NULL");
+
                     b.HasIndex("LetterVersionId");
 
                     b.HasIndex("MergedIntoId");
@@ -1002,14 +1013,16 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.HasIndex("LetterId", "EmailKey")
                         .IsUnique()
                         .HasDatabaseName("IX_Signatures_ActiveEmail")
-                        .HasFilter("\"EmailKey\" IS NOT NULL AND \"State\" < 3");
+                        .HasFilter("\"EmailKey\" IS NOT NULL AND \"State\" < 3 AND \"ClaimedAt\" IS NOT NULL");
 
                     b.HasIndex("LetterId", "OrganisationKey")
                         .IsUnique()
                         .HasDatabaseName("IX_Signatures_ActiveOrganisation")
-                        .HasFilter("\"OrganisationKey\" IS NOT NULL AND \"State\" < 3");
+                        .HasFilter("\"OrganisationKey\" IS NOT NULL AND \"State\" < 3 AND \"ClaimedAt\" IS NOT NULL");
 
                     b.HasIndex("LetterId", "State", "Kind", "CountryCode");
+
+                    b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
 
                     b.ToTable("Signatures");
                 });

@@ -89,6 +89,7 @@ public static class StatusNames
     public static string Of(this IStringLocalizer T, HoldReason reason) => reason switch
     {
         HoldReason.RateLimit => T["Many submissions from one network"],
+        HoldReason.OrganisationAlreadySigned => T["Its organisation had already signed from another address"],
         _ => T["Manual moderation"],
     };
 

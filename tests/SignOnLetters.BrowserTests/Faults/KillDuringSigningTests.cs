@@ -10,7 +10,8 @@ namespace SignOnLetters.BrowserTests.Faults;
 /// The app is killed with SIGKILL while signatures pour in through the API, then started again on
 /// the same SQLite file: every submission that was answered 202 is stored, none twice, and the file
 /// passes SQLite's integrity check. (Submissions cut off mid-flight may or may not be stored; their
-/// senders never heard "accepted", and retrying is safe because duplicates are refused.)
+/// senders never heard "accepted", and retrying is safe: a second unconfirmed signature from one
+/// mailbox is merged into the first when its link is followed, so it never counts twice.)
 /// </summary>
 public sealed class KillDuringSigningTests : IAsyncLifetime
 {

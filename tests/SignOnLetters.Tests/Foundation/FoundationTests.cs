@@ -83,8 +83,10 @@ public abstract partial class FoundationTests(SliceFixture app) : SliceTest(app)
     {
         // The tests run as "Testing", not Development, so the production pipeline applies. HSTS is
         // sent on HTTPS only, and never for localhost (ASP.NET Core's default exclusions).
-        var secure = App.Factory.CreateClient(new() { BaseAddress = new Uri("https://letters.example.org") });
-        var plain = App.Factory.CreateClient(new() { BaseAddress = new Uri("http://letters.example.org") });
+        // The app answers only its public host (App:PublicBaseUrl): here letters.example.org.
+        await using var published = App.Factory.WithWebHostBuilder(b => b.UseSetting("App:PublicBaseUrl", "https://letters.example.org"));
+        var secure = published.CreateClient(new() { BaseAddress = new Uri("https://letters.example.org") });
+        var plain = published.CreateClient(new() { BaseAddress = new Uri("http://letters.example.org") });
 
         var hsts = (await secure.GetAsync("/")).Headers.GetValues("Strict-Transport-Security").Single();
 

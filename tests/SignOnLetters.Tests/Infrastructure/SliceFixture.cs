@@ -43,8 +43,12 @@ public abstract class SliceFixture : IAsyncLifetime
     public EmailBox Emails => new(MailDirectory, () => WaitForQueuedEmailsAsync().GetAwaiter().GetResult());
 
     /// <summary>Until the confirmation e-mails the app queued are written (they leave after the answer).</summary>
-    public Task WaitForQueuedEmailsAsync() =>
-        Factory.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Signing.ConfirmationMailer>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
+    public async Task WaitForQueuedEmailsAsync()
+    {
+        // Resends queue their e-mails once handled: wait for them first.
+        await Factory.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Signing.ConfirmationResends>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
+        await Factory.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Signing.ConfirmationMailer>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
+    }
 
     /// <summary>Everything the app logged, from Debug up.</summary>
     public LogCapture Logs { get; } = new();

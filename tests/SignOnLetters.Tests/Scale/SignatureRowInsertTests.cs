@@ -55,9 +55,12 @@ public abstract class SignatureRowInsertTests(SliceFixture app) : SliceTest(app)
     {
         var (letter, _, _) = await SigningScenario.OpenLetterAsync(App);
         var terms = await SigningScenario.TermsAsync(App, letter);
-        await App.InsertAsync(Full(terms, "First", "taken@example.org", "Org A"));
+        // New signatures claim nothing, so the database refuses one only for a broken rule such as a
+        // token hash already taken (unique index).
+        var taken = SigningScenario.NewTokens();
+        await App.InsertAsync(Full(terms, "First", "taken@example.org", "Org A", taken));
         var fresh = Full(terms, "Fresh", "fresh@example.org", "Org B");
-        var duplicate = Full(terms, "Again", "taken@example.org", "Org C");
+        var duplicate = Full(terms, "Again", "again@example.org", "Org C", taken);
 
         await Assert.ThrowsAnyAsync<DbException>(() =>
             App.ExecuteDbContextAsync(db => SignatureRowInsert.For(db)!.InsertAsync(db, [fresh, duplicate], CancellationToken.None)));
@@ -70,12 +73,12 @@ public abstract class SignatureRowInsertTests(SliceFixture app) : SliceTest(app)
     }
 
     /// <summary>A signature with as many columns filled as signing fills.</summary>
-    private static Signature Full(SigningTerms terms, string name, string email, string organisation)
+    private static Signature Full(SigningTerms terms, string name, string email, string organisation, ConfirmationTokens? tokens = null)
     {
         var now = new DateTime(2026, 3, 1, 9, 30, 15, 123, DateTimeKind.Utc).AddTicks(4560);
         var details = new SignerDetails(SignerKind.Organisation, organisation, "BR", name, "Coordinator", "https://example.org/about",
             email, SignatureVisibility.NameAndOrganisation, KeepMeUpdated: true);
-        var signature = terms.Sign(details, SignatureSource.Embed, SigningScenario.NewTokens(), now);
+        var signature = terms.Sign(details, SignatureSource.Embed, tokens ?? SigningScenario.NewTokens(), now);
         signature.RecordClientNetwork("203.0.113.0/24");
         signature.RecordLanguage("pt");
         signature.RecordEmbedHost("partner.example.org");

@@ -99,27 +99,37 @@ public abstract class ModerationTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
-    public async Task Should_back_one_active_signature_per_organisation_and_per_mailbox_with_unique_indexes()
+    public async Task Should_back_one_claim_per_organisation_and_per_mailbox_with_unique_indexes()
     {
         var (letter, _, _) = await OpenLetterAsync(App);
         var terms = await TermsAsync(App, letter);
         Signature New(Sign.Command command) =>
             terms.Sign(command.Details, SignatureSource.PublicForm, new ConfirmationTokens(Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N")), DateTime.UtcNow);
 
-        var first = New(Organisation("Médecins du Monde", "ana@example.org"));
+        // Claims are taken at confirmation (issue 18): only confirmed signatures are in the indexes.
+        Signature Claimed(Sign.Command command)
+        {
+            var signature = New(command);
+            signature.Confirm(ModerationMode.Automatic, DateTime.UtcNow);
+            return signature;
+        }
+
+        var first = Claimed(Organisation("Médecins du Monde", "ana@example.org"));
         await App.InsertAsync(first);
-        await Assert.ThrowsAsync<DbUpdateException>(() => App.InsertAsync(New(Organisation("MEDECINS DU MONDE", "other@example.org"))));
-        await Assert.ThrowsAsync<DbUpdateException>(() => App.InsertAsync(New(Individual(email: "Ana@Example.org"))));
+        // Unconfirmed signatures claim nothing: any number may name the organisation or the address.
+        await App.InsertAsync(New(Organisation("MEDECINS DU MONDE", "other@example.org")), New(Individual(email: "Ana@Example.org")));
+        await Assert.ThrowsAsync<DbUpdateException>(() => App.InsertAsync(Claimed(Organisation("MEDECINS DU MONDE", "other@example.org"))));
+        await Assert.ThrowsAsync<DbUpdateException>(() => App.InsertAsync(Claimed(Individual(email: "Ana@Example.org"))));
         // Individuals have no organisation key: many may sign (SQL Server would otherwise see NULLs as equal).
-        await App.InsertAsync(New(Individual(email: "one@example.org")), New(Individual(email: "two@example.org")));
+        await App.InsertAsync(Claimed(Individual(email: "one@example.org")), Claimed(Individual(email: "two@example.org")));
 
         await App.ExecuteDbContextAsync(async db =>
         {
             (await db.Signatures.SingleAsync(s => s.Id == first.Id)).Withdraw(SignatureActor.Signer, null, DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
-        await App.InsertAsync(New(Organisation("Médecins du Monde", "ana@example.org")));
-        Assert.Equal(4, (await SignaturesAsync(App)).Count);
+        await App.InsertAsync(Claimed(Organisation("Médecins du Monde", "ana@example.org")));
+        Assert.Equal(6, (await SignaturesAsync(App)).Count);
     }
 }
 

@@ -97,7 +97,7 @@ public class SignatureRuleTests
 
         Assert.Contains("expired", Assert.Throws<DomainRuleException>(() => signature.Confirm(ModerationMode.Automatic, Now.AddDays(7))).Message);
         Assert.True(signature.IsActive);
-        signature.Expire(Now.AddDays(7));
+        signature.Expire(Now.AddDays(7), Signature.ConfirmationLifetime);
         Assert.Equal(SignatureState.Expired, signature.State);
         Assert.False(signature.IsActive);
     }

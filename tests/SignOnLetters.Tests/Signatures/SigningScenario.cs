@@ -80,13 +80,13 @@ internal static class SigningScenario
     public static string LinkPath(SliceFixture app, string address, string fragment) =>
         new Uri(Infrastructure.EmailBox.LinkContaining(app.Emails.LatestTo(address), fragment)).PathAndQuery;
 
-    /// <summary>Signs anonymously and follows the confirmation link; returns the signature's id.</summary>
+    /// <summary>Signs anonymously and follows the confirmation link; returns the (latest) signature's id.</summary>
     public static async Task<int> SignAndConfirmAsync(SliceFixture app, Sign.Command command)
     {
         app.RunAs(null);
         await app.SendAsync(command);
         await app.SendAsync(new Web.Pages.Signatures.Confirm.Command(Token(LinkPath(app, command.Email!, "/signatures/confirm/"))));
-        return (await SignaturesAsync(app)).Single(s => s.Email == command.Email).Id;
+        return (await SignaturesAsync(app)).Last(s => s.Email == command.Email).Id;
     }
 
     /// <summary>Fresh confirmation and withdraw hashes, for signatures built directly.</summary>

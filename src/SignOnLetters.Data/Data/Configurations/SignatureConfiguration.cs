@@ -13,10 +13,11 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
     /// sets and filtered indexes require) and a plain comparison is within SQL Server's filter
     /// grammar (NOT IN is not). The IS NOT NULL keeps SQL Server, which treats NULLs as equal in
     /// unique indexes, from allowing only one individual or one address-less paper signature.
-    /// See docs/decisions/0002-signature-claims.md.
+    /// Only signatures that took their claims at confirmation (<see cref="Signature.ClaimedAt"/>) are
+    /// in it: an unconfirmed one blocks nobody. See docs/decisions/0004-signature-claims.md.
     /// </summary>
     private static string ActiveClaimFilter(string keyColumn) =>
-        $"\"{keyColumn}\" IS NOT NULL AND \"{nameof(Signature.State)}\" < {Signature.ActiveStateLimit}";
+        $"\"{keyColumn}\" IS NOT NULL AND \"{nameof(Signature.State)}\" < {Signature.ActiveStateLimit} AND \"{nameof(Signature.ClaimedAt)}\" IS NOT NULL";
 
     public void Configure(EntityTypeBuilder<Signature> builder)
     {
@@ -38,20 +39,24 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
         builder.Property(s => s.ClientNetwork).HasMaxLength(Signature.ClientNetworkMaxLength);
         builder.Property(s => s.ConfirmationTokenHash).HasMaxLength(64);
         builder.Property(s => s.WithdrawTokenHash).HasMaxLength(64);
+        builder.Property(s => s.LatestWithdrawTokenHash).HasMaxLength(64);
         builder.Property(s => s.EmbedHost).HasMaxLength(Domain.Letters.EmbedHosts.HostMaxLength);
         builder.Property(s => s.Language).HasMaxLength(Signature.LanguageMaxLength);
         builder.Property(s => s.ChangeCount).IsConcurrencyToken();
 
-        // One active signature per organisation and one per mailbox on each letter, even when
-        // identical submissions race: the database refuses the second insert.
+        // One claim-holding signature per organisation and one per mailbox on each letter, even when
+        // two confirmations race: the database refuses the second.
         builder.HasIndex(s => new { s.LetterId, s.OrganisationKey }).IsUnique()
             .HasDatabaseName("IX_Signatures_ActiveOrganisation").HasFilter(ActiveClaimFilter(nameof(Signature.OrganisationKey)));
         builder.HasIndex(s => new { s.LetterId, s.EmailKey }).IsUnique()
             .HasDatabaseName("IX_Signatures_ActiveEmail").HasFilter(ActiveClaimFilter(nameof(Signature.EmailKey)));
+        // "Resend the confirmation" finds a mailbox's unconfirmed signatures, which the partial index above does not hold.
+        builder.HasIndex(s => new { s.LetterId, s.EmailKey }, "IX_Signatures_LetterEmail");
         // Counts and the public list read approved rows of one letter.
         builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.CountryCode });
         builder.HasIndex(s => s.ConfirmationTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.ConfirmationTokenHash)));
         builder.HasIndex(s => s.WithdrawTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.WithdrawTokenHash)));
+        builder.HasIndex(s => s.LatestWithdrawTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.LatestWithdrawTokenHash)));
         // The owed-confirmation sweep reads the few rows with the mark; the index holds only those.
         builder.HasIndex(s => s.ConfirmationMailDueAt).HasFilter(NotNullFilter(nameof(Signature.ConfirmationMailDueAt)));
 

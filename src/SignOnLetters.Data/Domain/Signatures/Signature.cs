@@ -19,9 +19,14 @@ public class Signature
     public const int ReasonMaxLength = 1000;
     public const int ClientNetworkMaxLength = 64;
 
-    /// <summary>States numbered below this hold the organisation and e-mail claims (see <see cref="SignatureState"/>).</summary>
+    /// <summary>
+    /// States numbered below this are active: waiting for confirmation or review, or approved (see
+    /// <see cref="SignatureState"/>). Only an active signature that has also taken its claims
+    /// (<see cref="ClaimedAt"/>) holds the letter's organisation and e-mail claims.
+    /// </summary>
     public const int ActiveStateLimit = 3;
 
+    /// <summary>How long a confirmation link works unless the app is configured otherwise (<c>Signing:ConfirmationLinkDays</c>).</summary>
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromDays(7);
 
     /// <summary>Confirmation e-mails per signature, the first included: enough for a lost message, too few to spam someone.</summary>
@@ -107,11 +112,31 @@ public class Signature
     /// </summary>
     public DateTime? ConfirmationMailDueAt { get; private set; }
 
-    /// <summary>Keeps working after confirmation: a signer may withdraw at any time.</summary>
+    /// <summary>
+    /// The withdraw link of the first e-mail. Keeps working after confirmation and after later
+    /// e-mails: a signer may withdraw at any time with the e-mail they kept.
+    /// </summary>
     public string? WithdrawTokenHash { get; private set; }
+
+    /// <summary>
+    /// The withdraw link of the latest later e-mail (a resent confirmation, or "you had already
+    /// signed"), which works alongside the first one. The links of e-mails in between stop working
+    /// when a newer one is sent; the first e-mail's and the latest's always work.
+    /// </summary>
+    public string? LatestWithdrawTokenHash { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
     public DateTime? ConfirmedAt { get; private set; }
+
+    /// <summary>
+    /// When this signature took the letter's claims on its organisation and its e-mail address: when
+    /// its mailbox was proved (the confirmation link followed), or at once for a signed-in
+    /// representative or a paper signature a coordinator entered. Unconfirmed and rate-limited
+    /// signatures claim nothing, so typing a name or an address blocks nobody; a confirmed signature
+    /// whose organisation already had one waits for the coordinators without a claim. Backs the
+    /// filtered unique indexes with <see cref="State"/> (docs/decisions/0004-signature-claims.md).
+    /// </summary>
+    public DateTime? ClaimedAt { get; private set; }
     public DateTime? ReviewedAt { get; private set; }
     public DateTime? WithdrawnAt { get; private set; }
     public DateTime? ErasedAt { get; private set; }
@@ -128,6 +153,18 @@ public class Signature
     public List<SignatureEvent> Events { get; } = [];
 
     public bool IsActive => (int)State < ActiveStateLimit;
+
+    /// <summary>Holds the letter's organisation and e-mail claims: active and claimed (<see cref="ClaimedAt"/>).</summary>
+    public bool HoldsClaims => IsActive && ClaimedAt is not null;
+
+    /// <summary>
+    /// Whether a signature in this state holds its claims, for a restored signature whose file does
+    /// not say (backups keep states and times, not claims): confirmed, active past confirmation, and
+    /// not waiting because its organisation had signed already.
+    /// </summary>
+    public static bool TakesClaimsWhenRestored(SignatureState state, HoldReason holdReason, DateTime? confirmedAt) =>
+        state is SignatureState.HeldForReview or SignatureState.Approved && confirmedAt is not null
+        && holdReason != HoldReason.OrganisationAlreadySigned;
 
     public bool IsCounted => State == SignatureState.Approved;
 
@@ -197,6 +234,7 @@ public class Signature
             CreatedAt = backup.CreatedAt,
             ConfirmedAt = backup.ConfirmedAt,
             ReviewedAt = backup.ReviewedAt,
+            ClaimedAt = TakesClaimsWhenRestored(backup.State, backup.HoldReason, backup.ConfirmedAt) ? backup.ConfirmedAt : null,
             WithdrawnAt = backup.WithdrawnAt,
             ErasedAt = backup.ErasedAt,
             AnonymisedAt = backup.AnonymisedAt,
@@ -254,6 +292,7 @@ public class Signature
         OrganisationId = organisationId;
         WithdrawTokenHash = withdrawTokenHash;
         ConfirmedAt = now;
+        ClaimedAt = now;
         State = SignatureState.PendingConfirmation;
         Record(null, SignatureActor.Signer, representativeUserId, "Signed by a representative (account confirmed)", now);
         Moderate(moderation, now);
@@ -276,6 +315,7 @@ public class Signature
     internal void RecordPaperSignature(string coordinatorUserId, DateTime now)
     {
         ConfirmedAt = now;
+        ClaimedAt = now;
         ReviewedAt = now;
         State = SignatureState.Approved;
         Record(null, SignatureActor.Coordinator, coordinatorUserId, "Entered from a paper or e-mailed signature", now);
@@ -286,7 +326,7 @@ public class Signature
 
     /// <summary>
     /// A new confirmation link (the previous one stops working) and a new withdraw link to go with
-    /// it, within the resend limits. False when a limit is reached or the signature no longer waits
+    /// it (the first e-mail's keeps working), within the resend limits. False when a limit is reached or the signature no longer waits
     /// for confirmation: the caller then sends nothing and says nothing different.
     /// </summary>
     public bool TryReissueConfirmation(ConfirmationTokens tokens, DateTime now)
@@ -295,6 +335,8 @@ public class Signature
             || now - LastConfirmationEmailAt < ConfirmationResendInterval)
             return false;
         IssueTokens(tokens, now);
+        // Sent after the answer, like the first: owed until the mailer clears the mark.
+        ConfirmationMailDueAt = now;
         Record(State, SignatureActor.Signer, null, "Confirmation e-mail sent again", now);
         return true;
     }
@@ -302,8 +344,47 @@ public class Signature
     public bool IsConfirmationExpired(DateTime now) =>
         State == SignatureState.PendingConfirmation && ConfirmationExpiresAt is { } expires && now >= expires;
 
-    /// <summary>The signer followed the confirmation link: counted at once, or queued for review.</summary>
+    /// <summary>
+    /// The signer followed the confirmation link and no other signature holds its address or
+    /// organisation: it takes both claims, and is counted at once or queued for review.
+    /// </summary>
     public void Confirm(Letters.ModerationMode moderation, DateTime now)
+    {
+        EndConfirmation(now);
+        ClaimedAt = now;
+        Moderate(moderation, now);
+    }
+
+    /// <summary>
+    /// The link was followed from a mailbox that had already signed this letter (<paramref name="kept"/>,
+    /// which holds the address's claim): the mailbox is proved, so its owner may now be told; this
+    /// signature ends as a duplicate merged into the one kept, which does not change.
+    /// </summary>
+    public void ConfirmAsDuplicateOf(Signature kept, DateTime now)
+    {
+        if (kept.Id == Id || kept.LetterId != LetterId || !kept.HoldsClaims || kept.EmailKey != EmailKey)
+            throw new DomainRuleException("Only a signature that holds this address's claim on the letter can be kept instead.");
+        EndConfirmation(now);
+        EndAsMergedInto(kept, SignatureActor.System, null, now);
+    }
+
+    /// <summary>
+    /// The link was followed, but another mailbox already holds the organisation's claim
+    /// (<paramref name="holder"/>): that signature stays as it is, and this one waits for the
+    /// letter's coordinators without a claim (they approve it once the other has gone, merge or
+    /// reject it). The signer is answered as for any confirmation, so following a link tells nobody
+    /// that the organisation had signed.
+    /// </summary>
+    public void ConfirmContested(Signature holder, DateTime now)
+    {
+        if (holder.Id == Id || holder.LetterId != LetterId || !holder.HoldsClaims || holder.OrganisationKey != OrganisationKey)
+            throw new DomainRuleException("Only a signature that holds this organisation's claim on the letter can contest it.");
+        EndConfirmation(now);
+        HoldReason = HoldReason.OrganisationAlreadySigned;
+        Transition(SignatureState.HeldForReview, SignatureActor.System, null, $"Held for review: {HoldReason.OrganisationAlreadySigned}", now);
+    }
+
+    private void EndConfirmation(DateTime now)
     {
         switch (State)
         {
@@ -322,7 +403,6 @@ public class Signature
         ConfirmationMailDueAt = null;
         ConfirmationExpiresAt = null;
         ConfirmedAt = now;
-        Moderate(moderation, now);
     }
 
     public void Withdraw(SignatureActor actor, string? userId, DateTime now)
@@ -344,6 +424,8 @@ public class Signature
             throw new DomainRuleException("Only signatures waiting for review can be approved.");
         if (ConfirmedAt is null)
             throw new DomainRuleException("This signature was never confirmed by e-mail, so it cannot be approved.");
+        // A contested signature takes its claims now; the caller has checked no other holds them.
+        ClaimedAt ??= now;
         ReviewedAt = now;
         HoldReason = HoldReason.None;
         Transition(SignatureState.Approved, SignatureActor.Coordinator, coordinatorUserId, null, now);
@@ -391,13 +473,18 @@ public class Signature
             throw new DomainRuleException("Signature {0} is {1}: only pending, held or approved signatures can be merged.", Id, State);
         if (!kept.IsActive)
             throw new DomainRuleException("Signature {0} is {1}: merge into a pending, held or approved signature.", kept.Id, kept.State);
+        EndAsMergedInto(kept, SignatureActor.Coordinator, coordinatorUserId, now);
+    }
+
+    private void EndAsMergedInto(Signature kept, SignatureActor actor, string? userId, DateTime now)
+    {
         MergedIntoId = kept.Id;
         OrganisationKey = null;
         EmailKey = null;
         ConfirmationTokenHash = null;
         ConfirmationMailDueAt = null;
-        Transition(SignatureState.Merged, SignatureActor.Coordinator, coordinatorUserId, $"Merged into signature {kept.Id} as a duplicate", now);
-        kept.Record(kept.State, SignatureActor.Coordinator, coordinatorUserId, $"Signature {Id} merged into this one as a duplicate", now);
+        Transition(SignatureState.Merged, actor, userId, $"Merged into signature {kept.Id} as a duplicate", now);
+        kept.Record(kept.State, actor, userId, $"Signature {Id} merged into this one as a duplicate", now);
     }
 
     /// <summary>
@@ -456,6 +543,7 @@ public class Signature
         ConfirmationMailDueAt = null;
         ConfirmationExpiresAt = null;
         WithdrawTokenHash = null;
+        LatestWithdrawTokenHash = null;
         RepresentativeUserId = null;
         KeepMeUpdated = false;
         if (!publicFieldsToo)
@@ -471,18 +559,26 @@ public class Signature
             entry.RedactReason();
     }
 
-    /// <summary>An unconfirmed signature whose link lapsed gives up its claims, so the organisation or address can sign again.</summary>
-    public void Expire(DateTime now)
+    /// <summary>
+    /// Never confirmed, and past its time: a confirmation link that expired, or a submission held over
+    /// the rate limit (never mailed) for longer than a link works.
+    /// </summary>
+    public bool IsLapsed(DateTime now, TimeSpan confirmationLifetime) =>
+        ConfirmedAt is null && State is SignatureState.PendingConfirmation or SignatureState.HeldForReview
+        && now >= (ConfirmationExpiresAt ?? CreatedAt + confirmationLifetime);
+
+    /// <summary>
+    /// An unconfirmed signature past its time ends, so it no longer waits in the coordinators' table.
+    /// It never held a claim (claims are taken at confirmation), so nobody was blocked meanwhile.
+    /// </summary>
+    public void Expire(DateTime now, TimeSpan confirmationLifetime)
     {
-        if (!IsConfirmationExpired(now))
+        if (!IsLapsed(now, confirmationLifetime))
             throw new DomainRuleException("Only an unconfirmed signature whose link has expired can lapse.");
         ConfirmationTokenHash = null;
         ConfirmationMailDueAt = null;
-        // Clearing the keys (not only the state) lets EF order this update before the insert of
-        // the signature that takes the claim over in the same save.
-        OrganisationKey = null;
-        EmailKey = null;
-        Transition(SignatureState.Expired, SignatureActor.System, null, "Confirmation link expired", now);
+        Transition(SignatureState.Expired, SignatureActor.System, null,
+            State == SignatureState.PendingConfirmation ? "Confirmation link expired" : "Never confirmed", now);
     }
 
     private void Moderate(Letters.ModerationMode moderation, DateTime now)
@@ -496,11 +592,24 @@ public class Signature
         Transition(SignatureState.HeldForReview, SignatureActor.System, null, "Held for review (manual moderation)", now);
     }
 
+    /// <summary>
+    /// A new withdraw link for a later e-mail to this signature's mailbox; the first e-mail's link
+    /// keeps working (issue 18: a resend must not take away the signer's way out).
+    /// </summary>
+    public void IssueWithdrawLink(string withdrawTokenHash)
+    {
+        if (WithdrawTokenHash is null)
+            WithdrawTokenHash = withdrawTokenHash;
+        else
+            LatestWithdrawTokenHash = withdrawTokenHash;
+        ChangeCount++;
+    }
+
     private void IssueTokens(ConfirmationTokens tokens, DateTime now)
     {
         ConfirmationTokenHash = tokens.ConfirmationHash;
-        WithdrawTokenHash = tokens.WithdrawHash;
-        ConfirmationExpiresAt = now + ConfirmationLifetime;
+        IssueWithdrawLink(tokens.WithdrawHash);
+        ConfirmationExpiresAt = now + tokens.Lifetime;
         ConfirmationEmailsSent++;
         LastConfirmationEmailAt = now;
         ChangeCount++;
@@ -535,7 +644,11 @@ public sealed record SignerDetails(
     bool KeepMeUpdated);
 
 /// <summary>Hashes of the links sent in a confirmation e-mail (the tokens themselves are never stored).</summary>
-public sealed record ConfirmationTokens(string ConfirmationHash, string WithdrawHash);
+public sealed record ConfirmationTokens(string ConfirmationHash, string WithdrawHash)
+{
+    /// <summary>How long the confirmation link works (the app's <c>Signing:ConfirmationLinkDays</c>).</summary>
+    public TimeSpan Lifetime { get; init; } = Signature.ConfirmationLifetime;
+}
 
 /// <summary>
 /// An entry of a signature's audit trail: a state change, who caused it, when and why. Append-only:

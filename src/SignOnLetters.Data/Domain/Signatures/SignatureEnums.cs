@@ -23,9 +23,10 @@ public enum SignatureVisibility
 /// HeldForReview under manual moderation → Approved | Rejected. Withdrawn and Erased end any state;
 /// Expired ends an unconfirmed signature whose link lapsed, so its claims can be taken again;
 /// Merged ends a duplicate a coordinator merged into the signature kept.
-/// The first three are "active": they hold the letter's organisation and e-mail claims, which the
-/// filtered unique indexes rely on (<see cref="Signature.ActiveStateLimit"/>): keep them numbered
-/// below 3.
+/// The first three are "active"; an active signature that has taken its claims
+/// (<see cref="Signature.ClaimedAt"/>, at confirmation) holds the letter's organisation and e-mail
+/// claims, which the filtered unique indexes rely on (<see cref="Signature.ActiveStateLimit"/>): keep
+/// them numbered below 3.
 /// </summary>
 public enum SignatureState
 {
@@ -72,6 +73,13 @@ public enum HoldReason
     /// without telling the submitter, so the limit cannot be probed.
     /// </summary>
     RateLimit = 2,
+
+    /// <summary>
+    /// Confirmed from a mailbox, but another mailbox already holds the organisation's signature: that
+    /// one stays, and the coordinators decide about this one (approve it once the other has gone,
+    /// merge or reject it). The signer is not told.
+    /// </summary>
+    OrganisationAlreadySigned = 3,
 }
 
 /// <summary>Who caused an entry of the audit trail.</summary>

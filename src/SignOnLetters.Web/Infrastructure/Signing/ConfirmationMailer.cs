@@ -6,8 +6,10 @@ using SignOnLetters.Web.Infrastructure.Email;
 namespace SignOnLetters.Web.Infrastructure.Signing;
 
 /// <summary>
-/// Sends signing confirmation e-mails after the answer instead of before it
-/// (docs/decisions/0008-signing-at-scale.md). A submission is answered once its signature is stored
+/// Sends every e-mail to signers after the answer instead of before it
+/// (docs/decisions/0008-signing-at-scale.md): confirmations, and the rarer ones (a representative's
+/// receipt, "you had already signed"). Besides speed, this is what keeps the answer's timing from
+/// telling anyone which path a submission took (issue 18): no path waits for a mail server. A submission is answered once its signature is stored
 /// and its e-mail is queued here; one sender takes the queue in order, through one transport session
 /// per run of messages (one SMTP connection for a burst, not one per signer), so a slow or busy mail
 /// server slows the e-mails, never the signing.
@@ -34,8 +36,11 @@ public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTranspo
     /// <summary>The first pause after a failed send; it doubles with each further failure, up to a minute.</summary>
     internal TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    // E-mails that owe no mark (receipts, "already signed"): lost if the app stops before they go.
+    private int _unmarked;
+
     /// <summary>Queued or being sent.</summary>
-    public int Pending => _queued.Count;
+    public int Pending => _queued.Count + Volatile.Read(ref _unmarked);
 
     /// <summary>Queues the e-mail of a stored signature; returns at once.</summary>
     public void Enqueue(int signatureId, EmailMessage message)
@@ -49,17 +54,35 @@ public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTranspo
         }
     }
 
+    /// <summary>
+    /// Queues an e-mail that no signature marks as owed; returns at once. Such an e-mail is lost if
+    /// the app stops before it leaves, which its recipient can recover from (sign again, or withdraw
+    /// with the link of an earlier e-mail).
+    /// </summary>
+    public void Enqueue(EmailMessage message)
+    {
+        Interlocked.Increment(ref _unmarked);
+        if (!_queue.Writer.TryWrite(new ConfirmationMail(null, message)))
+        {
+            Interlocked.Decrement(ref _unmarked);
+            logger.LogWarning("The app is stopping; an e-mail to a signer was not sent");
+        }
+    }
+
     /// <summary>Whether this process still has the signature's e-mail (a long backlog is not an interruption).</summary>
     public bool IsQueued(int signatureId) => _queued.ContainsKey(signatureId);
 
     /// <summary>Waits until nothing is queued or being sent (tests, and the load benchmark's check).</summary>
-    public async Task WaitUntilIdleAsync(TimeSpan timeout)
+    public Task WaitUntilIdleAsync(TimeSpan timeout) => WaitUntilAsync(() => Pending, "confirmation e-mails", timeout);
+
+    /// <summary>Polls until <paramref name="pending"/> is zero, or fails after <paramref name="timeout"/> naming what was left.</summary>
+    internal static async Task WaitUntilAsync(Func<int> pending, string what, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (Pending > 0)
+        while (pending() > 0)
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{Pending} confirmation e-mails were still queued after {timeout}.");
+                throw new TimeoutException($"{pending()} {what} were still queued after {timeout}.");
             await Task.Delay(5);
         }
     }
@@ -80,7 +103,7 @@ public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTranspo
 
     private async Task SendRunAsync(List<ConfirmationMail> run, CancellationToken stoppingToken)
     {
-        var sent = new List<int>(run.Count);
+        var sent = new List<ConfirmationMail>(run.Count);
         var remaining = new Queue<ConfirmationMail>(run);
         var attempt = 0;
         while (remaining.Count > 0)
@@ -91,7 +114,7 @@ public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTranspo
                 while (remaining.TryPeek(out var mail))
                 {
                     await session.SendAsync(mail.Message, CancellationToken.None);
-                    sent.Add(remaining.Dequeue().SignatureId);
+                    sent.Add(remaining.Dequeue());
                     attempt = 0;
                 }
             }
@@ -101,7 +124,7 @@ public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTranspo
                 if (attempt >= MaxAttempts)
                 {
                     // Its signature keeps the mark: the sweep tries again later, with a new link.
-                    _queued.TryRemove(remaining.Dequeue().SignatureId, out _);
+                    Forget(remaining.Dequeue());
                     logger.LogError(ex, "A confirmation e-mail failed {Attempts} times; the owed-confirmation sweep will try again with a new link", attempt);
                     attempt = 0;
                     continue;
@@ -117,8 +140,9 @@ public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTranspo
     }
 
     /// <summary>One UPDATE for the whole run. If it fails the marks stay, and the sweep mails those signers again later: a second e-mail, never none.</summary>
-    private async Task ClearMarksAsync(List<int> sent)
+    private async Task ClearMarksAsync(List<ConfirmationMail> run)
     {
+        var sent = run.Where(m => m.SignatureId is not null).Select(m => m.SignatureId!.Value).ToList();
         try
         {
             if (sent.Count > 0)
@@ -135,10 +159,19 @@ public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTranspo
         }
         finally
         {
-            foreach (var id in sent)
-                _queued.TryRemove(id, out _);
+            foreach (var mail in run)
+                Forget(mail);
         }
     }
 
-    private sealed record ConfirmationMail(int SignatureId, EmailMessage Message);
+    private void Forget(ConfirmationMail mail)
+    {
+        if (mail.SignatureId is { } id)
+            _queued.TryRemove(id, out _);
+        else
+            Interlocked.Decrement(ref _unmarked);
+    }
+
+    /// <param name="SignatureId">The signature whose <c>ConfirmationMailDueAt</c> mark this e-mail clears once sent; null for e-mails that owe none.</param>
+    private sealed record ConfirmationMail(int? SignatureId, EmailMessage Message);
 }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure.Background;
-using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Infrastructure.Signing;
@@ -17,7 +16,7 @@ namespace SignOnLetters.Web.Infrastructure.Signing;
 /// first be this old.
 /// </summary>
 public sealed class OwedConfirmationSweep(
-    IServiceScopeFactory scopes, ConfirmationMailer mailer, TimeProvider clock, ILogger<OwedConfirmationSweep> logger)
+    IServiceScopeFactory scopes, ConfirmationMailer mailer, ConfirmationLinks links, TimeProvider clock, ILogger<OwedConfirmationSweep> logger)
     : PeriodicJob(clock, logger)
 {
     /// <summary>Far longer than a queue takes to drain, even through a mail server's retries.</summary>
@@ -71,9 +70,8 @@ public sealed class OwedConfirmationSweep(
             await using var own = scopes.CreateAsyncScope();
             var ownDb = own.ServiceProvider.GetRequiredService<AppDbContext>();
             var signature = await ownDb.Signatures.SingleAsync(s => s.Id == id, cancellationToken);
-            var (confirmToken, confirmHash) = SecureToken.Create();
-            var (withdrawToken, withdrawHash) = SecureToken.Create();
-            if (!signature.TryReissueOwedConfirmation(new ConfirmationTokens(confirmHash, withdrawHash), now, OwedFor))
+            var issued = links.Issue();
+            if (!signature.TryReissueOwedConfirmation(issued.Hashes, now, OwedFor))
                 continue;
             try
             {
@@ -86,7 +84,8 @@ public sealed class OwedConfirmationSweep(
             }
             var letter = letters[letterId];
             mailer.Enqueue(signature.Id, emails.Confirmation(
-                ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title, confirmToken, withdrawToken, now));
+                ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title, issued.ConfirmToken, issued.WithdrawToken,
+                signature.ConfirmationExpiresAt!.Value));
             queued++;
         }
         if (queued > 0)

@@ -5,30 +5,31 @@ using SignOnLetters.Domain.Signatures;
 namespace SignOnLetters.Web.Infrastructure.Signing;
 
 /// <summary>
-/// "One active signature per organisation and per mailbox on each letter", as every way of signing
-/// checks it before saving; the filtered unique indexes back it up when two submissions race.
+/// "One signature per organisation and per mailbox on each letter". A signature takes these claims
+/// when its mailbox is proved (<see cref="Signature.ClaimedAt"/>): at confirmation, or at once for a
+/// signed-in representative or a paper signature. Until then it claims nothing, so submitting a name
+/// or an address neither blocks anybody nor meets anything that would tell the submitter it signed
+/// before. The filtered unique indexes back the claims when two confirmations race.
 /// </summary>
 public static class SignatureClaims
 {
     /// <summary>
-    /// The active signature that already holds this one's address or organisation, after letting
-    /// unconfirmed ones whose link lapsed give their claims up. An organisation signing under one
-    /// of the letter's <see cref="OrganisationAlias"/>es claims the organisation's own name first.
+    /// The signature that holds this one's address or organisation (the address first: the same
+    /// mailbox signing twice is a duplicate, whatever organisation it named). An organisation
+    /// signing under one of the letter's <see cref="OrganisationAlias"/>es claims the organisation's
+    /// own name first.
     /// </summary>
-    public static async Task<Signature?> FindClaimantAsync(AppDbContext db, Signature signature, DateTime now, CancellationToken cancellationToken)
+    public static async Task<Signature?> FindHolderAsync(AppDbContext db, Signature signature, CancellationToken cancellationToken)
     {
         await ApplyAliasAsync(db, signature, cancellationToken);
         // Two lookups, not one with OR: each is a seek in its unique partial index, where the OR form
         // made SQLite scan every active signature of the letter (a cost that grew with each signature).
-        var claimants = new List<Signature>(2);
-        if (signature.EmailKey is { } emailKey)
-            claimants.AddRange(await Active(db, signature.LetterId).Where(s => s.EmailKey == emailKey).ToListAsync(cancellationToken));
+        if (signature.EmailKey is { } emailKey
+            && await Holding(db, signature).FirstOrDefaultAsync(s => s.EmailKey == emailKey, cancellationToken) is { } byEmail)
+            return byEmail;
         if (signature.OrganisationKey is { } organisationKey)
-            claimants.AddRange((await Active(db, signature.LetterId).Where(s => s.OrganisationKey == organisationKey).ToListAsync(cancellationToken))
-                .Where(c => !claimants.Contains(c)));
-        foreach (var lapsed in claimants.Where(c => c.IsConfirmationExpired(now)))
-            lapsed.Expire(now);
-        return claimants.FirstOrDefault(c => c.IsActive);
+            return await Holding(db, signature).FirstOrDefaultAsync(s => s.OrganisationKey == organisationKey, cancellationToken);
+        return null;
     }
 
     /// <summary>
@@ -43,8 +44,9 @@ public static class SignatureClaims
     }
 
     /// <summary>
-    /// Saves the new signature; false when a unique index refused it because an identical
-    /// submission won the race a moment earlier.
+    /// Saves a signature that takes its claims; false when a unique index refused it because another
+    /// signature took the same claim a moment earlier (the race loser). The context is then cleared,
+    /// so the caller can read the winner and decide again.
     /// </summary>
     public static async Task<bool> TrySaveAsync(AppDbContext db, Signature signature, CancellationToken cancellationToken)
     {
@@ -53,25 +55,24 @@ public static class SignatureClaims
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (signature.HoldsClaims)
         {
-            if (!await IsClaimedAsync(db, signature, cancellationToken))
+            db.ChangeTracker.Clear();
+            if (!await IsClaimedByAnotherAsync(db, signature, cancellationToken))
                 throw;
-            db.Entry(signature).State = EntityState.Detached;
-            foreach (var entry in signature.Events)
-                db.Entry(entry).State = EntityState.Detached;
             return false;
         }
     }
 
-    /// <summary>Whether another active signature holds this one's e-mail address or organisation.</summary>
-    public static async Task<bool> IsClaimedAsync(AppDbContext db, Signature signature, CancellationToken cancellationToken) =>
-        (signature.EmailKey is { } emailKey
-         && await Active(db, signature.LetterId).AnyAsync(s => s.EmailKey == emailKey, cancellationToken))
-        || (signature.OrganisationKey is { } organisationKey
-            && await Active(db, signature.LetterId).AnyAsync(s => s.OrganisationKey == organisationKey, cancellationToken));
+    private static async Task<bool> IsClaimedByAnotherAsync(AppDbContext db, Signature signature, CancellationToken cancellationToken) =>
+        (signature.EmailKey is { } emailKey && await Holding(db, signature).AnyAsync(s => s.EmailKey == emailKey, cancellationToken))
+        || (signature.OrganisationKey is { } organisationKey && await Holding(db, signature).AnyAsync(s => s.OrganisationKey == organisationKey, cancellationToken));
 
-    /// <summary>A letter's signatures that hold claims; each lookup by one key is a seek in its unique partial index.</summary>
-    private static IQueryable<Signature> Active(AppDbContext db, int letterId) =>
-        db.Signatures.Where(s => s.LetterId == letterId && (int)s.State < Signature.ActiveStateLimit);
+    /// <summary>
+    /// The letter's other signatures that hold claims. The conditions repeat the unique indexes'
+    /// filter, so each lookup by one key is a seek in its partial index.
+    /// </summary>
+    private static IQueryable<Signature> Holding(AppDbContext db, Signature signature) =>
+        db.Signatures.Where(s => s.LetterId == signature.LetterId && (int)s.State < Signature.ActiveStateLimit && s.ClaimedAt != null
+                                 && s.Id != signature.Id);
 }

@@ -14,8 +14,9 @@ namespace SignOnLetters.Web.Infrastructure.Signing;
 /// once, and batches form only while a commit is in progress. A request is answered only after its
 /// signature's transaction has committed, so a success answer still means "stored".
 /// <para>
-/// A batch that breaks a unique index (two submissions for one e-mail address or organisation racing
-/// past the duplicate check) is retried one signature at a time, so only the duplicate is refused.
+/// New signatures claim nothing (claims are taken at confirmation, <see cref="SignatureClaims"/>), so
+/// no submission is refused for what was signed before. A batch that fails anyway is retried one
+/// signature at a time, so one bad row fails only its own request.
 /// </para>
 /// </summary>
 public sealed class SignatureCommits(IServiceScopeFactory scopes, ILogger<SignatureCommits> logger) : BackgroundService
@@ -25,11 +26,8 @@ public sealed class SignatureCommits(IServiceScopeFactory scopes, ILogger<Signat
 
     private readonly Channel<PendingSignature> _queue = Channel.CreateUnbounded<PendingSignature>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>
-    /// Stores a new, untracked signature (with its first event). True once committed; false when
-    /// another active signature already holds its e-mail address or organisation.
-    /// </summary>
-    public Task<bool> TryStoreAsync(Signature signature, CancellationToken cancellationToken)
+    /// <summary>Stores a new, untracked signature (with its first event); completes once committed.</summary>
+    public Task StoreAsync(Signature signature, CancellationToken cancellationToken)
     {
         var pending = new PendingSignature(signature);
         if (!_queue.Writer.TryWrite(pending))
@@ -59,58 +57,30 @@ public sealed class SignatureCommits(IServiceScopeFactory scopes, ILogger<Signat
         {
             await StoreAsync(batch.Select(p => p.Signature).ToList());
             foreach (var pending in batch)
-                pending.Stored.TrySetResult(true);
+                pending.Stored.TrySetResult();
             return;
         }
-        catch (Exception exception) when (batch.Count > 1 && IsRefusal(exception))
-        {
-            logger.LogInformation("A batch of {Count} signatures broke a unique index; storing them one by one", batch.Count);
-        }
-        catch (Exception exception) when (batch.Count == 1)
-        {
-            await AnswerSingleFailureAsync(batch[0], exception);
-            return;
-        }
-        catch (Exception exception)
+        catch (Exception exception) when (batch.Count == 1 || !IsRefusal(exception))
         {
             foreach (var pending in batch)
                 pending.Stored.TrySetException(exception);
             return;
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "A batch of {Count} signatures was refused; storing them one by one", batch.Count);
         }
         foreach (var pending in batch)
         {
             try
             {
                 await StoreAsync([pending.Signature]);
-                pending.Stored.TrySetResult(true);
+                pending.Stored.TrySetResult();
             }
             catch (Exception exception)
             {
-                await AnswerSingleFailureAsync(pending, exception);
+                pending.Stored.TrySetException(exception);
             }
-        }
-    }
-
-    /// <summary>A duplicate is an answer (false); anything else is the request's error to report.</summary>
-    private async Task AnswerSingleFailureAsync(PendingSignature pending, Exception exception)
-    {
-        try
-        {
-            if (IsRefusal(exception))
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                if (await SignatureClaims.IsClaimedAsync(db, pending.Signature, CancellationToken.None))
-                {
-                    pending.Stored.TrySetResult(false);
-                    return;
-                }
-            }
-            pending.Stored.TrySetException(exception);
-        }
-        catch (Exception checkFailed)
-        {
-            pending.Stored.TrySetException(new AggregateException(exception, checkFailed));
         }
     }
 
@@ -132,11 +102,11 @@ public sealed class SignatureCommits(IServiceScopeFactory scopes, ILogger<Signat
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    /// <summary>What a unique index refusing a row looks like, through EF or straight from the provider.</summary>
+    /// <summary>What the database refusing a row looks like, through EF or straight from the provider.</summary>
     private static bool IsRefusal(Exception exception) => exception is DbUpdateException or System.Data.Common.DbException;
 
     private sealed record PendingSignature(Signature Signature)
     {
-        public TaskCompletionSource<bool> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -14,17 +14,15 @@ namespace SignOnLetters.Web.Infrastructure.Signing;
 /// </summary>
 public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStringLocalizer<SharedResource> T)
 {
-    public Task SendConfirmationAsync(string language, string to, string letterTitle, string confirmToken, string withdrawToken, DateTime now)
-    {
-        var message = Confirmation(language, to, letterTitle, confirmToken, withdrawToken, now);
-        return email.SendEmailAsync(message.To, message.Subject, message.HtmlBody);
-    }
-
-    /// <summary>The "confirm your signature" e-mail, written for <see cref="ConfirmationMailer"/> to send.</summary>
-    public EmailMessage Confirmation(string language, string to, string letterTitle, string confirmToken, string withdrawToken, DateTime issuedAt)
+    /// <summary>
+    /// The "confirm your signature" e-mail, written for <see cref="ConfirmationMailer"/> to send. It is
+    /// the only e-mail a submission brings, whether or not the address or the organisation signed
+    /// before: what happened is settled when the link is followed, from the mailbox it proves.
+    /// </summary>
+    public EmailMessage Confirmation(string language, string to, string letterTitle, string confirmToken, string withdrawToken, DateTime expiresAt)
     {
         using var _ = ReaderLanguage.Use(language);
-        var until = (issuedAt + Signature.ConfirmationLifetime).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+        var until = expiresAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
         return new EmailMessage(to, T["Please confirm your signature: {0}", Subject(letterTitle)],
             Paragraph(T["Thank you for signing {0}."], Strong(letterTitle)) +
             $"<p><a href=\"{Link("confirm", confirmToken)}\">{Encode(T["Confirm your signature"])}</a></p>" +
@@ -33,31 +31,27 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
             Paragraph(T["If you did not sign, ignore this e-mail: nothing will be published."]));
     }
 
-    public async Task SendRepresentativeReceiptAsync(string language, string to, string letterTitle, string organisationName, bool awaitingReview, string withdrawToken)
+    /// <summary>The receipt of a signed-in representative's signature, written for <see cref="ConfirmationMailer"/> to send.</summary>
+    public EmailMessage RepresentativeReceipt(string language, string to, string letterTitle, string organisationName, bool awaitingReview, string withdrawToken)
     {
         using var _ = ReaderLanguage.Use(language);
-        await email.SendEmailAsync(to, T["Your organisation signed: {0}", Subject(letterTitle)],
+        return new EmailMessage(to, T["Your organisation signed: {0}", Subject(letterTitle)],
             Paragraph(T["You signed {0} for {1}."], Strong(letterTitle), Strong(organisationName)) +
             (awaitingReview ? Paragraph(T["The letter's coordinators review signatures before they appear."]) : string.Empty) +
             WithdrawParagraph(withdrawToken));
     }
 
-    /// <summary>Someone submitted this address again after it had confirmed: tell its owner, nobody else.</summary>
-    public async Task SendAlreadySignedAsync(string language, string to, string letterTitle)
+    /// <summary>
+    /// The owner of an address that had already signed confirmed a second signature with it: sent only
+    /// once the mailbox is proved by following the link, with a new link to withdraw the signature
+    /// that stands (the first e-mail's link keeps working too).
+    /// </summary>
+    public EmailMessage AlreadySigned(string language, string to, string letterTitle, string withdrawToken)
     {
         using var _ = ReaderLanguage.Use(language);
-        await email.SendEmailAsync(to, T["You have already signed: {0}", Subject(letterTitle)],
-            Paragraph(T["Someone (probably you) tried to sign {0} again with this address. Your signature is already recorded, so nothing changed."], Strong(letterTitle)) +
-            Paragraph(T["To withdraw it, use the link in the first e-mail we sent you."]));
-    }
-
-    /// <summary>The organisation already has a signature that is not public: say so only to the mailbox that tried.</summary>
-    public async Task SendOrganisationNotRecordedAsync(string language, string to, string letterTitle, string organisationName)
-    {
-        using var _ = ReaderLanguage.Use(language);
-        await email.SendEmailAsync(to, T["Your signature was not recorded: {0}", Subject(letterTitle)],
-            Paragraph(T["We could not record a signature of {0} on {1}: the letter accepts one signature per organisation."], Strong(organisationName), Strong(letterTitle)) +
-            Paragraph(T["If you believe this is a mistake, write to the letter's coordinators."]));
+        return new EmailMessage(to, T["You have already signed: {0}", Subject(letterTitle)],
+            Paragraph(T["You confirmed a second signature of {0} with this address. Your first signature stands, so nothing changed."], Strong(letterTitle)) +
+            WithdrawParagraph(withdrawToken));
     }
 
     /// <summary>An invitation to a partner network, or a reminder of one, with its tracked link.</summary>

@@ -174,7 +174,8 @@ public static class LetterBackupCheck
                 Lines(entry.Reason, Signature.ReasonMaxLength + 100, where + " history");
             }
             var (organisationKey, emailKey) = ClaimKeys(signature, aliasTargets);
-            if ((int)signature.State < Signature.ActiveStateLimit)
+            // Only signatures that hold claims once restored must be unique; unconfirmed ones may repeat.
+            if (Signature.TakesClaimsWhenRestored(signature.State, signature.HoldReason, signature.ConfirmedAt))
             {
                 Check(organisationKey is null || activeOrganisations.Add(organisationKey) ? null : "claims an organisation another active signature in the file claims.", where);
                 Check(emailKey is null || activeEmails.Add(emailKey) ? null : "uses an e-mail address another active signature in the file uses.", where);

@@ -3,12 +3,9 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Signing;
-using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Pages.Letters;
 
@@ -44,41 +41,21 @@ public class Resend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
         public CommandValidator() => RuleFor(c => c.Email).EmailAddress().WithName("E-mail address");
     }
 
-    public sealed class CommandHandler(AppDbContext db, TimeProvider clock, SigningRateLimiter rateLimiter, IClientAddress client, SignatureEmails emails)
+    /// <summary>
+    /// Only hands the address to <see cref="ConfirmationResends"/>: looking it up, and the work and
+    /// the e-mail that follow when it signed, happen after the answer, so the answer takes the same
+    /// time whether or not the address signed (issue 18).
+    /// </summary>
+    public sealed class CommandHandler(AppDbContext db, SigningRateLimiter rateLimiter, IClientAddress client, ConfirmationResends resends)
         : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var letter = await LetterForSigning.FindAsync(db, command.Slug, cancellationToken);
             // Resends count against the same limit as signing: the form cannot be used to flood a mailbox.
-            if (!rateLimiter.TryAcquire(client.Address, letter.Terms.LetterId))
-                return Unit.Value;
-            var key = EmailCanonicalizer.Canonicalize(command.Email);
-            var signature = await db.Signatures.SingleOrDefaultAsync(s => s.LetterId == letter.Terms.LetterId && s.EmailKey == key
-                && s.State == SignatureState.PendingConfirmation, cancellationToken);
-            if (signature is not null)
-                await ConfirmationResend.SendAsync(db, emails, signature, letter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            if (rateLimiter.TryAcquire(client.Address, letter.Terms.LetterId))
+                resends.Enqueue(letter.Terms.LetterId, command.Slug, EmailCanonicalizer.Canonicalize(command.Email));
             return Unit.Value;
-        }
-    }
-}
-
-/// <summary>Sends a pending signature's confirmation again with fresh links, within its resend limits.</summary>
-internal static class ConfirmationResend
-{
-    public static async Task SendAsync(AppDbContext db, SignatureEmails emails, Signature signature, LetterForSigning letter, DateTime now, CancellationToken cancellationToken)
-    {
-        var (confirmToken, confirmHash) = SecureToken.Create();
-        var (withdrawToken, withdrawHash) = SecureToken.Create();
-        var language = Infrastructure.ReaderLanguage.For(signature.Language, letter.Language);
-        if (signature.TryReissueConfirmation(new ConfirmationTokens(confirmHash, withdrawHash), now))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await emails.SendConfirmationAsync(language, signature.Email!, letter.Title, confirmToken, withdrawToken, now);
-        }
-        else if (signature.State != SignatureState.PendingConfirmation && signature.Email is not null)
-        {
-            await emails.SendAlreadySignedAsync(language, signature.Email, letter.Title);
         }
     }
 }

@@ -26,9 +26,10 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// a signed-in representative signs for their organisation in one step. The JSON API sends the same
 /// <see cref="Command"/> (always on the anonymous path).
 /// <para>
-/// Whatever happens to an anonymous submission (new, a repeat of an address that already signed,
-/// over the rate limit, a filled honeypot) the answer is the same "check your inbox", so nobody can
-/// learn from this form whether an address signed.
+/// Whatever happens to an anonymous submission (new, a repeat of an address or an organisation that
+/// already signed, over the rate limit, a filled honeypot) the answer is the same "check your
+/// inbox", given after the same work, and the typed address gets the same "please confirm" e-mail,
+/// so nobody can learn from this form whether an address or an organisation signed (issue 18).
 /// </para>
 /// <para>
 /// Antiforgery tokens are checked for signed-in visitors only, whose cookie lets a forged form sign
@@ -198,7 +199,7 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
 
     public sealed class CommandHandler(
         AppDbContext db, ICurrentUser user, TimeProvider clock, SigningRateLimiter rateLimiter, IClientAddress client,
-        SignatureEmails emails, SignatureCommits commits, ConfirmationMailer mailer, SigningLetterCache letters, IHttpContextAccessor http,
+        SignatureEmails emails, SignatureCommits commits, ConfirmationMailer mailer, ConfirmationLinks links, SigningLetterCache letters, IHttpContextAccessor http,
         ILogger<CommandHandler> logger) : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
@@ -227,53 +228,35 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
 
         private async Task<Outcome> SignAnonymouslyAsync(Command command, LetterForSigning letter, DateTime now, CancellationToken cancellationToken)
         {
-            var (confirmToken, confirmHash) = SecureToken.Create();
-            var (withdrawToken, withdrawHash) = SecureToken.Create();
+            var issued = links.Issue();
             var withinLimit = rateLimiter.TryAcquire(client.Address, letter.Terms.LetterId);
             var source = await SourceAsync(command, letter, cancellationToken);
             var signature = withinLimit
-                ? letter.Terms.Sign(command.Details, source, new ConfirmationTokens(confirmHash, withdrawHash), now)
-                : letter.Terms.SignHeld(command.Details, source, HoldReason.RateLimit, withdrawHash, now);
+                ? letter.Terms.Sign(command.Details, source, issued.Hashes, now)
+                : letter.Terms.SignHeld(command.Details, source, HoldReason.RateLimit, issued.Hashes.WithdrawHash, now);
             signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
             signature.RecordLanguage(ReaderLanguage.ChosenBy(http.HttpContext));
             if (command.Source == SignatureSource.Embed)
                 signature.RecordEmbedHost(command.EmbedHost!);
 
-            // Optimistic: nearly every submission is new, and the unique indexes on active e-mail
-            // addresses and organisations are the duplicate check. Only a refused insert looks for
-            // the signature that holds the claim (ADR 0008); an alias is applied first because it
-            // changes which organisation this signature claims (the letter's aliases come cached
-            // with its terms, and a new alias drops them like any change to the letter).
+            // Every submission is stored as a new signature that claims nothing yet, and gets the same
+            // "please confirm" e-mail from the queue: nothing here looks at earlier signatures, so
+            // neither the answer, nor its timing, nor the e-mail can tell the submitter that this
+            // address or organisation signed before. Duplicates are settled when the link is followed
+            // (Confirm), from the mailbox it proves. An alias is applied first because it changes
+            // which organisation this signature will claim (the letter's aliases come cached with its
+            // terms, and a new alias drops them like any change to the letter).
             letter.ApplyAlias(signature);
             // Not cancelled when the client goes away (a phone losing its signal): the signature is
             // stored anyway, and the signer still gets its e-mail.
-            if (!await commits.TryStoreAsync(signature, CancellationToken.None))
-            {
-                var claimant = await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken);
-                if (claimant is not null)
-                {
-                    // Another active signature holds the address or the organisation. The submitter
-                    // sees the same answer as for a new signature; the mailbox that signed is told.
-                    await AnswerDuplicateAsync(claimant, signature, letter, withinLimit, now, cancellationToken);
-                    return Outcome.CheckYourInbox;
-                }
-                // The claim was held by a signature whose confirmation lapsed (now expired) or that
-                // was withdrawn a moment ago: stored here, together with the expiry.
-                if (!await SaveWithExpiredClaimantsAsync(signature, cancellationToken))
-                    return Outcome.CheckYourInbox;
-            }
+            await commits.StoreAsync(signature, CancellationToken.None);
             // Stored: the e-mail goes after the answer, and the signature keeps a mark until it went.
             if (withinLimit)
-                mailer.Enqueue(signature.Id, emails.Confirmation(ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title, confirmToken, withdrawToken, now));
+                mailer.Enqueue(signature.Id, emails.Confirmation(ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title,
+                    issued.ConfirmToken, issued.WithdrawToken, signature.ConfirmationExpiresAt!.Value));
             else
                 logger.LogInformation("Signing over the rate limit; held for review without e-mail");
             return Outcome.CheckYourInbox;
-        }
-
-        private Task<bool> SaveWithExpiredClaimantsAsync(Signature signature, CancellationToken cancellationToken)
-        {
-            db.Signatures.Add(signature);
-            return SignatureClaims.TrySaveAsync(db, signature, cancellationToken);
         }
 
         private async Task<Outcome> SignAsRepresentativeAsync(Command command, int organisationId, LetterForSigning letter, DateTime now, CancellationToken cancellationToken)
@@ -289,8 +272,9 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
             signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
             signature.RecordLanguage(ReaderLanguage.ChosenBy(http.HttpContext));
 
-            if (await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken) is { } claimant)
-                throw claimant.OrganisationKey == signature.OrganisationKey
+            // A signed-in member of the organisation, whose account proved the mailbox: told plainly.
+            if (await SignatureClaims.FindHolderAsync(db, signature, cancellationToken) is { } holder)
+                throw holder.OrganisationKey == signature.OrganisationKey
                     ? new DomainRuleException("{0} has already signed this letter.", organisation.Name)
                     : new DomainRuleException("Your e-mail address has already signed this letter. Withdraw that signature first to sign for your organisation.");
             db.Signatures.Add(signature);
@@ -298,25 +282,9 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
                 throw new DomainRuleException("{0} has already signed this letter.", organisation.Name);
 
             var awaitingReview = signature.State == SignatureState.HeldForReview;
-            await emails.SendRepresentativeReceiptAsync(ReaderLanguage.For(signature.Language, letter.Language), email!, letter.Title, organisation.Name, awaitingReview, withdrawToken);
+            mailer.Enqueue(emails.RepresentativeReceipt(ReaderLanguage.For(signature.Language, letter.Language), email!, letter.Title, organisation.Name,
+                awaitingReview, withdrawToken));
             return awaitingReview ? Outcome.AwaitingReview : Outcome.SignedForOrganisation;
-        }
-
-        private async Task AnswerDuplicateAsync(Signature claimant, Signature attempt, LetterForSigning letter, bool withinLimit, DateTime now, CancellationToken cancellationToken)
-        {
-            if (!withinLimit)
-                return;
-            if (claimant.EmailKey == attempt.EmailKey)
-            {
-                // The same mailbox again (a lost e-mail, a replayed form): resend within limits.
-                await ConfirmationResend.SendAsync(db, emails, claimant, letter, now, cancellationToken);
-                return;
-            }
-            // Another mailbox signed for this organisation. A publicly listed organisation is no
-            // secret, so say it plainly; otherwise only the submitter's mailbox hears about it.
-            if (claimant is { State: SignatureState.Approved, Visibility: not SignatureVisibility.CountedNotNamed })
-                throw new DomainRuleException("{0} has already signed this letter. If that is a mistake, write to the letter's coordinators.", claimant.OrganisationName!);
-            await emails.SendOrganisationNotRecordedAsync(ReaderLanguage.For(attempt.Language, letter.Language), attempt.Email!, letter.Title, attempt.OrganisationName!);
         }
     }
 }

@@ -94,7 +94,7 @@ public class AddPaper(IMediator mediator, IStringLocalizer<SharedResource> T) : 
             var letter = await LetterForSigning.FindAsync(db, command.Slug, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var signature = letter.Terms.SignOnPaper(command.Details, user.RequireUserId(), now);
-            if (await SignatureClaims.FindClaimantAsync(db, signature, now, cancellationToken) is { } claimant)
+            if (await SignatureClaims.FindHolderAsync(db, signature, cancellationToken) is { } claimant)
                 throw Duplicate(claimant, signature);
             db.Signatures.Add(signature);
             if (!await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))

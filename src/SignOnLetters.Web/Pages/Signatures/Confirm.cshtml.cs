@@ -5,7 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
+using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Security;
+using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Pages.Signatures;
 
@@ -25,9 +30,12 @@ public class Confirm(IMediator mediator, IStringLocalizer<SharedResource> T) : P
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         var outcome = await mediator.Send(new Command(token), cancellationToken);
-        TempData["Notice"] = (outcome.Approved
-            ? T["Thank you: your signature is confirmed and counted."]
-            : T["Thank you: your signature is confirmed. It will appear once the letter's coordinators have reviewed it."]).Value;
+        TempData["Notice"] = (outcome switch
+        {
+            { AlreadySigned: true } => T["You had already signed this letter with this address: your first signature stands, so nothing changed. We sent you an e-mail with a new link to withdraw it."],
+            { Approved: true } => T["Thank you: your signature is confirmed and counted."],
+            _ => T["Thank you: your signature is confirmed. It will appear once the letter's coordinators have reviewed it."],
+        }).Value;
         return Redirect($"/letters/{outcome.Slug}/signatories");
     }
 
@@ -52,21 +60,74 @@ public class Confirm(IMediator mediator, IStringLocalizer<SharedResource> T) : P
 
     public sealed record Command(string Token) : ICommand<Outcome>;
 
-    public sealed record Outcome(string Slug, bool Approved);
+    /// <param name="Approved">Whether to say "counted" (as the letter's moderation would for a new signature).</param>
+    /// <param name="AlreadySigned">The mailbox that followed the link had signed this letter before.</param>
+    public sealed record Outcome(string Slug, bool Approved, bool AlreadySigned = false);
 
-    public sealed class CommandHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, Outcome>
+    /// <summary>
+    /// Settles what signing could not say without telling the submitter: whether this mailbox or
+    /// this organisation signed before. The link proves the mailbox, so a second signature from it
+    /// is merged into the first and its owner told so (with a new withdraw link, by e-mail). An
+    /// organisation another mailbox already signed for keeps that signature; this one goes to the
+    /// letter's coordinators, and its signer is answered exactly as if it had been new.
+    /// </summary>
+    public sealed class CommandHandler(AppDbContext db, TimeProvider clock, SignatureEmails emails, ConfirmationMailer mailer)
+        : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
-            var found = await db.Signatures.WithConfirmationToken(command.Token)
+            var now = clock.GetUtcNow().UtcDateTime;
+            // Another pass when something changed between our read and our save: another confirmation
+            // took the same claim (the unique index refused ours), the same link was followed twice
+            // at once, or the kept signature changed (ChangeCount). The next pass reads it all again.
+            for (var pass = 1; pass <= MaxPasses; pass++)
+            {
+                try
+                {
+                    if (await TryConfirmAsync(command.Token, now, cancellationToken) is { } outcome)
+                        return outcome;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+            throw new DomainRuleException("This signature could not be recorded just now. Please follow the link again.");
+        }
+
+        private const int MaxPasses = 3;
+
+        /// <summary>One attempt; null when a unique index refused the claim (the context is then cleared).</summary>
+        private async Task<Outcome?> TryConfirmAsync(string token, DateTime now, CancellationToken cancellationToken)
+        {
+            var found = await db.Signatures.WithConfirmationToken(token)
                 .Select(s => new { Signature = s, s.Letter.Slug, s.Letter.Moderation })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new DomainRuleException(SignatureLinks.NotValid);
+            var signature = found.Signature;
+            var holder = await SignatureClaims.FindHolderAsync(db, signature, cancellationToken);
+            if (holder is not null && holder.EmailKey == signature.EmailKey)
+                return await KeepTheFirstAsync(signature, holder, found.Slug, now, cancellationToken);
             // The letter's moderation now, not when signing: a coordinator may have switched it.
-            found.Signature.Confirm(found.Moderation, clock.GetUtcNow().UtcDateTime);
+            if (holder is null)
+                signature.Confirm(found.Moderation, now);
+            else
+                signature.ConfirmContested(holder, now);
             // Two clicks at once: the ChangeCount token lets one save win.
+            return await SignatureClaims.TrySaveAsync(db, signature, cancellationToken)
+                ? new Outcome(found.Slug, found.Moderation == ModerationMode.Automatic)
+                : null;
+        }
+
+        private async Task<Outcome> KeepTheFirstAsync(Signature duplicate, Signature kept, string slug, DateTime now, CancellationToken cancellationToken)
+        {
+            duplicate.ConfirmAsDuplicateOf(kept, now);
+            var (withdrawToken, withdrawHash) = SecureToken.Create();
+            kept.IssueWithdrawLink(withdrawHash);
             await db.SaveChangesAsync(cancellationToken);
-            return new Outcome(found.Slug, found.Signature.State == SignatureState.Approved);
+            var letter = await LetterForSigning.FindAsync(db, slug, cancellationToken);
+            mailer.Enqueue(emails.AlreadySigned(ReaderLanguage.For(duplicate.Language, letter.Language), kept.Email!, letter.Title, withdrawToken));
+            return new Outcome(slug, kept.IsCounted, AlreadySigned: true);
         }
     }
 }

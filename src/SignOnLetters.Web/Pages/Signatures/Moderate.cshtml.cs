@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Infrastructure.Signing;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Infrastructure.Validation;
@@ -89,9 +90,26 @@ public class Moderate(IMediator mediator, IStringLocalizer<SharedResource> T) : 
             if (signatures.Count != ids.Count)
                 throw new NotFoundException("A selected signature");
             var now = clock.GetUtcNow().UtcDateTime;
+            var contested = signatures.Any(s => s.HoldReason == HoldReason.OrganisationAlreadySigned);
             foreach (var signature in signatures)
+            {
+                // A signature held because its organisation had signed from another mailbox takes
+                // the organisation's claim when approved: only once that other signature has gone.
+                if (signature.HoldReason == HoldReason.OrganisationAlreadySigned
+                    && await SignatureClaims.FindHolderAsync(db, signature, cancellationToken) is { } holder)
+                    throw new DomainRuleException("{0} already has signature {1} on this letter. Merge one into the other, or reject or withdraw signature {1}, before approving signature {2}.",
+                        holder.OrganisationName ?? holder.SignerName, holder.Id, signature.Id);
                 signature.Approve(user.RequireUserId(), now);
-            await db.SaveChangesAsync(cancellationToken);
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (contested && exception is not DbUpdateConcurrencyException)
+            {
+                // The unique index: another signature took the organisation between the check and the save.
+                throw new DomainRuleException("Another signature took the same organisation or address a moment ago. Reload the page to see it.");
+            }
             return signatures.Count;
         }
     }

@@ -23,7 +23,8 @@ internal static class SignatureLinks
         if (!SecureToken.LooksValid(token))
             return signatures.Where(_ => false);
         var hash = SecureToken.Hash(token!);
-        return signatures.Where(s => s.WithdrawTokenHash == hash);
+        // The first e-mail's link or the latest later e-mail's: both work (Signature.LatestWithdrawTokenHash).
+        return signatures.Where(s => s.WithdrawTokenHash == hash || s.LatestWithdrawTokenHash == hash);
     }
 
     /// <summary>What a link page shows: the letter as signed and how the signer appears; never the e-mail.</summary>
