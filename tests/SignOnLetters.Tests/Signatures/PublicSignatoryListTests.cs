@@ -201,6 +201,7 @@ public abstract class PublicSignatoryListTests(SliceFixture app) : SliceTest(app
         await SeedSmallListAsync();
         var (_, english) = await GetAsync("");
         Assert.Equal("and 1 more who asked not to be named", english.QuerySelector(".signatories-unnamed")!.TextContent.Trim());
+        Assert.Equal("Médecins du Monde, Ana Silva, Director (France)", Squash(english.QuerySelector("ul.signatories li")!.TextContent));
         // Never per search or country: that would tell something about them.
         var (_, searched) = await GetAsync("?country=PT");
         Assert.Null(searched.QuerySelector(".signatories-unnamed"));
@@ -218,6 +219,10 @@ public abstract class PublicSignatoryListTests(SliceFixture app) : SliceTest(app
             browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
             var (_, page) = await browser.GetAsync(ListPath);
             Assert.Equal(expected, page.QuerySelector(".signatories-unnamed")!.TextContent.Trim());
+            // Arabic writes its own comma; names keep their direction inside it (bdi).
+            Assert.StartsWith(language == "ar" ? "Médecins du Monde، Ana Silva، Director (" : "Médecins du Monde, Ana Silva, Director (",
+                Squash(page.QuerySelector("ul.signatories li")!.TextContent));
+            Assert.Equal(3, page.QuerySelectorAll("ul.signatories li:first-child bdi").Length);
             var (_, none) = await browser.GetAsync($"{ListPath}?q=zzzz");
             Assert.StartsWith(noMatch, none.QuerySelector("#matching")!.TextContent.Trim());
         }

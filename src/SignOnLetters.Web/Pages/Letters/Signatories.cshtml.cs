@@ -71,6 +71,12 @@ public class Signatories(IMediator mediator) : PageModel
     public sealed record Signatory(SignerKind Kind, string? Name, string? Role, string? Organisation, string CountryCode)
     {
         public string CountryName => Infrastructure.Countries.Name(CountryCode);
+
+        /// <summary>What the list shows first, in bold: the organisation that signs, or the person (else their organisation).</summary>
+        public string Headline => (Kind == SignerKind.Organisation ? Organisation : Name ?? Organisation) ?? string.Empty;
+
+        /// <summary>What follows the headline: the organisation's signer, or the person's organisation.</summary>
+        public string? Second => Kind == SignerKind.Organisation ? Name : Name is null ? null : Organisation;
     }
 
     public sealed class QueryHandler(AppDbContext db, IStringLocalizer<SharedResource> T) : IQueryHandler<Query, Model>
