@@ -101,12 +101,19 @@ public class Signatories(IMediator mediator) : PageModel
 
             var counts = await SignatureCountQueries.ForLetterAsync(db, letterId, cancellationToken);
             var approved = db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId && s.State == SignatureState.Approved);
-            var unnamed = await approved.CountAsync(s => s.Visibility == SignatureVisibility.CountedNotNamed, cancellationToken);
+            // One grouped query gives the unnamed count, the countries to offer (those of listed
+            // signatories only: a country where only unnamed signers are would say where they are
+            // from) and, unfiltered, the length of the list.
+            var byCountry = await approved
+                .GroupBy(s => new { Unnamed = s.Visibility == SignatureVisibility.CountedNotNamed, s.CountryCode })
+                .Select(g => new { g.Key.Unnamed, g.Key.CountryCode, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var unnamed = byCountry.Where(g => g.Unnamed).Sum(g => g.Count);
+            var countries = byCountry.Where(g => !g.Unnamed).Select(g => g.CountryCode).ToList();
             var listed = approved.Where(s => s.Visibility != SignatureVisibility.CountedNotNamed);
-            var countries = await listed.Select(s => s.CountryCode).Distinct().ToListAsync(cancellationToken);
 
             var matching = Filtered(listed, filters);
-            var total = await matching.CountAsync(cancellationToken);
+            var total = filters.Any ? await matching.CountAsync(cancellationToken) : byCountry.Where(g => !g.Unnamed).Sum(g => g.Count);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Min(requestedPage, pageCount);
             // Organisations first, then individuals, each in signing order (ids are stable for paging).
