@@ -24,8 +24,6 @@ T = {
  "Signed by {0} {1} and {2}": ["Signée par {0} {1} et {2}", "Firmada por {0} {1} y {2}", "Подписали: {0} {1} и {2}", "الموقّعون: {0} {1} و{2}"],
  "No signatures to show yet.": ["Aucune signature à afficher pour l’instant.", "Todavía no hay firmas que mostrar.", "Пока нет подписей для показа.", "لا توجد توقيعات لعرضها بعد."],
  "Pages": ["Pages", "Páginas", "Страницы", "الصفحات"],
- "← Previous": ["← Précédente", "← Anterior", "← Назад", "السابقة ←"],
- "Next →": ["Suivante →", "Siguiente →", "Далее →", "→ التالية"],
  "Page {0} of {1}": ["Page {0} sur {1}", "Página {0} de {1}", "Страница {0} из {1}", "الصفحة {0} من {1}"],
  "Sign: {0}": ["Signer : {0}", "Firmar: {0}", "Подписать: {0}", "التوقيع: {0}"],
  "Sign “{0}”": ["Signer « {0} »", "Firmar «{0}»", "Подписать «{0}»", "التوقيع على «{0}»"],

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SignOnLetters.Data;
@@ -8,6 +9,12 @@ namespace SignOnLetters.Data;
 /// durable across an application crash (only a power cut may lose the last commits) and saves an
 /// fsync per commit. busy_timeout makes a second writer wait instead of failing with SQLITE_BUSY.
 /// journal_mode is stored in the file; the others are per connection, hence an interceptor.
+/// <para>
+/// SQLite's own lower() folds ASCII letters only, so a search lower-cased on both sides (the
+/// signatory lists) would not find "Мария" for "мария" or "ÉCOLE" for "école". The connection's
+/// lower() is replaced by .NET's invariant lower-casing, as PostgreSQL (UTF-8 locale) and SQL Server
+/// already do; no index or constraint of the schema uses lower().
+/// </para>
 /// </summary>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
@@ -17,6 +24,7 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        UnicodeLower(connection);
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -24,8 +32,15 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        UnicodeLower(connection);
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void UnicodeLower(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite)
+            sqlite.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
     }
 }

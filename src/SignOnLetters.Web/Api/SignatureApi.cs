@@ -15,7 +15,7 @@ namespace SignOnLetters.Web.Api;
 /// The signing API for partners' own forms (public contracts: keep these routes):
 /// <c>POST /api/letters/{slug}/signatures</c> sends the page's <see cref="Sign.Command"/>, with the
 /// same validation and the same confirmation e-mail, and answers 202 <c>{"state":"pendingConfirmation"}</c>;
-/// <c>GET /api/letters/{slug}/signatories?page=N</c> answers the public list.
+/// <c>GET /api/letters/{slug}/signatories?page=N</c> (optionally <c>&amp;q=words&amp;country=XX</c>) answers the public list.
 /// <para>
 /// No antiforgery: the API is not meant to carry cookies. A browser that sends the site's cookie
 /// anyway gains nothing, because this endpoint always takes the anonymous, double opt-in path: it
@@ -84,13 +84,18 @@ public static class SignatureApi
         return Results.Json(new { state = "pendingConfirmation" }, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> ListAsync(string slug, int? page, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string slug, int? page, string? q, string? country, IMediator mediator, CancellationToken cancellationToken)
     {
-        var list = await mediator.Send(new Signatories.Query(slug, page ?? 1), cancellationToken);
+        var list = await mediator.Send(new Signatories.Query(slug, (page ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture), q, country), cancellationToken);
         return Results.Ok(new
         {
             list.Slug,
             Counts = new { list.Counts.Organisations, list.Counts.Individuals, list.Counts.Countries, list.Counts.Total },
+            list.Unnamed,
+            Search = list.Filters.Search,
+            Country = list.Filters.Country,
+            list.Filters.Notices,
+            list.Matching,
             list.Page,
             list.PageCount,
             Signatories = list.Items.Select(s => new

@@ -51,7 +51,8 @@ public sealed class QualityTests(BrowserFixture browser)
     /// <summary>The main pages anyone can open (shared with the pseudo-localisation run).</summary>
     internal static readonly string[] PublicPages =
     [
-        "/", "/privacy", "/letters/demo", "/letters/demo?lang=ru", "/letters/demo?lang=ar", "/letters/demo/signatories", "/letters/demo/sign",
+        "/", "/privacy", "/letters/demo", "/letters/demo?lang=ru", "/letters/demo?lang=ar", "/letters/demo/signatories",
+        "/letters/demo/signatories?page=2&culture=ar", "/letters/demo/signatories?q=%3Cb%3E%00&country=zz&page=-1", "/letters/demo/sign",
         "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword", "/no-such-page",
     ];
 

@@ -155,12 +155,7 @@ public abstract class SignatureTableTests(SliceFixture app) : SliceTest(app)
 
     private DateTime Now(int minutes) => App.Clock.GetUtcNow().UtcDateTime.AddMinutes(minutes);
 
-    private Signature Approved(SigningTerms terms, Sign.Command command, int minutes)
-    {
-        var signature = terms.Sign(command.Details, SignatureSource.PublicForm, NewTokens(), Now(minutes));
-        signature.Confirm(ModerationMode.Automatic, Now(minutes));
-        return signature;
-    }
+    private Signature Approved(SigningTerms terms, Sign.Command command, int minutes) => SigningScenario.Approved(App, terms, command, minutes);
 
     private async Task<BrowserlessClient> SignedInAsync(string email)
     {

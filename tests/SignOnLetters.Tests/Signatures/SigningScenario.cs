@@ -89,6 +89,15 @@ internal static class SigningScenario
         return (await SignaturesAsync(app)).Last(s => s.Email == command.Email).Id;
     }
 
+    /// <summary>A signature built directly and confirmed <paramref name="minutes"/> after the test clock's time, counted at once.</summary>
+    public static Signature Approved(SliceFixture app, SigningTerms terms, Sign.Command command, int minutes)
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(minutes);
+        var signature = terms.Sign(command.Details, SignatureSource.PublicForm, NewTokens(), now);
+        signature.Confirm(ModerationMode.Automatic, now);
+        return signature;
+    }
+
     /// <summary>Fresh confirmation and withdraw hashes, for signatures built directly.</summary>
     public static ConfirmationTokens NewTokens() => new(Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
 

@@ -1,6 +1,10 @@
+using System.Globalization;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Data;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
@@ -9,30 +13,73 @@ using SignOnLetters.Web.Infrastructure;
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>
-/// The public signatory list at <c>/letters/{slug}/signatories?page=N</c> (also
+/// The public signatory list at <c>/letters/{slug}/signatories?q=words&amp;country=XX&amp;page=N</c> (also
 /// <c>GET /api/letters/{slug}/signatories</c>): approved signatures only, as each signer chose to
-/// appear. "Counted, not named" signers are only counted; "organisation only" shows the organisation
-/// and country. E-mail addresses and networks are not even read by this query.
+/// appear. "Counted, not named" signers are only counted (the list ends with how many); "organisation
+/// only" shows the organisation and country. E-mail addresses and networks are not even read by this query.
+/// <para>
+/// The search looks only at what the list shows: a name given with "organisation only" is never
+/// matched, so searching for a person cannot reveal the organisation they signed for. The query
+/// string is read as typed (<see cref="ListQueryInput"/>): nothing in it can make the page fail.
+/// </para>
 /// </summary>
 public class Signatories(IMediator mediator) : PageModel
 {
     public Model List { get; private set; } = null!;
 
-    public async Task OnGetAsync(string slug, int? page, CancellationToken cancellationToken) =>
-        List = await mediator.Send(new Query(slug, page ?? 1), cancellationToken);
+    /// <remarks>"page" is also Razor Pages' own route value (see <see cref="ListQueryInput"/>): read from the query string only.</remarks>
+    public async Task OnGetAsync(string slug, string? q, string? country, [FromQuery(Name = "page")] string? pageNumber,
+        CancellationToken cancellationToken) =>
+        List = await mediator.Send(new Query(slug, pageNumber, q, country), cancellationToken);
 
-    public sealed record Query(string Slug, int Page) : IQuery<Model>;
+    /// <summary>The query string as typed.</summary>
+    public sealed record Query(string Slug, string? Page = null, string? Search = null, string? Country = null) : IQuery<Model>
+    {
+        /// <summary>A page of the whole list, by number (the letter page, the API).</summary>
+        public Query(string slug, int page) : this(slug, page.ToString(CultureInfo.InvariantCulture)) { }
+    }
 
-    public sealed record Model(string Slug, SignatureCounts Counts, int Page, int PageCount, IReadOnlyList<Signatory> Items);
+    /// <summary>The search and country understood, and a notice for each value that was not.</summary>
+    public sealed record Filters(string? Search, string? Country, IReadOnlyList<string> Notices)
+    {
+        public bool Any => Search is not null || Country is not null;
+    }
+
+    /// <param name="Matching">Listed signatories matching the filters, on all pages.</param>
+    /// <param name="Unnamed">Counted signatories who asked not to be named, on the whole letter (never per search or country:
+    /// that would tell where they are from).</param>
+    /// <param name="Countries">The countries of listed signatories, for the filter.</param>
+    public sealed record Model(
+        string Slug, SignatureCounts Counts, Filters Filters, int Matching, int Page, int PageCount, IReadOnlyList<Signatory> Items,
+        int Unnamed, IReadOnlyList<string> Countries)
+    {
+        /// <summary>The list's address with its filters, at <paramref name="page"/>.</summary>
+        public string Link(int page) => QueryHelpers.AddQueryString($"/letters/{Slug}/signatories",
+            new Dictionary<string, string?>
+            {
+                ["q"] = Filters.Search,
+                ["country"] = Filters.Country,
+                ["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
+            }.Where(v => v.Value is not null));
+
+        /// <summary>The end of the whole list (last page, no filter): where "and N more who asked not to be named" belongs.</summary>
+        public bool IsEnd => Page == PageCount && !Filters.Any;
+    }
 
     /// <param name="Name">The person's name; null for "organisation only".</param>
     /// <param name="Organisation">The signing organisation, or an individual's organisation for identification.</param>
     public sealed record Signatory(SignerKind Kind, string? Name, string? Role, string? Organisation, string CountryCode)
     {
-        public string CountryName => Countries.Name(CountryCode);
+        public string CountryName => Infrastructure.Countries.Name(CountryCode);
+
+        /// <summary>What the list shows first, in bold: the organisation that signs, or the person (else their organisation).</summary>
+        public string Headline => (Kind == SignerKind.Organisation ? Organisation : Name ?? Organisation) ?? string.Empty;
+
+        /// <summary>What follows the headline: the organisation's signer, or the person's organisation.</summary>
+        public string? Second => Kind == SignerKind.Organisation ? Name : Name is null ? null : Organisation;
     }
 
-    public sealed class QueryHandler(AppDbContext db) : IQueryHandler<Query, Model>
+    public sealed class QueryHandler(AppDbContext db, IStringLocalizer<SharedResource> T) : IQueryHandler<Query, Model>
     {
         public const int PageSize = 50;
 
@@ -45,15 +92,32 @@ public class Signatories(IMediator mediator) : PageModel
                 .Select(l => (int?)l.Id)
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("The letter");
-            var counts = await SignatureCountQueries.ForLetterAsync(db, letterId, cancellationToken);
+            var notices = new List<string>();
+            var filters = new Filters(
+                ListQueryInput.Search(query.Search, T, notices),
+                ListQueryInput.Country(query.Country, T, notices),
+                notices);
+            var requestedPage = ListQueryInput.Page(query.Page, T, notices);
 
-            var listed = db.Signatures.AsNoTracking()
-                .Where(s => s.LetterId == letterId && s.State == SignatureState.Approved && s.Visibility != SignatureVisibility.CountedNotNamed);
-            var total = await listed.CountAsync(cancellationToken);
+            var counts = await SignatureCountQueries.ForLetterAsync(db, letterId, cancellationToken);
+            var approved = db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId && s.State == SignatureState.Approved);
+            // One grouped query gives the unnamed count, the countries to offer (those of listed
+            // signatories only: a country where only unnamed signers are would say where they are
+            // from) and, unfiltered, the length of the list.
+            var byCountry = await approved
+                .GroupBy(s => new { Unnamed = s.Visibility == SignatureVisibility.CountedNotNamed, s.CountryCode })
+                .Select(g => new { g.Key.Unnamed, g.Key.CountryCode, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var unnamed = byCountry.Where(g => g.Unnamed).Sum(g => g.Count);
+            var countries = byCountry.Where(g => !g.Unnamed).Select(g => g.CountryCode).ToList();
+            var listed = approved.Where(s => s.Visibility != SignatureVisibility.CountedNotNamed);
+
+            var matching = Filtered(listed, filters);
+            var total = filters.Any ? await matching.CountAsync(cancellationToken) : byCountry.Where(g => !g.Unnamed).Sum(g => g.Count);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var page = Math.Min(requestedPage, pageCount);
             // Organisations first, then individuals, each in signing order (ids are stable for paging).
-            var items = await listed
+            var items = await matching
                 .OrderBy(s => s.Kind).ThenBy(s => s.Id)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(s => new Signatory(
@@ -63,7 +127,23 @@ public class Signatories(IMediator mediator) : PageModel
                     s.OrganisationName,
                     s.CountryCode))
                 .ToListAsync(cancellationToken);
-            return new Model(query.Slug, counts, page, pageCount, items);
+            return new Model(query.Slug, counts, filters, total, page, pageCount, items, unnamed, countries);
+        }
+
+        /// <summary>Matches only what the list shows of each signatory (see the class remarks).</summary>
+        private static IQueryable<Signature> Filtered(IQueryable<Signature> listed, Filters filters)
+        {
+            if (filters.Search is { } search)
+            {
+                // Lower-cased on both sides, the same on every provider (SQLite's lower() is given
+                // Unicode case folding by SqlitePragmaInterceptor). EF escapes % and _ in the term.
+                var term = search.ToLowerInvariant();
+                listed = listed.Where(s => (s.OrganisationName != null && s.OrganisationName.ToLower().Contains(term))
+                                           || (s.Visibility == SignatureVisibility.NameAndOrganisation && s.SignerName.ToLower().Contains(term)));
+            }
+            if (filters.Country is { } country)
+                listed = listed.Where(s => s.CountryCode == country);
+            return listed;
         }
     }
 }

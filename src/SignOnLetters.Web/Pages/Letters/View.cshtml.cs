@@ -41,7 +41,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
             return;
         if (Letter.Status == LetterStatus.Open)
             SignForm = await mediator.Send(new Sign.Query(slug), cancellationToken);
-        FirstSignatories = await mediator.Send(new Signatories.Query(slug, 1), cancellationToken);
+        FirstSignatories = await mediator.Send(new Signatories.Query(slug), cancellationToken);
     }
 
     public sealed record Query(string Slug, string? Language) : IQuery<Model>;

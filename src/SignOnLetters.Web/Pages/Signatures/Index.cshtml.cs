@@ -55,37 +55,19 @@ public class Index(IMediator mediator) : PageModel
         string? Search, SignatureState? State, SignerKind? Type, string? Country, SignatureVisibility? Visibility, SortOrder Sort, int Page,
         IReadOnlyList<string> Notices)
     {
-        public const int SearchMaxLength = 200;
-
-        /// <summary>How much of an unknown value a notice repeats.</summary>
-        private const int EchoLength = 40;
+        public const int SearchMaxLength = ListQueryInput.SearchMaxLength;
 
         public static Filters Parse(Query query, IStringLocalizer T)
         {
             var notices = new List<string>();
-            var search = query.Search?.Trim();
-            if (search is { Length: > SearchMaxLength })
-            {
-                search = search[..SearchMaxLength];
-                notices.Add(T["The search was cut to its first {0} characters.", SearchMaxLength]);
-            }
-            var country = query.Country?.Trim().ToUpperInvariant();
-            if (!string.IsNullOrEmpty(country) && !Countries.IsKnown(country))
-            {
-                notices.Add(T["Unknown country \"{0}\" ignored.", Echo(query.Country!)]);
-                country = null;
-            }
-            var page = 1;
-            if (!string.IsNullOrWhiteSpace(query.Page) && (!int.TryParse(query.Page, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
-            {
-                notices.Add(T["Page \"{0}\" does not exist; showing the first page.", Echo(query.Page)]);
-                page = 1;
-            }
+            var search = ListQueryInput.Search(query.Search, T, notices);
+            var country = ListQueryInput.Country(query.Country, T, notices);
+            var page = ListQueryInput.Page(query.Page, T, notices);
             return new Filters(
-                string.IsNullOrEmpty(search) ? null : search,
+                search,
                 Named<SignatureState>(query.State, value => T["Unknown state \"{0}\" ignored.", value], notices),
                 Named<SignerKind>(query.Type, value => T["Unknown type \"{0}\" ignored.", value], notices),
-                string.IsNullOrEmpty(country) ? null : country,
+                country,
                 Named<SignatureVisibility>(query.Visibility, value => T["Unknown visibility \"{0}\" ignored.", value], notices),
                 Named<SortOrder>(query.Sort, value => T["Unknown sort order \"{0}\" ignored.", value], notices) ?? SortOrder.Newest,
                 page,
@@ -100,13 +82,11 @@ public class Index(IMediator mediator) : PageModel
             var name = Enum.GetNames<TValue>().FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
             if (name is null)
             {
-                notices.Add(unknown(Echo(value)));
+                notices.Add(unknown(ListQueryInput.Echo(value)));
                 return null;
             }
             return Enum.Parse<TValue>(name);
         }
-
-        private static string Echo(string value) => value.Length <= EchoLength ? value : value[..EchoLength] + "…";
     }
 
     public sealed record Model(
