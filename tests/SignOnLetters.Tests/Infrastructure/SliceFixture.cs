@@ -82,6 +82,7 @@ public abstract class SliceFixture : IAsyncLifetime
             builder.UseSetting("Outbox:Enabled", "false");
             builder.ConfigureServices(services =>
             {
+                services.AddSingleton<IStartupFilter, TestClientAddress>();
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
                 services.RemoveAll<ICurrentUser>();
