@@ -36,6 +36,8 @@ public static class TokenLinkThrottling
                 var options = context.RequestServices.GetRequiredService<IOptions<TokenLinkRateLimitOptions>>().Value;
                 if (!options.Enabled)
                     return RateLimitPartition.GetNoLimiter("off");
+                if (context.GetEndpoint()?.Metadata.GetMetadata<TokenLinkWhenAttribute>() is { } when && !when.Applies(context.Request))
+                    return RateLimitPartition.GetNoLimiter("not a token link");
                 // Per network, not per address: a /64 of IPv6 addresses would otherwise be 2^64 budgets.
                 var network = Signing.ClientNetwork.LimitKey(context.Connection.RemoteIpAddress);
                 return RateLimitPartition.GetSlidingWindowLimiter(network, _ => new SlidingWindowRateLimiterOptions
@@ -59,4 +61,22 @@ public static class TokenLinkThrottling
         });
         return services;
     }
+}
+
+/// <summary>
+/// For a page that is a token link only for some requests, next to
+/// <c>[EnableRateLimiting(TokenLinkThrottling.Policy)]</c>: the limit counts only those requests.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class TokenLinkWhenAttribute : Attribute
+{
+    /// <summary>Counted only when the query string carries this key (the sign page's <c>?invitation=</c>).</summary>
+    public string? QueryKey { get; init; }
+
+    /// <summary>Counted only for GET and HEAD (see <see cref="Pages.Signatures.Unsubscribe"/> for why its POST is not).</summary>
+    public bool ReadsOnly { get; init; }
+
+    public bool Applies(HttpRequest request) =>
+        (QueryKey is null || request.Query.ContainsKey(QueryKey))
+        && (!ReadsOnly || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
 }
