@@ -85,6 +85,7 @@ services.AddHostedService(sp => sp.GetRequiredService<SignatureRetention>());
 services.AddSigning(builder.Configuration);
 services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
 services.AddTokenLinkThrottling(builder.Configuration);
+services.AddTransportSecurity(builder.Configuration);
 
 var app = builder.Build();
 app.Services.UseLocalisedValidationMessages();
@@ -105,6 +106,7 @@ if (!app.Environment.IsDevelopment())
     });
     app.UseHsts();
 }
+app.UseTransportSecurity(app.Configuration);
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseSecurityHeaders();
 // The reader's language: interface texts, dates, numbers and country names (Infrastructure/Localisation).

@@ -53,6 +53,8 @@ internal sealed class AppProcess : IAsyncDisposable
             start.ArgumentList.Add("--seed-demo");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // Plain HTTP on loopback: the load client's cookie container would not send Secure cookies back.
+        start.Environment["Security__SecureCookies"] = "false";
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;
 

@@ -73,6 +73,9 @@ public abstract class SliceFixture : IAsyncLifetime
             // Likewise the two-factor rule for delivery and exports, on again in its own tests.
             builder.UseSetting("Security:RequireTwoFactorForPersonalData", "false");
             builder.UseSetting("Security:TokenLinkRateLimit:Enabled", "false");
+            // The test client speaks plain HTTP and would not send Secure cookies back; the flag's own
+            // test turns it on over HTTPS (TransportSecurityTests).
+            builder.UseSetting("Security:SecureCookies", "false");
             builder.ConfigureLogging(logging =>
             {
                 logging.AddProvider(Logs);

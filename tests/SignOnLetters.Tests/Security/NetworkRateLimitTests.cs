@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Signatures;
-using SignOnLetters.Web.Infrastructure.Security;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
 namespace SignOnLetters.Tests.Security;
@@ -61,9 +58,7 @@ public abstract class NetworkRateLimitTests(SliceFixture app) : SliceTest(app)
     public async Task Should_throttle_token_links_opened_from_rotating_addresses_of_one_network(string sameNetwork, string otherNetwork)
     {
         // The limiter is the fixture's app's, kept between tests: no other test uses these networks.
-        var options = App.Factory.Services.GetRequiredService<IOptions<TokenLinkRateLimitOptions>>().Value;
-        options.Enabled = true;
-        try
+        await TokenLinkThrottlingTests.WithLimitOnAsync(App, async options =>
         {
             var client = App.Factory.CreateClient(new() { AllowAutoRedirect = false });
             Task<HttpResponseMessage> OpenFromAsync(string address, int i) =>
@@ -78,11 +73,7 @@ public abstract class NetworkRateLimitTests(SliceFixture app) : SliceTest(app)
             Assert.DoesNotContain(HttpStatusCode.TooManyRequests, answers);
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             Assert.NotEqual(HttpStatusCode.TooManyRequests, neighbour.StatusCode);
-        }
-        finally
-        {
-            options.Enabled = false;
-        }
+        });
     }
 }
 

@@ -12,9 +12,7 @@ public abstract class TokenLinkThrottlingTests(SliceFixture app) : SliceTest(app
     [SkippableFact]
     public async Task Should_answer_429_with_an_explanation_once_an_address_opens_too_many_token_links()
     {
-        var options = App.Factory.Services.GetRequiredService<IOptions<TokenLinkRateLimitOptions>>().Value;
-        options.Enabled = true;
-        try
+        await WithLimitOnAsync(App, async options =>
         {
             var client = App.Factory.CreateClient(new() { AllowAutoRedirect = false });
             var paths = new[] { "/signatures/confirm/", "/signatures/withdraw/", "/invitations/", "/letter-invitations/" };
@@ -30,11 +28,7 @@ public abstract class TokenLinkThrottlingTests(SliceFixture app) : SliceTest(app
             Assert.NotNull(refused.Headers.RetryAfter);
             // Pages without tokens are not limited.
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-        }
-        finally
-        {
-            options.Enabled = false;
-        }
+        });
     }
 
     /// <summary>Issue 18, row 15: the links of partner invitations and of updates were not throttled.</summary>
@@ -44,9 +38,7 @@ public abstract class TokenLinkThrottlingTests(SliceFixture app) : SliceTest(app
     [InlineData("/signatures/unsubscribe/{0}", "198.18.3.1")]
     public async Task Should_throttle_invitation_sign_and_unsubscribe_links_like_the_other_token_links(string link, string network)
     {
-        var options = App.Factory.Services.GetRequiredService<IOptions<TokenLinkRateLimitOptions>>().Value;
-        options.Enabled = true;
-        try
+        await WithLimitOnAsync(App, async options =>
         {
             var client = App.Factory.CreateClient(new() { AllowAutoRedirect = false });
             Task<HttpResponseMessage> OpenAsync(int i) => client.SendAsync(TestClientAddress.From(network, HttpMethod.Get, string.Format(link, Guess(i))));
@@ -59,19 +51,13 @@ public abstract class TokenLinkThrottlingTests(SliceFixture app) : SliceTest(app
             Assert.DoesNotContain(HttpStatusCode.TooManyRequests, answers);
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             Assert.Contains("Wait a minute", await refused.Content.ReadAsStringAsync());
-        }
-        finally
-        {
-            options.Enabled = false;
-        }
+        });
     }
 
     [SkippableFact]
     public async Task Should_not_count_the_plain_sign_page_or_one_click_unsubscribes_as_token_links()
     {
-        var options = App.Factory.Services.GetRequiredService<IOptions<TokenLinkRateLimitOptions>>().Value;
-        options.Enabled = true;
-        try
+        await WithLimitOnAsync(App, async options =>
         {
             var client = App.Factory.CreateClient(new() { AllowAutoRedirect = false });
             var answers = new List<HttpStatusCode>();
@@ -84,6 +70,17 @@ public abstract class TokenLinkThrottlingTests(SliceFixture app) : SliceTest(app
             }
 
             Assert.DoesNotContain(HttpStatusCode.TooManyRequests, answers);
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> with the fixture's token-link limit on (it is off for every other test).</summary>
+    internal static async Task WithLimitOnAsync(SliceFixture app, Func<TokenLinkRateLimitOptions, Task> test)
+    {
+        var options = app.Factory.Services.GetRequiredService<IOptions<TokenLinkRateLimitOptions>>().Value;
+        options.Enabled = true;
+        try
+        {
+            await test(options);
         }
         finally
         {
