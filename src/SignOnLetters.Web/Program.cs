@@ -42,7 +42,7 @@ services.AddMediator(options =>
 {
     // Scoped, not the default singleton: handlers take the scoped AppDbContext.
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ReadableTextBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
 });
 // Singletons: a validator's rules are built once, not on every request (building the signing
 // rules cost more CPU than the rest of a signature's validation). Validators hold no per-request state.
@@ -114,6 +114,7 @@ app.UseRequestLocalization();
 app.UseResponseCompression();
 app.UseAppStaticFiles();
 app.UseRouting();
+app.UseRequestBodyLimits();
 // After routing (the page's policy is endpoint metadata), before authentication: a cached public
 // page is answered without loading the user (the policy itself skips anyone with an account cookie).
 app.UsePublicLetterPageCache();
