@@ -86,6 +86,8 @@ services.AddSigning(builder.Configuration);
 services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
 services.AddTokenLinkThrottling(builder.Configuration);
 services.AddTransportSecurity(builder.Configuration);
+// Last: it wraps the e-mail senders registered above.
+services.AddRecipientEmailLimit(builder.Configuration);
 
 var app = builder.Build();
 app.Services.UseLocalisedValidationMessages();
