@@ -33,11 +33,16 @@ public static class RequestBodyLimits
             // The error page, re-executed for this request, is not held to the limit again.
             if (context.Features.Get<IStatusCodeReExecuteFeature>() is null && context.Features.Get<IExceptionHandlerFeature>() is null)
             {
-                if (context.Request.ContentLength is { } length && length > (LimitFor(context) ?? long.MaxValue))
+                var limit = LimitFor(context);
+                if (context.Request.ContentLength is { } length && length > (limit ?? long.MaxValue))
                 {
                     context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                     return;
                 }
+                // The endpoint's own limit, set now rather than by MVC's filter later: the form check
+                // below may read the body first, and a body that announced no length must stop there.
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server)
+                    server.MaxRequestBodySize = limit;
                 if (IsUrlEncodedForm(context.Request))
                     await ReadNullCharactersAsUnreadableAsync(context.Request);
             }
