@@ -26,4 +26,9 @@ T = {
    "Si no fue usted, puede ignorar este correo.",
    "Если это были не вы, просто не обращайте внимания на это письмо.",
    "إن لم تكن أنت، فيمكنك تجاهل هذه الرسالة."],
+ "Too many failed sign-in attempts. Please wait a few minutes, then try again.": [
+   "Trop de tentatives de connexion échouées. Veuillez patienter quelques minutes, puis réessayer.",
+   "Demasiados intentos fallidos de inicio de sesión. Espere unos minutos y vuelva a intentarlo.",
+   "Слишком много неудачных попыток входа. Подождите несколько минут и попробуйте снова.",
+   "عدد كبير جدًا من محاولات تسجيل الدخول الفاشلة. يُرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى."],
 }
