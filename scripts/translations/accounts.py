@@ -62,11 +62,6 @@ T = {
    "لقد طلبت تسجيل الدخول برمز استرداد. لن يُتذكَّر هذا الدخول حتى تُدخل رمزًا من تطبيق المصادقة عند تسجيل الدخول، أو تعطّل المصادقة الثنائية وتسجّل الدخول من جديد."],
  "Recovery code": ["Code de récupération", "Código de recuperación", "Код восстановления", "رمز الاسترداد"],
  "Locked out": ["Compte verrouillé", "Cuenta bloqueada", "Вход заблокирован", "الحساب مقفل"],
- "This account is locked for a while after too many wrong passwords. Please try again later.": [
-   "Ce compte est verrouillé pour un moment après trop de mots de passe erronés. Veuillez réessayer plus tard.",
-   "Esta cuenta está bloqueada durante un tiempo tras demasiadas contraseñas incorrectas. Vuelva a intentarlo más tarde.",
-   "Эта учётная запись временно заблокирована после слишком многих неверных паролей. Попробуйте позже.",
-   "هذا الحساب مقفل لبعض الوقت بعد إدخال كلمات مرور خاطئة مرات كثيرة. يُرجى المحاولة لاحقًا."],
  "Access denied": ["Accès refusé", "Acceso denegado", "Доступ запрещён", "تم رفض الوصول"],
  "You do not have access to this resource.": ["Vous n’avez pas accès à cette page.", "No tiene acceso a esta página.", "У вас нет доступа к этой странице.", "ليس لديك صلاحية الوصول إلى هذه الصفحة."],
  "Log out": ["Se déconnecter", "Cerrar sesión", "Выход", "تسجيل الخروج"],

@@ -48,7 +48,7 @@ services.AddMediator(options =>
 {
     // Scoped, not the default singleton: handlers take the scoped AppDbContext.
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ReadableTextBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
 });
 // Singletons: a validator's rules are built once, not on every request (building the signing
 // rules cost more CPU than the rest of a signature's validation). Validators hold no per-request state.
@@ -91,6 +91,9 @@ services.AddHostedService(sp => sp.GetRequiredService<SignatureRetention>());
 services.AddSigning(builder.Configuration);
 services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
 services.AddTokenLinkThrottling(builder.Configuration);
+services.AddTransportSecurity(builder.Configuration);
+// Last: it wraps the e-mail senders registered above.
+services.AddRecipientEmailLimit(builder.Configuration);
 
 var app = builder.Build();
 app.Services.UseLocalisedValidationMessages();
@@ -111,6 +114,7 @@ if (!app.Environment.IsDevelopment())
     });
     app.UseHsts();
 }
+app.UseTransportSecurity(app.Configuration);
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseSecurityHeaders();
 // The reader's language: interface texts, dates, numbers and country names (Infrastructure/Localisation).
@@ -118,6 +122,7 @@ app.UseRequestLocalization();
 app.UseResponseCompression();
 app.UseAppStaticFiles();
 app.UseRouting();
+app.UseRequestBodyLimits();
 // After routing (the page's policy is endpoint metadata), before authentication: a cached public
 // page is answered without loading the user (the policy itself skips anyone with an account cookie).
 app.UsePublicLetterPageCache();

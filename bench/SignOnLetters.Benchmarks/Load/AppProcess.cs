@@ -55,6 +55,8 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["DOTNET_NOLOGO"] = "1";
         // Required outside Development; links in the benchmark's e-mails point at this process.
         start.Environment["App__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        // Plain HTTP on loopback: the load client's cookie container would not send Secure cookies back.
+        start.Environment["Security__SecureCookies"] = "false";
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;
 

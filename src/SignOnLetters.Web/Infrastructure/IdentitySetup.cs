@@ -27,7 +27,7 @@ public static class IdentitySetup
             await next();
         });
 
-    /// <summary>Accounts with confirmed e-mail, lockout after repeated failures, and roles for site administrators.</summary>
+    /// <summary>Accounts with confirmed e-mail, a back-off after repeated wrong passwords, and roles for site administrators.</summary>
     public static IServiceCollection AddAppIdentity(this IServiceCollection services)
     {
         services.AddDefaultIdentity<ApplicationUser>(options =>
@@ -35,6 +35,8 @@ public static class IdentitySetup
                 options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
+                // Counts wrong authenticator codes only (the second step, behind the password); wrong
+                // passwords back off per network instead (LockoutSignInManager).
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -43,6 +45,7 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<LockoutSignInManager>()
             .AddErrorDescriber<LocalisedIdentityErrorDescriber>();
+        services.AddSingleton<Security.SignInBackoff>();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "sol.auth";
@@ -55,8 +58,10 @@ public static class IdentitySetup
 }
 
 /// <summary>
-/// Identity's stock login page signs in with lockoutOnFailure: false, so wrong passwords would never
-/// lock an account. Every password sign-in counts failures here, whichever page asks.
+/// Every password sign-in, whichever page asks: wrong passwords back off per account and network
+/// (<see cref="Security.SignInBackoff"/>) instead of locking the account, and an address with no
+/// account costs the same password check as one with an account, so neither the answer nor its
+/// time tells a stranger which addresses have accounts.
 /// </summary>
 public sealed class LockoutSignInManager(
     UserManager<ApplicationUser> users,
@@ -65,11 +70,38 @@ public sealed class LockoutSignInManager(
     IOptions<IdentityOptions> options,
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<ApplicationUser> confirmation)
+    IUserConfirmation<ApplicationUser> confirmation,
+    Security.SignInBackoff backoff)
     : SignInManager<ApplicationUser>(users, contextAccessor, claimsFactory, options, logger, schemes, confirmation)
 {
+    // A hash made once with the app's own hasher and settings, checked when the address has no
+    // account. Static: the manager lives for one request, and hashing anew would double the time.
+    private static string? s_standInHash;
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var key = Security.SignInBackoff.Key(userName, Signing.ClientNetwork.LimitKey(Context.Connection.RemoteIpAddress));
+        if (backoff.MustWait(key))
+            return SignInResult.LockedOut;
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            var standIn = s_standInHash ??= UserManager.PasswordHasher.HashPassword(new ApplicationUser(), Guid.NewGuid().ToString());
+            UserManager.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), standIn, password);
+            backoff.Failed(key);
+            return SignInResult.Failed;
+        }
+        var result = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        if (result.Succeeded || result.RequiresTwoFactor)
+            backoff.Succeeded(key);
+        else
+            backoff.Failed(key);
+        return result;
+    }
+
+    /// <summary>Identity's lockout is left to the second step (authenticator codes), which only the password's holder reaches.</summary>
     public override Task<SignInResult> PasswordSignInAsync(ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure) =>
-        base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true);
+        base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
 }
 
 /// <summary>

@@ -73,6 +73,8 @@ public sealed partial class AppServer : IAsyncLifetime
         start.Environment["Email__PickupDirectory"] = MailDirectory;
         start.Environment["Email__Smtp__Host"] = string.Empty;
         start.Environment["App__PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/');
+        // Plain HTTP on loopback: .NET's cookie container (the tests' own HTTP clients) sends no Secure cookie over it.
+        start.Environment["Security__SecureCookies"] = "false";
         foreach (var (key, value) in Settings)
             start.Environment[key] = value;
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");

@@ -97,27 +97,6 @@ public abstract class AccountJourneyTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
-    public async Task Should_lock_an_account_out_after_five_wrong_passwords()
-    {
-        await App.CreateUserAsync("target@example.org", password: Password);
-        var browser = BrowserlessClient.For(App);
-
-        for (var attempt = 0; attempt < 5; attempt++)
-            await SignInAsync(browser, "target@example.org", "wrong-password-" + attempt);
-        var withRightPassword = await SignInAsync(browser, "target@example.org", Password);
-
-        var locked = await App.ExecuteScopeAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SignOnLetters.Domain.ApplicationUser>>();
-            var user = await users.FindByEmailAsync("target@example.org");
-            return (await users.IsLockedOutAsync(user!), await users.GetAccessFailedCountAsync(user!), user!.LockoutEnabled);
-        });
-        Assert.True(locked.Item1, $"not locked out: failures {locked.Item2}, enabled {locked.Item3}, answered {withRightPassword.StatusCode} {withRightPassword.Headers.Location}");
-        BrowserlessClient.AssertRedirect(withRightPassword, "/Identity/Account/Lockout");
-        Assert.False((await browser.GetAsync("/organisations")).Response.IsSuccessStatusCode);
-    }
-
-    [SkippableFact]
     public async Task Should_refuse_a_post_without_the_antiforgery_token()
     {
         var browser = await SignedInBrowserAsync("csrf@example.org");

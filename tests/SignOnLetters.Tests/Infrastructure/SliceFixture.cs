@@ -77,6 +77,11 @@ public abstract class SliceFixture : IAsyncLifetime
             // Likewise the two-factor rule for delivery and exports, on again in its own tests.
             builder.UseSetting("Security:RequireTwoFactorForPersonalData", "false");
             builder.UseSetting("Security:TokenLinkRateLimit:Enabled", "false");
+            // The test client speaks plain HTTP and would not send Secure cookies back; the flag's own
+            // test turns it on over HTTPS (TransportSecurityTests).
+            builder.UseSetting("Security:SecureCookies", "false");
+            // Tests mail the same few addresses all day; the limit's own tests turn it on.
+            builder.UseSetting("Email:RecipientLimit:Enabled", "false");
             builder.ConfigureLogging(logging =>
             {
                 logging.AddProvider(Logs);
@@ -86,6 +91,7 @@ public abstract class SliceFixture : IAsyncLifetime
             builder.UseSetting("Outbox:Enabled", "false");
             builder.ConfigureServices(services =>
             {
+                services.AddSingleton<IStartupFilter, TestClientAddress>();
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
                 services.RemoveAll<ICurrentUser>();

@@ -80,11 +80,13 @@ public abstract class PersonalDataLeakTests(SliceFixture app) : SliceTest(app)
     [SkippableFact]
     public void Should_keep_only_a_signers_network_never_the_full_address()
     {
-        // Rate limits key on the full address in memory; what is stored is the /24 or /48 network,
-        // enough to see a burst from one place, not enough to single out a person.
+        // Rate limits key on the /24 or /56 network in memory; what is stored is the /24 or /48
+        // network, enough to see a burst from one place, not enough to single out a person.
         Assert.Equal("203.0.113.0/24", ClientNetwork.Of(IPAddress.Parse("203.0.113.77")));
         Assert.Equal("203.0.113.0/24", ClientNetwork.Of(IPAddress.Parse("::ffff:203.0.113.77")));
         Assert.Equal("2001:db8:85a3::/48", ClientNetwork.Of(IPAddress.Parse("2001:db8:85a3:8d3:1319:8a2e:370:7348")));
+        Assert.Equal("2001:db8:85a3:800::/56", ClientNetwork.LimitKey(IPAddress.Parse("2001:db8:85a3:8d3:1319:8a2e:370:7348")));
+        Assert.Equal("203.0.113.0/24", ClientNetwork.LimitKey(IPAddress.Parse("::ffff:203.0.113.77")));
 
         using var scope = App.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SignOnLetters.Data.AppDbContext>();

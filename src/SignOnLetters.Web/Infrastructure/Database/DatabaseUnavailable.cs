@@ -25,7 +25,18 @@ public static class DatabaseUnavailable
         return false;
     }
 
-    /// <summary>503 for an unavailable database, 500 for everything else; the error page explains either.</summary>
-    public static int StatusCodeFor(Exception exception) =>
-        Caused(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+    /// <summary>
+    /// 503 for an unavailable database; the server's own refusal of a request (a body over the limit
+    /// that announced no length: 413) with its status, also when the form reader wrapped it; 500 for
+    /// everything else. The error page explains each.
+    /// </summary>
+    public static int StatusCodeFor(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is BadHttpRequestException refused)
+                return refused.StatusCode;
+        }
+        return Caused(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+    }
 }

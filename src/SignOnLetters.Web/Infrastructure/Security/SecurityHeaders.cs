@@ -26,6 +26,24 @@ public static class SecurityHeaders
         response.Headers.Remove("X-Frame-Options");
     }
 
+    /// <summary>
+    /// Nothing is stored by a browser or a proxy unless the response says it may be: pages for
+    /// coordinators and accounts, exports, token links and answers to signers all carry personal
+    /// data, and a shared computer's back button or a proxy's disk must not show it to the next
+    /// person. Public pages that are meant to be cached say so themselves (static files, logos, the
+    /// delivered PDF, the letter page's ETag); a signed-in visitor's page is never stored, whatever it
+    /// said, unless it is public for everyone.
+    /// </summary>
+    private static Task KeepOutOfCaches(object state)
+    {
+        var context = (HttpContext)state;
+        var cacheControl = context.Response.Headers.CacheControl.ToString();
+        var signedIn = context.User.Identity?.IsAuthenticated == true;
+        if (cacheControl.Length == 0 || (signedIn && !cacheControl.Contains("public", StringComparison.OrdinalIgnoreCase)))
+            context.Response.Headers.CacheControl = "no-store";
+        return Task.CompletedTask;
+    }
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -36,6 +54,7 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            context.Response.OnStarting(KeepOutOfCaches, context);
             await next();
         });
 }

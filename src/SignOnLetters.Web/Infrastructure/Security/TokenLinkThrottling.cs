@@ -12,12 +12,12 @@ public sealed class TokenLinkRateLimitOptions
     /// <summary><c>Security:TokenLinkRateLimit:Enabled</c>; load tests from one address switch it off by configuration.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Requests to token links per client address per minute, right or wrong.</summary>
+    /// <summary>Requests to token links per client network (IPv4 /24, IPv6 /56) per minute, right or wrong.</summary>
     public int PermitPerMinute { get; set; } = 20;
 }
 
 /// <summary>
-/// Links that carry a token (confirm, withdraw, invitations) are throttled per client address with
+/// Links that carry a token (confirm, withdraw, invitations, unsubscribe) are throttled per client network with
 /// ASP.NET Core's rate limiter. Tokens have 256 bits, so guessing is hopeless anyway; the limit keeps
 /// a script from hammering the database trying, and a person clicking a link a few times never meets it.
 /// </summary>
@@ -36,8 +36,11 @@ public static class TokenLinkThrottling
                 var options = context.RequestServices.GetRequiredService<IOptions<TokenLinkRateLimitOptions>>().Value;
                 if (!options.Enabled)
                     return RateLimitPartition.GetNoLimiter("off");
-                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetSlidingWindowLimiter(address, _ => new SlidingWindowRateLimiterOptions
+                if (context.GetEndpoint()?.Metadata.GetMetadata<TokenLinkWhenAttribute>() is { } when && !when.Applies(context.Request))
+                    return RateLimitPartition.GetNoLimiter("not a token link");
+                // Per network, not per address: a /64 of IPv6 addresses would otherwise be 2^64 budgets.
+                var network = Signing.ClientNetwork.LimitKey(context.Connection.RemoteIpAddress);
+                return RateLimitPartition.GetSlidingWindowLimiter(network, _ => new SlidingWindowRateLimiterOptions
                 {
                     PermitLimit = Math.Max(1, options.PermitPerMinute),
                     Window = TimeSpan.FromMinutes(1),
@@ -58,4 +61,22 @@ public static class TokenLinkThrottling
         });
         return services;
     }
+}
+
+/// <summary>
+/// For a page that is a token link only for some requests, next to
+/// <c>[EnableRateLimiting(TokenLinkThrottling.Policy)]</c>: the limit counts only those requests.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class TokenLinkWhenAttribute : Attribute
+{
+    /// <summary>Counted only when the query string carries this key (the sign page's <c>?invitation=</c>).</summary>
+    public string? QueryKey { get; init; }
+
+    /// <summary>Counted only for GET and HEAD (see <see cref="Pages.Signatures.Unsubscribe"/> for why its POST is not).</summary>
+    public bool ReadsOnly { get; init; }
+
+    public bool Applies(HttpRequest request) =>
+        (QueryKey is null || request.Query.ContainsKey(QueryKey))
+        && (!ReadsOnly || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
 }

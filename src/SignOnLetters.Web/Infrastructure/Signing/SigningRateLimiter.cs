@@ -17,8 +17,8 @@ public sealed class SigningRateLimitOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Submissions per client address per letter in any minute. Three, not one: colleagues in one
-    /// office share an address, and an over-limit signature is held for review, not lost.
+    /// Submissions per client network (IPv4 /24, IPv6 /56) per letter in any minute. Three, not one:
+    /// colleagues in one office share a network, and an over-limit signature is held for review, not lost.
     /// </summary>
     public int PermitPerMinute { get; set; } = 3;
 
@@ -26,7 +26,7 @@ public sealed class SigningRateLimitOptions
 }
 
 /// <summary>
-/// Counts signing submissions per client address per letter with ASP.NET Core's rate limiters
+/// Counts signing submissions per client network (<see cref="ClientNetwork.LimitKey"/>) per letter with ASP.NET Core's rate limiters
 /// (two sliding windows, chained). It does not reject requests: the signing handler asks it and
 /// quietly holds an over-limit submission for review, so an attacker learns nothing by probing.
 /// In memory, per app instance (see docs/decisions/0002-signature-claims.md).
@@ -51,7 +51,7 @@ public sealed class SigningRateLimiter : IDisposable
     {
         if (_limiter is null)
             return true;
-        using var lease = _limiter.AttemptAcquire($"{client?.ToString() ?? "unknown"}|{letterId}");
+        using var lease = _limiter.AttemptAcquire($"{ClientNetwork.LimitKey(client)}|{letterId}");
         return lease.IsAcquired;
     }
 
@@ -80,21 +80,42 @@ public sealed class HttpClientAddress(IHttpContextAccessor accessor) : IClientAd
 }
 
 /// <summary>
-/// What is kept of a signer's address: its network, IPv4 to /24 and IPv6 to /48 (see
-/// docs/decisions/0002-signature-claims.md for why not a hash).
+/// Networks of client addresses. What is kept of a signer's address is its network, IPv4 to /24 and
+/// IPv6 to /48 (see docs/decisions/0004-signature-claims.md for why not a hash). What limits count is
+/// the network too, not the single address: one host of an IPv4 /24 may take over the whole /24 by
+/// rotating addresses, and a home or a server is given an IPv6 /64 or /56, so counting single IPv6
+/// addresses would be no limit at all.
 /// </summary>
 public static class ClientNetwork
 {
-    public static string? Of(IPAddress? address)
+    /// <summary>The stored network: IPv4 /24, IPv6 /48.</summary>
+    public static string? Of(IPAddress? address) => Prefix(address, 24, 48);
+
+    /// <summary>
+    /// The network a rate limit counts: IPv4 /24, IPv6 /56 (the smallest prefix an ISP commonly gives
+    /// one customer; a /64 is one LAN and holds 2^64 addresses). Never null: requests without an
+    /// address (in-process tests) share one partition.
+    /// </summary>
+    public static string LimitKey(IPAddress? address) => Prefix(address, 24, 56) ?? "unknown";
+
+    private static string? Prefix(IPAddress? address, int ipv4Bits, int ipv6Bits)
     {
         if (address is null)
             return null;
         if (address.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();
+        var bits = address.AddressFamily == AddressFamily.InterNetwork ? ipv4Bits : ipv6Bits;
+        return $"{Masked(address, bits)}/{bits}";
+    }
+
+    private static IPAddress Masked(IPAddress address, int bits)
+    {
         var bytes = address.GetAddressBytes();
-        var (keep, prefix) = address.AddressFamily == AddressFamily.InterNetwork ? (3, 24) : (6, 48);
-        for (var i = keep; i < bytes.Length; i++)
-            bytes[i] = 0;
-        return $"{new IPAddress(bytes)}/{prefix}";
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var keep = Math.Clamp(bits - i * 8, 0, 8);
+            bytes[i] &= (byte)(0xFF << (8 - keep));
+        }
+        return new IPAddress(bytes);
     }
 }

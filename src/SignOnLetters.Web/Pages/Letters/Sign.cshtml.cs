@@ -38,8 +38,14 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// lets the public letter page, which carries this form, be one cached page for every reader
 /// (docs/decisions/0008-signing-at-scale.md).
 /// </para>
+/// <para>
+/// Opened with a partner invitation's token (<c>?invitation=</c>), the page is a token link and is
+/// throttled like the others; the plain page and the posts are not (signing has its own limit).
+/// </para>
 /// </summary>
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(TokenLinkThrottling.Policy)]
+[TokenLinkWhen(QueryKey = "invitation")]
 public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]

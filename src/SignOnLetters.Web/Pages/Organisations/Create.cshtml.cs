@@ -16,8 +16,10 @@ namespace SignOnLetters.Web.Pages.Organisations;
 [RequestSizeLimit(MaxRequestBytes)]
 public class Create(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
-    // Above the logo limit, so an oversized logo gets a clear message from the validator instead of a bare 413.
-    internal const int MaxRequestBytes = 25 * 1024 * 1024;
+    // Far above the logo limit, so a photo straight from a camera or a scanned page (tens of MB) gets
+    // the validator's message on the Logo field, with everything else typed kept; only a body beyond
+    // this gets the error page's "too large". The file is buffered on disk while the form is read.
+    internal const int MaxRequestBytes = 64 * 1024 * 1024;
 
     [BindProperty]
     public Command Data { get; set; } = new();

@@ -17,6 +17,7 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// organisation filled in, or a way to decline (no more reminders). A token that matches no
 /// invitation of this letter is "not found".
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(TokenLinkThrottling.Policy)]
 public class Invited(IMediator mediator) : PageModel
 {
     public Model Invitation { get; private set; } = null!;

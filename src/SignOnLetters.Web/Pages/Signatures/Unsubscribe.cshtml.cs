@@ -12,8 +12,16 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// scanners follow links); the POST stops the updates, and is also what mail clients send for
 /// RFC 8058 one-click unsubscribe ("List-Unsubscribe=One-Click"), which carries no antiforgery
 /// token: the unguessable link is the authority, and all it can do is stop e-mails.
+/// <para>
+/// Opening the link is throttled like every token link. The POST is not: one-click requests come
+/// from mail providers' servers, many signers' unsubscribes from few networks, and a refused one
+/// would be an unsubscribe lost. Trying tokens there costs no query: a forged token fails Data
+/// Protection's authentication in memory (<see cref="UnsubscribeLinks"/>).
+/// </para>
 /// </summary>
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.TokenLinkThrottling.Policy)]
+[Infrastructure.Security.TokenLinkWhen(ReadsOnly = true)]
 public class Unsubscribe(IMediator mediator) : PageModel
 {
     public Target? Letter { get; private set; }

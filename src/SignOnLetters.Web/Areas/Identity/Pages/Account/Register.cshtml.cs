@@ -1,0 +1,114 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using SignOnLetters.Domain;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Email;
+
+namespace SignOnLetters.Web.Areas.Identity.Pages.Account;
+
+/// <summary>
+/// Registration that does not tell a stranger which addresses have accounts. Identity's own page
+/// answered "Email '…' is already taken."; here an address with an account gets the same answer as
+/// a new one ("check your inbox"), after the same password checks and the same hashing work, and its
+/// holder gets an e-mail saying someone tried (and how to reset the password, if it was them).
+/// </summary>
+[AllowAnonymous]
+public class Register(
+    UserManager<ApplicationUser> users, IEmailSender email, IPublicUrls urls, TimeProvider clock,
+    IStringLocalizer<SharedResource> T, ILogger<Register> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Identity's fields and messages (the account pages translate those by their English text).</summary>
+    public sealed class InputModel
+    {
+        [Required]
+        [EmailAddress]
+        [Display(Name = "Email")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required]
+        [StringLength(100, ErrorMessage = "The {0} must be at least {2} and at max {1} characters long.", MinimumLength = 6)]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = string.Empty;
+
+        [DataType(DataType.Password)]
+        [Display(Name = "Confirm password")]
+        [Compare("Password", ErrorMessage = "The password and confirmation password do not match.")]
+        public string ConfirmPassword { get; set; } = string.Empty;
+    }
+
+    public void OnGet(string? returnUrl = null) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
+    {
+        ReturnUrl = returnUrl ??= Url.Content("~/");
+        if (!ModelState.IsValid)
+            return Page();
+        // The password rules first, the same for every address: an error here says nothing about accounts.
+        var candidate = new ApplicationUser { UserName = Input.Email, Email = Input.Email, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        foreach (var validator in users.PasswordValidators)
+        {
+            var checkedPassword = await validator.ValidateAsync(users, candidate, Input.Password);
+            foreach (var error in checkedPassword.Errors)
+                ModelState.AddModelError(string.Empty, error.Description);
+        }
+        if (!ModelState.IsValid)
+            return Page();
+
+        var holder = await users.FindByEmailAsync(Input.Email);
+        if (holder is null)
+        {
+            var created = await users.CreateAsync(candidate, Input.Password);
+            if (created.Succeeded)
+                await SendConfirmationAsync(candidate, returnUrl);
+            else if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+                await TellHolderAsync(); // registered a moment ago by someone else
+            else
+            {
+                foreach (var error in created.Errors)
+                    ModelState.AddModelError(string.Empty, error.Description);
+                return Page();
+            }
+        }
+        else
+        {
+            // The work a new account costs (hashing its password), so the answer takes as long.
+            users.PasswordHasher.HashPassword(holder, Input.Password);
+            await TellHolderAsync();
+        }
+        return RedirectToPage("RegisterConfirmation", new { returnUrl });
+    }
+
+    private async Task SendConfirmationAsync(ApplicationUser user, string returnUrl)
+    {
+        logger.LogInformation("User created a new account with password");
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+        var link = urls.Absolute(Url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { area = "Identity", userId = user.Id, code, returnUrl })!);
+        // Identity's sentence, which AccountEmails writes again in the reader's language.
+        await email.SendEmailAsync(Input.Email, "Confirm your email", $"Please confirm your account by <a href='{HtmlEncoder.Default.Encode(link)}'>clicking here</a>.");
+    }
+
+    private Task TellHolderAsync()
+    {
+        logger.LogInformation("Registration with an address that has an account; its holder is told");
+        var reset = urls.Absolute(Url.Page("/Account/ForgotPassword", pageHandler: null, values: new { area = "Identity" })!);
+        return email.SendEmailAsync(Input.Email, T["Someone tried to create an account with your address"],
+            EmailHtml.Paragraph(T["Someone, probably you, tried to create a SignOnLetters account with this e-mail address. It already has an account, so nothing changed."]) +
+            EmailHtml.Paragraph(T["If it was you, sign in with your password, or choose a new one: {0}."],
+                $"<a href=\"{EmailHtml.Encode(reset)}\">{EmailHtml.Encode(T["Reset your password"])}</a>") +
+            EmailHtml.Paragraph(T["If it was not you, you can ignore this e-mail."]));
+    }
+}
