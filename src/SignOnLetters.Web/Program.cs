@@ -78,6 +78,7 @@ services.AddAppResponseCompression();
 services.AddPublicLetterPageCache();
 services.AddAppLocalisation(builder.Configuration);
 services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfCache>();
+services.AddSingleton<SignOnLetters.Web.Infrastructure.Markdown.RenderedMarkdown>();
 services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
 services.AddScoped<SignOnLetters.Web.Pages.Signatures.UnsubscribeLinks>();
 services.Configure<SignOnLetters.Web.Pages.Letters.UpdateOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.UpdateOptions.Section));

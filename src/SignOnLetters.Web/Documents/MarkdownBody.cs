@@ -3,6 +3,7 @@ using Markdig.Extensions.AutoLinks;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SignOnLetters.Pdf.Fluent;
+using SignOnLetters.Web.Infrastructure.Markdown;
 
 namespace SignOnLetters.Web.Documents;
 
@@ -21,7 +22,18 @@ internal sealed class MarkdownBody(LetterStyle style)
 
     public void Compose(ColumnDescriptor column, string markdown)
     {
-        var document = Markdown.Parse(markdown ?? string.Empty, Pipeline);
+        // Within the limits the editors are held to; a text beyond them (stored before they existed)
+        // is printed as its plain paragraphs rather than failing the PDF.
+        if (MarkdownLimits.ParseWithin(markdown ?? string.Empty, Pipeline) is not { } document)
+        {
+            foreach (var paragraph in MarkdownLimits.PlainParagraphs(markdown ?? string.Empty))
+                column.Item().Text(text =>
+                {
+                    style.Paragraph(text);
+                    text.Span(paragraph);
+                });
+            return;
+        }
         foreach (var block in document)
             ComposeBlock(column, block);
     }

@@ -11,7 +11,8 @@ namespace SignOnLetters.Web.Infrastructure.Markdown;
 /// browser: <see cref="Problem"/> refuses raw HTML, images and non-web links when an editor saves
 /// (a clear message beats silently dropped text), and <see cref="ToSafeHtml"/> renders with
 /// Markdig's HTML disabled, then passes the output through an allow-list sanitizer, so a text that
-/// slipped past the first guard (or predates it) still cannot carry script.
+/// slipped past the first guard (or predates it) still cannot carry script. Both keep to the
+/// <see cref="MarkdownLimits"/>, so no text can stall or crash a page.
 /// </summary>
 public static partial class LetterMarkdown
 {
@@ -27,12 +28,27 @@ public static partial class LetterMarkdown
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static string ToSafeHtml(string markdown) =>
-        Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
+    /// <summary>
+    /// Safe HTML for a text. Never throws and never takes long: a text outside the
+    /// <see cref="MarkdownLimits"/> (stored before they existed, or imported) is shown as plain
+    /// paragraphs instead. Pages take it through <see cref="RenderedMarkdown"/>, which renders each text once.
+    /// </summary>
+    public static string ToSafeHtml(string markdown) => Render(markdown).Html;
 
-    /// <summary>Plain text for previews and share cards (Open Graph descriptions).</summary>
-    public static string ToPlainText(string markdown) =>
-        string.Join(' ', Markdig.Markdown.ToPlainText(markdown, Pipeline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>The safe HTML and the plain text (for previews and share cards) of one text.</summary>
+    public static RenderedText Render(string markdown)
+    {
+        if (MarkdownLimits.ParseWithin(markdown, Pipeline) is { } document
+            && document.ToHtml(Pipeline) is { Length: <= MarkdownLimits.MaxHtmlChars } html)
+            return new RenderedText(Sanitizer.Sanitize(html), PlainText(Markdig.Markdown.ToPlainText(markdown, Pipeline)));
+        var paragraphs = MarkdownLimits.PlainParagraphs(markdown);
+        return new RenderedText(
+            string.Concat(paragraphs.Select(p => "<p>" + System.Net.WebUtility.HtmlEncode(p) + "</p>")),
+            PlainText(string.Join(' ', paragraphs)));
+    }
+
+    private static string PlainText(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Why an editor's Markdown is refused, as the end of an English sentence, or null when it is fine.</summary>
     public static string? Problem(string markdown) =>
@@ -44,8 +60,9 @@ public static partial class LetterMarkdown
     /// </summary>
     public static (string Template, string Url)? FindProblem(string markdown)
     {
-        var document = Markdig.Markdown.Parse(markdown, CheckingPipeline);
-        foreach (var node in document.Descendants())
+        if (MarkdownLimits.Check(markdown, CheckingPipeline, out var document) is { } tooComplex)
+            return (tooComplex, "");
+        foreach (var node in document!.Descendants())
         {
             switch (node)
             {

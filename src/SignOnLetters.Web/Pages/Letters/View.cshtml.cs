@@ -66,7 +66,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
 
     private sealed record Text(string LanguageCode, string Title, string Body);
 
-    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Model>
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, RenderedMarkdown rendered) : IQueryHandler<Query, Model>
     {
         private const int DescriptionLength = 200;
 
@@ -107,11 +107,13 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
             var text = texts.FirstOrDefault(t => t.LanguageCode == wanted)
                 ?? texts.FirstOrDefault(t => wanted is not null && t.LanguageCode.Split('-')[0] == wanted.Split('-')[0])
                 ?? texts[0];
-            var plain = LetterMarkdown.ToPlainText(text.Body);
+            // Rendered once per text, whatever the request (a slow text cannot be replayed per request).
+            var body = rendered.Of(text.Body);
+            var plain = body.PlainText;
 
             return new Model(
                 letter.Slug, letter.Kind, letter.Status, !isPublished,
-                text.LanguageCode, text.Title, LetterMarkdown.ToSafeHtml(text.Body),
+                text.LanguageCode, text.Title, body.Html,
                 plain.Length > DescriptionLength ? plain[..DescriptionLength].TrimEnd() + "…" : plain,
                 texts.Select(t => new LanguageVersion(t.LanguageCode, LanguageCodes.NativeName(t.LanguageCode), t.Title)).ToList(),
                 letter.Addressees, [letter.LeadOrganisation, .. letter.CoAuthors],
@@ -129,7 +131,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                 .OrderByDescending(m => m.CreatedAt)
                 .Select(m => new { m.Subject, m.CreatedAt, m.Message })
                 .ToListAsync(cancellationToken);
-            return updates.Select(u => new Update(u.Subject, u.CreatedAt, LetterMarkdown.ToSafeHtml(u.Message))).ToList();
+            return updates.Select(u => new Update(u.Subject, u.CreatedAt, rendered.Of(u.Message).Html)).ToList();
         }
     }
 
