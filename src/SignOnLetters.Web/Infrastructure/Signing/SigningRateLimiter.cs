@@ -92,9 +92,25 @@ public static class ClientNetwork
         if (address.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();
         var bytes = address.GetAddressBytes();
-        var (keep, prefix) = address.AddressFamily == AddressFamily.InterNetwork ? (3, 24) : (6, 48);
-        for (var i = keep; i < bytes.Length; i++)
+        var prefix = PrefixFor(address);
+        for (var i = prefix / 8; i < bytes.Length; i++)
             bytes[i] = 0;
         return $"{new IPAddress(bytes)}/{prefix}";
     }
+
+    /// <summary>
+    /// A network written elsewhere (a backup file) held to the same rule: a longer prefix, up to a
+    /// single address, is cut to /24 or /48; a wider network is kept as it is (it says less); what
+    /// is not a network gives null.
+    /// </summary>
+    public static string? Of(string? network)
+    {
+        if (network is null || !IPNetwork.TryParse(network, out var parsed))
+            return null;
+        var address = parsed.BaseAddress.IsIPv4MappedToIPv6 ? parsed.BaseAddress.MapToIPv4() : parsed.BaseAddress;
+        var prefixLength = parsed.BaseAddress.IsIPv4MappedToIPv6 ? Math.Max(0, parsed.PrefixLength - 96) : parsed.PrefixLength;
+        return prefixLength < PrefixFor(address) ? new IPNetwork(address, prefixLength).ToString() : Of(address);
+    }
+
+    private static int PrefixFor(IPAddress address) => address.AddressFamily == AddressFamily.InterNetwork ? 24 : 48;
 }
