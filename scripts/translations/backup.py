@@ -11,6 +11,11 @@ T = {
    "Las cuentas se identifican por dirección de correo y las organizaciones por nombre. Usted pasa a coordinar cualquier organización que no tenga aquí a ninguno de sus coordinadores.",
    "Учётные записи сопоставляются по адресу эл. почты, организации — по названию. Вы становитесь координатором каждой организации, ни один координатор которой здесь не зарегистрирован.",
    "تُطابَق الحسابات بعنوان البريد الإلكتروني والمنظمات بالاسم. تصبح منسّقًا لأي منظمة ليس لأيٍّ من منسّقيها حساب هنا."],
+ "Links in e-mails sent before the move (to confirm, to withdraw, to sign as a partner) do not work here: a signer still waiting asks for a new confirmation e-mail, and partners get a working link with the next reminder.": [
+   "Les liens des e-mails envoyés avant le déménagement (pour confirmer, retirer une signature ou signer en tant que partenaire) ne fonctionnent pas ici : un signataire qui n'a pas encore confirmé demande un nouvel e-mail de confirmation, et les partenaires reçoivent un lien valable avec le prochain rappel.",
+   "Los enlaces de los correos enviados antes del traslado (para confirmar, retirar una firma o firmar como socio) no funcionan aquí: quien aún no ha confirmado pide un nuevo correo de confirmación, y los socios reciben un enlace válido con el próximo recordatorio.",
+   "Ссылки из писем, отправленных до переноса (для подтверждения, отзыва подписи или подписи от имени партнёра), здесь не работают: подписант, ещё не подтвердивший подпись, запрашивает новое письмо с подтверждением, а партнёры получают рабочую ссылку со следующим напоминанием.",
+   "الروابط الواردة في الرسائل المرسلة قبل النقل (للتأكيد أو لسحب التوقيع أو للتوقيع كشريك) لا تعمل هنا: يطلب الموقّع الذي لم يؤكد بعد رسالة تأكيد جديدة، ويتلقى الشركاء رابطًا صالحًا مع التذكير التالي."],
  "Backup file (.json)": ["Fichier de sauvegarde (.json)", "Archivo de copia de seguridad (.json)", "Файл резервной копии (.json)", "ملف النسخة الاحتياطية (.json)"],
  "New web address (only if the letter's address is taken here)": [
    "Nouvelle adresse web (seulement si l'adresse de la lettre est déjà prise ici)",

@@ -118,4 +118,20 @@ public static class ClientNetwork
         }
         return new IPAddress(bytes);
     }
+
+    /// <summary>
+    /// A network written elsewhere (a backup file) held to the same rule: a longer prefix, up to a
+    /// single address, is cut to /24 or /48; a wider network is kept as it is (it says less); what
+    /// is not a network gives null.
+    /// </summary>
+    public static string? Of(string? network)
+    {
+        if (network is null || !IPNetwork.TryParse(network, out var parsed))
+            return null;
+        var address = parsed.BaseAddress.IsIPv4MappedToIPv6 ? parsed.BaseAddress.MapToIPv4() : parsed.BaseAddress;
+        var prefixLength = parsed.BaseAddress.IsIPv4MappedToIPv6 ? Math.Max(0, parsed.PrefixLength - 96) : parsed.PrefixLength;
+        return prefixLength < PrefixFor(address) ? new IPNetwork(address, prefixLength).ToString() : Of(address);
+    }
+
+    private static int PrefixFor(IPAddress address) => address.AddressFamily == AddressFamily.InterNetwork ? 24 : 48;
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
@@ -14,6 +15,7 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Security;
+using SignOnLetters.Web.Infrastructure.Signing;
 using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Pages.Admin;
@@ -42,20 +44,15 @@ public class Import(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
     {
-        var content = Array.Empty<byte>();
-        if (file is { Length: > 0 and <= MaxFileBytes })
-        {
-            await using var stream = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(stream, cancellationToken);
-            content = stream.ToArray();
-        }
+        // Read where ASP.NET Core buffered it (on disk above 64 KB), never copied into memory whole.
+        await using var content = file is { Length: > 0 and <= MaxFileBytes } ? file.OpenReadStream() : Stream.Null;
         var slug = await mediator.Send(new Command(content, file?.Length ?? 0, NewSlug), cancellationToken);
         TempData["Notice"] = T["Letter imported."].Value;
         return Redirect($"/letters/{slug}/manage");
     }
 
-    /// <summary>The uploaded file (empty when it was over the limit: <see cref="FileLength"/> says how big it was).</summary>
-    public sealed record Command(byte[] Content, long FileLength, string? NewSlug) : ICommand<string>;
+    /// <summary>The uploaded file, read once as a stream (empty when it was over the limit: <see cref="FileLength"/> says how big it was).</summary>
+    public sealed record Command(Stream Content, long FileLength, string? NewSlug) : ICommand<string>;
 
     public sealed class CommandValidator : AbstractValidator<Command>
     {
@@ -77,7 +74,7 @@ public class Import(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
             if (!user.IsAdministrator)
                 throw new ForbiddenException("Only site administrators may import letters.");
             var importerId = user.RequireUserId();
-            var backup = Read(command.Content);
+            var backup = await ReadAsync(command.Content, cancellationToken);
             var problems = LetterBackupCheck.Problems(backup);
             if (problems.Count > 0)
                 throw new ValidationException(problems.Select(problem => new ValidationFailure("File", problem)));
@@ -140,23 +137,22 @@ public class Import(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
                 organisations.ToDictionary(o => o.Key, o => o.Value.Id, StringComparer.Ordinal), AccountOrImporter, AccountOrNone);
             db.Letters.Add(letter);
 
-            // A hash already in use here (the same file imported twice under two addresses) cannot be
-            // stored twice: those links keep opening the first copy, and this copy's are dropped.
-            var signatureHashes = backup.Signatures.SelectMany(s => new[] { s.ConfirmationTokenHash, s.WithdrawTokenHash }).OfType<string>().ToList();
-            var takenHashes = (await InBatchesAsync(signatureHashes, batch => db.Signatures
-                    .Where(s => batch.Contains(s.ConfirmationTokenHash!) || batch.Contains(s.WithdrawTokenHash!))
-                    .Select(s => new[] { s.ConfirmationTokenHash, s.WithdrawTokenHash }), cancellationToken))
-                .SelectMany(h => h).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var aliasTargets = LetterBackupCheck.AliasTargets(backup);
             var versions = letter.Versions.ToDictionary(v => v.Number);
             var signatures = new Dictionary<int, Signature>();
             foreach (var entry in backup.Signatures)
             {
                 var (organisationKey, emailKey) = LetterBackupCheck.ClaimKeys(entry, aliasTargets);
+                // The file's link hashes are not trusted: whoever held the file could have put in the
+                // hash of a token they know, and this instance cannot tell a hash it issued from a
+                // made-up one. So no link from before the move works here; a signer still waiting
+                // asks for a new confirmation e-mail, and every new e-mail carries new links
+                // (docs/decisions/0007-letter-backups.md). Networks are held to the signing rule.
                 var restored = entry with
                 {
-                    ConfirmationTokenHash = takenHashes.Contains(entry.ConfirmationTokenHash ?? "") ? null : entry.ConfirmationTokenHash,
-                    WithdrawTokenHash = takenHashes.Contains(entry.WithdrawTokenHash ?? "") ? null : entry.WithdrawTokenHash,
+                    ConfirmationTokenHash = null,
+                    WithdrawTokenHash = null,
+                    ClientNetwork = ClientNetwork.Of(entry.ClientNetwork),
                 };
                 var organisationId = entry.Organisation is { } reference ? organisations[reference].Id : (int?)null;
                 var signature = Signature.Restore(restored, letter, versions[entry.VersionNumber], organisationId, organisationKey, emailKey, AccountOrNone);
@@ -171,14 +167,10 @@ public class Import(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
             foreach (var alias in backup.Aliases)
                 aliases.Add(OrganisationAlias.Create(letter.Id, alias.Alias, alias.OrganisationName, aliases, AccountOrImporter(alias.CreatedBy), alias.CreatedAt));
             db.OrganisationAliases.AddRange(aliases);
-            var invitationHashes = backup.PartnerInvitations.Select(i => i.TokenHash).ToList();
-            var takenInvitationHashes = await InBatchesAsync(invitationHashes, batch => db.PartnerInvitations.Where(i => batch.Contains(i.TokenHash)).Select(i => i.TokenHash),
-                cancellationToken);
+            // A partner's link likewise gets a new hash whose token nobody holds; the coordinators'
+            // reminder sends a working one.
             foreach (var invitation in backup.PartnerInvitations)
-            {
-                var hash = takenInvitationHashes.Contains(invitation.TokenHash) ? SecureToken.Create().Hash : invitation.TokenHash;
-                db.PartnerInvitations.Add(PartnerInvitation.Restore(letter.Id, invitation, hash, AccountOrImporter(invitation.CreatedBy)));
-            }
+                db.PartnerInvitations.Add(PartnerInvitation.Restore(letter.Id, invitation, SecureToken.Create().Hash, AccountOrImporter(invitation.CreatedBy)));
             await db.SaveChangesAsync(cancellationToken);
             return letter;
         }
@@ -196,34 +188,82 @@ public class Import(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
             return results;
         }
 
-        /// <summary>Format and version first (a file from a newer app deserves that message, not a list of fields), then the shape.</summary>
-        private static LetterBackup Read(byte[] content)
+        /// <summary>
+        /// The file as a stream, deserialised as it is read (a 64 MB file is never held as text or as
+        /// a document tree). Format and version are checked on the result; when the shape does not
+        /// fit, the file's head is read again for them, because a file from a newer app deserves
+        /// that message rather than a list of fields.
+        /// </summary>
+        private static async Task<LetterBackup> ReadAsync(Stream content, CancellationToken cancellationToken)
         {
+            LetterBackup? backup;
             try
             {
-                using (var document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = BackupJson.Options.MaxDepth }))
-                {
-                    var root = document.RootElement;
-                    if (root.ValueKind != JsonValueKind.Object
-                        || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String
-                        || format.GetString() != LetterBackup.FormatName)
-                        throw Refusal("This file is not a SignOnLetters letter backup. Export one from a letter's page (Backup) and upload that file.");
-                    if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number
-                        || !version.TryGetInt32(out var number) || number != LetterBackup.CurrentVersion)
-                        throw Refusal("This backup is in format version {0}; this app reads version {1}. Import it into an app of the same release as the one that exported it.",
-                            root.TryGetProperty("version", out var v) ? Shorten(v.GetRawText()) : "(none)", LetterBackup.CurrentVersion);
-                }
-                return JsonSerializer.Deserialize<LetterBackup>(content, BackupJson.Options)
-                    ?? throw Refusal("The backup file is empty.");
+                backup = await JsonSerializer.DeserializeAsync<LetterBackup>(content, BackupJson.Options, cancellationToken);
             }
             catch (JsonException ex)
             {
+                if (content.CanSeek)
+                {
+                    content.Position = 0;
+                    if (await HeadRefusalAsync(content, cancellationToken) is { } refusal)
+                        throw refusal;
+                }
                 // The position helps to find a damaged spot; the message never repeats the file's content.
                 throw ex.LineNumber is not { } line ? Refusal("The file is not a readable backup: it is damaged or is not JSON. Nothing was imported.")
                     : ex.Path is { Length: > 1 and <= 120 } path ? Refusal("The file is not a readable backup: it is damaged or is not JSON (near line {0}, at {1}). Nothing was imported.", line + 1, path)
                     : Refusal("The file is not a readable backup: it is damaged or is not JSON (near line {0}). Nothing was imported.", line + 1);
             }
+            if (backup is null || backup.Format != LetterBackup.FormatName)
+                throw NotABackup();
+            if (backup.Version != LetterBackup.CurrentVersion)
+                throw VersionRefusal(backup.Version == 0 ? "(none)" : backup.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return backup;
         }
+
+        /// <summary>Size of the file's head searched for "format" and "version" (an export writes them first).</summary>
+        private const int HeadBytes = 64 * 1024;
+
+        /// <summary>The refusal a file's head calls for (not an object, another format, another version), or null when the head is no help.</summary>
+        private static async Task<ValidationException?> HeadRefusalAsync(Stream content, CancellationToken cancellationToken)
+        {
+            var head = new byte[HeadBytes];
+            var length = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+            var reader = new Utf8JsonReader(head.AsSpan(0, length), isFinalBlock: length < head.Length,
+                new JsonReaderState(new JsonReaderOptions { MaxDepth = BackupJson.Options.MaxDepth }));
+            try
+            {
+                if (!reader.Read())
+                    return null;
+                if (reader.TokenType != JsonTokenType.StartObject)
+                    return NotABackup();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString();
+                    if (!reader.Read())
+                        return null;
+                    if (name == "format" && (reader.TokenType != JsonTokenType.String || reader.GetString() != LetterBackup.FormatName))
+                        return NotABackup();
+                    if (name == "version" && (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var number) || number != LetterBackup.CurrentVersion))
+                        return VersionRefusal(reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? "(not a number)"
+                            : Shorten(Encoding.UTF8.GetString(reader.ValueSpan)));
+                    if (!reader.TrySkip())
+                        return null;
+                }
+            }
+            catch (JsonException)
+            {
+                // Damaged within the head: the caller's message says where.
+            }
+            return null;
+        }
+
+        private static ValidationException NotABackup() =>
+            Refusal("This file is not a SignOnLetters letter backup. Export one from a letter's page (Backup) and upload that file.");
+
+        private static ValidationException VersionRefusal(string version) =>
+            Refusal("This backup is in format version {0}; this app reads version {1}. Import it into an app of the same release as the one that exported it.",
+                version, LetterBackup.CurrentVersion);
 
         private static ValidationException Refusal(string template, params object[] arguments) =>
             new([LocalisedFailure.Of("File", template, arguments)]);
