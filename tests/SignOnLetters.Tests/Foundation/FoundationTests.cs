@@ -190,8 +190,46 @@ public class ModelAndReferenceDataTests
     [InlineData("Сеть ЛЖВ", "сеть лжв")]
     [InlineData("شبکه\u200Cی ایران", "شبکهی ایران")]
     [InlineData("ＦＵＬＬ ＷＩＤＴＨ", "full width")]
-    public void Should_normalise_organisation_names_for_duplicate_detection(string name, string expected) =>
-        Assert.Equal(expected, NameNormalizer.Normalize(name));
+    // Issue 18: look-alikes are the same organisation (UTS #39 skeletons).
+    [InlineData("Ｈａｒｍ Reduction International", "Harm Reduction International")]
+    [InlineData("H\u0430rm Reduction International", "Harm Reduction International")]
+    [InlineData("Global Network of People Who Us\u0435 Drugs", "Global Network of People Who Use Drugs")]
+    [InlineData("\u0412\u0415\u0422\u0410 \u041D\u041E\u0420\u0415", "BETA HOPE")] // all Cyrillic, looks Latin in capitals
+    [InlineData("Harrn Reduction", "Harm Reduction")]
+    [InlineData("GIobal Network", "Global Network")] // a capital I for the l
+    public void Should_give_names_that_read_alike_the_same_duplicate_key(string name, string alike) =>
+        Assert.Equal(NameNormalizer.Normalize(alike), NameNormalizer.Normalize(name));
+
+    [Theory]
+    [InlineData("Сеть ЛЖВ", "Set LZhV")]
+    [InlineData("Harm Reduction International", "Harm Reduction Internacional")]
+    [InlineData("Réseau 日本", "Réseau 中国")]
+    public void Should_keep_different_names_apart(string name, string other) =>
+        Assert.NotEqual(NameNormalizer.Normalize(other), NameNormalizer.Normalize(name));
+
+    [Fact]
+    public void Should_keep_a_long_skeleton_within_the_key_column_and_apart_from_another()
+    {
+        var mmm = NameNormalizer.Normalize(new string('m', Organisation.NameMaxLength)); // each m is "rn"
+        var mmn = NameNormalizer.Normalize(new string('m', Organisation.NameMaxLength - 1) + "n");
+
+        Assert.Equal(NameNormalizer.KeyMaxLength, mmm.Length);
+        Assert.NotEqual(mmm, mmn);
+    }
+
+    [Theory]
+    [InlineData("H\u0430rm Reduction International", true)] // Cyrillic а in a Latin word
+    [InlineData("Us\u0435", true)]
+    [InlineData("\u0421eть", true)] // Latin e in a Cyrillic word
+    [InlineData("Harm Reduction International", false)]
+    [InlineData("Сеть людей, употребляющих наркотики", false)]
+    [InlineData("Réseau 日本", false)]
+    [InlineData("日本のネットワーク", false)] // Han with kana is one writing system
+    [InlineData("Ｈａｒｍ Reduction", false)] // full-width is still Latin: the key folds it instead
+    [InlineData("Red 🌈 Latina 2030", false)]
+    [InlineData("Việt Nam", false)]
+    public void Should_tell_words_that_mix_scripts(string name, bool mixed) =>
+        Assert.Equal(mixed, UnicodeSecurity.HasMixedScriptWord(name));
 
     [Fact]
     public void Should_write_a_readable_plain_text_part_for_every_html_email()

@@ -20,6 +20,7 @@ public abstract class HostileSigningInputTests(SliceFixture app) : SliceTest(app
         { "10 KB name", "SignerName", new string('a', 10_240) },
         { "script tag", "SignerName", "<script>alert(1)</script>" },
         { "script in organisation", "OrganisationName", "Org<img src=x onerror=alert(1)>" },
+        { "Cyrillic letter in a Latin word (issue 18)", "OrganisationName", "H\u0430rm Reduction International" },
         { "RTL override", "SignerName", "Ana \u202Efdp.exe" },
         { "zero-width flood", "SignerName", "A\u200B\u200B\u200B\u200Bna" },
         { "combining flood", "OrganisationName", "Z\u0300\u0301\u0302\u0303\u0304\u0305\u0306ero" },

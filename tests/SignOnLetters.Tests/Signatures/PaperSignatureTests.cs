@@ -98,6 +98,7 @@ public abstract class PaperSignatureTests(SliceFixture app) : SliceTest(app)
         { "100 KB name", "SignerName", new string('a', 100_000) },
         { "script tag", "SignerName", "<script>alert(1)</script>" },
         { "markup in organisation", "OrganisationName", "Org<img src=x onerror=alert(1)>" },
+        { "Cyrillic letter in a Latin word (issue 18)", "OrganisationName", "H\u0430rm Reduction International" },
         { "RTL override", "SignerName", "Ana \u202Efdp.exe" },
         { "empty name", "SignerName", "   " },
         { "organisation without a name", "OrganisationName", "" },

@@ -61,7 +61,7 @@ public class SignatureRuleTests
         var organisation = Terms().Sign(Organisation("  MÉDECINS-du-Monde "), SignatureSource.PublicForm, Tokens, Now);
         var individual = Terms().Sign(Individual("Médecins du Monde"), SignatureSource.PublicForm, Tokens, Now);
 
-        Assert.Equal("medecins du monde", organisation.OrganisationKey);
+        Assert.Equal(NameNormalizer.Normalize("MEDECINS DU MONDE"), organisation.OrganisationKey);
         Assert.Equal("MÉDECINS-du-Monde", organisation.OrganisationName);
         Assert.Equal("FR", organisation.CountryCode);
         Assert.Null(individual.OrganisationKey);

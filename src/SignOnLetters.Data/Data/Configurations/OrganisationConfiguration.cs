@@ -9,7 +9,7 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
     public void Configure(EntityTypeBuilder<Organisation> builder)
     {
         builder.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength).IsRequired();
-        builder.Property(o => o.NormalizedName).HasMaxLength(Organisation.NameMaxLength).IsRequired();
+        builder.Property(o => o.NormalizedName).HasMaxLength(Domain.NameNormalizer.KeyMaxLength).IsRequired();
         // Backs the "one organisation per name" rule against two people creating it at once.
         builder.HasIndex(o => o.NormalizedName).IsUnique();
         builder.Property(o => o.CountryCode).HasMaxLength(2).IsFixedLength().IsRequired();

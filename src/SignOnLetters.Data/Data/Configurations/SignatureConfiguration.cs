@@ -27,7 +27,7 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
         builder.HasOne<Domain.Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
 
         builder.Property(s => s.OrganisationName).HasMaxLength(Domain.Organisation.NameMaxLength);
-        builder.Property(s => s.OrganisationKey).HasMaxLength(Domain.Organisation.NameMaxLength);
+        builder.Property(s => s.OrganisationKey).HasMaxLength(Domain.NameNormalizer.KeyMaxLength);
         builder.Property(s => s.CountryCode).HasMaxLength(2).IsFixedLength().IsRequired();
         builder.Property(s => s.SignerName).HasMaxLength(Signature.NameMaxLength).IsRequired();
         builder.Property(s => s.Role).HasMaxLength(Signature.RoleMaxLength);
@@ -83,9 +83,9 @@ public sealed class OrganisationAliasConfiguration : IEntityTypeConfiguration<Or
     {
         builder.HasOne<Domain.Letters.Letter>().WithMany().HasForeignKey(a => a.LetterId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(a => a.Alias).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
-        builder.Property(a => a.AliasKey).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
+        builder.Property(a => a.AliasKey).HasMaxLength(Domain.NameNormalizer.KeyMaxLength).IsRequired();
         builder.Property(a => a.OrganisationName).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
-        builder.Property(a => a.OrganisationKey).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
+        builder.Property(a => a.OrganisationKey).HasMaxLength(Domain.NameNormalizer.KeyMaxLength).IsRequired();
         builder.Property(a => a.CreatedByUserId).HasMaxLength(450).IsRequired();
         // One meaning per name on a letter, even when two coordinators add it at once.
         builder.HasIndex(a => new { a.LetterId, a.AliasKey }).IsUnique();
@@ -98,7 +98,7 @@ public sealed class PartnerInvitationConfiguration : IEntityTypeConfiguration<Pa
     {
         builder.HasOne<Domain.Letters.Letter>().WithMany().HasForeignKey(i => i.LetterId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(i => i.OrganisationName).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
-        builder.Property(i => i.OrganisationKey).HasMaxLength(Domain.Organisation.NameMaxLength).IsRequired();
+        builder.Property(i => i.OrganisationKey).HasMaxLength(Domain.NameNormalizer.KeyMaxLength).IsRequired();
         builder.Property(i => i.ContactEmail).HasMaxLength(Signature.EmailMaxLength).IsRequired();
         builder.Property(i => i.EmailKey).HasMaxLength(Signature.EmailMaxLength).IsRequired();
         builder.Property(i => i.Message).HasMaxLength(PartnerInvitation.MessageMaxLength);

@@ -41,7 +41,10 @@ public static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Any(m => m.EndsWith("_" + NameKeyUpgrade.MarkerMigration, StringComparison.Ordinal)))
+            await NameKeyUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(NameKeyUpgrade)), cancellationToken);
     }
 }
 

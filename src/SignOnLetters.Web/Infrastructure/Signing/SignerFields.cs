@@ -26,7 +26,7 @@ public sealed class SignerFieldsValidator : AbstractValidator<ISignerFields>
         // reflection on every call, a measurable share of a signature's CPU under load (ADR 0008).
         RuleFor(c => c.Kind).Must(Enum.IsDefined).WithMessage("Choose whether you sign as an organisation or as an individual.");
         RuleFor(c => c.SignerName).NotEmpty().CleanText(Signature.NameMaxLength).WithName("Your name");
-        RuleFor(c => c.OrganisationName).CleanText(Signature.NameMaxLength).WithName("Organisation");
+        RuleFor(c => c.OrganisationName).CleanText(Signature.NameMaxLength).SingleScriptWords().WithName("Organisation");
         RuleFor(c => c.Role).CleanText(Signature.RoleMaxLength).WithName("Role or title");
         RuleFor(c => c.Website).OptionalWebAddress(Signature.WebsiteMaxLength).WithName("Website");
         RuleFor(c => c.Visibility).Must(Enum.IsDefined).WithMessage("Choose how your signature appears.");

@@ -124,6 +124,18 @@ public static class TextInputRules
     private static bool IsBidiControl(int codePoint) => codePoint is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069;
 
     /// <summary>An absolute http(s) address, or nothing.</summary>
+    /// <summary>
+    /// An organisation's name may not mix scripts inside one word: "Hаrm" with a Cyrillic а is how a
+    /// name is forged to look like another (UTS #39). One script, or words in different scripts
+    /// ("Réseau 日本"), pass.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> SingleScriptWords<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => !Domain.UnicodeSecurity.HasMixedScriptWord(value))
+            .WithMessage(MixedScriptMessage);
+
+    public const string MixedScriptMessage =
+        "{PropertyName} mixes letters of different alphabets in one word (such as a Cyrillic letter in a Latin word). Please type each word in one alphabet.";
+
     public static IRuleBuilderOptions<T, string?> OptionalWebAddress<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.Must((_, value, context) =>
             {

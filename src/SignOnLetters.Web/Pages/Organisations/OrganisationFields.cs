@@ -19,7 +19,7 @@ public sealed class OrganisationFieldsValidator : AbstractValidator<IOrganisatio
 {
     public OrganisationFieldsValidator()
     {
-        RuleFor(o => o.Name).NotEmpty().CleanText(Organisation.NameMaxLength).WithName("Name");
+        RuleFor(o => o.Name).NotEmpty().CleanText(Organisation.NameMaxLength).SingleScriptWords().WithName("Name");
         RuleFor(o => o.CountryCode).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Choose a country.")
             .Must(Countries.IsKnown).WithMessage("Choose a country from the list.");
