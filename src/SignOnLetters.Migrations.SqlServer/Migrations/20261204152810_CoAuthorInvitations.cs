@@ -44,10 +44,12 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
 
             // Co-authors named before invitations existed had been shown publicly: they stay accepted,
             // as of their letter's creation (who named or accepted them is not known).
+            // In EXEC: the idempotent script runs a migration as one batch, which SQL Server compiles
+            // before the columns above exist.
             migrationBuilder.Sql("""
-                UPDATE "LetterCoAuthors" SET
+                EXEC(N'UPDATE "LetterCoAuthors" SET
                     "InvitedAt" = (SELECT "CreatedAt" FROM "Letters" WHERE "Letters"."Id" = "LetterCoAuthors"."LetterId"),
-                    "AcceptedAt" = (SELECT "CreatedAt" FROM "Letters" WHERE "Letters"."Id" = "LetterCoAuthors"."LetterId")
+                    "AcceptedAt" = (SELECT "CreatedAt" FROM "Letters" WHERE "Letters"."Id" = "LetterCoAuthors"."LetterId")')
                 """);
 
             migrationBuilder.CreateIndex(
