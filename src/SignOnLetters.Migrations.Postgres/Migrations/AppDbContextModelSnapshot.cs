@@ -356,12 +356,26 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcceptedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
                     b.HasKey("LetterId", "OrganisationId");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId", "AcceptedAt");
 
                     b.ToTable("LetterCoAuthors", (string)null);
                 });

@@ -358,12 +358,26 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AcceptedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("InvitedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("Position")
                         .HasColumnType("int");
 
                     b.HasKey("LetterId", "OrganisationId");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId", "AcceptedAt");
 
                     b.ToTable("LetterCoAuthors", (string)null);
                 });

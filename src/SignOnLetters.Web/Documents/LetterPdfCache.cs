@@ -36,5 +36,12 @@ public sealed class LetterPdfCache : IDisposable
             .SelectMany(entry => entry.Value.Select(script => (entry.Key.Language, script)))
             .ToList();
 
+    /// <summary>Forgets every PDF: for tests, whose emptied tables hand the same letter ids out again.</summary>
+    public void Clear()
+    {
+        _cache.Clear();
+        _missingScripts.Clear();
+    }
+
     public void Dispose() => _cache.Dispose();
 }

@@ -78,7 +78,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
             LanguageCode = text.LanguageCode,
             DateLine = new LetterDateLine(DateOnly.FromDateTime(printedAt)),
             LeadOrganisation = new LetterOrganisation(letter.LeadOrganisation.Name, letter.LeadOrganisation.CountryCode, letter.LeadOrganisation.Logo?.Png),
-            CoAuthors = letter.CoAuthors.OrderBy(c => c.Position)
+            CoAuthors = letter.CoAuthors.Where(c => c.IsAccepted).OrderBy(c => c.Position)
                 .Select(c => new LetterOrganisation(c.Organisation.Name, c.Organisation.CountryCode, c.Organisation.Logo?.Png)).ToList(),
             Addressees = letter.Addressees.OrderBy(a => a.Position).Select(a => new Documents.LetterAddressee(a.Name, a.Title, a.Institution)).ToList(),
             BodyMarkdown = text.Body,

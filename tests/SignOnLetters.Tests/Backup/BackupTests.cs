@@ -56,6 +56,7 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
                 Assert.DoesNotContain("True", restored.Links);
                 Assert.Equal(source.Aliases, restored.Aliases);
                 Assert.Equal(source.Invitations, restored.Invitations);
+                Assert.Equal("1 Invited Partner invited\n2 Accepted Partner accepted", restored.CoAuthors);
                 Assert.Equal(await PublicTextAsync(App, $"/letters/{Slug}"), await PublicTextAsync(target, $"/letters/{Slug}"));
                 Assert.Equal(await PublicTextAsync(App, $"/letters/{Slug}/signatories"), await PublicTextAsync(target, $"/letters/{Slug}/signatories"));
                 Assert.Equal(await PdfTextAsync(App), await PdfTextAsync(target));
@@ -396,10 +397,13 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
     /// </summary>
     private async Task<(ApplicationUser Coordinator, string WithdrawPath)> DeliveredLetterWithEverythingAsync()
     {
-        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        var (_, acceptedPartner) = await App.CreateOrganisationAsync("Accepted Partner");
+        var (_, invitedPartner) = await App.CreateOrganisationAsync("Invited Partner");
+        var (letter, coordinator, _) = await OpenLetterAsync(App, coAuthorIds: [invitedPartner.Id, acceptedPartner.Id]);
         await App.ExecuteDbContextAsync(async db =>
         {
-            var tracked = await db.Letters.SingleAsync(l => l.Id == letter.Id);
+            var tracked = await db.Letters.Include(l => l.CoAuthors).SingleAsync(l => l.Id == letter.Id);
+            tracked.AcceptCoAuthorship(acceptedPartner.Id, coordinator.Id, App.Clock.GetUtcNow().UtcDateTime);
             tracked.Amend([new LetterText("en", Title, "Dear Minister, we write to you again, now with numbers: 3 of 4.")], "Added the numbers.",
                 coordinator.Id, App.Clock.GetUtcNow().UtcDateTime);
             db.OrganisationAliases.Add(OrganisationAlias.Create(letter.Id, "MdM", "Médecins du Monde", [], coordinator.Id, App.Clock.GetUtcNow().UtcDateTime));
@@ -422,12 +426,13 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
         return (coordinator, withdrawPath);
     }
 
-    private sealed record Snapshot(string Versions, string Revisions, string Signatures, string Links, string Aliases, string Invitations);
+    private sealed record Snapshot(string Versions, string Revisions, string Signatures, string Links, string Aliases, string Invitations, string CoAuthors);
 
     /// <summary>What must survive the round trip, written out as text so a difference shows in the assertion.</summary>
     private static Task<Snapshot> SnapshotAsync(SliceFixture app, string slug = Slug) => app.ExecuteDbContextAsync(async db =>
     {
-        var letter = await db.Letters.AsNoTracking().Include(l => l.Revisions).Include(l => l.Versions).AsSplitQuery().SingleAsync(l => l.Slug == slug);
+        var letter = await db.Letters.AsNoTracking().Include(l => l.Revisions).Include(l => l.Versions).Include(l => l.CoAuthors).ThenInclude(c => c.Organisation)
+            .AsSplitQuery().SingleAsync(l => l.Slug == slug);
         var signatures = await db.Signatures.AsNoTracking().Include(s => s.Events).Include(s => s.LetterVersion)
             .Where(s => s.LetterId == letter.Id).OrderBy(s => s.CreatedAt).ThenBy(s => s.SignerName).ToListAsync();
         var aliases = await db.OrganisationAliases.AsNoTracking().Where(a => a.LetterId == letter.Id).ToListAsync();
@@ -443,7 +448,8 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
                 string.Join(",", s.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => $"{e.FromState}>{e.ToState}:{e.Actor}:{e.Reason}")))),
             string.Join(" ", signatures.Select(s => $"{s.WithdrawTokenHash is not null}/{s.ConfirmationTokenHash is not null}")),
             string.Join("\n", aliases.OrderBy(a => a.AliasKey).Select(a => $"{a.Alias}>{a.OrganisationName} {a.CreatedAt:O}")),
-            string.Join("\n", invitations.OrderBy(i => i.EmailKey).Select(i => $"{i.OrganisationName} {i.ContactEmail} {i.State} {i.SentAt:O} {i.Message}")));
+            string.Join("\n", invitations.OrderBy(i => i.EmailKey).Select(i => $"{i.OrganisationName} {i.ContactEmail} {i.State} {i.SentAt:O} {i.Message}")),
+            string.Join("\n", letter.CoAuthors.OrderBy(c => c.Position).Select(c => $"{c.Position} {c.Organisation.Name} {(c.IsAccepted ? "accepted" : "invited")}")));
     });
 
     private static Task<(int Letters, int Signatures, int Organisations)> CountsAsync(SliceFixture app) => app.ExecuteDbContextAsync(async db =>

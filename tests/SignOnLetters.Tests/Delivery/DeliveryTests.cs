@@ -74,6 +74,7 @@ public abstract class DeliveryTests(SliceFixture app) : SliceTest(app)
             var letter = Letter.CreateDraft(LetterKind.SignOnLetter, Slug, await db.Organisations.SingleAsync(o => o.Id == lead.Id),
                 new LetterText("en", Title, ""), coordinator.Id, now);
             letter.EditDraft(SignOnLetters.Tests.Letters.LetterRuleTests.ReadyDraft() with { CoAuthorOrganisationIds = [partner.Id] }, coordinator.Id, now);
+            letter.AcceptCoAuthorship(partner.Id, coordinator.Id, now);
             letter.Open(coordinator.Id, now);
             letter.Close(coordinator.Id, now);
             db.Letters.Add(letter);

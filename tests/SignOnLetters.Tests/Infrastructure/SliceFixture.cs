@@ -122,6 +122,7 @@ public abstract class SliceFixture : IAsyncLifetime
         Logs.Clear();
         // The tables are emptied with SQL the app does not see: its caches are told here.
         Factory.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Caching.SigningLetterCache>().Clear();
+        Factory.Services.GetRequiredService<SignOnLetters.Web.Documents.LetterPdfCache>().Clear();
         await Factory.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
             .EvictByTagAsync(SignOnLetters.Web.Infrastructure.Caching.PublicLetterPageCache.AllPagesTag, CancellationToken.None);
         _currentUserId = null;

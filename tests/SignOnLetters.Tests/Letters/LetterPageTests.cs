@@ -437,12 +437,16 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
     public async Task Should_name_co_authoring_organisations_matched_like_duplicates_and_show_them_publicly()
     {
         var (coordinator, _, slug) = await App.CreateDraftAsync();
-        await App.CreateOrganisationAsync("Médecins du Monde", "FR");
-        await App.CreateOrganisationAsync("Eurasian Harm Reduction Association", "LT");
+        var (mdmCoordinator, mdm) = await App.CreateOrganisationAsync("Médecins du Monde", "FR");
+        var (eharaCoordinator, ehara) = await App.CreateOrganisationAsync("Eurasian Harm Reduction Association", "LT");
         App.RunAs(coordinator);
 
         await App.SendAsync(await App.ReadyEditAsync(slug) with { CoAuthors = "eurasian harm-reduction association\r\nMEDECINS DU MONDE\n\n" });
         await App.SendAsync(new Manage.ChangeStatus(slug, Manage.LetterStep.Open, await App.ChangeCountAsync(slug)));
+        // Shown once each organisation's own coordinator accepts (CoAuthorshipTests covers the refusals).
+        var letterId = (await App.LoadAsync(slug)).Id;
+        await App.SendAsAsync(mdmCoordinator, new SignOnLetters.Web.Pages.Organisations.CoAuthorships.Answer(mdm.Id, letterId, Accept: true));
+        await App.SendAsAsync(eharaCoordinator, new SignOnLetters.Web.Pages.Organisations.CoAuthorships.Answer(ehara.Id, letterId, Accept: true));
         App.RunAs(null);
         var page = await App.SendAsync(new View.Query(slug, null));
 

@@ -19,6 +19,7 @@ public class LetterRuleTests
         texts.Length > 0 ? texts : [new LetterText("en", "End the war on drugs", "Dear Minister,\n\nWe write to you...")],
         [new LetterAddressee(1, "Dr Jane Doe", "Head of Public Health", "City of Example")],
         [],
+        new HashSet<int>(),
         new LetterSettings(WhoMaySign.OrganisationsAndIndividuals, ModerationMode.Automatic, false),
         deadline,
         null);

@@ -78,6 +78,12 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/organisations/{id:int}/edit"] = new() { ["GET"] = Access.OrganisationCoordinator, ["POST"] = Access.OrganisationCoordinator },
         ["/organisations/{id:int}/invite"] = new() { ["GET"] = Access.OrganisationCoordinator, ["POST"] = Access.OrganisationCoordinator },
         ["/organisations/{id:int}/logo"] = new() { ["GET"] = Access.Public },
+        ["/organisations/{id:int}/co-authorships"] = new()
+        {
+            ["GET"] = Access.OrganisationCoordinator,
+            ["POST Accept"] = Access.OrganisationCoordinator,
+            ["POST Decline"] = Access.OrganisationCoordinator,
+        },
         ["/invitations/{token}"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
         ["/letters"] = new() { ["GET"] = Access.SignedIn },
         ["/letters/new"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },

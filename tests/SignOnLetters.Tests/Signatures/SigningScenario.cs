@@ -16,7 +16,7 @@ internal static class SigningScenario
 
     /// <summary>An open letter (or one taken on to <paramref name="status"/>) led by a new organisation.</summary>
     public static async Task<(Letter Letter, ApplicationUser Coordinator, Organisation Organisation)> OpenLetterAsync(
-        SliceFixture app, LetterSettings? settings = null, LetterStatus status = LetterStatus.Open, string slug = Slug)
+        SliceFixture app, LetterSettings? settings = null, LetterStatus status = LetterStatus.Open, string slug = Slug, IReadOnlyList<int>? coAuthorIds = null)
     {
         var (coordinator, organisation) = await app.CreateOrganisationAsync($"Lead of {slug}", coordinatorEmail: $"coordinator-{slug}@example.org");
         var now = app.Clock.GetUtcNow().UtcDateTime;
@@ -27,6 +27,7 @@ internal static class SigningScenario
             created.EditDraft(LetterRuleTests.ReadyDraft(null, new LetterText("en", Title, "Dear Minister, we write to you.")) with
             {
                 Settings = settings ?? new LetterSettings(WhoMaySign.OrganisationsAndIndividuals, ModerationMode.Automatic, false),
+                CoAuthorOrganisationIds = coAuthorIds ?? [],
             }, coordinator.Id, now);
             if (status != LetterStatus.Draft)
                 created.Open(coordinator.Id, now);

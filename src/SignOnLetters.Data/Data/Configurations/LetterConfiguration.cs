@@ -88,6 +88,11 @@ public sealed class LetterCoAuthorConfiguration : IEntityTypeConfiguration<Lette
         builder.ToTable("LetterCoAuthors");
         builder.HasKey(c => new { c.LetterId, c.OrganisationId });
         builder.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.InvitedByUserId).HasMaxLength(450);
+        builder.Property(c => c.AcceptedByUserId).HasMaxLength(450);
+        builder.Ignore(c => c.IsAccepted);
+        // The invitations an organisation's coordinators answer.
+        builder.HasIndex(c => new { c.OrganisationId, c.AcceptedAt });
     }
 }
 

@@ -42,7 +42,8 @@ public sealed record TextBackup(string LanguageCode, string Title, string Body);
 
 public sealed record AddresseeBackup(int Position, string Name, string? Title, string? Institution);
 
-public sealed record CoAuthorBackup(string Organisation, int Position);
+/// <param name="Invited">Named but not (yet) accepted by the organisation; absent in backups from before invitations, whose co-authors were shown.</param>
+public sealed record CoAuthorBackup(string Organisation, int Position, bool Invited = false);
 
 public sealed record EditorBackup(string Account, DateTime AddedAt);
 

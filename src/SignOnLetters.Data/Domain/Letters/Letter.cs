@@ -137,7 +137,14 @@ public class Letter
         };
         letter.Texts.AddRange(state.Texts.Select(t => new LetterText(t.LanguageCode, t.Title, t.Body)));
         letter.Addressees.AddRange(state.Addressees.Select(a => new LetterAddressee(a.Position, a.Name, a.Title, a.Institution)));
-        letter.CoAuthors.AddRange(state.CoAuthors.Select(c => new LetterCoAuthor(letter, organisationIds[c.Organisation], c.Position)));
+        foreach (var coAuthor in state.CoAuthors)
+        {
+            var restored = new LetterCoAuthor(letter, organisationIds[coAuthor.Organisation], coAuthor.Position, null, state.CreatedAt);
+            // Backups from before invitations carry no state: their co-authors had been shown, so stay accepted.
+            if (!coAuthor.Invited)
+                restored.Accept(accountOrImporter(null), state.CreatedAt);
+            letter.CoAuthors.Add(restored);
+        }
         foreach (var editor in state.Editors)
             if (accountOrNone(editor.Account) is { } userId && !letter.IsEditor(userId))
                 letter.Editors.Add(new LetterEditor(letter, userId, editor.AddedAt));
@@ -158,7 +165,7 @@ public class Letter
         ReplaceTexts(draft.Texts);
         Addressees.Clear();
         Addressees.AddRange(draft.Addressees.Select((a, i) => new LetterAddressee(i + 1, a.Name, a.Title, a.Institution)));
-        ReplaceCoAuthors(draft.CoAuthorOrganisationIds);
+        ReplaceCoAuthors(draft.CoAuthorOrganisationIds, draft.CoAuthorsTheEditorCoordinates, userId, now);
         WhoMaySign = draft.Settings.WhoMaySign;
         Moderation = draft.Settings.Moderation;
         IndividualsMustGiveOrganisation = draft.Settings.IndividualsMustGiveOrganisation;
@@ -342,7 +349,12 @@ public class Letter
         PrimaryLanguage = texts[0].LanguageCode;
     }
 
-    private void ReplaceCoAuthors(IReadOnlyList<int> organisationIds)
+    /// <summary>
+    /// A newly named organisation is only invited: it is shown as an author once one of its own
+    /// coordinators accepts. One the editor coordinates is accepted at once (their naming it is
+    /// that consent). Removing a name withdraws the invitation, or the authorship.
+    /// </summary>
+    private void ReplaceCoAuthors(IReadOnlyList<int> organisationIds, IReadOnlySet<int> coordinatedByEditor, string userId, DateTime now)
     {
         if (organisationIds.Contains(LeadOrganisationId))
             throw new DomainRuleException("The lead organisation is already an author; list only the other co-authoring organisations.");
@@ -351,10 +363,33 @@ public class Letter
         {
             var existing = CoAuthors.FirstOrDefault(c => c.OrganisationId == organisationId);
             if (existing is null)
-                CoAuthors.Add(new LetterCoAuthor(this, organisationId, index + 1));
+            {
+                var invited = new LetterCoAuthor(this, organisationId, index + 1, userId, now);
+                if (coordinatedByEditor.Contains(organisationId))
+                    invited.Accept(userId, now);
+                CoAuthors.Add(invited);
+            }
             else
                 existing.Position = index + 1;
         }
+    }
+
+    /// <summary>A coordinator of the invited organisation accepts: from now on it is shown as an author.</summary>
+    public void AcceptCoAuthorship(int organisationId, string userId, DateTime now)
+    {
+        var invitation = CoAuthors.FirstOrDefault(c => c.OrganisationId == organisationId)
+            ?? throw new DomainRuleException("There is no invitation to co-author this letter (it may have been withdrawn or declined).");
+        invitation.Accept(userId, now);
+        // Open edit forms are refused on save, so nobody works from a list that changed under them.
+        ChangeCount++;
+    }
+
+    /// <summary>A coordinator of the named organisation declines (or later withdraws it): it is no longer an author or invited.</summary>
+    public void DeclineCoAuthorship(int organisationId)
+    {
+        if (CoAuthors.RemoveAll(c => c.OrganisationId == organisationId) == 0)
+            throw new DomainRuleException("There is no invitation to co-author this letter (it may have been withdrawn or declined).");
+        ChangeCount++;
     }
 
     private void RecordRevision(string userId, DateTime now)
@@ -386,6 +421,7 @@ public sealed record LetterDraft(
     IReadOnlyList<LetterText> Texts,
     IReadOnlyList<LetterAddressee> Addressees,
     IReadOnlyList<int> CoAuthorOrganisationIds,
+    IReadOnlySet<int> CoAuthorsTheEditorCoordinates,
     LetterSettings Settings,
     LetterDeadline? Deadline,
     int? SignatureGoal);

@@ -93,6 +93,7 @@ public sealed class DemoSeeder(
             DemoLetter.Texts,
             [DemoLetter.Addressee],
             [],
+            new HashSet<int>(),
             new LetterSettings(WhoMaySign.OrganisationsAndIndividuals, ModerationMode.Automatic, IndividualsMustGiveOrganisation: false),
             LetterDeadline.FromLocal(localToday.AddDays(60).AddHours(23).AddMinutes(59), zone),
             SignatureGoal: null), coordinator.Id, opened);

@@ -97,7 +97,7 @@ public class Backup(IMediator mediator) : PageModel
                     PrimaryLanguage = letter.PrimaryLanguage,
                     Texts = Texts(letter.Texts, letter.PrimaryLanguage),
                     Addressees = letter.Addressees.OrderBy(a => a.Position).Select(a => new AddresseeBackup(a.Position, a.Name, a.Title, a.Institution)).ToList(),
-                    CoAuthors = letter.CoAuthors.OrderBy(c => c.Position).Select(c => new CoAuthorBackup(organisationRefs[c.OrganisationId], c.Position)).ToList(),
+                    CoAuthors = letter.CoAuthors.OrderBy(c => c.Position).Select(c => new CoAuthorBackup(organisationRefs[c.OrganisationId], c.Position, !c.IsAccepted)).ToList(),
                     Editors = letter.Editors.Where(e => Account(e.UserId) is not null).Select(e => new EditorBackup(Account(e.UserId)!, e.AddedAt)).ToList(),
                     DeadlineUtc = letter.DeadlineUtc,
                     DeadlineTimeZone = letter.DeadlineTimeZone,

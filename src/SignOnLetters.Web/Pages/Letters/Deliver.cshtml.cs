@@ -81,7 +81,7 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                     l.Slug, l.Status, l.DeliveredAt, l.ChangeCount, l.PrimaryLanguage,
                     Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault(),
                     Addressees = l.Addressees.OrderBy(a => a.Position).ToList(),
-                    CoAuthors = l.CoAuthors.OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
+                    CoAuthors = l.CoAuthors.Where(c => c.AcceptedAt != null).OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
                 })
                 .SingleAsync(cancellationToken);
             var addressees = letter.Addressees.Select(a => a.ToString()).ToList();
@@ -224,7 +224,7 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
         private async Task<IEnumerable<(string Email, string Name, string Greeting)>> CoAuthorCopiesAsync(
             Letter letter, HashSet<string> taken, CancellationToken cancellationToken)
         {
-            var organisationIds = letter.CoAuthors.Select(c => c.OrganisationId).ToList();
+            var organisationIds = letter.CoAuthors.Where(c => c.IsAccepted).Select(c => c.OrganisationId).ToList();
             var coordinators = await db.OrganisationMemberships.AsNoTracking()
                 .Where(m => organisationIds.Contains(m.OrganisationId) && m.Role == OrganisationRole.Coordinator && m.User.Email != null)
                 .OrderBy(m => m.OrganisationId).ThenBy(m => m.JoinedAt)

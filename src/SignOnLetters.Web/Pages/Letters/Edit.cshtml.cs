@@ -10,6 +10,7 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Validation;
+using SignOnLetters.Web.Pages.Organisations;
 
 namespace SignOnLetters.Web.Pages.Letters;
 
@@ -47,7 +48,9 @@ public class Edit(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
 
     public sealed record Query(string Slug) : IQuery<(Command, Model)>, ILetterEditorRequest;
 
-    public sealed record Model(string Slug, LetterKind Kind, LetterStatus Status, string LeadOrganisation, string Title, LetterRole Role);
+    /// <param name="InvitedCoAuthors">Named but not accepted yet by the organisation: shown to editors only, never publicly.</param>
+    public sealed record Model(string Slug, LetterKind Kind, LetterStatus Status, string LeadOrganisation, string Title, LetterRole Role,
+        IReadOnlyList<string> InvitedCoAuthors);
 
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, (Command, Model)>
     {
@@ -63,7 +66,7 @@ public class Edit(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
                     l.SignatureGoal, l.DeadlineUtc, l.DeadlineTimeZone,
                     Texts = l.Texts.Select(t => new { t.LanguageCode, t.Title, t.Body }).ToList(),
                     Addressees = l.Addressees.OrderBy(a => a.Position).Select(a => new AddresseeInput { Name = a.Name, Title = a.Title, Institution = a.Institution }).ToList(),
-                    CoAuthors = l.CoAuthors.OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
+                    CoAuthors = l.CoAuthors.OrderBy(c => c.Position).Select(c => new { c.Organisation.Name, Accepted = c.AcceptedAt != null }).ToList(),
                 })
                 .SingleAsync(cancellationToken);
             var texts = letter.Texts
@@ -78,7 +81,7 @@ public class Edit(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
                 BaseRevision = letter.LatestRevisionNumber,
                 Texts = texts,
                 Addressees = [.. letter.Addressees],
-                CoAuthors = string.Join("\n", letter.CoAuthors),
+                CoAuthors = string.Join("\n", letter.CoAuthors.Select(c => c.Name)),
                 WhoMaySign = letter.WhoMaySign,
                 Moderation = letter.Moderation,
                 IndividualsMustGiveOrganisation = letter.IndividualsMustGiveOrganisation,
@@ -86,7 +89,8 @@ public class Edit(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
                 Deadline = DeadlineInput.ToInputValue(deadline),
                 DeadlineTimeZone = letter.DeadlineTimeZone ?? "Europe/Brussels",
             };
-            return (command, new Model(letter.Slug, letter.Kind, letter.Status, letter.LeadOrganisation, texts.FirstOrDefault()?.Title ?? "", role));
+            return (command, new Model(letter.Slug, letter.Kind, letter.Status, letter.LeadOrganisation, texts.FirstOrDefault()?.Title ?? "", role,
+                letter.CoAuthors.Where(c => !c.Accepted).Select(c => c.Name).ToList()));
         }
     }
 
@@ -155,21 +159,28 @@ public class Edit(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
         }
     }
 
-    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, int>
+    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, CoAuthorInvitations invitations) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
             var (letter, _) = await db.LoadForEditorAsync(command.Slug, user, cancellationToken);
             var coAuthorIds = await ResolveCoAuthorsAsync(command.CoAuthorNames(), cancellationToken);
+            var userId = user.RequireUserId();
+            var coordinated = (await db.OrganisationMemberships.AsNoTracking()
+                .Where(m => m.UserId == userId && m.Role == OrganisationRole.Coordinator && coAuthorIds.Contains(m.OrganisationId))
+                .Select(m => m.OrganisationId).ToListAsync(cancellationToken)).ToHashSet();
+            var named = letter.CoAuthors.Select(c => c.OrganisationId).ToHashSet();
             var draft = new LetterDraft(
                 TextInput.ToDomain(command.Texts),
                 command.Addressees.Where(a => !a.IsBlank).Select((a, i) => new LetterAddressee(i + 1, a.Name ?? "", a.Title, a.Institution)).ToList(),
                 coAuthorIds,
+                coordinated,
                 new LetterSettings(command.WhoMaySign, command.Moderation, command.IndividualsMustGiveOrganisation),
                 DeadlineInput.ToDeadline(command),
                 string.IsNullOrWhiteSpace(command.SignatureGoal) ? null : int.Parse(command.SignatureGoal, System.Globalization.CultureInfo.InvariantCulture));
             await db.SaveEditAsync(letter, command.ChangeCount, command.BaseRevision,
-                () => letter.EditDraft(draft, user.RequireUserId(), clock.GetUtcNow().UtcDateTime), cancellationToken);
+                () => letter.EditDraft(draft, userId, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            await invitations.TellCoordinatorsAsync(letter, letter.CoAuthors.Where(c => !c.IsAccepted && !named.Contains(c.OrganisationId)).Select(c => c.OrganisationId).ToList(), cancellationToken);
             return letter.LatestRevisionNumber;
         }
 

@@ -81,7 +81,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                     l.Id, l.Slug, l.Kind, l.Status, l.LeadOrganisationId, l.PrimaryLanguage, l.LatestVersionNumber,
                     l.DeadlineUtc, l.DeadlineTimeZone, l.SignatureGoal, l.DeliveredAt,
                     LeadOrganisation = l.LeadOrganisation.Name,
-                    CoAuthors = l.CoAuthors.OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
+                    CoAuthors = l.CoAuthors.Where(c => c.AcceptedAt != null).OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
                     Addressees = l.Addressees.OrderBy(a => a.Position).Select(a => new Addressee(a.Name, a.Title, a.Institution)).ToList(),
                     WorkingTexts = l.Texts.Select(t => new Text(t.LanguageCode, t.Title, t.Body)).ToList(),
                 })
