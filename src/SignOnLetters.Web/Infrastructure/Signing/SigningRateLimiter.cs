@@ -88,8 +88,11 @@ public sealed class HttpClientAddress(IHttpContextAccessor accessor) : IClientAd
 /// </summary>
 public static class ClientNetwork
 {
+    private const int StoredIPv4Bits = 24;
+    private const int StoredIPv6Bits = 48;
+
     /// <summary>The stored network: IPv4 /24, IPv6 /48.</summary>
-    public static string? Of(IPAddress? address) => Prefix(address, 24, 48);
+    public static string? Of(IPAddress? address) => Prefix(address, StoredIPv4Bits, StoredIPv6Bits);
 
     /// <summary>
     /// The network a rate limit counts: IPv4 /24, IPv6 /56 (the smallest prefix an ISP commonly gives
@@ -133,5 +136,5 @@ public static class ClientNetwork
         return prefixLength < PrefixFor(address) ? new IPNetwork(address, prefixLength).ToString() : Of(address);
     }
 
-    private static int PrefixFor(IPAddress address) => address.AddressFamily == AddressFamily.InterNetwork ? 24 : 48;
+    private static int PrefixFor(IPAddress address) => address.AddressFamily == AddressFamily.InterNetwork ? StoredIPv4Bits : StoredIPv6Bits;
 }
