@@ -54,7 +54,7 @@ public static class LetterDocument
                 column.Item().Text(text => style.AlignEnd(style.Paragraph(text)).Span(DateLine(model.DateLine, texts)));
                 if (model.Addressees.Count > 0)
                     Addressees(column.Item(), model.Addressees, texts, style);
-                column.Item().Bookmark(model.Title).PaddingTop(6).Text(text =>
+                column.Item().KeepWithNext().Bookmark(model.Title).PaddingTop(6).Text(text =>
                 {
                     style.Paragraph(text);
                     text.Span(model.Title).FontSize(17).Bold();
@@ -161,13 +161,14 @@ public static class LetterDocument
         var signatories = model.Signatories;
         // Asterisks only mean something once there is a delivery date to refer to.
         var markLate = model.Edition is not null;
-        column.Item().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Text(text => style.Paragraph(text).Span(texts.SignatoriesHeading).FontSize(14).Bold());
-        column.Item().Text(text => style.Paragraph(text).Span(texts.CountsLine(signatories.Counts, texts.Culture)).Bold().FontColor(LetterStyle.AccentColour));
+        // The heading block (heading, counts, kind) is kept with the first names: never alone at a page foot.
+        column.Item().KeepWithNext().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Text(text => style.Paragraph(text).Span(texts.SignatoriesHeading).FontSize(14).Bold());
+        column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(texts.CountsLine(signatories.Counts, texts.Culture)).Bold().FontColor(LetterStyle.AccentColour));
 
         using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
         if (signatories.Organisations.Count > 0)
         {
-            column.Item().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Text(text => style.Paragraph(text).Span(texts.OrganisationsHeading).FontSize(12).Bold());
+            column.Item().KeepWithNext().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Text(text => style.Paragraph(text).Span(texts.OrganisationsHeading).FontSize(12).Bold());
             var groups = arrangement.Arrange(
                 signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer), markLate && o.SignedAfterDelivery)),
                 model.Options.Grouping);
@@ -175,9 +176,9 @@ public static class LetterDocument
         }
         if (signatories.Individuals.Count > 0)
         {
-            column.Item().Bookmark(texts.IndividualsHeading, level: 1).PaddingTop(10).Text(text => style.Paragraph(text).Span(texts.IndividualsHeading).FontSize(12).Bold());
+            column.Item().KeepWithNext().Bookmark(texts.IndividualsHeading, level: 1).PaddingTop(10).Text(text => style.Paragraph(text).Span(texts.IndividualsHeading).FontSize(12).Bold());
             if (signatories.Individuals.Any(individual => !string.IsNullOrWhiteSpace(individual.Organisation)))
-                column.Item().Text(text => style.Paragraph(text).Span(texts.IdentificationOnlyNote).Italic().FontSize(8.5f).FontColor(LetterStyle.MutedColour));
+                column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(texts.IdentificationOnlyNote).Italic().FontSize(8.5f).FontColor(LetterStyle.MutedColour));
             var groups = arrangement.Arrange(
                 signatories.Individuals.Select(i => (i.Name, i.CountryCode, NullIfBlank(i.Organisation), markLate && i.SignedAfterDelivery)),
                 model.Options.Grouping);
