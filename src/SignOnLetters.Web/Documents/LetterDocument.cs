@@ -231,8 +231,10 @@ public static class LetterDocument
         text.Span(signatory.Name).Bold();
         if (signatory.SignedAfterDelivery)
             text.Span("*").Bold();
+        // No-break spaces and hyphens: the dash stays after the name and a country is never split
+        // ("South / Korea", "Congo - / Kinshasa"); a country may start the next line whole.
         if (signatory.Country is { } country)
-            text.Span(" — " + country).FontColor(LetterStyle.MutedColour);
+            text.Span("\u00A0— " + country.Replace(' ', '\u00A0').Replace('-', '\u2011')).FontColor(LetterStyle.MutedColour);
         if (signatory.Detail is { } detail)
             text.Span("\n" + detail).FontSize(7.5f).FontColor(LetterStyle.MutedColour);
     });
