@@ -166,11 +166,12 @@ public static class LetterDocument
         column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(texts.CountsLine(signatories.Counts, texts.Culture)).Bold().FontColor(LetterStyle.AccentColour));
 
         using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
+        var comma = Localisation.ListComma(CultureInfo.GetCultureInfo(model.LanguageCode));
         if (signatories.Organisations.Count > 0)
         {
             column.Item().KeepWithNext().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Text(text => style.Paragraph(text).Span(texts.OrganisationsHeading).FontSize(12).Bold());
             var groups = arrangement.Arrange(
-                signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer), markLate && o.SignedAfterDelivery)),
+                signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer, comma), markLate && o.SignedAfterDelivery)),
                 model.Options.Grouping);
             SignatoryColumns(column.Item(), groups, model.Options.Columns, style);
         }
@@ -193,9 +194,9 @@ public static class LetterDocument
         }
     }
 
-    private static string? SignerDetail(SignerLine? signer) =>
+    private static string? SignerDetail(SignerLine? signer, string comma) =>
         signer is null || string.IsNullOrWhiteSpace(signer.Name) ? null
-        : string.IsNullOrWhiteSpace(signer.Role) ? signer.Name.Trim() : $"{signer.Name.Trim()}, {signer.Role.Trim()}";
+        : string.IsNullOrWhiteSpace(signer.Role) ? signer.Name.Trim() : $"{signer.Name.Trim()}{comma}{signer.Role.Trim()}";
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

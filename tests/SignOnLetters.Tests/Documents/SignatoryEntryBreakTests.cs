@@ -39,4 +39,26 @@ public sealed class SignatoryEntryBreakTests
         var badEnds = countryParts.Where(part => !part.StartsLine && part.Text != "—" && !countryNames.Any(name => part.Text == "— " + name)).Select(part => part.Text).ToList();
         Assert.True(badEnds.Count == 0, $"Countries split after the dash: {string.Join(" | ", badEnds.Take(20))}");
     }
+
+    [Theory]
+    [InlineData("ar", "مريم حداد، منسقة")]
+    [InlineData("fa", "مريم حداد، منسقة")]
+    [InlineData("he", "מרים חדד, רכזת")]
+    [InlineData("en", "Maryam Haddad, Coordinator")]
+    public void Should_join_a_signer_and_role_with_the_comma_of_the_letter_script(string language, string expected)
+    {
+        var (name, role) = language switch
+        {
+            "he" => ("מרים חדד", "רכזת"),
+            "en" => ("Maryam Haddad", "Coordinator"),
+            _ => ("مريم حداد", "منسقة"),
+        };
+        var model = SampleLetters.Letter(organisations: [new OrganisationSignatory("Organisation", "LB", new SignerLine(name, role))], language: language, body: "Text.");
+
+        var text = string.Concat(LetterDocument.Compose(model).Layout().Pages.SelectMany(page => page.Commands.OfType<GlyphRunCommand>())
+            .Where(glyphs => Math.Abs(glyphs.Fragment.Run.Style.Style.Size - 7.5f) < 0.01f)
+            .Select(glyphs => glyphs.Fragment.Run.Paragraph.Text));
+
+        Assert.Contains(expected, text);
+    }
 }
