@@ -1,3 +1,4 @@
+using SignOnLetters.Pdf.Fluent;
 using SignOnLetters.Pdf.Tests.Support;
 
 namespace SignOnLetters.Pdf.Tests;
@@ -34,5 +35,50 @@ public sealed class ReadBackTests
         Assert.Contains(PdfText.Normalise("call on you to act now on air quality"), text);
         Assert.Contains(PdfText.Normalise("summarised by the World Health Organization."), text);
         Assert.Contains(PdfText.Normalise("Page 1 of 1"), text);
+    }
+
+    [RequiresToolsFact("pdftotext")]
+    public void Should_read_each_signatory_name_followed_by_its_own_country_in_content_order()
+    {
+        // Names and countries are drawn in two colours; a page drawn one colour at a time read
+        // fifty names and then fifty countries to a screen reader or to `pdftotext -raw`.
+        var entries = Enumerable.Range(1, 120).Select(i => ($"Signatory{i:000} Name", $"Country{i:000}")).ToList();
+        var document = Document.Create(document => document.Page(page =>
+        {
+            page.Size(PageSizes.A4);
+            page.Margin(50);
+            page.Content().MultiColumn(3).Column(names =>
+            {
+                foreach (var (name, country) in entries)
+                    names.Item().Text(text =>
+                    {
+                        text.Span(name);
+                        text.Span($" — {country}").FontColor("#777777");
+                    });
+            });
+        }));
+        using var directory = new TempDirectory();
+        var path = directory.Write("entries.pdf", document.GeneratePdf());
+
+        var words = PdfText.WithPdftotext(path, "-raw").Split((char[])[' ', '\n', '\f', '—'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(word => word.StartsWith("Signatory", StringComparison.Ordinal) || word.StartsWith("Country", StringComparison.Ordinal))
+            .ToList();
+
+        var expected = entries.SelectMany(entry => new[] { entry.Item1.Split(' ')[0], entry.Item2 }).ToList();
+        Assert.Equal(expected, words);
+    }
+
+    [RequiresToolsFact("pdftotext")]
+    public void Should_read_back_Arabic_names_with_ligatures_in_logical_order()
+    {
+        // A Hebrew name with a hyphen (ארגון אל-על) still reads back out of order: pdftotext reorders
+        // the Latin hyphen drawn between two right-to-left runs as left-to-right; issue 21.
+        string[] names = ["ليلى أحمد", "لانا الحلبي", "عبد الله لؤي", "جمعية لا للإدمان"];
+        using var directory = new TempDirectory();
+        var path = directory.Write("arabic.pdf", SampleDocuments.Letter(names).GeneratePdf());
+
+        var missing = PdfText.NamesMissingFromPdftotext(path, names);
+
+        Assert.True(missing.Count == 0, $"pdftotext did not find: {string.Join(" | ", missing)}\nText: {PdfText.WithPdftotext(path)}");
     }
 }

@@ -59,6 +59,13 @@ internal static class Paginator
                 context.PageNumber = canvas.PageNumber;
                 var plan = template.Measure(size);
                 if (plan.IsWrap)
+                {
+                    // Keeping a heading with its text or two lines of a paragraph together asked
+                    // for more than a page holds: set this page without those rules.
+                    context.KeepRulesRelaxed = true;
+                    plan = template.Measure(size);
+                }
+                if (plan.IsWrap)
                     throw new LayoutException(
                         $"Page {canvas.PageNumber}: {plan.WrapReason}. It does not fit even on an empty {template.Width:0.#} × {template.Height:0.#}pt page, so it can never be placed.");
                 // Every template gives at least one page; after that, nothing left means done.
@@ -66,6 +73,7 @@ internal static class Paginator
                     break;
                 isFirstPageOfTemplate = false;
                 template.Draw(size);
+                context.KeepRulesRelaxed = false;
                 pages.Add(canvas);
                 if (!plan.IsPartial)
                     break;

@@ -55,15 +55,21 @@ internal static class PdfWriter
                     foreach (var command in page.Commands)
                         if (command is not GlyphRunCommand)
                             Draw(canvas, command, paints);
-                    // Text goes on top, one blob per colour per page: far fewer Skia calls than a
-                    // blob per fragment, and text never overlaps other text in a laid-out page.
-                    foreach (var sameColour in page.Commands.OfType<GlyphRunCommand>().GroupBy(glyphs => glyphs.Fragment.Run.Style.Style.Color))
+                    // Text goes on top, in the order it was laid out, one blob per stretch of one
+                    // colour: readers (screen readers, pdftotext, copy and paste) follow the content
+                    // stream, so a blob per colour per page read fifty names, then fifty countries.
+                    // Text never overlaps other text in a laid-out page, so drawing it last is safe.
+                    var textCommands = page.Commands.OfType<GlyphRunCommand>().ToList();
+                    for (var start = 0; start < textCommands.Count;)
                     {
-                        foreach (var glyphs in sameColour)
-                            AddGlyphRun(builder, glyphs, Font(glyphs, typefaces, fonts));
+                        var colour = textCommands[start].Fragment.Run.Style.Style.Color;
+                        var end = start;
+                        for (; end < textCommands.Count && textCommands[end].Fragment.Run.Style.Style.Color == colour; end++)
+                            AddGlyphRun(builder, textCommands[end], Font(textCommands[end], typefaces, fonts));
                         using var blob = builder.Build();
                         if (blob is not null)
-                            canvas.DrawText(blob, 0, 0, Paint(paints, sameColour.Key));
+                            canvas.DrawText(blob, 0, 0, Paint(paints, colour));
+                        start = end;
                     }
                     document.EndPage();
                 }
@@ -127,7 +133,8 @@ internal static class PdfWriter
         var run = fragment.Run;
         var count = fragment.GlyphEnd - fragment.GlyphStart;
         // Spans and a stack buffer: this runs for every fragment of every line of the document.
-        var text = fragment.TextSpan;
+        var ligatures = LigatureReadBack.Substitute(fragment);
+        var text = ligatures is { } substituted ? substituted.Text.AsSpan() : fragment.TextSpan;
         var utf8Length = Encoding.UTF8.GetByteCount(text);
         Span<int> utf8Offsets = text.Length < 256 ? stackalloc int[text.Length + 1] : new int[text.Length + 1];
         FillUtf8Offsets(text, utf8Offsets);
@@ -142,7 +149,8 @@ internal static class PdfWriter
             var g = fragment.GlyphStart + i;
             glyphs[i] = run.Glyphs[g];
             positions[i] = new SKPoint(x + run.OffsetsX[g], command.Y + run.OffsetsY[g]);
-            clusters[i] = (uint)utf8Offsets[run.Clusters[g] - fragment.CharStart];
+            var charIndex = run.Clusters[g] - fragment.CharStart;
+            clusters[i] = (uint)utf8Offsets[ligatures is { } map ? map.NewIndexOf[charIndex] : charIndex];
             x += run.Advances[g] + (command.ExtraSpacePerSpace > 0 && fragment.IsSpaceGlyph(g) ? command.ExtraSpacePerSpace : 0);
         }
         Encoding.UTF8.GetBytes(text, buffer.Text);

@@ -58,7 +58,9 @@ internal sealed class Column : Element, IStateful
             var remaining = available.Height - height - spacing;
             if (remaining < -Size.Epsilon)
             {
-                result = SpacePlan.Partial(width, height);
+                if (!Context.KeepRulesRelaxed)
+                    (height, width, anyPlaced) = MoveKeptItemsOver(placed);
+                result = anyPlaced ? SpacePlan.Partial(width, height) : SpacePlan.Wrap($"column item {index + 1}: no room left after the items kept with it");
                 break;
             }
             var plan = Items[index].Measure(new Size(available.Width, Math.Max(0, remaining)));
@@ -69,6 +71,8 @@ internal sealed class Column : Element, IStateful
             }
             if (plan.IsWrap)
             {
+                if (anyPlaced && !Context.KeepRulesRelaxed)
+                    (height, width, anyPlaced) = MoveKeptItemsOver(placed);
                 result = anyPlaced ? SpacePlan.Partial(width, height) : SpacePlan.Wrap($"column item {index + 1}: {plan.WrapReason}");
                 break;
             }
@@ -88,6 +92,38 @@ internal sealed class Column : Element, IStateful
         lastMeasurement.Plan = result.Value;
         lastMeasurement.IsValid = true;
         return lastMeasurement;
+    }
+
+    /// <summary>
+    /// The item that does not fit moves to the next page: so do the whole items just before it
+    /// that are kept with the next one (a heading, or a heading and its subheading). Returns the
+    /// height, width and whether anything is still placed.
+    /// </summary>
+    private (float Height, float Width, bool AnyPlaced) MoveKeptItemsOver(List<(int Index, SpacePlan Plan, float Top)> placed)
+    {
+        while (placed.Count > 0)
+        {
+            var (index, plan, _) = placed[^1];
+            if (plan.IsEmpty)
+            {
+                placed.RemoveAt(placed.Count - 1);
+                continue;
+            }
+            if (!plan.IsFull || !KeepWithNext.Marks(Items[index]))
+                break;
+            placed.RemoveAt(placed.Count - 1);
+        }
+        float height = 0, width = 0;
+        var anyPlaced = false;
+        foreach (var (_, plan, top) in placed)
+        {
+            if (plan.IsEmpty)
+                continue;
+            height = top + plan.Height;
+            width = Math.Max(width, plan.Width);
+            anyPlaced = true;
+        }
+        return (height, width, anyPlaced);
     }
 
     public void ResetState() => SetState(0);

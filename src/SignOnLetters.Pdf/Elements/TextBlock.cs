@@ -120,6 +120,9 @@ internal sealed class TextBlock : Element, IStateful
         }
     }
 
+    /// <summary>Lines need at least this many on each side of a page break within a paragraph.</summary>
+    private const int MinimumLinesAtBreak = 2;
+
     private (int End, float Height) LinesThatFit(float availableHeight)
     {
         var height = 0f;
@@ -132,7 +135,41 @@ internal sealed class TextBlock : Element, IStateful
             height += needed;
             index++;
         }
+        if (index < lines.Count && !Context.KeepRulesRelaxed)
+        {
+            var end = EndWithoutWidowOrOrphan(index);
+            for (var i = end; i < index; i++)
+                height -= SpacingBefore(i) + lines[i].Height;
+            index = end;
+        }
         return (index, height);
+    }
+
+    /// <summary>
+    /// Where a page may end, at or before <paramref name="end"/>, so that no paragraph leaves one
+    /// line alone at the foot of the page (an orphan) or carries one line alone to the next (a
+    /// widow): a break inside a paragraph keeps two lines on each side, or moves the paragraph.
+    /// </summary>
+    private int EndWithoutWidowOrOrphan(int end)
+    {
+        if (end == nextLine || lines[end - 1].IsLastInParagraph)
+            return end;
+        var paragraphStart = end - 1;
+        while (paragraphStart > 0 && !lines[paragraphStart - 1].IsLastInParagraph)
+            paragraphStart--;
+        var paragraphEnd = end;
+        while (!lines[paragraphEnd - 1].IsLastInParagraph && paragraphEnd < lines.Count)
+            paragraphEnd++;
+        // Lines of this paragraph already set on an earlier page count towards the first side.
+        var startsOnThisPage = paragraphStart >= nextLine;
+        var linesAfter = paragraphEnd - end;
+        if (linesAfter < MinimumLinesAtBreak)
+            end -= MinimumLinesAtBreak - linesAfter;
+        var linesBefore = end - (startsOnThisPage ? paragraphStart : nextLine);
+        var neededBefore = startsOnThisPage ? MinimumLinesAtBreak : 1;
+        if (linesBefore < neededBefore)
+            end = startsOnThisPage ? paragraphStart : nextLine;
+        return Math.Max(end, nextLine);
     }
 
     /// <summary>Paragraph spacing sits between paragraphs on the same page, never at a page top.</summary>

@@ -25,6 +25,12 @@ public static class ContainerExtensions
     /// <summary>Moves its content to the next page whole rather than splitting it.</summary>
     public static IContainer ShowEntire(this IContainer container) => container.Wrap(new ShowEntire());
 
+    /// <summary>
+    /// Keeps this column item on the page of the item after it (for headings). Ignored only when
+    /// the two together do not fit even on an empty page.
+    /// </summary>
+    public static IContainer KeepWithNext(this IContainer container) => container.Wrap(new KeepWithNext());
+
     public static IContainer AlignLeft(this IContainer container) => container.Wrap(new Alignment(HorizontalAlignment.Left));
 
     public static IContainer AlignCenter(this IContainer container) => container.Wrap(new Alignment(HorizontalAlignment.Center));

@@ -20,6 +20,24 @@ internal sealed class RenderContext
 
     public List<OutlineEntry> Outline { get; } = [];
 
+    private bool keepRulesRelaxed;
+
+    /// <summary>
+    /// Set by the paginator for one page when content does not fit on an empty page: keep-with-next
+    /// and widow and orphan control give way rather than make a document impossible to lay out.
+    /// </summary>
+    public bool KeepRulesRelaxed
+    {
+        get => keepRulesRelaxed;
+        set
+        {
+            if (keepRulesRelaxed == value)
+                return;
+            keepRulesRelaxed = value;
+            StateReplaced();
+        }
+    }
+
     /// <summary>
     /// Bumped whenever any element's progress changes, so a container can reuse the child
     /// measurements it made in Measure when Draw follows with nothing changed in between.

@@ -54,7 +54,7 @@ public static class LetterDocument
                 column.Item().Text(text => style.AlignEnd(style.Paragraph(text)).Span(DateLine(model.DateLine, texts)));
                 if (model.Addressees.Count > 0)
                     Addressees(column.Item(), model.Addressees, texts, style);
-                column.Item().Bookmark(model.Title).PaddingTop(6).Text(text =>
+                column.Item().KeepWithNext().Bookmark(model.Title).PaddingTop(6).Text(text =>
                 {
                     style.Paragraph(text);
                     text.Span(model.Title).FontSize(17).Bold();
@@ -161,23 +161,25 @@ public static class LetterDocument
         var signatories = model.Signatories;
         // Asterisks only mean something once there is a delivery date to refer to.
         var markLate = model.Edition is not null;
-        column.Item().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Text(text => style.Paragraph(text).Span(texts.SignatoriesHeading).FontSize(14).Bold());
-        column.Item().Text(text => style.Paragraph(text).Span(texts.CountsLine(signatories.Counts, texts.Culture)).Bold().FontColor(LetterStyle.AccentColour));
+        // The heading block (heading, counts, kind) is kept with the first names: never alone at a page foot.
+        column.Item().KeepWithNext().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Text(text => style.Paragraph(text).Span(texts.SignatoriesHeading).FontSize(14).Bold());
+        column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(texts.CountsLine(signatories.Counts, texts.Culture)).Bold().FontColor(LetterStyle.AccentColour));
 
         using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
+        var comma = Localisation.ListComma(CultureInfo.GetCultureInfo(model.LanguageCode));
         if (signatories.Organisations.Count > 0)
         {
-            column.Item().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Text(text => style.Paragraph(text).Span(texts.OrganisationsHeading).FontSize(12).Bold());
+            column.Item().KeepWithNext().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Text(text => style.Paragraph(text).Span(texts.OrganisationsHeading).FontSize(12).Bold());
             var groups = arrangement.Arrange(
-                signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer), markLate && o.SignedAfterDelivery)),
+                signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer, comma), markLate && o.SignedAfterDelivery)),
                 model.Options.Grouping);
             SignatoryColumns(column.Item(), groups, model.Options.Columns, style);
         }
         if (signatories.Individuals.Count > 0)
         {
-            column.Item().Bookmark(texts.IndividualsHeading, level: 1).PaddingTop(10).Text(text => style.Paragraph(text).Span(texts.IndividualsHeading).FontSize(12).Bold());
+            column.Item().KeepWithNext().Bookmark(texts.IndividualsHeading, level: 1).PaddingTop(10).Text(text => style.Paragraph(text).Span(texts.IndividualsHeading).FontSize(12).Bold());
             if (signatories.Individuals.Any(individual => !string.IsNullOrWhiteSpace(individual.Organisation)))
-                column.Item().Text(text => style.Paragraph(text).Span(texts.IdentificationOnlyNote).Italic().FontSize(8.5f).FontColor(LetterStyle.MutedColour));
+                column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(texts.IdentificationOnlyNote).Italic().FontSize(8.5f).FontColor(LetterStyle.MutedColour));
             var groups = arrangement.Arrange(
                 signatories.Individuals.Select(i => (i.Name, i.CountryCode, NullIfBlank(i.Organisation), markLate && i.SignedAfterDelivery)),
                 model.Options.Grouping);
@@ -192,9 +194,9 @@ public static class LetterDocument
         }
     }
 
-    private static string? SignerDetail(SignerLine? signer) =>
+    private static string? SignerDetail(SignerLine? signer, string comma) =>
         signer is null || string.IsNullOrWhiteSpace(signer.Name) ? null
-        : string.IsNullOrWhiteSpace(signer.Role) ? signer.Name.Trim() : $"{signer.Name.Trim()}, {signer.Role.Trim()}";
+        : string.IsNullOrWhiteSpace(signer.Role) ? signer.Name.Trim() : $"{signer.Name.Trim()}{comma}{signer.Role.Trim()}";
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -230,8 +232,10 @@ public static class LetterDocument
         text.Span(signatory.Name).Bold();
         if (signatory.SignedAfterDelivery)
             text.Span("*").Bold();
+        // No-break spaces and hyphens: the dash stays after the name and a country is never split
+        // ("South / Korea", "Congo - / Kinshasa"); a country may start the next line whole.
         if (signatory.Country is { } country)
-            text.Span(" — " + country).FontColor(LetterStyle.MutedColour);
+            text.Span("\u00A0— " + country.Replace(' ', '\u00A0').Replace('-', '\u2011')).FontColor(LetterStyle.MutedColour);
         if (signatory.Detail is { } detail)
             text.Span("\n" + detail).FontSize(7.5f).FontColor(LetterStyle.MutedColour);
     });

@@ -43,8 +43,9 @@ internal sealed class MarkdownBody(LetterStyle style)
         switch (block)
         {
             case HeadingBlock heading:
-                var headingSize = heading.Level switch { 1 => 15f, 2 => 13f, _ => 11.5f };
-                column.Item().Bookmark(PlainText(heading.Inline), heading.Level).PaddingTop(6).Text(text =>
+                // Each level its own size, so h3 and h4 do not look alike; a heading stays with its text.
+                var headingSize = heading.Level switch { 1 => 15f, 2 => 13f, 3 => 11.5f, _ => 10.5f };
+                column.Item().KeepWithNext().Bookmark(PlainText(heading.Inline), heading.Level).PaddingTop(6).Text(text =>
                 {
                     style.Paragraph(text);
                     text.DefaultTextStyle(new TextStyle { FontSize = headingSize, Bold = true });

@@ -48,6 +48,14 @@ public static class Localisation
 
     public static bool IsRightToLeft(CultureInfo culture) => culture.TextInfo.IsRightToLeft;
 
+    // Languages written in Arabic script, which separate with the Arabic comma; Hebrew, also
+    // right to left, uses the Latin one.
+    private static readonly HashSet<string> ArabicScriptLanguages = new(StringComparer.OrdinalIgnoreCase) { "ar", "fa", "ur", "ps", "ckb", "sd", "ug" };
+
+    /// <summary>The comma and space that join parts of a name or a list in this language: "، " in Arabic script, else ", ".</summary>
+    public static string ListComma(CultureInfo culture) =>
+        ArabicScriptLanguages.Contains(culture.TwoLetterISOLanguageName) || ArabicScriptLanguages.Contains(culture.Name.Split('-')[0]) ? "، " : ", ";
+
     /// <summary>The language's own name ("Français", "Русский", "العربية") for the switcher.</summary>
     public static string NativeName(string language)
     {
