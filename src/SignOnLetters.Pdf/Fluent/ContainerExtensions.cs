@@ -31,6 +31,10 @@ public static class ContainerExtensions
     /// </summary>
     public static IContainer KeepWithNext(this IContainer container) => container.Wrap(new KeepWithNext());
 
+    /// <summary>Shows the content only on pages where <paramref name="show"/>(page number, total pages) is true.</summary>
+    public static IContainer ShowOnPages(this IContainer container, Func<int, int, bool> show) =>
+        container.Wrap(new PageCondition(show ?? throw new ArgumentNullException(nameof(show))));
+
     public static IContainer AlignLeft(this IContainer container) => container.Wrap(new Alignment(HorizontalAlignment.Left));
 
     public static IContainer AlignCenter(this IContainer container) => container.Wrap(new Alignment(HorizontalAlignment.Center));

@@ -59,26 +59,34 @@ public static class LetterDocument
                     style.Paragraph(text);
                     text.Span(model.Title).FontSize(17).Bold();
                 });
-                column.Item().Text(text => style.Paragraph(text).Span(texts.VersionLine(model.Version, texts.Culture)).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
                 new MarkdownBody(style).Compose(column, model.BodyMarkdown);
                 if (!string.IsNullOrWhiteSpace(model.Closing))
                     column.Item().PaddingTop(4).Text(text => style.Paragraph(text).Span(model.Closing.Trim()));
                 Signatories(column, model, texts, style);
             });
-            page.Footer().PaddingTop(8).AlignCenter().Text(text =>
+            // From page 2 a running head says which letter a loose page belongs to.
+            page.Header().ShowOnPages((number, _) => number > 1).PaddingBottom(10).Text(text =>
+                style.Paragraph(text).Span($"{model.Title} — {model.LeadOrganisation.Name}").FontSize(8).FontColor(LetterStyle.MutedColour));
+            // The version is for the record, not for the minister: a discreet footer and the
+            // metadata, not a line under the title. A one-page letter has no page numbers.
+            page.Footer().PaddingTop(8).Column(footer =>
             {
-                text.DefaultTextStyle(new TextStyle { FontSize = 8, Color = "#718096" });
-                text.Span(texts.PageNumberPrefix);
-                text.CurrentPageNumber();
-                text.Span(texts.PageNumberSeparator);
-                text.TotalPages();
+                footer.Item().ShowOnPages((_, total) => total > 1).AlignCenter().Text(text =>
+                {
+                    text.DefaultTextStyle(new TextStyle { FontSize = 8, Color = "#718096" });
+                    text.Span(texts.PageNumberPrefix);
+                    text.CurrentPageNumber();
+                    text.Span(texts.PageNumberSeparator);
+                    text.TotalPages();
+                });
+                footer.Item().AlignCenter().Text(text =>
+                    text.Span(texts.VersionLine(model.Version, texts.Culture)).FontSize(6.5f).FontColor("#A0AEC0"));
             });
         })).WithMetadata(new DocumentMetadata
         {
             Title = model.Title,
             Author = string.Join(", ", new[] { model.LeadOrganisation }.Concat(model.CoAuthors).Select(organisation => organisation.Name)),
-            Subject = model.Kind == LetterKind.Petition ? texts.PetitionSubject : texts.LetterSubject,
-            Keywords = model.LanguageCode,
+            Subject = $"{(model.Kind == LetterKind.Petition ? texts.PetitionSubject : texts.LetterSubject)}. {texts.VersionLine(model.Version, texts.Culture)}",
             CreationDate = model.Options.CreationDate,
         });
     }

@@ -81,7 +81,9 @@ public sealed class LetterStructureTests
         var information = document.Information;
         Assert.Equal("Clean air is a right, not a privilege", information.Title);
         Assert.Equal("Friends of the Air, Coalition for Clean Cities, Doctors for Clean Air", information.Author);
-        Assert.Equal("Sign-on letter", information.Subject);
+        Assert.Equal("Sign-on letter. Version 2: Added the third demand", information.Subject);
+        // The language is the catalog's business, not a keyword.
+        Assert.DoesNotContain("en", information.Keywords ?? string.Empty);
         Assert.Equal(SampleLetters.CreatedAt, information.GetCreatedDateTimeOffset());
     }
 
