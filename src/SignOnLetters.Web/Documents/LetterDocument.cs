@@ -5,7 +5,7 @@ using SignOnLetters.Web.Infrastructure;
 namespace SignOnLetters.Web.Documents;
 
 /// <summary>Writing direction and the few colours the letter uses, shared by its parts.</summary>
-internal sealed class LetterStyle(bool rightToLeft)
+internal sealed class LetterStyle(bool rightToLeft, bool labelsRightToLeft)
 {
     public const string LinkColour = "#2B6CB0";
     public const string AccentColour = "#2B6CB0";
@@ -19,6 +19,17 @@ internal sealed class LetterStyle(bool rightToLeft)
     /// </summary>
     public TextDescriptor Paragraph(TextDescriptor text) =>
         text.Direction(RightToLeft ? TextDirection.RightToLeft : TextDirection.LeftToRight);
+
+    /// <summary>
+    /// A label of the interface (a heading, "To:", a date, page numbers) as it is set in the letter.
+    /// When the interface lacks the letter's language the labels come in another one, often of the
+    /// other direction (English in a Hebrew letter); isolated, they keep their own order (":To" and
+    /// "November 2026 3" otherwise) and still sit on the letter's side of the page.
+    /// </summary>
+    public string Label(string text) => LabelIsolates.Open + text + LabelIsolates.Close;
+
+    public (string Open, string Close) LabelIsolates { get; } =
+        rightToLeft == labelsRightToLeft ? ("", "") : (labelsRightToLeft ? "\u2067" : "\u2066", "\u2069");
 
     /// <summary>Aligns to the side lines end on: where the date line goes.</summary>
     public TextDescriptor AlignEnd(TextDescriptor text) => RightToLeft ? text.AlignLeft() : text.AlignRight();
@@ -41,7 +52,7 @@ public static class LetterDocument
         ArgumentNullException.ThrowIfNull(model);
         texts ??= LetterDocumentTexts.English;
         Validate(model);
-        var style = new LetterStyle(IsRightToLeft(model.LanguageCode));
+        var style = new LetterStyle(IsRightToLeft(model.LanguageCode), texts.Culture.TextInfo.IsRightToLeft);
         return Document.Create(document => document.Page(page =>
         {
             page.Size(PageSizes.A4);
@@ -51,7 +62,7 @@ public static class LetterDocument
             {
                 column.Spacing(8);
                 Letterhead(column.Item(), model, style);
-                column.Item().Text(text => style.AlignEnd(style.Paragraph(text)).Span(DateLine(model.DateLine, texts)));
+                column.Item().Text(text => style.AlignEnd(style.Paragraph(text)).Span(DateLine(model.DateLine, texts, style, model.LanguageCode)));
                 if (model.Addressees.Count > 0)
                     Addressees(column.Item(), model.Addressees, texts, style);
                 column.Item().KeepWithNext().Bookmark(model.Title).PaddingTop(6).Text(text =>
@@ -74,13 +85,16 @@ public static class LetterDocument
                 footer.Item().ShowOnPages((_, total) => total > 1).AlignCenter().Text(text =>
                 {
                     text.DefaultTextStyle(new TextStyle { FontSize = 8, Color = "#718096" });
-                    text.Span(texts.PageNumberPrefix);
+                    // One isolate around the whole "Page 2 of 5".
+                    var (open, close) = style.LabelIsolates;
+                    text.Span(open + texts.PageNumberPrefix);
                     text.CurrentPageNumber();
                     text.Span(texts.PageNumberSeparator);
                     text.TotalPages();
+                    text.Span(close);
                 });
                 footer.Item().AlignCenter().Text(text =>
-                    text.Span(texts.VersionLine(model.Version, texts.Culture)).FontSize(6.5f).FontColor("#A0AEC0"));
+                    text.Span(style.Label(texts.VersionLine(model.Version, texts.Culture))).FontSize(6.5f).FontColor("#A0AEC0"));
             });
         })).WithMetadata(new DocumentMetadata
         {
@@ -101,6 +115,18 @@ public static class LetterDocument
             throw new ArgumentException("The signatory counts are smaller than the lists of named signatories.", nameof(model));
     }
 
+    private static CultureInfo CultureOf(string languageCode)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(languageCode);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
+
     private static bool IsRightToLeft(string languageCode)
     {
         try
@@ -113,10 +139,11 @@ public static class LetterDocument
         }
     }
 
-    private static string DateLine(LetterDateLine dateLine, LetterDocumentTexts texts)
+    private static string DateLine(LetterDateLine dateLine, LetterDocumentTexts texts, LetterStyle style, string languageCode)
     {
-        var date = texts.FormatDate(dateLine.Date, texts.Culture);
-        return string.IsNullOrWhiteSpace(dateLine.Place) ? date : $"{dateLine.Place.Trim()}, {date}";
+        var date = style.Label(texts.FormatDate(dateLine.Date, texts.Culture));
+        return string.IsNullOrWhiteSpace(dateLine.Place) ? date
+            : $"{dateLine.Place.Trim()}{Localisation.ListComma(CultureOf(languageCode))}{date}";
     }
 
     private static void Letterhead(IContainer container, LetterDocumentModel model, LetterStyle style) => container.PaddingBottom(6).Column(letterhead =>
@@ -156,7 +183,7 @@ public static class LetterDocument
         container.Column(block =>
         {
             block.Spacing(2);
-            block.Item().Text(text => style.Paragraph(text).Span(texts.AddresseesLabel).Bold());
+            block.Item().Text(text => style.Paragraph(text).Span(style.Label(texts.AddresseesLabel)).Bold());
             foreach (var addressee in addressees)
             {
                 var line = string.Join(", ", new[] { addressee.Name, addressee.Title, addressee.Institution }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.Trim()));
@@ -170,14 +197,14 @@ public static class LetterDocument
         // Asterisks only mean something once there is a delivery date to refer to.
         var markLate = model.Edition is not null;
         // The heading block (heading, counts, kind) is kept with the first names: never alone at a page foot.
-        column.Item().KeepWithNext().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Text(text => style.Paragraph(text).Span(texts.SignatoriesHeading).FontSize(14).Bold());
-        column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(texts.CountsLine(signatories.Counts, texts.Culture)).Bold().FontColor(LetterStyle.AccentColour));
+        column.Item().KeepWithNext().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Text(text => style.Paragraph(text).Span(style.Label(texts.SignatoriesHeading)).FontSize(14).Bold());
+        column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(style.Label(texts.CountsLine(signatories.Counts, texts.Culture))).Bold().FontColor(LetterStyle.AccentColour));
 
         using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
-        var comma = Localisation.ListComma(CultureInfo.GetCultureInfo(model.LanguageCode));
+        var comma = Localisation.ListComma(CultureOf(model.LanguageCode));
         if (signatories.Organisations.Count > 0)
         {
-            column.Item().KeepWithNext().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Text(text => style.Paragraph(text).Span(texts.OrganisationsHeading).FontSize(12).Bold());
+            column.Item().KeepWithNext().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Text(text => style.Paragraph(text).Span(style.Label(texts.OrganisationsHeading)).FontSize(12).Bold());
             var groups = arrangement.Arrange(
                 signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer, comma), markLate && o.SignedAfterDelivery)),
                 model.Options.Grouping);
@@ -185,9 +212,9 @@ public static class LetterDocument
         }
         if (signatories.Individuals.Count > 0)
         {
-            column.Item().KeepWithNext().Bookmark(texts.IndividualsHeading, level: 1).PaddingTop(10).Text(text => style.Paragraph(text).Span(texts.IndividualsHeading).FontSize(12).Bold());
+            column.Item().KeepWithNext().Bookmark(texts.IndividualsHeading, level: 1).PaddingTop(10).Text(text => style.Paragraph(text).Span(style.Label(texts.IndividualsHeading)).FontSize(12).Bold());
             if (signatories.Individuals.Any(individual => !string.IsNullOrWhiteSpace(individual.Organisation)))
-                column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(texts.IdentificationOnlyNote).Italic().FontSize(8.5f).FontColor(LetterStyle.MutedColour));
+                column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(style.Label(texts.IdentificationOnlyNote)).Italic().FontSize(8.5f).FontColor(LetterStyle.MutedColour));
             var groups = arrangement.Arrange(
                 signatories.Individuals.Select(i => (i.Name, i.CountryCode, NullIfBlank(i.Organisation), markLate && i.SignedAfterDelivery)),
                 model.Options.Grouping);
@@ -198,7 +225,7 @@ public static class LetterDocument
         if (anyLate)
         {
             var deliveredOn = texts.FormatDate(DateOnly.FromDateTime(model.Edition!.DeliveredAt.DateTime), texts.Culture);
-            column.Item().PaddingTop(10).Text(text => style.Paragraph(text).Span("* " + texts.LateSignatureNote(deliveredOn)).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
+            column.Item().PaddingTop(10).Text(text => style.Paragraph(text).Span("* " + style.Label(texts.LateSignatureNote(deliveredOn))).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
         }
     }
 

@@ -52,4 +52,21 @@ public sealed class LetterFurnitureTests
         var body = firstPage.IndexOf(PdfText.Normalise("We, the undersigned"), StringComparison.Ordinal);
         Assert.True(title >= 0 && body > title && version > body, $"title at {title}, body at {body}, version at {version}");
     }
+
+    [RequiresToolsFact("pdftotext")]
+    public void Should_keep_the_order_of_labels_in_another_direction_than_the_letter()
+    {
+        // The interface has no Hebrew: a Hebrew letter gets English labels, which must not reverse.
+        var model = SampleLetters.Letter(organisations: [new OrganisationSignatory("עמותת אוויר נקי", "IL")], language: "he", body: "אנו, החתומים מטה, פונים אליכם.") with
+        {
+            DateLine = new LetterDateLine(new DateOnly(2025, 3, 1), "ירושלים"),
+        };
+        using var directory = new TempDirectory();
+
+        var raw = PdfText.WithPdftotext(directory.Write("letter.pdf", LetterDocument.Generate(model)));
+        var text = PdfText.Normalise(raw);
+
+        foreach (var label in new[] { "1 March 2025", "To:", "Signed by 1 organisation from 1 country", "Version 2: Added the third demand" })
+            Assert.True(text.Contains(PdfText.Normalise(label), StringComparison.Ordinal), $"\"{label}\" is not in: {raw}");
+    }
 }
