@@ -48,7 +48,7 @@ public abstract class RecipientEmailLimitTests(SliceFixture app) : SliceTest(app
             forgot.Add(await browser.SubmitFormAsync("/Identity/Account/ForgotPassword", new Dictionary<string, string> { ["Input.Email"] = Victim }));
         // Someone else's mailbox keeps its own budget.
         await api.PostAsJsonAsync($"/api/letters/{slugs[0]}/signatures", SigningTests.Json(Individual(name: "Bystander", email: "bystander@example.org")));
-        await limited.Services.GetRequiredService<ConfirmationMailer>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
+        await SliceFixture.WaitForQueuedEmailsAsync(limited);
 
         Assert.Equal(5, App.Emails.To(Victim).Count);
         Assert.Single(App.Emails.To("bystander@example.org"));
