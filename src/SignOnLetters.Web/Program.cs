@@ -65,7 +65,8 @@ services.AddRazorPages(options =>
             .AllowAnonymousToPage("/Letters/Resend")
             .AllowAnonymousToPage("/Letters/Signatories")
             .AllowAnonymousToPage("/Letters/Pdf")
-            .AllowAnonymousToPage("/Letters/Embed");
+            .AllowAnonymousToPage("/Letters/Embed")
+            .AllowAnonymousToPage("/Letters/Contact");
         options.ThrottleAccountEmailPages();
     })
     .AddMvcOptions(options =>
@@ -92,6 +93,8 @@ services.Configure<SignatureRetentionOptions>(builder.Configuration.GetSection(S
 services.AddSingleton<SignatureRetention>();
 services.AddHostedService(sp => sp.GetRequiredService<SignatureRetention>());
 services.AddSigning(builder.Configuration);
+services.Configure<SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions.Section));
+services.AddSingleton<SignOnLetters.Web.Pages.Letters.ContactRateLimiter>();
 services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
 services.AddTokenLinkThrottling(builder.Configuration);
 services.AddAccountEmailThrottling(builder.Configuration);

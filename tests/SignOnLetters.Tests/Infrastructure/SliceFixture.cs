@@ -84,6 +84,7 @@ public abstract class SliceFixture : IAsyncLifetime
             builder.UseSetting("Security:RequireTwoFactorForPersonalData", "false");
             builder.UseSetting("Security:TokenLinkRateLimit:Enabled", "false");
             builder.UseSetting("Security:AccountEmailRateLimit:Enabled", "false");
+            builder.UseSetting("Contact:RateLimit:Enabled", "false");
             // The test client speaks plain HTTP and would not send Secure cookies back; the flag's own
             // test turns it on over HTTPS (TransportSecurityTests).
             builder.UseSetting("Security:SecureCookies", "false");
