@@ -230,6 +230,24 @@ public abstract class ContactTests(SliceFixture app) : SliceTest(app)
         Assert.Contains("Contact the coordinators", privacy.QuerySelector("main")!.TextContent);
     }
 
+    [SkippableFact]
+    public async Task Should_link_a_refused_withdrawal_of_a_merged_duplicate_to_the_coordinators()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        var kept = await SignAndConfirmAsync(App, Individual("Rui Costa", "rui@example.org"));
+        var duplicate = await SignAndConfirmAsync(App, Individual("rui costa", "rui.costa@work.example"));
+        App.RunAs(coordinator);
+        await App.SendAsync(new SignOnLetters.Web.Pages.Signatures.Details.Merge(Slug, duplicate, kept));
+        App.RunAs(null);
+
+        var refused = await BrowserlessClient.For(App).SubmitFormAsync(LinkPath(App, "rui.costa@work.example", "/signatures/withdraw/"), new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await ParseAsync(refused);
+        Assert.Contains("write to the letter's coordinators", page.QuerySelector("#form-errors")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"main a[href='{Path}']"));
+    }
+
     private static Dictionary<string, string> Fields(string message = "Hello, I have a question about the letter.", string fax = "") => new()
     {
         ["Data.Name"] = "Amina Diallo", ["Data.Email"] = Sender, ["Data.Message"] = message, ["Data.Fax"] = fax,
