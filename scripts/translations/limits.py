@@ -31,4 +31,9 @@ T = {
    "Demasiados intentos fallidos de inicio de sesión. Espere unos minutos y vuelva a intentarlo.",
    "Слишком много неудачных попыток входа. Подождите несколько минут и попробуйте снова.",
    "عدد كبير جدًا من محاولات تسجيل الدخول الفاشلة. يُرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى."],
+ "Too many requests for account e-mails from your network in a short time. Wait an hour, then try again.": [
+   "Trop de demandes d’e-mails de compte depuis votre réseau en peu de temps. Attendez une heure, puis réessayez.",
+   "Demasiadas solicitudes de correos de cuenta desde su red en poco tiempo. Espere una hora y vuelva a intentarlo.",
+   "Слишком много запросов писем для учётных записей из вашей сети за короткое время. Подождите час и попробуйте снова.",
+   "طلبات كثيرة جدًا لرسائل الحسابات من شبكتك في وقت قصير. انتظر ساعة، ثم حاول مجددًا."],
 }

@@ -35,9 +35,9 @@ services.AddPublicAddress(builder.Configuration, builder.Environment);
 services.AddAppIdentity();
 
 services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
-services.AddTransient<MailKitEmailSender>();
 // Identity's account e-mails are written again in the reader's language; all others pass through.
-services.AddTransient<IEmailSender>(sp => new AccountEmails(sp.GetRequiredService<MailKitEmailSender>(), sp.GetRequiredService<IPublicUrls>(),
+// None is sent in the request: each leaves through the background queue signing uses (QueuedEmailSender).
+services.AddTransient<IEmailSender>(sp => new AccountEmails(new QueuedEmailSender(sp.GetRequiredService<ConfirmationMailer>()), sp.GetRequiredService<IPublicUrls>(),
     sp.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SignOnLetters.Web.SharedResource>>()));
 services.AddTransient<IMailTransport, MailKitEmailSender>();
 services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
@@ -65,7 +65,9 @@ services.AddRazorPages(options =>
             .AllowAnonymousToPage("/Letters/Resend")
             .AllowAnonymousToPage("/Letters/Signatories")
             .AllowAnonymousToPage("/Letters/Pdf")
-            .AllowAnonymousToPage("/Letters/Embed");
+            .AllowAnonymousToPage("/Letters/Embed")
+            .AllowAnonymousToPage("/Letters/Contact");
+        options.ThrottleAccountEmailPages();
     })
     .AddMvcOptions(options =>
     {
@@ -91,8 +93,11 @@ services.Configure<SignatureRetentionOptions>(builder.Configuration.GetSection(S
 services.AddSingleton<SignatureRetention>();
 services.AddHostedService(sp => sp.GetRequiredService<SignatureRetention>());
 services.AddSigning(builder.Configuration);
+services.Configure<SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions.Section));
+services.AddSingleton<SignOnLetters.Web.Pages.Letters.ContactRateLimiter>();
 services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
 services.AddTokenLinkThrottling(builder.Configuration);
+services.AddAccountEmailThrottling(builder.Configuration);
 services.AddTransportSecurity(builder.Configuration);
 // Last: it wraps the e-mail senders registered above.
 services.AddRecipientEmailLimit(builder.Configuration);

@@ -53,6 +53,7 @@ public sealed class QualityTests(BrowserFixture browser)
     [
         "/", "/privacy", "/letters/demo", "/letters/demo?lang=ru", "/letters/demo?lang=ar", "/letters/demo/signatories",
         "/letters/demo/signatories?page=2&culture=ar", "/letters/demo/signatories?q=%3Cb%3E%00&country=zz&page=-1", "/letters/demo/sign",
+        "/letters/demo/contact", "/letters/demo/contact?culture=ar",
         "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword", "/no-such-page",
     ];
 

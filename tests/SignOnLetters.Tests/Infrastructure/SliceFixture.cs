@@ -42,12 +42,18 @@ public abstract class SliceFixture : IAsyncLifetime
 
     public EmailBox Emails => new(MailDirectory, () => WaitForQueuedEmailsAsync().GetAwaiter().GetResult());
 
-    /// <summary>Until the confirmation e-mails the app queued are written (they leave after the answer).</summary>
-    public async Task WaitForQueuedEmailsAsync()
+    /// <summary>Until the e-mails the app queued are written (they leave after the answer).</summary>
+    public Task WaitForQueuedEmailsAsync() => WaitForQueuedEmailsAsync(Factory);
+
+    /// <summary>
+    /// Until the e-mails queued by <paramref name="app"/> are written: a test's own variant of the app
+    /// (<c>Factory.WithWebHostBuilder</c>) has a queue of its own, which <see cref="Emails"/> does not wait for.
+    /// </summary>
+    public static async Task WaitForQueuedEmailsAsync(WebApplicationFactory<Program> app)
     {
         // Resends queue their e-mails once handled: wait for them first.
-        await Factory.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Signing.ConfirmationResends>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
-        await Factory.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Signing.ConfirmationMailer>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
+        await app.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Signing.ConfirmationResends>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
+        await app.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Signing.ConfirmationMailer>().WaitUntilIdleAsync(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Everything the app logged, from Debug up.</summary>
@@ -77,6 +83,8 @@ public abstract class SliceFixture : IAsyncLifetime
             // Likewise the two-factor rule for delivery and exports, on again in its own tests.
             builder.UseSetting("Security:RequireTwoFactorForPersonalData", "false");
             builder.UseSetting("Security:TokenLinkRateLimit:Enabled", "false");
+            builder.UseSetting("Security:AccountEmailRateLimit:Enabled", "false");
+            builder.UseSetting("Contact:RateLimit:Enabled", "false");
             // The test client speaks plain HTTP and would not send Secure cookies back; the flag's own
             // test turns it on over HTTPS (TransportSecurityTests).
             builder.UseSetting("Security:SecureCookies", "false");

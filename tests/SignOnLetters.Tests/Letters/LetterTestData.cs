@@ -51,15 +51,19 @@ internal static class LetterTestData
             .AsSplitQuery().SingleAsync(l => l.Slug == slug));
 
     /// <summary>A second person who is a representative (not a coordinator) of the organisation.</summary>
-    public static async Task<ApplicationUser> AddRepresentativeAsync(this SliceFixture app, Organisation organisation, string email)
+    public static Task<ApplicationUser> AddRepresentativeAsync(this SliceFixture app, Organisation organisation, string email) =>
+        app.AddMemberAsync(organisation, email, OrganisationRole.Representative);
+
+    /// <summary>A new confirmed user made a member of <paramref name="organisation"/> in <paramref name="role"/>.</summary>
+    public static async Task<ApplicationUser> AddMemberAsync(this SliceFixture app, Organisation organisation, string email, OrganisationRole role)
     {
-        var representative = await app.CreateUserAsync(email);
+        var member = await app.CreateUserAsync(email);
         await app.ExecuteDbContextAsync(async db =>
         {
             var loaded = await db.Organisations.Include(o => o.Memberships).SingleAsync(o => o.Id == organisation.Id);
-            loaded.AddMember(representative.Id, OrganisationRole.Representative, DateTime.UtcNow);
+            loaded.AddMember(member.Id, role, DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
-        return representative;
+        return member;
     }
 }

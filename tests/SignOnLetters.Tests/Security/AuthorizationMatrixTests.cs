@@ -101,6 +101,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             ["POST EmbedHosts"] = Access.LetterLeadCoordinator,
         },
         ["/letters/{slug}/embed"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
+        ["/letters/{slug}/contact"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/letters/{slug}/deliver"] = new()
         {
             ["GET"] = Access.LetterLeadCoordinator,

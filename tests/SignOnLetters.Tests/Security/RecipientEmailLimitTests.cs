@@ -35,7 +35,7 @@ public abstract class RecipientEmailLimitTests(SliceFixture app) : SliceTest(app
         var api = limited.CreateClient();
         var browser = new BrowserlessClient(limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
 
-        // Four letters' sign forms (through the API, as a script would), and "forgot password" three times.
+        // Four letters' sign forms (through the API, as a script would), "forgot password" three times, resend and register.
         var signed = new List<string>();
         foreach (var slug in slugs)
         {
@@ -46,15 +46,23 @@ public abstract class RecipientEmailLimitTests(SliceFixture app) : SliceTest(app
         var forgot = new List<HttpResponseMessage>();
         for (var i = 0; i < 3; i++)
             forgot.Add(await browser.SubmitFormAsync("/Identity/Account/ForgotPassword", new Dictionary<string, string> { ["Input.Email"] = Victim }));
+        // The other account pages that mail whatever address is typed draw on the same budget.
+        var resend = await browser.SubmitFormAsync("/Identity/Account/ResendEmailConfirmation", new Dictionary<string, string> { ["Input.Email"] = Victim });
+        var register = await browser.SubmitFormAsync("/Identity/Account/Register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = Victim, ["Input.Password"] = "An-Other-Password-42", ["Input.ConfirmPassword"] = "An-Other-Password-42",
+        }, "form#registerForm");
         // Someone else's mailbox keeps its own budget.
         await api.PostAsJsonAsync($"/api/letters/{slugs[0]}/signatures", SigningTests.Json(Individual(name: "Bystander", email: "bystander@example.org")));
-        await limited.Services.GetRequiredService<ConfirmationMailer>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
+        await SliceFixture.WaitForQueuedEmailsAsync(limited);
 
         Assert.Equal(5, App.Emails.To(Victim).Count);
         Assert.Single(App.Emails.To("bystander@example.org"));
         // Over the limit or not, each answer is the one every submitter gets.
         Assert.Single(signed.Distinct());
         Assert.All(forgot, response => BrowserlessClient.AssertRedirect(response, "/Identity/Account/ForgotPasswordConfirmation"));
+        Assert.Equal(HttpStatusCode.OK, resend.StatusCode);
+        BrowserlessClient.AssertRedirect(register, "/Identity/Account/RegisterConfirmation");
         // Every signature was stored: the limit holds back e-mails, not signatures.
         Assert.Equal(slugs.Length + 1, (await SignaturesAsync(App)).Count);
     }

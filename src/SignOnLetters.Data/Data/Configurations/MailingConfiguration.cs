@@ -29,6 +29,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(o => o.HtmlBody).IsRequired();
         builder.Property(o => o.AttachmentLanguage).HasMaxLength(35);
         builder.Property(o => o.ListUnsubscribeUrl).HasMaxLength(OutboxMessage.UrlMaxLength);
+        builder.Property(o => o.ReplyTo).HasMaxLength(OutboxMessage.RecipientMaxLength);
         builder.Property(o => o.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
         // Each recipient once per mailing, even if a mailing were queued twice in a race.
         builder.HasIndex(o => new { o.MailingId, o.RecipientKey }).IsUnique();

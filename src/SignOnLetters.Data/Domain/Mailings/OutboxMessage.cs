@@ -17,9 +17,13 @@ public enum OutboxState
 /// <param name="RecipientName">Shown to coordinators next to the address (e.g. the addressee's name); never public.</param>
 /// <param name="AttachmentLetterId">Attach this letter's PDF, generated when the message is sent (no bytes in the table).</param>
 /// <param name="ListUnsubscribeUrl">One-click unsubscribe link (RFC 8058 headers are added when set).</param>
+/// <param name="ReplyTo">
+/// The address a reply goes to (a visitor's message to the coordinators: they answer the visitor, who
+/// never learns their address until they do). A single mailbox, checked by whoever writes it.
+/// </param>
 public sealed record OutgoingMail(
     string Recipient, string? RecipientName, string Subject, string HtmlBody,
-    int? AttachmentLetterId = null, string? AttachmentLanguage = null, string? ListUnsubscribeUrl = null);
+    int? AttachmentLetterId = null, string? AttachmentLanguage = null, string? ListUnsubscribeUrl = null, string? ReplyTo = null);
 
 /// <summary>
 /// One e-mail waiting to be sent, or sent, by the background outbox sender. One row per recipient of
@@ -48,6 +52,7 @@ public class OutboxMessage
     public int? AttachmentLetterId { get; private set; }
     public string? AttachmentLanguage { get; private set; }
     public string? ListUnsubscribeUrl { get; private set; }
+    public string? ReplyTo { get; private set; }
 
     public OutboxState State { get; private set; }
     public int Attempts { get; private set; }
@@ -82,6 +87,7 @@ public class OutboxMessage
             AttachmentLetterId = mail.AttachmentLetterId,
             AttachmentLanguage = mail.AttachmentLanguage,
             ListUnsubscribeUrl = mail.ListUnsubscribeUrl,
+            ReplyTo = mail.ReplyTo,
             State = OutboxState.Pending,
             NextAttemptAt = now,
             CreatedAt = now,

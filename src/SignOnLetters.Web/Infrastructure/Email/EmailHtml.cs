@@ -21,6 +21,9 @@ public static class EmailHtml
 
     public static string Encode(string text) => Html.Encode(text);
 
+    /// <summary>Plain text of several lines, encoded line by line with <c>&lt;br&gt;</c> between (the encoder writes a line break as <c>&amp;#xA;</c>).</summary>
+    public static string Lines(string text) => string.Join("<br>", text.ReplaceLineEndings("\n").Split('\n').Select(Html.Encode));
+
     /// <summary>A paragraph holding one link, its text translated.</summary>
     public static string LinkParagraph(string url, LocalizedString text) =>
         $"<p><a href=\"{Html.Encode(url)}\">{Html.Encode(text.Value)}</a></p>";

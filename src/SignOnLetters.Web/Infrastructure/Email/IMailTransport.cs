@@ -29,8 +29,9 @@ public interface IMailSession : IAsyncDisposable
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
 }
 
+/// <param name="ReplyTo">Sent as the Reply-To header: whom the recipient's "reply" writes to.</param>
 public sealed record EmailMessage(
     string To, string Subject, string HtmlBody,
-    IReadOnlyList<EmailAttachment>? Attachments = null, string? ListUnsubscribeUrl = null);
+    IReadOnlyList<EmailAttachment>? Attachments = null, string? ListUnsubscribeUrl = null, string? ReplyTo = null);
 
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);

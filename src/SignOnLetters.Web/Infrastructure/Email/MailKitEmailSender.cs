@@ -36,6 +36,8 @@ public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, I
         message.From.Add(MailboxAddress.Parse(_options.Value.From));
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
+        if (email.ReplyTo is { } replyTo)
+            message.ReplyTo.Add(MailboxAddress.Parse(replyTo));
         var body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = ToPlainText(email.HtmlBody) };
         foreach (var attachment in email.Attachments ?? [])
             body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));

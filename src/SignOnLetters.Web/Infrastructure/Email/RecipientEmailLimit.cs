@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SignOnLetters.Domain.Signatures;
@@ -27,9 +26,11 @@ public sealed class RecipientLimitOptions
 /// budget per mailbox (its canonical form, so case, dots and plus-tags count as one), across letters
 /// and pages, caps that at <see cref="RecipientLimitOptions.PermitPerDay"/>. Over the budget the
 /// e-mail is simply not sent; the answer to whoever asked is unchanged, so the limit reveals nothing.
-/// Everything the app sends outside the outbox counts (the outbox carries deliveries to addressees
-/// and updates to signers who asked for them, which a stranger cannot trigger). In memory, per app
-/// instance, like the other limits (docs/decisions/0004-signature-claims.md).
+/// Everything the app sends outside the outbox counts: all of it leaves through one background queue
+/// (<see cref="Signing.ConfirmationMailer"/>, which <see cref="QueuedEmailSender"/> feeds too), and the
+/// budget is taken as each message leaves (the outbox carries deliveries to addressees and updates to
+/// signers who asked for them, which a stranger cannot trigger). In memory, per app instance, like
+/// the other limits (docs/decisions/0004-signature-claims.md).
 /// </summary>
 public sealed class RecipientEmailLimit : IDisposable
 {
@@ -65,47 +66,23 @@ public sealed class RecipientEmailLimit : IDisposable
 public static class RecipientEmailLimitSetup
 {
     /// <summary>
-    /// Puts the limit in front of every e-mail that does not go through the outbox: Identity's and the
-    /// app's <see cref="IEmailSender"/>, and the transport of the signing confirmations
-    /// (<see cref="Signing.ConfirmationMailer"/>). Called after those are registered: it wraps what is
-    /// there, so the registrations themselves stay as they are.
+    /// Puts the limit in front of every e-mail that does not go through the outbox: they all leave
+    /// through the transport of the background queue (<see cref="Signing.ConfirmationMailer"/>;
+    /// Identity's and the app's <see cref="Microsoft.AspNetCore.Identity.UI.Services.IEmailSender"/>
+    /// queue there too), so that transport is wrapped, once. Called after the mailer is registered.
     /// </summary>
     public static IServiceCollection AddRecipientEmailLimit(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RecipientLimitOptions>(configuration.GetSection(RecipientLimitOptions.Section));
         services.AddSingleton<RecipientEmailLimit>();
-        Decorate<IEmailSender>(services, (sp, inner) => new LimitedSender(inner, sp.GetRequiredService<RecipientEmailLimit>(), sp.GetRequiredService<ILogger<RecipientEmailLimit>>()));
         services.Replace(ServiceDescriptor.Singleton(sp => ActivatorUtilities.CreateInstance<Signing.ConfirmationMailer>(sp,
             new LimitedTransport(sp.GetRequiredService<IMailTransport>(), sp.GetRequiredService<RecipientEmailLimit>(), sp.GetRequiredService<ILogger<RecipientEmailLimit>>()))));
         return services;
     }
 
-    private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> decorate) where TService : class
-    {
-        var registered = services.Last(d => d.ServiceType == typeof(TService));
-        services.Remove(registered);
-        services.Add(ServiceDescriptor.Describe(typeof(TService), sp => decorate(sp, Resolve<TService>(sp, registered)), registered.Lifetime));
-    }
-
-    private static TService Resolve<TService>(IServiceProvider sp, ServiceDescriptor registered) where TService : class =>
-        (TService)(registered.ImplementationInstance
-            ?? registered.ImplementationFactory?.Invoke(sp)
-            ?? ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!));
-
     private static void LogSkipped(ILogger logger) =>
         // Neither the address nor the subject: the subject names a letter, and together they say who signed what.
         logger.LogInformation("An e-mail was not sent: its recipient had reached the daily limit");
-
-    private sealed class LimitedSender(IEmailSender inner, RecipientEmailLimit limit, ILogger logger) : IEmailSender
-    {
-        public Task SendEmailAsync(string email, string subject, string htmlMessage)
-        {
-            if (limit.TryTake(email))
-                return inner.SendEmailAsync(email, subject, htmlMessage);
-            LogSkipped(logger);
-            return Task.CompletedTask;
-        }
-    }
 
     /// <summary>A skipped message counts as handled, so the confirmation mailer does not try it again.</summary>
     private sealed class LimitedTransport(IMailTransport inner, RecipientEmailLimit limit, ILogger logger) : IMailTransport

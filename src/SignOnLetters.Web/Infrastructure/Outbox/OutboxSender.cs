@@ -125,7 +125,7 @@ public sealed class OutboxSender(
             var attachments = message.AttachmentLetterId is { } letterId
                 ? await AttachmentsAsync(scope.ServiceProvider, letterId, message.AttachmentLanguage, cancellationToken)
                 : null;
-            await transport.SendAsync(new EmailMessage(message.Recipient, message.Subject, message.HtmlBody, attachments, message.ListUnsubscribeUrl),
+            await transport.SendAsync(new EmailMessage(message.Recipient, message.Subject, message.HtmlBody, attachments, message.ListUnsubscribeUrl, message.ReplyTo),
                 cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -38,29 +38,39 @@ public static class TokenLinkThrottling
                     return RateLimitPartition.GetNoLimiter("off");
                 if (context.GetEndpoint()?.Metadata.GetMetadata<TokenLinkWhenAttribute>() is { } when && !when.Applies(context.Request))
                     return RateLimitPartition.GetNoLimiter("not a token link");
-                // Per network, not per address: a /64 of IPv6 addresses would otherwise be 2^64 budgets.
-                var network = Signing.ClientNetwork.LimitKey(context.Connection.RemoteIpAddress);
-                return RateLimitPartition.GetSlidingWindowLimiter(network, _ => new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, options.PermitPerMinute),
-                    Window = TimeSpan.FromMinutes(1),
-                    SegmentsPerWindow = 6,
-                    QueueLimit = 0,
-                });
+                return PerNetwork(context, "token-link", options.PermitPerMinute, TimeSpan.FromMinutes(1));
             });
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
-                rejected.HttpContext.Response.Headers.RetryAfter = "60";
+                // The limiter answers for every policy; the endpoint's policy says which limit was met.
+                var policy = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+                var (retryAfter, message) = policy == AccountEmailThrottling.Policy
+                    ? ("3600", "Too many requests for account e-mails from your network in a short time. Wait an hour, then try again.")
+                    : ("60", "Too many link openings from your network in a short time. Wait a minute, then open the link again.");
+                rejected.HttpContext.Response.Headers.RetryAfter = retryAfter;
                 rejected.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 // Request localisation runs before the limiter: the reader's language is known here.
                 var T = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                await rejected.HttpContext.Response.WriteAsync(
-                    T["Too many link openings from your network in a short time. Wait a minute, then open the link again."], cancellationToken);
+                await rejected.HttpContext.Response.WriteAsync(T[message], cancellationToken);
             };
         });
         return services;
     }
+
+    /// <summary>
+    /// A sliding window of <paramref name="permits"/> per <paramref name="window"/> for the request's
+    /// client network, in a partition of its own per <paramref name="limit"/>. Per network, not per
+    /// address: a /64 of IPv6 addresses would otherwise be 2^64 budgets.
+    /// </summary>
+    internal static RateLimitPartition<string> PerNetwork(HttpContext context, string limit, int permits, TimeSpan window) =>
+        RateLimitPartition.GetSlidingWindowLimiter($"{limit}|{Signing.ClientNetwork.LimitKey(context.Connection.RemoteIpAddress)}", _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, permits),
+            Window = window,
+            SegmentsPerWindow = 6,
+            QueueLimit = 0,
+        });
 }
 
 /// <summary>

@@ -8,7 +8,8 @@ namespace SignOnLetters.Web.Infrastructure.Signing;
 /// <summary>
 /// Sends every e-mail to signers after the answer instead of before it
 /// (docs/decisions/0008-signing-at-scale.md): confirmations, and the rarer ones (a representative's
-/// receipt, "you had already signed"). Besides speed, this is what keeps the answer's timing from
+/// receipt, "you had already signed"). Every other e-mail outside the outbox takes the same queue:
+/// Identity's account e-mails and the invitations, through <see cref="Email.QueuedEmailSender"/>. Besides speed, this is what keeps the answer's timing from
 /// telling anyone which path a submission took (issue 18): no path waits for a mail server. A submission is answered once its signature is stored
 /// and its e-mail is queued here; one sender takes the queue in order, through one transport session
 /// per run of messages (one SMTP connection for a burst, not one per signer), so a slow or busy mail
@@ -65,7 +66,7 @@ public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTranspo
         if (!_queue.Writer.TryWrite(new ConfirmationMail(null, message)))
         {
             Interlocked.Decrement(ref _unmarked);
-            logger.LogWarning("The app is stopping; an e-mail to a signer was not sent");
+            logger.LogWarning("The app is stopping; a queued e-mail was not sent");
         }
     }
 

@@ -57,7 +57,8 @@ public sealed class SigningRateLimiter : IDisposable
 
     public void Dispose() => _limiter?.Dispose();
 
-    private static PartitionedRateLimiter<string> Window(int permits, TimeSpan window) =>
+    /// <summary>A sliding window of <paramref name="permits"/> per <paramref name="window"/> for each key (shared with the contact form's limits).</summary>
+    internal static PartitionedRateLimiter<string> Window(int permits, TimeSpan window) =>
         PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, permits),

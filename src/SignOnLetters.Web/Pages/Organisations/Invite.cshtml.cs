@@ -95,7 +95,7 @@ public class Invite(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
                 ? T["You have been invited to join {0} as a coordinator on SignOnLetters."]
                 : T["You have been invited to join {0} as a representative on SignOnLetters."];
             var note = string.IsNullOrWhiteSpace(command.Message) ? string.Empty
-                : $"<blockquote>{EmailHtml.Encode(command.Message.Trim()).Replace("\n", "<br>")}</blockquote>";
+                : $"<blockquote>{EmailHtml.Lines(command.Message.Trim())}</blockquote>";
             await email.SendEmailAsync(command.Email.Trim(), T["Invitation to join {0} on SignOnLetters", organisation.Name], InvitationEmail.Html(T,
                 EmailHtml.Paragraph(introduction, EmailHtml.Strong(organisation.Name)) + note,
                 link, now + OrganisationInvitation.Lifetime));

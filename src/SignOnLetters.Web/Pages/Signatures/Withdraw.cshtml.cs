@@ -23,6 +23,8 @@ public class Withdraw(IMediator mediator, IStringLocalizer<SharedResource> T) : 
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
+        // Loaded first: a refusal ("write to the letter's coordinators") re-renders the page with a link to them.
+        Target = await mediator.Send(new Query(token), cancellationToken);
         var slug = await mediator.Send(new Command(token), cancellationToken);
         TempData["Notice"] = T["Your signature has been withdrawn. It is no longer shown or counted."].Value;
         return Redirect($"/letters/{slug}/signatories");

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SignOnLetters.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class OutboxReplyTo : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ReplyTo",
+                table: "OutboxMessages",
+                type: "nvarchar(254)",
+                maxLength: 254,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReplyTo",
+                table: "OutboxMessages");
+        }
+    }
+}
