@@ -169,7 +169,7 @@ public static class LetterDocument
         {
             column.Item().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Text(text => style.Paragraph(text).Span(texts.OrganisationsHeading).FontSize(12).Bold());
             var groups = arrangement.Arrange(
-                signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer), markLate && o.SignedAfterDelivery)),
+                signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer), markLate && o.SignedAfterDelivery, o.Unverified)),
                 model.Options.Grouping);
             SignatoryColumns(column.Item(), groups, model.Options.Columns, style);
         }
@@ -179,7 +179,7 @@ public static class LetterDocument
             if (signatories.Individuals.Any(individual => !string.IsNullOrWhiteSpace(individual.Organisation)))
                 column.Item().Text(text => style.Paragraph(text).Span(texts.IdentificationOnlyNote).Italic().FontSize(8.5f).FontColor(LetterStyle.MutedColour));
             var groups = arrangement.Arrange(
-                signatories.Individuals.Select(i => (i.Name, i.CountryCode, NullIfBlank(i.Organisation), markLate && i.SignedAfterDelivery)),
+                signatories.Individuals.Select(i => (i.Name, i.CountryCode, NullIfBlank(i.Organisation), markLate && i.SignedAfterDelivery, false)),
                 model.Options.Grouping);
             SignatoryColumns(column.Item(), groups, model.Options.Columns, style);
         }
@@ -190,7 +190,16 @@ public static class LetterDocument
             var deliveredOn = texts.FormatDate(DateOnly.FromDateTime(model.Edition!.DeliveredAt.DateTime), texts.Culture);
             column.Item().PaddingTop(10).Text(text => style.Paragraph(text).Span("* " + texts.LateSignatureNote(deliveredOn)).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
         }
+        if (signatories.Organisations.Any(o => o.Unverified))
+            column.Item().PaddingTop(anyLate ? 2 : 10).Text(text => style.Paragraph(text).Span(UnverifiedMark + " " + texts.UnverifiedNote).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
     }
+
+    /// <summary>
+    /// Marks an organisation signature nobody verified (issue 18 row 3): a dagger after the name and
+    /// a legend below the list. Discreet rather than omitted, so the minister reads every organisation
+    /// the counts include, and knows which ones the letter's coordinators could not vouch for.
+    /// </summary>
+    internal const string UnverifiedMark = "\u2020";
 
     private static string? SignerDetail(SignerLine? signer) =>
         signer is null || string.IsNullOrWhiteSpace(signer.Name) ? null
@@ -230,6 +239,8 @@ public static class LetterDocument
         text.Span(signatory.Name).Bold();
         if (signatory.SignedAfterDelivery)
             text.Span("*").Bold();
+        if (signatory.Unverified)
+            text.Span(UnverifiedMark).Bold();
         if (signatory.Country is { } country)
             text.Span(" — " + country).FontColor(LetterStyle.MutedColour);
         if (signatory.Detail is { } detail)
