@@ -60,4 +60,9 @@ T = {
   ["Seule une signature qui a cédé la place à une signature vérifiée renvoie vers elle.", "Solo una firma que cedió su lugar a una verificada remite a ella.",
    "Ссылаться на подтверждённую подпись может только уступившая ей подпись.", "لا يشير إلى التوقيع الموثَّق إلا التوقيع الذي تنازل له عن مكانه."],
  "Choose a signature.": ["Choisissez une signature.", "Elija una firma.", "Выберите подпись.", "اختر توقيعًا."],
+ "Signatures in your organisation's name confirmed from an address on this website's domain are marked verified. A page on a shared platform (Facebook, WordPress.com…) does not count.":
+  ["Les signatures au nom de votre organisation confirmées depuis une adresse du domaine de ce site sont marquées vérifiées. Une page sur une plateforme partagée (Facebook, WordPress.com…) ne compte pas.",
+   "Las firmas en nombre de su organización confirmadas desde una dirección del dominio de este sitio se marcan como verificadas. Una página en una plataforma compartida (Facebook, WordPress.com…) no cuenta.",
+   "Подписи от имени вашей организации, подтверждённые с адреса на домене этого сайта, отмечаются как подтверждённые. Страница на общей платформе (Facebook, WordPress.com…) не считается.",
+   "تُوسم بأنها موثَّقة التوقيعاتُ باسم منظمتك المؤكَّدة من عنوان على نطاق هذا الموقع. ولا تُحتسب صفحة على منصة مشتركة (فيسبوك، WordPress.com…)."],
 }

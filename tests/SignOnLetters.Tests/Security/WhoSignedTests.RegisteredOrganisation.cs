@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
@@ -58,5 +59,37 @@ public abstract partial class WhoSignedTests
         AssertSameTiming(held, normal);
         Assert.All(held.Concat(normal), a => Assert.Equal(normal[0].Comparable, a.Comparable));
         Assert.Equal(HttpStatusCode.Accepted, normal[0].Status);
+    }
+
+    [SkippableFact]
+    public async Task Should_confirm_in_the_same_time_and_words_whether_or_not_the_signature_is_held_for_a_registered_organisation()
+    {
+        await OpenLetterAsync(App);
+        // One registered organisation per probe, so each probe is held for its organisation (a
+        // second probe of one name would only contest the first).
+        var coordinator = await App.CreateUserAsync("coordinator@registered.example");
+        for (var i = 0; i < 5 + Rounds; i++)
+            await App.InsertAsync(Domain.Organisation.Create($"Registered Network {i}", "NL", null, coordinator.Id, App.Clock.GetUtcNow().UtcDateTime));
+        var round = 0;
+        var registered = 0;
+        async Task<Answer> ConfirmAsync(string name)
+        {
+            var email = $"confirm-{++round}@attacker.example";
+            App.RunAs(null);
+            await App.SendAsync(Organisation(name, email));
+            var token = Token(LinkPath(App, email, "/signatures/confirm/"));
+            var watch = Stopwatch.StartNew();
+            var outcome = await App.SendAsync(new Web.Pages.Signatures.Confirm.Command(token));
+            watch.Stop();
+            return new Answer(HttpStatusCode.OK, outcome.ToString(), watch.Elapsed);
+        }
+
+        var (held, normal) = await TimeBothPathsAsync(
+            () => ConfirmAsync($"Registered Network {registered++}"),
+            () => ConfirmAsync($"Never Registered {round}"));
+
+        AssertSameTiming(held, normal);
+        Assert.All(held.Concat(normal), a => Assert.Equal(normal[0].Comparable, a.Comparable));
+        Assert.Equal(5 + Rounds, (await SignaturesAsync(App)).Count(s => s.HoldReason == HoldReason.HeldForOrganisation));
     }
 }

@@ -15,18 +15,26 @@ namespace SignOnLetters.Web.Infrastructure.Signing;
 /// whoever reads it decide). The messages are added to the outbox in the confirmation's own save,
 /// so they leave through the background queue and never in the signer's request; the e-mail does
 /// not name the signer or their address.
+/// <para>
+/// The same reads run for every confirmed organisation signature, held or not, so that following a
+/// confirmation link takes as long whether or not the name is a registered organisation's.
+/// </para>
 /// </summary>
 public sealed class OrganisationReviewNotice(AppDbContext db, TimeProvider clock, IPublicUrls urls, IStringLocalizer<SharedResource> T)
 {
+    /// <summary>Adds the e-mails (unsaved) when <paramref name="signature"/> is held for its organisation; reads the same either way.</summary>
     public async Task TellCoordinatorsAsync(Signature signature, OrganisationSignatureVerification organisation, string slug, CancellationToken cancellationToken)
     {
-        if (organisation.RegisteredOrganisationId is not { } organisationId)
+        if (signature.Kind != SignerKind.Organisation)
             return;
+        var organisationId = organisation.RegisteredOrganisationId ?? 0;
         var letter = await TitleAndLanguageAsync(slug, cancellationToken);
         var coordinators = await db.OrganisationMemberships.AsNoTracking()
             .Where(m => m.OrganisationId == organisationId && m.Role == OrganisationRole.Coordinator && m.User.Email != null)
             .Select(m => new { Organisation = m.Organisation.Name, m.User.Email })
             .ToListAsync(cancellationToken);
+        if (signature.HoldReason != HoldReason.HeldForOrganisation)
+            return;
         var now = clock.GetUtcNow().UtcDateTime;
         using var _ = ReaderLanguage.Use(letter.Language);
         foreach (var coordinator in coordinators)

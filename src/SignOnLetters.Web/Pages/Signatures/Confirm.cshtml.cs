@@ -122,8 +122,7 @@ public class Confirm(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                 signature.Confirm(found.Moderation, organisation, now);
             else
                 signature.ConfirmContested(holder, organisation, now);
-            if (signature.HoldReason == HoldReason.HeldForOrganisation)
-                await organisationReview.TellCoordinatorsAsync(signature, organisation, found.Slug, cancellationToken);
+            await organisationReview.TellCoordinatorsAsync(signature, organisation, found.Slug, cancellationToken);
             // Two clicks at once: the ChangeCount token lets one save win.
             var saved = await SignatureClaims.TrySaveAsync(db, signature, cancellationToken);
             if (saved && signature.HoldReason == HoldReason.HeldForOrganisation)
