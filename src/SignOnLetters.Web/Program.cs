@@ -84,6 +84,7 @@ services.AddSingleton<SignOnLetters.Web.Infrastructure.Markdown.RenderedMarkdown
 services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
 services.AddScoped<SignOnLetters.Web.Pages.Signatures.UnsubscribeLinks>();
 services.AddScoped<SignOnLetters.Web.Pages.Organisations.CoAuthorInvitations>();
+services.AddScoped<SignOnLetters.Web.Infrastructure.Signing.OrganisationReviewNotice>();
 services.Configure<SignOnLetters.Web.Pages.Letters.UpdateOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.UpdateOptions.Section));
 services.AddScoped<DemoSeeder>();
 services.AddScoped<AdministratorSetup>();

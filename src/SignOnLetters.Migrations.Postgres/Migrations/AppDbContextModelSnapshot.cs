@@ -1024,6 +1024,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Verification")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Visibility")
                         .HasColumnType("integer");
 

@@ -1027,6 +1027,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<int>("State")
                         .HasColumnType("int");
 
+                    b.Property<int>("Verification")
+                        .HasColumnType("int");
+
                     b.Property<int>("Visibility")
                         .HasColumnType("int");
 

@@ -991,6 +991,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Verification")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Visibility")
                         .HasColumnType("INTEGER");
 

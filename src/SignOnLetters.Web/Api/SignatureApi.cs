@@ -98,15 +98,10 @@ public static class SignatureApi
             list.Matching,
             list.Page,
             list.PageCount,
-            Signatories = list.Items.Select(s => new
-            {
-                Kind = s.Kind == SignerKind.Organisation ? "organisation" : "individual",
-                s.Name,
-                s.Role,
-                s.Organisation,
-                Country = s.CountryCode,
-                s.CountryName,
-            }),
+            // "verified" on organisation entries only (issue 18 row 3); the other fields are unchanged.
+            Signatories = list.Items.Select(s => s.Kind == SignerKind.Organisation
+                ? (object)new { Kind = "organisation", s.Name, s.Role, s.Organisation, Country = s.CountryCode, s.CountryName, Verified = !s.Unverified }
+                : new { Kind = "individual", s.Name, s.Role, s.Organisation, Country = s.CountryCode, s.CountryName }),
         });
     }
 

@@ -206,7 +206,7 @@ public static class LetterDocument
         {
             column.Item().KeepWithNext().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Text(text => style.Paragraph(text).Span(style.Label(texts.OrganisationsHeading)).FontSize(12).Bold());
             var groups = arrangement.Arrange(
-                signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer, comma), markLate && o.SignedAfterDelivery)),
+                signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer, comma), markLate && o.SignedAfterDelivery, o.Unverified)),
                 model.Options.Grouping);
             SignatoryColumns(column.Item(), groups, model.Options.Columns, style);
         }
@@ -216,7 +216,7 @@ public static class LetterDocument
             if (signatories.Individuals.Any(individual => !string.IsNullOrWhiteSpace(individual.Organisation)))
                 column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(style.Label(texts.IdentificationOnlyNote)).Italic().FontSize(8.5f).FontColor(LetterStyle.MutedColour));
             var groups = arrangement.Arrange(
-                signatories.Individuals.Select(i => (i.Name, i.CountryCode, NullIfBlank(i.Organisation), markLate && i.SignedAfterDelivery)),
+                signatories.Individuals.Select(i => (i.Name, i.CountryCode, NullIfBlank(i.Organisation), markLate && i.SignedAfterDelivery, false)),
                 model.Options.Grouping);
             SignatoryColumns(column.Item(), groups, model.Options.Columns, style);
         }
@@ -227,7 +227,16 @@ public static class LetterDocument
             var deliveredOn = texts.FormatDate(DateOnly.FromDateTime(model.Edition!.DeliveredAt.DateTime), texts.Culture);
             column.Item().PaddingTop(10).Text(text => style.Paragraph(text).Span("* " + style.Label(texts.LateSignatureNote(deliveredOn))).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
         }
+        if (signatories.Organisations.Any(o => o.Unverified))
+            column.Item().PaddingTop(anyLate ? 2 : 10).Text(text => style.Paragraph(text).Span(UnverifiedMark + " " + style.Label(texts.UnverifiedNote)).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
     }
+
+    /// <summary>
+    /// Marks an organisation signature nobody verified (issue 18 row 3): a dagger after the name and
+    /// a legend below the list. Discreet rather than omitted, so the minister reads every organisation
+    /// the counts include, and knows which ones the letter's coordinators could not vouch for.
+    /// </summary>
+    internal const string UnverifiedMark = "\u2020";
 
     private static string? SignerDetail(SignerLine? signer, string comma) =>
         signer is null || string.IsNullOrWhiteSpace(signer.Name) ? null
@@ -267,6 +276,8 @@ public static class LetterDocument
         text.Span(signatory.Name).Bold();
         if (signatory.SignedAfterDelivery)
             text.Span("*").Bold();
+        if (signatory.Unverified)
+            text.Span(UnverifiedMark).Bold();
         // No-break spaces and hyphens: the dash stays after the name and a country is never split
         // ("South / Korea", "Congo - / Kinshasa"); a country may start the next line whole.
         if (signatory.Country is { } country)

@@ -67,7 +67,8 @@ public sealed record LetterSignatories(
     SignatoryCounts Counts);
 
 /// <param name="Signer">Who signed for the organisation, only when the signer chose to be named.</param>
-public sealed record OrganisationSignatory(string Name, string CountryCode, SignerLine? Signer = null, bool SignedAfterDelivery = false);
+/// <param name="Unverified">Nobody verified that the organisation itself signed (<see cref="Domain.Signatures.OrganisationSignatureVerification"/>).</param>
+public sealed record OrganisationSignatory(string Name, string CountryCode, SignerLine? Signer = null, bool SignedAfterDelivery = false, bool Unverified = false);
 
 public sealed record SignerLine(string Name, string? Role = null);
 

@@ -50,6 +50,9 @@ public sealed record LetterDocumentTexts
 
     public Func<DateOnly, CultureInfo, string> FormatDate { get; init; } = (date, culture) => date.ToString("d MMMM yyyy", culture);
 
+    /// <summary>Follows a dagger (<see cref="LetterDocument.UnverifiedMark"/>) below the list.</summary>
+    public string UnverifiedNote { get; init; } = "organisation signature not verified with the organisation";
+
     /// <summary>Follows an asterisk: "* signed after the letter was delivered on 1 March 2025".</summary>
     public Func<string, string> LateSignatureNote { get; init; } = deliveredOn => $"signed after the letter was delivered on {deliveredOn}";
 
@@ -91,6 +94,7 @@ public sealed record LetterDocumentTexts
             OrganisationsHeading = T["Organisations"],
             IndividualsHeading = T["Individuals"],
             IdentificationOnlyNote = T["Organisations are named for identification only."],
+            UnverifiedNote = T["organisation signature not verified with the organisation"],
             OtherRegion = T["Other"],
             // "Page {0} of {1}" gives the footer's prefix and separator, in the translator's order.
             PageNumberPrefix = first > 0 && second > first ? page[..first] : English.PageNumberPrefix,

@@ -50,7 +50,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
     {
         var approved = await signatures
             .Where(s => s.State == SignatureState.Approved)
-            .Select(s => new { s.Kind, s.Visibility, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.ConfirmedAt, s.CreatedAt })
+            .Select(s => new { s.Kind, s.Visibility, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.ConfirmedAt, s.CreatedAt, s.Verification })
             .ToListAsync(cancellationToken);
         bool Late(DateTime? confirmedAt, DateTime createdAt) => letter.DeliveredAt is { } delivered && (confirmedAt ?? createdAt) > delivered;
 
@@ -58,7 +58,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
             .Where(s => s.Kind == SignerKind.Organisation && s.Visibility != SignatureVisibility.CountedNotNamed)
             .Select(s => new OrganisationSignatory(s.OrganisationName!, s.CountryCode,
                 s.Visibility == SignatureVisibility.NameAndOrganisation ? new SignerLine(s.SignerName, s.Role) : null,
-                Late(s.ConfirmedAt, s.CreatedAt)))
+                Late(s.ConfirmedAt, s.CreatedAt), OrganisationSignatureVerification.IsUnverified(s.Kind, s.Verification)))
             .ToList();
         // An individual who chose "organisation only" is counted but not named: the PDF lists people by name.
         var individuals = approved

@@ -7,7 +7,8 @@ namespace SignOnLetters.Web.Documents;
 /// <param name="Country">Null when the group heading already names it.</param>
 /// <param name="Detail">The signer of an organisation, or an individual's organisation.</param>
 /// <param name="CountryCode">ISO 3166 alpha-2, possibly empty: it chooses the letterforms of a Han name.</param>
-internal sealed record ListedSignatory(string Name, string? Country, string? Detail, bool SignedAfterDelivery, string CountryCode);
+/// <param name="Unverified">An organisation signature nobody verified: marked with a dagger and explained below the list.</param>
+internal sealed record ListedSignatory(string Name, string? Country, string? Detail, bool SignedAfterDelivery, string CountryCode, bool Unverified = false);
 
 /// <param name="Heading">Country or region; null when the list is not grouped.</param>
 internal sealed record SignatoryGroup(string? Heading, IReadOnlyList<ListedSignatory> Signatories);
@@ -41,7 +42,7 @@ internal sealed class SignatoryArrangement : IComparer<string?>, IDisposable
         return byCollation != 0 ? byCollation : string.CompareOrdinal(x, y);
     }
 
-    public IReadOnlyList<SignatoryGroup> Arrange(IEnumerable<(string Name, string CountryCode, string? Detail, bool Late)> signatories, SignatoryGrouping grouping)
+    public IReadOnlyList<SignatoryGroup> Arrange(IEnumerable<(string Name, string CountryCode, string? Detail, bool Late, bool Unverified)> signatories, SignatoryGrouping grouping)
     {
         var list = signatories.ToList();
         return grouping switch
@@ -54,8 +55,8 @@ internal sealed class SignatoryArrangement : IComparer<string?>, IDisposable
     }
 
     private List<SignatoryGroup> Grouped(
-        List<(string Name, string CountryCode, string? Detail, bool Late)> signatories,
-        Func<(string Name, string CountryCode, string? Detail, bool Late), string?> heading,
+        List<(string Name, string CountryCode, string? Detail, bool Late, bool Unverified)> signatories,
+        Func<(string Name, string CountryCode, string? Detail, bool Late, bool Unverified), string?> heading,
         bool showCountry)
     {
         var groups = signatories.GroupBy(heading).ToList();
@@ -66,9 +67,9 @@ internal sealed class SignatoryArrangement : IComparer<string?>, IDisposable
             .ToList();
     }
 
-    private List<ListedSignatory> Sorted(List<(string Name, string CountryCode, string? Detail, bool Late)> signatories, bool showCountry) =>
+    private List<ListedSignatory> Sorted(List<(string Name, string CountryCode, string? Detail, bool Late, bool Unverified)> signatories, bool showCountry) =>
         signatories
-            .Select(s => new ListedSignatory(s.Name.Trim(), showCountry ? CountryName(s.CountryCode) : null, s.Detail, s.Late, s.CountryCode))
+            .Select(s => new ListedSignatory(s.Name.Trim(), showCountry ? CountryName(s.CountryCode) : null, s.Detail, s.Late, s.CountryCode, s.Unverified))
             .OrderBy(s => s.Name, this)
             .ThenBy(s => s.Country, StringComparer.Ordinal)
             .ThenBy(s => s.Detail, StringComparer.Ordinal)

@@ -90,6 +90,7 @@ public static class StatusNames
     {
         HoldReason.RateLimit => T["Many submissions from one network"],
         HoldReason.OrganisationAlreadySigned => T["Its organisation had already signed from another address"],
+        HoldReason.HeldForOrganisation => T["Names a registered organisation, but is not verified: waits for its coordinators or yours"],
         _ => T["Manual moderation"],
     };
 

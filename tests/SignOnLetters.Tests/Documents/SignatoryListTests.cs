@@ -63,7 +63,7 @@ public sealed class SignatoryListTests
         using var arrangement = new SignatoryArrangement(language, LetterDocumentTexts.English);
 
         var groups = arrangement.Arrange(
-            new[] { "Örjan", "Zlatan", "Åsa", "Olof", "Anna" }.Select(name => (name, "SE", (string?)null, false)),
+            new[] { "Örjan", "Zlatan", "Åsa", "Olof", "Anna" }.Select(name => (name, "SE", (string?)null, false, false)),
             SignatoryGrouping.None);
 
         Assert.Equal(expected, Assert.Single(groups).Signatories.Select(signatory => signatory.Name));
@@ -75,7 +75,7 @@ public sealed class SignatoryListTests
         using var arrangement = new SignatoryArrangement("en", LetterDocumentTexts.English);
 
         var names = Assert.Single(arrangement.Arrange(
-            new[] { "Борис", "Zoë", "Алла", "Émile", "Ωμέγα", "Άλφα", "Bob" }.Select(name => (name, "FR", (string?)null, false)),
+            new[] { "Борис", "Zoë", "Алла", "Émile", "Ωμέγα", "Άλφα", "Bob" }.Select(name => (name, "FR", (string?)null, false, false)),
             SignatoryGrouping.None)).Signatories.Select(signatory => signatory.Name);
 
         // CLDR's root order: Latin, then Greek, then Cyrillic; accents sort with their base letter.
@@ -103,7 +103,7 @@ public sealed class SignatoryListTests
 
         var groups = arrangement.Arrange(
             new[] { ("Zed", "FR"), ("Ann", "DE"), ("Bea", "FR"), ("Cy", "AQ"), ("Dee", "") }
-                .Select(s => (s.Item1, s.Item2, (string?)null, false)),
+                .Select(s => (s.Item1, s.Item2, (string?)null, false, false)),
             SignatoryGrouping.ByCountry);
 
         Assert.Equal(["Antarctica", "France", "Germany", "Other"], groups.Select(group => group.Heading));
@@ -119,7 +119,7 @@ public sealed class SignatoryListTests
 
         var groups = arrangement.Arrange(
             new[] { ("Kwame", "GH"), ("Ana", "PE"), ("Sam", "US"), ("Lin", "CN"), ("Olga", "UA"), ("Mere", "NZ"), ("Penguin", "AQ") }
-                .Select(s => (s.Item1, s.Item2, (string?)null, false)),
+                .Select(s => (s.Item1, s.Item2, (string?)null, false, false)),
             SignatoryGrouping.ByRegion);
 
         Assert.Equal(["Africa", "Asia", "Europe", "Latin America and the Caribbean", "Northern America", "Oceania", "Other"], groups.Select(group => group.Heading));

@@ -84,6 +84,12 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             ["POST Accept"] = Access.OrganisationCoordinator,
             ["POST Decline"] = Access.OrganisationCoordinator,
         },
+        ["/organisations/{id:int}/signatures"] = new()
+        {
+            ["GET"] = Access.OrganisationCoordinator,
+            ["POST Approve"] = Access.OrganisationCoordinator,
+            ["POST Reject"] = Access.OrganisationCoordinator,
+        },
         ["/invitations/{token}"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
         ["/letters"] = new() { ["GET"] = Access.SignedIn },
         ["/letters/new"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
@@ -120,6 +126,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             ["GET"] = Access.LetterLeadCoordinator,
             ["POST Approve"] = Access.LetterLeadCoordinator,
             ["POST Reject"] = Access.LetterLeadCoordinator,
+            ["POST Verify"] = Access.LetterLeadCoordinator,
         },
         ["/letters/{slug}/signatures.csv"] = new() { ["GET"] = Access.LetterLeadCoordinator },
         ["/letters/{slug}/signatures"] = new() { ["GET"] = Access.LetterLeadCoordinator },

@@ -74,6 +74,15 @@ public class Signature
 
     public SignatureState State { get; private set; }
     public HoldReason HoldReason { get; private set; }
+
+    /// <summary>
+    /// Whether an organisation signature is known to be the organisation's, and how
+    /// (<see cref="OrganisationSignatureVerification"/>); always <see cref="OrganisationVerification.Unverified"/>
+    /// for an individual.
+    /// </summary>
+    public OrganisationVerification Verification { get; private set; }
+
+    public bool IsVerified => OrganisationSignatureVerification.IsVerified(Kind, Verification);
     public string? RejectionReason { get; private set; }
     public SignatureSource Source { get; private set; }
 
@@ -162,6 +171,22 @@ public class Signature
     /// not say (backups keep states and times, not claims): confirmed, active past confirmation, and
     /// not waiting because its organisation had signed already.
     /// </summary>
+    /// <summary>
+    /// What a signature whose verification nobody recorded is taken to be (rows from before
+    /// verification existed, backups): a representative's is verified (the account proved membership),
+    /// a paper one too (a letter coordinator vouched for it); any other was never checked, so it is
+    /// unverified until a coordinator approves it. The <c>OrganisationVerification</c> migration
+    /// applies the same rule in SQL.
+    /// </summary>
+    public static OrganisationVerification VerificationWhenUnrecorded(SignerKind kind, SignatureSource source) =>
+        kind != SignerKind.Organisation ? OrganisationVerification.Unverified
+        : source switch
+        {
+            SignatureSource.Representative => OrganisationVerification.Representative,
+            SignatureSource.Paper => OrganisationVerification.Coordinator,
+            _ => OrganisationVerification.Unverified,
+        };
+
     public static bool TakesClaimsWhenRestored(SignatureState state, HoldReason holdReason, DateTime? confirmedAt) =>
         state is SignatureState.HeldForReview or SignatureState.Approved && confirmedAt is not null
         && holdReason != HoldReason.OrganisationAlreadySigned;
@@ -221,6 +246,7 @@ public class Signature
             ConsentedAt = backup.ConsentedAt,
             State = backup.State,
             HoldReason = backup.HoldReason,
+            Verification = VerificationWhenUnrecorded(backup.Kind, backup.Source),
             RejectionReason = Clean(backup.RejectionReason),
             Source = backup.Source,
             EmbedHost = backup.Source == SignatureSource.Embed ? backup.EmbedHost : null,
@@ -293,6 +319,7 @@ public class Signature
         WithdrawTokenHash = withdrawTokenHash;
         ConfirmedAt = now;
         ClaimedAt = now;
+        Verification = OrganisationVerification.Representative;
         State = SignatureState.PendingConfirmation;
         Record(null, SignatureActor.Signer, representativeUserId, "Signed by a representative (account confirmed)", now);
         Moderate(moderation, now);
@@ -318,6 +345,7 @@ public class Signature
         ClaimedAt = now;
         ReviewedAt = now;
         State = SignatureState.Approved;
+        Verification = VerificationWhenUnrecorded(Kind, SignatureSource.Paper);
         Record(null, SignatureActor.Coordinator, coordinatorUserId, "Entered from a paper or e-mailed signature", now);
     }
 
@@ -346,13 +374,83 @@ public class Signature
 
     /// <summary>
     /// The signer followed the confirmation link and no other signature holds its address or
-    /// organisation: it takes both claims, and is counted at once or queued for review.
+    /// organisation: it takes both claims, and is counted at once or queued for review. An
+    /// organisation signature is verified when the mailbox is on the registered organisation's web
+    /// domain; an unverified one naming a registered organisation is held for that organisation's
+    /// coordinators instead (<paramref name="organisation"/>), whatever the letter's moderation.
     /// </summary>
-    public void Confirm(Letters.ModerationMode moderation, DateTime now)
+    public void Confirm(Letters.ModerationMode moderation, OrganisationSignatureVerification organisation, DateTime now)
     {
         EndConfirmation(now);
         ClaimedAt = now;
+        RecordMailboxVerification(organisation);
+        if (Kind == SignerKind.Organisation && organisation.HoldsForOrganisation(Verification))
+        {
+            HoldReason = HoldReason.HeldForOrganisation;
+            Transition(SignatureState.HeldForReview, SignatureActor.System, null, $"Held for review: {HoldReason.HeldForOrganisation}", now);
+            return;
+        }
         Moderate(moderation, now);
+    }
+
+    /// <summary>Confirms a signature that names no registered organisation (seeding, tests).</summary>
+    public void Confirm(Letters.ModerationMode moderation, DateTime now) => Confirm(moderation, OrganisationSignatureVerification.NotRegistered, now);
+
+    private void RecordMailboxVerification(OrganisationSignatureVerification organisation) =>
+        Verification = Kind == SignerKind.Organisation ? organisation.ForConfirmedMailbox(Email) : OrganisationVerification.Unverified;
+
+    /// <summary>
+    /// A coordinator of the letter or of the organisation it names says this organisation signature
+    /// is the organisation's. One held for the organisation is then moderated as the letter's other
+    /// signatures are (counted, or waiting for the letter's review); an approved one is now marked verified.
+    /// </summary>
+    public void VerifyByCoordinator(string coordinatorUserId, Letters.ModerationMode moderation, DateTime now)
+    {
+        if (Kind != SignerKind.Organisation)
+            throw new DomainRuleException("Only organisation signatures are verified.");
+        if (IsVerified)
+            throw new DomainRuleException("This signature is already verified.");
+        if (State == SignatureState.HeldForReview && HoldReason == HoldReason.HeldForOrganisation)
+        {
+            Verification = OrganisationVerification.Coordinator;
+            ReviewedAt = now;
+            HoldReason = HoldReason.None;
+            Record(State, SignatureActor.Coordinator, coordinatorUserId, "Verified as the organisation's signature", now);
+            Moderate(moderation, now);
+            return;
+        }
+        if (State != SignatureState.Approved)
+            throw new DomainRuleException("Only signatures that are counted or wait for the organisation can be verified.");
+        Verification = OrganisationVerification.Coordinator;
+        ReviewedAt = now;
+        Record(State, SignatureActor.Coordinator, coordinatorUserId, "Verified as the organisation's signature", now);
+    }
+
+    /// <summary>
+    /// A verified signature of the same organisation arrived while this unverified one held the
+    /// organisation's claim: this one gives the claim up and ends as merged (neither listed nor
+    /// counted). Saved before the verified one takes the claim; then pointed at it
+    /// (<see cref="PointAtReplacement"/>, which checks the verified one's organisation).
+    /// </summary>
+    public void GiveWayToVerified(DateTime now)
+    {
+        if (Kind != SignerKind.Organisation || IsVerified || !HoldsClaims)
+            throw new DomainRuleException("Only an unverified organisation signature that holds the organisation's claim gives way.");
+        OrganisationKey = null;
+        EmailKey = null;
+        ConfirmationTokenHash = null;
+        ConfirmationMailDueAt = null;
+        Transition(SignatureState.Merged, SignatureActor.System, null, "Replaced by a verified signature of the organisation", now);
+    }
+
+    /// <summary>Points a signature that gave way (<see cref="GiveWayToVerified"/>) at the verified signature now stored.</summary>
+    public void PointAtReplacement(Signature verified, DateTime now)
+    {
+        if (State != SignatureState.Merged || MergedIntoId is not null || verified.Id == 0 || verified.LetterId != LetterId || !verified.IsVerified)
+            throw new DomainRuleException("Only a signature that gave way to a verified one points at it.");
+        MergedIntoId = verified.Id;
+        ChangeCount++;
+        verified.Record(verified.State, SignatureActor.System, null, $"Replaced the unverified signature {Id} of the same organisation", now);
     }
 
     /// <summary>
@@ -375,11 +473,12 @@ public class Signature
     /// reject it). The signer is answered as for any confirmation, so following a link tells nobody
     /// that the organisation had signed.
     /// </summary>
-    public void ConfirmContested(Signature holder, DateTime now)
+    public void ConfirmContested(Signature holder, OrganisationSignatureVerification organisation, DateTime now)
     {
         if (holder.Id == Id || holder.LetterId != LetterId || !holder.HoldsClaims || holder.OrganisationKey != OrganisationKey)
             throw new DomainRuleException("Only a signature that holds this organisation's claim on the letter can contest it.");
         EndConfirmation(now);
+        RecordMailboxVerification(organisation);
         HoldReason = HoldReason.OrganisationAlreadySigned;
         Transition(SignatureState.HeldForReview, SignatureActor.System, null, $"Held for review: {HoldReason.OrganisationAlreadySigned}", now);
     }
@@ -424,6 +523,9 @@ public class Signature
             throw new DomainRuleException("Only signatures waiting for review can be approved.");
         if (ConfirmedAt is null)
             throw new DomainRuleException("This signature was never confirmed by e-mail, so it cannot be approved.");
+        // Held for the organisation: the coordinator who lets it through vouches for it.
+        if (HoldReason == HoldReason.HeldForOrganisation)
+            Verification = OrganisationVerification.Coordinator;
         // A contested signature takes its claims now; the caller has checked no other holds them.
         ClaimedAt ??= now;
         ReviewedAt = now;

@@ -80,6 +80,33 @@ public enum HoldReason
     /// merge or reject it). The signer is not told.
     /// </summary>
     OrganisationAlreadySigned = 3,
+
+    /// <summary>
+    /// Confirmed from a mailbox, naming a registered organisation, but neither signed by one of its
+    /// members nor confirmed from an address on its web domain: held for that organisation's
+    /// coordinators (or the letter's), who are told by e-mail. The signer is not told
+    /// (<see cref="OrganisationSignatureVerification"/>).
+    /// </summary>
+    HeldForOrganisation = 4,
+}
+
+/// <summary>
+/// How an organisation signature is known to come from that organisation (issue 18, row 3). Anything
+/// but <see cref="Unverified"/> is verified; individuals' signatures are never marked either way.
+/// </summary>
+public enum OrganisationVerification
+{
+    /// <summary>Nobody has checked that the signer speaks for the organisation: listed with an "unverified" note.</summary>
+    Unverified = 0,
+
+    /// <summary>A signed-in member of the registered organisation signed for it.</summary>
+    Representative = 1,
+
+    /// <summary>Confirmed from a mailbox on the registered organisation's own web domain (or a sub-domain of it).</summary>
+    OrganisationDomain = 2,
+
+    /// <summary>A coordinator of the letter or of the organisation approved it, or a letter coordinator entered it from paper.</summary>
+    Coordinator = 3,
 }
 
 /// <summary>Who caused an entry of the audit trail.</summary>

@@ -64,6 +64,48 @@ public static class SignatureClaims
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="verified"/>, a verified organisation signature, takes the claim of
+    /// <paramref name="holder"/>: an unverified signature of the same organisation ("a verified
+    /// signature replaces an unverified claim", issue 18 row 3). The e-mail claim is never replaced.
+    /// </summary>
+    public static bool Replaces(Signature verified, OrganisationVerification verification, Signature holder) =>
+        holder.OrganisationKey == verified.OrganisationKey && holder.EmailKey != verified.EmailKey
+        && !holder.IsVerified && OrganisationSignatureVerification.IsVerified(verified.Kind, verification);
+
+    /// <summary>
+    /// Saves a verified signature that takes the organisation's claim from the unverified
+    /// <paramref name="holder"/>, in one transaction: the holder gives its claim up first (so the unique
+    /// index never sees two), then <paramref name="takeClaim"/> confirms or adds the verified one, then
+    /// the holder points at it. False, with the context cleared, when a unique index refused (another
+    /// signature took a claim meanwhile): the caller reads again.
+    /// </summary>
+    public static async Task<bool> TrySaveReplacingAsync(AppDbContext db, Signature holder, Signature verified, Action takeClaim, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                holder.GiveWayToVerified(now);
+                await db.SaveChangesAsync(cancellationToken);
+                takeClaim();
+                await db.SaveChangesAsync(cancellationToken);
+                holder.PointAtReplacement(verified, now);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
+            return true;
+        }
+        catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
     private static async Task<bool> IsClaimedByAnotherAsync(AppDbContext db, Signature signature, CancellationToken cancellationToken) =>
         (signature.EmailKey is { } emailKey && await Holding(db, signature).AnyAsync(s => s.EmailKey == emailKey, cancellationToken))
         || (signature.OrganisationKey is { } organisationKey && await Holding(db, signature).AnyAsync(s => s.OrganisationKey == organisationKey, cancellationToken));

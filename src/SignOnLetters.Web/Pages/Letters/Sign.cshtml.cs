@@ -279,13 +279,23 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
             signature.RecordLanguage(ReaderLanguage.ChosenBy(http.HttpContext));
 
             // A signed-in member of the organisation, whose account proved the mailbox: told plainly.
-            if (await SignatureClaims.FindHolderAsync(db, signature, cancellationToken) is { } holder)
-                throw holder.OrganisationKey == signature.OrganisationKey
-                    ? new DomainRuleException("{0} has already signed this letter.", organisation.Name)
-                    : new DomainRuleException("Your e-mail address has already signed this letter. Withdraw that signature first to sign for your organisation.");
-            db.Signatures.Add(signature);
-            if (!await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
-                throw new DomainRuleException("{0} has already signed this letter.", organisation.Name);
+            // An unverified signature in the organisation's name gives way to this verified one.
+            var holder = await SignatureClaims.FindHolderAsync(db, signature, cancellationToken);
+            if (holder is not null && SignatureClaims.Replaces(signature, signature.Verification, holder))
+            {
+                if (!await SignatureClaims.TrySaveReplacingAsync(db, holder, signature, () => db.Signatures.Add(signature), now, cancellationToken))
+                    throw new DomainRuleException("{0} has already signed this letter.", organisation.Name);
+            }
+            else
+            {
+                if (holder is not null)
+                    throw holder.OrganisationKey == signature.OrganisationKey
+                        ? new DomainRuleException("{0} has already signed this letter.", organisation.Name)
+                        : new DomainRuleException("Your e-mail address has already signed this letter. Withdraw that signature first to sign for your organisation.");
+                db.Signatures.Add(signature);
+                if (!await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
+                    throw new DomainRuleException("{0} has already signed this letter.", organisation.Name);
+            }
 
             var awaitingReview = signature.State == SignatureState.HeldForReview;
             mailer.Enqueue(emails.RepresentativeReceipt(ReaderLanguage.For(signature.Language, letter.Language), email!, letter.Title, organisation.Name,

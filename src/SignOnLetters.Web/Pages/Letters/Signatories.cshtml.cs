@@ -68,8 +68,13 @@ public class Signatories(IMediator mediator) : PageModel
 
     /// <param name="Name">The person's name; null for "organisation only".</param>
     /// <param name="Organisation">The signing organisation, or an individual's organisation for identification.</param>
-    public sealed record Signatory(SignerKind Kind, string? Name, string? Role, string? Organisation, string CountryCode)
+    /// <param name="Verification">Whether the organisation is known to have signed (<see cref="OrganisationSignatureVerification"/>).</param>
+    public sealed record Signatory(SignerKind Kind, string? Name, string? Role, string? Organisation, string CountryCode,
+        OrganisationVerification Verification = OrganisationVerification.Unverified)
     {
+        /// <summary>An organisation signature nobody has verified: the list, the API and the PDF say so.</summary>
+        public bool Unverified => OrganisationSignatureVerification.IsUnverified(Kind, Verification);
+
         public string CountryName => Infrastructure.Countries.Name(CountryCode);
 
         /// <summary>What the list shows first, in bold: the organisation that signs, or the person (else their organisation).</summary>
@@ -125,7 +130,8 @@ public class Signatories(IMediator mediator) : PageModel
                     s.Visibility == SignatureVisibility.OrganisationOnly ? null : s.SignerName,
                     s.Visibility == SignatureVisibility.OrganisationOnly ? null : s.Role,
                     s.OrganisationName,
-                    s.CountryCode))
+                    s.CountryCode,
+                    s.Verification))
                 .ToListAsync(cancellationToken);
             return new Model(query.Slug, counts, filters, total, page, pageCount, items, unnamed, countries);
         }

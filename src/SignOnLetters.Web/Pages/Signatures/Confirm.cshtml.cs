@@ -71,7 +71,8 @@ public class Confirm(IMediator mediator, IStringLocalizer<SharedResource> T) : P
     /// organisation another mailbox already signed for keeps that signature; this one goes to the
     /// letter's coordinators, and its signer is answered exactly as if it had been new.
     /// </summary>
-    public sealed class CommandHandler(AppDbContext db, TimeProvider clock, SignatureEmails emails, ConfirmationMailer mailer)
+    public sealed class CommandHandler(AppDbContext db, TimeProvider clock, SignatureEmails emails, ConfirmationMailer mailer,
+        OrganisationReviewNotice organisationReview, Infrastructure.Outbox.OutboxSender outbox)
         : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
@@ -108,15 +109,25 @@ public class Confirm(IMediator mediator, IStringLocalizer<SharedResource> T) : P
             var holder = await SignatureClaims.FindHolderAsync(db, signature, cancellationToken);
             if (holder is not null && holder.EmailKey == signature.EmailKey)
                 return await KeepTheFirstAsync(signature, holder, found.Slug, now, cancellationToken);
+            // The answer is the letter's moderation whatever happens below (held for the organisation,
+            // contested, replacing an unverified claim): following the link tells nothing about who
+            // else signed or which organisations are registered.
+            var outcome = new Outcome(found.Slug, found.Moderation == ModerationMode.Automatic);
+            var organisation = await OrganisationSignatureVerification.ForAsync(db, signature, cancellationToken);
+            if (holder is not null && SignatureClaims.Replaces(signature, organisation.ForConfirmedMailbox(signature.Email), holder))
+                return await SignatureClaims.TrySaveReplacingAsync(db, holder, signature,
+                    () => signature.Confirm(found.Moderation, organisation, now), now, cancellationToken) ? outcome : null;
             // The letter's moderation now, not when signing: a coordinator may have switched it.
             if (holder is null)
-                signature.Confirm(found.Moderation, now);
+                signature.Confirm(found.Moderation, organisation, now);
             else
-                signature.ConfirmContested(holder, now);
+                signature.ConfirmContested(holder, organisation, now);
+            await organisationReview.TellCoordinatorsAsync(signature, organisation, found.Slug, cancellationToken);
             // Two clicks at once: the ChangeCount token lets one save win.
-            return await SignatureClaims.TrySaveAsync(db, signature, cancellationToken)
-                ? new Outcome(found.Slug, found.Moderation == ModerationMode.Automatic)
-                : null;
+            var saved = await SignatureClaims.TrySaveAsync(db, signature, cancellationToken);
+            if (saved && signature.HoldReason == HoldReason.HeldForOrganisation)
+                outbox.Wake();
+            return saved ? outcome : null;
         }
 
         private async Task<Outcome> KeepTheFirstAsync(Signature duplicate, Signature kept, string slug, DateTime now, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public class Export(IMediator mediator) : PageModel
     public sealed record Row(
         int Id, string Kind, string State, string? OrganisationName, string SignerName, string? Role, string Country, string? Email,
         string? Website, string Visibility, bool KeepMeUpdated, string Source, int VersionNumber, DateTime SignedAtUtc, DateTime? ConfirmedAtUtc,
-        string? RejectionReason);
+        string? RejectionReason, string? Verification);
 
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, byte[]>
     {
@@ -42,12 +42,12 @@ public class Export(IMediator mediator) : PageModel
                 .Select(s => new
                 {
                     s.Id, s.Kind, s.State, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.Website, s.Visibility,
-                    s.KeepMeUpdated, s.Source, VersionNumber = s.LetterVersion.Number, s.CreatedAt, s.ConfirmedAt, s.RejectionReason,
+                    s.KeepMeUpdated, s.Source, VersionNumber = s.LetterVersion.Number, s.CreatedAt, s.ConfirmedAt, s.RejectionReason, s.Verification,
                 })
                 .ToListAsync(cancellationToken);
             var rows = signatures.Select(s => new Row(s.Id, s.Kind.ToString(), s.State.ToString(), Safe(s.OrganisationName), Safe(s.SignerName)!,
                 Safe(s.Role), s.CountryCode, Safe(s.Email), Safe(s.Website), s.Visibility.ToString(), s.KeepMeUpdated, s.Source.ToString(),
-                s.VersionNumber, s.CreatedAt, s.ConfirmedAt, Safe(s.RejectionReason)));
+                s.VersionNumber, s.CreatedAt, s.ConfirmedAt, Safe(s.RejectionReason), VerificationCell(s.Kind, s.Verification)));
 
             await using var buffer = new MemoryStream();
             await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
@@ -56,6 +56,13 @@ public class Export(IMediator mediator) : PageModel
             return buffer.ToArray();
         }
     }
+
+    /// <summary>
+    /// The last column: "Unverified", or how an organisation signature was verified ("Representative",
+    /// "OrganisationDomain", "Coordinator"); empty for an individual, whose organisation is no claim.
+    /// </summary>
+    private static string? VerificationCell(Domain.Signatures.SignerKind kind, Domain.Signatures.OrganisationVerification verification) =>
+        kind == Domain.Signatures.SignerKind.Organisation ? verification.ToString() : null;
 
     /// <summary>
     /// A cell starting with = + - @ (or a tab or carriage return, which some spreadsheets skip before

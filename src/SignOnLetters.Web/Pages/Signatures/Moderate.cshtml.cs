@@ -39,6 +39,14 @@ public class Moderate(IMediator mediator, IStringLocalizer<SharedResource> T) : 
         return RedirectToPage("Moderate", new { slug });
     }
 
+    public async Task<IActionResult> OnPostVerifyAsync(string slug, int signatureId, CancellationToken cancellationToken)
+    {
+        Queue = await mediator.Send(new Query(slug), cancellationToken);
+        await mediator.Send(new Verify(slug, signatureId), cancellationToken);
+        TempData["Notice"] = T["Signature marked as verified."].Value;
+        return RedirectToPage("Moderate", new { slug });
+    }
+
     public async Task<IActionResult> OnPostRejectAsync(string slug, CancellationToken cancellationToken)
     {
         Queue = await mediator.Send(new Query(slug), cancellationToken);
@@ -49,7 +57,8 @@ public class Moderate(IMediator mediator, IStringLocalizer<SharedResource> T) : 
 
     public sealed record Query(string Slug) : IQuery<Model>;
 
-    public sealed record Model(string Slug, IReadOnlyList<Held> Signatures);
+    /// <param name="Unverified">Counted organisation signatures nobody verified, listed publicly with an "unverified" note.</param>
+    public sealed record Model(string Slug, IReadOnlyList<Held> Signatures, IReadOnlyList<Held> Unverified);
 
     public sealed record Held(
         int Id, SignerKind Kind, string? OrganisationName, string SignerName, string? Role, string CountryCode, string? Email,
@@ -66,7 +75,14 @@ public class Moderate(IMediator mediator, IStringLocalizer<SharedResource> T) : 
                 .Select(s => new Held(s.Id, s.Kind, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email,
                     s.HoldReason, s.ConfirmedAt != null, s.CreatedAt))
                 .ToListAsync(cancellationToken);
-            return new Model(query.Slug, held);
+            var unverified = await db.Signatures.AsNoTracking()
+                .Where(s => s.LetterId == letterId && s.State == SignatureState.Approved && s.Kind == SignerKind.Organisation
+                            && s.Verification == OrganisationVerification.Unverified)
+                .OrderBy(s => s.Id)
+                .Select(s => new Held(s.Id, s.Kind, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email,
+                    s.HoldReason, s.ConfirmedAt != null, s.CreatedAt))
+                .ToListAsync(cancellationToken);
+            return new Model(query.Slug, held, unverified);
         }
     }
 
@@ -111,6 +127,31 @@ public class Moderate(IMediator mediator, IStringLocalizer<SharedResource> T) : 
                 throw new DomainRuleException("Another signature took the same organisation or address a moment ago. Reload the page to see it.");
             }
             return signatures.Count;
+        }
+    }
+
+    /// <summary>
+    /// A coordinator of the letter says a counted organisation signature is the organisation's: the
+    /// public list, the API and the PDF then show it as verified.
+    /// </summary>
+    public sealed record Verify(string Slug, int SignatureId) : ICommand;
+
+    public sealed class VerifyValidator : AbstractValidator<Verify>
+    {
+        public VerifyValidator() => RuleFor(c => c.SignatureId).GreaterThan(0).WithMessage("Choose a signature.");
+    }
+
+    public sealed class VerifyHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Verify>
+    {
+        public async ValueTask<Unit> Handle(Verify command, CancellationToken cancellationToken)
+        {
+            var letterId = await db.RequireLeadCoordinatorAsync(command.Slug, user, cancellationToken);
+            var signature = await db.Signatures.Include(s => s.Letter)
+                .SingleOrDefaultAsync(s => s.LetterId == letterId && s.Id == command.SignatureId, cancellationToken)
+                ?? throw new NotFoundException("The signature");
+            signature.VerifyByCoordinator(user.RequireUserId(), signature.Letter.Moderation, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
         }
     }
 
