@@ -65,7 +65,8 @@ services.AddRazorPages(options =>
             .AllowAnonymousToPage("/Letters/Resend")
             .AllowAnonymousToPage("/Letters/Signatories")
             .AllowAnonymousToPage("/Letters/Pdf")
-            .AllowAnonymousToPage("/Letters/Embed");
+            .AllowAnonymousToPage("/Letters/Embed")
+            .AllowAnonymousToPage("/Letters/Versions");
     })
     .AddMvcOptions(options =>
     {

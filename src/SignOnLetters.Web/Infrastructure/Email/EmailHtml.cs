@@ -17,11 +17,26 @@ public static class EmailHtml
     public static string Paragraph(LocalizedString sentence, params string[] htmlParts) =>
         $"<p>{string.Format(CultureInfo.CurrentCulture, Html.Encode(sentence.Value), htmlParts)}</p>";
 
-    public static string Strong(string text) => $"<strong>{Html.Encode(text)}</strong>";
+    /// <summary>A title or name in bold, isolated (<c>bdi</c>) so its direction cannot reorder the sentence around it.</summary>
+    public static string Strong(string text) => $"<strong><bdi>{Html.Encode(text)}</bdi></strong>";
+
+    /// <summary>A name, number or other value inside a translated sentence, isolated like <see cref="Strong"/> but not bold.</summary>
+    public static string Isolated(string text) => $"<bdi>{Html.Encode(text)}</bdi>";
 
     public static string Encode(string text) => Html.Encode(text);
 
     /// <summary>A paragraph holding one link, its text translated.</summary>
     public static string LinkParagraph(string url, LocalizedString text) =>
         $"<p><a href=\"{Html.Encode(url)}\">{Html.Encode(text.Value)}</a></p>";
+}
+
+/// <summary>Plain text written to people in any language (subjects, plain-text parts).</summary>
+public static class EmailText
+{
+    /// <summary>
+    /// Wraps a value (a title, a name, a number with an arrow) in Unicode's first-strong isolate
+    /// (U+2068 … U+2069), the plain-text <c>bdi</c>: in an Arabic subject a Latin title keeps its
+    /// words in order and the sentence's punctuation stays on the sentence's side.
+    /// </summary>
+    public static string Isolate(string text) => $"\u2068{text}\u2069";
 }
