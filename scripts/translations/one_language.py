@@ -53,4 +53,15 @@ T = {
   "Leer la nueva versión y qué cambió",
   "Прочитать новую версию и что изменилось",
   "اقرأ النسخة الجديدة وما تغيّر"],
+ # Partner invitations name who invites: the coordinator (when they gave a name) and the lead organisation.
+ "{0} of {1} invites {2} to sign {3}.": [
+  "{0}, de {1}, invite {2} à signer {3}.",
+  "{0}, de {1}, invita a {2} a firmar {3}.",
+  "{0} ({1}) приглашает организацию «{2}» подписать {3}.",
+  "يدعو {0} من {1} منظمة {2} إلى التوقيع على {3}."],
+ "{0} invites {1} to sign {2}.": [
+  "{0} invite {1} à signer {2}.",
+  "{0} invita a {1} a firmar {2}.",
+  "{0} приглашает организацию «{1}» подписать {2}.",
+  "تدعو {0} منظمة {1} إلى التوقيع على {2}."],
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Letters;
@@ -24,7 +25,7 @@ public sealed partial class OneLanguageTests(SqliteSlice app) : SliceTest(app)
     private static readonly HashSet<string> LatinAllowed = new(StringComparer.Ordinal) { "SignOnLetters" };
 
     /// <summary>An open letter in English (main), Russian and Arabic.</summary>
-    private async Task OpenMultilingualLetterAsync()
+    private async Task<ApplicationUser> OpenMultilingualLetterAsync()
     {
         var (letter, coordinator, _) = await SigningScenario.OpenLetterAsync(App, status: LetterStatus.Draft);
         var now = App.Clock.GetUtcNow().UtcDateTime;
@@ -38,6 +39,7 @@ public sealed partial class OneLanguageTests(SqliteSlice app) : SliceTest(app)
             draft.Open(coordinator.Id, now);
             await db.SaveChangesAsync();
         });
+        return coordinator;
     }
 
     private BrowserlessClient ReaderIn(string language)
@@ -158,5 +160,28 @@ public sealed partial class OneLanguageTests(SqliteSlice app) : SliceTest(app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(RussianTitle, embed.QuerySelector("h1 bdi")!.TextContent);
+    }
+
+    [SkippableFact]
+    public async Task Should_invite_a_partner_in_their_known_language_naming_who_invites()
+    {
+        var coordinator = await OpenMultilingualLetterAsync();
+        await App.ExecuteDbContextAsync(db => db.Users.Where(u => u.Id == coordinator.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Jane Coordinator")));
+        // The invitee once signed another letter here in Russian: that is the language known for their address.
+        await SigningScenario.OpenLetterAsync(App, slug: "another-letter");
+        var other = OrganisationSignature("partner@example.org");
+        BrowserlessClient.AssertRedirect(await ReaderIn("ru").SubmitFormAsync("/letters/another-letter/sign", other));
+
+        App.RunAs(coordinator);
+        await App.SendAsync(new Web.Pages.Signatures.Invitations.Invite { Slug = SigningScenario.Slug, OrganisationName = "Ассоциация снижения вреда", Email = "partner@example.org" });
+        await App.SendAsync(new Web.Pages.Signatures.Invitations.Invite { Slug = SigningScenario.Slug, OrganisationName = "Youth RISE", Email = "hello@youthrise.example" });
+
+        var russian = App.Emails.LatestTo("partner@example.org");
+        Assert.Equal($"Приглашаем подписать: \u2068{RussianTitle}\u2069", russian.Subject);
+        Assert.Contains("<bdi>Jane Coordinator</bdi> (<bdi>Lead of end-the-war-on-drugs</bdi>) приглашает организацию «<bdi>Ассоциация снижения вреда</bdi>» подписать", russian.HtmlBody);
+        var english = App.Emails.LatestTo("hello@youthrise.example");
+        Assert.Contains(SigningScenario.Title, english.Subject);
+        Assert.Contains("<bdi>Jane Coordinator</bdi> of <bdi>Lead of end-the-war-on-drugs</bdi> invites <bdi>Youth RISE</bdi> to sign", english.HtmlBody);
     }
 }

@@ -57,17 +57,23 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
             WithdrawParagraph(withdrawToken));
     }
 
-    /// <summary>An invitation to a partner network, or a reminder of one, with its tracked link.</summary>
-    public async Task SendPartnerInvitationAsync(string language, string to, string letterTitle, string organisationName, string? message, string slug, string token, bool reminder)
+    /// <summary>An invitation to a partner network, or a reminder of one, with its tracked link: in
+    /// <paramref name="language"/> (the invitee's where known, else the letter's), naming who invites.</summary>
+    public async Task SendPartnerInvitationAsync(string language, string to, string letterTitle, Inviter inviter, string organisationName, string? message, string slug, string token, bool reminder)
     {
         using var _ = ReaderLanguage.Use(language);
         await email.SendEmailAsync(to, (reminder ? T["Reminder: you are invited to sign: {0}", Subject(letterTitle)] : T["You are invited to sign: {0}", Subject(letterTitle)]),
-            Paragraph(T["{0} is invited to sign {1}."], EmailHtml.Isolated(organisationName), Strong(letterTitle)) +
-            (message is null ? string.Empty : $"<blockquote><p>{EmailHtml.Encode(message)}</p></blockquote>") +
+            (inviter.PersonName is { } person
+                ? Paragraph(T["{0} of {1} invites {2} to sign {3}."], EmailHtml.Isolated(person), EmailHtml.Isolated(inviter.OrganisationName), EmailHtml.Isolated(organisationName), Strong(letterTitle))
+                : Paragraph(T["{0} invites {1} to sign {2}."], EmailHtml.Isolated(inviter.OrganisationName), EmailHtml.Isolated(organisationName), Strong(letterTitle))) +
+            (message is null ? string.Empty : $"<blockquote><p dir=\"auto\">{EmailHtml.Encode(message)}</p></blockquote>") +
             $"<p><a href=\"{EmailHtml.Encode(urls.Absolute($"/letters/{slug}/invited/{token}"))}\">{Encode(T["Read the letter and sign"])}</a></p>" +
             (reminder ? Paragraph(T["This link replaces the one in our earlier e-mail."]) : string.Empty) +
             Paragraph(T["If your organisation does not wish to sign, the same page lets you say so, and we will not write again about this letter."]));
     }
+
+    /// <summary>Who sends a partner invitation: the letter's lead organisation and the coordinator, when they gave their name.</summary>
+    public sealed record Inviter(string OrganisationName, string? PersonName);
 
     private string WithdrawParagraph(string withdrawToken) =>
         Paragraph(T["You can withdraw your signature at any time: {0}. Keep this e-mail."],
