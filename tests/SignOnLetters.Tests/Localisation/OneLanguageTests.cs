@@ -141,6 +141,7 @@ public sealed partial class OneLanguageTests(SqliteSlice app) : SliceTest(app)
         var confirmation = App.Emails.LatestTo(email);
         Assert.Contains($"\u2068{ArabicTitle}\u2069", confirmation.Subject);
         Assert.Contains($"<bdi>{ArabicTitle}</bdi>", confirmation.HtmlBody);
+        Assert.Contains($"\u2068{ArabicTitle}\u2069", confirmation.TextBody);
 
         var (_, confirmPage) = await reader.GetAsync(SigningScenario.LinkPath(App, email, "/signatures/confirm/"));
         var isolated = confirmPage.QuerySelectorAll("main p bdi").Select(b => b.TextContent).ToList();

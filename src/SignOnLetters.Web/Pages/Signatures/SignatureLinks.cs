@@ -71,5 +71,8 @@ public static class LinkTargetHtml
         return new HtmlContentBuilder().AppendHtml("<strong>").AppendHtml(signer).AppendHtml("</strong>");
     }
 
-    private static string Enc(string text) => HtmlEncoder.Default.Encode(text);
+    // Titles and names are in every script: keep their characters as they are, encode only markup (as the pages do).
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string Enc(string text) => Encoder.Encode(text);
 }
