@@ -30,13 +30,3 @@ public static class EmailHtml
         $"<p><a href=\"{Html.Encode(url)}\">{Html.Encode(text.Value)}</a></p>";
 }
 
-/// <summary>Plain text written to people in any language (subjects, plain-text parts).</summary>
-public static class EmailText
-{
-    /// <summary>
-    /// Wraps a value (a title, a name, a number with an arrow) in Unicode's first-strong isolate
-    /// (U+2068 … U+2069), the plain-text <c>bdi</c>: in an Arabic subject a Latin title keeps its
-    /// words in order and the sentence's punctuation stays on the sentence's side.
-    /// </summary>
-    public static string Isolate(string text) => $"\u2068{text}\u2069";
-}

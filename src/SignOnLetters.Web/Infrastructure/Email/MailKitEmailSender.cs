@@ -112,10 +112,10 @@ public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, I
     }
 
     /// <summary>A readable text part for mail clients that show no HTML: links kept as "text (url)", and the
-    /// HTML's isolated values (<c>bdi</c>) isolated with Unicode's marks instead (<see cref="EmailText.Isolate"/>).</summary>
+    /// HTML's isolated values (<c>bdi</c>) isolated with Unicode's marks instead (<see cref="Bidi.Isolate"/>).</summary>
     internal static string ToPlainText(string html)
     {
-        var text = IsolatePattern().Replace(html, m => EmailText.Isolate(m.Groups["text"].Value));
+        var text = IsolatePattern().Replace(html, m => Bidi.Isolate(m.Groups["text"].Value));
         text = LinkPattern().Replace(text, m => $"{m.Groups["text"].Value} ({m.Groups["href"].Value})");
         text = BreakPattern().Replace(text, "\n");
         text = TagPattern().Replace(text, string.Empty);

@@ -89,5 +89,5 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
 
     // Subjects are plain text; a title is capped so a long one cannot push the purpose out of view,
     // and isolated so a Latin title in an Arabic subject (or the reverse) keeps its own direction.
-    private static string Subject(string title) => EmailText.Isolate(title.Length > 80 ? title[..77] + "..." : title);
+    private static string Subject(string title) => Bidi.Isolate(title.Length > 80 ? title[..77] + "..." : title);
 }

@@ -163,6 +163,6 @@ public class Amend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pag
             outbox.Wake();
         }
 
-        private string Subject(string title) => T["The letter you signed was amended: {0}", EmailText.Isolate(title)];
+        private string Subject(string title) => T["The letter you signed was amended: {0}", Bidi.Isolate(title)];
     }
 }
