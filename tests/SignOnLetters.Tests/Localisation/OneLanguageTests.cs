@@ -185,4 +185,16 @@ public sealed partial class OneLanguageTests(SqliteSlice app) : SliceTest(app)
         Assert.Contains(SigningScenario.Title, english.Subject);
         Assert.Contains("<bdi>Jane Coordinator</bdi> of <bdi>Lead of end-the-war-on-drugs</bdi> invites <bdi>Youth RISE</bdi> to sign", english.HtmlBody);
     }
+
+    [Fact]
+    public void Should_isolate_chart_labels_so_an_arabic_date_is_not_torn_apart_by_the_left_to_right_drawing()
+    {
+        var date = new DateTime(2026, 11, 4).ToString("d", System.Globalization.CultureInfo.GetCultureInfo("ar"));
+        var chart = SignOnLetters.Web.Infrastructure.Charts.SvgCharts.CumulativeLine("chart", "Title", "Description",
+            [new SignOnLetters.Web.Infrastructure.Charts.ChartPoint(date, 1), new SignOnLetters.Web.Infrastructure.Charts.ChartPoint(date, 2)]);
+        using var writer = new StringWriter();
+        chart.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+
+        Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode($"\u2068{date}\u2069"), writer.ToString());
+    }
 }
