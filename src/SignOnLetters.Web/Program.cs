@@ -66,7 +66,8 @@ services.AddRazorPages(options =>
             .AllowAnonymousToPage("/Letters/Signatories")
             .AllowAnonymousToPage("/Letters/Pdf")
             .AllowAnonymousToPage("/Letters/Embed")
-            .AllowAnonymousToPage("/Letters/Contact");
+            .AllowAnonymousToPage("/Letters/Contact")
+            .AllowAnonymousToPage("/Letters/Versions");
         options.ThrottleAccountEmailPages();
     })
     .AddMvcOptions(options =>

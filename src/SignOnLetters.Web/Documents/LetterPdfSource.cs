@@ -4,6 +4,8 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 using DocumentKind = SignOnLetters.Web.Documents.LetterKind;
 
+using SignOnLetters.Web.Infrastructure;
+
 namespace SignOnLetters.Web.Documents;
 
 /// <summary>
@@ -29,9 +31,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
         // Drafts preview their working text; published letters print their latest version.
         var latest = letter.Versions.OrderByDescending(v => v.Number).FirstOrDefault();
         var texts = latest?.Texts ?? letter.Texts;
-        var text = texts.FirstOrDefault(t => t.LanguageCode == language)
-                   ?? texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)
-                   ?? texts.First();
+        var text = LetterLanguageVersions.ForReader(texts, t => t.LanguageCode, language, letter.PrimaryLanguage);
 
         var signatures = db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id);
         // Any new, changed or removed signature changes the count or the sum of change counters: one query.

@@ -31,7 +31,7 @@ public abstract class UpdateTests(SliceFixture app) : SliceTest(app)
         Assert.DoesNotContain(App.Emails.To("bo@example.org"), m => m.Subject?.Contains("minister") == true);
         Assert.DoesNotContain(App.Emails.To("cy@example.org"), m => m.Subject?.Contains("minister") == true);
         var email = App.Emails.LatestTo("ana@example.org");
-        Assert.Equal($"We met the minister ({Title})", email.Subject);
+        Assert.Equal($"We met the minister (\u2068{Title}\u2069)", email.Subject);
         Assert.Contains("<strong>Good news</strong>", email.HtmlBody);
         var unsubscribe = EmailBox.LinkContaining(email, "/signatures/unsubscribe/");
         Assert.Equal($"<{unsubscribe}>", email.Headers["List-Unsubscribe"]);

@@ -110,7 +110,7 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
         BrowserlessClient.AssertRedirect(sent);
         var invitation = App.Emails.LatestTo("nuevo@example.org");
         Assert.Equal("Invitación a unirse a Red de Salud en SignOnLetters", invitation.Subject);
-        Assert.Contains("Le han invitado a unirse a <strong>Red de Salud</strong> como coordinador/a en SignOnLetters.", invitation.HtmlBody);
+        Assert.Contains("Le han invitado a unirse a <strong><bdi>Red de Salud</bdi></strong> como coordinador/a en SignOnLetters.", invitation.HtmlBody);
         Assert.Contains(">Aceptar la invitación</a>", invitation.HtmlBody);
         Assert.Contains("El enlace funciona una sola vez y caduca el", invitation.HtmlBody);
         Assert.DoesNotContain("invited", invitation.HtmlBody);
@@ -128,7 +128,7 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
         BrowserlessClient.AssertRedirect(sent);
         var invitation = App.Emails.LatestTo("writer@example.org");
         Assert.Equal($"دعوة للمشاركة في تحرير «{Title}» على SignOnLetters", invitation.Subject);
-        Assert.Contains($"تمت دعوتك للمشاركة في تحرير الرسالة <strong>{Title}</strong> على SignOnLetters.", invitation.HtmlBody);
+        Assert.Contains($"تمت دعوتك للمشاركة في تحرير الرسالة <strong><bdi>{Title}</bdi></strong> على SignOnLetters.", invitation.HtmlBody);
         Assert.Contains(">قبول الدعوة</a>", invitation.HtmlBody);
         Assert.DoesNotContain("Accept the invitation", invitation.HtmlBody);
     }
@@ -152,14 +152,15 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
         await App.SendQueuedAsync();
 
         var toPetr = App.Emails.LatestTo("petr@example.org");
-        Assert.Equal($"Подписанное вами письмо изменено: {Title}", toPetr.Subject);
+        Assert.Equal($"Подписанное вами письмо изменено: \u2068{Title}\u2069", toPetr.Subject);
         Assert.Contains("Здравствуйте, Пётр!", toPetr.HtmlBody);
-        Assert.Contains($"Текст письма <strong>{Title}</strong> изменился после того, как вы его подписали. Теперь это версия 2.", toPetr.HtmlBody);
+        Assert.Contains($"Текст письма <strong><bdi>{Title}</bdi></strong> изменился после того, как вы его подписали. Теперь это версия 2.", toPetr.HtmlBody);
         Assert.Contains("<blockquote>Clearer opening.</blockquote>", toPetr.HtmlBody); // the coordinator's note as written
-        Assert.Contains(">Прочитать новую версию</a>", toPetr.HtmlBody);
+        Assert.Contains(">Прочитать новую версию и что изменилось</a>", toPetr.HtmlBody);
+        Assert.Contains($"/letters/{Slug}/versions/2", toPetr.HtmlBody);
         Assert.DoesNotContain("signed", toPetr.HtmlBody);
         // No language of their own: the letter's, English.
-        Assert.Equal($"The letter you signed was amended: {Title}", App.Emails.LatestTo("noor@example.org").Subject);
+        Assert.Equal($"The letter you signed was amended: \u2068{Title}\u2069", App.Emails.LatestTo("noor@example.org").Subject);
     }
 
     [SkippableFact]

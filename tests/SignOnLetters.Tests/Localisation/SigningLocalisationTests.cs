@@ -147,8 +147,8 @@ public sealed class SigningLocalisationTests(SqliteSlice app) : SliceTest(app)
         BrowserlessClient.AssertRedirect(signed);
         var confirmation = App.Emails.LatestTo("anna@example.org");
 
-        Assert.Equal($"Подтвердите подпись: {SigningScenario.Title}", confirmation.Subject);
-        Assert.Contains($"Спасибо, что подписали <strong>{SigningScenario.Title}</strong>.", confirmation.HtmlBody);
+        Assert.Equal($"Подтвердите подпись: \u2068{SigningScenario.Title}\u2069", confirmation.Subject);
+        Assert.Contains($"Спасибо, что подписали <strong><bdi>{SigningScenario.Title}</bdi></strong>.", confirmation.HtmlBody);
         Assert.Contains(">Подтвердите подпись</a>", confirmation.HtmlBody);
         Assert.Contains(">Отозвать мою подпись</a>", confirmation.HtmlBody);
         Assert.DoesNotContain("Thank you", confirmation.HtmlBody);

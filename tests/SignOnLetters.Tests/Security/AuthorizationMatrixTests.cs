@@ -97,6 +97,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/letters/{slug}/edit"] = new() { ["GET"] = Access.LetterEditor, ["POST"] = Access.LetterEditor },
         ["/letters/{slug}/amend"] = new() { ["GET"] = Access.LetterEditor, ["POST"] = Access.LetterEditor },
         ["/letters/{slug}/history"] = new() { ["GET"] = Access.LetterEditor },
+        ["/letters/{slug}/versions/{number:int?}"] = new() { ["GET"] = Access.Public },
         ["/letters/{slug}/manage"] = new()
         {
             ["GET"] = Access.LetterEditor,
@@ -200,6 +201,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         var path = route.Replace("{id:int}", world.Organisation.Id.ToString())
             .Replace("{slug}", World.LetterSlug)
             .Replace("{signatureId:int}", world.SignatureId.ToString())
+            .Replace("{number:int?}", "1")
             .Replace("{token}", route.StartsWith("/letter-invitations") ? world.LetterInvitationToken
                 : route.Contains("/invited/") ? world.PartnerInvitationToken : world.InvitationToken)
             + (route.EndsWith("/embed", StringComparison.Ordinal) ? $"?host={World.EmbedHost}" : "");

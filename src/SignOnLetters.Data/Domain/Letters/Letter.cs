@@ -195,7 +195,10 @@ public class Letter
     }
 
     /// <summary>Changes the text of an open letter: publishes version N+1 with a public note saying what changed.</summary>
-    public LetterVersion Amend(IReadOnlyList<LetterText> texts, string changeNote, string userId, DateTime now)
+    /// <param name="publishOutdatedTranslations">The editor chose to publish although some language versions
+    /// stay as they were while the main text changes (<see cref="TranslationFreshness.LeftBehind"/>); those
+    /// versions then say they have not been updated. Without that choice such an amendment is refused.</param>
+    public LetterVersion Amend(IReadOnlyList<LetterText> texts, string changeNote, string userId, DateTime now, bool publishOutdatedTranslations = false)
     {
         if (Status != LetterStatus.Open)
             throw new DomainRuleException(Status == LetterStatus.Draft
@@ -210,10 +213,16 @@ public class Letter
             throw new DomainRuleException("The text is the same as the published version: nothing to amend.");
         if (texts.Any(t => t.Body.Length == 0))
             throw new DomainRuleException("Every language version of an open letter needs its text.");
+        if (!publishOutdatedTranslations && TranslationFreshness.LeftBehind(Texts, texts).Count > 0)
+            throw new DomainRuleException(OutdatedTranslationsNeedChoice);
         ReplaceTexts(texts);
         RecordRevision(userId, now);
         return PublishVersion(userId, now, changeNote);
     }
+
+    /// <summary>Why an amendment that leaves translations behind is refused until the editor chooses to publish it anyway.</summary>
+    public const string OutdatedTranslationsNeedChoice =
+        "The main text changes but some language versions stay as they were. Update them, or tick the box to publish them marked as not updated.";
 
     public void Close(string userId, DateTime now)
     {

@@ -94,8 +94,10 @@ public static class SvgCharts
     private static string Line(double x1, double y1, double x2, double y2, string cssClass) =>
         $"<line class=\"{cssClass}\" x1=\"{Number(x1)}\" y1=\"{Number(y1)}\" x2=\"{Number(x2)}\" y2=\"{Number(y2)}\"/>";
 
+    // Each label isolated: inside the left-to-right drawing an Arabic date ("4/11/2026" with its
+    // right-to-left marks) would otherwise read "42026/11/".
     private static string Text(double x, double y, string text, string anchor, string cssClass) =>
-        $"<text class=\"{cssClass}\" x=\"{Number(x)}\" y=\"{Number(y)}\" text-anchor=\"{anchor}\">{Encoder.Encode(text)}</text>";
+        $"<text class=\"{cssClass}\" x=\"{Number(x)}\" y=\"{Number(y)}\" text-anchor=\"{anchor}\">{Encoder.Encode(Bidi.Isolate(text))}</text>";
 
     private static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 

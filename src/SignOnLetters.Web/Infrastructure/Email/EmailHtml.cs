@@ -17,7 +17,11 @@ public static class EmailHtml
     public static string Paragraph(LocalizedString sentence, params string[] htmlParts) =>
         $"<p>{string.Format(CultureInfo.CurrentCulture, Html.Encode(sentence.Value), htmlParts)}</p>";
 
-    public static string Strong(string text) => $"<strong>{Html.Encode(text)}</strong>";
+    /// <summary>A title or name in bold, isolated (<c>bdi</c>) so its direction cannot reorder the sentence around it.</summary>
+    public static string Strong(string text) => $"<strong><bdi>{Html.Encode(text)}</bdi></strong>";
+
+    /// <summary>A name, number or other value inside a translated sentence, isolated like <see cref="Strong"/> but not bold.</summary>
+    public static string Isolated(string text) => $"<bdi>{Html.Encode(text)}</bdi>";
 
     public static string Encode(string text) => Html.Encode(text);
 
@@ -28,3 +32,4 @@ public static class EmailHtml
     public static string LinkParagraph(string url, LocalizedString text) =>
         $"<p><a href=\"{Html.Encode(url)}\">{Html.Encode(text.Value)}</a></p>";
 }
+

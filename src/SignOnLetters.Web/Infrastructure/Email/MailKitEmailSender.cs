@@ -113,10 +113,12 @@ public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, I
         File.Move(temporary, Path.Combine(directory, name));
     }
 
-    /// <summary>A readable text part for mail clients that show no HTML: links kept as "text (url)".</summary>
+    /// <summary>A readable text part for mail clients that show no HTML: links kept as "text (url)", and the
+    /// HTML's isolated values (<c>bdi</c>) isolated with Unicode's marks instead (<see cref="Bidi.Isolate"/>).</summary>
     internal static string ToPlainText(string html)
     {
-        var text = LinkPattern().Replace(html, m => $"{m.Groups["text"].Value} ({m.Groups["href"].Value})");
+        var text = IsolatePattern().Replace(html, m => Bidi.Isolate(m.Groups["text"].Value));
+        text = LinkPattern().Replace(text, m => $"{m.Groups["text"].Value} ({m.Groups["href"].Value})");
         text = BreakPattern().Replace(text, "\n");
         text = TagPattern().Replace(text, string.Empty);
         return System.Net.WebUtility.HtmlDecode(text).Trim();
@@ -130,4 +132,7 @@ public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, I
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex TagPattern();
+
+    [GeneratedRegex("<bdi>(?<text>.*?)</bdi>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex IsolatePattern();
 }

@@ -71,7 +71,7 @@ public sealed class ConfirmationResends(
         // A concurrency failure (the signer confirmed meanwhile) ends here: nothing is owed any more.
         await db.SaveChangesAsync(CancellationToken.None);
         var letter = await LetterForSigning.FindAsync(db, request.Slug, CancellationToken.None);
-        mailer.Enqueue(signature.Id, emails.Confirmation(ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title,
+        mailer.Enqueue(signature.Id, emails.Confirmation(letter.ForSigner(signature.Language), signature.Email!,
             issued.ConfirmToken, issued.WithdrawToken, signature.ConfirmationExpiresAt!.Value));
     }
 

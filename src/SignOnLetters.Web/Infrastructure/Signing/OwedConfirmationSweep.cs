@@ -56,7 +56,7 @@ public sealed class OwedConfirmationSweep(
             .ToList();
         if (owed.Count == 0)
             return 0;
-        // The letter's title and language as signing takes them (LetterForSigning), by slug.
+        // The letter's titles and language as signing takes them (LetterForSigning), by slug.
         var letterIds = owed.Select(s => s.LetterId).Distinct().ToList();
         var slugs = await db.Letters.Where(l => letterIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Slug, cancellationToken);
         var letters = new Dictionary<int, LetterForSigning>();
@@ -84,7 +84,7 @@ public sealed class OwedConfirmationSweep(
             }
             var letter = letters[letterId];
             mailer.Enqueue(signature.Id, emails.Confirmation(
-                ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title, issued.ConfirmToken, issued.WithdrawToken,
+                letter.ForSigner(signature.Language), signature.Email!, issued.ConfirmToken, issued.WithdrawToken,
                 signature.ConfirmationExpiresAt!.Value));
             queued++;
         }

@@ -19,8 +19,9 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
     /// the only e-mail a submission brings, whether or not the address or the organisation signed
     /// before: what happened is settled when the link is followed, from the mailbox it proves.
     /// </summary>
-    public EmailMessage Confirmation(string language, string to, string letterTitle, string confirmToken, string withdrawToken, DateTime expiresAt)
+    public EmailMessage Confirmation((string Language, string Title) letter, string to, string confirmToken, string withdrawToken, DateTime expiresAt)
     {
+        var (language, letterTitle) = letter;
         using var _ = ReaderLanguage.Use(language);
         var until = expiresAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
         return new EmailMessage(to, T["Please confirm your signature: {0}", Subject(letterTitle)],
@@ -32,8 +33,9 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
     }
 
     /// <summary>The receipt of a signed-in representative's signature, written for <see cref="ConfirmationMailer"/> to send.</summary>
-    public EmailMessage RepresentativeReceipt(string language, string to, string letterTitle, string organisationName, bool awaitingReview, string withdrawToken)
+    public EmailMessage RepresentativeReceipt((string Language, string Title) letter, string to, string organisationName, bool awaitingReview, string withdrawToken)
     {
+        var (language, letterTitle) = letter;
         using var _ = ReaderLanguage.Use(language);
         return new EmailMessage(to, T["Your organisation signed: {0}", Subject(letterTitle)],
             Paragraph(T["You signed {0} for {1}."], Strong(letterTitle), Strong(organisationName)) +
@@ -46,25 +48,32 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
     /// once the mailbox is proved by following the link, with a new link to withdraw the signature
     /// that stands (the first e-mail's link keeps working too).
     /// </summary>
-    public EmailMessage AlreadySigned(string language, string to, string letterTitle, string withdrawToken)
+    public EmailMessage AlreadySigned((string Language, string Title) letter, string to, string withdrawToken)
     {
+        var (language, letterTitle) = letter;
         using var _ = ReaderLanguage.Use(language);
         return new EmailMessage(to, T["You have already signed: {0}", Subject(letterTitle)],
             Paragraph(T["You confirmed a second signature of {0} with this address. Your first signature stands, so nothing changed."], Strong(letterTitle)) +
             WithdrawParagraph(withdrawToken));
     }
 
-    /// <summary>An invitation to a partner network, or a reminder of one, with its tracked link.</summary>
-    public async Task SendPartnerInvitationAsync(string language, string to, string letterTitle, string organisationName, string? message, string slug, string token, bool reminder)
+    /// <summary>An invitation to a partner network, or a reminder of one, with its tracked link: in
+    /// <paramref name="language"/> (the invitee's where known, else the letter's), naming who invites.</summary>
+    public async Task SendPartnerInvitationAsync(string language, string to, string letterTitle, Inviter inviter, string organisationName, string? message, string slug, string token, bool reminder)
     {
         using var _ = ReaderLanguage.Use(language);
         await email.SendEmailAsync(to, (reminder ? T["Reminder: you are invited to sign: {0}", Subject(letterTitle)] : T["You are invited to sign: {0}", Subject(letterTitle)]),
-            Paragraph(T["{0} is invited to sign {1}."], EmailHtml.Encode(organisationName), Strong(letterTitle)) +
-            (message is null ? string.Empty : $"<blockquote><p>{EmailHtml.Encode(message)}</p></blockquote>") +
+            (inviter.PersonName is { } person
+                ? Paragraph(T["{0} of {1} invites {2} to sign {3}."], EmailHtml.Isolated(person), EmailHtml.Isolated(inviter.OrganisationName), EmailHtml.Isolated(organisationName), Strong(letterTitle))
+                : Paragraph(T["{0} invites {1} to sign {2}."], EmailHtml.Isolated(inviter.OrganisationName), EmailHtml.Isolated(organisationName), Strong(letterTitle))) +
+            (message is null ? string.Empty : $"<blockquote><p dir=\"auto\">{EmailHtml.Encode(message)}</p></blockquote>") +
             $"<p><a href=\"{EmailHtml.Encode(urls.Absolute($"/letters/{slug}/invited/{token}"))}\">{Encode(T["Read the letter and sign"])}</a></p>" +
             (reminder ? Paragraph(T["This link replaces the one in our earlier e-mail."]) : string.Empty) +
             Paragraph(T["If your organisation does not wish to sign, the same page lets you say so, and we will not write again about this letter."]));
     }
+
+    /// <summary>Who sends a partner invitation: the letter's lead organisation and the coordinator, when they gave their name.</summary>
+    public sealed record Inviter(string OrganisationName, string? PersonName);
 
     private string WithdrawParagraph(string withdrawToken) =>
         Paragraph(T["You can withdraw your signature at any time: {0}. Keep this e-mail."],
@@ -78,6 +87,7 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
 
     private string Link(string action, string token) => EmailHtml.Encode(urls.Absolute($"/signatures/{action}/{token}"));
 
-    // Subjects are plain text; a title is capped so a long one cannot push the purpose out of view.
-    private static string Subject(string title) => title.Length > 80 ? title[..77] + "..." : title;
+    // Subjects are plain text; a title is capped so a long one cannot push the purpose out of view,
+    // and isolated so a Latin title in an Arabic subject (or the reverse) keeps its own direction.
+    private static string Subject(string title) => Bidi.Isolate(title.Length > 80 ? title[..77] + "..." : title);
 }

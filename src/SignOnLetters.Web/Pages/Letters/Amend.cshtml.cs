@@ -80,6 +80,10 @@ public class Amend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pag
 
         /// <summary>Shown publicly with the new version, and to signers of earlier versions.</summary>
         public string ChangeNote { get; init; } = string.Empty;
+
+        /// <summary>The editor's explicit choice to publish although some language versions are not
+        /// updated with the main text; they are then marked as not updated (<see cref="TranslationFreshness"/>).</summary>
+        public bool PublishOutdatedTranslations { get; init; }
     }
 
     public sealed class CommandValidator : AbstractValidator<Command>
@@ -101,8 +105,15 @@ public class Amend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pag
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
             var (letter, _) = await db.LoadForEditorAsync(command.Slug, user, cancellationToken);
+            var texts = TextInput.ToDomain(command.Texts);
+            // Asked here as well as refused by the letter, so the message sits by the box to tick and names the versions.
+            if (!command.PublishOutdatedTranslations && letter.ChangeCount == command.ChangeCount
+                && TranslationFreshness.LeftBehind(letter.Texts, texts) is { Count: > 0 } leftBehind)
+                throw new RequestValidationException(typeof(Command), [LocalisedFailure.Of(nameof(Command.PublishOutdatedTranslations),
+                    "The main text changes but these language versions stay as they were: {0}. Update them, or tick the box to publish them marked as not updated.",
+                    string.Join(", ", leftBehind.Select(LanguageNames.Of)))]);
             await db.SaveEditAsync(letter, command.ChangeCount, command.BaseRevision,
-                () => letter.Amend(TextInput.ToDomain(command.Texts), command.ChangeNote, user.RequireUserId(), clock.GetUtcNow().UtcDateTime),
+                () => letter.Amend(texts, command.ChangeNote, user.RequireUserId(), clock.GetUtcNow().UtcDateTime, command.PublishOutdatedTranslations),
                 cancellationToken);
             await TellEarlierSignersAsync(letter, cancellationToken);
             return letter.LatestVersionNumber;
@@ -124,8 +135,10 @@ public class Amend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pag
                 .ToListAsync(cancellationToken);
             if (recipients.Count == 0)
                 return;
-            var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
-            var link = urls.Absolute($"/letters/{letter.Slug}");
+            string TitleFor(string? language) => LetterLanguageVersions.ForReader(latest.Texts, t => t.LanguageCode, language, letter.PrimaryLanguage).Title;
+            var title = TitleFor(null);
+            // The new version with what changed from the one before, in every language.
+            var link = urls.Absolute($"/letters/{letter.Slug}/versions/{latest.Number}");
             var (userId, now) = (user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
             // The mailing's own subject is what coordinators see in its list: in this request's language.
             var mailing = Mailing.Create(letter.Id, MailingKind.AmendmentNotice, OutboxMessage.Truncate(Subject(title), Mailing.SubjectMaxLength),
@@ -135,12 +148,13 @@ public class Amend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pag
             {
                 // Each signer reads it in the language they signed in (else the letter's); the change note stays as written.
                 using var _ = ReaderLanguage.Use(ReaderLanguage.For(recipient.Language, letter.PrimaryLanguage));
-                mailing.Add(new OutgoingMail(recipient.Email!, null, Subject(title),
+                var theirTitle = TitleFor(recipient.Language);
+                mailing.Add(new OutgoingMail(recipient.Email!, null, Subject(theirTitle),
                     EmailHtml.Paragraph(T["Dear {0},"], EmailHtml.Encode(recipient.SignerName)) +
                     EmailHtml.Paragraph(T["The text of {0} has changed since you signed it. It is now version {1}. What changed:"],
-                        EmailHtml.Strong(title), latest.Number.ToString("N0", CultureInfo.CurrentCulture)) +
+                        EmailHtml.Strong(theirTitle), latest.Number.ToString("N0", CultureInfo.CurrentCulture)) +
                     $"<blockquote>{EmailHtml.Encode(latest.ChangeNote ?? string.Empty)}</blockquote>" +
-                    EmailHtml.LinkParagraph(link, T["Read the new version"]) +
+                    EmailHtml.LinkParagraph(link, T["Read the new version and what changed"]) +
                     EmailHtml.Paragraph(T["Your signature stays on the letter. If you no longer agree with it, withdraw it with the link in the e-mail we sent when you signed on {0}; that link keeps working."],
                         EmailHtml.Encode(recipient.CreatedAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)))), now);
             }
@@ -149,6 +163,6 @@ public class Amend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pag
             outbox.Wake();
         }
 
-        private string Subject(string title) => T["The letter you signed was amended: {0}", title];
+        private string Subject(string title) => T["The letter you signed was amended: {0}", Bidi.Isolate(title)];
     }
 }

@@ -38,7 +38,7 @@ public class Embed(IMediator mediator) : PageModel
 
     public async Task OnGetAsync(string slug, string? host, bool signed, CancellationToken cancellationToken)
     {
-        Letter = await mediator.Send(new Query(slug, host), cancellationToken);
+        Letter = await mediator.Send(new Query(slug, host, ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
         SecurityHeaders.AllowFramingBy(Response, Letter.Host);
         Data = Letter.Form.Blank;
         Signed = signed;
@@ -46,7 +46,7 @@ public class Embed(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string slug, string? host, CancellationToken cancellationToken)
     {
-        Letter = await mediator.Send(new Query(slug, host), cancellationToken);
+        Letter = await mediator.Send(new Query(slug, host, ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
         SecurityHeaders.AllowFramingBy(Response, Letter.Host);
         Data = Data with { Slug = slug, OrganisationId = null, Source = SignatureSource.Embed, EmbedHost = Letter.Host };
         await mediator.Send(Data, cancellationToken);
@@ -54,7 +54,8 @@ public class Embed(IMediator mediator) : PageModel
         return Redirect($"{Action}&signed=true");
     }
 
-    public sealed record Query(string Slug, string? Host) : IQuery<Model>;
+    /// <param name="Language">The reader's language (in a frame, usually their browser's), which chooses the title shown.</param>
+    public sealed record Query(string Slug, string? Host, string? Language = null) : IQuery<Model>;
 
     /// <param name="Form">The sign form for an anonymous signer (nobody signs for an organisation in one step from a frame).</param>
     public sealed record Model(string Host, string Title, SignatureCounts Counts, Sign.Form Form);
@@ -71,7 +72,7 @@ public class Embed(IMediator mediator) : PageModel
                 .SingleOrDefaultAsync(cancellationToken);
             if (letter is null || !EmbedHosts.Split(letter.EmbedHosts).Contains(query.Host, StringComparer.Ordinal))
                 throw new NotFoundException("The letter");
-            var form = await mediator.Send(new Sign.Query(query.Slug), cancellationToken);
+            var form = await mediator.Send(new Sign.Query(query.Slug, Language: query.Language), cancellationToken);
             return new Model(query.Host!, form.Title, await SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken),
                 form with { Organisations = [] });
         }

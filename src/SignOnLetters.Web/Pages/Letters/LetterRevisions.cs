@@ -20,16 +20,34 @@ public sealed record DiffSection(DiffPart Part, string? LanguageCode, IReadOnlyL
 /// <summary>What the other editor did, shown to the one whose save was refused.</summary>
 public sealed record LetterConflict(string? SavedBy, DateTime SavedAt, int ChangeCount, int LatestRevision, IReadOnlyList<DiffSection> Changes);
 
-/// <summary>Reads revisions back and compares them, for the history page and for edit conflicts.</summary>
+/// <summary>Reads revisions and published versions back and compares them, for the history and versions pages and for edit conflicts.</summary>
 public static class LetterRevisions
 {
     private sealed record Snapshot(string Addressees, IReadOnlyList<(string LanguageCode, string Title, string Body)> Texts);
 
     /// <summary>The changes from revision <paramref name="from"/> to revision <paramref name="to"/>; only sections that differ.</summary>
-    public static async Task<IReadOnlyList<DiffSection>> CompareAsync(AppDbContext db, int letterId, int from, int to, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DiffSection>> CompareAsync(AppDbContext db, int letterId, int from, int to, CancellationToken cancellationToken) =>
+        Compare(await SnapshotAsync(db, letterId, from, cancellationToken), await SnapshotAsync(db, letterId, to, cancellationToken));
+
+    /// <summary>The changes from published version <paramref name="from"/> to <paramref name="to"/> (title and text of each language; versions keep no addressees).</summary>
+    public static async Task<IReadOnlyList<DiffSection>> CompareVersionsAsync(AppDbContext db, int letterId, int from, int to, CancellationToken cancellationToken) =>
+        Compare(await VersionSnapshotAsync(db, letterId, from, cancellationToken), await VersionSnapshotAsync(db, letterId, to, cancellationToken));
+
+    /// <summary>The translations of version <paramref name="upTo"/> that are behind its main text, with the version each was last updated in (<see cref="TranslationFreshness"/>).</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> OutdatedTranslationsAsync(
+        AppDbContext db, int letterId, int upTo, string mainLanguage, CancellationToken cancellationToken)
     {
-        var before = await SnapshotAsync(db, letterId, from, cancellationToken);
-        var after = await SnapshotAsync(db, letterId, to, cancellationToken);
+        var versions = await db.LetterVersions.AsNoTracking()
+            .Where(v => v.LetterId == letterId && v.Number <= upTo)
+            .Select(v => new { v.Number, Texts = v.Texts.Select(t => new { t.LanguageCode, t.Title, t.Body }).ToList() })
+            .ToListAsync(cancellationToken);
+        return TranslationFreshness.OutdatedTranslations(
+            versions.Select(v => new PublishedTexts(v.Number, v.Texts.Select(t => new LetterText(t.LanguageCode, t.Title, t.Body)).ToList())),
+            mainLanguage);
+    }
+
+    private static IReadOnlyList<DiffSection> Compare(Snapshot? before, Snapshot? after)
+    {
         if (before is null || after is null)
             return [];
         var sections = new List<DiffSection> { new(DiffPart.Addressees, null, TextDiff.Lines(before.Addressees, after.Addressees)) };
@@ -92,6 +110,15 @@ public static class LetterRevisions
             .SingleOrDefaultAsync(cancellationToken);
         var changes = await CompareAsync(db, letterId, baseRevision, current.LatestRevisionNumber, cancellationToken);
         return new LetterConflict(savedBy, current.UpdatedAt, current.ChangeCount, current.LatestRevisionNumber, changes);
+    }
+
+    private static async Task<Snapshot?> VersionSnapshotAsync(AppDbContext db, int letterId, int number, CancellationToken cancellationToken)
+    {
+        var version = await db.LetterVersions.AsNoTracking()
+            .Where(v => v.LetterId == letterId && v.Number == number)
+            .Select(v => new { Texts = v.Texts.Select(t => new { t.LanguageCode, t.Title, t.Body }).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        return version is null ? null : new Snapshot(string.Empty, version.Texts.Select(t => (t.LanguageCode, t.Title, t.Body)).ToList());
     }
 
     private static async Task<Snapshot?> SnapshotAsync(AppDbContext db, int letterId, int number, CancellationToken cancellationToken)

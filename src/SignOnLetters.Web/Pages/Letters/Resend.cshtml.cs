@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Caching;
 using SignOnLetters.Web.Infrastructure.Signing;
 
 namespace SignOnLetters.Web.Pages.Letters;
@@ -21,13 +23,29 @@ public class Resend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
     [BindProperty]
     public Command Data { get; set; } = new();
 
-    public void OnGet(string slug) => Data = new Command { Slug = slug };
+    /// <summary>The letter's title in the reader's language, so they know which letter this is about.</summary>
+    public string? LetterTitle { get; private set; }
+
+    public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        Data = new Command { Slug = slug };
+        LetterTitle = await mediator.Send(new TitleQuery(slug, ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
+        LetterTitle = await mediator.Send(new TitleQuery(slug, ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
         await mediator.Send(Data with { Slug = slug }, cancellationToken);
         TempData["Notice"] = T[Answer].Value;
         return RedirectToPage("Resend", new { slug });
+    }
+
+    public sealed record TitleQuery(string Slug, string? Language) : IQuery<string>;
+
+    public sealed class TitleQueryHandler(AppDbContext db, SigningLetterCache letters) : IQueryHandler<TitleQuery, string>
+    {
+        public async ValueTask<string> Handle(TitleQuery query, CancellationToken cancellationToken) =>
+            (await letters.FindAsync(db, query.Slug, cancellationToken)).TitleFor(query.Language);
     }
 
     public sealed record Command : ICommand

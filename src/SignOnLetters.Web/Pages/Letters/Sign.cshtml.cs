@@ -56,14 +56,14 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
     /// <param name="invitation">The token of a partner invitation's link: fills in the invited organisation and address.</param>
     public async Task OnGetAsync(string slug, string? invitation, CancellationToken cancellationToken)
     {
-        SignForm = await mediator.Send(new Query(slug, invitation), cancellationToken);
+        SignForm = await mediator.Send(new Query(slug, invitation, ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
         Data = SignForm.Blank;
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
         Data = Data with { Slug = slug, Source = SignatureSource.PublicForm };
-        SignForm = await mediator.Send(new Query(slug), cancellationToken);
+        SignForm = await mediator.Send(new Query(slug, Language: ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
         if (User.Identity?.IsAuthenticated == true && !await antiforgery.IsRequestValidAsync(HttpContext))
         {
             // A form from before signing in, or a forged one: nothing is stored, the answers are kept
@@ -82,7 +82,8 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
         _ => T["Thank you. Check your inbox: we sent a link to confirm your signature. It is counted only after you confirm."],
     };
 
-    public sealed record Query(string Slug, string? InvitationToken = null) : IQuery<Form>;
+    /// <param name="Language">The reader's language, which chooses the title shown (<see cref="LetterLanguageVersions"/>).</param>
+    public sealed record Query(string Slug, string? InvitationToken = null, string? Language = null) : IQuery<Form>;
 
     /// <summary>What the form needs: the letter's title and terms, and the organisations the signed-in person may sign for.</summary>
     public sealed record Form(
@@ -127,7 +128,7 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
                     .WithLinkToken(letter.Terms.LetterId, token)
                     .Select(i => new Invitee(i.OrganisationName, i.ContactEmail, token))
                     .SingleOrDefaultAsync(cancellationToken);
-            return new Form(query.Slug, letter.Title, letter.Terms.Status, letter.Terms.WhoMaySign,
+            return new Form(query.Slug, letter.TitleFor(query.Language), letter.Terms.Status, letter.Terms.WhoMaySign,
                 letter.Terms.IndividualsMustGiveOrganisation, organisations, invitation);
         }
     }
@@ -258,7 +259,7 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
             await commits.StoreAsync(signature, CancellationToken.None);
             // Stored: the e-mail goes after the answer, and the signature keeps a mark until it went.
             if (withinLimit)
-                mailer.Enqueue(signature.Id, emails.Confirmation(ReaderLanguage.For(signature.Language, letter.Language), signature.Email!, letter.Title,
+                mailer.Enqueue(signature.Id, emails.Confirmation(letter.ForSigner(signature.Language), signature.Email!,
                     issued.ConfirmToken, issued.WithdrawToken, signature.ConfirmationExpiresAt!.Value));
             else
                 logger.LogInformation("Signing over the rate limit; held for review without e-mail");
@@ -298,17 +299,28 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
             }
 
             var awaitingReview = signature.State == SignatureState.HeldForReview;
-            mailer.Enqueue(emails.RepresentativeReceipt(ReaderLanguage.For(signature.Language, letter.Language), email!, letter.Title, organisation.Name,
+            mailer.Enqueue(emails.RepresentativeReceipt(letter.ForSigner(signature.Language), email!, organisation.Name,
                 awaitingReview, withdrawToken));
             return awaitingReview ? Outcome.AwaitingReview : Outcome.SignedForOrganisation;
         }
     }
 }
 
-/// <summary>The letter as signing needs it: its terms on the latest version, its title and its (primary) language.</summary>
+/// <summary>The letter as signing needs it: its terms on the latest version, the titles of its language versions and its (primary) language.</summary>
+/// <param name="Titles">The latest version's title in each language, the main language's first.</param>
 /// <param name="AliasKeys">The letter's organisation aliases by alias key, so signing applies one without a query per signature.</param>
-internal sealed record LetterForSigning(SigningTerms Terms, string Title, string Language, IReadOnlyDictionary<string, OrganisationAlias> AliasKeys)
+internal sealed record LetterForSigning(SigningTerms Terms, IReadOnlyList<LetterTitle> Titles, string Language, IReadOnlyDictionary<string, OrganisationAlias> AliasKeys)
 {
+    /// <summary>The main language's title (for coordinators' own pages and mailings).</summary>
+    public string Title => TitleFor(null);
+
+    /// <summary>The title a reader of <paramref name="language"/> reads (<see cref="LetterLanguageVersions.ForReader"/>).</summary>
+    public string TitleFor(string? language) => LetterLanguageVersions.ForReader(Titles, t => t.Language, language, Language).Title;
+
+    /// <summary>What an e-mail to a signer is written in: their interface language (else the letter's) and the title of their language version.</summary>
+    public (string Language, string Title) ForSigner(string? signerLanguage) =>
+        (ReaderLanguage.For(signerLanguage, Language), TitleFor(signerLanguage));
+
     /// <summary>An organisation signing under one of the letter's aliases claims the organisation's own name (<see cref="SignatureClaims.ApplyAliasAsync"/>).</summary>
     public void ApplyAlias(Signature signature)
     {
@@ -327,9 +339,9 @@ internal sealed record LetterForSigning(SigningTerms Terms, string Title, string
             {
                 Terms = new SigningTerms(l.Id, l.Status, l.WhoMaySign, l.Moderation, l.IndividualsMustGiveOrganisation,
                     l.Versions.Where(v => v.Number == l.LatestVersionNumber).Select(v => v.Id).FirstOrDefault()),
-                Title = l.Versions.Where(v => v.Number == l.LatestVersionNumber)
-                    .SelectMany(v => v.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title))
-                    .FirstOrDefault(),
+                Titles = l.Versions.Where(v => v.Number == l.LatestVersionNumber)
+                    .SelectMany(v => v.Texts.Select(t => new LetterTitle(t.LanguageCode, t.Title)))
+                    .ToList(),
                 l.PrimaryLanguage,
             })
             .SingleOrDefaultAsync(cancellationToken)
@@ -338,6 +350,10 @@ internal sealed record LetterForSigning(SigningTerms Terms, string Title, string
                 .ToListAsync(cancellationToken))
             .DistinctBy(a => a.AliasKey, StringComparer.Ordinal)
             .ToDictionary(a => a.AliasKey, StringComparer.Ordinal);
-        return new LetterForSigning(letter.Terms, letter.Title ?? slug, letter.PrimaryLanguage, aliases);
+        IReadOnlyList<LetterTitle> titles = letter.Titles.Count > 0 ? letter.Titles : [new LetterTitle(letter.PrimaryLanguage, slug)];
+        return new LetterForSigning(letter.Terms, titles, letter.PrimaryLanguage, aliases);
     }
 }
+
+/// <summary>A language version's title.</summary>
+public sealed record LetterTitle(string Language, string Title);

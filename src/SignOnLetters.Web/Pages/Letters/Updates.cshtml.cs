@@ -139,8 +139,6 @@ public class Updates(IMediator mediator, IStringLocalizer<SharedResource> T) : P
             var signers = await Subscribers(db, letter.Id)
                 .Select(s => new { s.Id, s.Email, s.SignerName, s.Language })
                 .ToListAsync(cancellationToken);
-            var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
-            var subject = $"{command.Subject.Trim()} ({title})";
             var body = LetterMarkdown.ToSafeHtml(command.Body);
             var mailing = Mailing.Create(letter.Id, MailingKind.SignerUpdate, command.Subject, command.Body, false, user.RequireUserId(), now);
             var taken = new HashSet<string>();
@@ -149,6 +147,10 @@ public class Updates(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                 var link = unsubscribe.For(signer.Id);
                 // Each signer reads the greeting and footer in the language they signed in.
                 using var language = ReaderLanguage.Use(ReaderLanguage.For(signer.Language, letter.PrimaryLanguage));
+                // ... and the letter's title in the version of their language (the update itself stays as written).
+                var title = letter.Texts.Count == 0 ? letter.Slug
+                    : LetterLanguageVersions.ForReader(letter.Texts, t => t.LanguageCode, signer.Language, letter.PrimaryLanguage).Title;
+                var subject = $"{command.Subject.Trim()} ({Bidi.Isolate(title)})";
                 mailing.Add(new OutgoingMail(signer.Email!, null, subject, Html(signer.SignerName, title, letter.Slug, body, link), ListUnsubscribeUrl: link), now);
             }
             db.Mailings.Add(mailing);
@@ -161,7 +163,7 @@ public class Updates(IMediator mediator, IStringLocalizer<SharedResource> T) : P
         {
             var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
             return $"<p>{html.Encode(T["Dear {0},", name])}</p>" + bodyHtml +
-                   $"<p><a href=\"{html.Encode(urls.Absolute($"/letters/{slug}"))}\">{html.Encode(title)}</a></p>" +
+                   $"<p><a href=\"{html.Encode(urls.Absolute($"/letters/{slug}"))}\"><bdi>{html.Encode(title)}</bdi></a></p>" +
                    $"<p>{html.Encode(T["You receive this because you signed this letter and asked to be kept updated."])} " +
                    $"<a href=\"{html.Encode(unsubscribeLink)}\">{html.Encode(T["Stop these updates"])}</a>.</p>";
         }

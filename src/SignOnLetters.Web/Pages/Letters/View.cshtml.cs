@@ -40,7 +40,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
         if (Letter.IsPreview)
             return;
         if (Letter.Status == LetterStatus.Open)
-            SignForm = await mediator.Send(new Sign.Query(slug), cancellationToken);
+            SignForm = await mediator.Send(new Sign.Query(slug, Language: Letter.Language), cancellationToken);
         FirstSignatories = await mediator.Send(new Signatories.Query(slug), cancellationToken);
     }
 
@@ -52,7 +52,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
         IReadOnlyList<LanguageVersion> Languages, IReadOnlyList<Addressee> Addressees, IReadOnlyList<string> Authors,
         int VersionNumber, DateTime? VersionPublishedAt, string? ChangeNote,
         DateTime? DeadlineUtc, string? DeadlineTimeZone, int? SignatureGoal, SignatureCounts Counts, DateTime? DeliveredAt,
-        IReadOnlyList<Update> Updates)
+        IReadOnlyList<Update> Updates, string PrimaryLanguage = "", int? NotUpdatedSince = null)
     {
         public bool IsRightToLeft => LanguageCodes.IsRightToLeft(Language);
     }
@@ -102,11 +102,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
             var texts = (version?.Texts ?? letter.WorkingTexts)
                 .OrderBy(t => t.LanguageCode == letter.PrimaryLanguage ? 0 : 1).ThenBy(t => t.LanguageCode, StringComparer.Ordinal)
                 .ToList();
-            var wanted = LanguageCodes.Normalize(query.Language);
-            // "fr" finds a "fr-CA" version when there is no plain French one.
-            var text = texts.FirstOrDefault(t => t.LanguageCode == wanted)
-                ?? texts.FirstOrDefault(t => wanted is not null && t.LanguageCode.Split('-')[0] == wanted.Split('-')[0])
-                ?? texts[0];
+            var text = LetterLanguageVersions.ForReader(texts, t => t.LanguageCode, query.Language, letter.PrimaryLanguage);
             // Rendered once per text, whatever the request (a slow text cannot be replayed per request).
             var body = rendered.Of(text.Body);
             var plain = body.PlainText;
@@ -121,7 +117,13 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                 letter.DeadlineUtc, letter.DeadlineTimeZone, letter.SignatureGoal,
                 await SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken),
                 letter.DeliveredAt,
-                await UpdatesAsync(letter.Id, cancellationToken));
+                await UpdatesAsync(letter.Id, cancellationToken),
+                letter.PrimaryLanguage,
+                isPublished && text.LanguageCode != letter.PrimaryLanguage
+                    && (await LetterRevisions.OutdatedTranslationsAsync(db, letter.Id, letter.LatestVersionNumber, letter.PrimaryLanguage, cancellationToken))
+                        .TryGetValue(text.LanguageCode, out var since)
+                    ? since
+                    : null);
         }
 
         private async Task<IReadOnlyList<Update>> UpdatesAsync(int letterId, CancellationToken cancellationToken)

@@ -137,7 +137,7 @@ public class Confirm(IMediator mediator, IStringLocalizer<SharedResource> T) : P
             kept.IssueWithdrawLink(withdrawHash);
             await db.SaveChangesAsync(cancellationToken);
             var letter = await LetterForSigning.FindAsync(db, slug, cancellationToken);
-            mailer.Enqueue(emails.AlreadySigned(ReaderLanguage.For(duplicate.Language, letter.Language), kept.Email!, letter.Title, withdrawToken));
+            mailer.Enqueue(emails.AlreadySigned(letter.ForSigner(duplicate.Language), kept.Email!, withdrawToken));
             return new Outcome(slug, kept.IsCounted, AlreadySigned: true);
         }
     }

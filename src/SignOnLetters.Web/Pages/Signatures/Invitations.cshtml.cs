@@ -200,9 +200,7 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
             }
             // Saved before sending: a failure while sending never leads to a second reminder at once.
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var (invitation, token) in due)
-                await emails.SendPartnerInvitationAsync(ReaderLanguage.For(null, letter.Language), invitation.ContactEmail, letter.Title, invitation.OrganisationName, invitation.Message,
-                    command.Slug, token, reminder: true);
+            await InvitationList.MailAsync(db, emails, letter, letterId, command.Slug, due, reminder: true, cancellationToken);
             return due.Count;
         }
     }
@@ -318,10 +316,37 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
         {
             throw new DomainRuleException("Some of these addresses were invited a moment ago (by another coordinator?). Nothing was sent: reload and try again.");
         }
-        foreach (var (invitation, token) in sent)
-            await emails.SendPartnerInvitationAsync(ReaderLanguage.For(null, letter.Language), invitation.ContactEmail, letter.Title, invitation.OrganisationName, invitation.Message, slug, token,
-                reminder: false);
+        await MailAsync(db, emails, letter, letterId, slug, sent, reminder: false, cancellationToken);
         return sent.Count;
+    }
+
+    /// <summary>
+    /// Sends invitations or reminders, each in the invitee's language where it is known (the language
+    /// their address last signed a letter in here, else the letter's), with the title of that language
+    /// version, naming the lead organisation and the coordinator who invited.
+    /// </summary>
+    internal static async Task MailAsync(AppDbContext db, SignatureEmails emails, LetterForSigning letter, int letterId, string slug,
+        IReadOnlyList<(PartnerInvitation Invitation, string Token)> invitations, bool reminder, CancellationToken cancellationToken)
+    {
+        if (invitations.Count == 0)
+            return;
+        var leadOrganisation = await db.Letters.Where(l => l.Id == letterId).Select(l => l.LeadOrganisation.Name).SingleAsync(cancellationToken);
+        var inviterIds = invitations.Select(i => i.Invitation.CreatedByUserId).Distinct().ToList();
+        var inviterNames = await db.Users.Where(u => inviterIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var emailKeys = invitations.Select(i => i.Invitation.EmailKey).Distinct().ToList();
+        var languages = (await db.Signatures.AsNoTracking()
+                .Where(s => s.EmailKey != null && emailKeys.Contains(s.EmailKey) && s.Language != null)
+                .Select(s => new { s.EmailKey, s.Language, s.CreatedAt })
+                .ToListAsync(cancellationToken))
+            .GroupBy(s => s.EmailKey!)
+            .ToDictionary(g => g.Key, g => g.MaxBy(s => s.CreatedAt)!.Language);
+        foreach (var (invitation, token) in invitations)
+        {
+            var (language, title) = letter.ForSigner(languages.GetValueOrDefault(invitation.EmailKey));
+            var inviter = new SignatureEmails.Inviter(leadOrganisation,
+                inviterNames.GetValueOrDefault(invitation.CreatedByUserId) is { Length: > 0 } name ? name : null);
+            await emails.SendPartnerInvitationAsync(language, invitation.ContactEmail, title, inviter, invitation.OrganisationName, invitation.Message, slug, token, reminder);
+        }
     }
 
     /// <summary>Why a row cannot be sent, as a translatable sentence (after "Line {0}: "), or null.</summary>

@@ -5,6 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 
+using SignOnLetters.Web.Infrastructure;
+
+using SignOnLetters.Web.Pages.Letters;
+
 namespace SignOnLetters.Web.Pages.Signatures;
 
 /// <summary>
@@ -29,32 +33,42 @@ public class Unsubscribe(IMediator mediator) : PageModel
     public bool Done { get; private set; }
 
     public async Task OnGetAsync(string token, CancellationToken cancellationToken) =>
-        Letter = await mediator.Send(new Query(token), cancellationToken);
+        Letter = await mediator.Send(new Query(token, ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        Letter = await mediator.Send(new Command(token), cancellationToken);
+        Letter = await mediator.Send(new Command(token, ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
         Done = true;
         return Page();
     }
 
     public sealed record Target(string Slug, string Title, bool Subscribed);
 
-    public sealed record Query(string Token) : IQuery<Target?>;
+    /// <param name="Language">The reader's language, which chooses the title shown (<see cref="LetterLanguageVersions"/>).</param>
+    public sealed record Query(string Token, string? Language = null) : IQuery<Target?>;
 
     public sealed class QueryHandler(AppDbContext db, UnsubscribeLinks links) : IQueryHandler<Query, Target?>
     {
-        public async ValueTask<Target?> Handle(Query query, CancellationToken cancellationToken) =>
-            links.SignatureId(query.Token) is { } id
-                ? await db.Signatures.AsNoTracking().Where(s => s.Id == id)
-                    .Select(s => new Target(s.Letter.Slug,
-                        s.Letter.Texts.Where(t => t.LanguageCode == s.Letter.PrimaryLanguage).Select(t => t.Title).FirstOrDefault() ?? s.Letter.Slug,
-                        s.KeepMeUpdated))
-                    .SingleOrDefaultAsync(cancellationToken)
-                : null;
+        public async ValueTask<Target?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            if (links.SignatureId(query.Token) is not { } id)
+                return null;
+            var found = await db.Signatures.AsNoTracking().Where(s => s.Id == id)
+                .Select(s => new
+                {
+                    s.Letter.Slug, s.Letter.PrimaryLanguage, s.KeepMeUpdated,
+                    Titles = s.Letter.Texts.Select(t => new LetterTitle(t.LanguageCode, t.Title)).ToList(),
+                })
+                .SingleOrDefaultAsync(cancellationToken);
+            return found is null
+                ? null
+                : new Target(found.Slug,
+                    found.Titles.Count == 0 ? found.Slug : LetterLanguageVersions.ForReader(found.Titles, t => t.Language, query.Language, found.PrimaryLanguage).Title,
+                    found.KeepMeUpdated);
+        }
     }
 
-    public sealed record Command(string Token) : ICommand<Target>;
+    public sealed record Command(string Token, string? Language = null) : ICommand<Target>;
 
     public sealed class CommandHandler(AppDbContext db, UnsubscribeLinks links, IMediator mediator) : ICommandHandler<Command, Target>
     {
@@ -67,7 +81,7 @@ public class Unsubscribe(IMediator mediator) : PageModel
                 throw new DomainRuleException("This link is not valid. Check that you copied the whole link from the e-mail.");
             signature.StopUpdates();
             await db.SaveChangesAsync(cancellationToken);
-            return (await mediator.Send(new Query(command.Token), cancellationToken))!;
+            return (await mediator.Send(new Query(command.Token, command.Language), cancellationToken))!;
         }
     }
 }
