@@ -162,7 +162,7 @@ public static class LetterDocument
         // Asterisks only mean something once there is a delivery date to refer to.
         var markLate = model.Edition is not null;
         column.Item().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Text(text => style.Paragraph(text).Span(texts.SignatoriesHeading).FontSize(14).Bold());
-        column.Item().Text(text => style.Paragraph(text).Span(texts.CountsLine(signatories.Counts, texts.Culture)).Bold().FontColor(LetterStyle.AccentColour));
+        column.Item().Text(text => style.Paragraph(text).Span(texts.CountsLine(signatories.Counts)).Bold().FontColor(LetterStyle.AccentColour));
 
         using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
         if (signatories.Organisations.Count > 0)
