@@ -85,7 +85,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             ["POST Decline"] = Access.OrganisationCoordinator,
         },
         ["/invitations/{token}"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
-        ["/letters"] = new() { ["GET"] = Access.SignedIn },
+        ["/letters"] = new() { ["GET"] = Access.Public },
         ["/letters/new"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
         ["/letters/{slug}"] = new() { ["GET"] = Access.Public },
         ["/letters/{slug}/edit"] = new() { ["GET"] = Access.LetterEditor, ["POST"] = Access.LetterEditor },
@@ -99,6 +99,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             ["POST Reopen"] = Access.LetterLeadCoordinator,
             ["POST Step"] = Access.LetterLeadCoordinator,
             ["POST EmbedHosts"] = Access.LetterLeadCoordinator,
+            ["POST Listing"] = Access.LetterLeadCoordinator,
         },
         ["/letters/{slug}/embed"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/letters/{slug}/deliver"] = new()
