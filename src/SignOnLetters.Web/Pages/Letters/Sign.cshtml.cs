@@ -27,9 +27,11 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// <see cref="Command"/> (always on the anonymous path).
 /// <para>
 /// Whatever happens to an anonymous submission (new, a repeat of an address or an organisation that
-/// already signed, over the rate limit, a filled honeypot) the answer is the same "check your
-/// inbox", given after the same work, and the typed address gets the same "please confirm" e-mail,
-/// so nobody can learn from this form whether an address or an organisation signed (issue 18).
+/// already signed, a filled honeypot) the answer is the same "check your inbox", given after the same
+/// work, and the typed address gets the same "please confirm" e-mail, so nobody can learn from this
+/// form whether an address or an organisation signed (issue 18). The one other answer, "held for
+/// review" over the network's signing limit, is decided from the client network before anything
+/// about the address is read, so it tells nothing about who signed (issue 17).
 /// </para>
 /// <para>
 /// Antiforgery tokens are checked for signed-in visitors only, whose cookie lets a forged form sign
