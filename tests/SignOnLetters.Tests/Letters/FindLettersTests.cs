@@ -88,6 +88,22 @@ public abstract class FindLettersTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(search, page.QuerySelector("input[name=q]")!.GetAttribute("value"));
     }
 
+    [SkippableFact]
+    public async Task Should_show_each_letter_in_the_readers_language_version_with_the_counts_in_that_language()
+    {
+        await LetterAsync("in-russian", "A letter", "Письмо министру", "Текст");
+        await SigningScenario.SignAndConfirmAsync(App, SigningScenario.Individual() with { Slug = "in-russian" });
+        var russian = BrowserlessClient.For(App);
+        russian.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
+
+        var (_, page) = await russian.GetAsync("/letters");
+
+        var title = page.QuerySelector(".letter-card h3")!;
+        Assert.Equal(("Письмо министру", "ru"), (title.TextContent.Trim(), title.GetAttribute("lang")));
+        Assert.Equal("1 подписант из 1 страны", page.QuerySelector(".letter-card .headline-count")!.TextContent.Trim());
+        Assert.Equal("Письма и петиции", page.QuerySelector("main h1")!.TextContent.Trim());
+    }
+
     [SkippableTheory]
     [InlineData("%")] // LIKE wildcards are searched as typed, not as patterns
     [InlineData("_")]

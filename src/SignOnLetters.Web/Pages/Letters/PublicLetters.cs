@@ -91,11 +91,9 @@ public static class PublicLetters
                     .ToListAsync(cancellationToken))
                 .ToLookup(g => g.LetterId, g => g.Group);
 
-            var wanted = LanguageCodes.Normalize(query.Language);
             var items = letters.Select(l =>
             {
-                var title = l.Titles.FirstOrDefault(t => t.LanguageCode == wanted)
-                            ?? l.Titles.FirstOrDefault(t => wanted is not null && t.LanguageCode.Split('-')[0] == wanted.Split('-')[0])
+                var title = LanguageCodes.Closest(l.Titles, t => t.LanguageCode, query.Language)
                             ?? l.Titles.FirstOrDefault(t => t.LanguageCode == l.PrimaryLanguage)
                             ?? l.Titles.FirstOrDefault();
                 return new Item(l.Slug, title?.Title ?? l.Slug, title?.LanguageCode ?? l.PrimaryLanguage, l.Kind, l.Status, l.LeadOrganisation,

@@ -102,11 +102,8 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
             var texts = (version?.Texts ?? letter.WorkingTexts)
                 .OrderBy(t => t.LanguageCode == letter.PrimaryLanguage ? 0 : 1).ThenBy(t => t.LanguageCode, StringComparer.Ordinal)
                 .ToList();
-            var wanted = LanguageCodes.Normalize(query.Language);
-            // "fr" finds a "fr-CA" version when there is no plain French one.
-            var text = texts.FirstOrDefault(t => t.LanguageCode == wanted)
-                ?? texts.FirstOrDefault(t => wanted is not null && t.LanguageCode.Split('-')[0] == wanted.Split('-')[0])
-                ?? texts[0];
+            // "fr" finds a "fr-CA" version when there is no plain French one; else the main language (first).
+            var text = LanguageCodes.Closest(texts, t => t.LanguageCode, query.Language) ?? texts[0];
             // Rendered once per text, whatever the request (a slow text cannot be replayed per request).
             var body = rendered.Of(text.Body);
             var plain = body.PlainText;
