@@ -58,7 +58,7 @@ internal sealed class DemoLetter
             Addressees = [new LetterAddressee(SeededDemoLetter.Addressee.Name, SeededDemoLetter.Addressee.Title, SeededDemoLetter.Addressee.Institution)],
             BodyMarkdown = text.Body,
             Version = new LetterVersionInfo(1),
-            Signatories = new LetterSignatories(organisations, individuals, new SignatoryCounts(organisations.Count, CountryCodes.Length, individuals.Count)),
+            Signatories = new LetterSignatories(organisations, individuals, new SignOnLetters.Web.Pages.Letters.SignatureCounts(organisations.Count, individuals.Count, CountryCodes.Length)),
             Options = new LetterDocumentOptions { Columns = 3, CreationDate = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero) },
         };
     }
@@ -96,10 +96,10 @@ internal sealed class DemoLetter
         html.Append("<h1>").Append(WebUtility.HtmlEncode(model.Title)).Append("</h1>\n");
         html.Append(LetterMarkdown.ToSafeHtml(model.BodyMarkdown));
         html.Append("<h2>").Append(texts.SignatoriesHeading).Append("</h2>\n<p><b>")
-            .Append(WebUtility.HtmlEncode(texts.CountsLine(model.Signatories.Counts, texts.Culture))).Append("</b></p>\n");
+            .Append(WebUtility.HtmlEncode(texts.CountsLine(model.Signatories.Counts))).Append("</b></p>\n");
         using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
-        AppendList(html, texts.OrganisationsHeading, arrangement.Arrange(model.Signatories.Organisations.Select(o => (o.Name, o.CountryCode, (string?)null, false)), SignatoryGrouping.None));
-        AppendList(html, texts.IndividualsHeading, arrangement.Arrange(model.Signatories.Individuals.Select(i => (i.Name, i.CountryCode, i.Organisation, false)), SignatoryGrouping.None));
+        AppendList(html, texts.OrganisationsHeading, arrangement.Arrange(model.Signatories.Organisations.Select(o => (o.Name, o.CountryCode, (string?)null, false, false)), SignatoryGrouping.None));
+        AppendList(html, texts.IndividualsHeading, arrangement.Arrange(model.Signatories.Individuals.Select(i => (i.Name, i.CountryCode, (string?)i.Organisation, false, false)), SignatoryGrouping.None));
         html.Append("</body></html>");
         return html.ToString();
     }

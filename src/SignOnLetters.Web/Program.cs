@@ -60,6 +60,7 @@ services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Invitations");
         // Letters are coordinators' work, except what the public reads and signs.
         options.Conventions.AuthorizeFolder("/Letters")
+            .AllowAnonymousToPage("/Letters/Index")
             .AllowAnonymousToPage("/Letters/View")
             .AllowAnonymousToPage("/Letters/Sign")
             .AllowAnonymousToPage("/Letters/Resend")

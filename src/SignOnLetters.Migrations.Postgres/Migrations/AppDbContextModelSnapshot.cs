@@ -291,6 +291,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<bool>("IndividualsMustGiveOrganisation")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsUnlisted")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 

@@ -293,6 +293,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<bool>("IndividualsMustGiveOrganisation")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsUnlisted")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 

@@ -278,6 +278,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<bool>("IndividualsMustGiveOrganisation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsUnlisted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 

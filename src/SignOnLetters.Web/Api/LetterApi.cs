@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Api;
@@ -16,9 +17,10 @@ public static class LetterApi
         return app;
     }
 
-    private static async Task<IResult> GetLetterAsync(string slug, string? lang, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> GetLetterAsync(string slug, string? lang, IMediator mediator, IStringLocalizer<SharedResource> T, CancellationToken cancellationToken)
     {
         var letter = await mediator.Send(new View.Query(slug, lang), cancellationToken);
+        var progress = SignatureProgress.Of(letter.Counts, letter.SignatureGoal);
         return Results.Ok(new LetterResponse(
             letter.Slug,
             letter.Title,
@@ -28,16 +30,23 @@ public static class LetterApi
             letter.Languages.Select(l => new LanguageVersionResponse(l.Code, l.Name, l.Title)).ToList(),
             letter.VersionNumber,
             letter.DeadlineUtc is { } utc ? new DeadlineResponse(utc, letter.DeadlineTimeZone!) : null,
-            new CountsResponse(letter.Counts.Organisations, letter.Counts.Individuals, letter.Counts.Countries, letter.Counts.Total)));
+            new CountsResponse(letter.Counts.Organisations, letter.Counts.Individuals, letter.Counts.Countries, letter.Counts.Total),
+            SignatureCountWording.Headline(T, letter.Counts),
+            progress is null ? null : new GoalResponse(progress.Goal, progress.Percent, SignatureCountWording.Goal(T, progress))));
     }
 
+    /// <param name="Headline">The counts worded as the letter page words them, in the reader's language (Accept-Language or the language cookie).</param>
     public sealed record LetterResponse(
         string Slug, string Title, string Kind, string Status, string Language,
-        IReadOnlyList<LanguageVersionResponse> LanguageVersions, int Version, DeadlineResponse? Deadline, CountsResponse Counts);
+        IReadOnlyList<LanguageVersionResponse> LanguageVersions, int Version, DeadlineResponse? Deadline, CountsResponse Counts,
+        string Headline, GoalResponse? Goal);
 
     public sealed record LanguageVersionResponse(string Language, string Name, string Title);
 
     public sealed record DeadlineResponse(DateTime Utc, string TimeZone);
 
     public sealed record CountsResponse(int Organisations, int Individuals, int Countries, int Total);
+
+    /// <param name="PercentReached">Whole per cent, rounded down; over 100 once the goal is passed.</param>
+    public sealed record GoalResponse(int Signatures, int PercentReached, string Text);
 }

@@ -79,9 +79,11 @@ public static class SignatureApi
         }
         if (body is null)
             return Results.Problem("The body is not a JSON object with the signature's fields.", statusCode: StatusCodes.Status400BadRequest);
-        await mediator.Send(body.ToCommand(slug), cancellationToken);
-        // The same answer whatever happened (new, repeated address, held): nothing to probe.
-        return Results.Json(new { state = "pendingConfirmation" }, statusCode: StatusCodes.Status202Accepted);
+        var outcome = await mediator.Send(body.ToCommand(slug), cancellationToken);
+        // The same answer whatever happened to the address or organisation (new, repeated): nothing to
+        // probe. Only the network limit, which depends on the sender's network alone, is told apart.
+        return Results.Json(new { state = outcome == Sign.Outcome.HeldByNetworkLimit ? "heldForReview" : "pendingConfirmation" },
+            statusCode: StatusCodes.Status202Accepted);
     }
 
     private static async Task<IResult> ListAsync(string slug, int? page, string? q, string? country, IMediator mediator, CancellationToken cancellationToken)

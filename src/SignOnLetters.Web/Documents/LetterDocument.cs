@@ -198,7 +198,7 @@ public static class LetterDocument
         var markLate = model.Edition is not null;
         // The heading block (heading, counts, kind) is kept with the first names: never alone at a page foot.
         column.Item().KeepWithNext().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Text(text => style.Paragraph(text).Span(style.Label(texts.SignatoriesHeading)).FontSize(14).Bold());
-        column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(style.Label(texts.CountsLine(signatories.Counts, texts.Culture))).Bold().FontColor(LetterStyle.AccentColour));
+        column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(style.Label(texts.CountsLine(signatories.Counts))).Bold().FontColor(LetterStyle.AccentColour));
 
         using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
         var comma = Localisation.ListComma(CultureOf(model.LanguageCode));

@@ -3,7 +3,7 @@ namespace SignOnLetters.Web.Documents;
 /// <summary>
 /// Everything the final signed letter shows, and nothing else: a handler projects a letter version
 /// and its signatures into this, so the document does not depend on the database. Signers' e-mail
-/// addresses have no place here on purpose; hidden signers appear only in <see cref="SignatoryCounts"/>.
+/// addresses have no place here on purpose; hidden signers appear only in <see cref="LetterSignatories.Counts"/>.
 /// </summary>
 public sealed record LetterDocumentModel
 {
@@ -64,7 +64,7 @@ public sealed record LetterEdition(DateTimeOffset DeliveredAt);
 public sealed record LetterSignatories(
     IReadOnlyList<OrganisationSignatory> Organisations,
     IReadOnlyList<IndividualSignatory> Individuals,
-    SignatoryCounts Counts);
+    Pages.Letters.SignatureCounts Counts);
 
 /// <param name="Signer">Who signed for the organisation, only when the signer chose to be named.</param>
 /// <param name="Unverified">Nobody verified that the organisation itself signed (<see cref="Domain.Signatures.OrganisationSignatureVerification"/>).</param>
@@ -75,8 +75,6 @@ public sealed record SignerLine(string Name, string? Role = null);
 /// <param name="Organisation">Shown "for identification only".</param>
 public sealed record IndividualSignatory(string Name, string CountryCode, string? Organisation = null, bool SignedAfterDelivery = false);
 
-/// <param name="Countries">Distinct countries over all signatures, named or not.</param>
-public sealed record SignatoryCounts(int Organisations, int Countries, int Individuals);
 
 public enum SignatoryGrouping
 {

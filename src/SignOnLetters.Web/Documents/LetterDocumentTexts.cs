@@ -1,6 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Documents;
 
@@ -45,8 +48,8 @@ public sealed record LetterDocumentTexts
             ? string.Format(culture, "Version {0}", version.Number)
             : string.Format(culture, "Version {0}: {1}", version.Number, version.ChangeNote.Trim());
 
-    /// <summary>"Signed by N organisations from M countries and K individuals", with singulars.</summary>
-    public Func<SignatoryCounts, CultureInfo, string> CountsLine { get; init; } = EnglishCountsLine;
+    /// <summary>The headline count, worded where every page words it (<see cref="SignatureCountWording"/>).</summary>
+    public Func<SignatureCounts, string> CountsLine { get; init; } = counts => HeadlineIn(BuiltInResources.Value, Localisation.DefaultLanguage, counts);
 
     public Func<DateOnly, CultureInfo, string> FormatDate { get; init; } = (date, culture) => date.ToString("d MMMM yyyy", culture);
 
@@ -75,7 +78,7 @@ public sealed record LetterDocumentTexts
     {
         var language = ReaderLanguage.For(null, languageCode);
         if (language == Localisation.DefaultLanguage)
-            return English;
+            return English with { CountsLine = counts => HeadlineIn(T, language, counts) };
         using var _ = ReaderLanguage.Use(language);
         var page = T["Page {0} of {1}"].Value;
         var (first, second) = (page.IndexOf("{0}", StringComparison.Ordinal), page.IndexOf("{1}", StringComparison.Ordinal));
@@ -102,45 +105,20 @@ public sealed record LetterDocumentTexts
             VersionLine = (version, culture) => string.IsNullOrWhiteSpace(version.ChangeNote)
                 ? string.Format(culture, versionLine, version.Number)
                 : string.Format(culture, versionLineWithNote, version.Number, version.ChangeNote.Trim()),
-            CountsLine = (counts, _) =>
-            {
-                // Plural forms follow the language's rules, so the line is built in its culture.
-                using var scope = ReaderLanguage.Use(language);
-                return CountsLineIn(T, counts);
-            },
+            CountsLine = counts => HeadlineIn(T, language, counts),
             LateSignatureNote = deliveredOn => string.Format(CultureInfo.GetCultureInfo(language), lateNote, deliveredOn),
             RegionName = region => regions[region],
         };
     }
 
-    private static string CountsLineIn(IStringLocalizer<SharedResource> T, SignatoryCounts counts)
+    /// <summary>Plural forms follow the language's rules, so the line is built in the document's language, not the reader's.</summary>
+    private static string HeadlineIn(IStringLocalizer<SharedResource> T, string language, SignatureCounts counts)
     {
-        var organisations = T.Plural("{0} organisations", counts.Organisations);
-        var countries = T.Plural("from {0} countries", counts.Countries);
-        var individuals = T.Plural("{0} individuals", counts.Individuals);
-        return (counts.Organisations, counts.Individuals) switch
-        {
-            (0, 0) => T["Not yet signed"],
-            (_, 0) => T["Signed by {0} {1}", organisations, countries],
-            (0, _) => T["Signed by {0} {1}", individuals, countries],
-            _ => T["Signed by {0} {1} and {2}", organisations, countries, individuals],
-        };
+        using var _ = ReaderLanguage.Use(language);
+        return SignatureCountWording.Headline(T, counts);
     }
 
-    private static string EnglishCountsLine(SignatoryCounts counts, CultureInfo culture)
-    {
-        string Count(int number, string singular, string plural) =>
-            number.ToString("N0", culture) + " " + (number == 1 ? singular : plural);
-
-        var organisations = Count(counts.Organisations, "organisation", "organisations");
-        var countries = Count(counts.Countries, "country", "countries");
-        var individuals = Count(counts.Individuals, "individual", "individuals");
-        return (counts.Organisations, counts.Individuals) switch
-        {
-            (0, 0) => "Not yet signed",
-            (_, 0) => $"Signed by {organisations} from {countries}",
-            (0, _) => $"Signed by {individuals} from {countries}",
-            _ => $"Signed by {organisations} from {countries} and {individuals}",
-        };
-    }
+    /// <summary>The app's own resources, for a document composed without the app's services (the English default).</summary>
+    private static readonly Lazy<IStringLocalizer<SharedResource>> BuiltInResources = new(() => new StringLocalizer<SharedResource>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)));
 }

@@ -65,10 +65,9 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
             .Where(s => s.Kind == SignerKind.Individual && s.Visibility == SignatureVisibility.NameAndOrganisation)
             .Select(s => new IndividualSignatory(s.SignerName, s.CountryCode, s.OrganisationName, Late(s.ConfirmedAt, s.CreatedAt)))
             .ToList();
-        var counts = new Documents.SignatoryCounts(
-            approved.Count(s => s.Kind == SignerKind.Organisation),
-            approved.Select(s => s.CountryCode).Distinct().Count(),
-            approved.Count(s => s.Kind == SignerKind.Individual));
+        // Counted by the same rule as every page and the API (named or not, every approved signature).
+        var counts = Pages.Letters.SignatureCounts.Of(approved.GroupBy(s => (s.Kind, s.CountryCode))
+            .Select(g => new Pages.Letters.CountedGroup(g.Key.Kind, g.Key.CountryCode, g.Count())).ToList());
 
         var printedAt = letter.DeliveredAt ?? latest?.PublishedAt ?? letter.UpdatedAt;
         var model = new LetterDocumentModel

@@ -13,19 +13,8 @@ public static class LetterLanguageVersions
     /// <param name="languageOf">A version's language code.</param>
     /// <param name="wanted">The reader's language (interface choice, a <c>?lang=</c> link, or the language a signer signed in); null for none.</param>
     /// <param name="primaryLanguage">The letter's main language, the fallback.</param>
-    public static T ForReader<T>(IReadOnlyList<T> versions, Func<T, string> languageOf, string? wanted, string primaryLanguage) where T : class
-    {
-        var language = LanguageCodes.Normalize(wanted);
-        if (language is not null)
-        {
-            if (versions.FirstOrDefault(v => languageOf(v) == language) is { } exact)
-                return exact;
-            var family = BaseOf(language);
-            if (versions.FirstOrDefault(v => BaseOf(languageOf(v)) == family) is { } related)
-                return related;
-        }
-        return versions.FirstOrDefault(v => languageOf(v) == primaryLanguage) ?? versions[0];
-    }
-
-    private static string BaseOf(string language) => language.Split('-')[0];
+    public static T ForReader<T>(IReadOnlyList<T> versions, Func<T, string> languageOf, string? wanted, string primaryLanguage) where T : class =>
+        LanguageCodes.Closest(versions, languageOf, wanted)
+        ?? versions.FirstOrDefault(v => languageOf(v) == primaryLanguage)
+        ?? versions[0];
 }

@@ -85,3 +85,6 @@ public static class ListQueryInput
         return builder.ToString();
     }
 }
+
+/// <summary>The model of the <c>_Pager</c> partial: where a paged list is, and the link to each of its pages.</summary>
+public sealed record Pager(int Page, int PageCount, Func<int, string> Link);

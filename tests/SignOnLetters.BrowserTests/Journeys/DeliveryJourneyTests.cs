@@ -58,7 +58,7 @@ public sealed class DeliveryJourneyTests(BrowserFixture browser) : IClassFixture
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
         var text = PdfText(bytes);
         Assert.Contains("Keep people alive", text);
-        Assert.Contains("Signed by", text);
+        Assert.Contains("from 1 country", text);
     }
 
     private static async Task FillDeliveryAsync(IPage page)

@@ -90,7 +90,7 @@ public sealed class PublicLetterPageTests(BrowserFixture browser)
         await visitor.Page.GotoAsync("/letters/demo");
 
         await Microsoft.Playwright.Assertions.Expect(visitor.Page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-        await Microsoft.Playwright.Assertions.Expect(visitor.Page.GetByText("Signed by")).Not.ToHaveCountAsync(0);
+        await Microsoft.Playwright.Assertions.Expect(visitor.Page.GetByText("signatories from")).Not.ToHaveCountAsync(0);
         await visitor.AssertAccessibleAsync();
         await visitor.ScreenshotAsync("phone-demo-letter");
         Assert.False(await visitor.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "The letter page scrolls sideways on a phone.");

@@ -31,7 +31,7 @@ public abstract class EmbedTests(SliceFixture app) : SliceTest(app)
         Assert.Contains("script-src 'self'", policy);
         Assert.False(embed.Headers.Contains("X-Frame-Options"));
         var html = await embed.Content.ReadAsStringAsync();
-        Assert.Contains("Signed by 0 organisations", html);
+        Assert.Contains("Not yet signed", html);
         Assert.Contains($"action=\"/letters/{Slug}/embed?host=partner.example\"", html);
         Assert.DoesNotContain("site-header", html);
         Assert.Contains("<base target=\"_blank\" />", html); // links leave the frame: our other pages refuse to be framed

@@ -62,7 +62,7 @@ internal static class SampleLetters
     public static LetterDocumentModel Letter(
         IReadOnlyList<OrganisationSignatory>? organisations = null,
         IReadOnlyList<IndividualSignatory>? individuals = null,
-        SignatoryCounts? counts = null,
+        SignOnLetters.Web.Pages.Letters.SignatureCounts? counts = null,
         LetterDocumentOptions? options = null,
         string language = "en",
         string body = Body)
@@ -89,7 +89,7 @@ internal static class SampleLetters
             BodyMarkdown = body,
             Closing = "Yours sincerely,",
             Version = new LetterVersionInfo(2, "Added the third demand"),
-            Signatories = new LetterSignatories(organisations, individuals, counts ?? new SignatoryCounts(organisations.Count, countries, individuals.Count)),
+            Signatories = new LetterSignatories(organisations, individuals, counts ?? new SignOnLetters.Web.Pages.Letters.SignatureCounts(organisations.Count, individuals.Count, countries)),
             Options = options ?? new LetterDocumentOptions { CreationDate = CreatedAt },
         };
     }

@@ -1,22 +1,23 @@
 using SignOnLetters.Pdf.Tests.Support;
 using SignOnLetters.Web.Documents;
+using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Tests.Documents;
 
 public sealed class SignatoryListTests
 {
     [Theory]
-    [InlineData(12, 5, 40, "Signed by 12 organisations from 5 countries and 40 individuals")]
-    [InlineData(1, 1, 1, "Signed by 1 organisation from 1 country and 1 individual")]
-    [InlineData(2, 1, 0, "Signed by 2 organisations from 1 country")]
-    [InlineData(0, 3, 1, "Signed by 1 individual from 3 countries")]
-    [InlineData(2_000, 120, 15_300, "Signed by 2,000 organisations from 120 countries and 15,300 individuals")]
+    [InlineData(12, 5, 40, "52 signatories from 5 countries: 12 organisations and 40 individuals")]
+    [InlineData(1, 1, 1, "2 signatories from 1 country: 1 organisation and 1 individual")]
+    [InlineData(2, 1, 0, "2 organisations from 1 country")]
+    [InlineData(0, 3, 1, "1 signatory from 3 countries")]
+    [InlineData(2_000, 120, 15_300, "17,300 signatories from 120 countries: 2,000 organisations and 15,300 individuals")]
     [InlineData(0, 0, 0, "Not yet signed")]
-    public void Should_word_the_counts_line_with_singulars_and_plurals(int organisations, int countries, int individuals, string expected)
+    public void Should_word_the_counts_line_as_the_letter_page_does(int organisations, int countries, int individuals, string expected)
     {
         var texts = LetterDocumentTexts.English;
 
-        Assert.Equal(expected, texts.CountsLine(new SignatoryCounts(organisations, countries, individuals), texts.Culture));
+        Assert.Equal(expected, texts.CountsLine(new SignatureCounts(organisations, individuals, countries)));
     }
 
     [Fact]
@@ -25,11 +26,11 @@ public sealed class SignatoryListTests
         var model = SampleLetters.Letter(
             organisations: [new OrganisationSignatory("Clinic Alpha", "FR")],
             individuals: [new IndividualSignatory("Ada Lovelace", "GB")],
-            counts: new SignatoryCounts(Organisations: 3, Countries: 4, Individuals: 7));
+            counts: new SignatureCounts(Organisations: 3, Individuals: 7, Countries: 4));
 
         var text = PdfText.Normalise(PdfText.WithPdfPig(LetterDocument.Generate(model)));
 
-        Assert.Contains(PdfText.Normalise("Signed by 3 organisations from 4 countries and 7 individuals"), text);
+        Assert.Contains(PdfText.Normalise("10 signatories from 4 countries: 3 organisations and 7 individuals"), text);
         Assert.Equal(1, LetterDocumentReadBackTests.CountOccurrences(text, "ClinicAlpha"));
         Assert.Equal(1, LetterDocumentReadBackTests.CountOccurrences(text, "AdaLovelace"));
     }
@@ -39,7 +40,7 @@ public sealed class SignatoryListTests
     {
         var model = SampleLetters.Letter(
             individuals: [new IndividualSignatory("Ada Lovelace", "GB"), new IndividualSignatory("Alan Turing", "GB")],
-            counts: new SignatoryCounts(0, 1, 1));
+            counts: new SignatureCounts(Organisations: 0, Individuals: 1, Countries: 1));
 
         Assert.Throws<ArgumentException>(() => LetterDocument.Compose(model));
     }

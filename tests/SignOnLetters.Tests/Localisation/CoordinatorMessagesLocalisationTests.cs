@@ -31,10 +31,10 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
         var (_, coordinator, _) = await OpenLetterAsync(App);
         var browser = await SignedInAsync(coordinator.Email!, "fr");
         var (_, page) = await browser.GetAsync($"/letters/{Slug}/manage");
-        BrowserlessClient.AssertRedirect(await browser.SubmitAsync(page, $"/letters/{Slug}/manage", new Dictionary<string, string>(), "form.inline-form"));
+        BrowserlessClient.AssertRedirect(await browser.SubmitAsync(page, $"/letters/{Slug}/manage", new Dictionary<string, string>(), "main form.inline-form"));
 
         // The same form again, loaded before the letter was closed: the rule refuses it.
-        var stale = await browser.SubmitAsync(page, $"/letters/{Slug}/manage", new Dictionary<string, string>(), "form.inline-form");
+        var stale = await browser.SubmitAsync(page, $"/letters/{Slug}/manage", new Dictionary<string, string>(), "main form.inline-form");
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var text = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());

@@ -54,9 +54,9 @@ public abstract partial class WhoSignedTests
             Organisation(++round % 2 == 0 ? Registered : "Ｇlobal Network of People Who Use Drugs", $"probe-{round}@attacker.example"));
         Task<Answer> Normal() => PostAsync(api, Organisation($"Never Registered {++round}", $"probe-{round}@attacker.example"));
 
-        var (held, normal) = await TimeBothPathsAsync(HeldForOrganisation, Normal);
+        var (held, normal) = await PathTiming.TimeBothPathsAsync(HeldForOrganisation, Normal);
 
-        AssertSameTiming(held, normal);
+        PathTiming.AssertSameTiming(held.Select(a => a.Elapsed), normal.Select(a => a.Elapsed), "when held for a registered organisation", "when not");
         Assert.All(held.Concat(normal), a => Assert.Equal(normal[0].Comparable, a.Comparable));
         Assert.Equal(HttpStatusCode.Accepted, normal[0].Status);
     }
@@ -68,7 +68,7 @@ public abstract partial class WhoSignedTests
         // One registered organisation per probe, so each probe is held for its organisation (a
         // second probe of one name would only contest the first).
         var coordinator = await App.CreateUserAsync("coordinator@registered.example");
-        for (var i = 0; i < 5 + Rounds; i++)
+        for (var i = 0; i < 5 + PathTiming.Rounds; i++)
             await App.InsertAsync(Domain.Organisation.Create($"Registered Network {i}", "NL", null, coordinator.Id, App.Clock.GetUtcNow().UtcDateTime));
         var round = 0;
         var registered = 0;
@@ -84,12 +84,12 @@ public abstract partial class WhoSignedTests
             return new Answer(HttpStatusCode.OK, outcome.ToString(), watch.Elapsed);
         }
 
-        var (held, normal) = await TimeBothPathsAsync(
+        var (held, normal) = await PathTiming.TimeBothPathsAsync(
             () => ConfirmAsync($"Registered Network {registered++}"),
             () => ConfirmAsync($"Never Registered {round}"));
 
-        AssertSameTiming(held, normal);
+        PathTiming.AssertSameTiming(held.Select(a => a.Elapsed), normal.Select(a => a.Elapsed), "when held for a registered organisation", "when not");
         Assert.All(held.Concat(normal), a => Assert.Equal(normal[0].Comparable, a.Comparable));
-        Assert.Equal(5 + Rounds, (await SignaturesAsync(App)).Count(s => s.HoldReason == HoldReason.HeldForOrganisation));
+        Assert.Equal(5 + PathTiming.Rounds, (await SignaturesAsync(App)).Count(s => s.HoldReason == HoldReason.HeldForOrganisation));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
@@ -56,6 +57,71 @@ public abstract class SigningPageTests(SliceFixture app) : SliceTest(app)
 
         var anonymous = await App.Factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync($"/letters/{Slug}/signatures.csv");
         Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Should_prefill_the_representatives_one_step_form_so_sending_it_as_it_is_signs()
+    {
+        await OpenLetterAsync(App);
+        var representative = await App.CreateUserAsync("mae@youthrise.example", displayName: "Mae O'Brien");
+        var (_, organisation) = await App.CreateOrganisationAsync("Youth RISE", "IE");
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            var tracked = await db.Organisations.Include(o => o.Memberships).SingleAsync(o => o.Id == organisation.Id);
+            tracked.AddMember(representative.Id, SignOnLetters.Domain.OrganisationRole.Representative, App.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
+        var browser = await SignedInAsync("mae@youthrise.example");
+
+        var (_, form) = await browser.GetAsync($"/letters/{Slug}");
+        // Chosen and filled in: the organisation, and the account's name; the e-mail path's fields are
+        // marked to be hidden while an organisation is chosen.
+        Assert.NotNull(form.QuerySelector($"#sign-org-{organisation.Id}[checked]"));
+        Assert.Equal("Mae O'Brien", form.QuerySelector("#Data_SignerName")!.GetAttribute("value"));
+        Assert.NotNull(form.QuerySelector("#sign form.can-represent .anonymous-only #Data_Email"));
+        Assert.NotNull(form.QuerySelector("#sign form.can-represent .anonymous-only #Data_CountryCode"));
+        var signed = await browser.SubmitAsync(form, $"/letters/{Slug}", new Dictionary<string, string> { ["Data.Consent"] = "true" }, "#sign form");
+
+        BrowserlessClient.AssertRedirect(signed, $"/letters/{Slug}/sign");
+        var signature = Assert.Single(await SignaturesAsync(App));
+        Assert.Equal(("Youth RISE", "Mae O'Brien", SignatureState.Approved), (signature.OrganisationName, signature.SignerName, signature.State));
+    }
+
+    [SkippableFact]
+    public async Task Should_show_the_next_steps_instead_of_a_blank_form_after_signing()
+    {
+        await OpenLetterAsync(App);
+        var browser = BrowserlessClient.For(App);
+
+        var signed = await browser.SubmitFormAsync($"/letters/{Slug}", new Dictionary<string, string>
+        {
+            ["Data.Kind"] = "Individual", ["Data.SignerName"] = "Rui Costa", ["Data.CountryCode"] = "PT",
+            ["Data.Email"] = "rui@example.org", ["Data.Consent"] = "true",
+        }, "#sign form");
+        BrowserlessClient.AssertRedirect(signed, $"/letters/{Slug}/sign");
+        var (_, thanks) = await browser.GetAsync(signed.Headers.Location!.ToString());
+
+        Assert.Contains("Check your inbox", thanks.QuerySelector(".signed-next-steps h2")!.TextContent);
+        Assert.Equal($"/letters/{Slug}/sign/resend", thanks.QuerySelector(".signed-next-steps a[href$='/resend']")!.GetAttribute("href"));
+        Assert.EndsWith($"/letters/{Slug}", thanks.QuerySelector("#share-url")!.GetAttribute("value"));
+        Assert.Null(thanks.QuerySelector("#Data_SignerName")); // no blank form under the thank-you
+        // Opened again later, the page is the form again.
+        var (_, later) = await browser.GetAsync($"/letters/{Slug}/sign");
+        Assert.NotNull(later.QuerySelector("#Data_SignerName"));
+    }
+
+    [SkippableFact]
+    public async Task Should_offer_a_jump_to_the_form_at_the_top_and_the_language_switch_in_the_header()
+    {
+        await OpenLetterAsync(App);
+
+        var (_, page) = await BrowserlessClient.For(App).GetAsync($"/letters/{Slug}");
+
+        var jump = page.QuerySelector(".letter-head a[href='#sign']")!;
+        Assert.Equal("Sign this letter", jump.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("#sign form"));
+        Assert.NotNull(page.QuerySelector("header.site-header form.language-switcher select[name=language]"));
+        Assert.Null(page.QuerySelector("footer .language-switcher"));
     }
 
     private async Task<BrowserlessClient> SignedInAsync(string email)

@@ -69,6 +69,9 @@ public sealed record LetterState
     public ModerationMode Moderation { get; init; }
     public bool IndividualsMustGiveOrganisation { get; init; }
     public List<string> EmbedHosts { get; init; } = [];
+
+    /// <summary>Kept off the public index (absent from older backups: listed).</summary>
+    public bool Unlisted { get; init; }
     public string? CreatedBy { get; init; }
     public DateTime CreatedAt { get; init; }
     public string? UpdatedBy { get; init; }

@@ -52,6 +52,12 @@ public class Letter
     /// </summary>
     public string EmbedHosts { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// Kept off the home page, the public index and its search; still public to anyone with its link
+    /// (a letter circulated only among partners, say). Listed by default.
+    /// </summary>
+    public bool IsUnlisted { get; private set; }
+
     public string CreatedByUserId { get; private set; } = null!;
     public DateTime CreatedAt { get; private set; }
     public string UpdatedByUserId { get; private set; } = null!;
@@ -124,6 +130,7 @@ public class Letter
             Moderation = state.Moderation,
             IndividualsMustGiveOrganisation = state.IndividualsMustGiveOrganisation,
             EmbedHosts = Letters.EmbedHosts.Join(state.EmbedHosts),
+            IsUnlisted = state.Unlisted,
             CreatedByUserId = accountOrImporter(state.CreatedBy),
             CreatedAt = state.CreatedAt,
             UpdatedByUserId = accountOrImporter(state.UpdatedBy),
@@ -306,6 +313,15 @@ public class Letter
         if (Status == LetterStatus.Archived)
             throw new DomainRuleException("This letter is archived.");
         EmbedHosts = Letters.EmbedHosts.Join(hosts);
+        Touch(userId, now);
+    }
+
+    /// <summary>Lists the letter on the home page and in the public index and search, or keeps it off them.</summary>
+    public void SetListed(bool listed, string userId, DateTime now)
+    {
+        if (Status == LetterStatus.Archived)
+            throw new DomainRuleException("This letter is archived.");
+        IsUnlisted = !listed;
         Touch(userId, now);
     }
 

@@ -77,6 +77,19 @@ public static class LanguageCodes
     }
 
     public static bool IsRightToLeft(string code) => CultureInfo.GetCultureInfo(code).TextInfo.IsRightToLeft;
+
+    /// <summary>
+    /// The version a reader who asked for <paramref name="wanted"/> gets: that language, else the same
+    /// language of another region ("fr" finds "fr-CA"), else null (the caller falls back to the letter's main language).
+    /// </summary>
+    public static T? Closest<T>(IReadOnlyCollection<T> versions, Func<T, string> languageOf, string? wanted) where T : class
+    {
+        wanted = Normalize(wanted);
+        if (wanted is null)
+            return null;
+        return versions.FirstOrDefault(v => languageOf(v) == wanted)
+               ?? versions.FirstOrDefault(v => languageOf(v).Split('-')[0] == wanted.Split('-')[0]);
+    }
 }
 
 /// <summary>A language named in a domain rule's message ("The {0} version needs a title."): English

@@ -106,6 +106,7 @@ public class Backup(IMediator mediator) : PageModel
                     Moderation = letter.Moderation,
                     IndividualsMustGiveOrganisation = letter.IndividualsMustGiveOrganisation,
                     EmbedHosts = SignOnLetters.Domain.Letters.EmbedHosts.Split(letter.EmbedHosts).ToList(),
+                    Unlisted = letter.IsUnlisted,
                     CreatedBy = Account(letter.CreatedByUserId),
                     CreatedAt = letter.CreatedAt,
                     UpdatedBy = Account(letter.UpdatedByUserId),

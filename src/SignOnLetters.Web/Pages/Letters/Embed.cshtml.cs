@@ -32,16 +32,18 @@ public class Embed(IMediator mediator) : PageModel
 
     public Model Letter { get; private set; } = null!;
 
-    public bool Signed { get; private set; }
+    /// <summary>What the signer is told after submitting; null shows the form.</summary>
+    public Sign.Outcome? Submitted { get; private set; }
 
     public string Action => $"/letters/{Letter.Form.Slug}/embed?host={Uri.EscapeDataString(Letter.Host)}";
 
-    public async Task OnGetAsync(string slug, string? host, bool signed, CancellationToken cancellationToken)
+    /// <param name="signed">"true" after a submission, "held" after one held by the network limit (the frame gets no TempData cookie).</param>
+    public async Task OnGetAsync(string slug, string? host, string? signed, CancellationToken cancellationToken)
     {
         Letter = await mediator.Send(new Query(slug, host, ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
         SecurityHeaders.AllowFramingBy(Response, Letter.Host);
         Data = Letter.Form.Blank;
-        Signed = signed;
+        Submitted = signed switch { "true" => Sign.Outcome.CheckYourInbox, "held" => Sign.Outcome.HeldByNetworkLimit, _ => null };
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, string? host, CancellationToken cancellationToken)
@@ -49,16 +51,16 @@ public class Embed(IMediator mediator) : PageModel
         Letter = await mediator.Send(new Query(slug, host, ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
         SecurityHeaders.AllowFramingBy(Response, Letter.Host);
         Data = Data with { Slug = slug, OrganisationId = null, Source = SignatureSource.Embed, EmbedHost = Letter.Host };
-        await mediator.Send(Data, cancellationToken);
+        var outcome = await mediator.Send(Data, cancellationToken);
         // No TempData: its cookie does not reach a third-party frame either.
-        return Redirect($"{Action}&signed=true");
+        return Redirect($"{Action}&signed={(outcome == Sign.Outcome.HeldByNetworkLimit ? "held" : "true")}");
     }
 
     /// <param name="Language">The reader's language (in a frame, usually their browser's), which chooses the title shown.</param>
     public sealed record Query(string Slug, string? Host, string? Language = null) : IQuery<Model>;
 
     /// <param name="Form">The sign form for an anonymous signer (nobody signs for an organisation in one step from a frame).</param>
-    public sealed record Model(string Host, string Title, SignatureCounts Counts, Sign.Form Form);
+    public sealed record Model(string Host, string Title, SignatureCounts Counts, int? SignatureGoal, Sign.Form Form);
 
     public sealed class QueryHandler(AppDbContext db, IMediator mediator) : IQueryHandler<Query, Model>
     {
@@ -68,13 +70,13 @@ public class Embed(IMediator mediator) : PageModel
                 throw new NotFoundException("The letter");
             var letter = await db.Letters.AsNoTracking()
                 .Where(l => l.Slug == query.Slug && l.LatestVersionNumber > 0)
-                .Select(l => new { l.Id, l.EmbedHosts })
+                .Select(l => new { l.Id, l.EmbedHosts, l.SignatureGoal })
                 .SingleOrDefaultAsync(cancellationToken);
             if (letter is null || !EmbedHosts.Split(letter.EmbedHosts).Contains(query.Host, StringComparer.Ordinal))
                 throw new NotFoundException("The letter");
             var form = await mediator.Send(new Sign.Query(query.Slug, Language: query.Language), cancellationToken);
             return new Model(query.Host!, form.Title, await SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken),
-                form with { Organisations = [] });
+                letter.SignatureGoal, form with { Organisations = [], AccountName = null });
         }
     }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
@@ -8,12 +9,24 @@ using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Letters;
 
-/// <summary>The coordinator's dashboard: the letters they lead or co-edit, by state, with deadlines and next steps.</summary>
+/// <summary>
+/// <c>/letters</c>: the public index of letters with its search, for everyone; above it, for a
+/// signed-in coordinator, their dashboard: the letters they lead or co-edit, by state, with deadlines and next steps.
+/// </summary>
 public class Index(IMediator mediator) : PageModel
 {
-    public Model Data { get; private set; } = null!;
+    /// <summary>The signed-in person's own letters; null for a visitor.</summary>
+    public Model? Data { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Data = await mediator.Send(new Query(), cancellationToken);
+    public PublicLetters.Model Public { get; private set; } = null!;
+
+    /// <remarks>"page" is Razor Pages' own route value (see <see cref="ListQueryInput"/>): read from the query string only.</remarks>
+    public async Task OnGetAsync(string? q, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+            Data = await mediator.Send(new Query(), cancellationToken);
+        Public = await mediator.Send(new PublicLetters.Query("/letters", q, pageNumber, ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
+    }
 
     public sealed record Query : IQuery<Model>;
 

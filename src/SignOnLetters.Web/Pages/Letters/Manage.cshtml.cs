@@ -58,6 +58,14 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
         return RedirectToPage("Manage", new { slug });
     }
 
+    /// <param name="listed">The checkbox: absent from the post when unticked, so false.</param>
+    public async Task<IActionResult> OnPostListingAsync(string slug, bool listed, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ChangeListing(slug, listed), cancellationToken);
+        TempData["Notice"] = (listed ? T["The letter is listed on the home page and in the search."] : T["The letter is unlisted: only people with its link find it."]).Value;
+        return RedirectToPage("Manage", new { slug });
+    }
+
     public async Task<IActionResult> OnPostDeadlineAsync(string slug, CancellationToken cancellationToken)
     {
         Letter = await mediator.Send(new Query(slug), cancellationToken);
@@ -111,7 +119,7 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
         DateTime? DeadlineUtc, string? DeadlineTimeZone, DateTime? OpenedAt, DateTime? ClosedAt, DateTime? DeliveredAt,
         IReadOnlyList<Version> Versions, IReadOnlyList<Editor> Editors, IReadOnlyList<PendingInvitation> Invitations, SignatureCounts Counts,
         IReadOnlyList<string> Languages, IReadOnlyList<EmbedSnippet> Embeds, IReadOnlyList<SourceCount> Sources,
-        IReadOnlyList<MissingFont> MissingFonts)
+        IReadOnlyList<MissingFont> MissingFonts, bool IsUnlisted)
     {
         public bool CanManage => Role == LetterRole.LeadCoordinator;
     }
@@ -142,7 +150,7 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
                 .Select(l => new
                 {
                     l.Slug, l.Kind, l.Status, LeadOrganisation = l.LeadOrganisation.Name, l.ChangeCount, l.DeadlineUtc, l.DeadlineTimeZone,
-                    l.OpenedAt, l.ClosedAt, l.DeliveredAt, l.EmbedHosts,
+                    l.OpenedAt, l.ClosedAt, l.DeliveredAt, l.EmbedHosts, l.IsUnlisted,
                     Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault(),
                     l.PrimaryLanguage,
                     Languages = l.Texts.Select(t => t.LanguageCode).ToList(),
@@ -168,7 +176,8 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
                     .GroupBy(s => new { s.Source, s.EmbedHost })
                     .Select(g => new SourceCount(g.Key.Source, g.Key.EmbedHost, g.Count()))
                     .ToListAsync(cancellationToken),
-                pdfs.MissingScriptsOf(letterId).Select(missing => new MissingFont(missing.Language, missing.Script.Name, missing.Script.Characters)).ToList());
+                pdfs.MissingScriptsOf(letterId).Select(missing => new MissingFont(missing.Language, missing.Script.Name, missing.Script.Characters)).ToList(),
+                letter.IsUnlisted);
         }
 
         private string Snippet(string slug, string title, string host)
@@ -346,6 +355,20 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
             var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
             letter.SetEmbedHosts(command.Hosts.Split((char[])['\n', '\r', ' ', ','], StringSplitOptions.RemoveEmptyEntries),
                 user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    /// <summary>Lists the letter on the home page and in the public index and search, or keeps it off them (its link still works).</summary>
+    public sealed record ChangeListing(string Slug, bool Listed) : ICommand, ILetterCoordinatorRequest;
+
+    public sealed class ChangeListingHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ChangeListing>
+    {
+        public async ValueTask<Unit> Handle(ChangeListing command, CancellationToken cancellationToken)
+        {
+            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
+            letter.SetListed(command.Listed, user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

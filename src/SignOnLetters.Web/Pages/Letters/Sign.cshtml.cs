@@ -27,9 +27,11 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// <see cref="Command"/> (always on the anonymous path).
 /// <para>
 /// Whatever happens to an anonymous submission (new, a repeat of an address or an organisation that
-/// already signed, over the rate limit, a filled honeypot) the answer is the same "check your
-/// inbox", given after the same work, and the typed address gets the same "please confirm" e-mail,
-/// so nobody can learn from this form whether an address or an organisation signed (issue 18).
+/// already signed, a filled honeypot) the answer is the same "check your inbox", given after the same
+/// work, and the typed address gets the same "please confirm" e-mail, so nobody can learn from this
+/// form whether an address or an organisation signed (issue 18). The one other answer, "held for
+/// review" over the network's signing limit, is decided from the client network before anything
+/// about the address is read, so it tells nothing about who signed (issue 17).
 /// </para>
 /// <para>
 /// Antiforgery tokens are checked for signed-in visitors only, whose cookie lets a forged form sign
@@ -53,11 +55,20 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
 
     public Form SignForm { get; private set; } = null!;
 
+    /// <summary>Set just after a submission: the page then shows what happens next instead of a blank form.</summary>
+    public Outcome? Submitted { get; private set; }
+
+    private const string OutcomeKey = "SignOutcome";
+
     /// <param name="invitation">The token of a partner invitation's link: fills in the invited organisation and address.</param>
     public async Task OnGetAsync(string slug, string? invitation, CancellationToken cancellationToken)
     {
         SignForm = await mediator.Send(new Query(slug, invitation, ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
         Data = SignForm.Blank;
+        // TempData is read only when its cookie came (reading it otherwise sends a cookie deletion).
+        if (Request.Cookies.ContainsKey(".AspNetCore.Mvc.CookieTempDataProvider") && TempData[OutcomeKey] is string outcome
+            && Enum.TryParse<Outcome>(outcome, out var parsed) && Enum.IsDefined(parsed))
+            Submitted = parsed;
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
@@ -71,7 +82,7 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
             ModelState.AddModelError(string.Empty, T["For your safety, please check the form and send it again."]);
             return Page();
         }
-        TempData["Notice"] = Describe(T, await mediator.Send(Data, cancellationToken));
+        TempData[OutcomeKey] = (await mediator.Send(Data, cancellationToken)).ToString();
         return RedirectToPage("Sign", new { slug });
     }
 
@@ -79,6 +90,7 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
     {
         Outcome.SignedForOrganisation => T["Thank you: your organisation's signature is recorded."],
         Outcome.AwaitingReview => T["Thank you: your organisation's signature is recorded and will appear once the letter's coordinators have reviewed it."],
+        Outcome.HeldByNetworkLimit => T["Thank you. Many signatures came from your network in the last few minutes (a shared office or conference network, for example), so yours is held for the letter's coordinators to review. No confirmation e-mail is sent for it now, and it is not counted until they have reviewed it."],
         _ => T["Thank you. Check your inbox: we sent a link to confirm your signature. It is counted only after you confirm."],
     };
 
@@ -88,15 +100,24 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
     /// <summary>What the form needs: the letter's title and terms, and the organisations the signed-in person may sign for.</summary>
     public sealed record Form(
         string Slug, string Title, LetterStatus Status, WhoMaySign WhoMaySign, bool IndividualsMustGiveOrganisation,
-        IReadOnlyList<RepresentedOrganisation> Organisations, Invitee? Invitation = null)
+        IReadOnlyList<RepresentedOrganisation> Organisations, Invitee? Invitation = null, string? AccountName = null)
     {
         public bool IsOpen => Status == LetterStatus.Open;
 
+        /// <summary>A signed-in member may sign for one of their organisations in one step (not on a letter only individuals sign).</summary>
+        public bool CanRepresent => Organisations.Count > 0 && WhoMaySign != WhoMaySign.IndividualsOnly;
+
+        /// <summary>
+        /// The form as first shown. A representative starts on the one-step path for their first
+        /// organisation with the account's name filled in, so the form sent as it is succeeds.
+        /// </summary>
         public Command Blank => new()
         {
             Slug = Slug,
             Kind = WhoMaySign == WhoMaySign.IndividualsOnly ? SignerKind.Individual : SignerKind.Organisation,
+            OrganisationId = CanRepresent && Invitation is null ? Organisations[0].Id : null,
             OrganisationName = Invitation?.OrganisationName,
+            SignerName = AccountName ?? string.Empty,
             Email = Invitation?.Email,
             InvitationToken = Invitation?.Token,
         };
@@ -105,6 +126,10 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
     /// <summary>The model of the <c>_SignForm</c> partial: the form's context and what was typed.</summary>
     /// <param name="Action">Where the form posts; the sign page unless embedded (then without an antiforgery token, which would also bring X-Frame-Options).</param>
     public sealed record FormView(Form Form, Command Data, string? Action = null);
+
+    /// <summary>The model of <c>_SignedNextSteps</c>.</summary>
+    /// <param name="InFrame">Shown inside a partner's frame (embed): links open the app in a new tab.</param>
+    public sealed record NextSteps(Outcome Outcome, string Slug, string Title, bool InFrame = false);
 
     public sealed record RepresentedOrganisation(int Id, string Name, string CountryCode);
 
@@ -117,6 +142,8 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
         {
             var letter = await letters.FindAsync(db, query.Slug, cancellationToken);
             var userId = user.UserId;
+            var accountName = userId is null ? null : await db.Users.AsNoTracking()
+                .Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
             var organisations = userId is null ? [] : await db.OrganisationMemberships.AsNoTracking()
                 .Where(m => m.UserId == userId)
                 .OrderBy(m => m.Organisation.Name)
@@ -129,16 +156,22 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
                     .Select(i => new Invitee(i.OrganisationName, i.ContactEmail, token))
                     .SingleOrDefaultAsync(cancellationToken);
             return new Form(query.Slug, letter.TitleFor(query.Language), letter.Terms.Status, letter.Terms.WhoMaySign,
-                letter.Terms.IndividualsMustGiveOrganisation, organisations, invitation);
+                letter.Terms.IndividualsMustGiveOrganisation, organisations, invitation, string.IsNullOrWhiteSpace(accountName) ? null : accountName);
         }
     }
 
     public enum Outcome
     {
-        /// <summary>Anonymous signers, whatever happened: the e-mail (if any) tells the rest.</summary>
+        /// <summary>Anonymous signers, whatever happened to the address or organisation: the e-mail tells the rest.</summary>
         CheckYourInbox,
         SignedForOrganisation,
         AwaitingReview,
+
+        /// <summary>
+        /// Over the network's signing limit: held for review, no e-mail. Decided from the client network
+        /// alone, before anything about the address is looked at, so saying so tells nothing about who signed.
+        /// </summary>
+        HeldByNetworkLimit,
     }
 
     public sealed record Command : ICommand<Outcome>, ISignerFields
@@ -263,7 +296,8 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
                     issued.ConfirmToken, issued.WithdrawToken, signature.ConfirmationExpiresAt!.Value));
             else
                 logger.LogInformation("Signing over the rate limit; held for review without e-mail");
-            return Outcome.CheckYourInbox;
+            // The signer is told the truth about the hold: it depends on their network only (see Outcome).
+            return withinLimit ? Outcome.CheckYourInbox : Outcome.HeldByNetworkLimit;
         }
 
         private async Task<Outcome> SignAsRepresentativeAsync(Command command, int organisationId, LetterForSigning letter, DateTime now, CancellationToken cancellationToken)

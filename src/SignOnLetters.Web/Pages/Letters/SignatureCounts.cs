@@ -1,10 +1,15 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SignOnLetters.Data;
+using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Domain.Signatures;
 
 namespace SignOnLetters.Web.Pages.Letters;
 
-/// <summary>The headline numbers: "Signed by N organisations from M countries and K individuals".</summary>
+/// <summary>The headline numbers: "349 signatories from 72 countries: 95 organisations and 254 individuals".</summary>
+/// <param name="Countries">The countries of every counted signatory, organisations and individuals alike
+/// (the headline says "N signatories from M countries", so M is counted over the same N).</param>
 public sealed record SignatureCounts(int Organisations, int Individuals, int Countries)
 {
     public int Total => Organisations + Individuals;
@@ -16,6 +21,46 @@ public sealed record SignatureCounts(int Organisations, int Individuals, int Cou
         groups.Where(g => g.Kind == SignerKind.Organisation).Sum(g => g.Count),
         groups.Where(g => g.Kind == SignerKind.Individual).Sum(g => g.Count),
         groups.Select(g => g.CountryCode).Distinct().Count());
+}
+
+/// <summary>
+/// The one wording of the counts, for the letter page, the signatory list, the home page, the embed,
+/// the JSON API and the PDF: "349 signatories from 72 countries: 95 organisations and 254
+/// individuals". A kind nobody signed as is left out, so a petition that takes only individuals
+/// never mentions organisations ("254 signatories from 72 countries"). Each count takes its own
+/// plural form in the current UI language (Russian has three, Arabic six; see <see cref="PluralText"/>).
+/// </summary>
+public static class SignatureCountWording
+{
+    public static string Headline(IStringLocalizer<SharedResource> T, SignatureCounts counts)
+    {
+        var countries = T.Plural("from {0} countries", counts.Countries);
+        return (counts.Organisations, counts.Individuals) switch
+        {
+            (0, 0) => T["Not yet signed"],
+            (_, 0) => T["{0} {1}", T.Plural("{0} organisations", counts.Organisations), countries],
+            (0, _) => T["{0} {1}", T.Plural("{0} signatories", counts.Individuals), countries],
+            _ => T["{0} {1}: {2} and {3}", T.Plural("{0} signatories", counts.Total), countries,
+                T.Plural("{0} organisations", counts.Organisations), T.Plural("{0} individuals", counts.Individuals)],
+        };
+    }
+
+    /// <summary>The goal as text beside its bar: "Goal: 500 signatures (70 % reached)".</summary>
+    public static string Goal(IStringLocalizer<SharedResource> T, SignatureProgress progress) =>
+        T["Goal: {0} ({1} reached)", T.Plural("{0} signatures", progress.Goal),
+            (progress.Percent / 100.0).ToString("P0", CultureInfo.CurrentCulture)];
+}
+
+/// <summary>How far a letter is towards its signature goal (a goal of zero or less is no goal).</summary>
+public sealed record SignatureProgress(int Signed, int Goal)
+{
+    public static SignatureProgress? Of(SignatureCounts counts, int? goal) => goal is > 0 ? new(counts.Total, goal.Value) : null;
+
+    /// <summary>Whole per cent reached, rounded down (99.6 % is not yet the goal); over 100 once exceeded.</summary>
+    public int Percent => (int)Math.Min(int.MaxValue, (long)Signed * 100 / Goal);
+
+    /// <summary>The bar's filled value: full once the goal is reached.</summary>
+    public int BarValue => Math.Min(Signed, Goal);
 }
 
 /// <summary>Counted (approved) signatures of one kind from one country.</summary>
@@ -39,3 +84,6 @@ public static class SignatureCountQueries
             .Select(g => new CountedGroup(g.Key.Kind, g.Key.CountryCode, g.Count()))
             .ToListAsync(cancellationToken);
 }
+
+/// <summary>The model of <c>_CountHeadline</c>: the counts, and the goal when the letter has one.</summary>
+public sealed record CountHeadline(SignatureCounts Counts, int? Goal = null);

@@ -136,13 +136,4 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
             return updates.Select(u => new Update(u.Subject, u.CreatedAt, rendered.Of(u.Message).Html)).ToList();
         }
     }
-
-    /// <summary>"Signed by 123 organisations from 45 countries and 67 individuals", in the reader's
-    /// language: each count takes its own plural form ("from" is part of the countries' text because
-    /// Russian and Arabic inflect the noun after it).</summary>
-    public static string CountLine(IStringLocalizer<SharedResource> T, SignatureCounts counts) =>
-        T["Signed by {0} {1} and {2}",
-            T.Plural("{0} organisations", counts.Organisations),
-            T.Plural("from {0} countries", counts.Countries),
-            T.Plural("{0} individuals", counts.Individuals)];
 }
