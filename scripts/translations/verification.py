@@ -23,7 +23,7 @@ T = {
    "Se cuentan y aparecen con la nota «no verificada»: nadie ha confirmado que la propia organización haya firmado. Marque una como verificada después de comprobarlo con la organización.",
    "Они учтены и показаны с пометкой «не подтверждена»: никто не подтвердил, что подписала сама организация. Отметьте подпись как подтверждённую, когда проверите это у организации.",
    "هذه التوقيعات محسوبة ومعروضة مع ملاحظة «غير موثَّق»: لم يؤكّد أحد أن المنظمة نفسها وقّعت. ضع علامة التوثيق على أيٍّ منها بعد أن تتحقق من ذلك لدى المنظمة."],
- "Mark {0} as verified": ["Marquer {0} comme vérifiée", "Marcar {0} como verificada", "Отметить {0} как подтверждённую", "وسم {0} بأنه موثَّق"],
+ "Mark as verified: {0}": ["Marquer comme vérifiée : {0}", "Marcar como verificada: {0}", "Отметить как подтверждённую: {0}", "وسم بأنه موثَّق: {0}"],
  "Mark as verified": ["Marquer comme vérifiée", "Marcar como verificada", "Отметить как подтверждённую", "وسم بأنه موثَّق"],
  "A signature in the name of {0} waits for you": ["Une signature au nom de {0} vous attend", "Una firma en nombre de {0} le espera", "Подпись от имени {0} ждёт вашего решения", "توقيع باسم {0} بانتظاركم"],
  "Someone signed the letter {0} in the name of {1}, from an address that is not on its web domain.":

@@ -101,7 +101,7 @@ public sealed class DemoSeeder(
         db.Letters.Add(letter);
         await db.SaveChangesAsync(cancellationToken);
         var version = letter.Versions.Single();
-        db.Signatures.AddRange(DemoSignatories.For(letter.SigningTerms(version.Id), now));
+        db.Signatures.AddRange(DemoSignatories.For(letter.SigningTerms(version.Id), coordinator.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded the demo letter at /letters/{Slug}.", DemoLetter.Slug);
     }

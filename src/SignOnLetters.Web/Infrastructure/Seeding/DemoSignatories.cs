@@ -48,7 +48,9 @@ internal static class DemoSignatories
         (["Nguyễn", "Trần", "Siti", "Budi", "Maria"], ["Văn An", "Thị Bình", "Rahayu", "Santoso", "Reyes"], ["VN", "ID", "PH"]),
     ];
 
-    public static IEnumerable<Signature> For(SigningTerms terms, DateTime now)
+    /// <param name="coordinatorId">The demo coordinator, who has checked most organisations' signatures
+    /// with them: the demo shows verified ones and a few still marked "unverified", as a real letter would.</param>
+    public static IEnumerable<Signature> For(SigningTerms terms, string coordinatorId, DateTime now)
     {
         var random = new Random(20261124);
         var number = 0;
@@ -57,7 +59,10 @@ internal static class DemoSignatories
             var signedAt = now.AddMinutes(-random.Next(60, 60 * 24 * 30));
             var details = new SignerDetails(SignerKind.Organisation, name, country, $"Coordinator {++number}", "Director",
                 null, $"org{number}@example.org", Visibility(random), KeepMeUpdated: random.Next(3) == 0);
-            yield return Confirmed(terms, details, signedAt);
+            var signature = Confirmed(terms, details, signedAt);
+            if (number % 5 != 0)
+                signature.VerifyByCoordinator(coordinatorId, ModerationMode.Automatic, signedAt.AddHours(2));
+            yield return signature;
         }
         for (var i = 0; i < 240; i++)
         {
