@@ -31,7 +31,7 @@ T = {
  "Share the letter": ["Partager la lettre", "Compartir la carta", "Поделиться письмом", "شارك الرسالة"],
  "More signatures give the letter more weight. Send its address to colleagues and partners:": ["Plus de signatures donnent plus de poids à la lettre. Envoyez son adresse à vos collègues et partenaires :", "Más firmas dan más peso a la carta. Envíe su dirección a colegas y organizaciones aliadas:", "Чем больше подписей, тем весомее письмо. Отправьте его адрес коллегам и партнёрам:", "كلما زادت التوقيعات زاد وزن الرسالة. أرسل عنوانها إلى زملائك وشركائك:"],
  "The letter's address": ["L’adresse de la lettre", "La dirección de la carta", "Адрес письма", "عنوان الرسالة"],
- "Share by e-mail": ["Partager par e-mail", "Compartir por correo", "Отправить по e-mail", "المشاركة بالبريد الإلكتروني"],
+ "Share by e-mail": ["Partager par e-mail", "Compartir por correo", "Отправить по электронной почте", "المشاركة بالبريد الإلكتروني"],
  "See who signed": ["Voir qui a signé", "Ver quién firmó", "Посмотреть, кто подписал", "اطّلع على الموقّعين"],
  "Thank you. Many signatures came from your network in the last few minutes (a shared office or conference network, for example), so yours is held for the letter's coordinators to review. No confirmation e-mail is sent for it now, and it is not counted until they have reviewed it.": [
    "Merci. Beaucoup de signatures sont venues de votre réseau ces dernières minutes (un réseau partagé de bureau ou de conférence, par exemple) : la vôtre est donc retenue pour être examinée par les coordinateurs de la lettre. Aucun e-mail de confirmation n’est envoyé pour elle maintenant, et elle n’est comptée qu’après leur examen.",

@@ -250,7 +250,7 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
             App.SendAsync(amend with { Texts = [amend.Texts[0] with { Body = "Changed" }] }));
         Assert.Contains(noNote.Errors, e => e.PropertyName == "ChangeNote");
 
-        var version = await App.SendAsync(amend with { Texts = [amend.Texts[0] with { Body = "Dear Dr Doe,\n\nCorrected figures." }, amend.Texts[1]], ChangeNote = "Corrected the figures." });
+        var version = await App.SendAsync(amend with { Texts = [amend.Texts[0] with { Body = "Dear Dr Doe,\n\nCorrected figures." }, amend.Texts[1]], ChangeNote = "Corrected the figures.", PublishOutdatedTranslations = true });
 
         Assert.Equal(2, version);
         var letter = await App.LoadAsync(slug);
@@ -275,7 +275,7 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
 
         App.RunAs(coordinator);
         var (amend, _) = await App.SendAsync(new Amend.Query(slug));
-        await App.SendAsync(amend with { Texts = [amend.Texts[0] with { Body = "Dear Dr Doe,\n\nCorrected figures." }, amend.Texts[1]], ChangeNote = "Corrected the figures & dates." });
+        await App.SendAsync(amend with { Texts = [amend.Texts[0] with { Body = "Dear Dr Doe,\n\nCorrected figures." }, amend.Texts[1]], ChangeNote = "Corrected the figures & dates.", PublishOutdatedTranslations = true });
         App.RunAs(null);
         await App.SendAsync(SignOnLetters.Tests.Signatures.SigningScenario.Individual("Late Signer", "late@example.org") with { Slug = slug });
         Assert.DoesNotContain(App.Emails.To("early@example.org"), m => m.Subject!.Contains("amended")); // queued, not sent in the request
