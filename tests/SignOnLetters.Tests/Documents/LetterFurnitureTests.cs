@@ -66,7 +66,7 @@ public sealed class LetterFurnitureTests
         var raw = PdfText.WithPdftotext(directory.Write("letter.pdf", LetterDocument.Generate(model)));
         var text = PdfText.Normalise(raw);
 
-        foreach (var label in new[] { "1 March 2025", "To:", "Signed by 1 organisation from 1 country", "Version 2: Added the third demand" })
+        foreach (var label in new[] { "1 March 2025", "To:", LetterDocumentTexts.English.CountsLine(model.Signatories.Counts), "Version 2: Added the third demand" })
             Assert.True(text.Contains(PdfText.Normalise(label), StringComparison.Ordinal), $"\"{label}\" is not in: {raw}");
     }
 }
