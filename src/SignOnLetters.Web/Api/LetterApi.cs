@@ -17,7 +17,8 @@ public static class LetterApi
         return app;
     }
 
-    private static async Task<IResult> GetLetterAsync(string slug, string? lang, IMediator mediator, IStringLocalizer<SharedResource> T, CancellationToken cancellationToken)
+    private static async Task<IResult> GetLetterAsync(string slug, string? lang, IMediator mediator, IStringLocalizer<SharedResource> T,
+        Infrastructure.Markdown.RenderedMarkdown rendered, CancellationToken cancellationToken)
     {
         var letter = await mediator.Send(new View.Query(slug, lang), cancellationToken);
         var progress = SignatureProgress.Of(letter.Counts, letter.SignatureGoal);
@@ -27,21 +28,27 @@ public static class LetterApi
             letter.Kind.ToString(),
             letter.Status.ToString(),
             letter.Language,
-            letter.Languages.Select(l => new LanguageVersionResponse(l.Code, l.Name, l.Title)).ToList(),
+            // Each version's text as written and as the letter page shows it (rendered once per text and cached).
+            letter.Languages.Select(l => new LanguageVersionResponse(l.Code, l.Name, l.Title, l.Body, rendered.Of(l.Body).Html)).ToList(),
             letter.VersionNumber,
             letter.DeadlineUtc is { } utc ? new DeadlineResponse(utc, letter.DeadlineTimeZone!) : null,
             new CountsResponse(letter.Counts.Organisations, letter.Counts.Individuals, letter.Counts.Countries, letter.Counts.Total),
             SignatureCountWording.Headline(T, letter.Counts),
-            progress is null ? null : new GoalResponse(progress.Goal, progress.Percent, SignatureCountWording.Goal(T, progress))));
+            progress is null ? null : new GoalResponse(progress.Goal, progress.Percent, SignatureCountWording.Goal(T, progress)),
+            letter.Addressees.Select(a => new AddresseeResponse(a.Name, a.Title, a.Institution)).ToList()));
     }
 
     /// <param name="Headline">The counts worded as the letter page words them, in the reader's language (Accept-Language or the language cookie).</param>
     public sealed record LetterResponse(
         string Slug, string Title, string Kind, string Status, string Language,
         IReadOnlyList<LanguageVersionResponse> LanguageVersions, int Version, DeadlineResponse? Deadline, CountsResponse Counts,
-        string Headline, GoalResponse? Goal);
+        string Headline, GoalResponse? Goal, IReadOnlyList<AddresseeResponse> Addressees);
 
-    public sealed record LanguageVersionResponse(string Language, string Name, string Title);
+    /// <param name="Text">The version's text as its coordinators wrote it (Markdown).</param>
+    /// <param name="Html">The same text as the letter page shows it (sanitised HTML).</param>
+    public sealed record LanguageVersionResponse(string Language, string Name, string Title, string Text, string Html);
+
+    public sealed record AddresseeResponse(string Name, string? Title, string? Institution);
 
     public sealed record DeadlineResponse(DateTime Utc, string TimeZone);
 

@@ -76,6 +76,23 @@ public abstract partial class LetterHttpTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_link_a_favicon_from_every_page_and_serve_it()
+    {
+        var slug = await App.OpenReadyLetterAsync();
+        App.RunAs(null);
+        var browser = BrowserlessClient.For(App);
+
+        foreach (var path in new[] { "/", $"/letters/{slug}", $"/letters/{slug}/signatories" })
+        {
+            var (_, page) = await browser.GetAsync(path);
+            Assert.StartsWith("/favicon.svg", page.QuerySelector("link[rel='icon']")?.GetAttribute("href"));
+        }
+        var icon = await App.Factory.CreateClient().GetAsync("/favicon.svg");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
+
+    [SkippableFact]
     public async Task Should_serve_the_letter_as_json_and_unknown_slugs_as_problem_details()
     {
         var slug = await App.OpenReadyLetterAsync();
@@ -92,6 +109,12 @@ public abstract partial class LetterHttpTests(SliceFixture app) : SliceTest(app)
         Assert.Equal("SignOnLetter", root.GetProperty("kind").GetString());
         Assert.Equal("Open", root.GetProperty("status").GetString());
         Assert.Equal(["en", "fr"], root.GetProperty("languageVersions").EnumerateArray().Select(v => v.GetProperty("language").GetString()));
+        // Each version's text, as written and as the page shows it, and the addressees: what an addressee's office or a partner republishes.
+        var english = root.GetProperty("languageVersions")[0];
+        Assert.StartsWith("Dear Dr Doe", english.GetProperty("text").GetString());
+        Assert.StartsWith("<p>Dear Dr Doe", english.GetProperty("html").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("languageVersions")[1].GetProperty("text").GetString()));
+        Assert.Equal("Dr Jane Doe", root.GetProperty("addressees")[0].GetProperty("name").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("deadline").ValueKind);
         var counts = root.GetProperty("counts");
         Assert.Equal((0, 0, 0, 0), (counts.GetProperty("organisations").GetInt32(), counts.GetProperty("individuals").GetInt32(),

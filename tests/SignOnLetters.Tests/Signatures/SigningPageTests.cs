@@ -53,7 +53,11 @@ public abstract class SigningPageTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(SignatureState.Approved, Assert.Single(await SignaturesAsync(App)).State);
         var csv = await browser.Http.GetAsync($"/letters/{Slug}/signatures.csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("rui@example.org", await csv.Content.ReadAsStringAsync());
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.Contains("rui@example.org", text);
+        // Signed and confirmed times in ISO 8601 UTC, never a culture's month-first date.
+        Assert.Matches(@"(^|,)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z(,|$)", text.Split('\n')[1]);
+        Assert.DoesNotMatch(@"\d{1,2}/\d{1,2}/\d{4}", text);
 
         var anonymous = await App.Factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync($"/letters/{Slug}/signatures.csv");
         Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);

@@ -68,7 +68,7 @@ public class Versions(IMediator mediator) : PageModel
                 : [];
             return new Model(letter.Slug, letter.PrimaryLanguage, all, shown, letter.LatestVersionNumber,
                 text.LanguageCode, text.Title, rendered.Of(text.Body).Html,
-                texts.Select(t => new View.LanguageVersion(t.LanguageCode, LanguageCodes.NativeName(t.LanguageCode), t.Title)).ToList(),
+                texts.Select(t => new View.LanguageVersion(t.LanguageCode, LanguageCodes.NativeName(t.LanguageCode), t.Title, t.Body)).ToList(),
                 outdated.TryGetValue(text.LanguageCode, out var since) ? since : null, changes);
         }
     }

@@ -57,7 +57,8 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
         public bool IsRightToLeft => LanguageCodes.IsRightToLeft(Language);
     }
 
-    public sealed record LanguageVersion(string Code, string Name, string Title);
+    /// <param name="Body">The version's text as written (Markdown), for the API.</param>
+    public sealed record LanguageVersion(string Code, string Name, string Title, string Body);
 
     public sealed record Addressee(string Name, string? Title, string? Institution);
 
@@ -111,7 +112,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                 letter.Slug, letter.Kind, letter.Status, !isPublished,
                 text.LanguageCode, text.Title, body.Html,
                 plain.Length > DescriptionLength ? plain[..DescriptionLength].TrimEnd() + "…" : plain,
-                texts.Select(t => new LanguageVersion(t.LanguageCode, LanguageCodes.NativeName(t.LanguageCode), t.Title)).ToList(),
+                texts.Select(t => new LanguageVersion(t.LanguageCode, LanguageCodes.NativeName(t.LanguageCode), t.Title, t.Body)).ToList(),
                 letter.Addressees, [letter.LeadOrganisation, .. letter.CoAuthors],
                 letter.LatestVersionNumber, version?.PublishedAt, version?.ChangeNote,
                 letter.DeadlineUtc, letter.DeadlineTimeZone, letter.SignatureGoal,

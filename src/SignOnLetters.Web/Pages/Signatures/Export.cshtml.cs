@@ -49,10 +49,17 @@ public class Export(IMediator mediator) : PageModel
                 Safe(s.Role), s.CountryCode, Safe(s.Email), Safe(s.Website), s.Visibility.ToString(), s.KeepMeUpdated, s.Source.ToString(),
                 s.VersionNumber, s.CreatedAt, s.ConfirmedAt, Safe(s.RejectionReason), VerificationCell(s.Kind, s.Verification)));
 
+            const string IsoUtc = "yyyy-MM-dd'T'HH:mm:ss'Z'";
             await using var buffer = new MemoryStream();
             await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
             await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+            {
+                // ISO 8601 in UTC, which every spreadsheet and script reads the same way, not the
+                // invariant culture's month-first "12/04/2026 17:30:00".
+                csv.Context.TypeConverterOptionsCache.GetOptions<DateTime>().Formats = [IsoUtc];
+                csv.Context.TypeConverterOptionsCache.GetOptions<DateTime?>().Formats = [IsoUtc];
                 await csv.WriteRecordsAsync(rows, cancellationToken);
+            }
             return buffer.ToArray();
         }
     }
