@@ -16,34 +16,26 @@ namespace SignOnLetters.Web.Pages.Organisations;
 /// organisation is shown as an author (page, PDF, deliveries) once one of its coordinators accepts
 /// here. Declining, or withdrawing later, takes its name off the letter.
 /// </summary>
-public class CoAuthorships(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
+public class CoAuthorships(IMediator mediator, IStringLocalizer<SharedResource> T) : OrganisationPage<CoAuthorships.Model>(mediator)
 {
-    public Model Data { get; private set; } = null!;
 
-    public async Task OnGetAsync(int id, CancellationToken cancellationToken) => Data = await mediator.Send(new Query(id), cancellationToken);
+    public async Task OnGetAsync(int id, CancellationToken cancellationToken) => Data = await Mediator.Send(new Query(id), cancellationToken);
 
     public async Task<IActionResult> OnPostAcceptAsync(int id, int letterId, CancellationToken cancellationToken)
     {
-        await mediator.Send(new Answer(id, letterId, Accept: true), cancellationToken);
+        await Mediator.Send(new Answer(id, letterId, Accept: true), cancellationToken);
         TempData["Notice"] = T["Accepted: your organisation is now shown as a co-author of this letter."].Value;
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(int id, int letterId, CancellationToken cancellationToken)
     {
-        await mediator.Send(new Answer(id, letterId, Accept: false), cancellationToken);
+        await Mediator.Send(new Answer(id, letterId, Accept: false), cancellationToken);
         TempData["Notice"] = T["Your organisation is no longer named on this letter."].Value;
         return RedirectToPage(new { id });
     }
 
-    /// <summary>A refused answer re-renders the page with the reason, so it needs its data again.</summary>
-    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
-        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
-    {
-        var executed = await next();
-        if (executed.Result is PageResult && Data is null && RouteData.Values["id"] is string id && int.TryParse(id, out var organisationId))
-            Data = await mediator.Send(new Query(organisationId), HttpContext.RequestAborted);
-    }
+    protected override IQuery<Model> Load(int organisationId) => new Query(organisationId);
 
     public sealed record Query(int OrganisationId) : IQuery<Model>, IOrganisationCoordinatorRequest;
 

@@ -11,41 +11,33 @@ using SignOnLetters.Web.Infrastructure.Mediation;
 namespace SignOnLetters.Web.Pages.Organisations;
 
 /// <summary>An organisation as its members see it: details, members and their roles, pending invitations.</summary>
-public class Details(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
+public class Details(IMediator mediator, IStringLocalizer<SharedResource> T) : OrganisationPage<Details.Model>(mediator)
 {
-    public Model Data { get; private set; } = null!;
 
-    public async Task OnGetAsync(int id, CancellationToken cancellationToken) => Data = await mediator.Send(new Query(id), cancellationToken);
+    public async Task OnGetAsync(int id, CancellationToken cancellationToken) => Data = await Mediator.Send(new Query(id), cancellationToken);
 
     public async Task<IActionResult> OnPostChangeRoleAsync(int id, string userId, OrganisationRole role, CancellationToken cancellationToken)
     {
-        await mediator.Send(new ChangeRole(id, userId, role), cancellationToken);
+        await Mediator.Send(new ChangeRole(id, userId, role), cancellationToken);
         TempData["Notice"] = T["Role changed."].Value;
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, string userId, CancellationToken cancellationToken)
     {
-        await mediator.Send(new RemoveMember(id, userId), cancellationToken);
+        await Mediator.Send(new RemoveMember(id, userId), cancellationToken);
         TempData["Notice"] = T["Member removed."].Value;
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostLeaveAsync(int id, CancellationToken cancellationToken)
     {
-        await mediator.Send(new Leave(id), cancellationToken);
+        await Mediator.Send(new Leave(id), cancellationToken);
         TempData["Notice"] = T["You have left the organisation."].Value;
         return RedirectToPage("Index");
     }
 
-    /// <summary>A refused role change or removal re-renders the page with the reason, so it needs its data again.</summary>
-    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
-        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
-    {
-        var executed = await next();
-        if (executed.Result is PageResult && Data is null && RouteData.Values["id"] is string id && int.TryParse(id, out var organisationId))
-            Data = await mediator.Send(new Query(organisationId), HttpContext.RequestAborted);
-    }
+    protected override IQuery<Model> Load(int organisationId) => new Query(organisationId);
 
     public sealed record Query(int Id) : IQuery<Model>, IOrganisationMemberRequest
     {

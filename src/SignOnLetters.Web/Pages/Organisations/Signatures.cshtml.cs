@@ -23,37 +23,29 @@ namespace SignOnLetters.Web.Pages.Organisations;
 /// signatures whose name is this organisation's (by confusable skeleton) and unverified are found
 /// here: any other id gets "not found", whoever's it is.
 /// </summary>
-public class Signatures(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
+public class Signatures(IMediator mediator, IStringLocalizer<SharedResource> T) : OrganisationPage<Signatures.Model>(mediator)
 {
     [BindProperty]
     public Reject Rejection { get; set; } = new();
 
-    public Model Data { get; private set; } = null!;
 
-    public async Task OnGetAsync(int id, CancellationToken cancellationToken) => Data = await mediator.Send(new Query(id), cancellationToken);
+    public async Task OnGetAsync(int id, CancellationToken cancellationToken) => Data = await Mediator.Send(new Query(id), cancellationToken);
 
     public async Task<IActionResult> OnPostApproveAsync(int id, int signatureId, CancellationToken cancellationToken)
     {
-        await mediator.Send(new Approve(id, signatureId), cancellationToken);
+        await Mediator.Send(new Approve(id, signatureId), cancellationToken);
         TempData["Notice"] = T["Signature marked as verified."].Value;
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRejectAsync(int id, CancellationToken cancellationToken)
     {
-        await mediator.Send(Rejection with { OrganisationId = id }, cancellationToken);
+        await Mediator.Send(Rejection with { OrganisationId = id }, cancellationToken);
         TempData["Notice"] = T["Signature rejected."].Value;
         return RedirectToPage(new { id });
     }
 
-    /// <summary>A refused action re-renders the page with the reason, so it needs its data again.</summary>
-    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
-        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
-    {
-        var executed = await next();
-        if (executed.Result is PageResult && Data is null && RouteData.Values["id"] is string id && int.TryParse(id, out var organisationId))
-            Data = await mediator.Send(new Query(organisationId), HttpContext.RequestAborted);
-    }
+    protected override IQuery<Model> Load(int organisationId) => new Query(organisationId);
 
     public sealed record Query(int OrganisationId) : IQuery<Model>, IOrganisationCoordinatorRequest;
 
