@@ -117,7 +117,7 @@ done
 ok "--health-check: $(cat "$work/health.log")"
 
 status=$(curl -s -o "$work/demo.html" -w '%{http_code}' "$base/letters/demo")
-[ "$status" = 200 ] && grep -q 'Signed by' "$work/demo.html" || fail "GET /letters/demo answered $status"
+[ "$status" = 200 ] && grep -qE '[0-9]+ signatories from [0-9]+ countries' "$work/demo.html" || fail "GET /letters/demo answered $status"
 ok "GET /letters/demo answered 200"
 if [ "$host" != "*" ]; then
   status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: not-this-app.example' "$base/letters/demo")
