@@ -115,8 +115,11 @@ public static class LetterDocument
             throw new ArgumentException("The signatory counts are smaller than the lists of named signatories.", nameof(model));
     }
 
+    /// <summary>The letter language's culture; the invariant one for a code .NET does not know.</summary>
     private static CultureInfo CultureOf(string languageCode)
     {
+        if (string.IsNullOrWhiteSpace(languageCode))
+            return CultureInfo.InvariantCulture;
         try
         {
             return CultureInfo.GetCultureInfo(languageCode);
@@ -127,17 +130,7 @@ public static class LetterDocument
         }
     }
 
-    private static bool IsRightToLeft(string languageCode)
-    {
-        try
-        {
-            return !string.IsNullOrWhiteSpace(languageCode) && CultureInfo.GetCultureInfo(languageCode).TextInfo.IsRightToLeft;
-        }
-        catch (CultureNotFoundException)
-        {
-            return false;
-        }
-    }
+    private static bool IsRightToLeft(string languageCode) => CultureOf(languageCode).TextInfo.IsRightToLeft;
 
     private static string DateLine(LetterDateLine dateLine, LetterDocumentTexts texts, LetterStyle style, string languageCode)
     {
