@@ -71,8 +71,6 @@ public sealed class ReadBackTests
     [RequiresToolsFact("pdftotext")]
     public void Should_read_back_Arabic_names_with_ligatures_in_logical_order()
     {
-        // A Hebrew name with a hyphen (ארגון אל-על) still reads back out of order: pdftotext reorders
-        // the Latin hyphen drawn between two right-to-left runs as left-to-right; issue 21.
         string[] names = ["ليلى أحمد", "لانا الحلبي", "عبد الله لؤي", "جمعية لا للإدمان"];
         using var directory = new TempDirectory();
         var path = directory.Write("arabic.pdf", SampleDocuments.Letter(names).GeneratePdf());

@@ -266,7 +266,7 @@ public static class LetterDocument
         // A Han name is drawn with its country's letterforms (a Japanese or Taiwanese name in the
         // Simplified Chinese face reads as misspelt); kana and Hangul decide by themselves.
         text.DefaultTextStyle(new TextStyle { FontSize = SignatoryFontSize, Language = HanLanguageOf(signatory.CountryCode) });
-        text.Span(signatory.Name).Bold();
+        text.Span(WithNonBreakingHyphens(signatory.Name)).Bold();
         if (signatory.SignedAfterDelivery)
             text.Span("*").Bold();
         if (signatory.Unverified)
@@ -274,10 +274,19 @@ public static class LetterDocument
         // No-break spaces and hyphens: the dash stays after the name and a country is never split
         // ("South / Korea", "Congo - / Kinshasa"); a country may start the next line whole.
         if (signatory.Country is { } country)
-            text.Span("\u00A0— " + country.Replace(' ', '\u00A0').Replace('-', '\u2011')).FontColor(LetterStyle.MutedColour);
+            text.Span("\u00A0— " + WithNonBreakingHyphens(country.Replace(' ', '\u00A0'))).FontColor(LetterStyle.MutedColour);
         if (signatory.Detail is { } detail)
             text.Span("\n" + detail).FontSize(7.5f).FontColor(LetterStyle.MutedColour);
     });
+
+    /// <summary>
+    /// A name or country keeps its hyphens on one line ("Jean-Pierre", "Guinea-Bissau"). The
+    /// non-breaking hyphen (U+2011) also reads back in order inside a right-to-left name: a text
+    /// extractor's simplified bidi (poppler's) counts U+002D as part of a number and so splits
+    /// "ארגון אל-על" into two runs printed in the wrong order on a left-to-right page; U+2011 is a
+    /// neutral it keeps inside the run. Screen readers and search treat both as a hyphen.
+    /// </summary>
+    internal static string WithNonBreakingHyphens(string text) => text.Replace('-', '\u2011');
 
     /// <summary>The language whose letterforms a signatory's Han characters take, from their country; null when the letter's language decides.</summary>
     internal static string? HanLanguageOf(string? countryCode) => countryCode?.ToUpperInvariant() switch

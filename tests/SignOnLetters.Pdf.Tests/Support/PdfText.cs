@@ -9,7 +9,8 @@ internal static class PdfText
 {
     /// <summary>
     /// NFKC (Skia may emit presentation forms and ligatures), without whitespace (extractors guess
-    /// word gaps from glyph positions) and without bidi controls (pdftotext wraps RTL runs in them).
+    /// word gaps from glyph positions), without bidi controls (pdftotext wraps RTL runs in them) and
+    /// with every hyphen read as U+002D.
     /// </summary>
     public static string Normalise(string text)
     {
@@ -18,7 +19,8 @@ internal static class PdfText
         {
             if (Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
                 continue;
-            builder.Append(rune.ToString());
+            // Names are printed with non-breaking hyphens (U+2011, NFKC U+2010): a hyphen is a hyphen.
+            builder.Append(rune.Value == 0x2010 ? "-" : rune.ToString());
         }
         return builder.ToString();
     }

@@ -20,6 +20,8 @@ internal static class SampleLetters
         ("Ένωση Πολιτών για Καθαρό Αέρα", "GR"),
         ("جمعية الهواء النظيف", "EG"),
         ("עמותת אוויר נקי", "IL"),
+        // A hyphen between two right-to-left words, on a left-to-right page (the demo's Israeli network).
+        ("ארגון אל-על לצמצום נזקים", "IL"),
         ("स्वच्छ वायु संघ", "IN"),
         ("มูลนิธิอากาศสะอาด", "TH"),
         ("清洁空气协会", "CN"),
