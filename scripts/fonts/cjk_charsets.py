@@ -19,7 +19,12 @@ tc=codec_chars('big5',range(0xA1,0xFA),list(range(0x40,0x7F))+list(range(0xA1,0x
 hk=codec_chars('big5hkscs',range(0x87,0xFF),list(range(0x40,0x7F))+list(range(0xA1,0xFF)))
 kr=codec_chars('euc_kr',range(0xA1,0xFF),range(0xA1,0xFF))
 sets={'JP':jp|common,'SC':sc|common,'TC':tc|common,'KR':kr|hangul|common,'HK':hk|common}
+import unicodedata
 for k,v in sets.items():
+    # A national set may encode a character only as a compatibility ideograph (KS X 1001 gives
+    # 郎 as U+F92C), but text is typed with the unified one (U+90CE): keep both, or a Korean name
+    # with 郎 falls to another region's face.
+    v|={ord(unicodedata.normalize('NFD',chr(c))) for c in v if 0xF900<=c<=0xFAFF or 0x2F800<=c<=0x2FA1F}
     v={c for c in v if c>=0x2000}
     open(k+'.txt','w').write(','.join('U+%04X'%c for c in sorted(v)))
     print(k,len(v))

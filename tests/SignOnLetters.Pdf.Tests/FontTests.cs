@@ -128,6 +128,8 @@ public sealed class FontTests
     [InlineData("王小明", "zh-Hans", FontCatalog.CjkSimplifiedChinese)]
     [InlineData("王小明", null, FontCatalog.CjkSimplifiedChinese)]
     [InlineData("金民俊", "ko", FontCatalog.CjkKorean)]
+    // KS X 1001 encodes 郎 only as the compatibility ideograph U+F92C; people type U+90CE.
+    [InlineData("李太郎", "ko", FontCatalog.CjkKorean)]
     // Kana and Hangul decide by themselves, whatever the language says.
     [InlineData("山田はなこ", null, FontCatalog.CjkJapanese)]
     [InlineData("山田はなこ", "zh-Hans", FontCatalog.CjkJapanese)]
