@@ -9,6 +9,8 @@ using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Security;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>

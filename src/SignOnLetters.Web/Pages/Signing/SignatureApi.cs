@@ -9,7 +9,7 @@ using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Infrastructure.Validation;
 
-namespace SignOnLetters.Web.Api;
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// The signing API for partners' own forms (public contracts: keep these routes):
