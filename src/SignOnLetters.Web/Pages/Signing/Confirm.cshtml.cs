@@ -9,7 +9,6 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Security;
-using SignOnLetters.Web.Pages.Signing;
 using SignOnLetters.Web.Pages.Letters;
 
 using SignOnLetters.Web.Infrastructure.Email;

@@ -7,7 +7,6 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Caching;
-using SignOnLetters.Web.Pages.Signing;
 
 using SignOnLetters.Web.Infrastructure.Security;
 

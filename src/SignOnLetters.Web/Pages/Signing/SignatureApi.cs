@@ -79,7 +79,7 @@ public static class SignatureApi
         }
         if (body is null)
             return Results.Problem("The body is not a JSON object with the signature's fields.", statusCode: StatusCodes.Status400BadRequest);
-        var outcome = await mediator.Send(body.ToCommand(slug), cancellationToken);
+        var outcome = await mediator.Send(body.ToCommand(slug).WithRequestFacts(request.HttpContext), cancellationToken);
         // The same answer whatever happened to the address or organisation (new, repeated): nothing to
         // probe. Only the network limit, which depends on the sender's network alone, is told apart.
         return Results.Json(new { state = outcome == Sign.Outcome.HeldByNetworkLimit ? "heldForReview" : "pendingConfirmation" },

@@ -35,6 +35,8 @@ public static class SigningSetup
         services.AddHostedService(sp => sp.GetRequiredService<OwedConfirmationSweep>());
         services.AddScoped<IClientAddress, HttpClientAddress>();
         services.AddScoped<SignatureEmails>();
+        services.AddScoped<SigningAnonymously>();
+        services.AddScoped<SigningAsRepresentative>();
         services.AddScoped<Pages.Signatures.InvitationList>();
         return services;
     }
