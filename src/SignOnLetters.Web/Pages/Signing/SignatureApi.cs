@@ -102,8 +102,8 @@ public static class SignatureApi
             list.PageCount,
             // "verified" on organisation entries only (issue 18 row 3); the other fields are unchanged.
             Signatories = list.Items.Select(s => s.Kind == SignerKind.Organisation
-                ? (object)new { Kind = "organisation", s.Name, s.Role, s.Organisation, Country = s.CountryCode, s.CountryName, Verified = !s.Unverified }
-                : new { Kind = "individual", s.Name, s.Role, s.Organisation, Country = s.CountryCode, s.CountryName }),
+                ? (object)new { Kind = "organisation", s.Name, s.Role, s.Organisation, Country = s.CountryCode, CountryName = Countries.Name(s.CountryCode), Verified = !s.Unverified }
+                : new { Kind = "individual", s.Name, s.Role, s.Organisation, Country = s.CountryCode, CountryName = Countries.Name(s.CountryCode) }),
         });
     }
 
