@@ -13,7 +13,7 @@ using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Seeding;
-using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Pages.Signing;
 using SignOnLetters.Web.Infrastructure.Validation;
 
 // Composition only: what runs where is decided here, how it works lives in the slices and Infrastructure/.
@@ -62,8 +62,6 @@ services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Letters")
             .AllowAnonymousToPage("/Letters/Index")
             .AllowAnonymousToPage("/Letters/View")
-            .AllowAnonymousToPage("/Letters/Sign")
-            .AllowAnonymousToPage("/Letters/Resend")
             .AllowAnonymousToPage("/Letters/Signatories")
             .AllowAnonymousToPage("/Letters/Pdf")
             .AllowAnonymousToPage("/Letters/Embed")
@@ -86,7 +84,7 @@ services.AddSingleton<SignOnLetters.Web.Infrastructure.Markdown.RenderedMarkdown
 services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
 services.AddScoped<SignOnLetters.Web.Pages.Signatures.UnsubscribeLinks>();
 services.AddScoped<SignOnLetters.Web.Pages.Organisations.CoAuthorInvitations>();
-services.AddScoped<SignOnLetters.Web.Infrastructure.Signing.OrganisationReviewNotice>();
+services.AddScoped<SignOnLetters.Web.Pages.Signing.OrganisationReviewNotice>();
 services.Configure<SignOnLetters.Web.Pages.Letters.UpdateOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.UpdateOptions.Section));
 services.AddScoped<DemoSeeder>();
 services.AddScoped<AdministratorSetup>();

@@ -8,6 +8,8 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure.Security;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Benchmarks.Load;
 
 /// <summary>The database the app under load uses, seen from the benchmark: seeding, the check and the ceiling.</summary>

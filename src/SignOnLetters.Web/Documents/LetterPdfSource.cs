@@ -48,26 +48,23 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
     private static async Task<LetterDocumentModel> ModelAsync(Letter letter, LetterText text, LetterVersion? latest,
         IQueryable<Signature> signatures, CancellationToken cancellationToken)
     {
-        var approved = await signatures
-            .Where(s => s.State == SignatureState.Approved)
-            .Select(s => new { s.Kind, s.Visibility, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.ConfirmedAt, s.CreatedAt, s.Verification })
-            .ToListAsync(cancellationToken);
-        bool Late(DateTime? confirmedAt, DateTime createdAt) => letter.DeliveredAt is { } delivered && (confirmedAt ?? createdAt) > delivered;
+        var approved = signatures.Where(s => s.State == SignatureState.Approved);
+        // Who is listed and what of them is shown: the same rule as the public list, the API and the embed.
+        var listed = await approved.Where(PublicSignatory.IsListed).Select(PublicSignatory.Shown).ToListAsync(cancellationToken);
+        bool Late(PublicSignatory s) => letter.DeliveredAt is { } delivered && s.SignedAt > delivered;
 
-        var organisations = approved
-            .Where(s => s.Kind == SignerKind.Organisation && s.Visibility != SignatureVisibility.CountedNotNamed)
-            .Select(s => new OrganisationSignatory(s.OrganisationName!, s.CountryCode,
-                s.Visibility == SignatureVisibility.NameAndOrganisation ? new SignerLine(s.SignerName, s.Role) : null,
-                Late(s.ConfirmedAt, s.CreatedAt), OrganisationSignatureVerification.IsUnverified(s.Kind, s.Verification)))
+        var organisations = listed
+            .Where(s => s.Kind == SignerKind.Organisation)
+            .Select(s => new OrganisationSignatory(s.Organisation!, s.CountryCode,
+                s.Name is { } name ? new SignerLine(name, s.Role) : null, Late(s), s.Unverified))
             .ToList();
-        // An individual who chose "organisation only" is counted but not named: the PDF lists people by name.
-        var individuals = approved
-            .Where(s => s.Kind == SignerKind.Individual && s.Visibility == SignatureVisibility.NameAndOrganisation)
-            .Select(s => new IndividualSignatory(s.SignerName, s.CountryCode, s.OrganisationName, Late(s.ConfirmedAt, s.CreatedAt)))
+        var individuals = listed
+            .Where(s => s.Kind == SignerKind.Individual)
+            .Select(s => new IndividualSignatory(s.Headline, s.CountryCode, s.Second, Late(s)))
             .ToList();
         // Counted by the same rule as every page and the API (named or not, every approved signature).
-        var counts = Pages.Letters.SignatureCounts.Of(approved.GroupBy(s => (s.Kind, s.CountryCode))
-            .Select(g => new Pages.Letters.CountedGroup(g.Key.Kind, g.Key.CountryCode, g.Count())).ToList());
+        var counts = Pages.Letters.SignatureCounts.Of(await approved.GroupBy(s => new { s.Kind, s.CountryCode })
+            .Select(g => new Pages.Letters.CountedGroup(g.Key.Kind, g.Key.CountryCode, g.Count())).ToListAsync(cancellationToken));
 
         var printedAt = letter.DeliveredAt ?? latest?.PublishedAt ?? letter.UpdatedAt;
         var model = new LetterDocumentModel

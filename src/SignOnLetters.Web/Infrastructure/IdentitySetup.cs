@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 
+using SignOnLetters.Web.Infrastructure.Security;
+
 namespace SignOnLetters.Web.Infrastructure;
 
 public static class IdentitySetup
@@ -80,7 +82,7 @@ public sealed class LockoutSignInManager(
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        var key = Security.SignInBackoff.Key(userName, Signing.ClientNetwork.LimitKey(Context.Connection.RemoteIpAddress));
+        var key = Security.SignInBackoff.Key(userName, Security.ClientNetwork.LimitKey(Context.Connection.RemoteIpAddress));
         if (backoff.MustWait(key))
             return SignInResult.LockedOut;
         var user = await UserManager.FindByNameAsync(userName);

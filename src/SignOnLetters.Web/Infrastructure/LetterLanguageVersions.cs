@@ -18,3 +18,6 @@ public static class LetterLanguageVersions
         ?? versions.FirstOrDefault(v => languageOf(v) == primaryLanguage)
         ?? versions[0];
 }
+
+/// <summary>A language version's title.</summary>
+public sealed record LetterTitle(string Language, string Title);

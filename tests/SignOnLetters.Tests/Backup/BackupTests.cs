@@ -19,6 +19,8 @@ using UglyToad.PdfPig;
 using LetterBackupExport = SignOnLetters.Web.Pages.Letters.Backup;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Backup;
 
 /// <summary>
@@ -67,7 +69,7 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
                 // A signer's withdraw link from before the move opens nothing on the new instance.
                 target.RunAs(null);
                 await Assert.ThrowsAsync<DomainRuleException>(() =>
-                    target.SendAsync(new SignOnLetters.Web.Pages.Signatures.Withdraw.Command(Token(withdrawPath))));
+                    target.SendAsync(new SignOnLetters.Web.Pages.Signing.Withdraw.Command(Token(withdrawPath))));
                 Assert.Equal(SignatureState.Approved, await target.ExecuteDbContextAsync(db =>
                     db.Signatures.Where(s => s.Email == "rui@example.org").Select(s => s.State).SingleAsync()));
             }
@@ -207,8 +209,8 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
         foreach (var (index, (_, expected)) in withNetwork.Zip(networks))
             Assert.Equal(expected, stored.Single(s => s.Email == EmailAt(index)).ClientNetwork);
         App.RunAs(null);
-        await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new SignOnLetters.Web.Pages.Signatures.Withdraw.Command(withdrawToken)));
-        await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new SignOnLetters.Web.Pages.Signatures.Confirm.Command(confirmToken)));
+        await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new SignOnLetters.Web.Pages.Signing.Withdraw.Command(withdrawToken)));
+        await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new SignOnLetters.Web.Pages.Signing.Confirm.Command(confirmToken)));
         var after = await App.ExecuteDbContextAsync(db => db.Signatures.Where(s => s.Letter.Slug == "moved-letter")
             .Select(s => new { s.Email, s.State }).ToListAsync());
         Assert.Equal(SignatureState.Approved, after.Single(s => s.Email == "rui@example.org").State);

@@ -7,6 +7,8 @@ using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signatures;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Delivery;
 
 /// <summary>Steps the delivery and update tests share, through the real commands.</summary>

@@ -8,6 +8,8 @@ using SignOnLetters.Tests.Letters;
 using SignOnLetters.Web.Pages.Letters;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Delivery;
 
 /// <summary>The embeddable sign form: framed only by allowed hosts, signatures attributed to the host.</summary>
@@ -64,7 +66,7 @@ public abstract class EmbedTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal($"/letters/{Slug}/embed?host=partner.example&signed=true", posted.Headers.Location!.OriginalString);
         Assert.Contains("Check your inbox", await client.GetStringAsync(posted.Headers.Location!.OriginalString));
-        await App.SendAsync(new SignOnLetters.Web.Pages.Signatures.Confirm.Command(Token(LinkPath(App, "wanjiru@example.org", "/signatures/confirm/"))));
+        await App.SendAsync(new SignOnLetters.Web.Pages.Signing.Confirm.Command(Token(LinkPath(App, "wanjiru@example.org", "/signatures/confirm/"))));
         await App.SignAndConfirmAsync(Individual("Rui Costa", "rui@example.org"));
 
         var signature = (await SignaturesAsync(App)).Single(s => s.Email == "wanjiru@example.org");

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using MimeKit;
 
+using SignOnLetters.Web.Infrastructure.Email;
+
 namespace SignOnLetters.Tests.Infrastructure;
 
 /// <summary>

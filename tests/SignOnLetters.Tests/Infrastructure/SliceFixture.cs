@@ -10,6 +10,8 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Web.Infrastructure;
 
+using SignOnLetters.Web.Infrastructure.Email;
+
 namespace SignOnLetters.Tests.Infrastructure;
 
 /// <summary>
@@ -52,8 +54,8 @@ public abstract class SliceFixture : IAsyncLifetime
     public static async Task WaitForQueuedEmailsAsync(WebApplicationFactory<Program> app)
     {
         // Resends queue their e-mails once handled: wait for them first.
-        await app.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Signing.ConfirmationResends>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
-        await app.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Signing.ConfirmationMailer>().WaitUntilIdleAsync(TimeSpan.FromSeconds(60));
+        await app.Services.GetRequiredService<SignOnLetters.Web.Pages.Signing.ConfirmationResends>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
+        await app.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Email.ConfirmationMailer>().WaitUntilIdleAsync(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Everything the app logged, from Debug up.</summary>
@@ -129,7 +131,7 @@ public abstract class SliceFixture : IAsyncLifetime
         Clock.Reset();
         Logs.Clear();
         // The tables are emptied with SQL the app does not see: its caches are told here.
-        Factory.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.Caching.SigningLetterCache>().Clear();
+        Factory.Services.GetRequiredService<SignOnLetters.Web.Pages.Signing.SigningLetterCache>().Clear();
         Factory.Services.GetRequiredService<SignOnLetters.Web.Documents.LetterPdfCache>().Clear();
         await Factory.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
             .EvictByTagAsync(SignOnLetters.Web.Infrastructure.Caching.PublicLetterPageCache.AllPagesTag, CancellationToken.None);

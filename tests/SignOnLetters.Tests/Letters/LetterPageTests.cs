@@ -9,6 +9,8 @@ using SignOnLetters.Web.Infrastructure.Diff;
 using SignOnLetters.Web.Pages.Letters;
 using Microsoft.Extensions.DependencyInjection;
 
+using SignOnLetters.Web.Infrastructure.Security;
+
 namespace SignOnLetters.Tests.Letters;
 
 /// <summary>Drafting, revisions, conflicts, the lifecycle and who may do what, through the real commands and queries.</summary>

@@ -12,6 +12,8 @@ using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Localisation;
 
 /// <summary>The coordinators' pages (status, letters, signature table, review queue) in the reader's language.</summary>

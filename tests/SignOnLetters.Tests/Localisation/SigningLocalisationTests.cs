@@ -12,6 +12,8 @@ using SignOnLetters.Web.Documents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Localisation;
 
 /// <summary>What a signer reads (the letter page, the sign form, its error messages and e-mails) in their language.</summary>
@@ -80,7 +82,7 @@ public sealed class SigningLocalisationTests(SqliteSlice app) : SliceTest(app)
         {
             await App.SendAsync(SigningScenario.Organisation(organisation, email));
             var link = EmailBox.LinkContaining(App.Emails.LatestTo(email), "/signatures/confirm/");
-            await App.SendAsync(new SignOnLetters.Web.Pages.Signatures.Confirm.Command(link[(link.LastIndexOf('/') + 1)..]));
+            await App.SendAsync(new SignOnLetters.Web.Pages.Signing.Confirm.Command(link[(link.LastIndexOf('/') + 1)..]));
         }
 
         var (_, russian) = await ReaderIn("ru").GetAsync($"/letters/{SigningScenario.Slug}/signatories");

@@ -5,7 +5,7 @@ using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Signatures;
 using SignOnLetters.Web.Infrastructure.Email;
-using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Pages.Signing;
 using SignOnLetters.Web.Pages.Signatures;
 
 namespace SignOnLetters.Tests.Scale;

@@ -4,7 +4,7 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Signatures;
-using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Pages.Signing;
 
 namespace SignOnLetters.Tests.Scale;
 

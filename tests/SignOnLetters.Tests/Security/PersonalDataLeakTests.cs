@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Pages.Signing;
 using UglyToad.PdfPig;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
+
+using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Tests.Security;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Signatures;
-using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Pages.Signing;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
 namespace SignOnLetters.Tests.Security;

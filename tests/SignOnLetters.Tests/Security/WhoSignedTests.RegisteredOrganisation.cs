@@ -5,6 +5,8 @@ using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Security;
 
 /// <summary>
@@ -79,7 +81,7 @@ public abstract partial class WhoSignedTests
             await App.SendAsync(Organisation(name, email));
             var token = Token(LinkPath(App, email, "/signatures/confirm/"));
             var watch = Stopwatch.StartNew();
-            var outcome = await App.SendAsync(new Web.Pages.Signatures.Confirm.Command(token));
+            var outcome = await App.SendAsync(new Web.Pages.Signing.Confirm.Command(token));
             watch.Stop();
             return new Answer(HttpStatusCode.OK, outcome.ToString(), watch.Elapsed);
         }

@@ -9,6 +9,8 @@ using SignOnLetters.Tests.Signatures;
 using SignOnLetters.Web.Pages.Letters;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Security;
 
 /// <summary>

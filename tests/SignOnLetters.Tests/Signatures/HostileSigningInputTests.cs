@@ -6,6 +6,8 @@ using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Signatures;
 
 /// <summary>

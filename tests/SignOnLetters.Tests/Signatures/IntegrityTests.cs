@@ -8,6 +8,8 @@ using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signatures;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Signatures;
 
 /// <summary>Organisation aliases in duplicate detection, and merging near-duplicate signatures.</summary>

@@ -10,6 +10,8 @@ using SignOnLetters.Web.Pages.Signatures;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 using Status = SignOnLetters.Web.Pages.Signatures.Invitations.Status;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Signatures;
 
 /// <summary>Invitations to partner networks: tracked links, states, CSV lists and reminders.</summary>

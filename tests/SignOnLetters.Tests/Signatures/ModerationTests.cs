@@ -9,6 +9,8 @@ using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signatures;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Signatures;
 
 /// <summary>The review queue, the CSV export and the unique indexes behind the duplicate rules.</summary>

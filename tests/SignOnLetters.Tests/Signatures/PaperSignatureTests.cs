@@ -9,6 +9,8 @@ using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signatures;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Signatures;
 
 /// <summary>Paper and e-mailed signatures entered by a coordinator.</summary>
@@ -71,7 +73,7 @@ public abstract class PaperSignatureTests(SliceFixture app) : SliceTest(app)
         // its link is followed (the mailbox proved) it ends as a duplicate of the paper signature.
         App.RunAs(null);
         Assert.Equal(Sign.Outcome.CheckYourInbox, await App.SendAsync(Individual("Lucía", "lucia@rompe.example")));
-        await App.SendAsync(new SignOnLetters.Web.Pages.Signatures.Confirm.Command(Token(LinkPath(App, "lucia@rompe.example", "/signatures/confirm/"))));
+        await App.SendAsync(new SignOnLetters.Web.Pages.Signing.Confirm.Command(Token(LinkPath(App, "lucia@rompe.example", "/signatures/confirm/"))));
         var signatures = await SignaturesAsync(App);
         Assert.Equal([SignatureState.Approved, SignatureState.Approved, SignatureState.Merged], signatures.Select(s => s.State));
     }

@@ -2,6 +2,8 @@ using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Signatures;
 
 /// <summary>The signature's own rules, without a database.</summary>

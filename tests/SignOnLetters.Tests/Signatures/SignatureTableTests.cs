@@ -8,6 +8,8 @@ using SignOnLetters.Web.Pages.Signatures;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 using Index = SignOnLetters.Web.Pages.Signatures.Index;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Signatures;
 
 /// <summary>The coordinators' signature table: search, filters, sorting, paging, counts and charts.</summary>

@@ -6,6 +6,8 @@ using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Pages.Signatures;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Signatures;
 
 /// <summary>The signing pages as a signed-in person sees them, through the real login and cookies.</summary>

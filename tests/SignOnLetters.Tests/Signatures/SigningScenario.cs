@@ -6,6 +6,8 @@ using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Letters;
 using SignOnLetters.Web.Pages.Letters;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Tests.Signatures;
 
 /// <summary>Letters to sign and sign commands, for the signature slice tests.</summary>
@@ -86,7 +88,7 @@ internal static class SigningScenario
     {
         app.RunAs(null);
         await app.SendAsync(command);
-        await app.SendAsync(new Web.Pages.Signatures.Confirm.Command(Token(LinkPath(app, command.Email!, "/signatures/confirm/"))));
+        await app.SendAsync(new Web.Pages.Signing.Confirm.Command(Token(LinkPath(app, command.Email!, "/signatures/confirm/"))));
         return (await SignaturesAsync(app)).Last(s => s.Email == command.Email).Id;
     }
 

@@ -7,7 +7,7 @@ using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Pages.Signing;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signatures;
 using static SignOnLetters.Tests.Signatures.SigningScenario;

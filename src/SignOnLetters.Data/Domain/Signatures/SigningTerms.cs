@@ -41,10 +41,10 @@ public sealed record SigningTerms(
     /// A signed-in representative signs for their organisation in one step: the account's e-mail is
     /// already confirmed, so the signature is approved at once (or queued under manual moderation).
     /// </summary>
-    public Signature SignAsRepresentative(SignerDetails details, Organisation organisation, string userId, string withdrawTokenHash, DateTime now)
+    /// <param name="membership">The signer's membership of the organisation (with its organisation loaded): the proof that they may sign for it, checked once by whoever found it.</param>
+    public Signature SignAsRepresentative(SignerDetails details, OrganisationMembership membership, string withdrawTokenHash, DateTime now)
     {
-        if (organisation.MembershipOf(userId) is null)
-            throw new DomainRuleException("Only members of an organisation can sign for it.");
+        var (organisation, userId) = (membership.Organisation, membership.UserId);
         var signature = Create(details with { Kind = SignerKind.Organisation, OrganisationName = organisation.Name, CountryCode = organisation.CountryCode },
             SignatureSource.Representative, now);
         signature.ConfirmOnBehalfOf(userId, organisation.Id, Moderation, withdrawTokenHash, now);

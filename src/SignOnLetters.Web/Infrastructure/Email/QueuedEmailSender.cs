@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity.UI.Services;
-using SignOnLetters.Web.Infrastructure.Signing;
 
 namespace SignOnLetters.Web.Infrastructure.Email;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Web.Infrastructure.Security;
-using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Infrastructure.Mediation;
 

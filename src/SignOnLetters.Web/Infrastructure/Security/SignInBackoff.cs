@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 
+using SignOnLetters.Web.Infrastructure.Security;
+
 namespace SignOnLetters.Web.Infrastructure.Security;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class SignInBackoff(TimeProvider clock)
     private readonly ConcurrentDictionary<string, Failures> _failures = new();
 
     /// <param name="account">The name typed (case does not matter).</param>
-    /// <param name="network">The client's network (<see cref="Signing.ClientNetwork.LimitKey"/>).</param>
+    /// <param name="network">The client's network (<see cref="ClientNetwork.LimitKey"/>).</param>
     public static string Key(string account, string network) => $"{account.Trim().ToUpperInvariant()}|{network}";
 
     /// <summary>True while this account must wait before another attempt from this network.</summary>

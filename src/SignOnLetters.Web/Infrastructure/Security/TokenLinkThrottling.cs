@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
+using SignOnLetters.Web.Infrastructure.Security;
+
 namespace SignOnLetters.Web.Infrastructure.Security;
 
 public sealed class TokenLinkRateLimitOptions
@@ -64,7 +66,7 @@ public static class TokenLinkThrottling
     /// address: a /64 of IPv6 addresses would otherwise be 2^64 budgets.
     /// </summary>
     internal static RateLimitPartition<string> PerNetwork(HttpContext context, string limit, int permits, TimeSpan window) =>
-        RateLimitPartition.GetSlidingWindowLimiter($"{limit}|{Signing.ClientNetwork.LimitKey(context.Connection.RemoteIpAddress)}", _ => new SlidingWindowRateLimiterOptions
+        RateLimitPartition.GetSlidingWindowLimiter($"{limit}|{ClientNetwork.LimitKey(context.Connection.RemoteIpAddress)}", _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, permits),
             Window = window,
@@ -83,7 +85,7 @@ public sealed class TokenLinkWhenAttribute : Attribute
     /// <summary>Counted only when the query string carries this key (the sign page's <c>?invitation=</c>).</summary>
     public string? QueryKey { get; init; }
 
-    /// <summary>Counted only for GET and HEAD (see <see cref="Pages.Signatures.Unsubscribe"/> for why its POST is not).</summary>
+    /// <summary>Counted only for GET and HEAD (see the unsubscribe page (<c>Pages/Signatures/Unsubscribe</c>) for why its POST is not).</summary>
     public bool ReadsOnly { get; init; }
 
     public bool Applies(HttpRequest request) =>

@@ -7,6 +7,8 @@ using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Markdown;
 using SignOnLetters.Web.Infrastructure.Validation;
 
+using SignOnLetters.Web.Infrastructure.Security;
+
 namespace SignOnLetters.Web.Pages.Admin;
 
 /// <summary>

@@ -16,6 +16,8 @@ using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Infrastructure.Validation;
 
+using SignOnLetters.Web.Infrastructure.Security;
+
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>

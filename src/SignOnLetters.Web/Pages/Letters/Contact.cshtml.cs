@@ -14,8 +14,10 @@ using SignOnLetters.Domain.Mailings;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Outbox;
-using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Pages.Signing;
 using SignOnLetters.Web.Infrastructure.Validation;
+
+using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Pages.Letters;
 

@@ -9,6 +9,8 @@ using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Security;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>
@@ -51,7 +53,7 @@ public class Embed(IMediator mediator) : PageModel
         Letter = await mediator.Send(new Query(slug, host, ReaderLanguage.ChosenBy(HttpContext)), cancellationToken);
         SecurityHeaders.AllowFramingBy(Response, Letter.Host);
         Data = Data with { Slug = slug, OrganisationId = null, Source = SignatureSource.Embed, EmbedHost = Letter.Host };
-        var outcome = await mediator.Send(Data, cancellationToken);
+        var outcome = await mediator.Send(Data.WithRequestFacts(HttpContext), cancellationToken);
         // No TempData: its cookie does not reach a third-party frame either.
         return Redirect($"{Action}&signed={(outcome == Sign.Outcome.HeldByNetworkLimit ? "held" : "true")}");
     }

@@ -5,6 +5,8 @@ using SignOnLetters.Data;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
 
+using SignOnLetters.Web.Infrastructure.Security;
+
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>Every saved revision with its author and time, and a readable comparison of any two.</summary>

@@ -7,6 +7,8 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Web.Documents;
 using SignOnLetters.Web.Infrastructure;
 
+using SignOnLetters.Web.Infrastructure.Security;
+
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>

@@ -50,7 +50,7 @@ public class Signatories(IMediator mediator) : PageModel
     /// that would tell where they are from).</param>
     /// <param name="Countries">The countries of listed signatories, for the filter.</param>
     public sealed record Model(
-        string Slug, SignatureCounts Counts, Filters Filters, int Matching, int Page, int PageCount, IReadOnlyList<Signatory> Items,
+        string Slug, SignatureCounts Counts, Filters Filters, int Matching, int Page, int PageCount, IReadOnlyList<PublicSignatory> Items,
         int Unnamed, IReadOnlyList<string> Countries)
     {
         /// <summary>The list's address with its filters, at <paramref name="page"/>.</summary>
@@ -64,24 +64,6 @@ public class Signatories(IMediator mediator) : PageModel
 
         /// <summary>The end of the whole list (last page, no filter): where "and N more who asked not to be named" belongs.</summary>
         public bool IsEnd => Page == PageCount && !Filters.Any;
-    }
-
-    /// <param name="Name">The person's name; null for "organisation only".</param>
-    /// <param name="Organisation">The signing organisation, or an individual's organisation for identification.</param>
-    /// <param name="Verification">Whether the organisation is known to have signed (<see cref="OrganisationSignatureVerification"/>).</param>
-    public sealed record Signatory(SignerKind Kind, string? Name, string? Role, string? Organisation, string CountryCode,
-        OrganisationVerification Verification = OrganisationVerification.Unverified)
-    {
-        /// <summary>An organisation signature nobody has verified: the list, the API and the PDF say so.</summary>
-        public bool Unverified => OrganisationSignatureVerification.IsUnverified(Kind, Verification);
-
-        public string CountryName => Infrastructure.Countries.Name(CountryCode);
-
-        /// <summary>What the list shows first, in bold: the organisation that signs, or the person (else their organisation).</summary>
-        public string Headline => (Kind == SignerKind.Organisation ? Organisation : Name ?? Organisation) ?? string.Empty;
-
-        /// <summary>What follows the headline: the organisation's signer, or the person's organisation.</summary>
-        public string? Second => Kind == SignerKind.Organisation ? Name : Name is null ? null : Organisation;
     }
 
     public sealed class QueryHandler(AppDbContext db, IStringLocalizer<SharedResource> T) : IQueryHandler<Query, Model>
@@ -106,32 +88,26 @@ public class Signatories(IMediator mediator) : PageModel
 
             var counts = await SignatureCountQueries.ForLetterAsync(db, letterId, cancellationToken);
             var approved = db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId && s.State == SignatureState.Approved);
-            // One grouped query gives the unnamed count, the countries to offer (those of listed
-            // signatories only: a country where only unnamed signers are would say where they are
-            // from) and, unfiltered, the length of the list.
-            var byCountry = await approved
-                .GroupBy(s => new { Unnamed = s.Visibility == SignatureVisibility.CountedNotNamed, s.CountryCode })
-                .Select(g => new { g.Key.Unnamed, g.Key.CountryCode, Count = g.Count() })
+            // Who gets a line is PublicSignatory's rule. The countries offered are those of listed
+            // signatories only (a country where only unnamed signers are would say where they are
+            // from); unfiltered, their sum is the length of the list.
+            var listed = approved.Where(PublicSignatory.IsListed);
+            var byCountry = await listed
+                .GroupBy(s => s.CountryCode)
+                .Select(g => new { CountryCode = g.Key, Count = g.Count() })
                 .ToListAsync(cancellationToken);
-            var unnamed = byCountry.Where(g => g.Unnamed).Sum(g => g.Count);
-            var countries = byCountry.Where(g => !g.Unnamed).Select(g => g.CountryCode).ToList();
-            var listed = approved.Where(s => s.Visibility != SignatureVisibility.CountedNotNamed);
+            var unnamed = await approved.CountAsync(PublicSignatory.IsUnlisted, cancellationToken);
+            var countries = byCountry.Select(g => g.CountryCode).ToList();
 
             var matching = Filtered(listed, filters);
-            var total = filters.Any ? await matching.CountAsync(cancellationToken) : byCountry.Where(g => !g.Unnamed).Sum(g => g.Count);
+            var total = filters.Any ? await matching.CountAsync(cancellationToken) : byCountry.Sum(g => g.Count);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Min(requestedPage, pageCount);
             // Organisations first, then individuals, each in signing order (ids are stable for paging).
             var items = await matching
                 .OrderBy(s => s.Kind).ThenBy(s => s.Id)
                 .Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(s => new Signatory(
-                    s.Kind,
-                    s.Visibility == SignatureVisibility.OrganisationOnly ? null : s.SignerName,
-                    s.Visibility == SignatureVisibility.OrganisationOnly ? null : s.Role,
-                    s.OrganisationName,
-                    s.CountryCode,
-                    s.Verification))
+                .Select(PublicSignatory.Shown)
                 .ToListAsync(cancellationToken);
             return new Model(query.Slug, counts, filters, total, page, pageCount, items, unnamed, countries);
         }

@@ -18,6 +18,8 @@ using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Infrastructure.Validation;
 using SignOnLetters.Web.Pages.Signatures;
 
+using SignOnLetters.Web.Infrastructure.Security;
+
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>

@@ -9,6 +9,10 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Markdown;
 
+using SignOnLetters.Web.Pages.Signing;
+
+using SignOnLetters.Web.Infrastructure.Security;
+
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>

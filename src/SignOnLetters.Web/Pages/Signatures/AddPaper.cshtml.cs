@@ -9,7 +9,7 @@ using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
-using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Pages.Signing;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Pages.Signatures;

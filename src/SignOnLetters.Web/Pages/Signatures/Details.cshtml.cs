@@ -11,6 +11,8 @@ using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Pages.Letters;
 
+using SignOnLetters.Web.Infrastructure.Security;
+
 namespace SignOnLetters.Web.Pages.Signatures;
 
 /// <summary>

@@ -13,6 +13,8 @@ using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Charts;
 using SignOnLetters.Web.Pages.Letters;
 
+using SignOnLetters.Web.Infrastructure.Security;
+
 namespace SignOnLetters.Web.Pages.Signatures;
 
 /// <summary>

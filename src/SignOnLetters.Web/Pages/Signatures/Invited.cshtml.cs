@@ -9,6 +9,8 @@ using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Letters;
 
+using SignOnLetters.Web.Pages.Signing;
+
 namespace SignOnLetters.Web.Pages.Signatures;
 
 /// <summary>

@@ -8,10 +8,12 @@ using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Pages.Signing;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Infrastructure.Validation;
+
+using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Pages.Signatures;
 

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 
-namespace SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// Group commit for new signatures (docs/decisions/0008-signing-at-scale.md). Requests hand their

@@ -7,7 +7,11 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
 
-namespace SignOnLetters.Web.Pages.Signatures;
+using SignOnLetters.Web.Pages.Signatures;
+
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// The withdraw link from the signing e-mail: works without an account, at any time, also after

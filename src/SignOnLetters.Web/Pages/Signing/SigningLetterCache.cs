@@ -4,7 +4,11 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Web.Pages.Letters;
 
-namespace SignOnLetters.Web.Infrastructure.Caching;
+using SignOnLetters.Web.Infrastructure.Caching;
+
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// The signing terms of open letters (status, who may sign, moderation, latest version), which

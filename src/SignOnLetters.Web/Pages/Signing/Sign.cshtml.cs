@@ -14,11 +14,12 @@ using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Caching;
 using SignOnLetters.Web.Infrastructure.Security;
-using SignOnLetters.Web.Infrastructure.Signing;
 using SignOnLetters.Web.Infrastructure.Validation;
 using SignOnLetters.Web.Pages.Signatures;
 
-namespace SignOnLetters.Web.Pages.Letters;
+using SignOnLetters.Web.Infrastructure.Email;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// Signing a letter at <c>/letters/{slug}/sign</c>; the public letter page renders the same form
@@ -82,7 +83,7 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
             ModelState.AddModelError(string.Empty, T["For your safety, please check the form and send it again."]);
             return Page();
         }
-        TempData[OutcomeKey] = (await mediator.Send(Data, cancellationToken)).ToString();
+        TempData[OutcomeKey] = (await mediator.Send(Data.WithRequestFacts(HttpContext), cancellationToken)).ToString();
         return RedirectToPage("Sign", new { slug });
     }
 
@@ -214,6 +215,18 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
         [BindNever, JsonIgnore]
         public string? EmbedHost { get; init; }
 
+        /// <summary>The reader's interface language, kept with the signature for its e-mails. Set from the request by <see cref="WithRequestFacts"/>.</summary>
+        [BindNever, JsonIgnore]
+        public string? Language { get; init; }
+
+        /// <summary>The client's address (after forwarded headers from configured proxies only): the signing limit counts its network, and the signature keeps the network. Set from the request by <see cref="WithRequestFacts"/>.</summary>
+        [BindNever, JsonIgnore]
+        public System.Net.IPAddress? ClientAddress { get; init; }
+
+        /// <summary>The command with what the request tells about its sender; the page, the embed and the API all send it so.</summary>
+        public Command WithRequestFacts(HttpContext context) =>
+            this with { Language = ReaderLanguage.ChosenBy(context), ClientAddress = context.Connection.RemoteIpAddress };
+
         internal SignerDetails Details => new(Kind, OrganisationName, CountryCode ?? string.Empty, SignerName, Role, Website, Email, Visibility, KeepMeUpdated);
     }
 
@@ -237,9 +250,14 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
         }
     }
 
+    /// <summary>
+    /// Sends a submission down one of the two ways of signing: a signed-in member signing for their
+    /// organisation on the page (<see cref="SigningAsRepresentative"/>, saved at once with its claims),
+    /// or everyone else, from the form, the embed or the API (<see cref="SigningAnonymously"/>, through
+    /// the group commit and an e-mail to confirm). A filled honeypot stores nothing on either way.
+    /// </summary>
     public sealed class CommandHandler(
-        AppDbContext db, ICurrentUser user, TimeProvider clock, SigningRateLimiter rateLimiter, IClientAddress client,
-        SignatureEmails emails, SignatureCommits commits, ConfirmationMailer mailer, ConfirmationLinks links, SigningLetterCache letters, IHttpContextAccessor http,
+        AppDbContext db, SigningLetterCache letters, TimeProvider clock, SigningAnonymously anonymously, SigningAsRepresentative asRepresentative,
         ILogger<CommandHandler> logger) : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
@@ -252,142 +270,8 @@ public class Sign(IMediator mediator, IAntiforgery antiforgery, IStringLocalizer
             }
             var now = clock.GetUtcNow().UtcDateTime;
             return command.OrganisationId is { } organisationId && command.Source == SignatureSource.PublicForm
-                ? await SignAsRepresentativeAsync(command, organisationId, letter, now, cancellationToken)
-                : await SignAnonymouslyAsync(command, letter, now, cancellationToken);
-        }
-
-        /// <summary>The public form opened from a partner invitation's link counts as that invitation's; a wrong token changes nothing.</summary>
-        private async Task<SignatureSource> SourceAsync(Command command, LetterForSigning letter, CancellationToken cancellationToken)
-        {
-            if (command.Source != SignatureSource.PublicForm || command.InvitationToken is null)
-                return command.Source;
-            return await db.PartnerInvitations.WithLinkToken(letter.Terms.LetterId, command.InvitationToken).AnyAsync(cancellationToken)
-                ? SignatureSource.Invitation
-                : command.Source;
-        }
-
-        private async Task<Outcome> SignAnonymouslyAsync(Command command, LetterForSigning letter, DateTime now, CancellationToken cancellationToken)
-        {
-            var issued = links.Issue();
-            var withinLimit = rateLimiter.TryAcquire(client.Address, letter.Terms.LetterId);
-            var source = await SourceAsync(command, letter, cancellationToken);
-            var signature = withinLimit
-                ? letter.Terms.Sign(command.Details, source, issued.Hashes, now)
-                : letter.Terms.SignHeld(command.Details, source, HoldReason.RateLimit, issued.Hashes.WithdrawHash, now);
-            signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
-            signature.RecordLanguage(ReaderLanguage.ChosenBy(http.HttpContext));
-            if (command.Source == SignatureSource.Embed)
-                signature.RecordEmbedHost(command.EmbedHost!);
-
-            // Every submission is stored as a new signature that claims nothing yet, and gets the same
-            // "please confirm" e-mail from the queue: nothing here looks at earlier signatures, so
-            // neither the answer, nor its timing, nor the e-mail can tell the submitter that this
-            // address or organisation signed before. Duplicates are settled when the link is followed
-            // (Confirm), from the mailbox it proves. An alias is applied first because it changes
-            // which organisation this signature will claim (the letter's aliases come cached with its
-            // terms, and a new alias drops them like any change to the letter).
-            letter.ApplyAlias(signature);
-            // Not cancelled when the client goes away (a phone losing its signal): the signature is
-            // stored anyway, and the signer still gets its e-mail.
-            await commits.StoreAsync(signature, CancellationToken.None);
-            // Stored: the e-mail goes after the answer, and the signature keeps a mark until it went.
-            if (withinLimit)
-                mailer.Enqueue(signature.Id, emails.Confirmation(letter.ForSigner(signature.Language), signature.Email!,
-                    issued.ConfirmToken, issued.WithdrawToken, signature.ConfirmationExpiresAt!.Value));
-            else
-                logger.LogInformation("Signing over the rate limit; held for review without e-mail");
-            // The signer is told the truth about the hold: it depends on their network only (see Outcome).
-            return withinLimit ? Outcome.CheckYourInbox : Outcome.HeldByNetworkLimit;
-        }
-
-        private async Task<Outcome> SignAsRepresentativeAsync(Command command, int organisationId, LetterForSigning letter, DateTime now, CancellationToken cancellationToken)
-        {
-            var userId = user.RequireUserId();
-            var organisation = await db.Organisations.Include(o => o.Memberships)
-                .SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
-            if (organisation?.MembershipOf(userId) is null)
-                throw new ForbiddenException("Only members of an organisation can sign for it.");
-            var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(cancellationToken);
-            var (withdrawToken, withdrawHash) = SecureToken.Create();
-            var signature = letter.Terms.SignAsRepresentative(command.Details with { Email = email }, organisation, userId, withdrawHash, now);
-            signature.RecordClientNetwork(ClientNetwork.Of(client.Address));
-            signature.RecordLanguage(ReaderLanguage.ChosenBy(http.HttpContext));
-
-            // A signed-in member of the organisation, whose account proved the mailbox: told plainly.
-            // An unverified signature in the organisation's name gives way to this verified one.
-            var holder = await SignatureClaims.FindHolderAsync(db, signature, cancellationToken);
-            if (holder is not null && SignatureClaims.Replaces(signature, signature.Verification, holder))
-            {
-                if (!await SignatureClaims.TrySaveReplacingAsync(db, holder, signature, () => db.Signatures.Add(signature), now, cancellationToken))
-                    throw new DomainRuleException("{0} has already signed this letter.", organisation.Name);
-            }
-            else
-            {
-                if (holder is not null)
-                    throw holder.OrganisationKey == signature.OrganisationKey
-                        ? new DomainRuleException("{0} has already signed this letter.", organisation.Name)
-                        : new DomainRuleException("Your e-mail address has already signed this letter. Withdraw that signature first to sign for your organisation.");
-                db.Signatures.Add(signature);
-                if (!await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
-                    throw new DomainRuleException("{0} has already signed this letter.", organisation.Name);
-            }
-
-            var awaitingReview = signature.State == SignatureState.HeldForReview;
-            mailer.Enqueue(emails.RepresentativeReceipt(letter.ForSigner(signature.Language), email!, organisation.Name,
-                awaitingReview, withdrawToken));
-            return awaitingReview ? Outcome.AwaitingReview : Outcome.SignedForOrganisation;
+                ? await asRepresentative.SignAsync(command, organisationId, letter, now, cancellationToken)
+                : await anonymously.SignAsync(command, letter, now, cancellationToken);
         }
     }
 }
-
-/// <summary>The letter as signing needs it: its terms on the latest version, the titles of its language versions and its (primary) language.</summary>
-/// <param name="Titles">The latest version's title in each language, the main language's first.</param>
-/// <param name="AliasKeys">The letter's organisation aliases by alias key, so signing applies one without a query per signature.</param>
-internal sealed record LetterForSigning(SigningTerms Terms, IReadOnlyList<LetterTitle> Titles, string Language, IReadOnlyDictionary<string, OrganisationAlias> AliasKeys)
-{
-    /// <summary>The main language's title (for coordinators' own pages and mailings).</summary>
-    public string Title => TitleFor(null);
-
-    /// <summary>The title a reader of <paramref name="language"/> reads (<see cref="LetterLanguageVersions.ForReader"/>).</summary>
-    public string TitleFor(string? language) => LetterLanguageVersions.ForReader(Titles, t => t.Language, language, Language).Title;
-
-    /// <summary>What an e-mail to a signer is written in: their interface language (else the letter's) and the title of their language version.</summary>
-    public (string Language, string Title) ForSigner(string? signerLanguage) =>
-        (ReaderLanguage.For(signerLanguage, Language), TitleFor(signerLanguage));
-
-    /// <summary>An organisation signing under one of the letter's aliases claims the organisation's own name (<see cref="SignatureClaims.ApplyAliasAsync"/>).</summary>
-    public void ApplyAlias(Signature signature)
-    {
-        if (signature is { Kind: SignerKind.Organisation, OrganisationKey: { } key } && AliasKeys.TryGetValue(key, out var alias))
-            signature.ClaimAliasedOrganisation(alias);
-    }
-
-    /// <summary>The letter by slug; drafts do not exist publicly (404), other states answer with their rule.</summary>
-    public static async Task<LetterForSigning> FindAsync(AppDbContext db, string slug, CancellationToken cancellationToken)
-    {
-        if (!LetterSlug.IsWellFormed(slug))
-            throw new NotFoundException("The letter");
-        var letter = await db.Letters.AsNoTracking()
-            .Where(l => l.Slug == slug && l.Status != LetterStatus.Draft)
-            .Select(l => new
-            {
-                Terms = new SigningTerms(l.Id, l.Status, l.WhoMaySign, l.Moderation, l.IndividualsMustGiveOrganisation,
-                    l.Versions.Where(v => v.Number == l.LatestVersionNumber).Select(v => v.Id).FirstOrDefault()),
-                Titles = l.Versions.Where(v => v.Number == l.LatestVersionNumber)
-                    .SelectMany(v => v.Texts.Select(t => new LetterTitle(t.LanguageCode, t.Title)))
-                    .ToList(),
-                l.PrimaryLanguage,
-            })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("The letter");
-        var aliases = (await db.OrganisationAliases.AsNoTracking().Where(a => a.LetterId == letter.Terms.LetterId).OrderBy(a => a.Id)
-                .ToListAsync(cancellationToken))
-            .DistinctBy(a => a.AliasKey, StringComparer.Ordinal)
-            .ToDictionary(a => a.AliasKey, StringComparer.Ordinal);
-        IReadOnlyList<LetterTitle> titles = letter.Titles.Count > 0 ? letter.Titles : [new LetterTitle(letter.PrimaryLanguage, slug)];
-        return new LetterForSigning(letter.Terms, titles, letter.PrimaryLanguage, aliases);
-    }
-}
-
-/// <summary>A language version's title.</summary>
-public sealed record LetterTitle(string Language, string Title);

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Localization;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure.Email;
 
-namespace SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// The e-mails of signing. Every one goes to an address the signer typed or that already signed,

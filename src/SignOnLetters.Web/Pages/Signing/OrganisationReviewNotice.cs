@@ -6,7 +6,9 @@ using SignOnLetters.Domain.Mailings;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure.Email;
 
-namespace SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// Tells a registered organisation's coordinators that an unverified signature in its name waits for
@@ -52,7 +54,7 @@ public sealed class OrganisationReviewNotice(AppDbContext db, TimeProvider clock
 
     private async Task<(string Title, string Language)> TitleAndLanguageAsync(string slug, CancellationToken cancellationToken)
     {
-        var letter = await Pages.Letters.LetterForSigning.FindAsync(db, slug, cancellationToken);
+        var letter = await LetterForSigning.FindAsync(db, slug, cancellationToken);
         return (letter.Title, letter.Language);
     }
 }

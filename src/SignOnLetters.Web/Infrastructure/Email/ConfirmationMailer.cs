@@ -1,15 +1,14 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
-using SignOnLetters.Web.Infrastructure.Email;
 
-namespace SignOnLetters.Web.Infrastructure.Signing;
+namespace SignOnLetters.Web.Infrastructure.Email;
 
 /// <summary>
 /// Sends every e-mail to signers after the answer instead of before it
 /// (docs/decisions/0008-signing-at-scale.md): confirmations, and the rarer ones (a representative's
 /// receipt, "you had already signed"). Every other e-mail outside the outbox takes the same queue:
-/// Identity's account e-mails and the invitations, through <see cref="Email.QueuedEmailSender"/>. Besides speed, this is what keeps the answer's timing from
+/// Identity's account e-mails and the invitations, through <see cref="QueuedEmailSender"/>. Besides speed, this is what keeps the answer's timing from
 /// telling anyone which path a submission took (issue 18): no path waits for a mail server. A submission is answered once its signature is stored
 /// and its e-mail is queued here; one sender takes the queue in order, through one transport session
 /// per run of messages (one SMTP connection for a burst, not one per signer), so a slow or busy mail
@@ -18,7 +17,7 @@ namespace SignOnLetters.Web.Infrastructure.Signing;
 /// Nothing is lost with the queue. The stored signature carries <c>ConfirmationMailDueAt</c> until
 /// its e-mail was handed to the transport (cleared for a whole run in one UPDATE); a failed send is
 /// retried with growing pauses; and if the app stops with e-mails still queued,
-/// <see cref="OwedConfirmationSweep"/> gives those signatures fresh links and queues them again. The
+/// the owed-confirmation sweep (<c>Pages/Signing/OwedConfirmationSweep</c>) gives those signatures fresh links and queues them again. The
 /// links themselves live only in memory and in the e-mail: the database keeps their hashes.
 /// </para>
 /// </summary>

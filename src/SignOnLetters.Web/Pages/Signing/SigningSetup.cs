@@ -1,5 +1,11 @@
 
-namespace SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure;
+
+using SignOnLetters.Web.Infrastructure.Email;
+
+using SignOnLetters.Web.Infrastructure.Security;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 public static class SigningSetup
 {
@@ -17,7 +23,7 @@ public static class SigningSetup
         services.AddSingleton<ConfirmationLinks>();
         services.AddSingleton<SigningRateLimiter>();
         services.AddSingleton<SignatureCommits>();
-        services.AddSingleton<Caching.SigningLetterCache>();
+        services.AddSingleton<SigningLetterCache>();
         services.AddHostedService(sp => sp.GetRequiredService<SignatureCommits>());
         services.AddSingleton<ConfirmationMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfirmationMailer>());
@@ -29,6 +35,8 @@ public static class SigningSetup
         services.AddHostedService(sp => sp.GetRequiredService<OwedConfirmationSweep>());
         services.AddScoped<IClientAddress, HttpClientAddress>();
         services.AddScoped<SignatureEmails>();
+        services.AddScoped<SigningAnonymously>();
+        services.AddScoped<SigningAsRepresentative>();
         services.AddScoped<Pages.Signatures.InvitationList>();
         return services;
     }

@@ -2,7 +2,9 @@ using FluentValidation;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure.Validation;
 
-namespace SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>What every way of signing asks about the signer (the public form, the API, a coordinator entering a paper signature).</summary>
 public interface ISignerFields

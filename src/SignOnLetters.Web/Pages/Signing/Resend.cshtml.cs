@@ -7,9 +7,10 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Caching;
-using SignOnLetters.Web.Infrastructure.Signing;
 
-namespace SignOnLetters.Web.Pages.Letters;
+using SignOnLetters.Web.Infrastructure.Security;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// "I lost the confirmation e-mail": <c>/letters/{slug}/sign/resend</c> sends the link again to an

@@ -9,10 +9,13 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Security;
-using SignOnLetters.Web.Infrastructure.Signing;
 using SignOnLetters.Web.Pages.Letters;
 
-namespace SignOnLetters.Web.Pages.Signatures;
+using SignOnLetters.Web.Infrastructure.Email;
+
+using SignOnLetters.Web.Pages.Signatures;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// The confirmation link from the signing e-mail. Opening it shows a button; only the POST confirms,

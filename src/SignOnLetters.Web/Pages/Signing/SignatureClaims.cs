@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 
-namespace SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// "One signature per organisation and per mailbox on each letter". A signature takes these claims

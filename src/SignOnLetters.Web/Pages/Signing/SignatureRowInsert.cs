@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 
-namespace SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// Inserts a batch of new signatures and their first events with two plain INSERT statements, for

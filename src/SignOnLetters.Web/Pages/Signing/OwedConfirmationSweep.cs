@@ -4,7 +4,11 @@ using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure.Background;
 using SignOnLetters.Web.Pages.Letters;
 
-namespace SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure.Email;
+
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// Confirmation e-mails that were owed and never sent: the app stopped with them in

@@ -9,7 +9,7 @@ using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Infrastructure.Validation;
 
-namespace SignOnLetters.Web.Api;
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// The signing API for partners' own forms (public contracts: keep these routes):
@@ -79,7 +79,7 @@ public static class SignatureApi
         }
         if (body is null)
             return Results.Problem("The body is not a JSON object with the signature's fields.", statusCode: StatusCodes.Status400BadRequest);
-        var outcome = await mediator.Send(body.ToCommand(slug), cancellationToken);
+        var outcome = await mediator.Send(body.ToCommand(slug).WithRequestFacts(request.HttpContext), cancellationToken);
         // The same answer whatever happened to the address or organisation (new, repeated): nothing to
         // probe. Only the network limit, which depends on the sender's network alone, is told apart.
         return Results.Json(new { state = outcome == Sign.Outcome.HeldByNetworkLimit ? "heldForReview" : "pendingConfirmation" },
@@ -102,8 +102,8 @@ public static class SignatureApi
             list.PageCount,
             // "verified" on organisation entries only (issue 18 row 3); the other fields are unchanged.
             Signatories = list.Items.Select(s => s.Kind == SignerKind.Organisation
-                ? (object)new { Kind = "organisation", s.Name, s.Role, s.Organisation, Country = s.CountryCode, s.CountryName, Verified = !s.Unverified }
-                : new { Kind = "individual", s.Name, s.Role, s.Organisation, Country = s.CountryCode, s.CountryName }),
+                ? (object)new { Kind = "organisation", s.Name, s.Role, s.Organisation, Country = s.CountryCode, CountryName = Countries.Name(s.CountryCode), Verified = !s.Unverified }
+                : new { Kind = "individual", s.Name, s.Role, s.Organisation, Country = s.CountryCode, CountryName = Countries.Name(s.CountryCode) }),
         });
     }
 

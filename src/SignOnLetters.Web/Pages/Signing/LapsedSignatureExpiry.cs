@@ -3,7 +3,9 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure.Background;
 
-namespace SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// Ends signatures that were never confirmed and are past their time (<see cref="Signature.IsLapsed"/>):

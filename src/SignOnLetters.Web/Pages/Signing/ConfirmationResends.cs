@@ -4,7 +4,11 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Pages.Letters;
 
-namespace SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure.Email;
+
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>
 /// "I lost the confirmation e-mail", after the answer. The request only queues the letter and the

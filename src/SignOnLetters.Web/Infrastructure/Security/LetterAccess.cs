@@ -2,9 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
-using SignOnLetters.Web.Infrastructure;
 
-namespace SignOnLetters.Web.Pages.Letters;
+namespace SignOnLetters.Web.Infrastructure.Security;
 
 /// <summary>What someone may do with one letter.</summary>
 public enum LetterRole

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure.Security;
 
-namespace SignOnLetters.Web.Infrastructure.Signing;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>Configuration section <c>Signing</c>: settings of signing itself (its rate limit has a section of its own).</summary>
 public sealed class SigningOptions
