@@ -14,6 +14,7 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Signing;
@@ -182,7 +183,8 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
 
     public sealed record Remind(string Slug) : ICommand<int>, ILetterCoordinatorRequest;
 
-    public sealed class RemindHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails) : ICommandHandler<Remind, int>
+    public sealed class RemindHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails,
+        [FromKeyedServices(EmailKind.SingleUseLink)] IEmailQueue mail) : ICommandHandler<Remind, int>
     {
         public async ValueTask<int> Handle(Remind command, CancellationToken cancellationToken)
         {
@@ -200,14 +202,15 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
             }
             // Saved before sending: a failure while sending never leads to a second reminder at once.
             await db.SaveChangesAsync(cancellationToken);
-            await InvitationList.MailAsync(db, emails, letter, letterId, command.Slug, due, reminder: true, cancellationToken);
+            InvitationList.Mail(await InvitationList.PartnerInvitationsAsync(db, emails, letter, letterId, command.Slug, due, reminder: true, cancellationToken), mail);
             return due.Count;
         }
     }
 }
 
 /// <summary>Checks and sends a list of invitations, whole or not at all (shared by the single form and the CSV import).</summary>
-public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails)
+public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails,
+    [FromKeyedServices(EmailKind.SingleUseLink)] IEmailQueue mail)
 {
     public const int MaxCsvLength = 256 * 1024;
     public const int MaxRows = 500;
@@ -316,20 +319,27 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
         {
             throw new DomainRuleException("Some of these addresses were invited a moment ago (by another coordinator?). Nothing was sent: reload and try again.");
         }
-        await MailAsync(db, emails, letter, letterId, slug, sent, reminder: false, cancellationToken);
+        Mail(await PartnerInvitationsAsync(db, emails, letter, letterId, slug, sent, reminder: false, cancellationToken), mail);
         return sent.Count;
     }
 
+    /// <summary>Queues the written invitations (their links work once: the in-memory queue).</summary>
+    internal static void Mail(IReadOnlyList<EmailMessage> messages, IEmailQueue mail)
+    {
+        foreach (var message in messages)
+            mail.Enqueue(message);
+    }
+
     /// <summary>
-    /// Sends invitations or reminders, each in the invitee's language where it is known (the language
+    /// Writes invitations or reminders, each in the invitee's language where it is known (the language
     /// their address last signed a letter in here, else the letter's), with the title of that language
     /// version, naming the lead organisation and the coordinator who invited.
     /// </summary>
-    internal static async Task MailAsync(AppDbContext db, SignatureEmails emails, LetterForSigning letter, int letterId, string slug,
+    internal static async Task<IReadOnlyList<EmailMessage>> PartnerInvitationsAsync(AppDbContext db, SignatureEmails emails, LetterForSigning letter, int letterId, string slug,
         IReadOnlyList<(PartnerInvitation Invitation, string Token)> invitations, bool reminder, CancellationToken cancellationToken)
     {
         if (invitations.Count == 0)
-            return;
+            return [];
         var leadOrganisation = await db.Letters.Where(l => l.Id == letterId).Select(l => l.LeadOrganisation.Name).SingleAsync(cancellationToken);
         var inviterIds = invitations.Select(i => i.Invitation.CreatedByUserId).Distinct().ToList();
         var inviterNames = await db.Users.Where(u => inviterIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
@@ -340,13 +350,15 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
                 .ToListAsync(cancellationToken))
             .GroupBy(s => s.EmailKey!)
             .ToDictionary(g => g.Key, g => g.MaxBy(s => s.CreatedAt)!.Language);
+        var messages = new List<EmailMessage>(invitations.Count);
         foreach (var (invitation, token) in invitations)
         {
             var (language, title) = letter.ForSigner(languages.GetValueOrDefault(invitation.EmailKey));
             var inviter = new SignatureEmails.Inviter(leadOrganisation,
                 inviterNames.GetValueOrDefault(invitation.CreatedByUserId) is { Length: > 0 } name ? name : null);
-            await emails.SendPartnerInvitationAsync(language, invitation.ContactEmail, title, inviter, invitation.OrganisationName, invitation.Message, slug, token, reminder);
+            messages.Add(emails.PartnerInvitation(language, invitation.ContactEmail, title, inviter, invitation.OrganisationName, invitation.Message, slug, token, reminder));
         }
+        return messages;
     }
 
     /// <summary>Why a row cannot be sent, as a translatable sentence (after "Line {0}: "), or null.</summary>
