@@ -33,8 +33,8 @@ public abstract class PrivacyTests(SliceFixture app) : SliceTest(app)
         Assert.Null(erased.OrganisationName);
         Assert.NotNull(erased.ErasedAt);
         var last = erased.Events.OrderBy(e => e.Id).Last();
-        Assert.Equal((SignatureActor.Coordinator, coordinator.Id, "Personal data erased on request"), (last.Actor, last.ActorUserId, last.Reason));
-        Assert.DoesNotContain(erased.Events, e => e.Reason?.Contains("Ana") == true);
+        Assert.Equal((SignatureActor.Coordinator, coordinator.Id, "Personal data erased on request"), (last.Actor, last.ActorUserId, last.Described));
+        Assert.DoesNotContain(erased.Events, e => e.Described?.Contains("Ana") == true);
         Assert.Equal(SignatureCounts.None, (await App.SendAsync(new Signatories.Query(Slug, 1))).Counts);
         Assert.Equal("another@example.org", Assert.Single((await App.SendAsync(new Invitations.Query(Slug))).Invitations).Email);
         // The organisation may sign again.

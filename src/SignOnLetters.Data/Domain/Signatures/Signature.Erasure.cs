@@ -20,10 +20,10 @@ public partial class Signature
         if (keepCounted)
         {
             Visibility = SignatureVisibility.CountedNotNamed;
-            Record(State, SignatureActor.Coordinator, coordinatorUserId, "Personal data erased on request; kept as an anonymous count (letter delivered)", now);
+            Record(State, SignatureActor.Coordinator, coordinatorUserId, HistoryNoteKind.ErasedKeptAnonymous, now);
             return;
         }
-        Transition(SignatureState.Erased, SignatureActor.Coordinator, coordinatorUserId, "Personal data erased on request", now);
+        Transition(SignatureState.Erased, SignatureActor.Coordinator, coordinatorUserId, HistoryNoteKind.Erased, now);
     }
 
     /// <summary>
@@ -47,7 +47,7 @@ public partial class Signature
                 OrganisationName = null;
         }
         AnonymisedAt = now;
-        Record(State, SignatureActor.System, null, "Personal data anonymised after the retention period", now);
+        Record(State, SignatureActor.System, null, HistoryNoteKind.Anonymised, now);
     }
 
     private void ClearPersonalData(bool publicFieldsToo)

@@ -76,7 +76,7 @@ public partial class Signature
         };
         foreach (var entry in backup.Events.OrderBy(e => e.At))
             signature.Events.Add(new SignatureEvent(signature, entry.FromState, entry.ToState, entry.Actor, accountOrNone(entry.ActorAccount),
-                Clean(entry.Reason), entry.At));
+                HistoryNote.Stored(entry.Note, Clean(entry.NoteArgument), Clean(entry.Reason)), entry.At));
         return signature;
     }
 

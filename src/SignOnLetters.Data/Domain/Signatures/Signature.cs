@@ -197,7 +197,7 @@ public partial class Signature
     internal void AwaitConfirmation(ConfirmationTokens tokens, DateTime now)
     {
         State = SignatureState.PendingConfirmation;
-        Record(null, SignatureActor.Signer, null, "Signed; confirmation e-mail sent", now);
+        Record(null, SignatureActor.Signer, null, HistoryNoteKind.Signed, now);
         IssueTokens(tokens, now);
         ConfirmationMailDueAt = now;
     }
@@ -215,7 +215,7 @@ public partial class Signature
             return false;
         IssueTokens(tokens, now);
         ConfirmationMailDueAt = now;
-        Record(State, SignatureActor.System, null, "Confirmation e-mail sent again (the first was not sent)", now);
+        Record(State, SignatureActor.System, null, HistoryNoteKind.ConfirmationSentAgainFirstNotSent, now);
         return true;
     }
 
@@ -224,7 +224,7 @@ public partial class Signature
         State = SignatureState.HeldForReview;
         HoldReason = reason;
         WithdrawTokenHash = withdrawTokenHash;
-        Record(null, SignatureActor.System, null, $"Held for review: {reason}", now);
+        Record(null, SignatureActor.System, null, HistoryNote.Of(HistoryNoteKind.HeldForReview, reason), now);
     }
 
     internal void ConfirmOnBehalfOf(string representativeUserId, int organisationId, Letters.ModerationMode moderation, string withdrawTokenHash, DateTime now)
@@ -236,7 +236,7 @@ public partial class Signature
         ClaimedAt = now;
         Verification = OrganisationVerification.Representative;
         State = SignatureState.PendingConfirmation;
-        Record(null, SignatureActor.Signer, representativeUserId, "Signed by a representative (account confirmed)", now);
+        Record(null, SignatureActor.Signer, representativeUserId, HistoryNoteKind.SignedByRepresentative, now);
         Moderate(moderation, now);
     }
 
@@ -261,7 +261,7 @@ public partial class Signature
         ReviewedAt = now;
         State = SignatureState.Approved;
         Verification = VerificationWhenUnrecorded(Kind, SignatureSource.Paper);
-        Record(null, SignatureActor.Coordinator, coordinatorUserId, "Entered from a paper or e-mailed signature", now);
+        Record(null, SignatureActor.Coordinator, coordinatorUserId, HistoryNoteKind.EnteredFromPaper, now);
     }
 
     public void RecordClientNetwork(string? network) =>
@@ -280,7 +280,7 @@ public partial class Signature
         IssueTokens(tokens, now);
         // Sent after the answer, like the first: owed until the mailer clears the mark.
         ConfirmationMailDueAt = now;
-        Record(State, SignatureActor.Signer, null, "Confirmation e-mail sent again", now);
+        Record(State, SignatureActor.Signer, null, HistoryNoteKind.ConfirmationSentAgain, now);
         return true;
     }
 
@@ -302,7 +302,7 @@ public partial class Signature
         if (Kind == SignerKind.Organisation && organisation.HoldsForOrganisation(Verification))
         {
             HoldReason = HoldReason.HeldForOrganisation;
-            Transition(SignatureState.HeldForReview, SignatureActor.System, null, $"Held for review: {HoldReason.HeldForOrganisation}", now);
+            Transition(SignatureState.HeldForReview, SignatureActor.System, null, HistoryNote.Of(HistoryNoteKind.HeldForReview, HoldReason.HeldForOrganisation), now);
             return;
         }
         Moderate(moderation, now);
@@ -330,7 +330,7 @@ public partial class Signature
             Verification = OrganisationVerification.Coordinator;
             ReviewedAt = now;
             HoldReason = HoldReason.None;
-            Record(State, SignatureActor.Coordinator, coordinatorUserId, "Verified as the organisation's signature", now);
+            Record(State, SignatureActor.Coordinator, coordinatorUserId, HistoryNoteKind.VerifiedByCoordinator, now);
             Moderate(moderation, now);
             return;
         }
@@ -338,7 +338,7 @@ public partial class Signature
             throw new DomainRuleException("Only signatures that are counted or wait for the organisation can be verified.");
         Verification = OrganisationVerification.Coordinator;
         ReviewedAt = now;
-        Record(State, SignatureActor.Coordinator, coordinatorUserId, "Verified as the organisation's signature", now);
+        Record(State, SignatureActor.Coordinator, coordinatorUserId, HistoryNoteKind.VerifiedByCoordinator, now);
     }
 
     /// <summary>
@@ -355,7 +355,7 @@ public partial class Signature
         EmailKey = null;
         ConfirmationTokenHash = null;
         ConfirmationMailDueAt = null;
-        Transition(SignatureState.Merged, SignatureActor.System, null, "Replaced by a verified signature of the organisation", now);
+        Transition(SignatureState.Merged, SignatureActor.System, null, HistoryNoteKind.ReplacedByVerified, now);
     }
 
     /// <summary>Points a signature that gave way (<see cref="GiveWayToVerified"/>) at the verified signature now stored.</summary>
@@ -365,7 +365,7 @@ public partial class Signature
             throw new DomainRuleException("Only a signature that gave way to a verified one points at it.");
         MergedIntoId = verified.Id;
         ChangeCount++;
-        verified.Record(verified.State, SignatureActor.System, null, $"Replaced the unverified signature {Id} of the same organisation", now);
+        verified.Record(verified.State, SignatureActor.System, null, HistoryNote.Of(HistoryNoteKind.ReplacedUnverified, Id), now);
     }
 
     /// <summary>
@@ -395,7 +395,7 @@ public partial class Signature
         EndConfirmation(now);
         RecordMailboxVerification(organisation);
         HoldReason = HoldReason.OrganisationAlreadySigned;
-        Transition(SignatureState.HeldForReview, SignatureActor.System, null, $"Held for review: {HoldReason.OrganisationAlreadySigned}", now);
+        Transition(SignatureState.HeldForReview, SignatureActor.System, null, HistoryNote.Of(HistoryNoteKind.HeldForReview, HoldReason.OrganisationAlreadySigned), now);
     }
 
     private void EndConfirmation(DateTime now)
@@ -428,7 +428,7 @@ public partial class Signature
         ConfirmationTokenHash = null;
         ConfirmationMailDueAt = null;
         WithdrawnAt = now;
-        Transition(SignatureState.Withdrawn, actor, userId, null, now);
+        Transition(SignatureState.Withdrawn, actor, userId, default, now);
     }
 
     /// <summary>A coordinator approves a signature from the review queue.</summary>
@@ -445,7 +445,7 @@ public partial class Signature
         ClaimedAt ??= now;
         ReviewedAt = now;
         HoldReason = HoldReason.None;
-        Transition(SignatureState.Approved, SignatureActor.Coordinator, coordinatorUserId, null, now);
+        Transition(SignatureState.Approved, SignatureActor.Coordinator, coordinatorUserId, default, now);
     }
 
     public void Reject(string coordinatorUserId, string reason, DateTime now)
@@ -461,7 +461,7 @@ public partial class Signature
         ConfirmationMailDueAt = null;
         ReviewedAt = now;
         RejectionReason = reason;
-        Transition(SignatureState.Rejected, SignatureActor.Coordinator, coordinatorUserId, reason, now);
+        Transition(SignatureState.Rejected, SignatureActor.Coordinator, coordinatorUserId, HistoryNote.Written(reason), now);
     }
 
     /// <summary>
@@ -500,8 +500,8 @@ public partial class Signature
         EmailKey = null;
         ConfirmationTokenHash = null;
         ConfirmationMailDueAt = null;
-        Transition(SignatureState.Merged, actor, userId, $"Merged into signature {kept.Id} as a duplicate", now);
-        kept.Record(kept.State, actor, userId, $"Signature {Id} merged into this one as a duplicate", now);
+        Transition(SignatureState.Merged, actor, userId, HistoryNote.Of(HistoryNoteKind.MergedInto, kept.Id), now);
+        kept.Record(kept.State, actor, userId, HistoryNote.Of(HistoryNoteKind.MergedHere, Id), now);
     }
 
     /// <summary>
@@ -523,18 +523,18 @@ public partial class Signature
         ConfirmationTokenHash = null;
         ConfirmationMailDueAt = null;
         Transition(SignatureState.Expired, SignatureActor.System, null,
-            State == SignatureState.PendingConfirmation ? "Confirmation link expired" : "Never confirmed", now);
+            State == SignatureState.PendingConfirmation ? HistoryNoteKind.ConfirmationLinkExpired : HistoryNoteKind.NeverConfirmed, now);
     }
 
     private void Moderate(Letters.ModerationMode moderation, DateTime now)
     {
         if (moderation == Letters.ModerationMode.Automatic)
         {
-            Transition(SignatureState.Approved, SignatureActor.System, null, "Approved automatically", now);
+            Transition(SignatureState.Approved, SignatureActor.System, null, HistoryNoteKind.ApprovedAutomatically, now);
             return;
         }
         HoldReason = HoldReason.ManualModeration;
-        Transition(SignatureState.HeldForReview, SignatureActor.System, null, "Held for review (manual moderation)", now);
+        Transition(SignatureState.HeldForReview, SignatureActor.System, null, HistoryNoteKind.HeldForManualModeration, now);
     }
 
     /// <summary>
@@ -560,16 +560,16 @@ public partial class Signature
         ChangeCount++;
     }
 
-    private void Transition(SignatureState to, SignatureActor actor, string? userId, string? reason, DateTime now)
+    private void Transition(SignatureState to, SignatureActor actor, string? userId, HistoryNote note, DateTime now)
     {
         var from = State;
         State = to;
-        Record(from, actor, userId, reason, now);
+        Record(from, actor, userId, note, now);
     }
 
-    private void Record(SignatureState? from, SignatureActor actor, string? userId, string? reason, DateTime now)
+    private void Record(SignatureState? from, SignatureActor actor, string? userId, HistoryNote note, DateTime now)
     {
-        Events.Add(new SignatureEvent(this, from, State, actor, userId, reason, now));
+        Events.Add(new SignatureEvent(this, from, State, actor, userId, note, now));
         ChangeCount++;
     }
 
