@@ -59,7 +59,7 @@ services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton)
 services.AddRazorPages(options =>
     {
         options.Conventions.AuthorizeFolder("/Organisations");
-        options.Conventions.AuthorizeFolder("/Invitations");
+        options.Conventions.AuthorizeFolder("/Memberships");
         // Letters are coordinators' work, except what the public reads and signs.
         options.Conventions.AuthorizeFolder("/Letters")
             .AllowAnonymousToPage("/Letters/Index")
@@ -87,7 +87,7 @@ services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfCache>();
 services.AddSingleton<SignOnLetters.Web.Infrastructure.Markdown.RenderedMarkdown>();
 services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
 services.AddScoped<SignOnLetters.Web.Pages.Signatures.UnsubscribeLinks>();
-services.AddScoped<SignOnLetters.Web.Pages.Organisations.CoAuthorInvitations>();
+services.AddScoped<SignOnLetters.Web.Pages.Organisations.CoAuthorshipNotices>();
 services.AddScoped<SignOnLetters.Web.Infrastructure.Signing.OrganisationReviewNotice>();
 services.Configure<SignOnLetters.Web.Pages.Letters.UpdateOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.UpdateOptions.Section));
 services.AddScoped<DemoSeeder>();

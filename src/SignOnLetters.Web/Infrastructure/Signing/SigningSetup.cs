@@ -29,7 +29,7 @@ public static class SigningSetup
         services.AddHostedService(sp => sp.GetRequiredService<OwedConfirmationSweep>());
         services.AddScoped<IClientAddress, HttpClientAddress>();
         services.AddScoped<SignatureEmails>();
-        services.AddScoped<Pages.Signatures.InvitationList>();
+        services.AddScoped<Pages.Signatures.PartnerInvitationList>();
         return services;
     }
 }

@@ -15,7 +15,7 @@ namespace SignOnLetters.Web.Pages.Organisations;
 /// and where to accept or decline (their co-authorships page, behind sign-in: the e-mail carries no
 /// token that would let whoever reads it answer). Queued in the outbox, not sent in the request.
 /// </summary>
-public sealed class CoAuthorInvitations(AppDbContext db, IPublicUrls urls, [FromKeyedServices(EmailKind.Record)] IEmailQueue mail, IStringLocalizer<SharedResource> T)
+public sealed class CoAuthorshipNotices(AppDbContext db, IPublicUrls urls, [FromKeyedServices(EmailKind.Record)] IEmailQueue mail, IStringLocalizer<SharedResource> T)
 {
     public async Task TellCoordinatorsAsync(Letter letter, IReadOnlyList<int> organisationIds, CancellationToken cancellationToken)
     {
