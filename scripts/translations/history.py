@@ -1,5 +1,5 @@
-"""A signature's history on its coordinator page: the notes the app writes into each entry (stored in
-English, translated when shown) and who acted. English key -> [fr, es, ru, ar]."""
+"""A signature's history on its coordinator page: the sentence of each note the app writes into an entry
+(stored as a kind and argument, HistoryNote.Template; written here in the reader's language) and who acted. English key -> [fr, es, ru, ar]."""
 T = {
  "Signed; confirmation e-mail sent": ["Signée ; e-mail de confirmation envoyé", "Firmada; correo de confirmación enviado", "Подписано; письмо для подтверждения отправлено", "تم التوقيع؛ أُرسل بريد التأكيد"],
  "Confirmation e-mail sent again": ["E-mail de confirmation renvoyé", "Correo de confirmación reenviado", "Письмо для подтверждения отправлено повторно", "أُعيد إرسال بريد التأكيد"],
@@ -12,6 +12,9 @@ T = {
  "Personal data erased on request; kept as an anonymous count (letter delivered)": ["Données personnelles effacées sur demande ; conservée comme décompte anonyme (lettre remise)", "Datos personales borrados a petición; se conserva como recuento anónimo (carta entregada)", "Персональные данные удалены по запросу; подпись учитывается анонимно (письмо вручено)", "حُذفت البيانات الشخصية بناءً على الطلب؛ ويُحتفظ به عددًا مجهول الهوية (سُلّمت الرسالة)"],
  "Personal data erased on request": ["Données personnelles effacées sur demande", "Datos personales borrados a petición", "Персональные данные удалены по запросу", "حُذفت البيانات الشخصية بناءً على الطلب"],
  "Personal data anonymised after the retention period": ["Données personnelles anonymisées après la durée de conservation", "Datos personales anonimizados tras el plazo de conservación", "Персональные данные обезличены по истечении срока хранения", "أُخفيت هوية البيانات الشخصية بعد انتهاء مدة الاحتفاظ"],
+ "Verified as the organisation's signature": ["Vérifiée comme signature de l’organisation", "Verificada como firma de la organización", "Подтверждено как подпись организации", "تم التحقق منه بوصفه توقيع المنظمة"],
+ "Replaced by a verified signature of the organisation": ["Remplacée par une signature vérifiée de l’organisation", "Sustituida por una firma verificada de la organización", "Заменено проверенной подписью организации", "استُبدل بتوقيع مُتحقَّق منه للمنظمة"],
+ "Replaced the unverified signature {0} of the same organisation": ["A remplacé la signature non vérifiée {0} de la même organisation", "Sustituyó a la firma no verificada {0} de la misma organización", "Заменила непроверенную подпись {0} той же организации", "حلّ محلّ التوقيع غير المُتحقَّق منه {0} للمنظمة نفسها"],
  "Never confirmed": ["Jamais confirmée", "Nunca confirmada", "Так и не подтверждена", "لم يُؤكَّد قط"],
  "Confirmation link expired": ["Lien de confirmation expiré", "Enlace de confirmación caducado", "Срок действия ссылки для подтверждения истёк", "انتهت صلاحية رابط التأكيد"],
  "Approved automatically": ["Approuvée automatiquement", "Aprobada automáticamente", "Одобрено автоматически", "اعتُمد تلقائيًا"],

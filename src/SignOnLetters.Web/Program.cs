@@ -1,7 +1,7 @@
 using SignOnLetters.Web.Infrastructure.Caching;
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Identity;
 using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Web.Api;
@@ -35,11 +35,13 @@ services.AddPublicAddress(builder.Configuration, builder.Environment);
 services.AddAppIdentity();
 
 services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
-// Identity's account e-mails are written again in the reader's language; all others pass through.
-// None is sent in the request: each leaves through the background queue signing uses (QueuedEmailSender).
-services.AddTransient<IEmailSender>(sp => new AccountEmails(new QueuedEmailSender(sp.GetRequiredService<ConfirmationMailer>()), sp.GetRequiredService<IPublicUrls>(),
-    sp.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SignOnLetters.Web.SharedResource>>()));
 services.AddTransient<IMailTransport, MailKitEmailSender>();
+// One queue for every e-mail, two implementations chosen by the kind of message (ADR 0013); none is
+// sent in the request. Identity's pages hand their account e-mails to our writer (AccountEmails).
+services.AddKeyedSingleton<IEmailQueue>(EmailKind.SingleUseLink, (sp, _) => sp.GetRequiredService<ConfirmationMailer>());
+services.AddKeyedScoped<IEmailQueue, OutboxQueue>(EmailKind.Record);
+services.AddScoped<AccountEmails>();
+services.AddScoped<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountEmails>());
 services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
 services.AddSingleton<OutboxSender>();
 services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
@@ -57,7 +59,7 @@ services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton)
 services.AddRazorPages(options =>
     {
         options.Conventions.AuthorizeFolder("/Organisations");
-        options.Conventions.AuthorizeFolder("/Invitations");
+        options.Conventions.AuthorizeFolder("/Memberships");
         // Letters are coordinators' work, except what the public reads and signs.
         options.Conventions.AuthorizeFolder("/Letters")
             .AllowAnonymousToPage("/Letters/Index")
@@ -83,7 +85,7 @@ services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfCache>();
 services.AddSingleton<SignOnLetters.Web.Infrastructure.Markdown.RenderedMarkdown>();
 services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
 services.AddScoped<SignOnLetters.Web.Pages.Signatures.UnsubscribeLinks>();
-services.AddScoped<SignOnLetters.Web.Pages.Organisations.CoAuthorInvitations>();
+services.AddScoped<SignOnLetters.Web.Pages.Organisations.CoAuthorshipNotices>();
 services.AddScoped<SignOnLetters.Web.Pages.Signing.OrganisationReviewNotice>();
 services.Configure<SignOnLetters.Web.Pages.Letters.UpdateOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.UpdateOptions.Section));
 services.AddScoped<DemoSeeder>();

@@ -1105,6 +1105,13 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<int?>("FromState")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Note")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NoteArgument")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(1100)
                         .HasColumnType("character varying(1100)");

@@ -1108,6 +1108,13 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<int?>("FromState")
                         .HasColumnType("int");
 
+                    b.Property<int?>("Note")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NoteArgument")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(1100)
                         .HasColumnType("nvarchar(1100)");

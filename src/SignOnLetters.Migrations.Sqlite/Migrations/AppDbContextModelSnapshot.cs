@@ -1070,6 +1070,13 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<int?>("FromState")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Note")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NoteArgument")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(1100)
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ public static class LetterApi
 {
     public static IEndpointRouteBuilder MapLetterApi(this IEndpointRouteBuilder app)
     {
-        var letters = app.MapGroup("/api/letters").AddEndpointFilter<ApiOutcomeFilter>();
+        var letters = app.MapGroup("/api/letters").AddEndpointFilter(new ApiProblems());
         letters.MapGet("/{slug}", GetLetterAsync);
         return app;
     }

@@ -32,7 +32,7 @@ public class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
         {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            if (SignOnLetters.TestSupport.TestEnvironment.IsCi)
                 throw new InvalidOperationException($"CI=true but {ChromiumPath} is missing: apt-get install chromium.");
             Unavailable = $"Browser tests need Debian's Chromium at {ChromiumPath}.";
             return;

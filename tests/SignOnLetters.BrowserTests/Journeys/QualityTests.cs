@@ -13,7 +13,7 @@ public sealed class QualityTests(BrowserFixture browser)
         Skip.If(browser.Unavailable is not null, browser.Unavailable);
         if (HtmlChecker.Unavailable is { } missing)
         {
-            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), missing);
+            Assert.False(SignOnLetters.TestSupport.TestEnvironment.IsCi, missing);
             Skip.If(true, missing);
         }
         await using var visitor = await browser.NewVisitorAsync();

@@ -10,8 +10,6 @@ internal static class ExternalTool
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(directory => File.Exists(Path.Combine(directory, tool)));
 
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     public static (int ExitCode, string Output, string Error) Run(string tool, params string[] arguments)
     {
         if (!IsInstalled(tool))
@@ -43,7 +41,7 @@ public sealed class RequiresToolsFactAttribute : FactAttribute
     public RequiresToolsFactAttribute(params string[] tools)
     {
         var missing = tools.Where(tool => !ExternalTool.IsInstalled(tool)).ToList();
-        if (missing.Count > 0 && !ExternalTool.IsCi)
+        if (missing.Count > 0 && !SignOnLetters.TestSupport.TestEnvironment.IsCi)
             Skip = $"Not installed: {string.Join(", ", missing)} (apt-get install poppler-utils qpdf). Under CI=true this fails instead.";
     }
 }
@@ -54,7 +52,7 @@ public sealed class RequiresToolsTheoryAttribute : TheoryAttribute
     public RequiresToolsTheoryAttribute(params string[] tools)
     {
         var missing = tools.Where(tool => !ExternalTool.IsInstalled(tool)).ToList();
-        if (missing.Count > 0 && !ExternalTool.IsCi)
+        if (missing.Count > 0 && !SignOnLetters.TestSupport.TestEnvironment.IsCi)
             Skip = $"Not installed: {string.Join(", ", missing)} (apt-get install poppler-utils qpdf). Under CI=true this fails instead.";
     }
 }

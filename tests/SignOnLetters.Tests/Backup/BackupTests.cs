@@ -447,7 +447,7 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
             string.Join("\n", signatures.Select(s =>
                 $"{s.Kind} {s.State} {s.Visibility} {s.Source} v{s.LetterVersion.Number} {s.SignerName}/{s.OrganisationName}/{s.OrganisationKey}/{s.CountryCode}/{s.Email}/{s.EmailKey} " +
                 $"{s.CreatedAt:O} {s.ConfirmedAt:O} {s.ErasedAt:O} events:" +
-                string.Join(",", s.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => $"{e.FromState}>{e.ToState}:{e.Actor}:{e.Reason}")))),
+                string.Join(",", s.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => $"{e.FromState}>{e.ToState}:{e.Actor}:{e.Described}")))),
             string.Join(" ", signatures.Select(s => $"{s.WithdrawTokenHash is not null}/{s.ConfirmationTokenHash is not null}")),
             string.Join("\n", aliases.OrderBy(a => a.AliasKey).Select(a => $"{a.Alias}>{a.OrganisationName} {a.CreatedAt:O}")),
             string.Join("\n", invitations.OrderBy(i => i.EmailKey).Select(i => $"{i.OrganisationName} {i.ContactEmail} {i.State} {i.SentAt:O} {i.Message}")),

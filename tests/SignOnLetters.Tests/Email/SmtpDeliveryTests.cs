@@ -17,7 +17,7 @@ public sealed class SmtpDeliveryTests
         await using var server = await RecordingSmtpServer.StartAsync();
         var sender = NewSender(server.Port);
 
-        await sender.SendEmailAsync("partner@example.org", "Sign our letter — подпишите", "<p>Please <a href=\"https://x.example/l/demo\">sign</a>.</p>");
+        await sender.SendAsync(new EmailMessage("partner@example.org", "Sign our letter — подпишите", "<p>Please <a href=\"https://x.example/l/demo\">sign</a>.</p>"), CancellationToken.None);
 
         var message = Assert.Single(server.Messages);
         Assert.Equal("partner@example.org", message.To.Mailboxes.Single().Address);

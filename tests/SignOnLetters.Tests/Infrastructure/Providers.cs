@@ -1,5 +1,6 @@
 using Npgsql;
 using SignOnLetters.Data;
+using SignOnLetters.TestSupport;
 
 namespace SignOnLetters.Tests.Infrastructure;
 
@@ -68,12 +69,6 @@ public sealed class PostgresSlice : SliceFixture
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
-}
-
-public static class TestEnvironment
-{
-    /// <summary>In CI a missing server or browser is a failure, never a skip.</summary>
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 }
 
 [CollectionDefinition(Name)]

@@ -381,15 +381,15 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
         Assert.DoesNotContain(token, stored.TokenHash);
 
         var writer = await App.RunAsNewUserAsync("writer@example.org", "Writer");
-        Assert.Null((await App.SendAsync(new AcceptInvitation.Query(token)))!.Problem);
-        Assert.Equal(slug, await App.SendAsync(new AcceptInvitation.Command(token)));
+        Assert.Null((await App.SendAsync(new AcceptEditorInvitation.Query(token)))!.Problem);
+        Assert.Equal(slug, await App.SendAsync(new AcceptEditorInvitation.Command(token)));
         await App.SendAsync(await App.ReadyEditAsync(slug));
         Assert.Equal(writer.Id, (await App.LoadAsync(slug)).Revisions.OrderBy(r => r.Number).Last().AuthorUserId);
 
         await App.RunAsNewUserAsync("someone-else@example.org");
-        Assert.Contains("already been used", (await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new AcceptInvitation.Command(token)))).Message);
+        Assert.Contains("already been used", (await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new AcceptEditorInvitation.Command(token)))).Message);
         foreach (var forged in new[] { "", "x", new string('A', 43), "../../etc/passwd", token[..^1] + (token[^1] == 'A' ? 'B' : 'A') })
-            await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new AcceptInvitation.Command(forged)));
+            await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new AcceptEditorInvitation.Command(forged)));
         Assert.Single((await App.LoadAsync(slug)).Editors);
     }
 

@@ -102,6 +102,25 @@ public sealed class AccountsLocalisationTests(SqliteSlice app) : SliceTest(app)
         Assert.Contains("/Identity/Account/ResetPassword", EmailBox.LinkContaining(reset, "ResetPassword"));
     }
 
+    /// <summary>Identity's "change e-mail" page hands its link to our writer (issue 19): the message to
+    /// the new address is ours, in the reader's language, with the link on the public address.</summary>
+    [SkippableFact]
+    public async Task Should_write_the_change_of_address_email_in_the_readers_language()
+    {
+        await App.CreateUserAsync("antigua@example.org");
+        var spanish = Reading("es");
+        await spanish.SignInAsync("antigua@example.org");
+        var (_, page) = await spanish.GetAsync("/Identity/Account/Manage/Email");
+
+        await spanish.SubmitAsync(page, "/Identity/Account/Manage/Email?handler=ChangeEmail",
+            new Dictionary<string, string> { ["Input.NewEmail"] = "nueva@example.org" }, "form#email-form");
+
+        var change = App.Emails.LatestTo("nueva@example.org");
+        Assert.Equal("Confirme su correo electrónico", change.Subject);
+        Assert.DoesNotContain("clicking here", change.HtmlBody);
+        Assert.StartsWith("http://localhost/Identity/Account/ConfirmEmailChange?", EmailBox.LinkContaining(change, "ConfirmEmailChange"));
+    }
+
     /// <summary>Every account page answers in Arabic, laid out right to left, with a translated heading
     /// (no page falls back to Identity's own English view).</summary>
     [SkippableFact]

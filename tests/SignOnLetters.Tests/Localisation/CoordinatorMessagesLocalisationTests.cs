@@ -261,6 +261,64 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
         Assert.DoesNotContain("Approved automatically", history);
     }
 
+    /// <summary>Issue 19: the history stores a kind and its argument, rendered in the reader's language,
+    /// arguments (a signature's number, a hold reason) in their places.</summary>
+    [SkippableFact]
+    public async Task Should_show_a_signatures_history_to_a_russian_coordinator_in_russian()
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        var terms = await TermsAsync(App, letter);
+        var kept = Confirmed(terms, Organisation("Médecins du Monde", "a@example.org"), "ru");
+        var duplicate = Confirmed(terms, Organisation("Врачи мира", "b@example.org"), "ru");
+        await App.InsertAsync(kept, duplicate);
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            var signatures = await db.Signatures.Include(s => s.Events).Where(s => s.Id == kept.Id || s.Id == duplicate.Id).ToListAsync();
+            signatures.Single(s => s.Id == duplicate.Id).MergeInto(signatures.Single(s => s.Id == kept.Id), coordinator.Id, App.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
+        var browser = await SignedInAsync(coordinator.Email!, "ru");
+
+        var keptHistory = (await browser.GetAsync($"/letters/{Slug}/signatures/{kept.Id}")).Document.QuerySelector("#signature-history")!.TextContent;
+        var mergedHistory = (await browser.GetAsync($"/letters/{Slug}/signatures/{duplicate.Id}")).Document.QuerySelector("#signature-history")!.TextContent;
+
+        Assert.Contains("Подписано; письмо для подтверждения отправлено", keptHistory);
+        Assert.Contains("Одобрено автоматически", keptHistory);
+        Assert.Contains($"Подпись {duplicate.Id} объединена с этой как дубликат", keptHistory);
+        Assert.Contains($"Объединено с подписью {kept.Id} как дубликат", mergedHistory);
+        Assert.DoesNotContain("duplicate", keptHistory + mergedHistory);
+        var stored = await App.ExecuteDbContextAsync(db => db.SignatureEvents.AsNoTracking().Where(e => e.SignatureId == duplicate.Id).ToListAsync());
+        Assert.Contains(stored, e => e.Note == HistoryNoteKind.MergedInto && e.NoteArgument == kept.Id.ToString(CultureInfo.InvariantCulture) && e.Reason is null);
+    }
+
+    /// <summary>Entries written before notes had kinds hold the English sentence and no kind: they are
+    /// read as the kind whose sentence they are, so old history shows in the reader's language too.</summary>
+    [SkippableFact]
+    public async Task Should_show_history_entries_written_before_notes_had_kinds_in_the_readers_language()
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        var terms = await TermsAsync(App, letter);
+        var signature = Confirmed(terms, Organisation("Médecins du Monde", "a@example.org"), "ru");
+        await App.InsertAsync(signature);
+        // The rows as the app wrote them until now: the sentence in Reason, no Note.
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            await db.SignatureEvents.Where(e => e.SignatureId == signature.Id && e.Note == HistoryNoteKind.ApprovedAutomatically)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Note, (HistoryNoteKind?)null).SetProperty(x => x.Reason, "Approved automatically"));
+            await db.SignatureEvents.Where(e => e.SignatureId == signature.Id && e.Note == HistoryNoteKind.Signed)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Note, (HistoryNoteKind?)null).SetProperty(x => x.Reason, "Held for review: RateLimit"));
+        });
+        var browser = await SignedInAsync(coordinator.Email!, "ru");
+
+        var history = (await browser.GetAsync($"/letters/{Slug}/signatures/{signature.Id}")).Document.QuerySelector("#signature-history")!.TextContent;
+
+        Assert.Contains("Одобрено автоматически", history);
+        Assert.Contains("Отложено на проверку: ", history);
+        Assert.DoesNotContain("Approved automatically", history);
+        Assert.DoesNotContain("Held for review", history);
+        Assert.DoesNotContain("RateLimit", history);
+    }
+
     private Signature Confirmed(SigningTerms terms, Sign.Command command, string? language)
     {
         var now = App.Clock.GetUtcNow().UtcDateTime;

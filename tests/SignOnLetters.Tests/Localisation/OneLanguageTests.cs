@@ -175,8 +175,8 @@ public sealed partial class OneLanguageTests(SqliteSlice app) : SliceTest(app)
         BrowserlessClient.AssertRedirect(await ReaderIn("ru").SubmitFormAsync("/letters/another-letter/sign", other));
 
         App.RunAs(coordinator);
-        await App.SendAsync(new Web.Pages.Signatures.Invitations.Invite { Slug = SigningScenario.Slug, OrganisationName = "Ассоциация снижения вреда", Email = "partner@example.org" });
-        await App.SendAsync(new Web.Pages.Signatures.Invitations.Invite { Slug = SigningScenario.Slug, OrganisationName = "Youth RISE", Email = "hello@youthrise.example" });
+        await App.SendAsync(new Web.Pages.Signatures.PartnerInvitations.Invite { Slug = SigningScenario.Slug, OrganisationName = "Ассоциация снижения вреда", Email = "partner@example.org" });
+        await App.SendAsync(new Web.Pages.Signatures.PartnerInvitations.Invite { Slug = SigningScenario.Slug, OrganisationName = "Youth RISE", Email = "hello@youthrise.example" });
 
         var russian = App.Emails.LatestTo("partner@example.org");
         Assert.Equal($"Приглашаем подписать: \u2068{RussianTitle}\u2069", russian.Subject);

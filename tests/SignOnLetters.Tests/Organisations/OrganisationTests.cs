@@ -217,10 +217,10 @@ public abstract class OrganisationTests(SliceFixture app) : SliceTest(app)
         Assert.DoesNotContain(token, stored.TokenHash);
 
         var invitee = await App.RunAsNewUserAsync("new.member@example.org");
-        var preview = await App.SendAsync(new SignOnLetters.Web.Pages.Invitations.Accept.Query(token));
+        var preview = await App.SendAsync(new SignOnLetters.Web.Pages.Memberships.AcceptInvitation.Query(token));
         Assert.NotNull(preview);
         Assert.Null(preview.Problem);
-        var joined = await App.SendAsync(new SignOnLetters.Web.Pages.Invitations.Accept.Command(token));
+        var joined = await App.SendAsync(new SignOnLetters.Web.Pages.Memberships.AcceptInvitation.Command(token));
 
         Assert.Equal(organisation.Id, joined);
         var membership = await App.ExecuteDbContextAsync(db => db.OrganisationMemberships.SingleAsync(m => m.UserId == invitee.Id));
@@ -237,21 +237,21 @@ public abstract class OrganisationTests(SliceFixture app) : SliceTest(app)
         var tokenB = TokenFrom(App.Emails.LatestTo("b@example.org"));
 
         await App.RunAsNewUserAsync("a@example.org");
-        await App.SendAsync(new SignOnLetters.Web.Pages.Invitations.Accept.Command(tokenA));
+        await App.SendAsync(new SignOnLetters.Web.Pages.Memberships.AcceptInvitation.Command(tokenA));
         var second = await App.RunAsNewUserAsync("someone-else@example.org");
-        var reused = await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new SignOnLetters.Web.Pages.Invitations.Accept.Command(tokenA)));
+        var reused = await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new SignOnLetters.Web.Pages.Memberships.AcceptInvitation.Command(tokenA)));
         Assert.Contains("already been used", reused.Message);
 
         App.Clock.Advance(OrganisationInvitation.Lifetime + TimeSpan.FromMinutes(1));
-        var expired = await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new SignOnLetters.Web.Pages.Invitations.Accept.Command(tokenB)));
+        var expired = await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new SignOnLetters.Web.Pages.Memberships.AcceptInvitation.Command(tokenB)));
         Assert.Contains("expired", expired.Message);
         Assert.Equal("This invitation has expired. Ask the organisation's coordinator for a new one.",
-            (await App.SendAsync(new SignOnLetters.Web.Pages.Invitations.Accept.Query(tokenB)))!.Problem);
+            (await App.SendAsync(new SignOnLetters.Web.Pages.Memberships.AcceptInvitation.Query(tokenB)))!.Problem);
 
         foreach (var forged in new[] { "", "x", tokenB[..^1] + (tokenB[^1] == 'A' ? 'B' : 'A'), new string('A', 43), "../../etc/passwd", "<script>", new string('z', 10_000) })
         {
-            Assert.Null(await App.SendAsync(new SignOnLetters.Web.Pages.Invitations.Accept.Query(forged)));
-            await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new SignOnLetters.Web.Pages.Invitations.Accept.Command(forged)));
+            Assert.Null(await App.SendAsync(new SignOnLetters.Web.Pages.Memberships.AcceptInvitation.Query(forged)));
+            await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new SignOnLetters.Web.Pages.Memberships.AcceptInvitation.Command(forged)));
         }
 
         Assert.False(await App.ExecuteDbContextAsync(db => db.OrganisationMemberships.AnyAsync(m => m.UserId == second.Id)));

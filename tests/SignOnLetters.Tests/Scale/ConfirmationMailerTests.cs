@@ -92,7 +92,7 @@ public abstract class ConfirmationMailerTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(SignatureState.Approved, signature.State);
         Assert.Null(signature.ConfirmationMailDueAt);
         Assert.Equal(2, signature.ConfirmationEmailsSent);
-        Assert.Contains(signature.Events, e => e.Reason == "Confirmation e-mail sent again (the first was not sent)");
+        Assert.Contains(signature.Events, e => e.Described == "Confirmation e-mail sent again (the first was not sent)");
     }
 
     [SkippableFact]

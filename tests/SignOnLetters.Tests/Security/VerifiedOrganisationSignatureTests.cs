@@ -146,7 +146,7 @@ public abstract class VerifiedOrganisationSignatureTests(SliceFixture app) : Sli
         Assert.Equal((SignatureState.Approved, OrganisationVerification.Representative), (verified.State, verified.Verification));
         var replaced = signatures.Single(s => s.Id == forged);
         Assert.Equal((SignatureState.Merged, verified.Id), (replaced.State, replaced.MergedIntoId));
-        Assert.Contains(verified.Events, e => e.Reason == $"Replaced the unverified signature {forged} of the same organisation");
+        Assert.Contains(verified.Events, e => e.Described == $"Replaced the unverified signature {forged} of the same organisation");
         var entry = Assert.Single(await ApiEntriesAsync());
         Assert.True(entry.GetProperty("verified").GetBoolean());
     }

@@ -86,7 +86,7 @@ public abstract class IntegrityTests(SliceFixture app) : SliceTest(app)
         Assert.Null(signatures[underAlias].OrganisationKey);
         var mergeEntry = signatures[underAlias].Events.OrderBy(e => e.Id).Last();
         Assert.Equal((SignatureActor.Coordinator, coordinator.Id), (mergeEntry.Actor, mergeEntry.ActorUserId));
-        Assert.Contains($"Signature {underAlias} merged into this one", signatures[underName].Events.OrderBy(e => e.Id).Last().Reason);
+        Assert.Contains($"Signature {underAlias} merged into this one", signatures[underName].Events.OrderBy(e => e.Id).Last().Described);
         Assert.Equal(SignatureState.Approved, signatures[underName].State);
         Assert.Equal(2, (await App.SendAsync(new SignOnLetters.Web.Pages.Signatures.Index.Query(Slug, State: "Merged"))).Matching);
         // The merged signer's own withdraw link no longer changes anything.

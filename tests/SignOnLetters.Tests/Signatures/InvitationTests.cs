@@ -8,7 +8,7 @@ using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signatures;
 using static SignOnLetters.Tests.Signatures.SigningScenario;
-using Status = SignOnLetters.Web.Pages.Signatures.Invitations.Status;
+using Status = SignOnLetters.Web.Pages.Signatures.PartnerInvitations.Status;
 
 using SignOnLetters.Web.Pages.Signing;
 
@@ -17,7 +17,7 @@ namespace SignOnLetters.Tests.Signatures;
 /// <summary>Invitations to partner networks: tracked links, states, CSV lists and reminders.</summary>
 public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
 {
-    private static Invitations.Invite Invite(string organisation = "Youth RISE", string email = "hello@youthrise.example", string? message = null) =>
+    private static PartnerInvitations.Invite Invite(string organisation = "Youth RISE", string email = "hello@youthrise.example", string? message = null) =>
         new() { Slug = Slug, OrganisationName = organisation, Email = email, Message = message };
 
     [SkippableFact]
@@ -34,7 +34,7 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
         var token = Token(path);
         var stored = await App.ExecuteDbContextAsync(db => Task.FromResult(db.PartnerInvitations.Single()));
         Assert.NotEqual(token, stored.TokenHash);
-        Assert.Equal(Status.Sent, Assert.Single((await App.SendAsync(new Invitations.Query(Slug))).Invitations).Status);
+        Assert.Equal(Status.Sent, Assert.Single((await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations).Status);
 
         App.RunAs(null);
         Assert.Equal("Youth RISE", (await App.SendAsync(new Invited.Open(Slug, token))).OrganisationName);
@@ -42,11 +42,11 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(("Youth RISE", "hello@youthrise.example"), (form.Blank.OrganisationName, form.Blank.Email));
         Assert.Null((await App.SendAsync(new Sign.Query(Slug, "x"))).Invitation);
         App.RunAs(coordinator);
-        Assert.Equal(Status.Opened, Assert.Single((await App.SendAsync(new Invitations.Query(Slug))).Invitations).Status);
+        Assert.Equal(Status.Opened, Assert.Single((await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations).Status);
 
         await SignAndConfirmAsync(App, Organisation("YOUTH-RISE", "someone.else@youthrise.example"));
         App.RunAs(coordinator);
-        Assert.Equal(Status.Signed, Assert.Single((await App.SendAsync(new Invitations.Query(Slug))).Invitations).Status);
+        Assert.Equal(Status.Signed, Assert.Single((await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations).Status);
     }
 
     [SkippableFact]
@@ -79,7 +79,7 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
         var again = await Assert.ThrowsAsync<RequestValidationException>(() => App.SendAsync(Invite("Another name", "HELLO@YouthRise.example")));
         Assert.Contains("already been invited", again.Errors.Single().ErrorMessage);
         var imported = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            App.SendAsync(new Invitations.Import { Slug = Slug, Csv = "organisation,email\nYouth RISE,hello@youthrise.example\n" }));
+            App.SendAsync(new PartnerInvitations.Import { Slug = Slug, Csv = "organisation,email\nYouth RISE,hello@youthrise.example\n" }));
         Assert.Contains("already been invited", imported.Errors.First().ErrorMessage);
         Assert.Single(App.Emails.All());
     }
@@ -90,7 +90,7 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
         var (_, coordinator, _) = await OpenLetterAsync(App);
         App.RunAs(coordinator);
 
-        var count = await App.SendAsync(new Invitations.Import
+        var count = await App.SendAsync(new PartnerInvitations.Import
         {
             Slug = Slug,
             Csv = "Organisation;Email;Message\r\n\"Réseau, Afrique\";contact@reseau.example;\"Bonjour, signez !\"\r\n\r\nСеть ЛЖВ;info@setlzhv.example;\n",
@@ -98,7 +98,7 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
 
         Assert.Equal(2, count);
         Assert.Equal(2, App.Emails.All().Count);
-        var invitations = (await App.SendAsync(new Invitations.Query(Slug))).Invitations;
+        var invitations = (await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations;
         Assert.Equal(["Réseau, Afrique", "Сеть ЛЖВ"], invitations.Select(i => i.OrganisationName).Order());
     }
 
@@ -135,13 +135,13 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
         var (_, coordinator, _) = await OpenLetterAsync(App);
         App.RunAs(coordinator);
 
-        var refusal = await Assert.ThrowsAsync<RequestValidationException>(() => App.SendAsync(new Invitations.Import { Slug = Slug, Csv = csv }));
+        var refusal = await Assert.ThrowsAsync<RequestValidationException>(() => App.SendAsync(new PartnerInvitations.Import { Slug = Slug, Csv = csv }));
 
         var text = string.Join(" | ", refusal.Errors.Select(e => e.ErrorMessage));
         Assert.Contains(message, text);
         Assert.All(refusal.Errors, e => Assert.True(e.ErrorMessage.Length < 300, e.ErrorMessage));
         Assert.DoesNotContain("<script", text);
-        Assert.Empty((await App.SendAsync(new Invitations.Query(Slug))).Invitations);
+        Assert.Empty((await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations);
         Assert.Empty(App.Emails.All());
     }
 
@@ -150,7 +150,7 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
     {
         var (_, coordinator, _) = await OpenLetterAsync(App);
         App.RunAs(coordinator);
-        await App.SendAsync(new Invitations.Import
+        await App.SendAsync(new PartnerInvitations.Import
         {
             Slug = Slug, Csv = "organisation,email\nSilent Network,silent@example.org\nDeclining Network,no@example.org\nMédecins du Monde,mdm@example.org\n",
         });
@@ -161,10 +161,10 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
         var firstLink = LinkPath(App, "silent@example.org", "/invited/");
 
         App.Clock.Advance(TimeSpan.FromDays(6));
-        Assert.Equal(0, await App.SendAsync(new Invitations.Remind(Slug)));
+        Assert.Equal(0, await App.SendAsync(new PartnerInvitations.Remind(Slug)));
         App.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(1, await App.SendAsync(new Invitations.Remind(Slug)));
-        Assert.Equal(0, await App.SendAsync(new Invitations.Remind(Slug)));
+        Assert.Equal(1, await App.SendAsync(new PartnerInvitations.Remind(Slug)));
+        Assert.Equal(0, await App.SendAsync(new PartnerInvitations.Remind(Slug)));
 
         Assert.Equal(2, App.Emails.To("silent@example.org").Count);
         Assert.Single(App.Emails.To("no@example.org"));
@@ -179,10 +179,10 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
         for (var week = 0; week < 4; week++)
         {
             App.Clock.Advance(TimeSpan.FromDays(7));
-            await App.SendAsync(new Invitations.Remind(Slug));
+            await App.SendAsync(new PartnerInvitations.Remind(Slug));
         }
         Assert.Equal(1 + PartnerInvitation.MaxReminders, App.Emails.To("silent@example.org").Count);
-        var states = (await App.SendAsync(new Invitations.Query(Slug))).Invitations.ToDictionary(i => i.Email, i => i.Status);
+        var states = (await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations.ToDictionary(i => i.Email, i => i.Status);
         Assert.Equal((Status.Opened, Status.Declined, Status.Signed), (states["silent@example.org"], states["no@example.org"], states["mdm@example.org"]));
     }
 
@@ -193,7 +193,7 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
         await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(Invite()));
         await App.RunAsNewUserAsync("stranger@example.org");
         await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(Invite()));
-        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Invitations.Remind(Slug)));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new PartnerInvitations.Remind(Slug)));
         await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Invited.Open(Slug, "not-a-token")));
         await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Invited.Open(Slug, new string('a', 43))));
         await OpenLetterAsync(App, status: LetterStatus.Closed, slug: "closed-letter");
@@ -231,7 +231,7 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
         var declined = await anonymous.SubmitAsync(invited, link, new Dictionary<string, string>(), "form#decline-form");
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
         App.RunAs(coordinator);
-        Assert.Equal(Status.Declined, Assert.Single((await App.SendAsync(new Invitations.Query(Slug))).Invitations).Status);
+        Assert.Equal(Status.Declined, Assert.Single((await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations).Status);
     }
 }
 

@@ -24,8 +24,8 @@ public abstract class PrivacyTests(SliceFixture app) : SliceTest(app)
         var (_, coordinator, _) = await OpenLetterAsync(App);
         var id = await SignAndConfirmAsync(Organisation("Médecins du Monde", "ana@example.org") with { Website = "https://mdm.example" });
         App.RunAs(coordinator);
-        await App.SendAsync(new Invitations.Invite { Slug = Slug, OrganisationName = "Médecins du Monde", Email = "Ana@example.org" });
-        await App.SendAsync(new Invitations.Invite { Slug = Slug, OrganisationName = "Another", Email = "another@example.org" });
+        await App.SendAsync(new PartnerInvitations.Invite { Slug = Slug, OrganisationName = "Médecins du Monde", Email = "Ana@example.org" });
+        await App.SendAsync(new PartnerInvitations.Invite { Slug = Slug, OrganisationName = "Another", Email = "another@example.org" });
         await App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureId = id, Reason = "Ana Silva says she never signed" });
 
         Assert.Equal(SignatureState.Erased, await App.SendAsync(new Details.Erase(Slug, id)));
@@ -35,10 +35,10 @@ public abstract class PrivacyTests(SliceFixture app) : SliceTest(app)
         Assert.Null(erased.OrganisationName);
         Assert.NotNull(erased.ErasedAt);
         var last = erased.Events.OrderBy(e => e.Id).Last();
-        Assert.Equal((SignatureActor.Coordinator, coordinator.Id, "Personal data erased on request"), (last.Actor, last.ActorUserId, last.Reason));
-        Assert.DoesNotContain(erased.Events, e => e.Reason?.Contains("Ana") == true);
+        Assert.Equal((SignatureActor.Coordinator, coordinator.Id, "Personal data erased on request"), (last.Actor, last.ActorUserId, last.Described));
+        Assert.DoesNotContain(erased.Events, e => e.Described?.Contains("Ana") == true);
         Assert.Equal(SignatureCounts.None, (await App.SendAsync(new Signatories.Query(Slug, 1))).Counts);
-        Assert.Equal("another@example.org", Assert.Single((await App.SendAsync(new Invitations.Query(Slug))).Invitations).Email);
+        Assert.Equal("another@example.org", Assert.Single((await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations).Email);
         // The organisation may sign again.
         App.RunAs(null);
         await App.SendAsync(Organisation("Médecins du Monde", "ana@example.org"));
@@ -94,7 +94,7 @@ public abstract class PrivacyTests(SliceFixture app) : SliceTest(app)
         await OpenLetterAsync(App, slug: "still-open");
         await App.SendAsync(Organisation("Open Letter Signer", "open@example.org", slug: "still-open"));
         App.RunAs(coordinator);
-        await App.SendAsync(new Invitations.Invite { Slug = Slug, OrganisationName = "Partner", Email = "partner@example.org" });
+        await App.SendAsync(new PartnerInvitations.Invite { Slug = Slug, OrganisationName = "Partner", Email = "partner@example.org" });
         await AdvanceLetterAsync(coordinator, deliver: false);
         var retention = App.Factory.Services.GetRequiredService<SignatureRetention>();
 

@@ -73,6 +73,7 @@ public sealed class SignatureEventConfiguration : IEntityTypeConfiguration<Signa
     {
         builder.Property(e => e.ActorUserId).HasMaxLength(450);
         builder.Property(e => e.Reason).HasMaxLength(Signature.ReasonMaxLength + 100);
+        builder.Property(e => e.NoteArgument).HasMaxLength(SignatureEvent.NoteArgumentMaxLength);
         builder.HasIndex(e => new { e.SignatureId, e.At });
     }
 }

@@ -126,7 +126,10 @@ public sealed record SignatureBackup
     public List<SignatureEventBackup> Events { get; init; } = [];
 }
 
-public sealed record SignatureEventBackup(SignatureState? FromState, SignatureState ToState, SignatureActor Actor, string? ActorAccount, string? Reason, DateTime At);
+/// <param name="Reason">A coordinator's own words; in files written before notes had kinds, also the app's English sentence.</param>
+/// <param name="Note">What the app wrote, as a kind (absent from older files).</param>
+public sealed record SignatureEventBackup(SignatureState? FromState, SignatureState ToState, SignatureActor Actor, string? ActorAccount, string? Reason, DateTime At,
+    HistoryNoteKind? Note = null, string? NoteArgument = null);
 
 public sealed record AliasBackup(string Alias, string OrganisationName, string? CreatedBy, DateTime CreatedAt);
 

@@ -10,7 +10,7 @@ namespace SignOnLetters.Domain.Signatures;
 /// tokens are kept only as SHA-256 hashes, so a copy of the database opens no link.
 /// </para>
 /// </summary>
-public class Signature
+public partial class Signature
 {
     public const int NameMaxLength = 200;
     public const int RoleMaxLength = 200;
@@ -166,31 +166,6 @@ public class Signature
     /// <summary>Holds the letter's organisation and e-mail claims: active and claimed (<see cref="ClaimedAt"/>).</summary>
     public bool HoldsClaims => IsActive && ClaimedAt is not null;
 
-    /// <summary>
-    /// Whether a signature in this state holds its claims, for a restored signature whose file does
-    /// not say (backups keep states and times, not claims): confirmed, active past confirmation, and
-    /// not waiting because its organisation had signed already.
-    /// </summary>
-    /// <summary>
-    /// What a signature whose verification nobody recorded is taken to be (rows from before
-    /// verification existed, backups): a representative's is verified (the account proved membership),
-    /// a paper one too (a letter coordinator vouched for it); any other was never checked, so it is
-    /// unverified until a coordinator approves it. The <c>OrganisationVerification</c> migration
-    /// applies the same rule in SQL.
-    /// </summary>
-    public static OrganisationVerification VerificationWhenUnrecorded(SignerKind kind, SignatureSource source) =>
-        kind != SignerKind.Organisation ? OrganisationVerification.Unverified
-        : source switch
-        {
-            SignatureSource.Representative => OrganisationVerification.Representative,
-            SignatureSource.Paper => OrganisationVerification.Coordinator,
-            _ => OrganisationVerification.Unverified,
-        };
-
-    public static bool TakesClaimsWhenRestored(SignatureState state, HoldReason holdReason, DateTime? confirmedAt) =>
-        state is SignatureState.HeldForReview or SignatureState.Approved && confirmedAt is not null
-        && holdReason != HoldReason.OrganisationAlreadySigned;
-
     public bool IsCounted => State == SignatureState.Approved;
 
     private Signature() { }
@@ -219,70 +194,10 @@ public class Signature
         return signature;
     }
 
-    /// <summary>
-    /// A signature as a backup file describes it, for an import that has already checked the file.
-    /// The claim keys are given by the import, computed from the names (never read from the file);
-    /// <paramref name="accountOrNone"/> maps an account reference to an existing account or null.
-    /// </summary>
-    public static Signature Restore(Backup.SignatureBackup backup, Letters.Letter letter, Letters.LetterVersion version, int? organisationId,
-        string? organisationKey, string? emailKey, Func<string?, string?> accountOrNone)
-    {
-        var signature = new Signature
-        {
-            Letter = letter,
-            LetterVersion = version,
-            Kind = backup.Kind,
-            OrganisationName = Clean(backup.OrganisationName),
-            OrganisationKey = organisationKey,
-            OrganisationId = organisationId,
-            CountryCode = backup.CountryCode.Trim().ToUpperInvariant(),
-            SignerName = backup.SignerName.Trim(),
-            Role = Clean(backup.Role),
-            Website = Clean(backup.Website),
-            Email = Clean(backup.Email),
-            EmailKey = emailKey,
-            Visibility = backup.Visibility,
-            KeepMeUpdated = backup.KeepMeUpdated,
-            ConsentedAt = backup.ConsentedAt,
-            State = backup.State,
-            HoldReason = backup.HoldReason,
-            Verification = VerificationWhenUnrecorded(backup.Kind, backup.Source),
-            RejectionReason = Clean(backup.RejectionReason),
-            Source = backup.Source,
-            EmbedHost = backup.Source == SignatureSource.Embed ? backup.EmbedHost : null,
-            RepresentativeUserId = accountOrNone(backup.Representative),
-            ClientNetwork = backup.ClientNetwork is { Length: > 0 and <= ClientNetworkMaxLength } network ? network : null,
-            ConfirmationTokenHash = backup.ConfirmationTokenHash,
-            ConfirmationExpiresAt = backup.ConfirmationExpiresAt,
-            ConfirmationEmailsSent = backup.ConfirmationEmailsSent,
-            LastConfirmationEmailAt = backup.LastConfirmationEmailAt,
-            WithdrawTokenHash = backup.WithdrawTokenHash,
-            CreatedAt = backup.CreatedAt,
-            ConfirmedAt = backup.ConfirmedAt,
-            ReviewedAt = backup.ReviewedAt,
-            ClaimedAt = TakesClaimsWhenRestored(backup.State, backup.HoldReason, backup.ConfirmedAt) ? backup.ConfirmedAt : null,
-            WithdrawnAt = backup.WithdrawnAt,
-            ErasedAt = backup.ErasedAt,
-            AnonymisedAt = backup.AnonymisedAt,
-        };
-        foreach (var entry in backup.Events.OrderBy(e => e.At))
-            signature.Events.Add(new SignatureEvent(signature, entry.FromState, entry.ToState, entry.Actor, accountOrNone(entry.ActorAccount),
-                Clean(entry.Reason), entry.At));
-        return signature;
-    }
-
-    /// <summary>Points a restored duplicate at the signature it was merged into, once that one has its id on this instance.</summary>
-    public void RestoreMergedInto(Signature kept)
-    {
-        if (State != SignatureState.Merged || kept.LetterId != LetterId || kept.Id == 0)
-            throw new DomainRuleException("Only a merged signature points at the signature it was merged into.");
-        MergedIntoId = kept.Id;
-    }
-
     internal void AwaitConfirmation(ConfirmationTokens tokens, DateTime now)
     {
         State = SignatureState.PendingConfirmation;
-        Record(null, SignatureActor.Signer, null, "Signed; confirmation e-mail sent", now);
+        Record(null, SignatureActor.Signer, null, HistoryNoteKind.Signed, now);
         IssueTokens(tokens, now);
         ConfirmationMailDueAt = now;
     }
@@ -300,7 +215,7 @@ public class Signature
             return false;
         IssueTokens(tokens, now);
         ConfirmationMailDueAt = now;
-        Record(State, SignatureActor.System, null, "Confirmation e-mail sent again (the first was not sent)", now);
+        Record(State, SignatureActor.System, null, HistoryNoteKind.ConfirmationSentAgainFirstNotSent, now);
         return true;
     }
 
@@ -309,7 +224,7 @@ public class Signature
         State = SignatureState.HeldForReview;
         HoldReason = reason;
         WithdrawTokenHash = withdrawTokenHash;
-        Record(null, SignatureActor.System, null, $"Held for review: {reason}", now);
+        Record(null, SignatureActor.System, null, HistoryNote.Of(HistoryNoteKind.HeldForReview, reason), now);
     }
 
     internal void ConfirmOnBehalfOf(string representativeUserId, int organisationId, Letters.ModerationMode moderation, string withdrawTokenHash, DateTime now)
@@ -321,7 +236,7 @@ public class Signature
         ClaimedAt = now;
         Verification = OrganisationVerification.Representative;
         State = SignatureState.PendingConfirmation;
-        Record(null, SignatureActor.Signer, representativeUserId, "Signed by a representative (account confirmed)", now);
+        Record(null, SignatureActor.Signer, representativeUserId, HistoryNoteKind.SignedByRepresentative, now);
         Moderate(moderation, now);
     }
 
@@ -346,7 +261,7 @@ public class Signature
         ReviewedAt = now;
         State = SignatureState.Approved;
         Verification = VerificationWhenUnrecorded(Kind, SignatureSource.Paper);
-        Record(null, SignatureActor.Coordinator, coordinatorUserId, "Entered from a paper or e-mailed signature", now);
+        Record(null, SignatureActor.Coordinator, coordinatorUserId, HistoryNoteKind.EnteredFromPaper, now);
     }
 
     public void RecordClientNetwork(string? network) =>
@@ -365,7 +280,7 @@ public class Signature
         IssueTokens(tokens, now);
         // Sent after the answer, like the first: owed until the mailer clears the mark.
         ConfirmationMailDueAt = now;
-        Record(State, SignatureActor.Signer, null, "Confirmation e-mail sent again", now);
+        Record(State, SignatureActor.Signer, null, HistoryNoteKind.ConfirmationSentAgain, now);
         return true;
     }
 
@@ -387,7 +302,7 @@ public class Signature
         if (Kind == SignerKind.Organisation && organisation.HoldsForOrganisation(Verification))
         {
             HoldReason = HoldReason.HeldForOrganisation;
-            Transition(SignatureState.HeldForReview, SignatureActor.System, null, $"Held for review: {HoldReason.HeldForOrganisation}", now);
+            Transition(SignatureState.HeldForReview, SignatureActor.System, null, HistoryNote.Of(HistoryNoteKind.HeldForReview, HoldReason.HeldForOrganisation), now);
             return;
         }
         Moderate(moderation, now);
@@ -415,7 +330,7 @@ public class Signature
             Verification = OrganisationVerification.Coordinator;
             ReviewedAt = now;
             HoldReason = HoldReason.None;
-            Record(State, SignatureActor.Coordinator, coordinatorUserId, "Verified as the organisation's signature", now);
+            Record(State, SignatureActor.Coordinator, coordinatorUserId, HistoryNoteKind.VerifiedByCoordinator, now);
             Moderate(moderation, now);
             return;
         }
@@ -423,7 +338,7 @@ public class Signature
             throw new DomainRuleException("Only signatures that are counted or wait for the organisation can be verified.");
         Verification = OrganisationVerification.Coordinator;
         ReviewedAt = now;
-        Record(State, SignatureActor.Coordinator, coordinatorUserId, "Verified as the organisation's signature", now);
+        Record(State, SignatureActor.Coordinator, coordinatorUserId, HistoryNoteKind.VerifiedByCoordinator, now);
     }
 
     /// <summary>
@@ -440,7 +355,7 @@ public class Signature
         EmailKey = null;
         ConfirmationTokenHash = null;
         ConfirmationMailDueAt = null;
-        Transition(SignatureState.Merged, SignatureActor.System, null, "Replaced by a verified signature of the organisation", now);
+        Transition(SignatureState.Merged, SignatureActor.System, null, HistoryNoteKind.ReplacedByVerified, now);
     }
 
     /// <summary>Points a signature that gave way (<see cref="GiveWayToVerified"/>) at the verified signature now stored.</summary>
@@ -450,7 +365,7 @@ public class Signature
             throw new DomainRuleException("Only a signature that gave way to a verified one points at it.");
         MergedIntoId = verified.Id;
         ChangeCount++;
-        verified.Record(verified.State, SignatureActor.System, null, $"Replaced the unverified signature {Id} of the same organisation", now);
+        verified.Record(verified.State, SignatureActor.System, null, HistoryNote.Of(HistoryNoteKind.ReplacedUnverified, Id), now);
     }
 
     /// <summary>
@@ -480,7 +395,7 @@ public class Signature
         EndConfirmation(now);
         RecordMailboxVerification(organisation);
         HoldReason = HoldReason.OrganisationAlreadySigned;
-        Transition(SignatureState.HeldForReview, SignatureActor.System, null, $"Held for review: {HoldReason.OrganisationAlreadySigned}", now);
+        Transition(SignatureState.HeldForReview, SignatureActor.System, null, HistoryNote.Of(HistoryNoteKind.HeldForReview, HoldReason.OrganisationAlreadySigned), now);
     }
 
     private void EndConfirmation(DateTime now)
@@ -513,7 +428,7 @@ public class Signature
         ConfirmationTokenHash = null;
         ConfirmationMailDueAt = null;
         WithdrawnAt = now;
-        Transition(SignatureState.Withdrawn, actor, userId, null, now);
+        Transition(SignatureState.Withdrawn, actor, userId, default, now);
     }
 
     /// <summary>A coordinator approves a signature from the review queue.</summary>
@@ -530,7 +445,7 @@ public class Signature
         ClaimedAt ??= now;
         ReviewedAt = now;
         HoldReason = HoldReason.None;
-        Transition(SignatureState.Approved, SignatureActor.Coordinator, coordinatorUserId, null, now);
+        Transition(SignatureState.Approved, SignatureActor.Coordinator, coordinatorUserId, default, now);
     }
 
     public void Reject(string coordinatorUserId, string reason, DateTime now)
@@ -546,7 +461,7 @@ public class Signature
         ConfirmationMailDueAt = null;
         ReviewedAt = now;
         RejectionReason = reason;
-        Transition(SignatureState.Rejected, SignatureActor.Coordinator, coordinatorUserId, reason, now);
+        Transition(SignatureState.Rejected, SignatureActor.Coordinator, coordinatorUserId, HistoryNote.Written(reason), now);
     }
 
     /// <summary>
@@ -585,80 +500,8 @@ public class Signature
         EmailKey = null;
         ConfirmationTokenHash = null;
         ConfirmationMailDueAt = null;
-        Transition(SignatureState.Merged, actor, userId, $"Merged into signature {kept.Id} as a duplicate", now);
-        kept.Record(kept.State, actor, userId, $"Signature {Id} merged into this one as a duplicate", now);
-    }
-
-    /// <summary>
-    /// The signer asked for their personal data to be erased: name, role, website, e-mail, network,
-    /// organisation and links are cleared, and coordinators' reasons in the history are blanked.
-    /// On a delivered letter a counted signature stays as an anonymous entry (counted, never named),
-    /// so the number in the delivered letter stays true; otherwise the signature is removed (state
-    /// Erased: neither listed nor counted). The history records the erasure without the data.
-    /// </summary>
-    public void EraseOnRequest(bool letterDelivered, string coordinatorUserId, DateTime now)
-    {
-        if (ErasedAt is not null)
-            throw new DomainRuleException("This signature's personal data has already been erased.");
-        var keepCounted = letterDelivered && State == SignatureState.Approved;
-        ClearPersonalData(publicFieldsToo: true);
-        ErasedAt = now;
-        if (keepCounted)
-        {
-            Visibility = SignatureVisibility.CountedNotNamed;
-            Record(State, SignatureActor.Coordinator, coordinatorUserId, "Personal data erased on request; kept as an anonymous count (letter delivered)", now);
-            return;
-        }
-        Transition(SignatureState.Erased, SignatureActor.Coordinator, coordinatorUserId, "Personal data erased on request", now);
-    }
-
-    /// <summary>
-    /// The letter closed longer ago than the retention period: private data goes (e-mail, network,
-    /// links, the representative's account, the wish for updates). A counted signature keeps what
-    /// its signer chose to publish, as the delivered letter shows it; everything else (signatures
-    /// never counted, and names never shown) loses its personal data too.
-    /// </summary>
-    public void AnonymiseAfterRetention(DateTime now)
-    {
-        if (AnonymisedAt is not null)
-            return;
-        var published = State == SignatureState.Approved;
-        ClearPersonalData(publicFieldsToo: !published);
-        if (published && Visibility != SignatureVisibility.NameAndOrganisation)
-        {
-            SignerName = string.Empty;
-            Role = null;
-            Website = null;
-            if (Visibility == SignatureVisibility.CountedNotNamed || Kind == SignerKind.Individual)
-                OrganisationName = null;
-        }
-        AnonymisedAt = now;
-        Record(State, SignatureActor.System, null, "Personal data anonymised after the retention period", now);
-    }
-
-    private void ClearPersonalData(bool publicFieldsToo)
-    {
-        Email = null;
-        EmailKey = null;
-        ClientNetwork = null;
-        ConfirmationTokenHash = null;
-        ConfirmationMailDueAt = null;
-        ConfirmationExpiresAt = null;
-        WithdrawTokenHash = null;
-        LatestWithdrawTokenHash = null;
-        RepresentativeUserId = null;
-        KeepMeUpdated = false;
-        if (!publicFieldsToo)
-            return;
-        SignerName = string.Empty;
-        Role = null;
-        Website = null;
-        OrganisationName = null;
-        OrganisationKey = null;
-        OrganisationId = null;
-        RejectionReason = null;
-        foreach (var entry in Events)
-            entry.RedactReason();
+        Transition(SignatureState.Merged, actor, userId, HistoryNote.Of(HistoryNoteKind.MergedInto, kept.Id), now);
+        kept.Record(kept.State, actor, userId, HistoryNote.Of(HistoryNoteKind.MergedHere, Id), now);
     }
 
     /// <summary>
@@ -680,18 +523,18 @@ public class Signature
         ConfirmationTokenHash = null;
         ConfirmationMailDueAt = null;
         Transition(SignatureState.Expired, SignatureActor.System, null,
-            State == SignatureState.PendingConfirmation ? "Confirmation link expired" : "Never confirmed", now);
+            State == SignatureState.PendingConfirmation ? HistoryNoteKind.ConfirmationLinkExpired : HistoryNoteKind.NeverConfirmed, now);
     }
 
     private void Moderate(Letters.ModerationMode moderation, DateTime now)
     {
         if (moderation == Letters.ModerationMode.Automatic)
         {
-            Transition(SignatureState.Approved, SignatureActor.System, null, "Approved automatically", now);
+            Transition(SignatureState.Approved, SignatureActor.System, null, HistoryNoteKind.ApprovedAutomatically, now);
             return;
         }
         HoldReason = HoldReason.ManualModeration;
-        Transition(SignatureState.HeldForReview, SignatureActor.System, null, "Held for review (manual moderation)", now);
+        Transition(SignatureState.HeldForReview, SignatureActor.System, null, HistoryNoteKind.HeldForManualModeration, now);
     }
 
     /// <summary>
@@ -717,80 +560,18 @@ public class Signature
         ChangeCount++;
     }
 
-    private void Transition(SignatureState to, SignatureActor actor, string? userId, string? reason, DateTime now)
+    private void Transition(SignatureState to, SignatureActor actor, string? userId, HistoryNote note, DateTime now)
     {
         var from = State;
         State = to;
-        Record(from, actor, userId, reason, now);
+        Record(from, actor, userId, note, now);
     }
 
-    private void Record(SignatureState? from, SignatureActor actor, string? userId, string? reason, DateTime now)
+    private void Record(SignatureState? from, SignatureActor actor, string? userId, HistoryNote note, DateTime now)
     {
-        Events.Add(new SignatureEvent(this, from, State, actor, userId, reason, now));
+        Events.Add(new SignatureEvent(this, from, State, actor, userId, note, now));
         ChangeCount++;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-/// <summary>What a signer gives on the form (or a partner's form through the API).</summary>
-public sealed record SignerDetails(
-    SignerKind Kind,
-    string? OrganisationName,
-    string CountryCode,
-    string SignerName,
-    string? Role,
-    string? Website,
-    string? Email,
-    SignatureVisibility Visibility,
-    bool KeepMeUpdated);
-
-/// <summary>Hashes of the links sent in a confirmation e-mail (the tokens themselves are never stored).</summary>
-public sealed record ConfirmationTokens(string ConfirmationHash, string WithdrawHash)
-{
-    /// <summary>How long the confirmation link works (the app's <c>Signing:ConfirmationLinkDays</c>).</summary>
-    public TimeSpan Lifetime { get; init; } = Signature.ConfirmationLifetime;
-}
-
-/// <summary>
-/// An entry of a signature's audit trail: a state change, who caused it, when and why. Append-only:
-/// nothing here is changed after it is written, except that erasing a signer's personal data blanks
-/// the free-text reasons coordinators wrote (<see cref="RedactReason"/>).
-/// </summary>
-public class SignatureEvent
-{
-    public long Id { get; private set; }
-    public int SignatureId { get; private set; }
-
-    /// <summary>Null for the first entry (the signature was created).</summary>
-    public SignatureState? FromState { get; private set; }
-
-    public SignatureState ToState { get; private set; }
-    public SignatureActor Actor { get; private set; }
-
-    /// <summary>The account that acted (representative or coordinator); null for anonymous signers and the system.</summary>
-    public string? ActorUserId { get; private set; }
-
-    public string? Reason { get; private set; }
-    public DateTime At { get; private set; }
-
-    private SignatureEvent() { }
-
-    /// <summary>A coordinator's words may name the signer: erasure blanks them (the entry itself stays).</summary>
-    internal void RedactReason()
-    {
-        if (Actor == SignatureActor.Coordinator && Reason is not null && FromState is not null)
-            Reason = "(erased)";
-    }
-
-    internal SignatureEvent(Signature signature, SignatureState? from, SignatureState to, SignatureActor actor, string? actorUserId, string? reason, DateTime at)
-    {
-        SignatureId = signature.Id;
-        FromState = from;
-        ToState = to;
-        Actor = actor;
-        ActorUserId = actorUserId;
-        Reason = reason;
-        At = at;
-    }
 }

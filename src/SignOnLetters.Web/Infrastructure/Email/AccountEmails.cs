@@ -1,36 +1,52 @@
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity.UI.Services;
+using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using SignOnLetters.Domain;
 
 namespace SignOnLetters.Web.Infrastructure.Email;
 
 /// <summary>
-/// Identity's page models write the account e-mails themselves, in English: "Confirm your email" (after
-/// registering, on request, on an address change) and "Reset your password". Those two are recognised
-/// by Identity's exact sentence around the link and written again in the reader's language (the request's culture,
-/// the one the pages show), with Identity's link moved onto <c>App:PublicBaseUrl</c>; every other e-mail passes through untouched.
+/// The account e-mails, written by us from what Identity's pages hand over (the account, its address,
+/// the callback link) through <see cref="IEmailSender{TUser}"/>, and by our own registration page:
+/// "confirm your account" (after registering, on request, on an address change), "reset your
+/// password", and "someone tried to register with your address". Written in the reader's language
+/// (the request's culture, the one the pages show) and queued with their single-use links
+/// (<see cref="EmailKind.SingleUseLink"/>), never sent in the request: an e-mail only to an address
+/// with an account must not make that answer slower (issue 18).
 /// </summary>
-public sealed partial class AccountEmails(IEmailSender inner, IPublicUrls urls, IStringLocalizer<SharedResource> T) : IEmailSender
+public sealed class AccountEmails(
+    IPublicUrls urls, IStringLocalizer<SharedResource> T, [FromKeyedServices(EmailKind.SingleUseLink)] IEmailQueue mail) : IEmailSender<ApplicationUser>
 {
-    public Task SendEmailAsync(string email, string subject, string htmlMessage)
+    // Identity's pages hand the link HTML-encoded (ready for their own sentence), built from the
+    // request's Host header, which anyone can forge: it is decoded and moved onto App:PublicBaseUrl.
+    public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink)
     {
-        var link = IdentityLink().Match(htmlMessage);
-        if (!link.Success)
-            return inner.SendEmailAsync(email, subject, htmlMessage);
-        // Identity builds the link from the request's Host header, which anyone can forge: it is moved
-        // onto App:PublicBaseUrl (issue 18). It came HTML-encoded and goes back in encoded.
-        var href = EmailHtml.Encode(urls.Rebase(System.Net.WebUtility.HtmlDecode(link.Groups["href"].Value)));
-        return link.Groups["action"].Value switch
-        {
-            "confirm your account" => inner.SendEmailAsync(email,
-                T["Confirm your email"],
-                T["Please confirm your account by <a href='{0}'>clicking here</a>.", href]),
-            _ => inner.SendEmailAsync(email,
-                T["Reset your SignOnLetters password"],
-                T["Please reset your password by <a href='{0}'>clicking here</a>.", href]),
-        };
+        mail.Enqueue(ConfirmAccount(email, urls.Rebase(WebUtility.HtmlDecode(confirmationLink))));
+        return Task.CompletedTask;
     }
 
-    [GeneratedRegex("^Please (?<action>confirm your account|reset your password) by <a href='(?<href>[^']*)'>clicking here</a>\\.$")]
-    private static partial Regex IdentityLink();
+    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink)
+    {
+        mail.Enqueue(ResetPassword(email, urls.Rebase(WebUtility.HtmlDecode(resetLink))));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Only Identity's JSON endpoints send a code, and the app does not map them: refused rather than sent in English.</summary>
+    public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
+        throw new NotSupportedException("Password reset codes are not used: the app sends reset links.");
+
+    /// <param name="link">The absolute confirmation link, on App:PublicBaseUrl.</param>
+    public EmailMessage ConfirmAccount(string to, string link) =>
+        new(to, T["Confirm your email"], T["Please confirm your account by <a href='{0}'>clicking here</a>.", EmailHtml.Encode(link)]);
+
+    public EmailMessage ResetPassword(string to, string link) =>
+        new(to, T["Reset your SignOnLetters password"], T["Please reset your password by <a href='{0}'>clicking here</a>.", EmailHtml.Encode(link)]);
+
+    /// <summary>To the holder of an address someone tried to register again: nothing changed, and how to get back in.</summary>
+    public EmailMessage RegistrationAttempt(string to, string resetLink) =>
+        new(to, T["Someone tried to create an account with your address"],
+            EmailHtml.Paragraph(T["Someone, probably you, tried to create a SignOnLetters account with this e-mail address. It already has an account, so nothing changed."]) +
+            EmailHtml.Paragraph(T["If it was you, sign in with your password, or choose a new one: {0}."],
+                $"<a href=\"{EmailHtml.Encode(resetLink)}\">{EmailHtml.Encode(T["Reset your password"])}</a>") +
+            EmailHtml.Paragraph(T["If it was not you, you can ignore this e-mail."]));
 }

@@ -7,8 +7,8 @@ namespace SignOnLetters.Web.Infrastructure.Email;
 /// <summary>
 /// Sends every e-mail to signers after the answer instead of before it
 /// (docs/decisions/0008-signing-at-scale.md): confirmations, and the rarer ones (a representative's
-/// receipt, "you had already signed"). Every other e-mail outside the outbox takes the same queue:
-/// Identity's account e-mails and the invitations, through <see cref="QueuedEmailSender"/>. Besides speed, this is what keeps the answer's timing from
+/// receipt, "you had already signed"). It is the <see cref="EmailKind.SingleUseLink"/> implementation of
+/// <see cref="IEmailQueue"/>: account e-mails and invitations take the same queue (docs/decisions/0013-one-email-route.md). Besides speed, this is what keeps the answer's timing from
 /// telling anyone which path a submission took (issue 18): no path waits for a mail server. A submission is answered once its signature is stored
 /// and its e-mail is queued here; one sender takes the queue in order, through one transport session
 /// per run of messages (one SMTP connection for a burst, not one per signer), so a slow or busy mail
@@ -21,7 +21,7 @@ namespace SignOnLetters.Web.Infrastructure.Email;
 /// links themselves live only in memory and in the e-mail: the database keeps their hashes.
 /// </para>
 /// </summary>
-public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTransport transport, ILogger<ConfirmationMailer> logger) : BackgroundService
+public sealed class ConfirmationMailer(IServiceScopeFactory scopes, IMailTransport transport, ILogger<ConfirmationMailer> logger) : BackgroundService, IEmailQueue
 {
     /// <summary>Messages per transport session and per UPDATE that clears their marks.</summary>
     public const int MaxRun = 100;

@@ -1,8 +1,8 @@
 namespace SignOnLetters.Web.Infrastructure.Email;
 
 /// <summary>
-/// Sends one fully described e-mail. Identity's <c>IEmailSender</c> takes only an address, a subject
-/// and HTML; the outbox also needs attachments and List-Unsubscribe headers.
+/// Sends one fully described e-mail (attachments, List-Unsubscribe headers, Reply-To): what the two
+/// queues behind <see cref="IEmailQueue"/> hand over when a message leaves.
 /// </summary>
 public interface IMailTransport
 {

@@ -1,25 +1,21 @@
 using System.Text.RegularExpressions;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace SignOnLetters.Web.Infrastructure.Email;
 
 /// <summary>
-/// The one e-mail sender, used by Identity (confirmations, password resets), by the app
-/// (invitations, signature confirmations) and by the outbox (deliveries and updates, with
+/// The one transport under both e-mail queues (<see cref="IEmailQueue"/>): the in-memory queue
+/// (confirmations, account e-mails, invitations) and the outbox (deliveries, updates and notices, with
 /// attachments and List-Unsubscribe headers). Builds a MIME message with HTML and plain-text parts
 /// and either sends it over SMTP (MailKit) or drops it into the pickup directory.
 /// </summary>
-public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender, IMailTransport
+public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, ILogger<MailKitEmailSender> logger) : IMailTransport
 {
     private readonly IOptions<EmailOptions> _options = options;
     private readonly ILogger _logger = logger;
-
-    public Task SendEmailAsync(string email, string subject, string htmlMessage) =>
-        SendAsync(new EmailMessage(email, subject, htmlMessage), CancellationToken.None);
 
     public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken)
     {

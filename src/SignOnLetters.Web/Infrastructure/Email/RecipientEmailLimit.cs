@@ -27,7 +27,7 @@ public sealed class RecipientLimitOptions
 /// and pages, caps that at <see cref="RecipientLimitOptions.PermitPerDay"/>. Over the budget the
 /// e-mail is simply not sent; the answer to whoever asked is unchanged, so the limit reveals nothing.
 /// Everything the app sends outside the outbox counts: all of it leaves through one background queue
-/// (<see cref="ConfirmationMailer"/>, which <see cref="QueuedEmailSender"/> feeds too), and the
+/// (<see cref="ConfirmationMailer"/>, the <see cref="EmailKind.SingleUseLink"/> queue), and the
 /// budget is taken as each message leaves (the outbox carries deliveries to addressees and updates to
 /// signers who asked for them, which a stranger cannot trigger). In memory, per app instance, like
 /// the other limits (docs/decisions/0004-signature-claims.md).
@@ -67,9 +67,8 @@ public static class RecipientEmailLimitSetup
 {
     /// <summary>
     /// Puts the limit in front of every e-mail that does not go through the outbox: they all leave
-    /// through the transport of the background queue (<see cref="ConfirmationMailer"/>;
-    /// Identity's and the app's <see cref="Microsoft.AspNetCore.Identity.UI.Services.IEmailSender"/>
-    /// queue there too), so that transport is wrapped, once. Called after the mailer is registered.
+    /// through the transport of the in-memory queue (<see cref="ConfirmationMailer"/>, the
+    /// <see cref="EmailKind.SingleUseLink"/> implementation of <see cref="IEmailQueue"/>), so that transport is wrapped, once. Called after the mailer is registered.
     /// </summary>
     public static IServiceCollection AddRecipientEmailLimit(this IServiceCollection services, IConfiguration configuration)
     {

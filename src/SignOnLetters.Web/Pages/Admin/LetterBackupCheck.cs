@@ -174,6 +174,9 @@ public static class LetterBackupCheck
                 Defined(entry.Actor, where + " history");
                 Account(entry.ActorAccount, where + " history");
                 Lines(entry.Reason, Signature.ReasonMaxLength + 100, where + " history");
+                if (entry.Note is { } note)
+                    Defined(note, where + " history");
+                Lines(entry.NoteArgument, SignatureEvent.NoteArgumentMaxLength, where + " history");
             }
             var (organisationKey, emailKey) = ClaimKeys(signature, aliasTargets);
             // Only signatures that hold claims once restored must be unique; unconfirmed ones may repeat.

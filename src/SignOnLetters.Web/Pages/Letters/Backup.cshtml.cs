@@ -155,7 +155,7 @@ public class Backup(IMediator mediator) : PageModel
                     MergedInto = s.MergedIntoId,
                     AnonymisedAt = s.AnonymisedAt,
                     Events = s.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
-                        .Select(e => new SignatureEventBackup(e.FromState, e.ToState, e.Actor, Account(e.ActorUserId), e.Reason, e.At)).ToList(),
+                        .Select(e => new SignatureEventBackup(e.FromState, e.ToState, e.Actor, Account(e.ActorUserId), e.Reason, e.At, e.Note, e.NoteArgument)).ToList(),
                 }).ToList(),
                 Aliases = aliases.Select(a => new AliasBackup(a.Alias, a.OrganisationName, Account(a.CreatedByUserId), a.CreatedAt)).ToList(),
                 PartnerInvitations = invitations.Select(i => new PartnerInvitationBackup

@@ -103,8 +103,8 @@ public class Contact(IMediator mediator, IStringLocalizer<SharedResource> T) : P
     }
 
     public sealed class CommandHandler(
-        AppDbContext db, ContactRateLimiter limiter, IClientAddress client, TimeProvider clock, IPublicUrls urls,
-        OutboxSender outbox, IStringLocalizer<SharedResource> T, ILogger<Contact> logger) : ICommandHandler<Command>
+        AppDbContext db, ContactRateLimiter limiter, IClientAddress client, IPublicUrls urls,
+        [FromKeyedServices(EmailKind.Record)] IEmailQueue mail, IStringLocalizer<SharedResource> T, ILogger<Contact> logger) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -136,7 +136,7 @@ public class Contact(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                 var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
                 var name = command.Name.Trim();
                 var email = command.Email.Trim();
-                var subject = OutboxMessage.Truncate(T["A message about {0}", title].Value, Mailing.SubjectMaxLength);
+                var subject = T["A message about {0}", title].Value;
                 var body =
                     EmailHtml.Paragraph(T["{0} wrote to the coordinators of {1} from the letter's contact page:"], EmailHtml.Strong(name), EmailHtml.Strong(title)) +
                     $"<blockquote><p>{EmailHtml.Lines(command.Message.Trim())}</p></blockquote>" +
@@ -144,12 +144,10 @@ public class Contact(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                         EmailHtml.Strong(name), EmailHtml.Encode(email)) +
                     EmailHtml.Paragraph(T["Anyone can use this form: check who is writing before you share anything about signers."]) +
                     EmailHtml.LinkParagraph(urls.Absolute($"/letters/{letter.Slug}"), T["The letter's public page"]);
-                var now = clock.GetUtcNow().UtcDateTime;
                 foreach (var coordinator in coordinators)
-                    db.OutboxMessages.Add(OutboxMessage.Create(new OutgoingMail(coordinator, null, subject, body, ReplyTo: email), now));
+                    mail.Enqueue(new EmailMessage(coordinator, subject, body, ReplyTo: email));
             }
             await db.SaveChangesAsync(cancellationToken);
-            outbox.Wake();
             return Unit.Value;
         }
     }

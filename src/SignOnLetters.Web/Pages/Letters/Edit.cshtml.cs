@@ -161,7 +161,7 @@ public class Edit(IMediator mediator, IStringLocalizer<SharedResource> T) : Page
         }
     }
 
-    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, CoAuthorInvitations invitations) : ICommandHandler<Command, int>
+    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, CoAuthorshipNotices invitations) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {

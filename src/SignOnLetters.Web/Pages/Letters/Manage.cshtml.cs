@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -293,7 +292,8 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
         public InviteEditorValidator() => RuleFor(c => c.Email).EmailAddress().WithName("E-mail address");
     }
 
-    public sealed class InviteEditorHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IEmailSender email, IPublicUrls urls, IStringLocalizer<SharedResource> T)
+    public sealed class InviteEditorHandler(AppDbContext db, ICurrentUser user, TimeProvider clock,
+        [FromKeyedServices(EmailKind.SingleUseLink)] IEmailQueue mail, IPublicUrls urls, IStringLocalizer<SharedResource> T)
         : ICommandHandler<InviteEditor>
     {
         public async ValueTask<Unit> Handle(InviteEditor command, CancellationToken cancellationToken)
@@ -315,7 +315,7 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
 
             var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
             // In the inviting coordinator's language (this request's): the invitee's is not known yet.
-            await email.SendEmailAsync(command.Email.Trim(), T["Invitation to co-edit \"{0}\" on SignOnLetters", title], InvitationEmail.Html(T,
+            mail.Enqueue(InvitationEmail.Message(T, command.Email.Trim(), T["Invitation to co-edit \"{0}\" on SignOnLetters", title],
                 EmailHtml.Paragraph(T["You have been invited to co-edit the letter {0} on SignOnLetters."], EmailHtml.Strong(title)),
                 urls.Absolute($"/letter-invitations/{token}"), now + LetterEditorInvitation.Lifetime));
             return Unit.Value;

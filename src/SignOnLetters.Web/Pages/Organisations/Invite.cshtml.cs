@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -66,7 +65,8 @@ public class Invite(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
         }
     }
 
-    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IEmailSender email, IPublicUrls urls, IStringLocalizer<SharedResource> T)
+    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock,
+        [FromKeyedServices(EmailKind.SingleUseLink)] IEmailQueue mail, IPublicUrls urls, IStringLocalizer<SharedResource> T)
         : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
@@ -96,7 +96,7 @@ public class Invite(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
                 : T["You have been invited to join {0} as a representative on SignOnLetters."];
             var note = string.IsNullOrWhiteSpace(command.Message) ? string.Empty
                 : $"<blockquote>{EmailHtml.Lines(command.Message.Trim())}</blockquote>";
-            await email.SendEmailAsync(command.Email.Trim(), T["Invitation to join {0} on SignOnLetters", organisation.Name], InvitationEmail.Html(T,
+            mail.Enqueue(InvitationEmail.Message(T, command.Email.Trim(), T["Invitation to join {0} on SignOnLetters", organisation.Name],
                 EmailHtml.Paragraph(introduction, EmailHtml.Strong(organisation.Name)) + note,
                 link, now + OrganisationInvitation.Lifetime));
             return Unit.Value;

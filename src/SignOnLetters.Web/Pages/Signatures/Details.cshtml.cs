@@ -55,7 +55,7 @@ public class Details(IMediator mediator, IStringLocalizer<SharedResource> T) : P
         DateTime? AnonymisedAt, int? MergedIntoId, IReadOnlyList<Entry> History, IReadOnlyList<Index.Row> LikelyDuplicates);
 
     /// <param name="Actor">Who acted: the coordinator's e-mail, "signer" or "system".</param>
-    public sealed record Entry(DateTime At, SignatureState? From, SignatureState To, string Actor, string? Reason);
+    public sealed record Entry(DateTime At, SignatureState? From, SignatureState To, string Actor, HistoryNote Note);
 
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Model>
     {
@@ -78,7 +78,7 @@ public class Details(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                 .OrderBy(e => e.At).ThenBy(e => e.Id)
                 .Select(e => new
                 {
-                    e.At, e.FromState, e.ToState, e.Actor, e.Reason,
+                    e.At, e.FromState, e.ToState, e.Actor, e.Note, e.NoteArgument, e.Reason,
                     ActorEmail = db.Users.Where(u => u.Id == e.ActorUserId).Select(u => u.Email).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
@@ -87,7 +87,8 @@ public class Details(IMediator mediator, IStringLocalizer<SharedResource> T) : P
             return new Model(query.Slug, signature.Delivered, signature.Row, signature.Website, signature.KeepMeUpdated, signature.ClientNetwork,
                 signature.AnonymisedAt, signature.MergedIntoId,
                 history.Select(e => new Entry(e.At, e.FromState, e.ToState,
-                    e.Actor == SignatureActor.Coordinator ? e.ActorEmail ?? "a coordinator" : e.Actor.ToString().ToLowerInvariant(), e.Reason)).ToList(),
+                    e.Actor == SignatureActor.Coordinator ? e.ActorEmail ?? "a coordinator" : e.Actor.ToString().ToLowerInvariant(),
+                    HistoryNote.Stored(e.Note, e.NoteArgument, e.Reason))).ToList(),
                 duplicates);
         }
 

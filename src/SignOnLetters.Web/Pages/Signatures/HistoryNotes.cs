@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
@@ -6,25 +5,21 @@ using SignOnLetters.Web.Infrastructure;
 namespace SignOnLetters.Web.Pages.Signatures;
 
 /// <summary>
-/// The notes the app writes into a signature's history are stored in English (the record of what
-/// happened, kept as written, also in backups); they are translated when a coordinator reads them.
-/// A coordinator's own words (a rejection reason) match none of them and are shown as typed.
+/// A signature's history in the reader's language: the app's notes are stored as a kind plus an
+/// argument (<see cref="HistoryNote"/>) and written here with the kind's sentence as the translation
+/// key; a coordinator's own words (a rejection reason) are shown as typed.
 /// </summary>
-public static partial class HistoryNotes
+public static class HistoryNotes
 {
-    public static string? Describe(IStringLocalizer T, string? note)
+    public static string? Describe(IStringLocalizer T, HistoryNote note) => note switch
     {
-        if (note is null)
-            return null;
-        if (HeldFor().Match(note) is { Success: true } held && Enum.TryParse<HoldReason>(held.Groups[1].Value, out var reason))
-            return T["Held for review: {0}", T.Of(reason)];
-        if (MergedInto().Match(note) is { Success: true } into)
-            return T["Merged into signature {0} as a duplicate", into.Groups[1].Value];
-        if (MergedHere().Match(note) is { Success: true } here)
-            return T["Signature {0} merged into this one as a duplicate", here.Groups[1].Value];
-        // A known note has a translation; anything else (typed by a person) comes back unchanged.
-        return T[note];
-    }
+        { Kind: null, Words: null } => null,
+        // Typed by a person: as typed (a known key, such as "(erased)", has a translation).
+        { Kind: null } => T[note.Words!].Value,
+        { Kind: HistoryNoteKind.HeldForReview } when Enum.TryParse<HoldReason>(note.Argument, out var reason) =>
+            T[HistoryNote.Template(HistoryNoteKind.HeldForReview), T.Of(reason)].Value,
+        { Kind: { } kind } => T[HistoryNote.Template(kind), note.Argument ?? string.Empty].Value,
+    };
 
     /// <summary>Who acted: a coordinator's address as it is, the signer and the system in the reader's language.</summary>
     public static string Actor(IStringLocalizer T, string actor) => actor switch
@@ -34,13 +29,4 @@ public static partial class HistoryNotes
         "a coordinator" => T["a coordinator"],
         _ => actor,
     };
-
-    [GeneratedRegex(@"^Held for review: (\w+)$")]
-    private static partial Regex HeldFor();
-
-    [GeneratedRegex(@"^Merged into signature (\d+) as a duplicate$")]
-    private static partial Regex MergedInto();
-
-    [GeneratedRegex(@"^Signature (\d+) merged into this one as a duplicate$")]
-    private static partial Regex MergedHere();
 }

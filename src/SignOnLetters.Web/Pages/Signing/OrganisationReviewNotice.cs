@@ -22,7 +22,7 @@ namespace SignOnLetters.Web.Pages.Signing;
 /// confirmation link takes as long whether or not the name is a registered organisation's.
 /// </para>
 /// </summary>
-public sealed class OrganisationReviewNotice(AppDbContext db, TimeProvider clock, IPublicUrls urls, IStringLocalizer<SharedResource> T)
+public sealed class OrganisationReviewNotice(AppDbContext db, IPublicUrls urls, [FromKeyedServices(EmailKind.Record)] IEmailQueue mail, IStringLocalizer<SharedResource> T)
 {
     /// <summary>Adds the e-mails (unsaved) when <paramref name="signature"/> is held for its organisation; reads the same either way.</summary>
     public async Task TellCoordinatorsAsync(Signature signature, OrganisationSignatureVerification organisation, string slug, CancellationToken cancellationToken)
@@ -37,7 +37,6 @@ public sealed class OrganisationReviewNotice(AppDbContext db, TimeProvider clock
             .ToListAsync(cancellationToken);
         if (signature.HoldReason != HoldReason.HeldForOrganisation)
             return;
-        var now = clock.GetUtcNow().UtcDateTime;
         using var _ = ReaderLanguage.Use(letter.Language);
         foreach (var coordinator in coordinators)
         {
@@ -48,7 +47,7 @@ public sealed class OrganisationReviewNotice(AppDbContext db, TimeProvider clock
                 EmailHtml.Paragraph(T["The signature is not shown until a coordinator of {0} or of the letter approves it. If it is not your organisation's, reject it."],
                     EmailHtml.Strong(coordinator.Organisation)) +
                 EmailHtml.LinkParagraph(urls.Absolute($"/organisations/{organisationId}/signatures"), T["Approve or reject (sign-in required)"]);
-            db.OutboxMessages.Add(OutboxMessage.Create(new OutgoingMail(coordinator.Email!, null, OutboxMessage.Truncate(subject, Mailing.SubjectMaxLength), body), now));
+            mail.Enqueue(new EmailMessage(coordinator.Email!, subject, body));
         }
     }
 

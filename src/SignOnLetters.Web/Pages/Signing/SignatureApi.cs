@@ -1,13 +1,9 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Web.Api;
 using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Pages.Letters;
-using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Pages.Signing;
 
@@ -27,7 +23,8 @@ public static class SignatureApi
 {
     public static IEndpointRouteBuilder MapSignatureApi(this IEndpointRouteBuilder app)
     {
-        var letter = app.MapGroup("/api/letters/{slug}").AddEndpointFilter(ProblemDetailsFilter).DisableAntiforgery();
+        var letter = app.MapGroup("/api/letters/{slug}")
+            .AddEndpointFilter(new ApiProblems(refusedTitle: "The letter does not accept this signature.", notFoundDetail: "No open letter has this address.")).DisableAntiforgery();
         letter.MapPost("/signatures", SignAsync);
         letter.MapGet("/signatories", ListAsync);
         return app;
@@ -106,37 +103,4 @@ public static class SignatureApi
                 : new { Kind = "individual", s.Name, s.Role, s.Organisation, Country = s.CountryCode, CountryName = Countries.Name(s.CountryCode) }),
         });
     }
-
-    /// <summary>What the page filter does for pages, as RFC 9457 problem details.</summary>
-    private static async ValueTask<object?> ProblemDetailsFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (ValidationException validation)
-        {
-            var T = Localizer(context);
-            return Results.ValidationProblem(validation.Errors
-                .GroupBy(e => JsonName(e.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(e => T.Describe(e)).ToArray()));
-        }
-        catch (DomainRuleException rule)
-        {
-            // Partners often show these texts to their own signers as they come: in the Accept-Language asked for.
-            var T = Localizer(context);
-            return Results.Problem(T.Describe(rule), statusCode: StatusCodes.Status400BadRequest, title: T["The letter does not accept this signature."]);
-        }
-        catch (NotFoundException)
-        {
-            var T = Localizer(context);
-            return Results.Problem(T["No open letter has this address."], statusCode: StatusCodes.Status404NotFound, title: T["Not found"]);
-        }
-    }
-
-    private static IStringLocalizer<SharedResource> Localizer(EndpointFilterInvocationContext context) =>
-        context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-
-    private static string JsonName(string propertyName) =>
-        string.IsNullOrEmpty(propertyName) ? string.Empty : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
 }

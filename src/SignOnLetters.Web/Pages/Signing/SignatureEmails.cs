@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.Extensions.Localization;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure.Email;
@@ -14,7 +13,7 @@ namespace SignOnLetters.Web.Pages.Signing;
 /// Each is written in <c>language</c>: the signer's interface language, else the letter's
 /// (<see cref="ReaderLanguage.For"/>).
 /// </summary>
-public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStringLocalizer<SharedResource> T)
+public sealed class SignatureEmails(IPublicUrls urls, IStringLocalizer<SharedResource> T)
 {
     /// <summary>
     /// The "confirm your signature" e-mail, written for <see cref="ConfirmationMailer"/> to send. It is
@@ -61,10 +60,10 @@ public sealed class SignatureEmails(IEmailSender email, IPublicUrls urls, IStrin
 
     /// <summary>An invitation to a partner network, or a reminder of one, with its tracked link: in
     /// <paramref name="language"/> (the invitee's where known, else the letter's), naming who invites.</summary>
-    public async Task SendPartnerInvitationAsync(string language, string to, string letterTitle, Inviter inviter, string organisationName, string? message, string slug, string token, bool reminder)
+    public EmailMessage PartnerInvitation(string language, string to, string letterTitle, Inviter inviter, string organisationName, string? message, string slug, string token, bool reminder)
     {
         using var _ = ReaderLanguage.Use(language);
-        await email.SendEmailAsync(to, (reminder ? T["Reminder: you are invited to sign: {0}", Subject(letterTitle)] : T["You are invited to sign: {0}", Subject(letterTitle)]),
+        return new EmailMessage(to, (reminder ? T["Reminder: you are invited to sign: {0}", Subject(letterTitle)] : T["You are invited to sign: {0}", Subject(letterTitle)]),
             (inviter.PersonName is { } person
                 ? Paragraph(T["{0} of {1} invites {2} to sign {3}."], EmailHtml.Isolated(person), EmailHtml.Isolated(inviter.OrganisationName), EmailHtml.Isolated(organisationName), Strong(letterTitle))
                 : Paragraph(T["{0} invites {1} to sign {2}."], EmailHtml.Isolated(inviter.OrganisationName), EmailHtml.Isolated(organisationName), Strong(letterTitle))) +

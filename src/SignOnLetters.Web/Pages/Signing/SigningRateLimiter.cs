@@ -30,7 +30,7 @@ public sealed class SigningRateLimitOptions
 /// Counts signing submissions per client network (<see cref="ClientNetwork.LimitKey"/>) per letter with ASP.NET Core's rate limiters
 /// (two sliding windows, chained). It does not reject requests: the signing handler asks it and
 /// quietly holds an over-limit submission for review, so an attacker learns nothing by probing.
-/// In memory, per app instance (see docs/decisions/0002-signature-claims.md).
+/// In memory, per app instance (see docs/decisions/0004-signature-claims.md).
 /// </summary>
 public sealed class SigningRateLimiter : IDisposable
 {

@@ -37,7 +37,7 @@ public static class SigningSetup
         services.AddScoped<SignatureEmails>();
         services.AddScoped<SigningAnonymously>();
         services.AddScoped<SigningAsRepresentative>();
-        services.AddScoped<Pages.Signatures.InvitationList>();
+        services.AddScoped<Pages.Signatures.PartnerInvitationList>();
         return services;
     }
 }

@@ -1,13 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Localization;
 using SignOnLetters.Domain;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Email;
@@ -22,8 +19,8 @@ namespace SignOnLetters.Web.Areas.Identity.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 public class Register(
-    UserManager<ApplicationUser> users, IEmailSender email, IPublicUrls urls, TimeProvider clock,
-    IStringLocalizer<SharedResource> T, ILogger<Register> logger) : PageModel
+    UserManager<ApplicationUser> users, AccountEmails emails, [FromKeyedServices(EmailKind.SingleUseLink)] IEmailQueue mail,
+    IPublicUrls urls, TimeProvider clock, ILogger<Register> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -75,7 +72,7 @@ public class Register(
             if (created.Succeeded)
                 await SendConfirmationAsync(candidate, returnUrl);
             else if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
-                await TellHolderAsync(); // registered a moment ago by someone else
+                TellHolder(); // registered a moment ago by someone else
             else
             {
                 foreach (var error in created.Errors)
@@ -87,7 +84,7 @@ public class Register(
         {
             // The work a new account costs (hashing its password), so the answer takes as long.
             users.PasswordHasher.HashPassword(holder, Input.Password);
-            await TellHolderAsync();
+            TellHolder();
         }
         return RedirectToPage("RegisterConfirmation", new { returnUrl });
     }
@@ -97,18 +94,12 @@ public class Register(
         logger.LogInformation("User created a new account with password");
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var link = urls.Absolute(Url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { area = "Identity", userId = user.Id, code, returnUrl })!);
-        // Identity's sentence, which AccountEmails writes again in the reader's language.
-        await email.SendEmailAsync(Input.Email, "Confirm your email", $"Please confirm your account by <a href='{HtmlEncoder.Default.Encode(link)}'>clicking here</a>.");
+        mail.Enqueue(emails.ConfirmAccount(Input.Email, link));
     }
 
-    private Task TellHolderAsync()
+    private void TellHolder()
     {
         logger.LogInformation("Registration with an address that has an account; its holder is told");
-        var reset = urls.Absolute(Url.Page("/Account/ForgotPassword", pageHandler: null, values: new { area = "Identity" })!);
-        return email.SendEmailAsync(Input.Email, T["Someone tried to create an account with your address"],
-            EmailHtml.Paragraph(T["Someone, probably you, tried to create a SignOnLetters account with this e-mail address. It already has an account, so nothing changed."]) +
-            EmailHtml.Paragraph(T["If it was you, sign in with your password, or choose a new one: {0}."],
-                $"<a href=\"{EmailHtml.Encode(reset)}\">{EmailHtml.Encode(T["Reset your password"])}</a>") +
-            EmailHtml.Paragraph(T["If it was not you, you can ignore this e-mail."]));
+        mail.Enqueue(emails.RegistrationAttempt(Input.Email, urls.Absolute(Url.Page("/Account/ForgotPassword", pageHandler: null, values: new { area = "Identity" })!)));
     }
 }

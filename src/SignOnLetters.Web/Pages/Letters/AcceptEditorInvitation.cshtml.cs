@@ -12,7 +12,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>The link from a co-editing invitation: after signing in, the person accepts and can edit that one letter.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.TokenLinkThrottling.Policy)]
-public class AcceptInvitation(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
+public class AcceptEditorInvitation(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public Model? Invitation { get; private set; }
 

@@ -14,6 +14,7 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Signing;
@@ -33,7 +34,7 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// </para>
 /// </summary>
 [Authorize]
-public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
+public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public Invite NewInvitation { get; set; } = new();
@@ -51,7 +52,7 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
         Sent = await mediator.Send(new Query(slug), cancellationToken);
         await mediator.Send(NewInvitation with { Slug = slug }, cancellationToken);
         TempData["Notice"] = T["Invitation sent to {0}.", NewInvitation.Email].Value;
-        return RedirectToPage("Invitations", new { slug });
+        return RedirectToPage("PartnerInvitations", new { slug });
     }
 
     public async Task<IActionResult> OnPostImportAsync(string slug, IFormFile? file, CancellationToken cancellationToken)
@@ -60,8 +61,8 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
         var csv = List.Csv;
         if (file is { Length: > 0 })
         {
-            if (file.Length > InvitationList.MaxCsvLength)
-                csv = new string(' ', InvitationList.MaxCsvLength + 1);
+            if (file.Length > PartnerInvitationList.MaxCsvLength)
+                csv = new string(' ', PartnerInvitationList.MaxCsvLength + 1);
             else
             {
                 using var reader = new StreamReader(file.OpenReadStream());
@@ -70,7 +71,7 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
         }
         var count = await mediator.Send(List with { Slug = slug, Csv = csv }, cancellationToken);
         TempData["Notice"] = T.Plural("{0} invitations sent.", count);
-        return RedirectToPage("Invitations", new { slug });
+        return RedirectToPage("PartnerInvitations", new { slug });
     }
 
     public async Task<IActionResult> OnPostRemindAsync(string slug, CancellationToken cancellationToken)
@@ -82,7 +83,7 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
             0 => T["No reminders are due: each invitation gets at most one a week, three in all, and none once signed or declined."].Value,
             _ => T.Plural("{0} reminders sent.", count),
         };
-        return RedirectToPage("Invitations", new { slug });
+        return RedirectToPage("PartnerInvitations", new { slug });
     }
 
     public enum Status
@@ -121,7 +122,7 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
                 .Where(i => i.LetterId == letterId)
                 .OrderByDescending(i => i.SentAt).ThenBy(i => i.OrganisationName)
                 .ToListAsync(cancellationToken);
-            var signed = await InvitationList.AnsweredAsync(db, letterId, cancellationToken);
+            var signed = await PartnerInvitationList.AnsweredAsync(db, letterId, cancellationToken);
             Status StatusOf(PartnerInvitation i) => signed.Contains(i) ? Status.Signed : i.State switch
             {
                 PartnerInvitationState.Declined => Status.Declined,
@@ -151,10 +152,10 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
         }
     }
 
-    public sealed class InviteHandler(InvitationList list) : ICommandHandler<Invite, int>
+    public sealed class InviteHandler(PartnerInvitationList list) : ICommandHandler<Invite, int>
     {
         public async ValueTask<int> Handle(Invite command, CancellationToken cancellationToken) =>
-            await list.SendAsync(command.Slug, [new InvitationList.Row(1, command.OrganisationName, command.Email, command.Message)],
+            await list.SendAsync(command.Slug, [new PartnerInvitationList.Row(1, command.OrganisationName, command.Email, command.Message)],
                 typeof(Invite), cancellationToken);
     }
 
@@ -169,27 +170,28 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
     {
         public ImportValidator() =>
             RuleFor(c => c.Csv).NotEmpty().WithMessage("Paste a list or choose a CSV file.")
-                .MustNaming(csv => csv is null || csv.Length <= InvitationList.MaxCsvLength,
-                    ("MaxSize", _ => InvitationList.MaxCsvLength / 1024), ("MaxRows", _ => InvitationList.MaxRows))
+                .MustNaming(csv => csv is null || csv.Length <= PartnerInvitationList.MaxCsvLength,
+                    ("MaxSize", _ => PartnerInvitationList.MaxCsvLength / 1024), ("MaxRows", _ => PartnerInvitationList.MaxRows))
                 .WithMessage("The list is too large: at most {MaxSize} KB, {MaxRows} partners at once.");
     }
 
-    public sealed class ImportHandler(InvitationList list) : ICommandHandler<Import, int>
+    public sealed class ImportHandler(PartnerInvitationList list) : ICommandHandler<Import, int>
     {
         public async ValueTask<int> Handle(Import command, CancellationToken cancellationToken) =>
-            await list.SendAsync(command.Slug, InvitationList.Parse(command.Csv!), typeof(Import), cancellationToken);
+            await list.SendAsync(command.Slug, PartnerInvitationList.Parse(command.Csv!), typeof(Import), cancellationToken);
     }
 
     public sealed record Remind(string Slug) : ICommand<int>, ILetterCoordinatorRequest;
 
-    public sealed class RemindHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails) : ICommandHandler<Remind, int>
+    public sealed class RemindHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails,
+        [FromKeyedServices(EmailKind.SingleUseLink)] IEmailQueue mail) : ICommandHandler<Remind, int>
     {
         public async ValueTask<int> Handle(Remind command, CancellationToken cancellationToken)
         {
             var letter = await LetterForSigning.FindAsync(db, command.Slug, cancellationToken);
             var letterId = await db.RequireLeadCoordinatorAsync(command.Slug, user, cancellationToken);
-            InvitationList.EnsureOpen(letter);
-            var answered = await InvitationList.AnsweredAsync(db, letterId, cancellationToken);
+            PartnerInvitationList.EnsureOpen(letter);
+            var answered = await PartnerInvitationList.AnsweredAsync(db, letterId, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var due = new List<(PartnerInvitation Invitation, string Token)>();
             foreach (var invitation in await db.PartnerInvitations.Where(i => i.LetterId == letterId).ToListAsync(cancellationToken))
@@ -200,14 +202,15 @@ public class Invitations(IMediator mediator, IStringLocalizer<SharedResource> T)
             }
             // Saved before sending: a failure while sending never leads to a second reminder at once.
             await db.SaveChangesAsync(cancellationToken);
-            await InvitationList.MailAsync(db, emails, letter, letterId, command.Slug, due, reminder: true, cancellationToken);
+            PartnerInvitationList.Mail(await PartnerInvitationList.PartnerInvitationsAsync(db, emails, letter, letterId, command.Slug, due, reminder: true, cancellationToken), mail);
             return due.Count;
         }
     }
 }
 
 /// <summary>Checks and sends a list of invitations, whole or not at all (shared by the single form and the CSV import).</summary>
-public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails)
+public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails,
+    [FromKeyedServices(EmailKind.SingleUseLink)] IEmailQueue mail)
 {
     public const int MaxCsvLength = 256 * 1024;
     public const int MaxRows = 500;
@@ -288,13 +291,13 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
         {
             var problem = Problem(row, invited, seen);
             if (problem is not null)
-                failures.Add(rows.Count == 1 && requestType != typeof(Invitations.Import)
+                failures.Add(rows.Count == 1 && requestType != typeof(PartnerInvitations.Import)
                     ? LocalisedFailure.Of(string.Empty, problem)
-                    : LocalisedFailure.Of(requestType == typeof(Invitations.Import) ? "Csv" : string.Empty, "Line {0}: {1}", row.Line, problem));
+                    : LocalisedFailure.Of(requestType == typeof(PartnerInvitations.Import) ? "Csv" : string.Empty, "Line {0}: {1}", row.Line, problem));
         }
         if (failures.Count > 0)
         {
-            if (requestType == typeof(Invitations.Import))
+            if (requestType == typeof(PartnerInvitations.Import))
                 failures.Add(LocalisedFailure.Of("Csv", "Nothing was sent: correct these lines and import the list again."));
             throw new RequestValidationException(requestType, failures);
         }
@@ -316,20 +319,27 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
         {
             throw new DomainRuleException("Some of these addresses were invited a moment ago (by another coordinator?). Nothing was sent: reload and try again.");
         }
-        await MailAsync(db, emails, letter, letterId, slug, sent, reminder: false, cancellationToken);
+        Mail(await PartnerInvitationsAsync(db, emails, letter, letterId, slug, sent, reminder: false, cancellationToken), mail);
         return sent.Count;
     }
 
+    /// <summary>Queues the written invitations (their links work once: the in-memory queue).</summary>
+    internal static void Mail(IReadOnlyList<EmailMessage> messages, IEmailQueue mail)
+    {
+        foreach (var message in messages)
+            mail.Enqueue(message);
+    }
+
     /// <summary>
-    /// Sends invitations or reminders, each in the invitee's language where it is known (the language
+    /// Writes invitations or reminders, each in the invitee's language where it is known (the language
     /// their address last signed a letter in here, else the letter's), with the title of that language
     /// version, naming the lead organisation and the coordinator who invited.
     /// </summary>
-    internal static async Task MailAsync(AppDbContext db, SignatureEmails emails, LetterForSigning letter, int letterId, string slug,
+    internal static async Task<IReadOnlyList<EmailMessage>> PartnerInvitationsAsync(AppDbContext db, SignatureEmails emails, LetterForSigning letter, int letterId, string slug,
         IReadOnlyList<(PartnerInvitation Invitation, string Token)> invitations, bool reminder, CancellationToken cancellationToken)
     {
         if (invitations.Count == 0)
-            return;
+            return [];
         var leadOrganisation = await db.Letters.Where(l => l.Id == letterId).Select(l => l.LeadOrganisation.Name).SingleAsync(cancellationToken);
         var inviterIds = invitations.Select(i => i.Invitation.CreatedByUserId).Distinct().ToList();
         var inviterNames = await db.Users.Where(u => inviterIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
@@ -340,13 +350,15 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
                 .ToListAsync(cancellationToken))
             .GroupBy(s => s.EmailKey!)
             .ToDictionary(g => g.Key, g => g.MaxBy(s => s.CreatedAt)!.Language);
+        var messages = new List<EmailMessage>(invitations.Count);
         foreach (var (invitation, token) in invitations)
         {
             var (language, title) = letter.ForSigner(languages.GetValueOrDefault(invitation.EmailKey));
             var inviter = new SignatureEmails.Inviter(leadOrganisation,
                 inviterNames.GetValueOrDefault(invitation.CreatedByUserId) is { Length: > 0 } name ? name : null);
-            await emails.SendPartnerInvitationAsync(language, invitation.ContactEmail, title, inviter, invitation.OrganisationName, invitation.Message, slug, token, reminder);
+            messages.Add(emails.PartnerInvitation(language, invitation.ContactEmail, title, inviter, invitation.OrganisationName, invitation.Message, slug, token, reminder));
         }
+        return messages;
     }
 
     /// <summary>Why a row cannot be sent, as a translatable sentence (after "Line {0}: "), or null.</summary>
@@ -386,7 +398,7 @@ public sealed class InvitationList(AppDbContext db, ICurrentUser user, TimeProvi
         && MailAddress.TryCreate(value, out var address)
         && address.Address == value && address.DisplayName.Length == 0;
 
-    private static RequestValidationException Refusal(ValidationFailure failure) => new RequestValidationException(typeof(Invitations.Import), [failure]);
+    private static RequestValidationException Refusal(ValidationFailure failure) => new RequestValidationException(typeof(PartnerInvitations.Import), [failure]);
 
     private sealed class ById : IEqualityComparer<PartnerInvitation>
     {

@@ -8,14 +8,14 @@ using SignOnLetters.Domain;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Security;
 
-namespace SignOnLetters.Web.Pages.Invitations;
+namespace SignOnLetters.Web.Pages.Memberships;
 
 /// <summary>
 /// The link from an invitation e-mail. Signing in (or creating an account) comes first; then the
 /// person sees which organisation invited them and accepts. The link works once and expires.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.TokenLinkThrottling.Policy)]
-public class Accept(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
+public class AcceptInvitation(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     public Model? Invitation { get; private set; }
 

@@ -15,7 +15,7 @@ namespace SignOnLetters.Web.Pages.Organisations;
 /// and where to accept or decline (their co-authorships page, behind sign-in: the e-mail carries no
 /// token that would let whoever reads it answer). Queued in the outbox, not sent in the request.
 /// </summary>
-public sealed class CoAuthorInvitations(AppDbContext db, TimeProvider clock, IPublicUrls urls, OutboxSender outbox, IStringLocalizer<SharedResource> T)
+public sealed class CoAuthorshipNotices(AppDbContext db, IPublicUrls urls, [FromKeyedServices(EmailKind.Record)] IEmailQueue mail, IStringLocalizer<SharedResource> T)
 {
     public async Task TellCoordinatorsAsync(Letter letter, IReadOnlyList<int> organisationIds, CancellationToken cancellationToken)
     {
@@ -29,7 +29,6 @@ public sealed class CoAuthorInvitations(AppDbContext db, TimeProvider clock, IPu
             .ToListAsync(cancellationToken);
         if (coordinators.Count == 0)
             return;
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var coordinator in coordinators)
         {
             var subject = T["{0} invites {1} to co-author a letter", lead, coordinator.Organisation].Value;
@@ -39,9 +38,8 @@ public sealed class CoAuthorInvitations(AppDbContext db, TimeProvider clock, IPu
                 EmailHtml.Paragraph(T["{0} is not shown as an author anywhere until one of its coordinators accepts. If you do not answer, nothing is published in its name."],
                     EmailHtml.Strong(coordinator.Organisation)) +
                 EmailHtml.LinkParagraph(urls.Absolute($"/organisations/{coordinator.OrganisationId}/co-authorships"), T["Accept or decline (sign-in required)"]);
-            db.OutboxMessages.Add(OutboxMessage.Create(new OutgoingMail(coordinator.Email!, null, OutboxMessage.Truncate(subject, Mailing.SubjectMaxLength), body), now));
+            mail.Enqueue(new EmailMessage(coordinator.Email!, subject, body));
         }
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Wake();
     }
 }
