@@ -14,5 +14,5 @@ public static class InvitationEmail
         introductionHtml +
         EmailHtml.LinkParagraph(link, T["Accept the invitation"]) +
         EmailHtml.Paragraph(T["The link works once and expires on {0}. If you did not expect this, you can ignore this e-mail."],
-            EmailHtml.Encode(expiresAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)));
+            EmailHtml.Encode(Dates.Day(expiresAt)));
 }

@@ -122,5 +122,5 @@ public static class DeadlineInput
 
     /// <summary>"30 June 2026, 23:59 (Europe/Paris)", the month named in the reader's language.</summary>
     public static string Describe(DateTime utc, string timeZoneId) =>
-        $"{new LetterDeadline(utc, timeZoneId).LocalTime.ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)} ({timeZoneId})";
+        $"{Infrastructure.Dates.DayAndTime(new LetterDeadline(utc, timeZoneId).LocalTime)} ({timeZoneId})";
 }
