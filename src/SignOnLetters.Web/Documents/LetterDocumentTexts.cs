@@ -51,7 +51,7 @@ public sealed record LetterDocumentTexts
     /// <summary>The headline count, worded where every page words it (<see cref="SignatureCountWording"/>).</summary>
     public Func<SignatureCounts, string> CountsLine { get; init; } = counts => HeadlineIn(BuiltInResources.Value, Localisation.DefaultLanguage, counts);
 
-    public Func<DateOnly, CultureInfo, string> FormatDate { get; init; } = (date, culture) => date.ToString("d MMMM yyyy", culture);
+    public Func<DateOnly, CultureInfo, string> FormatDate { get; init; } = (date, culture) => SignOnLetters.Web.Infrastructure.Dates.Day(date, culture);
 
     /// <summary>Follows a dagger (<see cref="LetterDocument.UnverifiedMark"/>) below the list.</summary>
     public string UnverifiedNote { get; init; } = "organisation signature not verified with the organisation";

@@ -75,7 +75,8 @@ public class BrowserFixture : IAsyncLifetime
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     /// <summary>A fresh browser profile (no cookies) that records every request it makes.</summary>
-    public async Task<Visitor> NewVisitorAsync(ViewportSize? viewport = null, bool javaScript = true)
+    /// <param name="locale">The browser's language, sent as Accept-Language ("ru"); the browser's default when null.</param>
+    public async Task<Visitor> NewVisitorAsync(ViewportSize? viewport = null, bool javaScript = true, string? locale = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -84,6 +85,7 @@ public class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             IsMobile = viewport == Phone,
             HasTouch = viewport == Phone,
+            Locale = locale,
         });
         var page = await context.NewPageAsync();
         return new Visitor(context, page);

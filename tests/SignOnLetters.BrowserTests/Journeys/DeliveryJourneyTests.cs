@@ -27,6 +27,10 @@ public sealed class DeliveryJourneyTests(BrowserFixture browser) : IClassFixture
         await page.GotoAsync("/letters/demo/moderation");
         await visitor.AssertAccessibleAsync();
         await page.GotoAsync("/letters/demo/manage");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Close now" }).ClickAsync();
+        // Closing asks first, on a page of its own.
+        await Expect(page.GetByText("You can reopen it later for late signatures.")).ToBeVisibleAsync();
+        await visitor.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Close now" }).ClickAsync();
         await Expect(page.GetByText("Closed").First).ToBeVisibleAsync();
 

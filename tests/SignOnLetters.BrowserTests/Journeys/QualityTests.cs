@@ -63,7 +63,7 @@ public sealed class QualityTests(BrowserFixture browser)
         "/letters", "/letters/new", "/letters/demo/edit", "/letters/demo/manage", "/letters/demo/history", "/letters/demo/amend",
         "/letters/demo/moderation", "/letters/demo/signatures", "/letters/demo/signatures?q=%3Cb%3E&state=zz&page=-1",
         "/letters/demo/signatures/paper", "/letters/demo/signatures/1", "/letters/demo/signatures/aliases", "/letters/demo/invitations",
-        "/letters/demo/deliver", "/letters/demo/updates",
+        "/letters/demo/deliver", "/letters/demo/updates", "/letters/demo/close", "/letters/demo/signatures/1/erase",
         "/organisations", "/organisations/new", "/organisations/1", "/organisations/1/edit", "/organisations/1/invite",
         "/Identity/Account/Manage", "/Identity/Account/Manage/TwoFactorAuthentication", "/Identity/Account/Manage/EnableAuthenticator",
     ];

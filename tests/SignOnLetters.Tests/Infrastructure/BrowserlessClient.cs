@@ -43,7 +43,9 @@ public sealed class BrowserlessClient(HttpClient http)
         return await SubmitAsync(document, url, fields, formSelector);
     }
 
-    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument document, string pageUrl, IReadOnlyDictionary<string, string> fields, string formSelector = "main form")
+    /// <param name="submitButton">The button pressed, when it posts elsewhere than its form (its <c>formaction</c>).</param>
+    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument document, string pageUrl, IReadOnlyDictionary<string, string> fields, string formSelector = "main form",
+        string? submitButton = null)
     {
         var form = document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new Xunit.Sdk.XunitException($"No form '{formSelector}' on {pageUrl}.");
@@ -72,6 +74,9 @@ public sealed class BrowserlessClient(HttpClient http)
             values.Add(new(name, value));
         }
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        if (submitButton is not null)
+            action = (form.QuerySelector(submitButton) ?? throw new Xunit.Sdk.XunitException($"No button '{submitButton}' in '{formSelector}' on {pageUrl}."))
+                .GetAttribute("formaction") ?? action;
         return await Http.PostAsync(action, new FormUrlEncodedContent(values));
     }
 

@@ -194,7 +194,7 @@ public abstract partial class LetterHttpTests(SliceFixture app) : SliceTest(app)
         BrowserlessClient.AssertRedirect(opened);
         Assert.Equal(LetterStatus.Open, (await App.LoadAsync("naloxone-in-every-pharmacy")).Status);
         var (_, publicPage) = await BrowserlessClient.For(App).GetAsync("/letters/naloxone-in-every-pharmacy");
-        Assert.Contains("31 May 2026, 23:59 (America/Mexico_City)", publicPage.QuerySelector(".letter-meta")!.TextContent);
+        Assert.Contains("31 May 2026, 23:59 (UTC\u221206:00)", publicPage.QuerySelector(".letter-meta")!.TextContent);
     }
 
     [SkippableFact]
@@ -252,6 +252,47 @@ public abstract partial class LetterHttpTests(SliceFixture app) : SliceTest(app)
 
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(LetterStatus.Draft, (await App.LoadAsync(slug)).Status);
+    }
+
+    [SkippableFact]
+    public async Task Should_ask_before_closing_a_letter_and_close_nothing_on_a_post_that_skips_the_question()
+    {
+        var (coordinator, _, slug) = await App.CreateDraftAsync();
+        await App.SendAsync(await App.ReadyEditAsync(slug));
+        await App.SendAsync(new Manage.ChangeStatus(slug, Manage.LetterStep.Open, await App.ChangeCountAsync(slug)));
+        App.RunAs(null);
+        var browser = BrowserlessClient.For(App);
+        await browser.SignInAsync(coordinator.Email!);
+
+        var (_, manage) = await browser.GetAsync($"/letters/{slug}/manage");
+        Assert.Equal($"/letters/{slug}/close", manage.QuerySelector("a#close-link")!.GetAttribute("href"));
+        var token = manage.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        // The old one-click post, with a valid token: it only leads to the question.
+        var skipped = await browser.Http.PostAsync($"/letters/{slug}/manage?handler=Step", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["step"] = "Close", ["changeCount"] = (await App.ChangeCountAsync(slug)).ToString(),
+        }));
+        BrowserlessClient.AssertRedirect(skipped, $"/letters/{slug}/close");
+        Assert.Equal(LetterStatus.Open, (await App.LoadAsync(slug)).Status);
+
+        var (_, question) = await browser.GetAsync($"/letters/{slug}/close");
+        var text = question.QuerySelector("#confirm-close")!.TextContent;
+        Assert.Contains("stops taking signatures at once", text);
+        Assert.Contains("You can reopen it later", text);
+        Assert.Null(question.QuerySelector("script"));
+        // Without the antiforgery token, or after the letter changed since the question was shown: nothing closes.
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.Http.PostAsync($"/letters/{slug}/close",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["changeCount"] = (await App.ChangeCountAsync(slug)).ToString() }))).StatusCode);
+        var stale = await browser.SubmitAsync(question, $"/letters/{slug}/close", new Dictionary<string, string> { ["changeCount"] = "-5" }, "#confirm-close form");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("The letter changed since you loaded this page", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
+        Assert.Equal(LetterStatus.Open, (await App.LoadAsync(slug)).Status);
+
+        var closed = await browser.SubmitAsync(question, $"/letters/{slug}/close", new Dictionary<string, string>(), "#confirm-close form");
+        BrowserlessClient.AssertRedirect(closed, $"/letters/{slug}/manage");
+        Assert.Equal(LetterStatus.Closed, (await App.LoadAsync(slug)).Status);
+        var (_, after) = await browser.GetAsync($"/letters/{slug}/close");
+        Assert.Null(after.QuerySelector("#confirm-close"));
     }
 
     [SkippableFact]

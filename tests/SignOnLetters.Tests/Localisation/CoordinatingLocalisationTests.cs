@@ -31,7 +31,7 @@ public sealed class CoordinatingLocalisationTests(SqliteSlice app) : SliceTest(a
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Ouverte aux signatures", page.QuerySelector("span.status")!.TextContent);
         Assert.Equal(["Modifier", "Historique", "Statut et éditeurs", "Page publique"], page.QuerySelectorAll("nav.letter-nav a").Select(a => a.TextContent));
-        var buttons = page.QuerySelectorAll("main button").Select(b => b.TextContent.Trim()).ToList();
+        var buttons = page.QuerySelectorAll("main button, main a.btn").Select(b => b.TextContent.Trim()).ToList();
         Assert.Contains("Clôturer maintenant", buttons);
         Assert.Contains("Enregistrer la date limite", buttons);
         Assert.Contains("Enregistrer les hôtes", buttons);
@@ -51,7 +51,11 @@ public sealed class CoordinatingLocalisationTests(SqliteSlice app) : SliceTest(a
         var (_, coordinator, _) = await OpenLetterAsync(App);
         var browser = await SignedInAsync(coordinator.Email!, "ar");
 
-        var closed = await browser.SubmitFormAsync($"/letters/{Slug}/manage", new Dictionary<string, string>(), "main form.inline-form");
+        var (_, question) = await browser.GetAsync($"/letters/{Slug}/close");
+        Assert.Equal("rtl", question.DocumentElement.GetAttribute("dir"));
+        Assert.Contains("إغلاق «" + Title + "»؟", question.QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain("You can reopen", question.Body!.TextContent);
+        var closed = await browser.SubmitAsync(question, $"/letters/{Slug}/close", new Dictionary<string, string>(), "#confirm-close form");
         BrowserlessClient.AssertRedirect(closed);
         var (_, page) = await browser.GetAsync(closed.Headers.Location!.OriginalString);
 

@@ -32,11 +32,11 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
     {
         var (_, coordinator, _) = await OpenLetterAsync(App);
         var browser = await SignedInAsync(coordinator.Email!, "fr");
-        var (_, page) = await browser.GetAsync($"/letters/{Slug}/manage");
-        BrowserlessClient.AssertRedirect(await browser.SubmitAsync(page, $"/letters/{Slug}/manage", new Dictionary<string, string>(), "main form.inline-form"));
+        var (_, page) = await browser.GetAsync($"/letters/{Slug}/close");
+        BrowserlessClient.AssertRedirect(await browser.SubmitAsync(page, $"/letters/{Slug}/close", new Dictionary<string, string>(), "#confirm-close form"));
 
         // The same form again, loaded before the letter was closed: the rule refuses it.
-        var stale = await browser.SubmitAsync(page, $"/letters/{Slug}/manage", new Dictionary<string, string>(), "main form.inline-form");
+        var stale = await browser.SubmitAsync(page, $"/letters/{Slug}/close", new Dictionary<string, string>(), "#confirm-close form");
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var text = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
@@ -226,7 +226,7 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
             PartnerInvitation.Create(letter.Id, "Partner Network", "partner@example.org", null, SecureToken.Create().Hash, coordinator.Id, now));
         var browser = await SignedInAsync(coordinator.Email!, "fr");
         var french = CultureInfo.GetCultureInfo("fr");
-        var day = signature.CreatedAt.ToString("d", french);
+        var day = Dates.Day(signature.CreatedAt, french); // "1 mars 2026": the one style of dates (issue 17)
 
         foreach (var path in new[] { $"/letters/{Slug}/signatures", $"/letters/{Slug}/signatures/{signature.Id}", $"/letters/{Slug}/signatures/aliases", $"/letters/{Slug}/invitations" })
         {
@@ -234,6 +234,7 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var main = page.QuerySelector("main")!.TextContent;
+            Assert.DoesNotMatch(@"\d{1,2}/\d{1,2}/\d{4}", main);
             Assert.Contains(day, main);
             Assert.DoesNotMatch(IsoDate(), main);
         }

@@ -32,8 +32,8 @@ public abstract class ModerationTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(3, queue.Signatures.Count);
         Assert.All(queue.Signatures, s => Assert.Contains("@example.org", s.Email));
 
-        Assert.Equal(2, await App.SendAsync(new Moderate.Approve(Slug, [queue.Signatures[0].Id, queue.Signatures[1].Id])));
-        await App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureId = queue.Signatures[2].Id, Reason = "Not a real person" });
+        Assert.Equal(new Moderate.Approval(2, 0), await App.SendAsync(new Moderate.Approve(Slug, [queue.Signatures[0].Id, queue.Signatures[1].Id])));
+        Assert.Equal(1, await App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureIds = [queue.Signatures[2].Id], Reason = "Not a real person" }));
 
         Assert.Equal(2, (await App.SendAsync(new Signatories.Query(Slug, 1))).Counts.Individuals);
         var rejected = (await SignaturesAsync(App))[2];
@@ -62,22 +62,106 @@ public abstract class ModerationTests(SliceFixture app) : SliceTest(app)
         await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Export.Query(Slug)));
         // A representative of the lead organisation is no co-editor: to them the queue does not exist either.
         App.RunAs(representative);
-        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureId = id, Reason = "x" }));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureIds = [id], Reason = "x" }));
         Assert.Equal(SignatureState.PendingConfirmation, Assert.Single(await SignaturesAsync(App)).State);
     }
 
     [SkippableFact]
-    public async Task Should_refuse_to_approve_a_signature_that_was_never_confirmed()
+    public async Task Should_send_the_confirmation_email_a_submission_held_over_the_network_limit_never_had_when_approved()
     {
-        var (letter, coordinator, _) = await OpenLetterAsync(App, Manual);
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
         var held = (await TermsAsync(App, letter)).SignHeld(Individual().Details, SignatureSource.PublicForm, HoldReason.RateLimit, "hash", DateTime.UtcNow);
+        held.RecordLanguage("ru");
         await App.InsertAsync(held);
+        App.RunAs(coordinator);
+        Assert.True(Assert.Single((await App.SendAsync(new Moderate.Query(Slug))).Signatures) is { Confirmed: false, Reason: HoldReason.RateLimit });
+        Assert.Empty(App.Emails.To("rui@example.org"));
+
+        Assert.Equal(new Moderate.Approval(0, 1), await App.SendAsync(new Moderate.Approve(Slug, [held.Id])));
+
+        var released = Assert.Single(await SignaturesAsync(App));
+        Assert.Equal((SignatureState.PendingConfirmation, HoldReason.None), (released.State, released.HoldReason));
+        Assert.Equal((SignatureActor.Coordinator, coordinator.Id), (released.Events.OrderBy(e => e.Id).Last().Actor, released.Events.OrderBy(e => e.Id).Last().ActorUserId));
+        Assert.Empty((await App.SendAsync(new Moderate.Query(Slug))).Signatures);
+        // The e-mail the signer never got, in the language they signed in; its link counts the signature.
+        var email = Assert.Single(App.Emails.To("rui@example.org"));
+        Assert.StartsWith("Подтвердите подпись", email.Subject, StringComparison.Ordinal);
+        App.RunAs(null);
+        await App.SendAsync(new Confirm.Command(Token(LinkPath(App, "rui@example.org", "/signatures/confirm/"))));
+        Assert.Equal(SignatureState.Approved, Assert.Single(await SignaturesAsync(App)).State);
+        Assert.Equal(1, (await App.SendAsync(new Signatories.Query(Slug, 1))).Counts.Individuals);
+    }
+
+    [SkippableFact]
+    public async Task Should_refuse_to_approve_a_signature_that_still_waits_for_its_confirmation()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App, Manual);
+        await App.SendAsync(Individual());
+        var id = Assert.Single(await SignaturesAsync(App)).Id;
 
         App.RunAs(coordinator);
-        var refusal = await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new Moderate.Approve(Slug, [held.Id])));
+        var refusal = await Assert.ThrowsAsync<DomainRuleException>(() => App.SendAsync(new Moderate.Approve(Slug, [id])));
 
-        Assert.Contains("never confirmed", refusal.Message);
-        Assert.Equal(SignatureState.HeldForReview, Assert.Single(await SignaturesAsync(App)).State);
+        Assert.Contains("waiting for review", refusal.Message);
+        Assert.Equal(SignatureState.PendingConfirmation, Assert.Single(await SignaturesAsync(App)).State);
+    }
+
+    [SkippableFact]
+    public async Task Should_reject_the_selected_signatures_with_one_reason_as_a_single_reject_does()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App, Manual);
+        foreach (var email in new[] { "a@example.org", "b@example.org", "c@example.org" })
+            await SignAndConfirmAsync(App, Individual(email.ToUpperInvariant(), email));
+        // Still waiting for its confirmation: rejecting it must also end its link.
+        await App.SendAsync(Individual("D", "d@example.org"));
+        var confirmLink = Token(LinkPath(App, "d@example.org", "/signatures/confirm/"));
+        var before = App.Emails.All().Count;
+        var ids = (await SignaturesAsync(App)).Select(s => s.Id).ToList();
+
+        App.RunAs(coordinator);
+        Assert.Equal(3, await App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureIds = [ids[0], ids[1], ids[3], ids[1]], Reason = "  Same person three times  " }));
+
+        var all = await SignaturesAsync(App);
+        foreach (var rejected in new[] { all[0], all[1], all[3] })
+        {
+            Assert.Equal((SignatureState.Rejected, "Same person three times"), (rejected.State, rejected.RejectionReason));
+            var last = rejected.Events.OrderBy(e => e.Id).Last();
+            Assert.Equal((SignatureActor.Coordinator, coordinator.Id, "Same person three times"), (last.Actor, last.ActorUserId, last.Reason));
+            Assert.Null(rejected.ConfirmationTokenHash);
+        }
+        Assert.Equal(SignatureState.HeldForReview, all[2].State);
+        // Like a single rejection: nothing is sent to the signers, and a pending link no longer confirms.
+        Assert.Equal(before, App.Emails.All().Count);
+        App.RunAs(null);
+        await Assert.ThrowsAnyAsync<Exception>(() => App.SendAsync(new Confirm.Command(confirmLink)));
+        Assert.Equal(SignatureState.Rejected, (await SignaturesAsync(App))[3].State);
+    }
+
+    [SkippableFact]
+    public async Task Should_refuse_a_bulk_rejection_that_is_empty_or_names_signatures_of_another_letter_and_change_nothing()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App, Manual);
+        var (_, otherCoordinator, _) = await OpenLetterAsync(App, Manual, slug: "another-letter");
+        var ours = await SignAndConfirmAsync(App, Individual());
+        var theirs = await SignAndConfirmAsync(App, Organisation(slug: "another-letter"));
+
+        App.RunAs(coordinator);
+        var empty = await Assert.ThrowsAsync<Web.Infrastructure.Mediation.RequestValidationException>(() =>
+            App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureIds = [], Reason = "Spam" }));
+        Assert.Contains(empty.Errors, e => e.ErrorMessage == "Select the signatures to reject.");
+        await Assert.ThrowsAsync<Web.Infrastructure.Mediation.RequestValidationException>(() =>
+            App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureIds = [ours], Reason = "   " }));
+        await Assert.ThrowsAsync<Web.Infrastructure.Mediation.RequestValidationException>(() =>
+            App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureIds = Enumerable.Range(1, Moderate.MaxSelected + 1).ToList(), Reason = "Spam" }));
+        // Another letter's signature, or ids that name nothing, among ours: the whole selection is refused.
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureIds = [ours, theirs], Reason = "Spam" }));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureIds = [ours, 999_999], Reason = "Spam" }));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureIds = [-1], Reason = "Spam" }));
+        // The other letter's coordinator cannot reach ours through their own letter either.
+        App.RunAs(otherCoordinator);
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Moderate.Reject { Slug = "another-letter", SignatureIds = [ours], Reason = "Spam" }));
+
+        Assert.All(await SignaturesAsync(App), s => Assert.Equal(SignatureState.HeldForReview, s.State));
     }
 
     [SkippableFact]

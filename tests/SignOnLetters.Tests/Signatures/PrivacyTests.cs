@@ -26,7 +26,7 @@ public abstract class PrivacyTests(SliceFixture app) : SliceTest(app)
         App.RunAs(coordinator);
         await App.SendAsync(new PartnerInvitations.Invite { Slug = Slug, OrganisationName = "Médecins du Monde", Email = "Ana@example.org" });
         await App.SendAsync(new PartnerInvitations.Invite { Slug = Slug, OrganisationName = "Another", Email = "another@example.org" });
-        await App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureId = id, Reason = "Ana Silva says she never signed" });
+        await App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureIds = [id], Reason = "Ana Silva says she never signed" });
 
         Assert.Equal(SignatureState.Erased, await App.SendAsync(new Details.Erase(Slug, id)));
 
@@ -132,12 +132,44 @@ public abstract class PrivacyTests(SliceFixture app) : SliceTest(app)
         Assert.Contains("rui@example.org", page.QuerySelector("#signature-facts")!.TextContent);
         Assert.Contains("Approved automatically", page.QuerySelector("#signature-history")!.TextContent);
 
-        var erased = await browser.SubmitAsync(page, $"/letters/{Slug}/signatures/{id}", new Dictionary<string, string>(), "form#erase-form");
+        // Erasing asks first: the signature's page links to a confirmation page, which says what goes.
+        Assert.Equal($"/letters/{Slug}/signatures/{id}/erase", page.QuerySelector("a#erase-link")!.GetAttribute("href"));
+        var (_, confirm) = await browser.GetAsync($"/letters/{Slug}/signatures/{id}/erase");
+        Assert.Contains("Rui Costa", confirm.QuerySelector("#confirm-erase")!.TextContent);
+        Assert.Contains("This cannot be undone.", confirm.QuerySelector("#confirm-erase")!.TextContent);
+        Assert.Null(confirm.QuerySelector("script"));
+        Assert.Null((await SignaturesAsync(App)).Single().ErasedAt);
+        var erased = await browser.SubmitAsync(confirm, $"/letters/{Slug}/signatures/{id}/erase", new Dictionary<string, string>(), "#confirm-erase form");
         BrowserlessClient.AssertRedirect(erased, $"/letters/{Slug}/signatures/{id}");
         var (_, after) = await browser.GetAsync($"/letters/{Slug}/signatures/{id}");
         Assert.DoesNotContain("rui@example.org", after.Body!.TextContent);
         Assert.Contains("Personal data erased on request", after.QuerySelector("#signature-history")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/letters/{Slug}/signatures/{id + 1000}")).Response.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Should_erase_nothing_when_the_erase_post_skips_the_confirmation_page()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        var id = await SignAndConfirmAsync(Individual());
+        var browser = BrowserlessClient.For(App);
+        await browser.SignInAsync(coordinator.Email!);
+        var (_, page) = await browser.GetAsync($"/letters/{Slug}/signatures/{id}");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // The old one-click post, with a valid antiforgery token: it only leads to the question.
+        var skipped = await browser.Http.PostAsync($"/letters/{Slug}/signatures/{id}?handler=Erase",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        BrowserlessClient.AssertRedirect(skipped, $"/letters/{Slug}/signatures/{id}/erase");
+        // Without a token, the confirmation page's own post is refused.
+        var forged = await browser.Http.PostAsync($"/letters/{Slug}/signatures/{id}/erase", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        // Another letter's coordinator, or a signature that is not there: nothing to confirm.
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/letters/{Slug}/signatures/{id + 1000}/erase")).Response.StatusCode);
+
+        var signature = Assert.Single(await SignaturesAsync(App));
+        Assert.Null(signature.ErasedAt);
+        Assert.Equal("rui@example.org", signature.Email);
     }
 
     private static void AssertNoPersonalData(Signature signature)

@@ -49,7 +49,7 @@ public abstract class SigningPageTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("rui@example.org", queue.Body!.TextContent);
         var id = Assert.Single(await SignaturesAsync(App)).Id;
-        var approved = await browser.SubmitAsync(queue, $"/letters/{Slug}/moderation", new Dictionary<string, string> { ["selected"] = id.ToString() }, "form#approve-form");
+        var approved = await browser.SubmitAsync(queue, $"/letters/{Slug}/moderation", new Dictionary<string, string> { ["selected"] = id.ToString() }, "form#review-form");
 
         BrowserlessClient.AssertRedirect(approved, $"/letters/{Slug}/moderation");
         Assert.Equal(SignatureState.Approved, Assert.Single(await SignaturesAsync(App)).State);
@@ -63,6 +63,50 @@ public abstract class SigningPageTests(SliceFixture app) : SliceTest(app)
 
         var anonymous = await App.Factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync($"/letters/{Slug}/signatures.csv");
         Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Should_show_the_organisation_in_the_review_queue_and_reject_the_ticked_signatures_from_the_page()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App, new LetterSettings(WhoMaySign.OrganisationsAndIndividuals, ModerationMode.Manual, false));
+        var ana = await SignAndConfirmAsync(App, Organisation("Médecins du Monde", "ana@example.org"));
+        var rui = await SignAndConfirmAsync(App, Individual() with { OrganisationName = "Harm Reduction International" });
+        var kept = await SignAndConfirmAsync(App, Individual("Mae", "mae@example.org"));
+        var browser = await SignedInAsync(coordinator.Email!);
+
+        var (_, queue) = await browser.GetAsync($"/letters/{Slug}/moderation");
+        var headers = queue.QuerySelectorAll("#review-form th").Select(h => h.TextContent).ToList();
+        var organisationColumn = headers.IndexOf("Organisation");
+        Assert.True(organisationColumn >= 0, string.Join(", ", headers));
+        var organisations = queue.QuerySelectorAll("#review-form tbody tr").Select(r => r.QuerySelectorAll("td")[organisationColumn].TextContent).ToList();
+        Assert.Equal(["Médecins du Monde", "Harm Reduction International (for identification)", "—"], organisations);
+        Assert.Null(queue.QuerySelector("script"));
+
+        // Nothing ticked: told so, nothing changes.
+        var empty = await browser.SubmitAsync(queue, $"/letters/{Slug}/moderation", new Dictionary<string, string> { ["Rejection.Reason"] = "Spam" },
+            "form#review-form", "button[formaction*='handler=Reject']");
+        Assert.Contains("Select the signatures to reject.", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()));
+
+        foreach (var id in new[] { ana, rui })
+            ((AngleSharp.Html.Dom.IHtmlInputElement)queue.QuerySelector($"#select-{id}")!).IsChecked = true;
+        var rejected = await browser.SubmitAsync(queue, $"/letters/{Slug}/moderation", new Dictionary<string, string> { ["Rejection.Reason"] = "Not harm reduction groups" },
+            "form#review-form", "button[formaction*='handler=Reject']");
+
+        BrowserlessClient.AssertRedirect(rejected, $"/letters/{Slug}/moderation");
+        var states = (await SignaturesAsync(App)).ToDictionary(s => s.Id);
+        Assert.Equal((SignatureState.Rejected, SignatureState.Rejected, SignatureState.HeldForReview), (states[ana].State, states[rui].State, states[kept].State));
+        Assert.Equal("Not harm reduction groups", states[rui].RejectionReason);
+        var (_, after) = await browser.GetAsync($"/letters/{Slug}/moderation");
+        Assert.Contains("2 signatures rejected.", after.Body!.TextContent);
+
+        // A forged id (another letter's, or none) in the post: refused as a whole.
+        var forged = await browser.SubmitAsync(after, $"/letters/{Slug}/moderation",
+            new Dictionary<string, string> { ["selected"] = "999999", ["Rejection.Reason"] = "Spam" }, "form#review-form", "button[formaction*='handler=Reject']");
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        var garbage = await browser.SubmitAsync(after, $"/letters/{Slug}/moderation",
+            new Dictionary<string, string> { ["selected"] = "1 OR 1=1", ["Rejection.Reason"] = "Spam" }, "form#review-form", "button[formaction*='handler=Reject']");
+        Assert.NotEqual(HttpStatusCode.InternalServerError, garbage.StatusCode);
+        Assert.Equal(SignatureState.HeldForReview, (await SignaturesAsync(App)).Single(s => s.Id == kept).State);
     }
 
     [SkippableFact]

@@ -31,6 +31,7 @@ public enum HistoryNoteKind
     ConfirmationLinkExpired = 16,
     ApprovedAutomatically = 17,
     HeldForManualModeration = 18,
+    ReleasedFromNetworkLimit = 19,
 }
 
 /// <summary>
@@ -73,6 +74,7 @@ public readonly record struct HistoryNote(HistoryNoteKind? Kind, string? Argumen
         HistoryNoteKind.ConfirmationLinkExpired => "Confirmation link expired",
         HistoryNoteKind.ApprovedAutomatically => "Approved automatically",
         HistoryNoteKind.HeldForManualModeration => "Held for review (manual moderation)",
+        HistoryNoteKind.ReleasedFromNetworkLimit => "Released from the network limit; confirmation e-mail sent",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -448,6 +448,22 @@ public partial class Signature
         Transition(SignatureState.Approved, SignatureActor.Coordinator, coordinatorUserId, default, now);
     }
 
+    /// <summary>
+    /// A coordinator lets through a submission held over the network's signing limit (often a shared
+    /// office or conference network): it never had its confirmation e-mail, so it gets one now and
+    /// waits for confirmation like any other; confirming it then follows the letter's moderation.
+    /// </summary>
+    public void ReleaseForConfirmation(ConfirmationTokens tokens, string coordinatorUserId, DateTime now)
+    {
+        if (State != SignatureState.HeldForReview || ConfirmedAt is not null || HoldReason != HoldReason.RateLimit)
+            throw new DomainRuleException("Only a signature held over the network limit and never confirmed can be sent its confirmation e-mail.");
+        HoldReason = HoldReason.None;
+        ReviewedAt = now;
+        Transition(SignatureState.PendingConfirmation, SignatureActor.Coordinator, coordinatorUserId, HistoryNoteKind.ReleasedFromNetworkLimit, now);
+        IssueTokens(tokens, now);
+        ConfirmationMailDueAt = now;
+    }
+
     public void Reject(string coordinatorUserId, string reason, DateTime now)
     {
         reason = reason.Trim();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 
 namespace SignOnLetters.Web.Infrastructure.Email;
@@ -15,5 +14,5 @@ public static class InvitationEmail
         new(to, subject, introductionHtml +
         EmailHtml.LinkParagraph(link, T["Accept the invitation"]) +
         EmailHtml.Paragraph(T["The link works once and expires on {0}. If you did not expect this, you can ignore this e-mail."],
-            EmailHtml.Encode(expiresAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture))));
+            EmailHtml.Encode(Dates.Day(expiresAt))));
 }

@@ -158,7 +158,7 @@ public class Amend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pag
                     $"<blockquote>{EmailHtml.Encode(latest.ChangeNote ?? string.Empty)}</blockquote>" +
                     EmailHtml.LinkParagraph(link, T["Read the new version and what changed"]) +
                     EmailHtml.Paragraph(T["Your signature stays on the letter. If you no longer agree with it, withdraw it with the link in the e-mail we sent when you signed on {0}; that link keeps working."],
-                        EmailHtml.Encode(recipient.CreatedAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)))), now);
+                        EmailHtml.Encode(Dates.Day(recipient.CreatedAt)))), now);
             }
             db.Mailings.Add(mailing);
             await db.SaveChangesAsync(cancellationToken);

@@ -120,7 +120,16 @@ public static class DeadlineInput
     public static string ToInputValue(LetterDeadline? deadline) =>
         deadline is null ? "" : deadline.LocalTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>"30 June 2026, 23:59 (Europe/Paris)", the month named in the reader's language.</summary>
-    public static string Describe(DateTime utc, string timeZoneId) =>
-        $"{new LetterDeadline(utc, timeZoneId).LocalTime.ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)} ({timeZoneId})";
+    /// <summary>
+    /// "30 June 2026, 23:59 (UTC+02:00)": the local time where the letter set its deadline, the month
+    /// named in the reader's language, and the zone as its offset from UTC, which reads the same in
+    /// every language (an IANA name such as "Europe/Paris" is English to a Russian or Arabic reader).
+    /// </summary>
+    public static string Describe(DateTime utc, string timeZoneId)
+    {
+        var deadline = new LetterDeadline(utc, timeZoneId);
+        var offset = deadline.LocalTime - DateTime.SpecifyKind(utc, DateTimeKind.Unspecified);
+        var sign = offset < TimeSpan.Zero ? "\u2212" : "+";
+        return $"{Infrastructure.Dates.DayAndTime(deadline.LocalTime)} (UTC{sign}{offset.Duration():hh\\:mm})";
+    }
 }

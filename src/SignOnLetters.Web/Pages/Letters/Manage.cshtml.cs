@@ -76,6 +76,11 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
     public async Task<IActionResult> OnPostStepAsync(string slug, LetterStep step, int changeCount, CancellationToken cancellationToken)
     {
         Letter = await mediator.Send(new Query(slug), cancellationToken);
+        // "Close now" is confirmed on its own page: a post that skipped it closes nothing.
+        if (step == LetterStep.Close)
+            return Letter.CanManage
+                ? RedirectToPage("Close", new { slug })
+                : throw new ForbiddenException("Only coordinators of the lead organisation may do this.");
         await mediator.Send(new ChangeStatus(slug, step, changeCount), cancellationToken);
         TempData["Notice"] = (step switch
         {

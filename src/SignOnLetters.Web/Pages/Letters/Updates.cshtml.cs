@@ -132,7 +132,7 @@ public class Updates(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                     : "This letter is archived.");
             var now = clock.GetUtcNow().UtcDateTime;
             if (await NextAllowedAtAsync(db, letter.Id, options.Value, cancellationToken) is { } next && next > now)
-                throw new DomainRuleException("At most one update every {0} days: the next can be sent from {1:g} UTC.", options.Value.MinimumDaysBetween, next);
+                throw new DomainRuleException("At most one update every {0} days: the next can be sent from {1} UTC.", options.Value.MinimumDaysBetween, Dates.DayAndTime(next));
 
             if (command.ChangeCount != letter.ChangeCount)
                 throw new DomainRuleException("The letter changed since this form was loaded, or this update was already sent: check the list of sent updates below.");

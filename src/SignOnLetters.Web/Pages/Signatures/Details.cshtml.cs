@@ -32,13 +32,11 @@ public class Details(IMediator mediator, IStringLocalizer<SharedResource> T) : P
     public async Task OnGetAsync(string slug, int signatureId, CancellationToken cancellationToken) =>
         Signature = await mediator.Send(new Query(slug, signatureId), cancellationToken);
 
+    /// <summary>Erasing is confirmed on its own page (<see cref="EraseConfirmation"/>): a post that skipped it erases nothing.</summary>
     public async Task<IActionResult> OnPostEraseAsync(string slug, int signatureId, CancellationToken cancellationToken)
     {
         Signature = await mediator.Send(new Query(slug, signatureId), cancellationToken);
-        TempData["Notice"] = await mediator.Send(new Erase(slug, signatureId), cancellationToken) == SignatureState.Erased
-            ? T["The signer's personal data is erased and the signature removed."].Value
-            : T["The signer's personal data is erased; the delivered letter keeps an anonymous count."].Value;
-        return RedirectToPage("Details", new { slug, signatureId });
+        return RedirectToPage("Erase", new { slug, signatureId });
     }
 
     public async Task<IActionResult> OnPostMergeAsync(string slug, int signatureId, int keepId, CancellationToken cancellationToken)

@@ -205,7 +205,7 @@ public class Index(IMediator mediator) : PageModel
             {
                 total += perDay.GetValueOrDefault(day);
                 // The reader's short date ("01/03/2026" in French): the label is shown, on the chart, its table and its summary.
-                points.Add(new ChartPoint(day.ToString("d", CultureInfo.CurrentCulture), total));
+                points.Add(new ChartPoint(Dates.Day(day), total));
             }
             return points;
         }

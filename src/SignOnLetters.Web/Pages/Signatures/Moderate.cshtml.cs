@@ -10,6 +10,7 @@ using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Pages.Signing;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Infrastructure.Validation;
 
@@ -20,7 +21,9 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// <summary>
 /// The review queue of a letter at <c>/letters/{slug}/moderation</c>, for coordinators of the lead
 /// organisation: signatures held under manual moderation or over the rate limit, with their private
-/// details. Approve one or several at once, or reject one with a reason (kept in its history).
+/// details. Approve or reject several at once (one reason for all the rejected, kept in each one's
+/// history); approving a submission held over the network limit, never confirmed, sends it the
+/// confirmation e-mail it never had.
 /// </summary>
 [Authorize]
 public class Moderate(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
@@ -36,8 +39,12 @@ public class Moderate(IMediator mediator, IStringLocalizer<SharedResource> T) : 
     public async Task<IActionResult> OnPostApproveAsync(string slug, int[] selected, CancellationToken cancellationToken)
     {
         Queue = await mediator.Send(new Query(slug), cancellationToken);
-        var approved = await mediator.Send(new Approve(slug, selected), cancellationToken);
-        TempData["Notice"] = T.Plural("{0} signatures approved.", approved);
+        var done = await mediator.Send(new Approve(slug, selected), cancellationToken);
+        TempData["Notice"] = string.Join(" ", new[]
+        {
+            done.Approved > 0 || done.Released == 0 ? T.Plural("{0} signatures approved.", done.Approved) : null,
+            done.Released > 0 ? T.Plural("{0} signers were sent their confirmation e-mail; their signatures count once they confirm.", done.Released) : null,
+        }.OfType<string>());
         return RedirectToPage("Moderate", new { slug });
     }
 
@@ -49,11 +56,11 @@ public class Moderate(IMediator mediator, IStringLocalizer<SharedResource> T) : 
         return RedirectToPage("Moderate", new { slug });
     }
 
-    public async Task<IActionResult> OnPostRejectAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRejectAsync(string slug, int[] selected, CancellationToken cancellationToken)
     {
         Queue = await mediator.Send(new Query(slug), cancellationToken);
-        await mediator.Send(Rejection with { Slug = slug }, cancellationToken);
-        TempData["Notice"] = T["Signature rejected."].Value;
+        var rejected = await mediator.Send(Rejection with { Slug = slug, SignatureIds = selected }, cancellationToken);
+        TempData["Notice"] = T.Plural("{0} signatures rejected.", rejected);
         return RedirectToPage("Moderate", new { slug });
     }
 
@@ -88,29 +95,61 @@ public class Moderate(IMediator mediator, IStringLocalizer<SharedResource> T) : 
         }
     }
 
-    /// <summary>Approves the selected signatures together: all or none (one save).</summary>
-    public sealed record Approve(string Slug, IReadOnlyList<int> SignatureIds) : ICommand<int>;
+    /// <summary>The most signatures one approval or rejection takes: a page of the queue, with room to spare.</summary>
+    public const int MaxSelected = 500;
+
+    /// <summary>
+    /// The selected signatures of this letter, tracked; a selection naming any signature that is not
+    /// this letter's (another letter's, or none at all) is refused as a whole, so nothing changes.
+    /// </summary>
+    private static async Task<(int LetterId, List<Signature> Signatures)> SelectedAsync(
+        AppDbContext db, ICurrentUser user, string slug, IReadOnlyList<int> selected, CancellationToken cancellationToken)
+    {
+        var letterId = await db.RequireLeadCoordinatorAsync(slug, user, cancellationToken);
+        var ids = selected.Distinct().ToList();
+        var signatures = await db.Signatures.Where(s => s.LetterId == letterId && ids.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        if (signatures.Count != ids.Count)
+            throw new NotFoundException("A selected signature");
+        return (letterId, signatures);
+    }
+
+    /// <summary>What an approval did: signatures counted now, and held submissions sent their confirmation e-mail.</summary>
+    public sealed record Approval(int Approved, int Released);
+
+    /// <summary>
+    /// Approves the selected signatures together: all or none (one save). A selected submission
+    /// that was held over the network limit before any e-mail went out cannot be counted yet: it is
+    /// sent its confirmation e-mail instead, and counts once its signer confirms.
+    /// </summary>
+    public sealed record Approve(string Slug, IReadOnlyList<int> SignatureIds) : ICommand<Approval>;
 
     public sealed class ApproveValidator : AbstractValidator<Approve>
     {
         public ApproveValidator() =>
             RuleFor(c => c.SignatureIds).NotEmpty().WithMessage("Select the signatures to approve.")
-                .Must(ids => ids.Count <= 500).WithMessage("Approve at most 500 signatures at once.");
+                .Must(ids => ids.Count <= MaxSelected).WithMessage("Approve at most 500 signatures at once.");
     }
 
-    public sealed class ApproveHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Approve, int>
+    public sealed class ApproveHandler(
+        AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails, ConfirmationMailer mailer, ConfirmationLinks links)
+        : ICommandHandler<Approve, Approval>
     {
-        public async ValueTask<int> Handle(Approve command, CancellationToken cancellationToken)
+        public async ValueTask<Approval> Handle(Approve command, CancellationToken cancellationToken)
         {
-            var letterId = await db.RequireLeadCoordinatorAsync(command.Slug, user, cancellationToken);
-            var ids = command.SignatureIds.Distinct().ToList();
-            var signatures = await db.Signatures.Where(s => s.LetterId == letterId && ids.Contains(s.Id)).ToListAsync(cancellationToken);
-            if (signatures.Count != ids.Count)
-                throw new NotFoundException("A selected signature");
+            var (_, signatures) = await SelectedAsync(db, user, command.Slug, command.SignatureIds, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var contested = signatures.Any(s => s.HoldReason == HoldReason.OrganisationAlreadySigned);
+            var released = new List<(Signature Signature, IssuedLinks Links)>();
             foreach (var signature in signatures)
             {
+                if (signature is { State: SignatureState.HeldForReview, ConfirmedAt: null, HoldReason: HoldReason.RateLimit })
+                {
+                    var issued = links.Issue();
+                    signature.ReleaseForConfirmation(issued.Hashes, user.RequireUserId(), now);
+                    released.Add((signature, issued));
+                    continue;
+                }
+
                 // A signature held because its organisation had signed from another mailbox takes
                 // the organisation's claim when approved: only once that other signature has gone.
                 if (signature.HoldReason == HoldReason.OrganisationAlreadySigned
@@ -128,7 +167,15 @@ public class Moderate(IMediator mediator, IStringLocalizer<SharedResource> T) : 
                 // The unique index: another signature took the organisation between the check and the save.
                 throw new DomainRuleException("Another signature took the same organisation or address a moment ago. Reload the page to see it.");
             }
-            return signatures.Count;
+            if (released.Count > 0)
+            {
+                // Stored with the e-mail marked as owed, so it goes even if the app stops before sending it.
+                var letter = await LetterForSigning.FindAsync(db, command.Slug, CancellationToken.None);
+                foreach (var (signature, issued) in released)
+                    mailer.Enqueue(signature.Id, emails.Confirmation(letter.ForSigner(signature.Language), signature.Email!,
+                        issued.ConfirmToken, issued.WithdrawToken, signature.ConfirmationExpiresAt!.Value));
+            }
+            return new Approval(signatures.Count - released.Count, released.Count);
         }
     }
 
@@ -157,29 +204,37 @@ public class Moderate(IMediator mediator, IStringLocalizer<SharedResource> T) : 
         }
     }
 
-    public sealed record Reject : ICommand
+    /// <summary>
+    /// Rejects the selected signatures together with one reason, kept in each one's history (never
+    /// sent to the signer): all or none (one save). Any pending confirmation link stops working.
+    /// </summary>
+    public sealed record Reject : ICommand<int>
     {
         public string Slug { get; init; } = string.Empty;
-        public int SignatureId { get; init; }
+        public IReadOnlyList<int> SignatureIds { get; init; } = [];
         public string Reason { get; init; } = string.Empty;
     }
 
     public sealed class RejectValidator : AbstractValidator<Reject>
     {
-        public RejectValidator() =>
+        public RejectValidator()
+        {
+            RuleFor(c => c.SignatureIds).NotEmpty().WithMessage("Select the signatures to reject.")
+                .Must(ids => ids.Count <= MaxSelected).WithMessage("Reject at most 500 signatures at once.");
             RuleFor(c => c.Reason).NotEmpty().CleanText(Signature.ReasonMaxLength).WithName("Reason");
+        }
     }
 
-    public sealed class RejectHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Reject>
+    public sealed class RejectHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Reject, int>
     {
-        public async ValueTask<Unit> Handle(Reject command, CancellationToken cancellationToken)
+        public async ValueTask<int> Handle(Reject command, CancellationToken cancellationToken)
         {
-            var letterId = await db.RequireLeadCoordinatorAsync(command.Slug, user, cancellationToken);
-            var signature = await db.Signatures.SingleOrDefaultAsync(s => s.LetterId == letterId && s.Id == command.SignatureId, cancellationToken)
-                ?? throw new NotFoundException("The signature");
-            signature.Reject(user.RequireUserId(), command.Reason, clock.GetUtcNow().UtcDateTime);
+            var (_, signatures) = await SelectedAsync(db, user, command.Slug, command.SignatureIds, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var signature in signatures)
+                signature.Reject(user.RequireUserId(), command.Reason, now);
             await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
+            return signatures.Count;
         }
     }
 }

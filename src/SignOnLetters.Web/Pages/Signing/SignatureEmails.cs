@@ -24,7 +24,7 @@ public sealed class SignatureEmails(IPublicUrls urls, IStringLocalizer<SharedRes
     {
         var (language, letterTitle) = letter;
         using var _ = ReaderLanguage.Use(language);
-        var until = expiresAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+        var until = Dates.Day(expiresAt);
         return new EmailMessage(to, T["Please confirm your signature: {0}", Subject(letterTitle)],
             Paragraph(T["Thank you for signing {0}."], Strong(letterTitle)) +
             $"<p><a href=\"{Link("confirm", confirmToken)}\">{Encode(T["Confirm your signature"])}</a></p>" +
