@@ -1,3 +1,4 @@
+using SignOnLetters.Pdf.Drawing;
 using SignOnLetters.Pdf.Fluent;
 using SignOnLetters.Pdf.Infrastructure;
 using SignOnLetters.Pdf.Text;
@@ -49,10 +50,11 @@ internal sealed class TextBlock : Element, IStateful
         EnsureLaidOut(available.Width);
         var (end, _) = LinesThatFit(available.Height);
         var top = 0f;
+        var scope = ParagraphScope();
         for (var i = nextLine; i < end; i++)
         {
             top += SpacingBefore(i);
-            DrawLine(lines[i], top, available.Width);
+            DrawLine(lines[i], top, available.Width, scope);
             top += lines[i].Height;
         }
         Context.StateChanging(this);
@@ -94,7 +96,31 @@ internal sealed class TextBlock : Element, IStateful
         return lines;
     }
 
-    private void DrawLine(TextLine line, float top, float width)
+    /// <summary>
+    /// The block's place in the structure tree: a paragraph of its own, unless it draws inside an
+    /// element that holds text itself (a heading, a label) or inside page furniture.
+    /// </summary>
+    private StructureScope? ParagraphScope()
+    {
+        var scope = Context.Canvas.Scope;
+        if (scope is { IsArtifact: true } || scope is { Tag.HoldsText: true })
+            return scope;
+        return new StructureScope(this, StructureTag.Paragraph with { Language = BlockStyle().Language }, scope);
+    }
+
+    /// <summary>A link, or a span whose language is not its paragraph's, is a structure element inside the paragraph.</summary>
+    private static StructureScope? RangeScope(StyledRange range, StructureScope? paragraph)
+    {
+        if (paragraph is null || paragraph.IsArtifact)
+            return paragraph;
+        if (range.Url is { } url)
+            return new StructureScope(range, new StructureTag(StructureRole.Link) { AlternateText = url, Language = range.Style.Language }, paragraph);
+        if (range.Style.Language is { } language && !string.Equals(language, paragraph.Tag.Language, StringComparison.OrdinalIgnoreCase))
+            return new StructureScope(range, new StructureTag(StructureRole.Span) { Language = language }, paragraph);
+        return paragraph;
+    }
+
+    private void DrawLine(TextLine line, float top, float width, StructureScope? paragraph)
     {
         var start = line.IsRightToLeft ? TextAlignment.Right : TextAlignment.Left;
         var alignment = Alignment switch
@@ -113,9 +139,10 @@ internal sealed class TextBlock : Element, IStateful
         foreach (var fragment in line.Fragments)
         {
             var fragmentWidth = fragment.Width + fragment.SpaceCount * extraPerSpace;
-            Context.Canvas.DrawGlyphs(fragment, x, top + line.Baseline, extraPerSpace);
+            var scope = RangeScope(fragment.Run.Style, paragraph);
+            Context.Canvas.DrawGlyphs(fragment, x, top + line.Baseline, extraPerSpace, scope);
             if (fragment.Run.Style.Url is { } url)
-                Context.Canvas.LinkToUrl(SkiaSharp.SKRect.Create(x, top, fragmentWidth, line.Height), url);
+                Context.Canvas.LinkToUrl(SkiaSharp.SKRect.Create(x, top, fragmentWidth, line.Height), url, scope);
             x += fragmentWidth;
         }
     }
