@@ -64,7 +64,9 @@ internal static class PdfWriter
                         if (!started || commandElement != element)
                         {
                             FlushText(canvas, builder, paints, ref blobColour);
-                            canvas.DrawRect(TaggedPdfFinisher.Sentinel, Paint(paints, SKColors.Black));
+                            // In the colour of what follows, so Skia sets that colour once, before the marker.
+                            var markerColour = command is GlyphRunCommand next ? next.Fragment.Run.Style.Style.Color : SKColors.Black;
+                            canvas.DrawRect(TaggedPdfFinisher.Sentinel, Paint(paints, markerColour));
                             tree.OpenSequence(commandElement, pageIndex);
                             element = commandElement;
                             started = true;

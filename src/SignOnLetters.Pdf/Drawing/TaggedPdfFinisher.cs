@@ -159,9 +159,11 @@ internal static class TaggedPdfFinisher
         List<int> pages, List<List<int>> annotations, string? inheritedLanguage)
     {
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"<</Type /StructElem /S /{type ?? node.Tag.PdfName} /P {parentNumber} 0 R");
+        // /Type /StructElem is optional and left out: a long list has thousands of elements.
+        body.Append(CultureInfo.InvariantCulture, $"<</S /{type ?? node.Tag.PdfName} /P {parentNumber} 0 R");
+        // /Pg only where marked content is referred to by bare MCIDs: those on the element's first page.
         var page = node.FirstPage;
-        if (page is { } first)
+        if (page is { } first && node.Kids.Any(kid => kid is MarkedContentKid marked && marked.PageIndex == first))
             body.Append(CultureInfo.InvariantCulture, $" /Pg {pages[first]} 0 R");
         var language = inheritedLanguage;
         if (node.Tag.Language is { } own && !string.Equals(own, inheritedLanguage, StringComparison.OrdinalIgnoreCase))

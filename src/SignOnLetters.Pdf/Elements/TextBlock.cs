@@ -103,19 +103,24 @@ internal sealed class TextBlock : Element, IStateful
     private StructureScope? ParagraphScope()
     {
         var scope = Context.Canvas.Scope;
-        if (scope is { IsArtifact: true } || scope is { Tag.HoldsText: true })
+        if (scope is { IsArtifact: true })
             return scope;
+        if (scope is { Tag.HoldsText: true })
+            // The element takes the block's language when it has none of its own.
+            return scope.Tag.Language is null && BlockStyle().Language is { } language
+                ? new StructureScope(scope.Key, scope.Tag with { Language = language }, scope.Parent)
+                : scope;
         return new StructureScope(this, StructureTag.Paragraph with { Language = BlockStyle().Language }, scope);
     }
 
     /// <summary>A link, or a span whose language is not its paragraph's, is a structure element inside the paragraph.</summary>
-    private static StructureScope? RangeScope(StyledRange range, StructureScope? paragraph)
+    private static StructureScope? RangeScope(StyledRange range, StructureScope? paragraph, string? blockLanguage)
     {
         if (paragraph is null || paragraph.IsArtifact)
             return paragraph;
         if (range.Url is { } url)
             return new StructureScope(range, new StructureTag(StructureRole.Link) { AlternateText = url, Language = range.Style.Language }, paragraph);
-        if (range.Style.Language is { } language && !string.Equals(language, paragraph.Tag.Language, StringComparison.OrdinalIgnoreCase))
+        if (range.Style.Language is { } language && !string.Equals(language, blockLanguage, StringComparison.OrdinalIgnoreCase))
             return new StructureScope(range, new StructureTag(StructureRole.Span) { Language = language }, paragraph);
         return paragraph;
     }
@@ -139,7 +144,7 @@ internal sealed class TextBlock : Element, IStateful
         foreach (var fragment in line.Fragments)
         {
             var fragmentWidth = fragment.Width + fragment.SpaceCount * extraPerSpace;
-            var scope = RangeScope(fragment.Run.Style, paragraph);
+            var scope = RangeScope(fragment.Run.Style, paragraph, BlockStyle().Language);
             Context.Canvas.DrawGlyphs(fragment, x, top + line.Baseline, extraPerSpace, scope);
             if (fragment.Run.Style.Url is { } url)
                 Context.Canvas.LinkToUrl(SkiaSharp.SKRect.Create(x, top, fragmentWidth, line.Height), url, scope);

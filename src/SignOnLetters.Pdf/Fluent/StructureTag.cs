@@ -38,6 +38,12 @@ public sealed record StructureTag(StructureRole Role)
     /// <summary>The content's language (BCP 47) when it is not the document's.</summary>
     public string? Language { get; init; }
 
+    /// <summary>
+    /// A text block directly inside is this element's own text rather than a paragraph of its own
+    /// (a list body holding one line, such as a signatory entry): one structure element fewer per entry.
+    /// </summary>
+    public bool HoldsItsText { get; init; }
+
     public static StructureTag Paragraph { get; } = new(StructureRole.Paragraph);
     public static StructureTag List { get; } = new(StructureRole.List);
     public static StructureTag ListItem { get; } = new(StructureRole.ListItem);
@@ -73,6 +79,6 @@ public sealed record StructureTag(StructureRole Role)
     };
 
     /// <summary>Roles whose text is their own: a text block inside one does not become a paragraph of its own.</summary>
-    internal bool HoldsText => Role is StructureRole.Paragraph or StructureRole.Heading or StructureRole.Label
+    internal bool HoldsText => HoldsItsText || Role is StructureRole.Paragraph or StructureRole.Heading or StructureRole.Label
         or StructureRole.Link or StructureRole.Span or StructureRole.TableHeaderCell or StructureRole.TableCell;
 }

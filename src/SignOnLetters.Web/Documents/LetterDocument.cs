@@ -266,7 +266,7 @@ public static class LetterDocument
             }
         });
 
-    private static void Entry(IContainer container, ListedSignatory signatory, LetterStyle style) => container.Tag(StructureTag.ListItem).Tag(StructureTag.ListBody).Text(text =>
+    private static void Entry(IContainer container, ListedSignatory signatory, LetterStyle style) => container.Tag(StructureTag.ListItem).Tag(EntryBody).Text(text =>
     {
         style.Paragraph(text);
         // A Han name is drawn with its country's letterforms (a Japanese or Taiwanese name in the
@@ -284,6 +284,9 @@ public static class LetterDocument
         if (signatory.Detail is { } detail)
             text.Span("\n" + detail).FontSize(7.5f).FontColor(LetterStyle.MutedColour);
     });
+
+    /// <summary>A signatory entry's line is its list body's own text: no paragraph element under it.</summary>
+    private static readonly StructureTag EntryBody = StructureTag.ListBody with { HoldsItsText = true };
 
     /// <summary>The language whose letterforms a signatory's Han characters take, from their country; null when the letter's language decides.</summary>
     internal static string? HanLanguageOf(string? countryCode) => countryCode?.ToUpperInvariant() switch

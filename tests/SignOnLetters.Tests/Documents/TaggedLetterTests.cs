@@ -61,6 +61,24 @@ public sealed class TaggedLetterTests
         Assert.Contains("/DisplayDocTitle true", catalog);
     }
 
+    [RequiresToolsFact("qpdf")]
+    public void Should_mark_a_japanese_name_as_japanese_and_nothing_else_as_english_again()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("letter.pdf", Pdf);
+        var expanded = Path.Combine(directory.Path, "expanded.pdf");
+
+        var (exitCode, _, error) = ExternalTool.Run("qpdf", "--qdf", "--object-streams=disable", path, expanded);
+        var text = Encoding.Latin1.GetString(File.ReadAllBytes(expanded));
+
+        Assert.True(exitCode == 0, error);
+        // "ja" on the list body of 山田太郎 (from Japan); "en" only once, on the catalog.
+        Assert.Single(Regex.Matches(text, "/Lang <feff006a0061>", RegexOptions.IgnoreCase));
+        Assert.Single(Regex.Matches(text, "/Lang <feff0065006e>", RegexOptions.IgnoreCase));
+        Assert.Contains("/AFRelationship /Data", text);
+        Assert.Contains("/S /GTS_PDFA1", text);
+    }
+
     [RequiresToolsFact("pdfinfo")]
     public void Should_give_headings_list_items_and_figures_and_leave_furniture_out_of_the_structure()
     {
@@ -74,11 +92,13 @@ public sealed class TaggedLetterTests
         Assert.Equal("Signatories", TextAfter(lines, "H2", nth: lines.Count(line => line.Trim().StartsWith("H2", StringComparison.Ordinal)) - 1));
         Assert.Contains(lines, line => line.Trim().StartsWith("Figure", StringComparison.Ordinal));
         // Each signatory is a list item of its own, name with country.
-        var items = Regex.Matches(structure, @"LI[^\n]*\n\s+LBody[^\n]*\n\s+P[^\n]*\n\s+""([^""]*)""").Select(match => match.Groups[1].Value).ToList();
+        var items = Regex.Matches(structure, @"LI[^\n]*\n\s+LBody[^\n]*\n\s+""([^""]*)""").Select(match => match.Groups[1].Value).ToList();
         Assert.Contains(items, item => item.StartsWith("Air Watch", StringComparison.Ordinal) && item.Contains("France", StringComparison.Ordinal));
         Assert.Contains(items, item => item.StartsWith("Marie Curie", StringComparison.Ordinal) && item.Contains("Poland", StringComparison.Ordinal));
+        // A Japanese name in an English letter is marked as Japanese; nothing else repeats the letter's language.
         // The version footer is furniture: on the page, not in the structure.
         Assert.DoesNotContain("Version 2", structure);
+        Assert.DoesNotContain("Span", structure);
     }
 
     [RequiresToolsFact("pdfdetach")]
