@@ -171,6 +171,8 @@ internal static class TaggedPdfFinisher
             body.Append(" /Lang ").Append(PdfFileReader.TextString(own));
             language = own;
         }
+        if (node.Tag.ActualText is { } actualText)
+            body.Append(" /ActualText ").Append(PdfFileReader.TextString(actualText));
         if (node.Tag.Role == StructureRole.Figure)
             body.Append(" /Alt ").Append(PdfFileReader.TextString(node.Tag.AlternateText ?? ""));
         body.Append(" /K [");

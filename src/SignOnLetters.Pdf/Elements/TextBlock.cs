@@ -105,12 +105,47 @@ internal sealed class TextBlock : Element, IStateful
         var scope = Context.Canvas.Scope;
         if (scope is { IsArtifact: true })
             return scope;
+        var actualText = MixedDirectionText();
         if (scope is { Tag.HoldsText: true })
             // The element takes the block's language when it has none of its own.
-            return scope.Tag.Language is null && BlockStyle().Language is { } language
-                ? new StructureScope(scope.Key, scope.Tag with { Language = language }, scope.Parent)
+            return scope.Tag.Language is null && BlockStyle().Language is not null || actualText is not null
+                ? new StructureScope(scope.Key, scope.Tag with { Language = scope.Tag.Language ?? BlockStyle().Language, ActualText = actualText }, scope.Parent)
                 : scope;
-        return new StructureScope(this, StructureTag.Paragraph with { Language = BlockStyle().Language }, scope);
+        return new StructureScope(this, StructureTag.Paragraph with { Language = BlockStyle().Language, ActualText = actualText }, scope);
+    }
+
+    private (List<ShapedParagraph> Of, string? Text)? mixedDirectionText;
+
+    /// <summary>
+    /// The block's text in logical order when it mixes right-to-left letters with anything but
+    /// spaces and marks (a Hebrew name with a Latin hyphen, an Arabic line with digits): readers
+    /// reorder such lines their own way (ADR 0011), so the structure element says what it reads.
+    /// </summary>
+    private string? MixedDirectionText()
+    {
+        if (mixedDirectionText is { } cached && ReferenceEquals(cached.Of, paragraphs))
+            return cached.Text;
+        string? result = null;
+        foreach (var paragraph in paragraphs)
+        {
+            var rightToLeft = false;
+            var other = false;
+            foreach (var c in paragraph.Text)
+            {
+                if (c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF')
+                    rightToLeft |= char.IsLetter(c);
+                else if (c != ' ' && !char.IsWhiteSpace(c) && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is not
+                    (System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.Format))
+                    other = true;
+            }
+            if (rightToLeft && other)
+            {
+                result = string.Join("\n", paragraphs.Select(p => p.Text));
+                break;
+            }
+        }
+        mixedDirectionText = (paragraphs, result);
+        return result;
     }
 
     /// <summary>A link, or a span whose language is not its paragraph's, is a structure element inside the paragraph.</summary>

@@ -44,6 +44,9 @@ public sealed record StructureTag(StructureRole Role)
     /// </summary>
     public bool HoldsItsText { get; init; }
 
+    /// <summary>The element's text in logical order, for when its glyphs do not read back in that order.</summary>
+    public string? ActualText { get; init; }
+
     public static StructureTag Paragraph { get; } = new(StructureRole.Paragraph);
     public static StructureTag List { get; } = new(StructureRole.List);
     public static StructureTag ListItem { get; } = new(StructureRole.ListItem);

@@ -18,7 +18,11 @@ public sealed class TaggedLetterTests
         [
             new IndividualSignatory("Marie Curie", "PL"),
             new IndividualSignatory("山田太郎", "JP"),
+            new IndividualSignatory(HebrewWithHyphen, "IL"),
         ]);
+
+    /// <summary>Drawn as two reversed Hebrew runs around a Latin hyphen, which readers reorder their own way (ADR 0011).</summary>
+    private const string HebrewWithHyphen = "ארגון אל-על";
 
     private static readonly byte[] Pdf = LetterDocument.Generate(Model);
 
@@ -79,6 +83,23 @@ public sealed class TaggedLetterTests
         Assert.Contains("/S /GTS_PDFA1", text);
     }
 
+    [RequiresToolsFact("qpdf")]
+    public void Should_give_mixed_direction_entries_their_text_in_logical_order()
+    {
+        using var directory = new TempDirectory();
+        var expanded = Path.Combine(directory.Path, "expanded.pdf");
+
+        var (exitCode, _, error) = ExternalTool.Run("qpdf", "--qdf", "--object-streams=disable", directory.Write("letter.pdf", Pdf), expanded);
+        var text = Encoding.Latin1.GetString(File.ReadAllBytes(expanded));
+
+        Assert.True(exitCode == 0, error);
+        var hex = Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(HebrewWithHyphen));
+        Assert.Matches(new Regex($"/ActualText <feff{hex}", RegexOptions.IgnoreCase), text);
+        // A Latin-only entry reads back as drawn and needs none.
+        var latin = Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes("Marie Curie"));
+        Assert.DoesNotMatch(new Regex($"/ActualText <feff{latin}", RegexOptions.IgnoreCase), text);
+    }
+
     [RequiresToolsFact("pdfinfo")]
     public void Should_give_headings_list_items_and_figures_and_leave_furniture_out_of_the_structure()
     {
@@ -120,7 +141,7 @@ public sealed class TaggedLetterTests
         Assert.Contains("Organisation,Air Watch,FR,France,Ana Lopez,Director,,no,no", rows);
         Assert.Contains(rows, row => row.StartsWith("Organisation,\"'=HYPERLINK(", StringComparison.Ordinal));
         Assert.Contains("Individual,山田太郎,JP,Japan,,,,no,no", rows);
-        Assert.Equal(5, rows.Length);
+        Assert.Equal(6, rows.Length);
     }
 
     [Fact]
