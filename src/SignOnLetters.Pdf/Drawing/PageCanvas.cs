@@ -37,34 +37,61 @@ internal sealed class PageCanvas
 
     public SKPoint Origin => origin;
 
+    /// <summary>The structure element what is drawn now belongs to; null at the document's top.</summary>
+    public StructureScope? Scope { get; private set; }
+
+    public void OpenScope(object key, Fluent.StructureTag tag) => Scope = new StructureScope(key, tag, Scope);
+
+    public void CloseScope() => Scope = Scope?.Parent;
+
+    /// <summary>
+    /// Draws the glyphs of <paramref name="fragment"/> as part of <paramref name="scope"/> (a text
+    /// block's paragraph, or a link or foreign-language span in it).
+    /// </summary>
+    public void DrawGlyphs(LineFragment fragment, float x, float baselineY, float extraSpacePerSpace, StructureScope? scope)
+    {
+        if (!IsDiscarding)
+            Commands.Add(new GlyphRunCommand(fragment, origin.X + x, origin.Y + baselineY, extraSpacePerSpace) { Scope = scope });
+    }
+
+    public void LinkToUrl(SKRect rect, string url, StructureScope? scope)
+    {
+        if (!IsDiscarding)
+            Commands.Add(new LinkCommand(Offset(rect), url) { Scope = scope });
+    }
+
     public void DrawGlyphs(LineFragment fragment, float x, float baselineY, float extraSpacePerSpace)
     {
         if (!IsDiscarding)
-            Commands.Add(new GlyphRunCommand(fragment, origin.X + x, origin.Y + baselineY, extraSpacePerSpace));
+            Commands.Add(new GlyphRunCommand(fragment, origin.X + x, origin.Y + baselineY, extraSpacePerSpace) { Scope = Scope });
     }
 
     public void DrawImage(SKImage image, SKRect rect)
     {
         if (!IsDiscarding)
-            Commands.Add(new ImageCommand(image, Offset(rect)));
+            Commands.Add(new ImageCommand(image, Offset(rect)) { Scope = Scope });
     }
 
     public void FillRectangle(SKRect rect, SKColor color)
     {
         if (!IsDiscarding)
-            Commands.Add(new RectangleCommand(Offset(rect), color));
+            Commands.Add(new RectangleCommand(Offset(rect), color) { Scope = Scope });
     }
 
     public void LinkToUrl(SKRect rect, string url)
     {
         if (!IsDiscarding)
-            Commands.Add(new LinkCommand(Offset(rect), url));
+            Commands.Add(new LinkCommand(Offset(rect), url) { Scope = Scope });
     }
 
     private SKRect Offset(SKRect rect) => SKRect.Create(origin.X + rect.Left, origin.Y + rect.Top, rect.Width, rect.Height);
 }
 
-internal abstract record DrawCommand;
+internal abstract record DrawCommand
+{
+    /// <summary>The structure element this belongs to (null: the document itself).</summary>
+    public StructureScope? Scope { get; init; }
+}
 
 /// <summary>A line fragment of shaped glyphs in one font; <see cref="Y"/> is the baseline.</summary>
 internal sealed record GlyphRunCommand(LineFragment Fragment, float X, float Y, float ExtraSpacePerSpace) : DrawCommand

@@ -5,35 +5,25 @@ using SkiaSharp;
 
 namespace SignOnLetters.Pdf.Drawing;
 
-/// <summary>Replays the pages' display lists into Skia's PDF backend with subset fonts.</summary>
+/// <summary>Replays the pages' display lists into Skia's PDF backend with subset fonts, then tags the file.</summary>
 internal static class PdfWriter
 {
     public static void Write(DocumentLayout layout, DocumentMetadata metadata, Stream output) =>
-        Render(layout, metadata, (body, update) =>
-        {
-            output.Write(body);
-            output.Write(update);
-            return 0;
-        });
+        output.Write(WriteToArray(layout, metadata));
 
-    /// <summary>The PDF as one array, allocated once at its final size.</summary>
-    public static byte[] WriteToArray(DocumentLayout layout, DocumentMetadata metadata) =>
-        Render(layout, metadata, (body, update) =>
-        {
-            var bytes = new byte[body.Length + update.Length];
-            body.CopyTo(bytes);
-            update.CopyTo(bytes.AsSpan(body.Length));
-            return bytes;
-        });
-
-    private delegate T PdfBytesConsumer<out T>(ReadOnlySpan<byte> body, ReadOnlySpan<byte> update);
+    /// <summary>The finished PDF: Skia's file, tagged and made PDF/A by <see cref="TaggedPdfFinisher"/>.</summary>
+    public static byte[] WriteToArray(DocumentLayout layout, DocumentMetadata metadata)
+    {
+        var tree = new StructureTree();
+        var skiaPdf = Render(layout, metadata, tree);
+        return TaggedPdfFinisher.Finish(skiaPdf, tree, layout, metadata);
+    }
 
     /// <summary>
-    /// Skia writes into its own native memory stream, so the finished file never passes through a
-    /// growing managed buffer: the large-object-heap allocations that did so set off a full garbage
-    /// collection every few documents.
+    /// Skia writes into its own native memory stream; the finished file is copied out once for the
+    /// finisher to read.
     /// </summary>
-    private static T Render<T>(DocumentLayout layout, DocumentMetadata metadata, PdfBytesConsumer<T> consume)
+    private static byte[] Render(DocumentLayout layout, DocumentMetadata metadata, StructureTree tree)
     {
         var subsetter = new FontSubsetter();
         foreach (var page in layout.Pages)
@@ -49,38 +39,59 @@ internal static class PdfWriter
             using (var document = SKDocument.CreatePdf(pdf, ToSkia(metadata)))
             {
                 using var builder = new SKTextBlobBuilder();
-                foreach (var page in layout.Pages)
+                for (var pageIndex = 0; pageIndex < layout.Pages.Count; pageIndex++)
                 {
+                    var page = layout.Pages[pageIndex];
+                    tree.BeginPage();
                     var canvas = document.BeginPage(page.Width, page.Height);
+                    // Everything is drawn in the order it was laid out, which is reading order:
+                    // readers (screen readers, pdftotext, copy and paste) follow the content stream.
+                    // Text is batched into one blob per stretch of one colour within one structure
+                    // element; where the element changes, a marker tells the finisher to start a
+                    // new marked-content sequence (SkiaSharp cannot write one itself).
+                    var started = false;
+                    StructureNode? element = null;
+                    SKColor? blobColour = null;
                     foreach (var command in page.Commands)
-                        if (command is not GlyphRunCommand)
-                            Draw(canvas, command, paints);
-                    // Text goes on top, in the order it was laid out, one blob per stretch of one
-                    // colour: readers (screen readers, pdftotext, copy and paste) follow the content
-                    // stream, so a blob per colour per page read fifty names, then fifty countries.
-                    // Text never overlaps other text in a laid-out page, so drawing it last is safe.
-                    var textCommands = page.Commands.OfType<GlyphRunCommand>().ToList();
-                    for (var start = 0; start < textCommands.Count;)
                     {
-                        var colour = textCommands[start].Fragment.Run.Style.Style.Color;
-                        var end = start;
-                        for (; end < textCommands.Count && textCommands[end].Fragment.Run.Style.Style.Color == colour; end++)
-                            AddGlyphRun(builder, textCommands[end], Font(textCommands[end], typefaces, fonts));
-                        using var blob = builder.Build();
-                        if (blob is not null)
-                            canvas.DrawText(blob, 0, 0, Paint(paints, colour));
-                        start = end;
+                        if (command is LinkCommand link)
+                        {
+                            tree.AddLink(link, pageIndex);
+                            canvas.DrawUrlAnnotation(link.Rect, link.Url)?.Dispose();
+                            continue;
+                        }
+                        var commandElement = tree.ElementOf(command);
+                        if (!started || commandElement != element)
+                        {
+                            FlushText(canvas, builder, paints, ref blobColour);
+                            // In the colour of what follows, so Skia sets that colour once, before the marker.
+                            var markerColour = command is GlyphRunCommand next ? next.Fragment.Run.Style.Style.Color : SKColors.Black;
+                            canvas.DrawRect(TaggedPdfFinisher.Sentinel, Paint(paints, markerColour));
+                            tree.OpenSequence(commandElement, pageIndex);
+                            element = commandElement;
+                            started = true;
+                        }
+                        if (command is GlyphRunCommand glyphs)
+                        {
+                            var colour = glyphs.Fragment.Run.Style.Style.Color;
+                            if (blobColour != colour)
+                                FlushText(canvas, builder, paints, ref blobColour);
+                            AddGlyphRun(builder, glyphs, Font(glyphs, typefaces, fonts));
+                            blobColour = colour;
+                        }
+                        else
+                        {
+                            FlushText(canvas, builder, paints, ref blobColour);
+                            Draw(canvas, command, paints);
+                        }
                     }
+                    FlushText(canvas, builder, paints, ref blobColour);
                     document.EndPage();
                 }
                 document.Close();
             }
             using var data = pdf.DetachAsData();
-            var body = data.AsSpan();
-            var update = layout.Outline.Count > 0
-                ? PdfOutlineWriter.BuildOutlineUpdate(body, layout.Outline, layout.Pages.Select(page => page.Height).ToList())
-                : [];
-            return consume(body, update);
+            return data.ToArray();
         }
         finally
         {
@@ -92,6 +103,16 @@ internal static class PdfWriter
                 if (isOwned)
                     typeface.Dispose();
         }
+    }
+
+    private static void FlushText(SKCanvas canvas, SKTextBlobBuilder builder, Dictionary<SKColor, SKPaint> paints, ref SKColor? colour)
+    {
+        if (colour is not { } blobColour)
+            return;
+        using var blob = builder.Build();
+        if (blob is not null)
+            canvas.DrawText(blob, 0, 0, Paint(paints, blobColour));
+        colour = null;
     }
 
     private static SKFont Font(GlyphRunCommand glyphs, Dictionary<FontFace, (SKTypeface Typeface, bool IsOwned)> typefaces,
@@ -115,9 +136,6 @@ internal static class PdfWriter
                 break;
             case RectangleCommand rectangle:
                 canvas.DrawRect(rectangle.Rect, Paint(paints, rectangle.Color));
-                break;
-            case LinkCommand link:
-                canvas.DrawUrlAnnotation(link.Rect, link.Url)?.Dispose();
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using SignOnLetters.Pdf.Fluent;
 using SignOnLetters.Pdf.Infrastructure;
 
 namespace SignOnLetters.Pdf.Elements;
@@ -32,14 +33,20 @@ internal sealed class Decoration : Element
         if (failure is not null || content.IsEmpty)
             return;
         var contentHeight = available.Height - before.Height - after.Height;
+        // Running heads and footers repeat on every page: furniture, not text a reader should hear each time.
+        var canvas = Context.Canvas;
+        canvas.OpenScope(Before, StructureTag.Artifact);
         Before.Draw(new Size(available.Width, before.Height));
+        canvas.CloseScope();
         Context.Canvas.Save();
         Context.Canvas.Translate(0, before.Height);
         Content.Draw(new Size(available.Width, contentHeight));
         Context.Canvas.Restore();
         Context.Canvas.Save();
         Context.Canvas.Translate(0, PinAfterToBottom ? available.Height - after.Height : before.Height + content.Height);
+        canvas.OpenScope(After, StructureTag.Artifact);
         After.Draw(new Size(available.Width, after.Height));
+        canvas.CloseScope();
         Context.Canvas.Restore();
         // Header and footer are drawn again, from the start, on the next page.
         Before.ResetStateOfSubtree();

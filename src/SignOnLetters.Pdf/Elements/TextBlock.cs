@@ -1,3 +1,4 @@
+using SignOnLetters.Pdf.Drawing;
 using SignOnLetters.Pdf.Fluent;
 using SignOnLetters.Pdf.Infrastructure;
 using SignOnLetters.Pdf.Text;
@@ -49,10 +50,11 @@ internal sealed class TextBlock : Element, IStateful
         EnsureLaidOut(available.Width);
         var (end, _) = LinesThatFit(available.Height);
         var top = 0f;
+        var scope = ParagraphScope();
         for (var i = nextLine; i < end; i++)
         {
             top += SpacingBefore(i);
-            DrawLine(lines[i], top, available.Width);
+            DrawLine(lines[i], top, available.Width, scope);
             top += lines[i].Height;
         }
         Context.StateChanging(this);
@@ -94,7 +96,71 @@ internal sealed class TextBlock : Element, IStateful
         return lines;
     }
 
-    private void DrawLine(TextLine line, float top, float width)
+    /// <summary>
+    /// The block's place in the structure tree: a paragraph of its own, unless it draws inside an
+    /// element that holds text itself (a heading, a label) or inside page furniture.
+    /// </summary>
+    private StructureScope? ParagraphScope()
+    {
+        var scope = Context.Canvas.Scope;
+        if (scope is { IsArtifact: true })
+            return scope;
+        var actualText = MixedDirectionText();
+        if (scope is { Tag.HoldsText: true })
+            // The element takes the block's language when it has none of its own.
+            return scope.Tag.Language is null && BlockStyle().Language is not null || actualText is not null
+                ? new StructureScope(scope.Key, scope.Tag with { Language = scope.Tag.Language ?? BlockStyle().Language, ActualText = actualText }, scope.Parent)
+                : scope;
+        return new StructureScope(this, StructureTag.Paragraph with { Language = BlockStyle().Language, ActualText = actualText }, scope);
+    }
+
+    private (List<ShapedParagraph> Of, string? Text)? mixedDirectionText;
+
+    /// <summary>
+    /// The block's text in logical order when it mixes right-to-left letters with anything but
+    /// spaces and marks (a Hebrew name with a Latin hyphen, an Arabic line with digits): readers
+    /// reorder such lines their own way (ADR 0011), so the structure element says what it reads.
+    /// </summary>
+    private string? MixedDirectionText()
+    {
+        if (mixedDirectionText is { } cached && ReferenceEquals(cached.Of, paragraphs))
+            return cached.Text;
+        string? result = null;
+        foreach (var paragraph in paragraphs)
+        {
+            var rightToLeft = false;
+            var other = false;
+            foreach (var c in paragraph.Text)
+            {
+                if (c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF')
+                    rightToLeft |= char.IsLetter(c);
+                else if (c != ' ' && !char.IsWhiteSpace(c) && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is not
+                    (System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.Format))
+                    other = true;
+            }
+            if (rightToLeft && other)
+            {
+                result = string.Join("\n", paragraphs.Select(p => p.Text));
+                break;
+            }
+        }
+        mixedDirectionText = (paragraphs, result);
+        return result;
+    }
+
+    /// <summary>A link, or a span whose language is not its paragraph's, is a structure element inside the paragraph.</summary>
+    private static StructureScope? RangeScope(StyledRange range, StructureScope? paragraph, string? blockLanguage)
+    {
+        if (paragraph is null || paragraph.IsArtifact)
+            return paragraph;
+        if (range.Url is { } url)
+            return new StructureScope(range, new StructureTag(StructureRole.Link) { AlternateText = url, Language = range.Style.Language }, paragraph);
+        if (range.Style.Language is { } language && !string.Equals(language, blockLanguage, StringComparison.OrdinalIgnoreCase))
+            return new StructureScope(range, new StructureTag(StructureRole.Span) { Language = language }, paragraph);
+        return paragraph;
+    }
+
+    private void DrawLine(TextLine line, float top, float width, StructureScope? paragraph)
     {
         var start = line.IsRightToLeft ? TextAlignment.Right : TextAlignment.Left;
         var alignment = Alignment switch
@@ -113,9 +179,10 @@ internal sealed class TextBlock : Element, IStateful
         foreach (var fragment in line.Fragments)
         {
             var fragmentWidth = fragment.Width + fragment.SpaceCount * extraPerSpace;
-            Context.Canvas.DrawGlyphs(fragment, x, top + line.Baseline, extraPerSpace);
+            var scope = RangeScope(fragment.Run.Style, paragraph, BlockStyle().Language);
+            Context.Canvas.DrawGlyphs(fragment, x, top + line.Baseline, extraPerSpace, scope);
             if (fragment.Run.Style.Url is { } url)
-                Context.Canvas.LinkToUrl(SkiaSharp.SKRect.Create(x, top, fragmentWidth, line.Height), url);
+                Context.Canvas.LinkToUrl(SkiaSharp.SKRect.Create(x, top, fragmentWidth, line.Height), url, scope);
             x += fragmentWidth;
         }
     }

@@ -35,6 +35,16 @@ public static class ContainerExtensions
     public static IContainer ShowOnPages(this IContainer container, Func<int, int, bool> show) =>
         container.Wrap(new PageCondition(show ?? throw new ArgumentNullException(nameof(show))));
 
+    /// <summary>Says what the content is in the PDF's structure tree (a heading, a list item, a figure…).</summary>
+    public static IContainer Tag(this IContainer container, StructureTag tag) =>
+        container.Wrap(new Tagged(tag ?? throw new ArgumentNullException(nameof(tag))));
+
+    /// <summary>A heading of level 1 to 6 in the structure tree.</summary>
+    public static IContainer Heading(this IContainer container, int level) => container.Tag(StructureTag.Heading(level));
+
+    /// <summary>Page furniture: drawn, but left out of what is read (running heads, page numbers, decoration).</summary>
+    public static IContainer Artifact(this IContainer container) => container.Tag(StructureTag.Artifact);
+
     public static IContainer AlignLeft(this IContainer container) => container.Wrap(new Alignment(HorizontalAlignment.Left));
 
     public static IContainer AlignCenter(this IContainer container) => container.Wrap(new Alignment(HorizontalAlignment.Center));

@@ -11,7 +11,21 @@ public sealed record DocumentMetadata
     public string? Producer { get; init; }
     public DateTimeOffset? CreationDate { get; init; }
     public DateTimeOffset? ModifiedDate { get; init; }
+
+    /// <summary>The document's language (BCP 47), for the catalog's /Lang and the XMP's dc:language.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The document's version and what changed in it, recorded in the XMP metadata.</summary>
+    public string? Version { get; init; }
+
+    public string? ChangeNote { get; init; }
+
+    /// <summary>Files embedded in the PDF as associated files (PDF/A-3), such as the data behind a list.</summary>
+    public IReadOnlyList<PdfAttachment> Attachments { get; init; } = [];
 }
+
+/// <summary>A file embedded in the PDF; <paramref name="MediaType"/> as "text/csv".</summary>
+public sealed record PdfAttachment(string FileName, string MediaType, byte[] Content, string Description);
 
 /// <summary>Common page sizes in points.</summary>
 public static class PageSizes

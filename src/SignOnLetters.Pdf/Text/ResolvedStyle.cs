@@ -5,7 +5,7 @@ namespace SignOnLetters.Pdf.Text;
 
 /// <summary>A <see cref="TextStyle"/> with every property decided and its font chain looked up.</summary>
 internal sealed record ResolvedStyle(FontCatalog Fonts, string Family, bool Bold, bool Italic, CjkRegion Region,
-    FontChain Chain, float Size, SKColor Color, float LineHeight)
+    FontChain Chain, float Size, SKColor Color, float LineHeight, string? Language)
 {
     // Styles are few and records compare by value: resolving each span's style again (colour
     // parsing, font-chain lookup) for 2,000 signatories was measurable work and garbage.
@@ -32,7 +32,8 @@ internal sealed record ResolvedStyle(FontCatalog Fonts, string Family, bool Bold
             fonts.GetChain(complete.FontFamily!, complete.Bold!.Value, complete.Italic!.Value, region),
             Math.Clamp(complete.FontSize!.Value, 1f, 500f),
             TextStyle.ParseColor(complete.Color!),
-            Math.Clamp(complete.LineHeight!.Value, 0.5f, 5f));
+            Math.Clamp(complete.LineHeight!.Value, 0.5f, 5f),
+            string.IsNullOrWhiteSpace(complete.Language) ? null : complete.Language);
     }
 }
 

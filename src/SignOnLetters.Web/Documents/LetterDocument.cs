@@ -65,7 +65,7 @@ public static class LetterDocument
                 column.Item().Text(text => style.AlignEnd(style.Paragraph(text)).Span(DateLine(model.DateLine, texts, style, model.LanguageCode)));
                 if (model.Addressees.Count > 0)
                     Addressees(column.Item(), model.Addressees, texts, style);
-                column.Item().KeepWithNext().Bookmark(model.Title).PaddingTop(6).Text(text =>
+                column.Item().KeepWithNext().Bookmark(model.Title).PaddingTop(6).Heading(1).Text(text =>
                 {
                     style.Paragraph(text);
                     text.Span(model.Title).FontSize(17).Bold();
@@ -102,6 +102,11 @@ public static class LetterDocument
             Author = string.Join(", ", new[] { model.LeadOrganisation }.Concat(model.CoAuthors).Select(organisation => organisation.Name)),
             Subject = $"{(model.Kind == LetterKind.Petition ? texts.PetitionSubject : texts.LetterSubject)}. {texts.VersionLine(model.Version, texts.Culture)}",
             CreationDate = model.Options.CreationDate,
+            Language = string.IsNullOrWhiteSpace(model.LanguageCode) ? null : model.LanguageCode,
+            Version = model.Version.Number.ToString(CultureInfo.InvariantCulture),
+            ChangeNote = model.Version.ChangeNote,
+            // The office a letter goes to can sort, count and file the signatories without retyping them.
+            Attachments = [new PdfAttachment("signatories.csv", "text/csv", SignatoryCsv.Write(model, texts), texts.SignatoriesHeading)],
         });
     }
 
@@ -149,7 +154,7 @@ public static class LetterDocument
                 () =>
                 {
                     if (model.LeadOrganisation.LogoPng is { } logo)
-                        row.ConstantItem(44).Image(logo).Width(44).MaxHeight(44);
+                        row.ConstantItem(44).Tag(StructureTag.Figure(model.LeadOrganisation.Name)).Image(logo).Width(44).MaxHeight(44);
                 },
                 () => row.RelativeItem().Column(names =>
                 {
@@ -159,8 +164,8 @@ public static class LetterDocument
                 }),
                 () =>
                 {
-                    foreach (var logo in model.CoAuthors.Select(author => author.LogoPng).OfType<byte[]>())
-                        row.ConstantItem(30).Image(logo).Width(30).MaxHeight(30);
+                    foreach (var author in model.CoAuthors.Where(author => author.LogoPng is not null))
+                        row.ConstantItem(30).Tag(StructureTag.Figure(author.Name)).Image(author.LogoPng!).Width(30).MaxHeight(30);
                 },
             };
             // Rows lay out from the left: a right-to-left letterhead starts with the lead's logo on the right.
@@ -190,14 +195,14 @@ public static class LetterDocument
         // Asterisks only mean something once there is a delivery date to refer to.
         var markLate = model.Edition is not null;
         // The heading block (heading, counts, kind) is kept with the first names: never alone at a page foot.
-        column.Item().KeepWithNext().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Text(text => style.Paragraph(text).Span(style.Label(texts.SignatoriesHeading)).FontSize(14).Bold());
+        column.Item().KeepWithNext().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Heading(2).Text(text => style.Paragraph(text).Span(style.Label(texts.SignatoriesHeading)).FontSize(14).Bold());
         column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(style.Label(texts.CountsLine(signatories.Counts))).Bold().FontColor(LetterStyle.AccentColour));
 
         using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
         var comma = Localisation.ListComma(CultureOf(model.LanguageCode));
         if (signatories.Organisations.Count > 0)
         {
-            column.Item().KeepWithNext().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Text(text => style.Paragraph(text).Span(style.Label(texts.OrganisationsHeading)).FontSize(12).Bold());
+            column.Item().KeepWithNext().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Heading(3).Text(text => style.Paragraph(text).Span(style.Label(texts.OrganisationsHeading)).FontSize(12).Bold());
             var groups = arrangement.Arrange(
                 signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer, comma), markLate && o.SignedAfterDelivery, o.Unverified)),
                 model.Options.Grouping);
@@ -205,7 +210,7 @@ public static class LetterDocument
         }
         if (signatories.Individuals.Count > 0)
         {
-            column.Item().KeepWithNext().Bookmark(texts.IndividualsHeading, level: 1).PaddingTop(10).Text(text => style.Paragraph(text).Span(style.Label(texts.IndividualsHeading)).FontSize(12).Bold());
+            column.Item().KeepWithNext().Bookmark(texts.IndividualsHeading, level: 1).PaddingTop(10).Heading(3).Text(text => style.Paragraph(text).Span(style.Label(texts.IndividualsHeading)).FontSize(12).Bold());
             if (signatories.Individuals.Any(individual => !string.IsNullOrWhiteSpace(individual.Organisation)))
                 column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(style.Label(texts.IdentificationOnlyNote)).Italic().FontSize(8.5f).FontColor(LetterStyle.MutedColour));
             var groups = arrangement.Arrange(
@@ -238,7 +243,7 @@ public static class LetterDocument
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static void SignatoryColumns(IContainer container, IReadOnlyList<SignatoryGroup> groups, int columns, LetterStyle style) =>
-        container.MultiColumn(columns, spacing: 14, rightToLeft: style.RightToLeft).Column(list =>
+        container.MultiColumn(columns, spacing: 14, rightToLeft: style.RightToLeft).Tag(StructureTag.List).Column(list =>
         {
             list.Spacing(2);
             foreach (var group in groups)
@@ -250,7 +255,8 @@ public static class LetterDocument
                     if (first && group.Heading is { } heading)
                         list.Item().ShowEntire().Column(headed =>
                         {
-                            headed.Item().PaddingTop(4).PaddingBottom(1).Text(text => style.Paragraph(text).Span(heading).Bold().FontSize(9.5f).FontColor(LetterStyle.AccentColour));
+                            // In the structure tree a group's heading is the label of an item of the list.
+                            headed.Item().PaddingTop(4).PaddingBottom(1).Tag(StructureTag.ListItem).Tag(StructureTag.Label).Text(text => style.Paragraph(text).Span(heading).Bold().FontSize(9.5f).FontColor(LetterStyle.AccentColour));
                             Entry(headed.Item(), signatory, style);
                         });
                     else
@@ -260,7 +266,7 @@ public static class LetterDocument
             }
         });
 
-    private static void Entry(IContainer container, ListedSignatory signatory, LetterStyle style) => container.Text(text =>
+    private static void Entry(IContainer container, ListedSignatory signatory, LetterStyle style) => container.Tag(StructureTag.ListItem).Tag(EntryBody).Text(text =>
     {
         style.Paragraph(text);
         // A Han name is drawn with its country's letterforms (a Japanese or Taiwanese name in the
@@ -287,6 +293,9 @@ public static class LetterDocument
     /// neutral it keeps inside the run. Screen readers and search treat both as a hyphen.
     /// </summary>
     internal static string WithNonBreakingHyphens(string text) => text.Replace('-', '\u2011');
+
+    /// <summary>A signatory entry's line is its list body's own text: no paragraph element under it.</summary>
+    private static readonly StructureTag EntryBody = StructureTag.ListBody with { HoldsItsText = true };
 
     /// <summary>The language whose letterforms a signatory's Han characters take, from their country; null when the letter's language decides.</summary>
     internal static string? HanLanguageOf(string? countryCode) => countryCode?.ToUpperInvariant() switch

@@ -45,7 +45,8 @@ internal sealed class MarkdownBody(LetterStyle style)
             case HeadingBlock heading:
                 // Each level its own size, so h3 and h4 do not look alike; a heading stays with its text.
                 var headingSize = heading.Level switch { 1 => 15f, 2 => 13f, 3 => 11.5f, _ => 10.5f };
-                column.Item().KeepWithNext().Bookmark(PlainText(heading.Inline), heading.Level).PaddingTop(6).Text(text =>
+                // The letter's title is the one H1; Markdown's levels sit under it.
+                column.Item().KeepWithNext().Bookmark(PlainText(heading.Inline), heading.Level).PaddingTop(6).Heading(heading.Level + 1).Text(text =>
                 {
                     style.Paragraph(text);
                     text.DefaultTextStyle(new TextStyle { FontSize = headingSize, Bold = true });
@@ -65,7 +66,8 @@ internal sealed class MarkdownBody(LetterStyle style)
                 break;
             case QuoteBlock quote:
                 // The engine draws rules on the left only; a right-to-left quote is set off by its indent alone.
-                var quoted = style.RightToLeft ? column.Item().PaddingVertical(2).PaddingRight(IndentWidth) : column.Item().PaddingVertical(2).BorderLeft();
+                var quoted = (style.RightToLeft ? column.Item().PaddingVertical(2).PaddingRight(IndentWidth) : column.Item().PaddingVertical(2).BorderLeft())
+                    .Tag(StructureTag.BlockQuote);
                 quoted.Column(inner =>
                 {
                     inner.Spacing(6);
@@ -107,13 +109,13 @@ internal sealed class MarkdownBody(LetterStyle style)
     private void ComposeList(ColumnDescriptor column, ListBlock list)
     {
         var number = list.IsOrdered && int.TryParse(list.OrderedStart, out var start) ? start : 1;
-        column.Item().Column(items =>
+        column.Item().Tag(StructureTag.List).Column(items =>
         {
             items.Spacing(3);
             foreach (var item in list.OfType<ListItemBlock>())
             {
                 var marker = list.IsOrdered ? $"{number++}{list.OrderedDelimiter}" : list.Parent is ListItemBlock ? "◦" : "•";
-                items.Item().Row(row =>
+                items.Item().Tag(StructureTag.ListItem).Row(row =>
                 {
                     // In a right-to-left letter the marker sits on the right: the row is laid out from the left.
                     if (style.RightToLeft)
@@ -131,13 +133,13 @@ internal sealed class MarkdownBody(LetterStyle style)
         });
     }
 
-    private void Marker(IContainer container, string marker) => container.Text(text =>
+    private void Marker(IContainer container, string marker) => container.Tag(StructureTag.Label).Text(text =>
     {
         style.Paragraph(text);
         text.Span(marker);
     });
 
-    private void ItemContent(IContainer container, ListItemBlock item) => container.Column(content =>
+    private void ItemContent(IContainer container, ListItemBlock item) => container.Tag(StructureTag.ListBody).Column(content =>
     {
         content.Spacing(3);
         foreach (var child in item)

@@ -71,11 +71,5 @@ public class Export(IMediator mediator) : PageModel
     private static string? VerificationCell(Domain.Signatures.SignerKind kind, Domain.Signatures.OrganisationVerification verification) =>
         kind == Domain.Signatures.SignerKind.Organisation ? verification.ToString() : null;
 
-    /// <summary>
-    /// A cell starting with = + - @ (or a tab or carriage return, which some spreadsheets skip before
-    /// reading a formula) is run as a formula when opened: "=HYPERLINK(...)" in a signer's name would
-    /// phish the coordinator. A leading apostrophe makes it text (OWASP's CSV injection advice).
-    /// </summary>
-    public static string? Safe(string? cell) =>
-        cell is { Length: > 0 } && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
+    private static string? Safe(string? cell) => Infrastructure.CsvCells.Safe(cell);
 }

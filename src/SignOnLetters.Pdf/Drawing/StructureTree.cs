@@ -1,0 +1,99 @@
+using SignOnLetters.Pdf.Fluent;
+
+namespace SignOnLetters.Pdf.Drawing;
+
+/// <summary>
+/// The structure tree as the writer meets the display lists: each change of structure element
+/// in a page's content opens a marked-content sequence, numbered per page (the MCID), and the
+/// element it belongs to is created on first use, under its parents, in reading order.
+/// </summary>
+internal sealed class StructureTree
+{
+    private readonly Dictionary<object, StructureNode> nodes = new(ReferenceEqualityComparer.Instance);
+
+    public StructureNode Root { get; } = new(new StructureTag(StructureRole.Division), null);
+
+    /// <summary>Per page: the structure element of each MCID.</summary>
+    public List<List<StructureNode>> ContentByPage { get; } = [];
+
+    /// <summary>Per page: what each marked-content sequence is, in content order (null: an artifact).</summary>
+    public List<List<(StructureNode? Node, int Mcid)>> SequencesByPage { get; } = [];
+
+    /// <summary>Per page, in the order drawn: the Link element of each link annotation.</summary>
+    public List<List<StructureNode>> LinksByPage { get; } = [];
+
+    public int NodeCount => nodes.Count;
+
+    public void BeginPage()
+    {
+        ContentByPage.Add([]);
+        SequencesByPage.Add([]);
+        LinksByPage.Add([]);
+    }
+
+    /// <summary>The element a drawn command's content belongs to; null for an artifact.</summary>
+    public StructureNode? ElementOf(DrawCommand command) => command switch
+    {
+        RectangleCommand => null,
+        ImageCommand { Scope: { IsArtifact: false, Tag.Role: StructureRole.Figure } scope } => Node(scope),
+        ImageCommand => null,
+        _ when command.Scope is { IsArtifact: true } => null,
+        _ => Node(command.Scope),
+    };
+
+    /// <summary>Opens a marked-content sequence on the current page.</summary>
+    public void OpenSequence(StructureNode? node, int pageIndex)
+    {
+        if (node is null)
+        {
+            SequencesByPage[^1].Add((null, -1));
+            return;
+        }
+        var content = ContentByPage[^1];
+        var mcid = content.Count;
+        content.Add(node);
+        node.Kids.Add(new MarkedContentKid(pageIndex, mcid));
+        node.FirstPage ??= pageIndex;
+        SequencesByPage[^1].Add((node, mcid));
+    }
+
+    public void AddLink(LinkCommand link, int pageIndex)
+    {
+        var node = link.Scope is { Tag.Role: StructureRole.Link, IsArtifact: false } scope
+            ? Node(scope)
+            : Node(new StructureScope(link, new StructureTag(StructureRole.Link) { AlternateText = link.Url }, link.Scope is { IsArtifact: false } ? link.Scope : null));
+        var links = LinksByPage[^1];
+        node.Kids.Add(new AnnotationKid(pageIndex, links.Count));
+        node.FirstPage ??= pageIndex;
+        links.Add(node);
+    }
+
+    private StructureNode Node(StructureScope? scope)
+    {
+        if (scope is null)
+            return Root;
+        if (nodes.TryGetValue(scope.Key, out var node))
+            return node;
+        var parent = Node(scope.Parent);
+        node = new StructureNode(scope.Tag, parent);
+        parent.Kids.Add(node);
+        nodes.Add(scope.Key, node);
+        return node;
+    }
+}
+
+internal sealed class StructureNode(StructureTag tag, StructureNode? parent)
+{
+    public StructureTag Tag { get; } = tag;
+    public StructureNode? Parent { get; } = parent;
+
+    /// <summary>Child elements, marked-content sequences and annotations, in reading order.</summary>
+    public List<object> Kids { get; } = [];
+
+    public int? FirstPage { get; set; }
+    public int ObjectNumber { get; set; }
+}
+
+internal sealed record MarkedContentKid(int PageIndex, int Mcid);
+
+internal sealed record AnnotationKid(int PageIndex, int IndexOnPage);

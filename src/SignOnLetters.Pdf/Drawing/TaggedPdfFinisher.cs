@@ -1,0 +1,372 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using SignOnLetters.Pdf.Fluent;
+
+namespace SignOnLetters.Pdf.Drawing;
+
+/// <summary>
+/// Turns the PDF Skia wrote into a tagged PDF/UA-1 and PDF/A-3u file (ADR 0012). SkiaSharp binds
+/// none of Skia's structure API, so the writer drew a marker (<see cref="Sentinel"/>) wherever
+/// the content changes structure element; here each marker becomes the end of one marked-content
+/// sequence and the start of the next (BDC with its MCID, or an artifact), and the file is written
+/// again: Skia's objects copied as they are, pages, link annotations, catalog and information
+/// dictionary replaced, the structure tree, outline, XMP metadata, sRGB output intent and
+/// associated files added. Nothing reads a clock or a random source: the same input gives the
+/// same bytes.
+/// </summary>
+internal static class TaggedPdfFinisher
+{
+    /// <summary>
+    /// The marker: a 1 × 1 pt square at (1, 1), which the letter's margins never hold. Skia writes
+    /// it as exactly <see cref="SentinelOperators"/> in the page's coordinates.
+    /// </summary>
+    public static readonly SkiaSharp.SKRect Sentinel = SkiaSharp.SKRect.Create(1, 1, 1, 1);
+
+    private static readonly byte[] SentinelOperators = "1 1 1 1 re\nf\n"u8.ToArray();
+
+    public static byte[] Finish(byte[] skiaPdf, StructureTree tree, DocumentLayout layout, DocumentMetadata metadata)
+    {
+        var reader = new PdfFileReader(skiaPdf);
+        if (reader.PageNumbers.Count != tree.SequencesByPage.Count)
+            throw new InvalidOperationException($"Skia wrote {reader.PageNumbers.Count} pages for {tree.SequencesByPage.Count} laid out.");
+        var output = new PdfOutput();
+        var next = reader.Size;
+        int Allocate() => next++;
+
+        var replaced = new HashSet<int> { reader.RootNumber };
+        if (reader.InfoNumber is { } infoNumber)
+            replaced.Add(infoNumber);
+
+        // Pages: marked content in the content streams, /StructParents, and the link annotations.
+        var pageObjects = new List<(int Number, string Body)>();
+        var linkKey = tree.SequencesByPage.Count;
+        var linkParents = new List<(int Key, StructureNode Node)>();
+        var annotationsByPage = new List<List<int>>();
+        for (var i = 0; i < reader.PageNumbers.Count; i++)
+        {
+            var pageNumber = reader.PageNumbers[i];
+            var body = reader.ObjectBody(pageNumber);
+            var contents = PdfFileReader.ReferenceOf(body, "Contents")
+                ?? throw new InvalidOperationException($"Page {i + 1} has no single content stream.");
+            var annotations = PdfFileReader.ReferenceArray(body, "Annots");
+            if (annotations.Count != tree.LinksByPage[i].Count)
+                throw new InvalidOperationException($"Page {i + 1} has {annotations.Count} annotations for {tree.LinksByPage[i].Count} links drawn.");
+            annotationsByPage.Add(annotations);
+            replaced.Add(pageNumber);
+            replaced.Add(contents);
+            var content = MarkContent(Inflate(reader.StreamData(contents)), tree.SequencesByPage[i], i);
+            output.Stream(contents, "", Deflate(content), compressed: true);
+            pageObjects.Add((pageNumber, Append(body, body.Contains("/Tabs", StringComparison.Ordinal) ? $"/StructParents {i}" : $"/StructParents {i} /Tabs /S")));
+            for (var k = 0; k < annotations.Count; k++)
+            {
+                var node = tree.LinksByPage[i][k];
+                var key = linkKey++;
+                linkParents.Add((key, node));
+                replaced.Add(annotations[k]);
+                var annotation = reader.ObjectBody(annotations[k]);
+                // PDF/A: annotations print (/F 4); PDF/UA: a link says where it goes (/Contents).
+                var extra = $"/StructParent {key} /Contents {PdfFileReader.TextString(node.Tag.AlternateText ?? "Link")}";
+                if (!annotation.Contains("/F ", StringComparison.Ordinal))
+                    extra += " /F 4";
+                output.Object(annotations[k], Append(annotation, extra));
+            }
+        }
+
+        foreach (var (number, _) in reader.Offsets.OrderBy(entry => entry.Key))
+            if (!replaced.Contains(number))
+                output.Raw(number, reader.RawObject(number));
+        foreach (var (number, body) in pageObjects)
+            output.Object(number, body);
+
+        // The structure tree.
+        var treeRoot = Allocate();
+        var parentTree = Allocate();
+        Number(tree.Root, Allocate);
+        WriteElement(output, tree.Root, treeRoot, "Document", reader.PageNumbers, annotationsByPage, metadata.Language);
+        var nums = new StringBuilder();
+        for (var i = 0; i < tree.ContentByPage.Count; i++)
+        {
+            nums.Append(CultureInfo.InvariantCulture, $"{i} [");
+            foreach (var node in tree.ContentByPage[i])
+                nums.Append(CultureInfo.InvariantCulture, $"{node.ObjectNumber} 0 R ");
+            nums.Append("] ");
+        }
+        foreach (var (key, node) in linkParents)
+            nums.Append(CultureInfo.InvariantCulture, $"{key} {node.ObjectNumber} 0 R ");
+        output.Compressible(parentTree, $"<</Nums [{nums}]>>");
+        output.Object(treeRoot, $"<</Type /StructTreeRoot /K {tree.Root.ObjectNumber} 0 R /ParentTree {parentTree} 0 R /ParentTreeNextKey {linkKey}>>");
+
+        // Metadata, output intent, associated files, outline.
+        var catalog = reader.ObjectBody(reader.RootNumber);
+        var catalogExtra = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"/StructTreeRoot {treeRoot} 0 R /MarkInfo <</Marked true>>");
+        // Skia writes /ViewerPreferences <</DisplayDocTitle true>> itself when the document has a title.
+        if (!catalog.Contains("/ViewerPreferences", StringComparison.Ordinal))
+            catalogExtra.Append(" /ViewerPreferences <</DisplayDocTitle true>>");
+        if (!string.IsNullOrWhiteSpace(metadata.Language))
+            catalogExtra.Append(CultureInfo.InvariantCulture, $" /Lang {PdfFileReader.TextString(metadata.Language)}");
+        var xmp = Allocate();
+        output.Stream(xmp, "/Type /Metadata /Subtype /XML", Encoding.UTF8.GetBytes(XmpMetadata.Build(metadata)), compressed: false);
+        catalogExtra.Append(CultureInfo.InvariantCulture, $" /Metadata {xmp} 0 R");
+        var profile = Allocate();
+        output.Stream(profile, "/N 3", Deflate(SrgbProfile.Bytes), compressed: true);
+        var intent = Allocate();
+        output.Object(intent, $"<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile {profile} 0 R>>");
+        catalogExtra.Append(CultureInfo.InvariantCulture, $" /OutputIntents [{intent} 0 R]");
+        if (metadata.Attachments.Count > 0)
+        {
+            var names = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var attachment in metadata.Attachments)
+            {
+                var file = Allocate();
+                var date = PdfDate(metadata.ModifiedDate ?? metadata.CreationDate);
+                var parameters = $"/Size {attachment.Content.Length}" + (date is null ? "" : $" /ModDate {date}");
+                output.Stream(file, $"/Type /EmbeddedFile /Subtype /{NameEscape(attachment.MediaType)} /Params <<{parameters}>>", Deflate(attachment.Content), compressed: true);
+                var spec = Allocate();
+                output.Object(spec, $"<</Type /Filespec /F {PdfFileReader.TextString(attachment.FileName)} /UF {PdfFileReader.TextString(attachment.FileName)} " +
+                    $"/Desc {PdfFileReader.TextString(attachment.Description)} /AFRelationship /Data /EF <</F {file} 0 R /UF {file} 0 R>>>>");
+                names[attachment.FileName] = spec;
+            }
+            var entries = string.Join(" ", names.Select(entry => $"{PdfFileReader.TextString(entry.Key)} {entry.Value} 0 R"));
+            catalogExtra.Append(CultureInfo.InvariantCulture, $" /Names <</EmbeddedFiles <</Names [{entries}]>>>> /AF [{string.Join(" ", names.Values.Select(v => $"{v} 0 R"))}]");
+        }
+        if (layout.Outline.Count > 0)
+        {
+            var (outlineRoot, nextFree) = PdfOutlineWriter.Emit(layout.Outline, reader.PageNumbers, layout.Pages.Select(page => page.Height).ToList(), next, output.Object);
+            next = nextFree;
+            catalogExtra.Append(CultureInfo.InvariantCulture, $" /Outlines {outlineRoot} 0 R /PageMode /UseOutlines");
+        }
+        output.Object(reader.RootNumber, Append(catalog, catalogExtra.ToString()));
+        var info = reader.InfoNumber ?? Allocate();
+        output.Object(info, InfoDictionary(metadata));
+
+        // The file identifier, from the content: the same document gets the same ID.
+        var id = Convert.ToHexString(MD5.HashData(skiaPdf));
+        return output.Finish(next, reader.RootNumber, info, id);
+    }
+
+    private static void Number(StructureNode node, Func<int> allocate)
+    {
+        node.ObjectNumber = allocate();
+        foreach (var kid in node.Kids)
+            if (kid is StructureNode child)
+                Number(child, allocate);
+    }
+
+    private static void WriteElement(PdfOutput output, StructureNode node, int parentNumber, string? type,
+        List<int> pages, List<List<int>> annotations, string? inheritedLanguage)
+    {
+        var body = new StringBuilder();
+        // /Type /StructElem is optional and left out: a long list has thousands of elements.
+        body.Append(CultureInfo.InvariantCulture, $"<</S /{type ?? node.Tag.PdfName} /P {parentNumber} 0 R");
+        // /Pg only where marked content is referred to by bare MCIDs: those on the element's first page.
+        var page = node.FirstPage;
+        if (page is { } first && node.Kids.Any(kid => kid is MarkedContentKid marked && marked.PageIndex == first))
+            body.Append(CultureInfo.InvariantCulture, $" /Pg {pages[first]} 0 R");
+        var language = inheritedLanguage;
+        if (node.Tag.Language is { } own && !string.Equals(own, inheritedLanguage, StringComparison.OrdinalIgnoreCase))
+        {
+            body.Append(" /Lang ").Append(PdfFileReader.TextString(own));
+            language = own;
+        }
+        if (node.Tag.ActualText is { } actualText)
+            body.Append(" /ActualText ").Append(PdfFileReader.TextString(actualText));
+        if (node.Tag.Role == StructureRole.Figure)
+            body.Append(" /Alt ").Append(PdfFileReader.TextString(node.Tag.AlternateText ?? ""));
+        body.Append(" /K [");
+        foreach (var kid in node.Kids)
+        {
+            switch (kid)
+            {
+                case StructureNode child:
+                    body.Append(CultureInfo.InvariantCulture, $"{child.ObjectNumber} 0 R ");
+                    break;
+                case MarkedContentKid marked when marked.PageIndex == page:
+                    body.Append(CultureInfo.InvariantCulture, $"{marked.Mcid} ");
+                    break;
+                case MarkedContentKid marked:
+                    body.Append(CultureInfo.InvariantCulture, $"<</Type /MCR /Pg {pages[marked.PageIndex]} 0 R /MCID {marked.Mcid}>> ");
+                    break;
+                case AnnotationKid annotation:
+                    body.Append(CultureInfo.InvariantCulture,
+                        $"<</Type /OBJR /Pg {pages[annotation.PageIndex]} 0 R /Obj {annotations[annotation.PageIndex][annotation.IndexOnPage]} 0 R>> ");
+                    break;
+            }
+        }
+        body.Append("]>>");
+        output.Compressible(node.ObjectNumber, body.ToString());
+        foreach (var kid in node.Kids)
+            if (kid is StructureNode child)
+                WriteElement(output, child, node.ObjectNumber, null, pages, annotations, language);
+    }
+
+    /// <summary>Replaces each marker with the end of the previous marked-content sequence and the start of the next.</summary>
+    private static byte[] MarkContent(byte[] content, List<(StructureNode? Node, int Mcid)> sequences, int pageIndex)
+    {
+        var result = new MemoryStream(content.Length + sequences.Count * 24);
+        var position = 0;
+        for (var i = 0; i < sequences.Count; i++)
+        {
+            var found = content.AsSpan(position).IndexOf(SentinelOperators);
+            if (found < 0)
+                throw new InvalidOperationException($"Page {pageIndex + 1}: marker {i + 1} of {sequences.Count} is missing from Skia's content.");
+            result.Write(content, position, found);
+            if (i > 0)
+                result.Write("EMC\n"u8);
+            var (node, mcid) = sequences[i];
+            result.Write(Encoding.ASCII.GetBytes(node is null ? "/Artifact BMC\n" : $"/{node.Tag.PdfName} <</MCID {mcid}>> BDC\n"));
+            position += found + SentinelOperators.Length;
+        }
+        result.Write(content, position, content.Length - position);
+        if (sequences.Count > 0)
+            result.Write("\nEMC\n"u8);
+        return result.ToArray();
+    }
+
+    private static string InfoDictionary(DocumentMetadata metadata)
+    {
+        var body = new StringBuilder("<<");
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+                body.Append('/').Append(key).Append(' ').Append(PdfFileReader.TextString(value)).Append(' ');
+        }
+        Add("Title", metadata.Title);
+        Add("Author", metadata.Author);
+        Add("Subject", metadata.Subject);
+        Add("Keywords", metadata.Keywords);
+        Add("Creator", XmpMetadata.Creator(metadata));
+        Add("Producer", XmpMetadata.Producer(metadata));
+        if (PdfDate(metadata.CreationDate) is { } created)
+            body.Append("/CreationDate ").Append(created).Append(' ');
+        if (PdfDate(metadata.ModifiedDate ?? metadata.CreationDate) is { } modified)
+            body.Append("/ModDate ").Append(modified).Append(' ');
+        return body.Append(">>").ToString();
+    }
+
+    private static string? PdfDate(DateTimeOffset? date) =>
+        date?.ToUniversalTime().ToString("'(D:'yyyyMMddHHmmss'Z)'", CultureInfo.InvariantCulture);
+
+    private static string NameEscape(string name) =>
+        string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '+' ? c.ToString() : $"#{(int)c:X2}"));
+
+    private static string Append(string dictionary, string entries)
+    {
+        var end = dictionary.LastIndexOf(">>", StringComparison.Ordinal);
+        return dictionary[..end].TrimEnd() + " " + entries + ">>";
+    }
+
+    private static byte[] Inflate(ReadOnlySpan<byte> data)
+    {
+        using var input = new MemoryStream(data.ToArray());
+        using var zlib = new ZLibStream(input, CompressionMode.Decompress);
+        using var result = new MemoryStream();
+        zlib.CopyTo(result);
+        return result.ToArray();
+    }
+
+    private static byte[] Deflate(byte[] data)
+    {
+        using var result = new MemoryStream();
+        // zlib level 3, not the default 6: re-compressing every page's content at 6 was the largest
+        // part of the finisher's time (20 ms of 56 for the benchmark letter; level 3 takes 3 ms).
+        using (var zlib = new ZLibStream(result, new ZLibCompressionOptions { CompressionLevel = 3 }, leaveOpen: true))
+            zlib.Write(data);
+        return result.ToArray();
+    }
+
+    /// <summary>Writes objects with their offsets, packs small ones into object streams, and ends with a cross-reference stream.</summary>
+    private sealed class PdfOutput
+    {
+        private readonly MemoryStream bytes = new();
+        private readonly Dictionary<int, long> offsets = [];
+
+        public PdfOutput()
+        {
+            // PDF 1.7 (PDF/A-3's base); the comment's high bytes mark the file as binary.
+            bytes.Write(Encoding.Latin1.GetBytes("%PDF-1.7\n%\u00E2\u00E3\u00CF\u00D3\n"));
+        }
+
+        public void Raw(int number, ReadOnlySpan<byte> raw)
+        {
+            offsets[number] = bytes.Position;
+            bytes.Write(raw);
+            if (raw.Length == 0 || raw[^1] != '\n')
+                bytes.WriteByte((byte)'\n');
+        }
+
+        public void Object(int number, string body)
+        {
+            offsets[number] = bytes.Position;
+            bytes.Write(Encoding.Latin1.GetBytes($"{number} 0 obj\n{body}\nendobj\n"));
+        }
+
+        public void Stream(int number, string dictionary, byte[] data, bool compressed)
+        {
+            offsets[number] = bytes.Position;
+            var filter = compressed ? " /Filter /FlateDecode" : "";
+            bytes.Write(Encoding.Latin1.GetBytes($"{number} 0 obj\n<<{dictionary}{filter} /Length {data.Length}>>\nstream\n"));
+            bytes.Write(data);
+            bytes.Write("\nendstream\nendobj\n"u8);
+        }
+
+        /// <summary>
+        /// A small object that goes into an object stream: the structure tree has an element per
+        /// paragraph and list entry, thousands in a long list, which compressed cost a tenth.
+        /// </summary>
+        public void Compressible(int number, string body) => pending.Add((number, body));
+
+        private readonly List<(int Number, string Body)> pending = [];
+        private readonly Dictionary<int, (int Stream, int Index)> compressed = [];
+
+        /// <summary>Packs the pending objects into object streams and ends with a cross-reference stream.</summary>
+        public byte[] Finish(int size, int root, int info, string id)
+        {
+            const int PerStream = 200;
+            for (var start = 0; start < pending.Count; start += PerStream)
+            {
+                var chunk = pending.Skip(start).Take(PerStream).ToList();
+                var header = new StringBuilder();
+                var objects = new StringBuilder();
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    header.Append(CultureInfo.InvariantCulture, $"{chunk[i].Number} {objects.Length} ");
+                    objects.Append(chunk[i].Body).Append('\n');
+                    compressed[chunk[i].Number] = (size, i);
+                }
+                var first = header.Length + 1;
+                var data = Encoding.Latin1.GetBytes(header.Append('\n').Append(objects).ToString());
+                Stream(size, $"/Type /ObjStm /N {chunk.Count} /First {first}", Deflate(data), compressed: true);
+                size++;
+            }
+            var xrefNumber = size++;
+            var xref = bytes.Position;
+            offsets[xrefNumber] = xref;
+            var rows = new byte[size * 7];
+            for (var number = 0; number < size; number++)
+            {
+                var row = rows.AsSpan(number * 7, 7);
+                if (offsets.TryGetValue(number, out var offset))
+                {
+                    row[0] = 1;
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(row[1..], (uint)offset);
+                }
+                else if (compressed.TryGetValue(number, out var place))
+                {
+                    row[0] = 2;
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(row[1..], (uint)place.Stream);
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(row[5..], (ushort)place.Index);
+                }
+                else
+                {
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(row[5..], number == 0 ? (ushort)65535 : (ushort)0);
+                }
+            }
+            Stream(xrefNumber, $"/Type /XRef /Size {size} /W [1 4 2] /Root {root} 0 R /Info {info} 0 R /ID [<{id}> <{id}>]", Deflate(rows), compressed: true);
+            bytes.Write(Encoding.Latin1.GetBytes(string.Create(CultureInfo.InvariantCulture, $"startxref\n{xref}\n%%EOF\n")));
+            return bytes.ToArray();
+        }
+    }
+}
