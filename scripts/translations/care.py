@@ -20,6 +20,11 @@ T = {
    "سبب واحد لكل التوقيعات المحددة. يُحفظ في سجل كل توقيع؛ ولا يُرسل إلى الموقّع."],
  "Select the signatures to reject.": ["Sélectionnez les signatures à rejeter.", "Seleccione las firmas que desea rechazar.", "Выберите подписи, которые нужно отклонить.", "حدّد التوقيعات المراد رفضها."],
  "Reject at most 500 signatures at once.": ["Rejetez au plus 500 signatures à la fois.", "Rechace como máximo 500 firmas a la vez.", "Отклоняйте не более 500 подписей за раз.", "ارفض 500 توقيع على الأكثر في المرة الواحدة."],
+ "Approved when confirmed: a coordinator had approved it": [
+   "Approuvée à la confirmation : un coordinateur l’avait approuvée",
+   "Aprobada al confirmarse: un coordinador ya la había aprobado",
+   "Одобрено при подтверждении: координатор уже одобрил её",
+   "قُبل عند التأكيد: كان أحد المنسقين قد قبله"],
  "Released from the network limit; confirmation e-mail sent": [
    "Libérée de la limite par réseau ; e-mail de confirmation envoyé",
    "Liberada del límite por red; correo de confirmación enviado",

@@ -93,6 +93,25 @@ public abstract class ModerationTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_count_a_released_submission_when_confirmed_without_a_second_review_under_manual_moderation()
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App, Manual);
+        var held = (await TermsAsync(App, letter)).SignHeld(Individual().Details, SignatureSource.PublicForm, HoldReason.RateLimit, "hash", DateTime.UtcNow);
+        await App.InsertAsync(held);
+        App.RunAs(coordinator);
+        await App.SendAsync(new Moderate.Approve(Slug, [held.Id]));
+
+        App.RunAs(null);
+        await App.SendAsync(new Confirm.Command(Token(LinkPath(App, "rui@example.org", "/signatures/confirm/"))));
+
+        var confirmed = Assert.Single(await SignaturesAsync(App));
+        Assert.Equal(SignatureState.Approved, confirmed.State);
+        Assert.Equal(HistoryNoteKind.ApprovedOnReleaseConfirmed, confirmed.Events.OrderBy(e => e.Id).Last().Note);
+        App.RunAs(coordinator);
+        Assert.Empty((await App.SendAsync(new Moderate.Query(Slug))).Signatures);
+    }
+
+    [SkippableFact]
     public async Task Should_refuse_to_approve_a_signature_that_still_waits_for_its_confirmation()
     {
         var (_, coordinator, _) = await OpenLetterAsync(App, Manual);

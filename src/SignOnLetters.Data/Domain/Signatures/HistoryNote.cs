@@ -32,6 +32,7 @@ public enum HistoryNoteKind
     ApprovedAutomatically = 17,
     HeldForManualModeration = 18,
     ReleasedFromNetworkLimit = 19,
+    ApprovedOnReleaseConfirmed = 20,
 }
 
 /// <summary>
@@ -75,6 +76,7 @@ public readonly record struct HistoryNote(HistoryNoteKind? Kind, string? Argumen
         HistoryNoteKind.ApprovedAutomatically => "Approved automatically",
         HistoryNoteKind.HeldForManualModeration => "Held for review (manual moderation)",
         HistoryNoteKind.ReleasedFromNetworkLimit => "Released from the network limit; confirmation e-mail sent",
+        HistoryNoteKind.ApprovedOnReleaseConfirmed => "Approved when confirmed: a coordinator had approved it",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

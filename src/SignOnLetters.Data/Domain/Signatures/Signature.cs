@@ -305,6 +305,14 @@ public partial class Signature
             Transition(SignatureState.HeldForReview, SignatureActor.System, null, HistoryNote.Of(HistoryNoteKind.HeldForReview, HoldReason.HeldForOrganisation), now);
             return;
         }
+        // Released by a coordinator (ReleaseForConfirmation, the only review a signature can have before
+        // its confirmation): they approved it already, so a letter under manual moderation does not
+        // put it in front of them a second time.
+        if (ReviewedAt is not null)
+        {
+            Transition(SignatureState.Approved, SignatureActor.System, null, HistoryNoteKind.ApprovedOnReleaseConfirmed, now);
+            return;
+        }
         Moderate(moderation, now);
     }
 
