@@ -282,11 +282,11 @@ public static class LetterDocument
         if (signatory.Country is { } country)
             text.Span("\u00A0— " + WithNonBreakingHyphens(country.Replace(' ', '\u00A0'))).FontColor(LetterStyle.MutedColour);
         if (signatory.Detail is { } detail)
-            text.Span("\n" + detail).FontSize(7.5f).FontColor(LetterStyle.MutedColour);
+            text.Span("\n" + WithNonBreakingHyphens(detail)).FontSize(7.5f).FontColor(LetterStyle.MutedColour);
     });
 
     /// <summary>
-    /// A name or country keeps its hyphens on one line ("Jean-Pierre", "Guinea-Bissau"). The
+    /// A name, country or organisation line keeps its hyphens on one line ("Jean-Pierre", "Guinea-Bissau"). The
     /// non-breaking hyphen (U+2011) also reads back in order inside a right-to-left name: a text
     /// extractor's simplified bidi (poppler's) counts U+002D as part of a number and so splits
     /// "ארגון אל-על" into two runs printed in the wrong order on a left-to-right page; U+2011 is a

@@ -33,6 +33,19 @@ public sealed class LetterDocumentReadBackTests
     }
 
     [RequiresToolsFact("pdftotext")]
+    public void Should_read_back_a_hyphenated_right_to_left_organisation_under_an_individual_in_logical_order()
+    {
+        const string organisation = "ארגון אל-על לצמצום נזקים";
+        var pdf = LetterDocument.Generate(SampleLetters.Letter(individuals: [new IndividualSignatory("Noa Levi", "IL", organisation)]));
+        using var directory = new TempDirectory();
+        var path = directory.Write("letter.pdf", pdf);
+
+        var missing = PdfText.NamesMissingFromPdftotext(path, [organisation]);
+
+        Assert.True(missing.Count == 0, $"pdftotext did not find: {organisation}\nText: {PdfText.WithPdftotext(path)}");
+    }
+
+    [RequiresToolsFact("pdftotext")]
     public void Should_print_letterhead_date_addressees_title_body_closing_and_page_numbers()
     {
         using var directory = new TempDirectory();
