@@ -22,7 +22,7 @@ public sealed class ApiProblemsTests(SqliteSlice app) : SliceTest(app)
         var http = App.Factory.CreateClient();
         http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
 
-        var response = await http.PostAsJsonAsync($"/api/letters/{SigningScenario.Slug}/signatures", SigningTests.Json(SigningScenario.Organisation()));
+        var response = await http.PostAsJsonAsync($"/api/letters/{SigningScenario.Slug}/signatures", SigningScenario.Json(SigningScenario.Organisation()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

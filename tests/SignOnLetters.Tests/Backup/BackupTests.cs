@@ -17,7 +17,7 @@ using SignOnLetters.Web.Pages.Admin;
 using SignOnLetters.Web.Pages.Letters;
 using UglyToad.PdfPig;
 using LetterBackupExport = SignOnLetters.Web.Pages.Letters.Backup;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 using SignOnLetters.Web.Pages.Signing;
 
@@ -423,8 +423,8 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
         await App.SendAsync(Individual("Pending Person", "pending@example.org"));
         App.RunAs(coordinator);
         await App.SendAsync(new SignOnLetters.Web.Pages.Signatures.Details.Erase(Slug, erasedId));
-        await App.SendAsync(new Manage.ChangeStatus(Slug, Manage.LetterStep.Close, await SignOnLetters.Tests.Letters.LetterTestData.ChangeCountAsync(App, Slug)));
-        await App.SendAsync(new Manage.ChangeStatus(Slug, Manage.LetterStep.Deliver, await SignOnLetters.Tests.Letters.LetterTestData.ChangeCountAsync(App, Slug)));
+        await App.SendAsync(new Manage.ChangeStatus(Slug, Manage.LetterStep.Close, await SignOnLetters.Tests.Infrastructure.LetterTestData.ChangeCountAsync(App, Slug)));
+        await App.SendAsync(new Manage.ChangeStatus(Slug, Manage.LetterStep.Deliver, await SignOnLetters.Tests.Infrastructure.LetterTestData.ChangeCountAsync(App, Slug)));
         return (coordinator, withdrawPath);
     }
 

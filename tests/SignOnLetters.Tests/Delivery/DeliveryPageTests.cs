@@ -1,7 +1,7 @@
 using System.Net;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Tests.Infrastructure;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Delivery;
 

@@ -8,7 +8,7 @@ using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Letters;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Pages.Letters;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Delivery;
 

@@ -5,7 +5,7 @@ using SignOnLetters.Domain.Mailings;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Outbox;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Delivery;
 

@@ -5,7 +5,7 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using UglyToad.PdfPig;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Documents;
 

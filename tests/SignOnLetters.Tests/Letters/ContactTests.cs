@@ -11,7 +11,7 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Tests.Delivery;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Letters;
 

@@ -10,7 +10,7 @@ using SignOnLetters.Web;
 using SignOnLetters.Web.Documents;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Letters;
 

@@ -271,17 +271,17 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
         await App.SendAsync(await App.ReadyEditAsync(slug));
         await App.SendAsync(new Manage.ChangeStatus(slug, Manage.LetterStep.Open, await App.ChangeCountAsync(slug)));
         App.RunAs(null);
-        await App.SendAsync(SignOnLetters.Tests.Signatures.SigningScenario.Individual("Early Signer", "early@example.org") with { Slug = slug });
-        var confirm = SignOnLetters.Tests.Signatures.SigningScenario.LinkPath(App, "early@example.org", "/signatures/confirm/");
+        await App.SendAsync(SignOnLetters.Tests.Infrastructure.SigningScenario.Individual("Early Signer", "early@example.org") with { Slug = slug });
+        var confirm = SignOnLetters.Tests.Infrastructure.SigningScenario.LinkPath(App, "early@example.org", "/signatures/confirm/");
         await BrowserlessClient.For(App).SubmitFormAsync(confirm, new Dictionary<string, string>());
 
         App.RunAs(coordinator);
         var (amend, _) = await App.SendAsync(new Amend.Query(slug));
         await App.SendAsync(amend with { Texts = [amend.Texts[0] with { Body = "Dear Dr Doe,\n\nCorrected figures." }, amend.Texts[1]], ChangeNote = "Corrected the figures & dates.", PublishOutdatedTranslations = true });
         App.RunAs(null);
-        await App.SendAsync(SignOnLetters.Tests.Signatures.SigningScenario.Individual("Late Signer", "late@example.org") with { Slug = slug });
+        await App.SendAsync(SignOnLetters.Tests.Infrastructure.SigningScenario.Individual("Late Signer", "late@example.org") with { Slug = slug });
         Assert.DoesNotContain(App.Emails.To("early@example.org"), m => m.Subject!.Contains("amended")); // queued, not sent in the request
-        await SignOnLetters.Tests.Delivery.DeliveryScenario.SendQueuedAsync(App);
+        await SignOnLetters.Tests.Infrastructure.DeliveryScenario.SendQueuedAsync(App);
 
         var told = App.Emails.LatestTo("early@example.org");
         Assert.StartsWith("The letter you signed was amended", told.Subject);

@@ -10,7 +10,7 @@ using SignOnLetters.Web;
 using UnRegion = SignOnLetters.Web.Documents.UnRegion;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 using SignOnLetters.Web.Pages.Signing;
 

@@ -14,7 +14,7 @@ using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Letters;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 using SignOnLetters.Web.Pages.Signing;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Infrastructure;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Localisation;
 

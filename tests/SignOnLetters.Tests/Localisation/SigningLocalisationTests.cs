@@ -125,7 +125,7 @@ public sealed class SigningLocalisationTests(SqliteSlice app) : SliceTest(app)
         var http = App.Factory.CreateClient();
         http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
 
-        var response = await http.PostAsJsonAsync($"/api/letters/{SigningScenario.Slug}/signatures", SigningTests.Json(SigningScenario.Organisation()));
+        var response = await http.PostAsJsonAsync($"/api/letters/{SigningScenario.Slug}/signatures", SigningScenario.Json(SigningScenario.Organisation()));
 
         var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal("Esta carta está cerrada: ya no recoge firmas.", problem.GetProperty("detail").GetString());
@@ -172,7 +172,7 @@ public sealed class SigningLocalisationTests(SqliteSlice app) : SliceTest(app)
             "UPDATE \"Letters\" SET \"PrimaryLanguage\" = 'es' WHERE \"Id\" = {0}", letter.Id));
 
         await App.Factory.CreateClient().PostAsJsonAsync($"/api/letters/{SigningScenario.Slug}/signatures",
-            SigningTests.Json(SigningScenario.Organisation(email: "lucia@example.org")));
+            SigningScenario.Json(SigningScenario.Organisation(email: "lucia@example.org")));
 
         Assert.StartsWith("Confirme su firma:", App.Emails.LatestTo("lucia@example.org").Subject);
     }

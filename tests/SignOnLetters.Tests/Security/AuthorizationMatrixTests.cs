@@ -324,9 +324,9 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             var coordinator = await app.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Email == _emails[Persona.Coordinator]));
             app.RunAs(coordinator);
             await app.SendAsync(new SignOnLetters.Web.Pages.Letters.Create.Command { LeadOrganisationId = Organisation.Id, Title = "Matrix letter", LanguageCode = "en", Slug = LetterSlug });
-            await app.SendAsync(await SignOnLetters.Tests.Letters.LetterTestData.ReadyEditAsync(app, LetterSlug));
+            await app.SendAsync(await SignOnLetters.Tests.Infrastructure.LetterTestData.ReadyEditAsync(app, LetterSlug));
             await app.SendAsync(new SignOnLetters.Web.Pages.Letters.Manage.ChangeStatus(LetterSlug, SignOnLetters.Web.Pages.Letters.Manage.LetterStep.Open,
-                await SignOnLetters.Tests.Letters.LetterTestData.ChangeCountAsync(app, LetterSlug)));
+                await SignOnLetters.Tests.Infrastructure.LetterTestData.ChangeCountAsync(app, LetterSlug)));
             var otherCoordinator = await app.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Email == _emails[Persona.CoordinatorOfAnotherOrganisation]));
             var otherOrganisation = await app.ExecuteDbContextAsync(db => db.Organisations.SingleAsync(o => o.Name == "Other Network"));
             app.RunAs(otherCoordinator);

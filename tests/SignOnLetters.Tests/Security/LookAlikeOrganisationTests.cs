@@ -5,7 +5,7 @@ using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Database;
 using SignOnLetters.Web.Pages.Organisations;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Security;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Signatures;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Security;
 
@@ -32,7 +32,7 @@ public abstract class NetworkRateLimitTests(SliceFixture app) : SliceTest(app)
         async Task SignFromAsync(string address, string email)
         {
             var response = await api.SendAsync(TestClientAddress.From(address, HttpMethod.Post, $"/api/letters/{Slug}/signatures",
-                JsonContent.Create(SigningTests.Json(Individual(name: email, email: email)))));
+                JsonContent.Create(SigningScenario.Json(Individual(name: email, email: email)))));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             answers.Add(await response.Content.ReadAsStringAsync());
         }

@@ -7,7 +7,7 @@ using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Pages.Signing;
 using UglyToad.PdfPig;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 using SignOnLetters.Web.Infrastructure.Security;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Signatures;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Security;
 
@@ -50,7 +50,7 @@ public abstract class PublicAddressTests(SliceFixture app) : SliceTest(app)
         var lenient = App.Factory.WithWebHostBuilder(b => b.UseSetting("AllowedHosts", "localhost;evil.example"));
         var api = lenient.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://evil.example") });
 
-        var answer = await api.PostAsJsonAsync($"/api/letters/{Slug}/signatures", SigningTests.Json(Individual()));
+        var answer = await api.PostAsJsonAsync($"/api/letters/{Slug}/signatures", SigningScenario.Json(Individual()));
 
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         await lenient.DisposeAsync(); // a graceful stop sends what its mailer queued
@@ -91,7 +91,7 @@ public abstract class PublicAddressTests(SliceFixture app) : SliceTest(app)
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackConnection>()));
         var api = fromLoopback.CreateClient();
         api.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.9");
-        var answer = await api.PostAsJsonAsync($"/api/letters/{Slug}/signatures", SigningTests.Json(Individual(email: email)));
+        var answer = await api.PostAsJsonAsync($"/api/letters/{Slug}/signatures", SigningScenario.Json(Individual(email: email)));
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Signatures;
 using SignOnLetters.Web.Pages.Signing;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Security;
 
@@ -39,7 +39,7 @@ public abstract class RecipientEmailLimitTests(SliceFixture app) : SliceTest(app
         var signed = new List<string>();
         foreach (var slug in slugs)
         {
-            var response = await api.PostAsJsonAsync($"/api/letters/{slug}/signatures", SigningTests.Json(Individual(email: Victim)));
+            var response = await api.PostAsJsonAsync($"/api/letters/{slug}/signatures", SigningScenario.Json(Individual(email: Victim)));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             signed.Add(await response.Content.ReadAsStringAsync());
         }
@@ -53,7 +53,7 @@ public abstract class RecipientEmailLimitTests(SliceFixture app) : SliceTest(app
             ["Input.Email"] = Victim, ["Input.Password"] = "An-Other-Password-42", ["Input.ConfirmPassword"] = "An-Other-Password-42",
         }, "form#registerForm");
         // Someone else's mailbox keeps its own budget.
-        await api.PostAsJsonAsync($"/api/letters/{slugs[0]}/signatures", SigningTests.Json(Individual(name: "Bystander", email: "bystander@example.org")));
+        await api.PostAsJsonAsync($"/api/letters/{slugs[0]}/signatures", SigningScenario.Json(Individual(name: "Bystander", email: "bystander@example.org")));
         await SliceFixture.WaitForQueuedEmailsAsync(limited);
 
         Assert.Equal(5, App.Emails.To(Victim).Count);

@@ -7,7 +7,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Signatures;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Security;
 
@@ -98,7 +98,7 @@ public abstract class RequestInputLimitTests(SliceFixture app) : SliceTest(app)
         var client = App.Factory.CreateClient();
 
         var response = await client.PostAsJsonAsync($"/api/letters/{Slug}/signatures",
-            SigningTests.Json(Individual(name: "Ana\0Souza", email: "ana@example.org")));
+            SigningScenario.Json(Individual(name: "Ana\0Souza", email: "ana@example.org")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(Unreadable, await response.Content.ReadAsStringAsync());

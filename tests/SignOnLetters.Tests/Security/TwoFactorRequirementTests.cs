@@ -9,7 +9,7 @@ using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signatures;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 namespace SignOnLetters.Tests.Security;
 

@@ -8,7 +8,7 @@ using SignOnLetters.Tests.Letters;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Signatures;
 using SignOnLetters.Pdf.Tests.Support;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 using OrganisationSignatures = SignOnLetters.Web.Pages.Organisations.Signatures;
 
 namespace SignOnLetters.Tests.Security;

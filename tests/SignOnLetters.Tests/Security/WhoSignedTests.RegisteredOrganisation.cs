@@ -3,7 +3,7 @@ using System.Net;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 using SignOnLetters.Web.Pages.Signing;
 

@@ -7,7 +7,7 @@ using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Tests.Signatures;
 using SignOnLetters.Web.Pages.Letters;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 using SignOnLetters.Web.Pages.Signing;
 
@@ -131,7 +131,7 @@ public abstract partial class WhoSignedTests(SliceFixture app) : SliceTest(app)
     private static async Task<Answer> PostAsync(HttpClient api, Sign.Command command)
     {
         var watch = Stopwatch.StartNew();
-        var response = await api.PostAsJsonAsync($"/api/letters/{Slug}/signatures", SigningTests.Json(command));
+        var response = await api.PostAsJsonAsync($"/api/letters/{Slug}/signatures", SigningScenario.Json(command));
         var body = await response.Content.ReadAsStringAsync();
         watch.Stop();
         return new Answer(response.StatusCode, Comparable(response, body), watch.Elapsed);

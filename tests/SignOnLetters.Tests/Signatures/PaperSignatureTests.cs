@@ -7,7 +7,7 @@ using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signatures;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 using SignOnLetters.Web.Pages.Signing;
 

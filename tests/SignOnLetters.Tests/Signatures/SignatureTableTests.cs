@@ -5,7 +5,7 @@ using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signatures;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 using Index = SignOnLetters.Web.Pages.Signatures.Index;
 
 using SignOnLetters.Web.Pages.Signing;

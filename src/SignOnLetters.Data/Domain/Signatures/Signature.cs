@@ -475,7 +475,7 @@ public partial class Signature
     public void Reject(string coordinatorUserId, string reason, DateTime now)
     {
         reason = reason.Trim();
-        if (State is not (SignatureState.HeldForReview or SignatureState.Approved or SignatureState.PendingConfirmation))
+        if (!IsActive)
             throw new DomainRuleException("This signature can no longer be rejected.");
         if (reason.Length == 0)
             throw new DomainRuleException("Give a reason for the rejection: it is kept in the signature's history.");

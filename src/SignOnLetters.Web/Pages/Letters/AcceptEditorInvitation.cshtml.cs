@@ -38,7 +38,7 @@ public class AcceptEditorInvitation(IMediator mediator, IStringLocalizer<SharedR
             var invitation = await FindAsync(db, query.Token, cancellationToken);
             return invitation is null
                 ? null
-                : new Model(invitation.Letter.Texts.FirstOrDefault(t => t.LanguageCode == invitation.Letter.PrimaryLanguage)?.Title ?? invitation.Letter.Slug,
+                : new Model(PrimaryTitle.In(invitation.Letter),
                     invitation.Problem(clock.GetUtcNow().UtcDateTime));
         }
     }

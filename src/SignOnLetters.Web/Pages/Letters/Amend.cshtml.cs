@@ -131,8 +131,8 @@ public class Amend(IMediator mediator, IStringLocalizer<SharedResource> T) : Pag
         {
             var latest = letter.Versions.Single(v => v.Number == letter.LatestVersionNumber);
             var recipients = await db.Signatures.AsNoTracking()
-                .Where(s => s.LetterId == letter.Id && s.LetterVersionId != latest.Id && s.Email != null
-                            && (s.State == SignatureState.Approved || s.State == SignatureState.PendingConfirmation || s.State == SignatureState.HeldForReview))
+                .ActiveOf(letter.Id)
+                .Where(s => s.LetterVersionId != latest.Id && s.Email != null)
                 .Select(s => new { s.Email, s.SignerName, s.CreatedAt, s.Language })
                 .ToListAsync(cancellationToken);
             if (recipients.Count == 0)

@@ -133,7 +133,7 @@ public class Contact(IMediator mediator, IStringLocalizer<SharedResource> T) : P
             // In the letter's language: the coordinators' own is not known, and they wrote the letter in it.
             using (ReaderLanguage.Use(ReaderLanguage.For(null, letter.PrimaryLanguage)))
             {
-                var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
+                var title = PrimaryTitle.In(letter);
                 var name = command.Name.Trim();
                 var email = command.Email.Trim();
                 var subject = T["A message about {0}", title].Value;

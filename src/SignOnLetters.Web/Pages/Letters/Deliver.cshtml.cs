@@ -1,4 +1,5 @@
 using FluentValidation;
+using LinqKit;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -74,12 +75,12 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
         public async ValueTask<(Command, Model)> Handle(Query query, CancellationToken cancellationToken)
         {
             var letterId = await db.RequireLeadCoordinatorAsync(query.Slug, user, cancellationToken);
-            var letter = await db.Letters.AsNoTracking()
+            var letter = await db.Letters.AsNoTracking().AsExpandable()
                 .Where(l => l.Id == letterId)
                 .Select(l => new
                 {
                     l.Slug, l.Status, l.DeliveredAt, l.ChangeCount, l.PrimaryLanguage,
-                    Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault(),
+                    Title = PrimaryTitle.Of.Invoke(l),
                     Addressees = l.Addressees.OrderBy(a => a.Position).ToList(),
                     CoAuthors = l.CoAuthors.Where(c => c.AcceptedAt != null).OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
                 })
@@ -195,7 +196,7 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
             if (command.CopyCoAuthors)
                 recipients.AddRange(await CoAuthorCopiesAsync(letter, recipients.Select(r => OutboxMessage.RecipientKeyOf(r.Email)).ToHashSet(), cancellationToken));
 
-            var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
+            var title = PrimaryTitle.In(letter);
             var subject = command.Subject.Trim();
             string Body(string greeting) => Html(greeting, command.CoverMessage, title, letter.Slug, command.AttachPdf, kind, letter.PrimaryLanguage);
             var outcome = new Outcome(kind, subject, Body(recipients[0].Greeting), command.AttachPdf,

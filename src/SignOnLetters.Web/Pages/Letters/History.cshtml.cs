@@ -1,3 +1,5 @@
+using LinqKit;
+using SignOnLetters.Domain.Letters;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -28,9 +30,9 @@ public class History(IMediator mediator) : PageModel
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
             var (letterId, _) = await db.RequireEditorAsync(query.Slug, user, cancellationToken);
-            var letter = await db.Letters.AsNoTracking()
+            var letter = await db.Letters.AsNoTracking().AsExpandable()
                 .Where(l => l.Id == letterId)
-                .Select(l => new { l.Slug, l.LatestRevisionNumber, Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault() })
+                .Select(l => new { l.Slug, l.LatestRevisionNumber, Title = PrimaryTitle.Of.Invoke(l) })
                 .SingleAsync(cancellationToken);
             var revisions = await db.LetterRevisions.AsNoTracking()
                 .Where(r => r.LetterId == letterId)

@@ -1,3 +1,4 @@
+using LinqKit;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,13 +49,13 @@ public class Index(IMediator mediator) : PageModel
             var coordinated = db.OrganisationMemberships
                 .Where(m => m.UserId == userId && m.Role == OrganisationRole.Coordinator)
                 .Select(m => m.OrganisationId);
-            var letters = await db.Letters.AsNoTracking()
+            var letters = await db.Letters.AsNoTracking().AsExpandable()
                 .Where(l => coordinated.Contains(l.LeadOrganisationId) || l.Editors.Any(e => e.UserId == userId))
                 .Select(l => new
                 {
                     l.Id, l.Slug, l.Kind, l.Status, LeadOrganisation = l.LeadOrganisation.Name, l.DeadlineUtc, l.DeadlineTimeZone,
                     l.UpdatedAt, l.LatestVersionNumber,
-                    Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault(),
+                    Title = PrimaryTitle.Of.Invoke(l),
                     IsLeadCoordinator = coordinated.Contains(l.LeadOrganisationId),
                 })
                 .ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using FluentValidation;
+using LinqKit;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// A letter's status and people: the lead organisation's coordinators open, close, reopen, mark
 /// delivered and archive it, and invite co-editors by e-mail; co-editors see the same page read-only.
 /// </summary>
-public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
+public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public ReopenCommand Reopen { get; set; } = new();
@@ -149,13 +150,13 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
         {
             var (letterId, role) = await db.RequireEditorAsync(query.Slug, user, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            var letter = await db.Letters.AsNoTracking()
+            var letter = await db.Letters.AsNoTracking().AsExpandable()
                 .Where(l => l.Id == letterId)
                 .Select(l => new
                 {
                     l.Slug, l.Kind, l.Status, LeadOrganisation = l.LeadOrganisation.Name, l.ChangeCount, l.DeadlineUtc, l.DeadlineTimeZone,
                     l.OpenedAt, l.ClosedAt, l.DeliveredAt, l.EmbedHosts, l.IsUnlisted,
-                    Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault(),
+                    Title = PrimaryTitle.Of.Invoke(l),
                     l.PrimaryLanguage,
                     Languages = l.Texts.Select(t => t.LanguageCode).ToList(),
                     Versions = l.Versions.OrderByDescending(v => v.Number).Select(v => new Version(v.Number, v.PublishedAt, v.ChangeNote)).ToList(),
@@ -189,193 +190,6 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
             var html = HtmlEncoder.Default;
             var src = urls.Absolute($"/letters/{slug}/embed?host={Uri.EscapeDataString(host)}");
             return $"<iframe src=\"{html.Encode(src)}\" title=\"{html.Encode(title)}\" width=\"100%\" height=\"900\" loading=\"lazy\"></iframe>";
-        }
-    }
-
-    /// <summary>Starts at 1: a value the model binder could not read arrives as 0 and is refused, never taken as "open".</summary>
-    public enum LetterStep
-    {
-        Open = 1,
-        Close,
-        Deliver,
-        Archive,
-    }
-
-    /// <param name="ChangeCount">The letter's change count as the coordinator saw it: opening freezes exactly the text they reviewed.</param>
-    public sealed record ChangeStatus(string Slug, LetterStep Step, int ChangeCount) : ICommand, ILetterCoordinatorRequest, IRequiresTwoFactor
-    {
-        // Delivering publishes the signed letter with its signatories' names.
-        public bool TwoFactorRequired => Step == LetterStep.Deliver;
-    }
-
-    public sealed class ChangeStatusHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ChangeStatus>
-    {
-        public async ValueTask<Unit> Handle(ChangeStatus command, CancellationToken cancellationToken)
-        {
-            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
-            if (letter.ChangeCount != command.ChangeCount)
-                throw new DomainRuleException("The letter changed since you loaded this page. Check the latest text, then try again.");
-            var (userId, now) = (user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
-            switch (command.Step)
-            {
-                case LetterStep.Open:
-                    letter.Open(userId, now);
-                    break;
-                case LetterStep.Close:
-                    letter.Close(userId, now);
-                    break;
-                case LetterStep.Deliver:
-                    letter.MarkDelivered(userId, now);
-                    break;
-                case LetterStep.Archive:
-                    letter.Archive(userId, now);
-                    break;
-                default:
-                    throw new DomainRuleException("Unknown step.");
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
-        }
-    }
-
-    public sealed record ReopenCommand : ICommand, IDeadlineFields, ILetterCoordinatorRequest
-    {
-        public string Slug { get; init; } = string.Empty;
-
-        /// <summary>A new deadline; required when the old one has passed.</summary>
-        public string? Deadline { get; init; }
-
-        public string? DeadlineTimeZone { get; init; }
-    }
-
-    public sealed class ReopenValidator : AbstractValidator<ReopenCommand>
-    {
-        public ReopenValidator() => Include(new DeadlineFieldsValidator());
-    }
-
-    /// <summary>An empty deadline removes it: the letter then stays open until a coordinator closes it.</summary>
-    public sealed record ChangeDeadlineCommand : ICommand, IDeadlineFields
-    {
-        public string Slug { get; init; } = string.Empty;
-        public string? Deadline { get; init; }
-        public string? DeadlineTimeZone { get; init; }
-    }
-
-    public sealed class ChangeDeadlineValidator : AbstractValidator<ChangeDeadlineCommand>
-    {
-        public ChangeDeadlineValidator() => Include(new DeadlineFieldsValidator());
-    }
-
-    /// <summary>Reopening and moving the deadline both apply the deadline from the form, as a lead coordinator.</summary>
-    public sealed class DeadlineHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
-        : ICommandHandler<ReopenCommand>, ICommandHandler<ChangeDeadlineCommand>
-    {
-        public ValueTask<Unit> Handle(ReopenCommand command, CancellationToken cancellationToken) =>
-            ApplyAsync(command.Slug, command, (letter, deadline, userId, now) => letter.Reopen(deadline, userId, now), cancellationToken);
-
-        public ValueTask<Unit> Handle(ChangeDeadlineCommand command, CancellationToken cancellationToken) =>
-            ApplyAsync(command.Slug, command, (letter, deadline, userId, now) => letter.ChangeDeadline(deadline, userId, now), cancellationToken);
-
-        private async ValueTask<Unit> ApplyAsync(string slug, IDeadlineFields fields, Action<Letter, LetterDeadline?, string, DateTime> apply,
-            CancellationToken cancellationToken)
-        {
-            var letter = await db.LoadForLeadCoordinatorAsync(slug, user, cancellationToken);
-            apply(letter, DeadlineInput.ToDeadline(fields), user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
-        }
-    }
-
-    public sealed record InviteEditor : ICommand, ILetterCoordinatorRequest
-    {
-        public string Slug { get; init; } = string.Empty;
-        public string Email { get; init; } = string.Empty;
-    }
-
-    public sealed class InviteEditorValidator : AbstractValidator<InviteEditor>
-    {
-        public InviteEditorValidator() => RuleFor(c => c.Email).EmailAddress().WithName("E-mail address");
-    }
-
-    public sealed class InviteEditorHandler(AppDbContext db, ICurrentUser user, TimeProvider clock,
-        [FromKeyedServices(EmailKind.SingleUseLink)] IEmailQueue mail, IPublicUrls urls, IStringLocalizer<SharedResource> T)
-        : ICommandHandler<InviteEditor>
-    {
-        public async ValueTask<Unit> Handle(InviteEditor command, CancellationToken cancellationToken)
-        {
-            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
-            if (letter.Status == LetterStatus.Archived)
-                throw new DomainRuleException("This letter is archived: nobody can be invited to edit it.");
-            var normalizedEmail = NameNormalizer.NormalizeEmail(command.Email);
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (await db.LetterEditors.AnyAsync(e => e.LetterId == letter.Id && e.User.NormalizedEmail == normalizedEmail, cancellationToken))
-                throw new DomainRuleException("That person is already a co-editor of this letter.");
-            if (await db.LetterEditorInvitations.AnyAsync(i => i.LetterId == letter.Id && i.NormalizedEmail == normalizedEmail
-                                                                && i.AcceptedAt == null && i.ExpiresAt > now, cancellationToken))
-                throw new DomainRuleException("That address has already been invited and the invitation is still valid.");
-
-            var (token, hash) = SecureToken.Create();
-            db.LetterEditorInvitations.Add(LetterEditorInvitation.Create(letter, command.Email, hash, user.RequireUserId(), now));
-            await db.SaveChangesAsync(cancellationToken);
-
-            var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
-            // In the inviting coordinator's language (this request's): the invitee's is not known yet.
-            mail.Enqueue(InvitationEmail.Message(T, command.Email.Trim(), T["Invitation to co-edit \"{0}\" on SignOnLetters", title],
-                EmailHtml.Paragraph(T["You have been invited to co-edit the letter {0} on SignOnLetters."], EmailHtml.Strong(title)),
-                urls.Absolute($"/letter-invitations/{token}"), now + LetterEditorInvitation.Lifetime));
-            return Unit.Value;
-        }
-    }
-
-    public sealed record RemoveEditor(string Slug, string UserId) : ICommand, ILetterCoordinatorRequest;
-
-    public sealed class RemoveEditorHandler(AppDbContext db, ICurrentUser user) : ICommandHandler<RemoveEditor>
-    {
-        public async ValueTask<Unit> Handle(RemoveEditor command, CancellationToken cancellationToken)
-        {
-            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
-            letter.RemoveEditor(command.UserId);
-            await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
-        }
-    }
-
-    /// <summary>The hosts that may embed the sign form, one per line; empty stops all embedding.</summary>
-    public sealed record ChangeEmbedHosts : ICommand, ILetterCoordinatorRequest
-    {
-        public string Slug { get; init; } = string.Empty;
-        public string Hosts { get; init; } = string.Empty;
-    }
-
-    public sealed class ChangeEmbedHostsValidator : AbstractValidator<ChangeEmbedHosts>
-    {
-        public ChangeEmbedHostsValidator() =>
-            RuleFor(c => c.Hosts).MaximumLength(EmbedHosts.MaxHosts * (EmbedHosts.HostMaxLength + 2)).WithName("Hosts");
-    }
-
-    public sealed class ChangeEmbedHostsHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ChangeEmbedHosts>
-    {
-        public async ValueTask<Unit> Handle(ChangeEmbedHosts command, CancellationToken cancellationToken)
-        {
-            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
-            letter.SetEmbedHosts(command.Hosts.Split((char[])['\n', '\r', ' ', ','], StringSplitOptions.RemoveEmptyEntries),
-                user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
-        }
-    }
-
-    /// <summary>Lists the letter on the home page and in the public index and search, or keeps it off them (its link still works).</summary>
-    public sealed record ChangeListing(string Slug, bool Listed) : ICommand, ILetterCoordinatorRequest;
-
-    public sealed class ChangeListingHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ChangeListing>
-    {
-        public async ValueTask<Unit> Handle(ChangeListing command, CancellationToken cancellationToken)
-        {
-            var letter = await db.LoadForLeadCoordinatorAsync(command.Slug, user, cancellationToken);
-            letter.SetListed(command.Listed, user.RequireUserId(), clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using FluentValidation;
+using LinqKit;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -64,8 +65,8 @@ public class Updates(IMediator mediator, IStringLocalizer<SharedResource> T) : P
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
             var letterId = await db.RequireLeadCoordinatorAsync(query.Slug, user, cancellationToken);
-            var letter = await db.Letters.AsNoTracking().Where(l => l.Id == letterId)
-                .Select(l => new { l.Slug, l.Status, l.ChangeCount, Title = l.Texts.Where(t => t.LanguageCode == l.PrimaryLanguage).Select(t => t.Title).FirstOrDefault() })
+            var letter = await db.Letters.AsNoTracking().AsExpandable().Where(l => l.Id == letterId)
+                .Select(l => new { l.Slug, l.Status, l.ChangeCount, Title = PrimaryTitle.Of.Invoke(l) })
                 .SingleAsync(cancellationToken);
             var next = await NextAllowedAtAsync(db, letterId, options.Value, cancellationToken);
             return new Model(letter.Slug, letter.Title ?? letter.Slug, letter.Status, letter.ChangeCount,

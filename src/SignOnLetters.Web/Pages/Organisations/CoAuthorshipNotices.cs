@@ -22,7 +22,7 @@ public sealed class CoAuthorshipNotices(AppDbContext db, IPublicUrls urls, [From
         if (organisationIds.Count == 0)
             return;
         var lead = await db.Organisations.AsNoTracking().Where(o => o.Id == letter.LeadOrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
-        var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
+        var title = PrimaryTitle.In(letter);
         var coordinators = await db.OrganisationMemberships.AsNoTracking()
             .Where(m => organisationIds.Contains(m.OrganisationId) && m.Role == OrganisationRole.Coordinator && m.User.Email != null)
             .Select(m => new { m.OrganisationId, Organisation = m.Organisation.Name, m.User.Email })

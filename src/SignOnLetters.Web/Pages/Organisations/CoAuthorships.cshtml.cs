@@ -1,3 +1,4 @@
+using LinqKit;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,17 +50,17 @@ public class CoAuthorships(IMediator mediator, IStringLocalizer<SharedResource> 
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
             var name = await db.Organisations.AsNoTracking().Where(o => o.Id == query.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
-            var namings = await db.Letters.AsNoTracking()
+            var namings = await db.Letters.AsNoTracking().AsExpandable()
                 .SelectMany(l => l.CoAuthors.Where(c => c.OrganisationId == query.OrganisationId), (l, c) => new
                 {
-                    l.Id, l.Slug, l.Status, l.PrimaryLanguage, LeadOrganisation = l.LeadOrganisation.Name, c.InvitedAt, Accepted = c.AcceptedAt != null,
-                    Titles = l.Texts.Select(t => new { t.LanguageCode, t.Title }).ToList(),
+                    l.Id, l.Slug, l.Status, LeadOrganisation = l.LeadOrganisation.Name, c.InvitedAt, Accepted = c.AcceptedAt != null,
+                    Title = PrimaryTitle.Of.Invoke(l),
                 })
                 .ToListAsync(cancellationToken);
             var all = namings
                 .OrderByDescending(n => n.InvitedAt).ThenBy(n => n.Id)
                 .Select(n => (n.Accepted, Naming: new Naming(n.Id, n.Slug,
-                    n.Titles.FirstOrDefault(t => t.LanguageCode == n.PrimaryLanguage)?.Title ?? n.Slug, n.LeadOrganisation, n.InvitedAt,
+                    n.Title ?? n.Slug, n.LeadOrganisation, n.InvitedAt,
                     n.Status != LetterStatus.Draft)))
                 .ToList();
             return new Model(query.OrganisationId, name,

@@ -1,4 +1,5 @@
 using FluentValidation;
+using LinqKit;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,13 +62,13 @@ public class Signatures(IMediator mediator, IStringLocalizer<SharedResource> T) 
         {
             var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == query.OrganisationId)
                 .Select(o => new { o.Name, o.NormalizedName }).SingleAsync(cancellationToken);
-            var claims = await Unverified(db, organisation.NormalizedName)
+            var claims = await Unverified(db, organisation.NormalizedName).AsExpandable()
                 .OrderBy(s => s.Id)
                 .Select(s => new
                 {
                     s.State,
                     Claim = new Claim(s.Id, s.Letter.Slug,
-                        s.Letter.Texts.Where(t => t.LanguageCode == s.Letter.PrimaryLanguage).Select(t => t.Title).FirstOrDefault() ?? s.Letter.Slug,
+                        PrimaryTitle.Of.Invoke(s.Letter) ?? s.Letter.Slug,
                         s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.CreatedAt),
                 })
                 .ToListAsync(cancellationToken);

@@ -100,7 +100,7 @@ public class Aliases(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                 clock.GetUtcNow().UtcDateTime);
             db.OrganisationAliases.Add(alias);
 
-            var active = db.Signatures.Where(s => s.LetterId == letterId && (int)s.State < Signature.ActiveStateLimit);
+            var active = db.Signatures.ActiveOf(letterId);
             var underAlias = await active.Where(s => s.OrganisationKey == alias.AliasKey).ToListAsync(cancellationToken);
             var underName = await active.Where(s => s.OrganisationKey == alias.OrganisationKey).Select(s => s.Id).ToListAsync(cancellationToken);
             if (underName.Count == 0)

@@ -107,8 +107,8 @@ public class Details(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                 keys.AddRange(aliases.SelectMany(a => new[] { a.AliasKey, a.OrganisationKey }).Distinct());
             }
             return await db.Signatures.AsNoTracking()
-                .Where(s => s.LetterId == letterId && s.Id != row.Id && (int)s.State < Domain.Signatures.Signature.ActiveStateLimit
-                            && ((name != "" && s.SignerName.ToLower() == name) || (s.OrganisationKey != null && keys.Contains(s.OrganisationKey))))
+                .ActiveOf(letterId)
+                .Where(s => s.Id != row.Id && ((name != "" && s.SignerName.ToLower() == name) || (s.OrganisationKey != null && keys.Contains(s.OrganisationKey))))
                 .OrderBy(s => s.Id)
                 .Take(10)
                 .Select(s => new Index.Row(s.Id, s.Kind, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.State, s.Visibility,

@@ -265,7 +265,7 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
     public static async Task<HashSet<PartnerInvitation>> AnsweredAsync(AppDbContext db, int letterId, CancellationToken cancellationToken)
     {
         var keys = await db.Signatures.AsNoTracking()
-            .Where(s => s.LetterId == letterId && (int)s.State < Signature.ActiveStateLimit)
+            .ActiveOf(letterId)
             .Select(s => new { s.EmailKey, s.OrganisationKey })
             .ToListAsync(cancellationToken);
         var emailKeys = keys.Where(k => k.EmailKey != null).Select(k => k.EmailKey!).ToHashSet();

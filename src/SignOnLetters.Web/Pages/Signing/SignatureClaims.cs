@@ -117,6 +117,5 @@ public static class SignatureClaims
     /// filter, so each lookup by one key is a seek in its partial index.
     /// </summary>
     private static IQueryable<Signature> Holding(AppDbContext db, Signature signature) =>
-        db.Signatures.Where(s => s.LetterId == signature.LetterId && (int)s.State < Signature.ActiveStateLimit && s.ClaimedAt != null
-                                 && s.Id != signature.Id);
+        db.Signatures.ActiveOf(signature.LetterId).Where(s => s.ClaimedAt != null && s.Id != signature.Id);
 }

@@ -5,11 +5,11 @@ using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signatures;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 using SignOnLetters.Web.Pages.Signing;
 
-namespace SignOnLetters.Tests.Delivery;
+namespace SignOnLetters.Tests.Infrastructure;
 
 /// <summary>Steps the delivery and update tests share, through the real commands.</summary>
 internal static class DeliveryScenario

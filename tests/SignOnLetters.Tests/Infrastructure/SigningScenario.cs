@@ -8,7 +8,7 @@ using SignOnLetters.Web.Pages.Letters;
 
 using SignOnLetters.Web.Pages.Signing;
 
-namespace SignOnLetters.Tests.Signatures;
+namespace SignOnLetters.Tests.Infrastructure;
 
 /// <summary>Letters to sign and sign commands, for the signature slice tests.</summary>
 internal static class SigningScenario
@@ -105,4 +105,11 @@ internal static class SigningScenario
     public static ConfirmationTokens NewTokens() => new(Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
 
     public static string Token(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    /// <summary>A sign command as a partner's form posts it to <c>POST /api/letters/{slug}/signatures</c>.</summary>
+    internal static object Json(Sign.Command command) => new
+    {
+        kind = command.Kind.ToString().ToLowerInvariant(), command.OrganisationName, command.CountryCode, command.SignerName, command.Role,
+        command.Email, command.Website, visibility = command.Visibility.ToString(), command.Consent, command.KeepMeUpdated,
+    };
 }

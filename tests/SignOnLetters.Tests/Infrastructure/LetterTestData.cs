@@ -4,7 +4,7 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
 
-namespace SignOnLetters.Tests.Letters;
+namespace SignOnLetters.Tests.Infrastructure;
 
 /// <summary>Steps many letter tests share, each through the real commands.</summary>
 internal static class LetterTestData

@@ -4,11 +4,11 @@ using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Pages.Signatures;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 using SignOnLetters.Web.Pages.Signing;
 
-namespace SignOnLetters.Tests.Signatures;
+namespace SignOnLetters.Tests.Signing;
 
 /// <summary>The signing pages as a signed-in person sees them, through the real login and cookies.</summary>
 public abstract class SigningPageTests(SliceFixture app) : SliceTest(app)

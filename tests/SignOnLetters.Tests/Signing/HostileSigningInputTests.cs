@@ -4,11 +4,11 @@ using System.Text.Json;
 using FluentValidation;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 using SignOnLetters.Web.Pages.Signing;
 
-namespace SignOnLetters.Tests.Signatures;
+namespace SignOnLetters.Tests.Signing;
 
 /// <summary>
 /// Hostile input on the sign form and the API: each gets a clear message on the right field, stores
@@ -60,7 +60,7 @@ public abstract class HostileSigningInputTests(SliceFixture app) : SliceTest(app
         await OpenLetterAsync(App);
         var http = App.Factory.CreateClient();
 
-        var response = await http.PostAsJsonAsync($"/api/letters/{Slug}/signatures", SigningTests.Json(With(Organisation(), field, value)));
+        var response = await http.PostAsJsonAsync($"/api/letters/{Slug}/signatures", SigningScenario.Json(With(Organisation(), field, value)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -124,8 +124,8 @@ public abstract class HostileSigningInputTests(SliceFixture app) : SliceTest(app
         await OpenLetterAsync(App);
         var http = App.Factory.CreateClient();
 
-        var accepted = await http.PostAsJsonAsync($"/api/letters/{Slug}/signatures", SigningTests.Json(Individual()));
-        var unknown = await http.PostAsJsonAsync("/api/letters/no-such-letter/signatures", SigningTests.Json(Individual()));
+        var accepted = await http.PostAsJsonAsync($"/api/letters/{Slug}/signatures", SigningScenario.Json(Individual()));
+        var unknown = await http.PostAsJsonAsync("/api/letters/no-such-letter/signatures", SigningScenario.Json(Individual()));
         var unknownList = await http.GetAsync("/api/letters/no-such-letter/signatories");
 
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);

@@ -4,11 +4,11 @@ using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
 using SignOnLetters.Web.Pages.Signing;
 
-namespace SignOnLetters.Tests.Signatures;
+namespace SignOnLetters.Tests.Letters;
 
 /// <summary>
 /// The public signatory list at /letters/{slug}/signatories as a visitor without JavaScript meets

@@ -10,9 +10,9 @@ using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Signing;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signatures;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 
-namespace SignOnLetters.Tests.Signatures;
+namespace SignOnLetters.Tests.Signing;
 
 /// <summary>Signing through the real pipeline and database: double opt-in, duplicates, races, moderation, withdrawal.</summary>
 public abstract class SigningTests(SliceFixture app) : SliceTest(app)
@@ -347,11 +347,6 @@ public abstract class SigningTests(SliceFixture app) : SliceTest(app)
     private async Task ConfirmLatestAsync(string address) =>
         await App.SendAsync(new Confirm.Command(Token(LinkPath(App, address, "/signatures/confirm/"))));
 
-    internal static object Json(Sign.Command command) => new
-    {
-        kind = command.Kind.ToString().ToLowerInvariant(), command.OrganisationName, command.CountryCode, command.SignerName, command.Role,
-        command.Email, command.Website, visibility = command.Visibility.ToString(), command.Consent, command.KeepMeUpdated,
-    };
 }
 
 [Collection(SqliteCollection.Name)]
