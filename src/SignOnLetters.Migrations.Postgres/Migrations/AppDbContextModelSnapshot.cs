@@ -317,6 +317,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ShortCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<int?>("SignatureGoal")
                         .HasColumnType("integer");
 
@@ -342,6 +347,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LeadOrganisationId");
+
+                    b.HasIndex("ShortCode")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();

@@ -319,6 +319,11 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("ShortCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<int?>("SignatureGoal")
                         .HasColumnType("int");
 
@@ -344,6 +349,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LeadOrganisationId");
+
+                    b.HasIndex("ShortCode")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();

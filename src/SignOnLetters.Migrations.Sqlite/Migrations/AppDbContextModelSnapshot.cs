@@ -304,6 +304,11 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShortCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SignatureGoal")
                         .HasColumnType("INTEGER");
 
@@ -329,6 +334,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LeadOrganisationId");
+
+                    b.HasIndex("ShortCode")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();

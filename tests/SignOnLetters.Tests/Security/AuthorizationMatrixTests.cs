@@ -160,6 +160,8 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/api/letters/{slug}/signatures"] = new() { ["POST"] = Access.Public },
         ["/api/letters/{slug}/signatories"] = new() { ["GET"] = Access.Public },
         ["/letters/{slug}/pdf"] = new() { ["GET"] = Access.LetterEditor },
+        ["/l/{code}"] = new() { ["GET"] = Access.Public },
+        ["/letters/{slug}/qr.{format:regex(^(png|svg)$)}"] = new() { ["GET"] = Access.LetterEditor },
         ["/letters/{slug}/backup"] = new() { ["GET"] = Access.LetterLeadCoordinator },
         ["/admin/import"] = new() { ["GET"] = Access.Administrator, ["POST"] = Access.Administrator },
     };
@@ -205,6 +207,8 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             .Replace("{slug}", World.LetterSlug)
             .Replace("{signatureId:int}", world.SignatureId.ToString())
             .Replace("{number:int?}", "1")
+            .Replace("{code}", world.ShortCode)
+            .Replace("{format:regex(^(png|svg)$)}", "svg")
             .Replace("{token}", route.StartsWith("/letter-invitations") ? world.LetterInvitationToken
                 : route.Contains("/invited/") ? world.PartnerInvitationToken : world.InvitationToken)
             + (route.EndsWith("/embed", StringComparison.Ordinal) ? $"?host={World.EmbedHost}" : "");
@@ -285,6 +289,9 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         /// <summary>A signature on the letter, entered on paper by its coordinator.</summary>
         public int SignatureId { get; private set; }
 
+        /// <summary>The letter's short link code (<c>/l/{code}</c>).</summary>
+        public string ShortCode { get; private set; } = null!;
+
         /// <summary>A real invitation to co-edit the letter.</summary>
         public string LetterInvitationToken { get; private set; } = null!;
 
@@ -344,6 +351,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
                 var (token, hash) = SignOnLetters.Web.Infrastructure.Security.SecureToken.Create();
                 db.Add(SignOnLetters.Domain.Letters.LetterEditorInvitation.Create(letter, "new-editor@example.org", hash, users[_emails[Persona.Coordinator]], now));
                 LetterInvitationToken = token;
+                ShortCode = letter.ShortCode;
                 var versionId = await db.LetterVersions.Where(v => v.LetterId == letter.Id).Select(v => v.Id).SingleAsync();
                 var signature = SignOnLetters.Domain.Signatures.LetterSigning.SigningTerms(letter, versionId).SignOnPaper(
                     new SignOnLetters.Domain.Signatures.SignerDetails(SignOnLetters.Domain.Signatures.SignerKind.Individual, null, "NL", "Matrix Signer",

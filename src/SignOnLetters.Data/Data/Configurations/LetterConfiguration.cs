@@ -15,6 +15,8 @@ public sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.Property(l => l.EmbedHosts).HasMaxLength(2000).IsRequired();
         // Backs "slugs are unique" against two drafts created at the same moment.
         builder.HasIndex(l => l.Slug).IsUnique();
+        builder.Property(l => l.ShortCode).HasMaxLength(LetterShortCode.Length).IsRequired();
+        builder.HasIndex(l => l.ShortCode).IsUnique();
         // The deadline closer looks for open letters whose deadline passed.
         builder.HasIndex(l => new { l.Status, l.DeadlineUtc });
         builder.Property(l => l.PrimaryLanguage).HasMaxLength(LanguageCodeLength).IsRequired();

@@ -19,6 +19,9 @@ public class Letter
     /// <summary>The public address <c>/letters/{slug}</c>: readable, unique, and never changed once made.</summary>
     public string Slug { get; private set; } = null!;
 
+    /// <summary>The short link <c>/l/{code}</c> (see <see cref="LetterShortCode"/>): given at creation, never changed.</summary>
+    public string ShortCode { get; private set; } = null!;
+
     public LetterStatus Status { get; private set; }
     public int LeadOrganisationId { get; private set; }
     public Organisation LeadOrganisation { get; private set; } = null!;
@@ -91,6 +94,7 @@ public class Letter
         {
             Kind = kind,
             Slug = slug,
+            ShortCode = LetterShortCode.New(),
             Status = LetterStatus.Draft,
             LeadOrganisation = leadOrganisation,
             LeadOrganisationId = leadOrganisation.Id,
@@ -119,6 +123,7 @@ public class Letter
         {
             Kind = state.Kind,
             Slug = slug,
+            ShortCode = LetterShortCode.New(),
             Status = state.Status,
             LeadOrganisation = leadOrganisation,
             LeadOrganisationId = leadOrganisation.Id,

@@ -124,7 +124,7 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
         DateTime? DeadlineUtc, string? DeadlineTimeZone, DateTime? OpenedAt, DateTime? ClosedAt, DateTime? DeliveredAt,
         IReadOnlyList<Version> Versions, IReadOnlyList<Editor> Editors, IReadOnlyList<PendingInvitation> Invitations, SignatureCounts Counts,
         IReadOnlyList<string> Languages, IReadOnlyList<EmbedSnippet> Embeds, IReadOnlyList<SourceCount> Sources,
-        IReadOnlyList<MissingFont> MissingFonts, bool IsUnlisted)
+        IReadOnlyList<MissingFont> MissingFonts, bool IsUnlisted, Sharing.ShareLinks Share)
     {
         public bool CanManage => Role == LetterRole.LeadCoordinator;
     }
@@ -155,7 +155,7 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
                 .Select(l => new
                 {
                     l.Slug, l.Kind, l.Status, LeadOrganisation = l.LeadOrganisation.Name, l.ChangeCount, l.DeadlineUtc, l.DeadlineTimeZone,
-                    l.OpenedAt, l.ClosedAt, l.DeliveredAt, l.EmbedHosts, l.IsUnlisted,
+                    l.OpenedAt, l.ClosedAt, l.DeliveredAt, l.EmbedHosts, l.IsUnlisted, l.ShortCode,
                     Title = PrimaryTitle.Of.Invoke(l),
                     l.PrimaryLanguage,
                     Languages = l.Texts.Select(t => t.LanguageCode).ToList(),
@@ -182,7 +182,8 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
                     .Select(g => new SourceCount(g.Key.Source, g.Key.EmbedHost, g.Count()))
                     .ToListAsync(cancellationToken),
                 pdfs.MissingScriptsOf(letterId).Select(missing => new MissingFont(missing.Language, missing.Script.Name, missing.Script.Characters)).ToList(),
-                letter.IsUnlisted);
+                letter.IsUnlisted,
+                new Sharing.ShareLinks(letter.Slug, urls.Absolute($"/l/{letter.ShortCode}"), letter.Status != LetterStatus.Draft));
         }
 
         private string Snippet(string slug, string title, string host)
