@@ -9,45 +9,67 @@ using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Mediation;
+using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Validation;
 using SignOnLetters.Web.Pages.Organisations;
 
 namespace SignOnLetters.Web.Pages.Letters;
 
-/// <summary>A coordinator starts a draft for one of their organisations: kind, language, title and its web address.</summary>
+/// <summary>
+/// A coordinator starts a draft for one of their organisations: kind, language, title and its web
+/// address; or, from <c>/letters/new?from={slug}</c>, a draft that starts from an earlier letter they
+/// edit (see <see cref="LetterTemplate"/> for what is copied).
+/// </summary>
 public class Create(IMediator mediator, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
 
-    public IReadOnlyList<LeadOption> Organisations { get; private set; } = [];
+    public Model Options { get; private set; } = new([], null);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Organisations = await mediator.Send(new Query(), cancellationToken);
+    public async Task OnGetAsync(string? from, CancellationToken cancellationToken)
+    {
+        Options = await mediator.Send(new Query(from), cancellationToken);
+        if (Options.Template is { } template)
+            Data = Data with { Kind = template.Kind, LanguageCode = template.Language, Title = template.Title, FromSlug = template.Slug };
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Organisations = await mediator.Send(new Query(), cancellationToken);
+        Options = await mediator.Send(new Query(Data.FromSlug), cancellationToken);
         var slug = await mediator.Send(Data, cancellationToken);
-        TempData["Notice"] = T["Draft created. Add the text, addressees and settings."].Value;
+        TempData["Notice"] = (Data.FromSlug is null
+            ? T["Draft created. Add the text, addressees and settings."]
+            : T["Draft created from the earlier letter. Check the text, the addressees and the settings."]).Value;
         return RedirectToPage("Edit", new { slug });
     }
 
-    public sealed record Query : IQuery<IReadOnlyList<LeadOption>>;
+    /// <param name="From">The slug of a letter to start from; a letter the person does not edit is not found.</param>
+    public sealed record Query(string? From = null) : IQuery<Model>;
+
+    public sealed record Model(IReadOnlyList<LeadOption> Organisations, Template? Template);
 
     public sealed record LeadOption(int Id, string Name);
 
+    /// <summary>The letter a draft starts from, as the form summarises it.</summary>
+    public sealed record Template(string Slug, string Title, LetterKind Kind, string Language, int Languages, int Addressees, int CoAuthors);
+
     /// <summary>Only organisations the person coordinates can lead a letter.</summary>
-    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<LeadOption>>
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Model>
     {
-        public async ValueTask<IReadOnlyList<LeadOption>> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
             var userId = user.RequireUserId();
-            return await db.OrganisationMemberships.AsNoTracking()
+            var organisations = await db.OrganisationMemberships.AsNoTracking()
                 .Where(m => m.UserId == userId && m.Role == OrganisationRole.Coordinator)
                 .OrderBy(m => m.Organisation.Name)
                 .Select(m => new LeadOption(m.OrganisationId, m.Organisation.Name))
                 .ToListAsync(cancellationToken);
+            if (string.IsNullOrWhiteSpace(query.From))
+                return new Model(organisations, null);
+            var (source, _) = await db.LoadForEditorAsync(query.From, user, cancellationToken);
+            return new Model(organisations, new Template(source.Slug, PrimaryTitle.In(source), source.Kind, source.PrimaryLanguage,
+                source.Texts.Count, source.Addressees.Count, source.CoAuthors.Count));
         }
     }
 
@@ -60,6 +82,9 @@ public class Create(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
 
         /// <summary>Optional; made from the title when left empty.</summary>
         public string? Slug { get; init; }
+
+        /// <summary>The earlier letter this draft starts from, if any.</summary>
+        public string? FromSlug { get; init; }
     }
 
     public sealed class CommandValidator : AbstractValidator<Command>
@@ -75,7 +100,7 @@ public class Create(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
         }
     }
 
-    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, string>
+    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, CoAuthorshipNotices invitations) : ICommandHandler<Command, string>
     {
         public async ValueTask<string> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -86,8 +111,18 @@ public class Create(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
             if (await db.Letters.AnyAsync(l => l.Slug == slug, cancellationToken))
                 throw SlugTaken(slug);
             var now = clock.GetUtcNow().UtcDateTime;
-            var letter = Letter.CreateDraft(command.Kind, slug, organisation,
-                new LetterText(command.LanguageCode, command.Title, ""), user.RequireUserId(), now);
+            var userId = user.RequireUserId();
+            var first = new LetterText(command.LanguageCode, command.Title, "");
+            var letter = Letter.CreateDraft(command.Kind, slug, organisation, first, userId, now);
+            if (!string.IsNullOrWhiteSpace(command.FromSlug))
+            {
+                var (source, _) = await db.LoadForEditorAsync(command.FromSlug, user, cancellationToken);
+                var coAuthorIds = source.CoAuthors.Select(c => c.OrganisationId).ToList();
+                var coordinated = (await db.OrganisationMemberships.AsNoTracking()
+                    .Where(m => m.UserId == userId && m.Role == OrganisationRole.Coordinator && coAuthorIds.Contains(m.OrganisationId))
+                    .Select(m => m.OrganisationId).ToListAsync(cancellationToken)).ToHashSet();
+                letter.EditDraft(LetterTemplate.DraftFrom(source, first, organisation.Id, coordinated), userId, now);
+            }
             db.Letters.Add(letter);
             try
             {
@@ -100,6 +135,7 @@ public class Create(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
                     throw SlugTaken(slug);
                 throw;
             }
+            await invitations.TellCoordinatorsAsync(letter, letter.CoAuthors.Where(c => !c.IsAccepted).Select(c => c.OrganisationId).ToList(), cancellationToken);
             return slug;
         }
 
