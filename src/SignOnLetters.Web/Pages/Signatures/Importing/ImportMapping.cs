@@ -108,7 +108,7 @@ public sealed class ImportMapping
     {
         var mapped = Columns.Where(f => f != ImportField.Ignore).ToList();
         if (mapped.Count != mapped.Distinct().Count())
-            return "Each of our fields may take one column only: choose \"Ignore\" for the others.";
+            return "Each of our fields may take one column only: choose \"Ignore this column\" for the others.";
         if (!mapped.Contains(ImportField.Name) && !mapped.Contains(ImportField.FirstName) && !mapped.Contains(ImportField.LastName))
             return "Choose the column that holds the signer's name.";
         return null;
