@@ -100,7 +100,8 @@ public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStri
         if (ReadableText.Failures(fields) is [var unreadable, ..])
             return (null, T.Describe(unreadable));
         if (Validator.Validate(fields) is { IsValid: false } invalid)
-            return (null, string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).Distinct()));
+            // One reason a field: an address that is not one fails two rules saying the same thing.
+            return (null, string.Join(" ", invalid.Errors.DistinctBy(e => e.PropertyName).Select(e => e.ErrorMessage)));
         try
         {
             var signature = letter.Terms.SignImported(fields.Details, coordinatorUserId, fileName, signedAt, now);
