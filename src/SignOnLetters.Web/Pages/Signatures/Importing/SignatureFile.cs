@@ -51,7 +51,7 @@ public sealed class SignatureFile
             throw new DomainRuleException("The file is empty.");
         var header = reader.Parser.Record ?? [];
         if (header.All(string.IsNullOrWhiteSpace))
-            throw new DomainRuleException("The file's first line must name its columns, such as kind,organisation,name,role,country,email,visibility,signed_at.");
+            throw new DomainRuleException("The file's first line must name its columns, such as kind, organisation, name, role, country, email, visibility, signed_at.");
         // A UTF-8 byte order mark is not stripped by the reader (the encoding has no preamble to compare).
         return new SignatureFile(stream, encoding, delimiter, header.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray());
     }
