@@ -275,6 +275,9 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
             (entry.Actor, entry.ActorUserId, entry.Note, entry.NoteArgument));
         Assert.Empty(App.Emails.All());
 
+        var (_, list) = await browser.GetAsync($"/letters/{Slug}/signatures");
+        Assert.Contains("imported", list.QuerySelector("#signature-table")!.TextContent);
+
         // The uploaded file is gone: the mapping step cannot import it twice.
         var (again, _) = await browser.GetAsync(mappingUrl);
         Assert.Contains("expired or was already imported", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
