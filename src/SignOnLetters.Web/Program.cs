@@ -13,6 +13,7 @@ using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Seeding;
+using SignOnLetters.Web.Pages.Signatures.Importing;
 using SignOnLetters.Web.Pages.Signing;
 using SignOnLetters.Web.Infrastructure.Validation;
 
@@ -23,7 +24,7 @@ if (HealthProbe.IsRequested(args))
     return await HealthProbe.RunAsync(args, Console.Out);
 
 var seedDemo = args.Contains("--seed-demo", StringComparer.OrdinalIgnoreCase);
-var builder = WebApplication.CreateBuilder(args.Where(a => !a.Equals("--seed-demo", StringComparison.OrdinalIgnoreCase)).ToArray());
+var builder = WebApplication.CreateBuilder(ImportSignaturesVerb.HostArguments(args).Where(a => !a.Equals("--seed-demo", StringComparison.OrdinalIgnoreCase)).ToArray());
 var services = builder.Services;
 
 services.AddAppDatabase(builder.Configuration);
@@ -89,6 +90,9 @@ services.AddScoped<SignOnLetters.Web.Pages.Organisations.CoAuthorshipNotices>();
 services.AddScoped<SignOnLetters.Web.Pages.Signing.OrganisationReviewNotice>();
 services.Configure<SignOnLetters.Web.Pages.Letters.UpdateOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.UpdateOptions.Section));
 services.AddScoped<DemoSeeder>();
+services.Configure<ImportFileOptions>(builder.Configuration.GetSection(ImportFileOptions.Section));
+services.AddSingleton<ImportFileStore>();
+services.AddScoped<SignatureImporter>();
 services.AddScoped<AdministratorSetup>();
 services.AddSingleton<LetterDeadlineCloser>();
 services.AddHostedService(sp => sp.GetRequiredService<LetterDeadlineCloser>());
@@ -109,6 +113,9 @@ var app = builder.Build();
 app.Services.UseLocalisedValidationMessages();
 
 await app.Services.MigrateDatabaseAsync();
+// A command-line verb runs with the server's configuration and database, then exits without serving.
+if (ImportSignaturesVerb.IsRequested(args))
+    return await ImportSignaturesVerb.RunAsync(app.Services, args, Console.Out, Console.Error);
 await AdministratorSetup.RunAsync(app.Services);
 if (seedDemo || DemoSeeder.IsRequested([], app.Configuration))
     await DemoSeeder.RunAsync(app.Services);

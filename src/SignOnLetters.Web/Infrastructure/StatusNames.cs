@@ -75,6 +75,7 @@ public static class StatusNames
         SignatureSource.Paper => T["Paper or e-mail, entered by a coordinator"],
         SignatureSource.Embed => host is null ? T["Embedded form"] : T["Embedded on {0}", host],
         SignatureSource.Invitation => T["Partner invitations"],
+        SignatureSource.Imported => T["Imported from a file"],
         _ => source.ToString(),
     };
 

@@ -133,6 +133,12 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/letters/{slug}/signatures.csv"] = new() { ["GET"] = Access.LetterLeadCoordinator },
         ["/letters/{slug}/signatures"] = new() { ["GET"] = Access.LetterLeadCoordinator },
         ["/letters/{slug}/signatures/paper"] = new() { ["GET"] = Access.LetterLeadCoordinator, ["POST"] = Access.LetterLeadCoordinator },
+        ["/letters/{slug}/signatures/import"] = new()
+        {
+            ["GET"] = Access.LetterLeadCoordinator,
+            ["POST Upload"] = Access.LetterLeadCoordinator,
+            ["POST Import"] = Access.LetterLeadCoordinator,
+        },
         ["/letters/{slug}/signatures/{signatureId:int}/erase"] = new() { ["GET"] = Access.LetterLeadCoordinator, ["POST"] = Access.LetterLeadCoordinator },
         ["/letters/{slug}/close"] = new() { ["GET"] = Access.LetterEditor, ["POST"] = Access.LetterLeadCoordinator },
         ["/letters/{slug}/signatures/{signatureId:int}"] = new()

@@ -33,6 +33,10 @@ public enum HistoryNoteKind
     HeldForManualModeration = 18,
     ReleasedFromNetworkLimit = 19,
     ApprovedOnReleaseConfirmed = 20,
+    /// <summary>Argument: the imported file's name. Approved on the coordinator's authority (the entry's actor).</summary>
+    ImportedByCoordinator = 21,
+    /// <summary>Argument: the imported file's name. Approved on the authority of the administrator who ran the command line.</summary>
+    ImportedByAdministrator = 22,
 }
 
 /// <summary>
@@ -77,6 +81,8 @@ public readonly record struct HistoryNote(HistoryNoteKind? Kind, string? Argumen
         HistoryNoteKind.HeldForManualModeration => "Held for review (manual moderation)",
         HistoryNoteKind.ReleasedFromNetworkLimit => "Released from the network limit; confirmation e-mail sent",
         HistoryNoteKind.ApprovedOnReleaseConfirmed => "Approved when confirmed: a coordinator had approved it",
+        HistoryNoteKind.ImportedByCoordinator => "Imported from the file {0} and approved by a coordinator",
+        HistoryNoteKind.ImportedByAdministrator => "Imported from the file {0} by the administrator on the command line",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

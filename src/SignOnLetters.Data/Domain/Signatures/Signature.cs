@@ -256,12 +256,33 @@ public partial class Signature
 
     internal void RecordPaperSignature(string coordinatorUserId, DateTime now)
     {
-        ConfirmedAt = now;
+        ApproveOnAuthority(SignatureSource.Paper, now, now);
+        Record(null, SignatureActor.Coordinator, coordinatorUserId, HistoryNoteKind.EnteredFromPaper, now);
+    }
+
+    /// <summary>
+    /// A row of a file a coordinator (or the administrator on the command line) imported: approved on
+    /// their authority, no e-mail sent. <paramref name="signedAt"/> is when the row says the signer
+    /// signed (else the import time); the history entry is dated when the import happened.
+    /// </summary>
+    internal void RecordImport(string? coordinatorUserId, string fileName, DateTime signedAt, DateTime now)
+    {
+        ConsentedAt = signedAt;
+        CreatedAt = signedAt;
+        ApproveOnAuthority(SignatureSource.Imported, signedAt, now);
+        var note = HistoryNote.Of(coordinatorUserId is null ? HistoryNoteKind.ImportedByAdministrator : HistoryNoteKind.ImportedByCoordinator,
+            fileName.Length <= SignatureEvent.NoteArgumentMaxLength ? fileName : fileName[..SignatureEvent.NoteArgumentMaxLength]);
+        Record(null, coordinatorUserId is null ? SignatureActor.System : SignatureActor.Coordinator, coordinatorUserId, note, now);
+    }
+
+    /// <summary>Approved at once, holding its claims, on the word of whoever entered it (no mailbox to prove).</summary>
+    private void ApproveOnAuthority(SignatureSource source, DateTime confirmedAt, DateTime now)
+    {
+        ConfirmedAt = confirmedAt;
         ClaimedAt = now;
         ReviewedAt = now;
         State = SignatureState.Approved;
-        Verification = VerificationWhenUnrecorded(Kind, SignatureSource.Paper);
-        Record(null, SignatureActor.Coordinator, coordinatorUserId, HistoryNoteKind.EnteredFromPaper, now);
+        Verification = VerificationWhenUnrecorded(Kind, source);
     }
 
     public void RecordClientNetwork(string? network) =>

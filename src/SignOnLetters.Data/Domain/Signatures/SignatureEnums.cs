@@ -58,6 +58,9 @@ public enum SignatureSource
 
     /// <summary>Signed from the link of a partner invitation the coordinators sent.</summary>
     Invitation = 5,
+
+    /// <summary>Imported from a CSV file by a coordinator or, on the command line, by the site's administrator (the file is named in its history).</summary>
+    Imported = 6,
 }
 
 /// <summary>Why a signature waits in the review queue.</summary>

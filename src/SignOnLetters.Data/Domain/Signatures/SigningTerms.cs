@@ -63,6 +63,18 @@ public sealed record SigningTerms(
         return signature;
     }
 
+    /// <summary>
+    /// A row of an imported file: the same letter terms and duplicate claims as any signature,
+    /// approved at once on the authority of the coordinator who imported it (or, when
+    /// <paramref name="coordinatorUserId"/> is null, of the administrator on the command line).
+    /// </summary>
+    public Signature SignImported(SignerDetails details, string? coordinatorUserId, string fileName, DateTime? signedAt, DateTime now)
+    {
+        var signature = Create(details, SignatureSource.Imported, now);
+        signature.RecordImport(coordinatorUserId, fileName, signedAt ?? now, now);
+        return signature;
+    }
+
     private Signature Create(SignerDetails details, SignatureSource source, DateTime now)
     {
         EnsureOpen();
@@ -84,7 +96,8 @@ public sealed record SigningTerms(
         return Signature.Create(this, details, source, now);
     }
 
-    private void EnsureOpen()
+    /// <summary>Refuses, with the letter's own reason, when the letter does not collect signatures now.</summary>
+    public void EnsureOpen()
     {
         switch (Status)
         {

@@ -78,11 +78,7 @@ public class AddPaper(IMediator mediator, IStringLocalizer<SharedResource> T) : 
         public CommandValidator()
         {
             RuleFor(c => c.Slug).NotEmpty();
-            Include(new SignerFieldsValidator());
-            RuleFor(c => c.SignerName).NotEmpty().WithName("Signer's name");
-            RuleFor(c => c.OrganisationName).NotEmpty().WithName("Organisation").When(c => c.Kind == SignerKind.Organisation);
-            RuleFor(c => c.CountryCode).Must(Countries.IsKnown).WithMessage("Choose a country from the list.");
-            RuleFor(c => c.Email).EmailAddress().WithName("E-mail address").When(c => !string.IsNullOrWhiteSpace(c.Email));
+            Include(new EnteredSignerValidator());
             RuleFor(c => c.SignerConsented).Equal(true).WithMessage("Confirm that the signer agreed to sign and to appear as chosen.");
         }
     }

@@ -34,3 +34,19 @@ public sealed class SignerFieldsValidator : AbstractValidator<ISignerFields>
         RuleFor(c => c.Visibility).Must(Enum.IsDefined).WithMessage("Choose how your signature appears.");
     }
 }
+
+/// <summary>
+/// A signer's fields as a coordinator enters them on the signer's behalf: a paper signature typed in,
+/// or a row of an imported file. The same shape as on the public form, with the e-mail address optional.
+/// </summary>
+public sealed class EnteredSignerValidator : AbstractValidator<ISignerFields>
+{
+    public EnteredSignerValidator()
+    {
+        Include(new SignerFieldsValidator());
+        RuleFor(c => c.SignerName).NotEmpty().WithName("Signer's name");
+        RuleFor(c => c.OrganisationName).NotEmpty().WithName("Organisation").When(c => c.Kind == SignerKind.Organisation);
+        RuleFor(c => c.CountryCode).Must(Countries.IsKnown).WithMessage("Choose a country from the list.");
+        RuleFor(c => c.Email).EmailAddress().WithName("E-mail address").When(c => !string.IsNullOrWhiteSpace(c.Email));
+    }
+}
