@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using SignOnLetters.Pdf.Tests.Support;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Documents;
@@ -21,9 +19,7 @@ public sealed class SealedPdfTests
     private static readonly SealedPdfCheck Check = new(Keys);
     private static readonly byte[] Sealed = Generate(Keys);
 
-    internal static SealKeys KeysIn(string directory) => new(
-        Options.Create(new SealingOptions { KeyDirectory = directory, CreateKeyIfMissing = true }),
-        new TestHostEnvironment(), NullLogger<SealKeys>.Instance);
+    internal static SealKeys KeysIn(string directory) => new(directory, createKeyIfMissing: true, "SignOnLetters tests", NullLogger.Instance);
 
     private static byte[] Generate(SealKeys keys, DateTimeOffset? at = null) =>
         LetterDocument.Generate(SampleLetters.Letter() with
@@ -155,12 +151,4 @@ public sealed class SealedPdfTests
     /// <summary>Where the signature dictionary's "&lt;hex&gt;" starts (link annotations have a /Contents too).</summary>
     private static int SignatureContents(string pdf) =>
         pdf.IndexOf("/Contents <", pdf.IndexOf("/Type /Sig", StringComparison.Ordinal), StringComparison.Ordinal) + "/Contents ".Length;
-
-    private sealed class TestHostEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "SignOnLetters tests";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
-    }
 }

@@ -302,7 +302,7 @@ public class Letter
     public void IssueEdition(string userId, DateTime now)
     {
         if (Status is not (LetterStatus.Closed or LetterStatus.Delivered))
-            throw new DomainRuleException("Close the letter before sending an edition to the addressees.");
+            throw new DomainRuleException("Close the letter again before sending a later edition to the addressees.");
         EditionNumber++;
         EditionIssuedAt = now;
         Touch(userId, now);

@@ -18,18 +18,24 @@ public sealed class SealKeys : IDisposable
     private readonly RSA _key;
 
     public SealKeys(IOptions<SealingOptions> options, IHostEnvironment environment, ILogger<SealKeys> logger)
+        : this(Path.GetFullPath(options.Value.KeyDirectory, environment.ContentRootPath),
+            options.Value.CreateKeyIfMissing ?? environment.IsDevelopment(), environment.ApplicationName, logger)
     {
-        var settings = options.Value;
-        Directory = Path.GetFullPath(settings.KeyDirectory, environment.ContentRootPath);
+    }
+
+    /// <summary>The keys in <paramref name="directory"/> (for tests and benchmarks, which have no host).</summary>
+    public SealKeys(string directory, bool createKeyIfMissing, string name, ILogger logger)
+    {
+        Directory = directory;
         var keyPath = Path.Combine(Directory, CurrentKeyFile);
         var certificatePath = Path.Combine(Directory, CurrentCertificateFile);
         if (!File.Exists(keyPath) || !File.Exists(certificatePath))
         {
-            if (!(settings.CreateKeyIfMissing ?? environment.IsDevelopment()))
+            if (!createKeyIfMissing)
                 throw new InvalidOperationException(
                     $"No sealing key in {Directory} ({CurrentKeyFile} and {CurrentCertificateFile}): delivered PDFs cannot be sealed. " +
                     "Create one as docs/operations/sealing.md says, or set Sealing:KeyDirectory to the directory that holds it.");
-            CreateSelfSigned(Directory, environment.ApplicationName);
+            CreateSelfSigned(Directory, name);
             logger.LogWarning("Created a self-signed sealing key in {Directory}. Back it up; see docs/operations/sealing.md.", Directory);
         }
         _key = RSA.Create();
