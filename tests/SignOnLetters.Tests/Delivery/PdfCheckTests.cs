@@ -30,7 +30,7 @@ public abstract class PdfCheckTests(SliceFixture app) : SliceTest(app)
 
         var answer = await CheckAsync(Slug, delivered);
         Assert.Contains("Authentic: edition 1 of this letter, sealed on", answer);
-        Assert.Contains("The file counts 1 organisations and 1 individuals.", answer);
+        Assert.Contains("The file counts 1 organisation and 1 individual.", answer);
         Assert.Contains("Nothing changed since this edition.", answer);
 
         foreach (var position in new[] { 10, delivered.Length / 2, delivered.Length - 20 })
@@ -56,12 +56,27 @@ public abstract class PdfCheckTests(SliceFixture app) : SliceTest(app)
         var answer = await CheckAsync(Slug, delivered);
 
         Assert.Contains("Authentic: edition 1 of this letter", answer);
-        Assert.Contains("Since then: 0 signatures added, 1 withdrawn. The letter counts 1 signatures today.", answer);
+        Assert.Contains("Since then, added: 0 signatures; withdrawn: 1 signature. Today the letter counts 1 signature.", answer);
         Assert.DoesNotContain("Зоя", answer);
         // The public PDF now is another file of edition 1, with its own counts.
         var now = await App.Factory.CreateClient().GetByteArrayAsync($"/letters/{Slug}/pdf");
         Assert.NotEqual(delivered, now);
         Assert.Contains("Nothing changed since this edition.", await CheckAsync(Slug, now));
+    }
+
+    [SkippableFact]
+    public async Task Should_seal_the_pdf_of_a_letter_marked_delivered_by_hand_and_leave_previews_unsealed()
+    {
+        var coordinator = await SignAndCloseAsync();
+        App.RunAs(coordinator);
+        var preview = (await App.SendAsync(new SignOnLetters.Web.Pages.Letters.Pdf.Query(Slug, null))).Bytes;
+        await App.SendAsync(new Manage.ChangeStatus(Slug, Manage.LetterStep.Deliver, await SignOnLetters.Tests.Letters.LetterTestData.ChangeCountAsync(App, Slug)));
+        App.RunAs(null);
+
+        var final = await App.Factory.CreateClient().GetByteArrayAsync($"/letters/{Slug}/pdf");
+
+        Assert.Contains("Not authentic: this PDF carries no seal.", await CheckAsync(Slug, preview));
+        Assert.Contains("Authentic: edition 1 of this letter", await CheckAsync(Slug, final));
     }
 
     [SkippableFact]
@@ -102,15 +117,7 @@ public abstract class PdfCheckTests(SliceFixture app) : SliceTest(app)
     /// <summary>Signs an organisation and a person, closes and delivers the letter with the PDF attached; returns the attachment.</summary>
     private async Task<byte[]> DeliverAsync()
     {
-        var (_, coordinator, _) = await OpenLetterAsync(App);
-        await App.SignAndConfirmAsync(Organisation("Réseau Santé Solidarité", "ana@example.org"));
-        await App.SignAndConfirmAsync(Individual("Зоя Иванова", "zoya@example.org"));
-        await App.ExecuteDbContextAsync(async db =>
-        {
-            var loaded = await db.Letters.SingleAsync(l => l.Slug == Slug);
-            loaded.Close(coordinator.Id, App.Clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync();
-        });
+        var coordinator = await SignAndCloseAsync();
         App.RunAs(coordinator);
         var (form, _) = await App.SendAsync(new Deliver.Query(Slug));
         await App.SendAsync(form with { AddresseeEmails = [Minister], CoverMessage = "Dear Dr Doe,\n\nOur letter.", AttachPdf = true, Send = true });
@@ -120,6 +127,21 @@ public abstract class PdfCheckTests(SliceFixture app) : SliceTest(app)
         using var pdf = new MemoryStream();
         await attachment.Content!.DecodeToAsync(pdf);
         return pdf.ToArray();
+    }
+
+    /// <summary>An organisation and a person sign and confirm; then the letter closes. Returns its coordinator.</summary>
+    private async Task<SignOnLetters.Domain.ApplicationUser> SignAndCloseAsync()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        await App.SignAndConfirmAsync(Organisation("Réseau Santé Solidarité", "ana@example.org"));
+        await App.SignAndConfirmAsync(Individual("Зоя Иванова", "zoya@example.org"));
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            var loaded = await db.Letters.SingleAsync(l => l.Slug == Slug);
+            loaded.Close(coordinator.Id, App.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
+        return coordinator;
     }
 
     private Task<string> CheckAsync(string slug, byte[] file) =>

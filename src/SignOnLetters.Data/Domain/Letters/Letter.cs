@@ -298,14 +298,16 @@ public class Letter
         Touch(userId, now);
     }
 
-    /// <summary>A delivery or a later edition goes to the addressees: the PDF becomes edition N + 1.</summary>
-    public void IssueEdition(string userId, DateTime now)
+    /// <summary>
+    /// A delivery or a later edition goes to the addressees: the PDF becomes edition N + 1. Always
+    /// with <see cref="MarkDelivered"/> or <see cref="RecordMailing"/>, which count the change.
+    /// </summary>
+    public void IssueEdition(DateTime now)
     {
         if (Status is not (LetterStatus.Closed or LetterStatus.Delivered))
             throw new DomainRuleException("Close the letter again before sending a later edition to the addressees.");
         EditionNumber++;
         EditionIssuedAt = now;
-        Touch(userId, now);
     }
 
     public void Archive(string userId, DateTime now)

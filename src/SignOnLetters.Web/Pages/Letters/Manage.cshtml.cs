@@ -226,6 +226,8 @@ public class Manage(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
                     break;
                 case LetterStep.Deliver:
                     letter.MarkDelivered(userId, now);
+                    // Delivered by hand: the PDF the coordinators download now is the sealed edition (ADR 0016).
+                    letter.IssueEdition(now);
                     break;
                 case LetterStep.Archive:
                     letter.Archive(userId, now);
