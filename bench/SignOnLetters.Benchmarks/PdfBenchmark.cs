@@ -88,6 +88,8 @@ internal static class PdfBenchmark
         Console.WriteLine(string.Create(culture, $"  private (anonymous):      peak {privateMemory.PeakMegabytes:F0} MB during the timed runs (sampled every 5 ms), {ProcStatus("RssAnon")} now"));
         Console.WriteLine(string.Create(culture, $"  GC heap after runs:       {gcInfo.HeapSizeBytes / 1048576.0:F0} MB (committed {gcInfo.TotalCommittedBytes / 1048576.0:F0} MB); allocated per document {allocatedPerRun / 1048576.0:F0} MB"));
 
+        Seal(multilingual, runs, culture);
+
         if (chromiumRuns == 0)
             return 0;
         if (!File.Exists(Chromium))
@@ -112,6 +114,37 @@ internal static class PdfBenchmark
         Console.WriteLine(string.Create(culture, $"  ratio:                    engine is {chromiumMedian / median:F0}x faster"));
         Console.WriteLine($"  command: {command}");
         return 0;
+    }
+
+    /// <summary>
+    /// What sealing (ADR 0016) adds to the same letter: sealed and unsealed documents alternate in
+    /// one run, so both meet the same machine; the figure is the difference of the medians.
+    /// </summary>
+    private static void Seal(DemoLetter letter, int runs, CultureInfo culture)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "signonletters-bench-seal");
+        using var keys = new SignOnLetters.Web.Documents.Sealing.SealKeys(directory, createKeyIfMissing: true, "SignOnLetters benchmark",
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var sealedModel = letter.Model with
+        {
+            Seal = new SignOnLetters.Web.Documents.LetterSeal(1, "https://letters.example.org/letters/demo/verify", null,
+                new SignOnLetters.Web.Documents.Sealing.CadesSeal(keys, new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), "letters.example.org", "Seal of edition 1 of this letter")),
+        };
+        for (var i = 0; i < 5; i++)
+            _ = SignOnLetters.Web.Documents.LetterDocument.Compose(sealedModel).GeneratePdf();
+        var (plain, sealedTimes) = (new List<double>(), new List<double>());
+        var size = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            _ = letter.BuildPdf().GeneratePdf();
+            plain.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            size = SignOnLetters.Web.Documents.LetterDocument.Compose(sealedModel).GeneratePdf().Length;
+            sealedTimes.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine(string.Create(culture, $"Sealing (PAdES, RSA 3072, footer with QR code), same letter, {runs} alternating runs"));
+        Console.WriteLine(string.Create(culture, $"  median unsealed {Median(plain):F1} ms, sealed {Median(sealedTimes):F1} ms: sealing adds {Median(sealedTimes) - Median(plain):F1} ms; sealed file {size / 1024.0:F0} KB"));
     }
 
     private static (double Milliseconds, string Command) PrintWithChromium(string htmlPath, string pdfPath)

@@ -1,3 +1,4 @@
+using SignOnLetters.Web.Documents.Sealing;
 using SignOnLetters.Web.Infrastructure.Caching;
 using FluentValidation;
 using Mediator;
@@ -69,6 +70,7 @@ services.AddRazorPages(options =>
             .AllowAnonymousToPage("/Letters/Pdf")
             .AllowAnonymousToPage("/Letters/Embed")
             .AllowAnonymousToPage("/Letters/Contact")
+            .AllowAnonymousToPage("/Letters/Verify")
             .AllowAnonymousToPage("/Letters/Versions");
         options.ThrottleAccountEmailPages();
     })
@@ -100,6 +102,7 @@ services.Configure<SignatureRetentionOptions>(builder.Configuration.GetSection(S
 services.AddSingleton<SignatureRetention>();
 services.AddHostedService(sp => sp.GetRequiredService<SignatureRetention>());
 services.AddSigning(builder.Configuration);
+services.AddSealing(builder.Configuration);
 services.Configure<SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions.Section));
 services.AddSingleton<SignOnLetters.Web.Pages.Letters.ContactRateLimiter>();
 services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
@@ -110,6 +113,9 @@ services.AddTransportSecurity(builder.Configuration);
 services.AddRecipientEmailLimit(builder.Configuration);
 
 var app = builder.Build();
+// Read (or, where allowed, created) now: a missing sealing key stops start-up with an explanation
+// instead of failing the first delivery (docs/operations/sealing.md).
+app.Services.GetRequiredService<SealKeys>();
 app.Services.UseLocalisedValidationMessages();
 
 await app.Services.MigrateDatabaseAsync();

@@ -57,6 +57,9 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["App__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
         // Plain HTTP on loopback: the load client's cookie container would not send Secure cookies back.
         start.Environment["Security__SecureCookies"] = "false";
+        // A throwaway sealing key (production refuses to start without one).
+        start.Environment["Sealing__KeyDirectory"] = Path.Combine(Path.GetTempPath(), $"signonletters-bench-seal-{port}");
+        start.Environment["Sealing__CreateKeyIfMissing"] = "true";
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;
 

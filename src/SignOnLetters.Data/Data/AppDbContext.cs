@@ -26,6 +26,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
     public DbSet<PartnerInvitation> PartnerInvitations => Set<PartnerInvitation>();
+    public DbSet<SealedEdition> SealedEditions => Set<SealedEdition>();
 
     /// <summary>Data Protection keys live here so every app instance shares cookies and antiforgery tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -285,6 +285,12 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("EditionIssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EditionNumber")
+                        .HasColumnType("int");
+
                     b.Property<string>("EmbedHosts")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -534,6 +540,53 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("LetterVersions");
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Letters.SealedEdition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("IndividualCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LanguageCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganisationCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SealedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("SignatureIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("LetterId", "Number");
+
+                    b.ToTable("SealedEditions");
                 });
 
             modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>
@@ -1425,6 +1478,15 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Navigation("Letter");
 
                     b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Letters.SealedEdition", b =>
+                {
+                    b.HasOne("SignOnLetters.Domain.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>

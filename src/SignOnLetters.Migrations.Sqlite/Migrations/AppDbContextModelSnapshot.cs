@@ -270,6 +270,12 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditionIssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EmbedHosts")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -513,6 +519,51 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("LetterVersions");
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Letters.SealedEdition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndividualCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LanguageCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatureIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("LetterId", "Number");
+
+                    b.ToTable("SealedEditions");
                 });
 
             modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>
@@ -1379,6 +1430,15 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Navigation("Letter");
 
                     b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Letters.SealedEdition", b =>
+                {
+                    b.HasOne("SignOnLetters.Domain.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SignOnLetters.Domain.Mailings.Mailing", b =>

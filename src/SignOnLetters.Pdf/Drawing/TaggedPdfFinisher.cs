@@ -44,6 +44,12 @@ internal static class TaggedPdfFinisher
         var linkKey = tree.SequencesByPage.Count;
         var linkParents = new List<(int Key, StructureNode Node)>();
         var annotationsByPage = new List<List<int>>();
+        // The seal's field: an invisible widget on the last page (zero rectangle, so PDF/A needs no
+        // appearance), tagged as a Form element so PDF/UA's "every annotation tagged" holds.
+        var seal = metadata.Seal;
+        var sealWidget = seal is null ? 0 : Allocate();
+        var sealSignature = seal is null ? 0 : Allocate();
+        var lastPage = reader.PageNumbers.Count - 1;
         for (var i = 0; i < reader.PageNumbers.Count; i++)
         {
             var pageNumber = reader.PageNumbers[i];
@@ -58,6 +64,8 @@ internal static class TaggedPdfFinisher
             replaced.Add(contents);
             var content = MarkContent(Inflate(reader.StreamData(contents)), tree.SequencesByPage[i], i);
             output.Stream(contents, "", Deflate(content), compressed: true);
+            if (seal is not null && i == lastPage)
+                body = WithAnnotation(body, sealWidget);
             pageObjects.Add((pageNumber, Append(body, body.Contains("/Tabs", StringComparison.Ordinal) ? $"/StructParents {i}" : $"/StructParents {i} /Tabs /S")));
             for (var k = 0; k < annotations.Count; k++)
             {
@@ -84,7 +92,12 @@ internal static class TaggedPdfFinisher
         var treeRoot = Allocate();
         var parentTree = Allocate();
         Number(tree.Root, Allocate);
-        WriteElement(output, tree.Root, treeRoot, "Document", reader.PageNumbers, annotationsByPage, metadata.Language);
+        var sealElement = seal is null ? 0 : Allocate();
+        var sealKey = seal is null ? -1 : linkKey++;
+        WriteElement(output, tree.Root, treeRoot, "Document", reader.PageNumbers, annotationsByPage, metadata.Language,
+            seal is null ? null : $"{sealElement} 0 R ");
+        if (seal is not null)
+            output.Compressible(sealElement, $"<</S /Form /P {tree.Root.ObjectNumber} 0 R /K [<</Type /OBJR /Pg {reader.PageNumbers[lastPage]} 0 R /Obj {sealWidget} 0 R>>]>>");
         var nums = new StringBuilder();
         for (var i = 0; i < tree.ContentByPage.Count; i++)
         {
@@ -95,6 +108,8 @@ internal static class TaggedPdfFinisher
         }
         foreach (var (key, node) in linkParents)
             nums.Append(CultureInfo.InvariantCulture, $"{key} {node.ObjectNumber} 0 R ");
+        if (seal is not null)
+            nums.Append(CultureInfo.InvariantCulture, $"{sealKey} {sealElement} 0 R ");
         output.Compressible(parentTree, $"<</Nums [{nums}]>>");
         output.Object(treeRoot, $"<</Type /StructTreeRoot /K {tree.Root.ObjectNumber} 0 R /ParentTree {parentTree} 0 R /ParentTreeNextKey {linkKey}>>");
 
@@ -134,9 +149,18 @@ internal static class TaggedPdfFinisher
         }
         if (layout.Outline.Count > 0)
         {
-            var (outlineRoot, nextFree) = PdfOutlineWriter.Emit(layout.Outline, reader.PageNumbers, layout.Pages.Select(page => page.Height).ToList(), next, output.Object);
+            var (outlineRoot, nextFree) = PdfOutlineWriter.Emit(layout.Outline, reader.PageNumbers, layout.Pages.Select(page => page.Height).ToList(), next, (number, body) => output.Object(number, body));
             next = nextFree;
             catalogExtra.Append(CultureInfo.InvariantCulture, $" /Outlines {outlineRoot} 0 R /PageMode /UseOutlines");
+        }
+        long sealOffset = -1;
+        if (seal is not null)
+        {
+            catalogExtra.Append(CultureInfo.InvariantCulture, $" /AcroForm <</Fields [{sealWidget} 0 R] /SigFlags 3>>");
+            // /F 132: printable and locked (PDF/A forbids hidden annotations).
+            output.Object(sealWidget, $"<</Type /Annot /Subtype /Widget /FT /Sig /T (Seal) /TU {PdfFileReader.TextString(seal.Description)} " +
+                $"/F 132 /Rect [0 0 0 0] /P {reader.PageNumbers[lastPage]} 0 R /StructParent {sealKey} /V {sealSignature} 0 R>>");
+            sealOffset = output.Object(sealSignature, PdfSealPlaceholder.Dictionary(seal));
         }
         output.Object(reader.RootNumber, Append(catalog, catalogExtra.ToString()));
         var info = reader.InfoNumber ?? Allocate();
@@ -144,7 +168,22 @@ internal static class TaggedPdfFinisher
 
         // The file identifier, from the content: the same document gets the same ID.
         var id = Convert.ToHexString(MD5.HashData(skiaPdf));
-        return output.Finish(next, reader.RootNumber, info, id);
+        var finished = output.Finish(next, reader.RootNumber, info, id);
+        if (seal is not null)
+            PdfSealPlaceholder.Fill(finished, sealOffset, seal);
+        return finished;
+    }
+
+    /// <summary>The page dictionary with one more annotation in its (direct) /Annots array.</summary>
+    private static string WithAnnotation(string page, int annotation)
+    {
+        var at = page.IndexOf("/Annots", StringComparison.Ordinal);
+        if (at < 0)
+            return Append(page, $"/Annots [{annotation} 0 R]");
+        var open = page.IndexOf('[', at);
+        if (open < 0 || page[(at + "/Annots".Length)..open].Trim().Length > 0)
+            throw new InvalidOperationException("The last page's /Annots is not a direct array: the seal's widget has nowhere to go.");
+        return page[..(open + 1)] + $"{annotation} 0 R " + page[(open + 1)..];
     }
 
     private static void Number(StructureNode node, Func<int> allocate)
@@ -156,7 +195,7 @@ internal static class TaggedPdfFinisher
     }
 
     private static void WriteElement(PdfOutput output, StructureNode node, int parentNumber, string? type,
-        List<int> pages, List<List<int>> annotations, string? inheritedLanguage)
+        List<int> pages, List<List<int>> annotations, string? inheritedLanguage, string? extraKids = null)
     {
         var body = new StringBuilder();
         // /Type /StructElem is optional and left out: a long list has thousands of elements.
@@ -195,7 +234,7 @@ internal static class TaggedPdfFinisher
                     break;
             }
         }
-        body.Append("]>>");
+        body.Append(extraKids).Append("]>>");
         output.Compressible(node.ObjectNumber, body.ToString());
         foreach (var kid in node.Kids)
             if (kid is StructureNode child)
@@ -297,10 +336,12 @@ internal static class TaggedPdfFinisher
                 bytes.WriteByte((byte)'\n');
         }
 
-        public void Object(int number, string body)
+        /// <summary>Writes an object; returns where it starts.</summary>
+        public long Object(int number, string body)
         {
-            offsets[number] = bytes.Position;
+            var offset = offsets[number] = bytes.Position;
             bytes.Write(Encoding.Latin1.GetBytes($"{number} 0 obj\n{body}\nendobj\n"));
+            return offset;
         }
 
         public void Stream(int number, string dictionary, byte[] data, bool compressed)

@@ -22,6 +22,9 @@ public sealed record DocumentMetadata
 
     /// <summary>Files embedded in the PDF as associated files (PDF/A-3), such as the data behind a list.</summary>
     public IReadOnlyList<PdfAttachment> Attachments { get; init; } = [];
+
+    /// <summary>When set, the file is sealed (PAdES) as it is written; see <see cref="IPdfSeal"/>.</summary>
+    public IPdfSeal? Seal { get; init; }
 }
 
 /// <summary>A file embedded in the PDF; <paramref name="MediaType"/> as "text/csv".</summary>

@@ -95,6 +95,8 @@ public static class LetterDocument
                 });
                 footer.Item().AlignCenter().Text(text =>
                     text.Span(style.Label(texts.VersionLine(model.Version, texts.Culture))).FontSize(6.5f).FontColor("#A0AEC0"));
+                if (model.Seal is { } seal)
+                    SealFooter(footer.Item().ShowOnPages((number, total) => number == total), model, seal, texts, style);
             });
         })).WithMetadata(new DocumentMetadata
         {
@@ -107,8 +109,36 @@ public static class LetterDocument
             ChangeNote = model.Version.ChangeNote,
             // The office a letter goes to can sort, count and file the signatories without retyping them.
             Attachments = [new PdfAttachment("signatories.csv", "text/csv", SignatoryCsv.Write(model, texts), texts.SignatoriesHeading)],
+            Seal = model.Seal?.Seal,
         });
     }
+
+    /// <summary>
+    /// The last page says what this file is and where to check it: the counts, the edition, the
+    /// verify page's short address and its QR code, and the record's head when there is one.
+    /// </summary>
+    private static void SealFooter(IContainer container, LetterDocumentModel model, LetterSeal seal, LetterDocumentTexts texts, LetterStyle style)
+    {
+        var qr = QRCoder.PngByteQRCodeHelper.GetQRCode(seal.VerifyUrl, QRCoder.QRCodeGenerator.ECCLevel.M, 4);
+        container.PaddingTop(4).Row(row =>
+        {
+            row.Spacing(6);
+            row.ConstantItem(34).Image(qr).Width(34); // in the footer, an artifact: the line beside it says where it goes
+            row.RelativeItem().Column(lines =>
+            {
+                void Line(string line) => lines.Item().Text(text =>
+                    style.Paragraph(text).Span(style.Label(line)).FontSize(6.5f).FontColor(LetterStyle.MutedColour));
+                Line($"{texts.CountsLine(model.Signatories.Counts)} · {texts.EditionLine(seal.EditionNumber)}");
+                Line(texts.CheckAt(ShortUrl(seal.VerifyUrl)));
+                if (seal.RecordHead is { } head)
+                    Line(texts.RecordLine(head));
+            });
+        });
+    }
+
+    /// <summary>"letters.example.org/letters/x/verify": short enough to type from paper.</summary>
+    private static string ShortUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host + (uri.IsDefaultPort ? "" : ":" + uri.Port) + uri.AbsolutePath : url;
 
     private static void Validate(LetterDocumentModel model)
     {

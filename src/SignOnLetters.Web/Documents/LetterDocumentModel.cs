@@ -35,6 +35,9 @@ public sealed record LetterDocumentModel
 
     public required LetterSignatories Signatories { get; init; }
 
+    /// <summary>Set for a delivered edition: the last page's footer says how to check the file, and the file is sealed (ADR 0016).</summary>
+    public LetterSeal? Seal { get; init; }
+
     public required LetterDocumentOptions Options { get; init; }
 }
 
@@ -56,6 +59,12 @@ public sealed record LetterAddressee(string Name, string? Title = null, string? 
 public sealed record LetterVersionInfo(int Number, string? ChangeNote = null);
 
 public sealed record LetterEdition(DateTimeOffset DeliveredAt);
+
+/// <param name="EditionNumber">The delivery this file belongs to (1 for the first).</param>
+/// <param name="VerifyUrl">The absolute address of <c>/letters/{slug}/verify</c>, printed and drawn as a QR code.</param>
+/// <param name="RecordHead">The signatory record's head (SHA-256 hex) when the letter has one; printed as "Record: …".</param>
+/// <param name="Seal">Seals the written file with the instance's key.</param>
+public sealed record LetterSeal(int EditionNumber, string VerifyUrl, string? RecordHead, SignOnLetters.Pdf.Fluent.IPdfSeal Seal);
 
 /// <summary>
 /// The named signatories, and the counts that also include those who chose to be counted but not

@@ -59,6 +59,15 @@ public sealed record LetterDocumentTexts
     /// <summary>Follows an asterisk: "* signed after the letter was delivered on 1 March 2025".</summary>
     public Func<string, string> LateSignatureNote { get; init; } = deliveredOn => $"signed after the letter was delivered on {deliveredOn}";
 
+    /// <summary>The sealed edition's number, on the last page's footer (ADR 0016).</summary>
+    public Func<int, string> EditionLine { get; init; } = number => $"Edition {number}";
+
+    /// <summary>Where to check that the file is authentic.</summary>
+    public Func<string, string> CheckAt { get; init; } = url => $"Check this letter at {url}";
+
+    /// <summary>The signatory record's head.</summary>
+    public Func<string, string> RecordLine { get; init; } = head => $"Record: {head}";
+
     public Func<UnRegion, string> RegionName { get; init; } = region => region switch
     {
         UnRegion.Africa => "Africa",
@@ -86,6 +95,7 @@ public sealed record LetterDocumentTexts
         var versionLine = T["Version {0}"].Value;
         var versionLineWithNote = T["Version {0}: {1}"].Value;
         var lateNote = T["signed after the letter was delivered on {0}"].Value;
+        var (editionLine, checkAt, recordLine) = (T["Edition {0}"].Value, T["Check this letter at {0}"].Value, T["Record: {0}"].Value);
         return new LetterDocumentTexts
         {
             Culture = CultureInfo.GetCultureInfo(language),
@@ -108,6 +118,9 @@ public sealed record LetterDocumentTexts
             CountsLine = counts => HeadlineIn(T, language, counts),
             LateSignatureNote = deliveredOn => string.Format(CultureInfo.GetCultureInfo(language), lateNote, deliveredOn),
             RegionName = region => regions[region],
+            EditionLine = number => string.Format(CultureInfo.GetCultureInfo(language), editionLine, number),
+            CheckAt = url => string.Format(CultureInfo.InvariantCulture, checkAt, url),
+            RecordLine = head => string.Format(CultureInfo.InvariantCulture, recordLine, head),
         };
     }
 

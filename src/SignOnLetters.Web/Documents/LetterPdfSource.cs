@@ -13,7 +13,8 @@ namespace SignOnLetters.Web.Documents;
 /// outbox asks for it when it sends, so no PDF is stored). Cached under a key made of the letter's
 /// change counter and its signatures' latest change. Checks no access: callers do.
 /// </summary>
-public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> T)
+public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> T,
+    Sealing.SealKeys keys, IPublicUrls urls)
 {
     /// <summary>The letter with everything its PDF shows, untracked; null when none matches.</summary>
     public Task<Letter?> LoadAsync(System.Linq.Expressions.Expression<Func<Letter, bool>> which, CancellationToken cancellationToken) =>
@@ -38,11 +39,69 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
         var stamp = await signatures.GroupBy(s => s.LetterId)
             .Select(g => new { Count = g.Count(), Changes = g.Sum(s => s.ChangeCount) })
             .SingleOrDefaultAsync(cancellationToken);
-        var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{stamp?.Count ?? 0}:{stamp?.Changes ?? 0}";
+        var recordHead = await RecordHeadAsync(letter, cancellationToken);
+        var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{stamp?.Count ?? 0}:{stamp?.Changes ?? 0}:{recordHead}";
         var fileName = $"{letter.Slug}{(text.LanguageCode == letter.PrimaryLanguage ? string.Empty : "-" + text.LanguageCode)}.pdf";
         var pdf = await cache.GetOrAddAsync(letter.Id, text.LanguageCode, key, async () =>
-            LetterDocument.Compose(await ModelAsync(letter, text, latest, signatures, cancellationToken), LetterDocumentTexts.For(T, text.LanguageCode)).Generate());
+        {
+            var model = await ModelAsync(letter, text, latest, signatures, cancellationToken);
+            var texts = LetterDocumentTexts.For(T, text.LanguageCode);
+            if (!IsSealedEdition(letter))
+                return LetterDocument.Compose(model, texts).Generate();
+            var issuedAt = new DateTimeOffset(letter.EditionIssuedAt!.Value, TimeSpan.Zero);
+            var seal = new Sealing.CadesSeal(keys, issuedAt, SignerName(), string.Format(texts.Culture, T["Seal of edition {0} of this letter"].Value, letter.EditionNumber));
+            model = model with { Seal = new LetterSeal(letter.EditionNumber, urls.Absolute($"/letters/{letter.Slug}/verify"), recordHead, seal) };
+            var generated = LetterDocument.Compose(model, texts).Generate();
+            await RecordEditionAsync(letter, text.LanguageCode, generated.Bytes, model.Signatories.Counts, signatures, cancellationToken);
+            return generated;
+        });
         return new LetterPdf(pdf.Bytes, fileName, pdf.MissingScripts);
+    }
+
+    /// <summary>
+    /// Only what went to the addressees is sealed: a delivered letter's current edition. Drafts and
+    /// previews are not, so a sealed file is always one the check can name (ADR 0016).
+    /// </summary>
+    public static bool IsSealedEdition(Letter letter) =>
+        letter.Status == LetterStatus.Delivered && letter.EditionNumber > 0 && letter.EditionIssuedAt is not null;
+
+    /// <summary>
+    /// The signatory record's head, printed as "Record: …" on the sealed edition. None yet: the
+    /// signatory record (issue 22's other half) supplies it once merged.
+    /// </summary>
+    private static Task<string?> RecordHeadAsync(Letter letter, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    private string SignerName() =>
+        Uri.TryCreate(urls.Absolute("/"), UriKind.Absolute, out var uri) ? uri.Host : "SignOnLetters";
+
+    /// <summary>
+    /// Notes the sealed file's hash and what it counted, once per distinct file (a regeneration of
+    /// the same edition gives the same bytes, since the seal's time is the edition's).
+    /// </summary>
+    private async Task RecordEditionAsync(Letter letter, string language, byte[] file, Pages.Letters.SignatureCounts counts,
+        IQueryable<Signature> signatures, CancellationToken cancellationToken)
+    {
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
+        if (await db.SealedEditions.AnyAsync(e => e.Sha256 == sha256, cancellationToken))
+            return;
+        var ids = await signatures.Where(s => s.State == SignatureState.Approved).Select(s => s.Id).ToListAsync(cancellationToken);
+        var edition = new SealedEdition(letter.Id, letter.EditionNumber, language, sha256, letter.EditionIssuedAt!.Value,
+            counts.Organisations, counts.Individuals, ids);
+        db.SealedEditions.Add(edition);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request may have recorded the same file first; anything else is a real failure.
+            if (!await db.SealedEditions.AsNoTracking().AnyAsync(e => e.Sha256 == sha256, cancellationToken))
+                throw;
+        }
+        finally
+        {
+            db.Entry(edition).State = EntityState.Detached;
+        }
     }
 
     private static async Task<LetterDocumentModel> ModelAsync(Letter letter, LetterText text, LetterVersion? latest,

@@ -75,6 +75,9 @@ public sealed partial class AppServer : IAsyncLifetime
         start.Environment["App__PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/');
         // Plain HTTP on loopback: .NET's cookie container (the tests' own HTTP clients) sends no Secure cookie over it.
         start.Environment["Security__SecureCookies"] = "false";
+        // A throwaway sealing key beside the database (production refuses to start without one).
+        start.Environment["Sealing__KeyDirectory"] = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "sealing");
+        start.Environment["Sealing__CreateKeyIfMissing"] = "true";
         foreach (var (key, value) in Settings)
             start.Environment[key] = value;
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");

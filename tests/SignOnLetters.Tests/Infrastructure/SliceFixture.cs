@@ -87,6 +87,10 @@ public abstract class SliceFixture : IAsyncLifetime
             builder.UseSetting("Security:TokenLinkRateLimit:Enabled", "false");
             builder.UseSetting("Security:AccountEmailRateLimit:Enabled", "false");
             builder.UseSetting("Contact:RateLimit:Enabled", "false");
+            builder.UseSetting("Verify:PdfRateLimit:Enabled", "false");
+            // One throwaway sealing key for all the test hosts of this run (made on first use).
+            builder.UseSetting("Sealing:KeyDirectory", TestSealingKeys.Directory);
+            builder.UseSetting("Sealing:CreateKeyIfMissing", "true");
             // The test client speaks plain HTTP and would not send Secure cookies back; the flag's own
             // test turns it on over HTTPS (TransportSecurityTests).
             builder.UseSetting("Security:SecureCookies", "false");

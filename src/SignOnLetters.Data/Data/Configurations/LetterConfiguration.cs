@@ -124,3 +124,18 @@ public sealed class LetterEditorInvitationConfiguration : IEntityTypeConfigurati
         builder.HasOne(i => i.Letter).WithMany().HasForeignKey(i => i.LetterId);
     }
 }
+
+public sealed class SealedEditionConfiguration : IEntityTypeConfiguration<SealedEdition>
+{
+    public void Configure(EntityTypeBuilder<SealedEdition> builder)
+    {
+        builder.Property(e => e.LanguageCode).HasMaxLength(LetterConfiguration.LanguageCodeLength).IsRequired();
+        builder.Property(e => e.Sha256).HasMaxLength(SealedEdition.Sha256Length).IsRequired();
+        // The PDF check looks a file up by its hash; the same file is recorded once.
+        builder.HasIndex(e => e.Sha256).IsUnique();
+        builder.HasIndex(e => new { e.LetterId, e.Number });
+        builder.Property(e => e.SignatureIds).IsRequired();
+        builder.Ignore(e => e.TotalCount);
+        builder.HasOne<Letter>().WithMany().HasForeignKey(e => e.LetterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

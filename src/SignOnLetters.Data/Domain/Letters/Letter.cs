@@ -68,6 +68,15 @@ public class Letter
     public DateTime? OpenedAt { get; private set; }
     public DateTime? ClosedAt { get; private set; }
     public DateTime? DeliveredAt { get; private set; }
+
+    /// <summary>
+    /// How many times the letter went to its addressees (the first delivery and each later edition);
+    /// 0 before. The delivered PDF prints it and is sealed as of <see cref="EditionIssuedAt"/> (ADR 0016).
+    /// </summary>
+    public int EditionNumber { get; private set; }
+
+    /// <summary>When the current edition was sent: the seal's signing time, so regenerating it gives the same file.</summary>
+    public DateTime? EditionIssuedAt { get; private set; }
     public DateTime? ArchivedAt { get; private set; }
 
     /// <summary>Number of the latest revision (1 after creation).</summary>
@@ -292,6 +301,18 @@ public class Letter
         Status = LetterStatus.Delivered;
         DeliveredAt ??= now;
         Touch(userId, now);
+    }
+
+    /// <summary>
+    /// A delivery or a later edition goes to the addressees: the PDF becomes edition N + 1. Always
+    /// with <see cref="MarkDelivered"/> or <see cref="RecordMailing"/>, which count the change.
+    /// </summary>
+    public void IssueEdition(DateTime now)
+    {
+        if (Status is not (LetterStatus.Closed or LetterStatus.Delivered))
+            throw new DomainRuleException("Close the letter again before sending a later edition to the addressees.");
+        EditionNumber++;
+        EditionIssuedAt = now;
     }
 
     public void Archive(string userId, DateTime now)

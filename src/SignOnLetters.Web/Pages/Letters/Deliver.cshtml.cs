@@ -213,6 +213,8 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                     command.AttachPdf ? letter.Id : null, command.AttachPdf ? letter.PrimaryLanguage : null), now);
             if (letter.Status == LetterStatus.Closed)
                 letter.MarkDelivered(userId, now);
+            // The PDF this mailing attaches or links to is a new sealed edition (ADR 0016).
+            letter.IssueEdition(now);
             letter.RecordMailing(userId, now);
             db.Mailings.Add(mailing);
             // One save: the letter is delivered exactly when its e-mails are queued.

@@ -55,6 +55,8 @@ public partial class Manage
                     break;
                 case LetterStep.Deliver:
                     letter.MarkDelivered(userId, now);
+                    // Delivered by hand: the PDF the coordinators download now is the sealed edition (ADR 0016).
+                    letter.IssueEdition(now);
                     break;
                 case LetterStep.Archive:
                     letter.Archive(userId, now);

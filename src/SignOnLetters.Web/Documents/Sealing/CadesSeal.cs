@@ -1,0 +1,66 @@
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cms;
+using Org.BouncyCastle.Asn1.Ess;
+using Org.BouncyCastle.Asn1.Nist;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Cms;
+using Org.BouncyCastle.Crypto.Operators;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.Utilities.Collections;
+using SignOnLetters.Pdf.Fluent;
+using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
+using AttributeTable = Org.BouncyCastle.Asn1.Cms.AttributeTable;
+
+namespace SignOnLetters.Web.Documents.Sealing;
+
+/// <summary>
+/// A PAdES baseline (B-B) seal with the instance's key: a detached CMS SignedData whose signed
+/// attributes are the content type, the message digest and the signing certificate (ESS
+/// signing-certificate-v2, SHA-256), and no signing-time attribute (PAdES puts the time in the
+/// signature dictionary's /M). RSA PKCS #1 v1.5 is deterministic, so the same file and time give
+/// the same seal.
+/// </summary>
+public sealed class CadesSeal(SealKeys keys, DateTimeOffset signingTime, string signerName, string description) : IPdfSeal
+{
+    public DateTimeOffset SigningTime => signingTime;
+
+    public string SignerName => signerName;
+
+    public string Description => description;
+
+    /// <summary>A 4,096-bit key's signature and certificate take under 3 KB; 8 KB leaves room for a chain.</summary>
+    public int MaximumSignatureLength => 8192;
+
+    public byte[] Sign(ReadOnlySpan<byte> signedBytes)
+    {
+        var certificate = new Org.BouncyCastle.X509.X509Certificate(keys.Certificate.RawData);
+        var key = DotNetUtilities.GetRsaKeyPair(keys.Key).Private;
+        var essCertificate = new EssCertIDv2(new AlgorithmIdentifier(NistObjectIdentifiers.IdSha256),
+            System.Security.Cryptography.SHA256.HashData(keys.Certificate.RawData),
+            new IssuerSerial(new GeneralNames(new GeneralName(certificate.IssuerDN)), new DerInteger(certificate.SerialNumber)));
+        var signingCertificate = new Attribute(PkcsObjectIdentifiers.IdAASigningCertificateV2, new DerSet(new SigningCertificateV2([essCertificate])));
+
+        var generator = new CmsSignedDataGenerator();
+        generator.AddSignerInfoGenerator(new SignerInfoGeneratorBuilder()
+            .WithSignedAttributeGenerator(new PadesAttributes(signingCertificate))
+            .Build(new Asn1SignatureFactory("SHA256WITHRSA", key), certificate));
+        generator.AddCertificates(CollectionUtilities.CreateStore([certificate]));
+        return generator.Generate(new CmsProcessableByteArray(signedBytes.ToArray()), encapsulate: false).GetEncoded(Asn1Encodable.Der);
+    }
+
+    /// <summary>BouncyCastle's default table adds a signing-time attribute, which PAdES B-B forbids.</summary>
+    private sealed class PadesAttributes(Attribute signingCertificate) : CmsAttributeTableGenerator
+    {
+        public AttributeTable GetAttributes(IDictionary<CmsAttributeTableParameter, object> parameters)
+        {
+            var attributes = new Asn1EncodableVector
+            {
+                new Attribute(CmsAttributes.ContentType, new DerSet((DerObjectIdentifier)parameters[CmsAttributeTableParameter.ContentType])),
+                new Attribute(CmsAttributes.MessageDigest, new DerSet(new DerOctetString((byte[])parameters[CmsAttributeTableParameter.Digest]))),
+                signingCertificate,
+            };
+            return new AttributeTable(attributes);
+        }
+    }
+}
