@@ -14,6 +14,7 @@ using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Seeding;
 using SignOnLetters.Web.Pages.Signing;
+using SignOnLetters.Web.Pages.Record;
 using SignOnLetters.Web.Infrastructure.Validation;
 
 // Composition only: what runs where is decided here, how it works lives in the slices and Infrastructure/.
@@ -96,6 +97,7 @@ services.Configure<SignatureRetentionOptions>(builder.Configuration.GetSection(S
 services.AddSingleton<SignatureRetention>();
 services.AddHostedService(sp => sp.GetRequiredService<SignatureRetention>());
 services.AddSigning(builder.Configuration);
+services.AddSignatoryRecord(builder.Configuration);
 services.Configure<SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions.Section));
 services.AddSingleton<SignOnLetters.Web.Pages.Letters.ContactRateLimiter>();
 services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
@@ -143,6 +145,7 @@ app.UseAuthorization();
 
 app.MapRazorPages();
 app.MapSignatureApi();
+app.MapRecordApi();
 app.MapHealthChecks("/healthz");
 app.MapLetterApi();
 // The load benchmark's HTTP ceiling: an endpoint that does nothing, behind the same middleware as

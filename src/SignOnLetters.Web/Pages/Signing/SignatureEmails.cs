@@ -45,6 +45,22 @@ public sealed class SignatureEmails(IPublicUrls urls, IStringLocalizer<SharedRes
     }
 
     /// <summary>
+    /// The thank-you once a confirmed signature is counted, with its receipt of the letter's signatory
+    /// record, written for <see cref="ConfirmationMailer"/> to send (it answers the confirmation link).
+    /// </summary>
+    public EmailMessage Counted((string Language, string Title) letter, string to, Domain.Record.RecordReceipt receipt, string withdrawToken)
+    {
+        var (language, letterTitle) = letter;
+        using var _ = ReaderLanguage.Use(language);
+        return new EmailMessage(to, T["Your signature is counted: {0}", Subject(letterTitle)],
+            Paragraph(T["Thank you: your signature of {0} is confirmed and counted."], Strong(letterTitle)) +
+            Paragraph(T["Your receipt: keep it to check at any time that your signature is in the letter's public record."]) +
+            $"<p><code>{EmailHtml.Encode(receipt.ToString())}</code></p>" +
+            EmailHtml.LinkParagraph(urls.Absolute($"/letters/{receipt.Slug}/verify"), T["Check a receipt or a record head"]) +
+            WithdrawParagraph(withdrawToken));
+    }
+
+    /// <summary>
     /// The owner of an address that had already signed confirmed a second signature with it: sent only
     /// once the mailbox is proved by following the link, with a new link to withdraw the signature
     /// that stands (the first e-mail's link keeps working too).

@@ -1,0 +1,16 @@
+using SignOnLetters.Web.Infrastructure.Security;
+
+namespace SignOnLetters.Web.Pages.Record;
+
+/// <summary>The signatory record's services: the self-check job and the throttle of the verify page's checks.</summary>
+public static class RecordSetup
+{
+    public static IServiceCollection AddSignatoryRecord(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RecordOptions>(configuration.GetSection(RecordOptions.Section));
+        services.AddSingleton<RecordSelfCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecordSelfCheck>());
+        services.AddPublicCheckThrottling(configuration);
+        return services;
+    }
+}
