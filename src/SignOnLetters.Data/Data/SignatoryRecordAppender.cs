@@ -29,7 +29,8 @@ public static class SignatoryRecordAppender
     /// </summary>
     private static readonly ConcurrentDictionary<int, SemaphoreSlim> Locks = new();
 
-    private sealed record Change(Signature Signature, RecordSubject? Before, RecordSubject? After, bool ErasedNow, DateTime? At = null);
+    /// <param name="SignerAct">The signature changed state in this save (confirmed, approved), rather than arriving counted (an import, a paper entry) or being recorded late.</param>
+    private sealed record Change(Signature Signature, RecordSubject? Before, RecordSubject? After, bool ErasedNow, DateTime? At = null, bool SignerAct = false);
 
     /// <summary>Appends the entries; returns the letters locked (released by <see cref="Release"/> after the save).</summary>
     public static async Task<IReadOnlyList<int>> AppendAsync(AppDbContext db, CancellationToken cancellationToken)
@@ -105,7 +106,7 @@ public static class SignatoryRecordAppender
             var erasedNow = entry.State == EntityState.Modified && signature.ErasedAt is not null
                             && entry.OriginalValues[nameof(Signature.ErasedAt)] is null;
             if (before != after || erasedNow)
-                changes.Add(new Change(signature, before, after, erasedNow));
+                changes.Add(new Change(signature, before, after, erasedNow, SignerAct: entry.State == EntityState.Modified));
         }
         return changes;
     }
@@ -155,7 +156,9 @@ public static class SignatoryRecordAppender
             int? of = latest.TryGetValue(signature.Id, out var previous) ? previous : null;
             // An erased signature's salt is gone: a commitment made now is with a salt nobody keeps.
             var salt = signature.ErasedAt is null ? signature.SaltForRecord() : RecordHashes.NewSalt();
-            var entry = RecordEntry.Append(signature, sequence + 1, head, of, EventOf(change), change.At ?? At(signature), change.After, salt);
+            var recordEvent = EventOf(change);
+            var receiptOwed = recordEvent == RecordEvent.Counted && change.SignerAct && signature.Email is not null;
+            var entry = RecordEntry.Append(signature, sequence + 1, head, of, recordEvent, change.At ?? At(signature), change.After, salt, receiptOwed);
             db.RecordEntries.Add(entry);
             if (signature.LetterId != 0)
                 heads[signature.LetterId] = (entry.Sequence, entry.Head);

@@ -816,6 +816,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<int?>("Of")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ReceiptOwed")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Salt")
                         .HasMaxLength(32)
                         .IsUnicode(false)

@@ -819,6 +819,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<int?>("Of")
                         .HasColumnType("int");
 
+                    b.Property<bool>("ReceiptOwed")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Salt")
                         .HasMaxLength(32)
                         .IsUnicode(false)

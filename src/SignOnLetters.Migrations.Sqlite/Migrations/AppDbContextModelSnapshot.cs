@@ -787,6 +787,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<int?>("Of")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ReceiptOwed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Salt")
                         .HasMaxLength(32)
                         .IsUnicode(false)

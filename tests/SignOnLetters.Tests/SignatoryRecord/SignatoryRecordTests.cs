@@ -21,23 +21,44 @@ public abstract class SignatoryRecordTests(SliceFixture app) : SliceTest(app)
     private const string Slug = SigningScenario.Slug;
 
     [SkippableFact]
-    public async Task Should_record_a_signature_when_it_counts_not_when_it_is_submitted_and_give_its_signer_a_receipt()
+    public async Task Should_record_a_signature_when_it_counts_not_when_it_is_submitted_and_mail_its_signer_a_receipt()
     {
         await SigningScenario.OpenLetterAsync(App);
         await App.SendAsync(SigningScenario.Organisation());
         // Submitted through the group commit: waiting for confirmation, not on the public list.
         Assert.Empty(await EntriesAsync());
 
-        var confirmed = await ConfirmAsync("ana@example.org");
+        await ConfirmAsync("ana@example.org");
 
         var entry = Assert.Single(await EntriesAsync());
         Assert.Equal((1, RecordEvent.Counted, "Médecins du Monde", "Ana Silva", "Director", "FR"),
             (entry.Sequence, entry.Event, entry.ShownOrganisation, entry.ShownName, entry.ShownRole, entry.ShownCountry));
-        Assert.Equal(new RecordReceipt(Slug, 1, entry.Leaf), confirmed.Receipt);
-        var email = App.Emails.LatestTo("ana@example.org");
-        Assert.Contains(confirmed.Receipt!.ToString(), email.HtmlBody);
+        var receipts = App.Factory.Services.GetRequiredService<RecordReceipts>();
+        Assert.Equal(1, await receipts.SendOwedAsync(CancellationToken.None));
+        Assert.Equal(0, await receipts.SendOwedAsync(CancellationToken.None));
+        var email = Assert.Single(await OutboxToAsync("ana@example.org"));
+        Assert.Contains(new RecordReceipt(Slug, 1, entry.Leaf).ToString(), email.HtmlBody);
         Assert.Contains($"/letters/{Slug}/verify", email.HtmlBody);
-        Assert.Contains("/signatures/withdraw/", email.HtmlBody);
+    }
+
+    [SkippableFact]
+    public async Task Should_mail_no_receipt_to_a_signature_that_waits_for_review_until_it_is_approved()
+    {
+        var (_, coordinator, _) = await SigningScenario.OpenLetterAsync(App,
+            new Domain.Letters.LetterSettings(Domain.Letters.WhoMaySign.OrganisationsAndIndividuals, Domain.Letters.ModerationMode.Manual, false));
+        var id = await SignAndConfirmAsync(SigningScenario.Individual());
+        var receipts = App.Factory.Services.GetRequiredService<RecordReceipts>();
+
+        Assert.Empty(await EntriesAsync());
+        Assert.Equal(0, await receipts.SendOwedAsync(CancellationToken.None));
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            (await db.Signatures.SingleAsync(s => s.Id == id)).Approve(coordinator.Id, App.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(1, await receipts.SendOwedAsync(CancellationToken.None));
+        Assert.Contains(new RecordReceipt(Slug, 1, Assert.Single(await EntriesAsync()).Leaf).ToString(), Assert.Single(await OutboxToAsync("rui@example.org")).HtmlBody);
     }
 
     [SkippableFact]
@@ -214,6 +235,9 @@ public abstract class SignatoryRecordTests(SliceFixture app) : SliceTest(app)
         Assert.Empty(RecordCheck.Chain(entries));
     }
 
+    private Task<List<Domain.Mailings.OutboxMessage>> OutboxToAsync(string address) =>
+        App.ExecuteDbContextAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == address).ToListAsync());
+
     private Task<List<RecordEntry>> EntriesAsync() =>
         App.ExecuteDbContextAsync(db => db.RecordEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
 
@@ -225,19 +249,14 @@ public abstract class SignatoryRecordTests(SliceFixture app) : SliceTest(app)
         return await response.Content.ReadAsStringAsync();
     }
 
-    private async Task<int> SignAndConfirmAsync(Sign.Command command)
-    {
-        await ConfirmAfterSigningAsync(command);
-        return (await SigningScenario.SignaturesAsync(App)).Last(s => s.Email == command.Email).Id;
-    }
+    private Task<int> SignAndConfirmAsync(Sign.Command command) => SigningScenario.SignAndConfirmAsync(App, command);
 
+    /// <summary>Signs, confirms, and returns the receipt of the signature's latest entry (as its signer is mailed it).</summary>
     private async Task<(RecordReceipt? Receipt, int LetterId)> ConfirmAfterSigningAsync(Sign.Command command)
     {
-        App.RunAs(null);
-        await App.SendAsync(command);
-        var outcome = await ConfirmAsync(command.Email!);
+        var id = await SignAndConfirmAsync(command);
         var letterId = await App.ExecuteDbContextAsync(db => db.Letters.Where(l => l.Slug == Slug).Select(l => l.Id).SingleAsync());
-        return (outcome.Receipt, letterId);
+        return (await App.ExecuteDbContextAsync(db => PublicRecord.ReceiptAsync(db, id, Slug, CancellationToken.None)), letterId);
     }
 
     private async Task<Confirm.Outcome> ConfirmAsync(string email) =>

@@ -55,14 +55,23 @@ public class RecordEntry
     /// <summary>The record's head once this entry is appended.</summary>
     public string Head { get; private set; } = null!;
 
+    /// <summary>
+    /// Not published: the signer of a signature that began to count through its own confirmation or
+    /// a coordinator's review is still to be e-mailed this entry's receipt (cleared once queued).
+    /// </summary>
+    public bool ReceiptOwed { get; private set; }
+
+    public void ReceiptQueued() => ReceiptOwed = false;
+
     private RecordEntry() { }
 
     /// <summary>
     /// The entry after <paramref name="previousHead"/>. <paramref name="saltHex"/> is the signature's
     /// salt (published only for a listed subject).
     /// </summary>
+    /// <param name="receiptOwed">Whether the signer is to be e-mailed the receipt (see <see cref="ReceiptOwed"/>).</param>
     public static RecordEntry Append(Signature signature, int sequence, string previousHead, int? of, RecordEvent recordEvent,
-        DateTime at, RecordSubject? subject, string saltHex)
+        DateTime at, RecordSubject? subject, string saltHex, bool receiptOwed = false)
     {
         // Navigations, not keys: a signature (or a letter, in an import) saved in the same SaveChanges has no key yet.
         var entry = new RecordEntry
@@ -76,6 +85,7 @@ public class RecordEntry
             Event = recordEvent,
             At = RecordHashes.Day(at),
             Kind = signature.Kind,
+            ReceiptOwed = receiptOwed,
         };
         if (subject is not null)
         {

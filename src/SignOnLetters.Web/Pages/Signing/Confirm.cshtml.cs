@@ -39,9 +39,10 @@ public class Confirm(IMediator mediator, IStringLocalizer<SharedResource> T) : P
             { Approved: true } => T["Thank you: your signature is confirmed and counted."],
             _ => T["Thank you: your signature is confirmed. It will appear once the letter's coordinators have reviewed it."],
         }).Value;
-        // Shown once on the next page (Pages/Record/_Receipt.cshtml, through the layout) and sent by e-mail.
-        if (outcome.Receipt is { } receipt)
-            TempData["Receipt"] = receipt.ToString();
+        // The same words whatever became of the signature (counted, or held for a reason the signer is
+        // not told): its receipt of the signatory record comes by e-mail once it counts (RecordReceipts).
+        if (!outcome.AlreadySigned)
+            TempData["Notice"] += " " + T["Once your signature is counted, you receive by e-mail a receipt to check at any time that it is in the letter's public record."].Value;
         return Redirect($"/letters/{outcome.Slug}/signatories");
     }
 
@@ -68,8 +69,7 @@ public class Confirm(IMediator mediator, IStringLocalizer<SharedResource> T) : P
 
     /// <param name="Approved">Whether to say "counted" (as the letter's moderation would for a new signature).</param>
     /// <param name="AlreadySigned">The mailbox that followed the link had signed this letter before.</param>
-    /// <param name="Receipt">The signer's receipt of the signatory record, when the signature is counted now.</param>
-    public sealed record Outcome(string Slug, bool Approved, bool AlreadySigned = false, Domain.Record.RecordReceipt? Receipt = null);
+    public sealed record Outcome(string Slug, bool Approved, bool AlreadySigned = false);
 
     /// <summary>
     /// Settles what signing could not say without telling the submitter: whether this mailbox or
@@ -122,57 +122,19 @@ public class Confirm(IMediator mediator, IStringLocalizer<SharedResource> T) : P
             var outcome = new Outcome(found.Slug, found.Moderation == ModerationMode.Automatic);
             var organisation = await OrganisationSignatureVerification.ForAsync(db, signature, cancellationToken);
             if (holder is not null && SignatureClaims.Replaces(signature, organisation.ForConfirmedMailbox(signature.Email), holder))
-            {
-                string? replacingWithdrawToken = null;
-                return await SignatureClaims.TrySaveReplacingAsync(db, holder, signature, () =>
-                    {
-                        signature.Confirm(found.Moderation, organisation, now);
-                        replacingWithdrawToken = NewWithdrawLinkIfCounted(signature);
-                    }, now, cancellationToken)
-                    ? await WithReceiptAsync(outcome, signature, replacingWithdrawToken, cancellationToken)
-                    : null;
-            }
+                return await SignatureClaims.TrySaveReplacingAsync(db, holder, signature,
+                    () => signature.Confirm(found.Moderation, organisation, now), now, cancellationToken) ? outcome : null;
             // The letter's moderation now, not when signing: a coordinator may have switched it.
             if (holder is null)
                 signature.Confirm(found.Moderation, organisation, now);
             else
                 signature.ConfirmContested(holder, organisation, now);
             await organisationReview.TellCoordinatorsAsync(signature, organisation, found.Slug, cancellationToken);
-            var withdrawToken = NewWithdrawLinkIfCounted(signature);
             // Two clicks at once: the ChangeCount token lets one save win.
             var saved = await SignatureClaims.TrySaveAsync(db, signature, cancellationToken);
             if (saved && signature.HoldReason == HoldReason.HeldForOrganisation)
                 outbox.Wake();
-            return saved ? await WithReceiptAsync(outcome, signature, withdrawToken, cancellationToken) : null;
-        }
-
-        /// <summary>
-        /// The thank-you e-mail of a signature counted now carries a withdraw link of its own, as every
-        /// later e-mail to a signer does (the first e-mail's keeps working): made before the save, which stores its hash.
-        /// </summary>
-        private static string? NewWithdrawLinkIfCounted(Signature signature)
-        {
-            if (!signature.IsCounted || signature.Email is null)
-                return null;
-            var (token, hash) = SecureToken.Create();
-            signature.IssueWithdrawLink(hash);
-            return token;
-        }
-
-        /// <summary>
-        /// A signature counted now gets its receipt of the signatory record, on the page and in the
-        /// thank-you e-mail. One that waits gets none: like the public list, which does not show it yet.
-        /// </summary>
-        private async Task<Outcome> WithReceiptAsync(Outcome outcome, Signature signature, string? withdrawToken, CancellationToken cancellationToken)
-        {
-            if (!signature.IsCounted || await Record.PublicRecord.ReceiptAsync(db, signature.Id, outcome.Slug, cancellationToken) is not { } receipt)
-                return outcome;
-            if (signature.Email is { } email && withdrawToken is not null)
-            {
-                var letter = await LetterForSigning.FindAsync(db, outcome.Slug, cancellationToken);
-                mailer.Enqueue(emails.Counted(letter.ForSigner(signature.Language), email, receipt, withdrawToken));
-            }
-            return outcome with { Receipt = receipt };
+            return saved ? outcome : null;
         }
 
         private async Task<Outcome> KeepTheFirstAsync(Signature duplicate, Signature kept, string slug, DateTime now, CancellationToken cancellationToken)

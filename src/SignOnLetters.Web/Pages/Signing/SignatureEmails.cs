@@ -45,10 +45,10 @@ public sealed class SignatureEmails(IPublicUrls urls, IStringLocalizer<SharedRes
     }
 
     /// <summary>
-    /// The thank-you once a confirmed signature is counted, with its receipt of the letter's signatory
-    /// record, written for <see cref="ConfirmationMailer"/> to send (it answers the confirmation link).
+    /// The receipt of the signatory record once a confirmed signature counts, for the outbox
+    /// (<c>RecordReceipts</c>): it carries no link that works once, only the receipt and where to check it.
     /// </summary>
-    public EmailMessage Counted((string Language, string Title) letter, string to, Domain.Record.RecordReceipt receipt, string withdrawToken)
+    public EmailMessage Counted((string Language, string Title) letter, string to, Domain.Record.RecordReceipt receipt)
     {
         var (language, letterTitle) = letter;
         using var _ = ReaderLanguage.Use(language);
@@ -57,7 +57,7 @@ public sealed class SignatureEmails(IPublicUrls urls, IStringLocalizer<SharedRes
             Paragraph(T["Your receipt: keep it to check at any time that your signature is in the letter's public record."]) +
             $"<p><code>{EmailHtml.Encode(receipt.ToString())}</code></p>" +
             EmailHtml.LinkParagraph(urls.Absolute($"/letters/{receipt.Slug}/verify"), T["Check a receipt or a record head"]) +
-            WithdrawParagraph(withdrawToken));
+            Paragraph(T["To withdraw your signature, use the link in your confirmation e-mail."]));
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ using SignOnLetters.Data;
 namespace SignOnLetters.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204222501_Record")]
+    [Migration("20261204225957_Record")]
     partial class Record
     {
         /// <inheritdoc />
@@ -788,6 +788,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Of")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReceiptOwed")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Salt")

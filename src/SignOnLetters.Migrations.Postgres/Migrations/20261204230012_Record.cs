@@ -41,7 +41,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     ShownUnverified = table.Column<bool>(type: "boolean", nullable: false),
                     Salt = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: true),
                     Leaf = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
-                    Head = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false)
+                    Head = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    ReceiptOwed = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SignOnLetters.Migrations.Sqlite.Migrations
+namespace SignOnLetters.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Record : Migration
@@ -13,7 +13,7 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "RecordSalt",
                 table: "Signatures",
-                type: "TEXT",
+                type: "varchar(32)",
                 unicode: false,
                 maxLength: 32,
                 nullable: true);
@@ -22,25 +22,26 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                 name: "RecordEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LetterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    SignatureId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Of = table.Column<int>(type: "INTEGER", nullable: true),
-                    Event = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
-                    Listed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ShownName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ShownRole = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ShownOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ShownCountry = table.Column<string>(type: "TEXT", unicode: false, maxLength: 2, nullable: true),
-                    ShownUnverified = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Salt = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: true),
-                    Leaf = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    Head = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    SignatureId = table.Column<int>(type: "int", nullable: false),
+                    Of = table.Column<int>(type: "int", nullable: true),
+                    Event = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Subject = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    Listed = table.Column<bool>(type: "bit", nullable: false),
+                    ShownName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ShownRole = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ShownOrganisation = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ShownCountry = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: true),
+                    ShownUnverified = table.Column<bool>(type: "bit", nullable: false),
+                    Salt = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
+                    Leaf = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Head = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    ReceiptOwed = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
