@@ -16,6 +16,7 @@ using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Seeding;
 using SignOnLetters.Web.Pages.Signatures.Importing;
 using SignOnLetters.Web.Pages.Signing;
+using SignOnLetters.Web.Pages.Record;
 using SignOnLetters.Web.Infrastructure.Validation;
 
 // Composition only: what runs where is decided here, how it works lives in the slices and Infrastructure/.
@@ -70,7 +71,6 @@ services.AddRazorPages(options =>
             .AllowAnonymousToPage("/Letters/Pdf")
             .AllowAnonymousToPage("/Letters/Embed")
             .AllowAnonymousToPage("/Letters/Contact")
-            .AllowAnonymousToPage("/Letters/Verify")
             .AllowAnonymousToPage("/Letters/Versions");
         options.ThrottleAccountEmailPages();
     })
@@ -103,6 +103,7 @@ services.AddSingleton<SignatureRetention>();
 services.AddHostedService(sp => sp.GetRequiredService<SignatureRetention>());
 services.AddSigning(builder.Configuration);
 services.AddSealing(builder.Configuration);
+services.AddSignatoryRecord(builder.Configuration);
 services.Configure<SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions.Section));
 services.AddSingleton<SignOnLetters.Web.Pages.Letters.ContactRateLimiter>();
 services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
@@ -156,6 +157,7 @@ app.UseAuthorization();
 
 app.MapRazorPages();
 app.MapSignatureApi();
+app.MapRecordApi();
 app.MapHealthChecks("/healthz");
 app.MapLetterApi();
 // The load benchmark's HTTP ceiling: an endpoint that does nothing, behind the same middleware as

@@ -27,6 +27,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
     public DbSet<PartnerInvitation> PartnerInvitations => Set<PartnerInvitation>();
     public DbSet<SealedEdition> SealedEditions => Set<SealedEdition>();
+    public DbSet<Domain.Record.RecordEntry> RecordEntries => Set<Domain.Record.RecordEntry>();
 
     /// <summary>Data Protection keys live here so every app instance shares cookies and antiforgery tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -47,6 +48,34 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
             token.Property(t => t.Name).HasMaxLength(128);
         });
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    // Every save passes through the signatory record's one hook: a change to the public list is
+    // recorded in the same SaveChanges, so in the same transaction (docs/decisions/0015-signatory-record.md).
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var locked = SignatoryRecordAppender.AppendAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            SignatoryRecordAppender.Release(locked);
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var locked = await SignatoryRecordAppender.AppendAsync(this, cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            SignatoryRecordAppender.Release(locked);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

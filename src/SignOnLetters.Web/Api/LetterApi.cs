@@ -35,14 +35,16 @@ public static class LetterApi
             new CountsResponse(letter.Counts.Organisations, letter.Counts.Individuals, letter.Counts.Countries, letter.Counts.Total),
             SignatureCountWording.Headline(T, letter.Counts),
             progress is null ? null : new GoalResponse(progress.Goal, progress.Percent, SignatureCountWording.Goal(T, progress)),
-            letter.Addressees.Select(a => new AddresseeResponse(a.Name, a.Title, a.Institution)).ToList()));
+            letter.Addressees.Select(a => new AddresseeResponse(a.Name, a.Title, a.Institution)).ToList(),
+            letter.RecordHead));
     }
 
     /// <param name="Headline">The counts worded as the letter page words them, in the reader's language (Accept-Language or the language cookie).</param>
+    /// <param name="RecordHead">The head of the letter's signatory record (SHA-256, lower-case hex; docs/record-format.md); null for a draft's preview.</param>
     public sealed record LetterResponse(
         string Slug, string Title, string Kind, string Status, string Language,
         IReadOnlyList<LanguageVersionResponse> LanguageVersions, int Version, DeadlineResponse? Deadline, CountsResponse Counts,
-        string Headline, GoalResponse? Goal, IReadOnlyList<AddresseeResponse> Addressees);
+        string Headline, GoalResponse? Goal, IReadOnlyList<AddresseeResponse> Addressees, string? RecordHead);
 
     /// <param name="Text">The version's text as its coordinators wrote it (Markdown).</param>
     /// <param name="Html">The same text as the letter page shows it (sanitised HTML).</param>

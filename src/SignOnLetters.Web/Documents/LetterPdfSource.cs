@@ -66,10 +66,12 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
         letter.Status == LetterStatus.Delivered && letter.EditionNumber > 0 && letter.EditionIssuedAt is not null;
 
     /// <summary>
-    /// The signatory record's head, printed as "Record: …" on the sealed edition. None yet: the
-    /// signatory record (issue 22's other half) supplies it once merged.
+    /// The signatory record's head when the file is made, printed as "Record: …" on the sealed
+    /// edition: the list the file shows is the record up to that head, so a reader can check both
+    /// (ADR 0015). Part of the cache key, so a new entry makes a new file.
     /// </summary>
-    private static Task<string?> RecordHeadAsync(Letter letter, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    private async Task<string?> RecordHeadAsync(Letter letter, CancellationToken cancellationToken) =>
+        IsSealedEdition(letter) ? (await Pages.Record.PublicRecord.HeadAsync(db, letter.Id, cancellationToken)).Head : null;
 
     private string SignerName() =>
         Uri.TryCreate(urls.Absolute("/"), UriKind.Absolute, out var uri) ? uri.Host : "SignOnLetters";

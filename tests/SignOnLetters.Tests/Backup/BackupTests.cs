@@ -462,6 +462,9 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
     {
         var (response, document) = await BrowserlessClient.For(app).GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // A restored letter starts a signatory record of its own on the new instance (ADR 0015): every
+        // signature counted on the day of the import, so its head differs from the original's.
+        document.QuerySelector(".record-head code")?.Remove();
         return string.Join(' ', (document.QuerySelector("main") ?? document.Body!).TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 

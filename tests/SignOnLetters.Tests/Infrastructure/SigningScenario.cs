@@ -101,6 +101,18 @@ internal static class SigningScenario
         return signature;
     }
 
+    /// <summary>Signatures built directly (<see cref="Approved"/>, a minute apart) and saved through EF at once, as an import or a paper entry saves them.</summary>
+    public static async Task AddApprovedAsync(SliceFixture app, Letter letter, params Sign.Command[] commands)
+    {
+        var terms = await TermsAsync(app, letter);
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            for (var i = 0; i < commands.Length; i++)
+                db.Signatures.Add(Approved(app, terms, commands[i], i + 1));
+            await db.SaveChangesAsync();
+        });
+    }
+
     /// <summary>Fresh confirmation and withdraw hashes, for signatures built directly.</summary>
     public static ConfirmationTokens NewTokens() => new(Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
 

@@ -85,6 +85,7 @@ public abstract class SliceFixture : IAsyncLifetime
             // Likewise the two-factor rule for delivery and exports, on again in its own tests.
             builder.UseSetting("Security:RequireTwoFactorForPersonalData", "false");
             builder.UseSetting("Security:TokenLinkRateLimit:Enabled", "false");
+            builder.UseSetting("Security:PublicCheckRateLimit:Enabled", "false");
             builder.UseSetting("Security:AccountEmailRateLimit:Enabled", "false");
             builder.UseSetting("Contact:RateLimit:Enabled", "false");
             builder.UseSetting("Verify:PdfRateLimit:Enabled", "false");

@@ -170,6 +170,8 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/letters/{slug}/qr.{format:regex(^(png|svg)$)}"] = new() { ["GET"] = Access.LetterEditor },
         ["/letters/{slug}/backup"] = new() { ["GET"] = Access.LetterLeadCoordinator },
         ["/admin/import"] = new() { ["GET"] = Access.Administrator, ["POST"] = Access.Administrator },
+        ["/letters/{slug}/verify"] = new() { ["GET"] = Access.Public, ["POST Head"] = Access.Public, ["POST Receipt"] = Access.Public },
+        ["/api/letters/{slug}/record"] = new() { ["GET"] = Access.Public },
     };
 
     /// <summary>ASP.NET Core Identity's own pages: public, except managing one's account.</summary>

@@ -29,6 +29,7 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
         builder.Property(s => s.OrganisationName).HasMaxLength(Domain.Organisation.NameMaxLength);
         builder.Property(s => s.OrganisationKey).HasMaxLength(Domain.NameNormalizer.KeyMaxLength);
         builder.Property(s => s.CountryCode).HasMaxLength(2).IsFixedLength().IsRequired();
+        builder.Property(s => s.RecordSalt).HasMaxLength(Domain.Record.RecordEntry.SaltLength).IsUnicode(false);
         builder.Property(s => s.SignerName).HasMaxLength(Signature.NameMaxLength).IsRequired();
         builder.Property(s => s.Role).HasMaxLength(Signature.RoleMaxLength);
         builder.Property(s => s.Website).HasMaxLength(Signature.WebsiteMaxLength);

@@ -71,6 +71,7 @@ public partial class Signature
         OrganisationKey = null;
         OrganisationId = null;
         RejectionReason = null;
+        RecordSalt = null;
         foreach (var entry in Events)
             entry.RedactReason();
     }

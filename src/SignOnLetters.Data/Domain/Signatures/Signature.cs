@@ -156,6 +156,15 @@ public partial class Signature
     /// <summary>When the retention job removed the private data (see <see cref="AnonymiseAfterRetention"/>).</summary>
     public DateTime? AnonymisedAt { get; private set; }
 
+    /// <summary>
+    /// Private. The salt of this signature's commitments in the signatory record (<see cref="SignOnLetters.Domain.Record.RecordHashes.Subject"/>):
+    /// given when it first enters the record, deleted on erasure so its commitments can never be opened.
+    /// </summary>
+    public string? RecordSalt { get; private set; }
+
+    /// <summary>The salt for the record, made the first time it is needed.</summary>
+    internal string SaltForRecord() => RecordSalt ??= SignOnLetters.Domain.Record.RecordHashes.NewSalt();
+
     /// <summary>Optimistic concurrency token: two clicks on one confirmation link cannot both win.</summary>
     public int ChangeCount { get; private set; }
 

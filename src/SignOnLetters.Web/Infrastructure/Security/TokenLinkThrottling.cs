@@ -47,9 +47,12 @@ public static class TokenLinkThrottling
             {
                 // The limiter answers for every policy; the endpoint's policy says which limit was met.
                 var policy = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-                var (retryAfter, message) = policy == AccountEmailThrottling.Policy
-                    ? ("3600", "Too many requests for account e-mails from your network in a short time. Wait an hour, then try again.")
-                    : ("60", "Too many link openings from your network in a short time. Wait a minute, then open the link again.");
+                var (retryAfter, message) = policy switch
+                {
+                    AccountEmailThrottling.Policy => ("3600", "Too many requests for account e-mails from your network in a short time. Wait an hour, then try again."),
+                    PublicCheckThrottling.Policy => ("60", "Too many checks from your network in a short time. Wait a minute, then try again."),
+                    _ => ("60", "Too many link openings from your network in a short time. Wait a minute, then open the link again."),
+                };
                 rejected.HttpContext.Response.Headers.RetryAfter = retryAfter;
                 rejected.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 // Request localisation runs before the limiter: the reader's language is known here.

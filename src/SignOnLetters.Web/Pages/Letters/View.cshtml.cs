@@ -56,7 +56,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
         IReadOnlyList<LanguageVersion> Languages, IReadOnlyList<Addressee> Addressees, IReadOnlyList<string> Authors,
         int VersionNumber, DateTime? VersionPublishedAt, string? ChangeNote,
         DateTime? DeadlineUtc, string? DeadlineTimeZone, int? SignatureGoal, SignatureCounts Counts, DateTime? DeliveredAt,
-        IReadOnlyList<Update> Updates, string PrimaryLanguage = "", int? NotUpdatedSince = null)
+        IReadOnlyList<Update> Updates, string PrimaryLanguage = "", int? NotUpdatedSince = null, string? RecordHead = null)
     {
         public bool IsRightToLeft => LanguageCodes.IsRightToLeft(Language);
     }
@@ -128,7 +128,9 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                     && (await LetterRevisions.OutdatedTranslationsAsync(db, letter.Id, letter.LatestVersionNumber, letter.PrimaryLanguage, cancellationToken))
                         .TryGetValue(text.LanguageCode, out var since)
                     ? since
-                    : null);
+                    : null,
+                // The signatory record is public once the letter is (docs/decisions/0015-signatory-record.md).
+                isPublished ? (await Record.PublicRecord.HeadAsync(db, letter.Id, cancellationToken)).Head : null);
         }
 
         private async Task<IReadOnlyList<Update>> UpdatesAsync(int letterId, CancellationToken cancellationToken)

@@ -39,6 +39,10 @@ public class Confirm(IMediator mediator, IStringLocalizer<SharedResource> T) : P
             { Approved: true } => T["Thank you: your signature is confirmed and counted."],
             _ => T["Thank you: your signature is confirmed. It will appear once the letter's coordinators have reviewed it."],
         }).Value;
+        // The same words whatever became of the signature (counted, or held for a reason the signer is
+        // not told): its receipt of the signatory record comes by e-mail once it counts (RecordReceipts).
+        if (!outcome.AlreadySigned)
+            TempData["Notice"] += " " + T["Once your signature is counted, you receive by e-mail a receipt to check at any time that it is in the letter's public record."].Value;
         return Redirect($"/letters/{outcome.Slug}/signatories");
     }
 

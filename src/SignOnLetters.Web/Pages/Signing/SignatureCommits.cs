@@ -94,7 +94,10 @@ public sealed class SignatureCommits(IServiceScopeFactory scopes, ILogger<Signat
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (SignatureRowInsert.For(db) is { } insert)
+        // New signatures wait for confirmation or review, so the public list and its record do not
+        // change with them; one that counts at once (none does today) goes through SaveChanges, whose
+        // hook records it in the same transaction (docs/decisions/0015-signatory-record.md).
+        if (SignatureRowInsert.For(db) is { } insert && !signatures.Any(s => s.IsCounted))
         {
             await insert.InsertAsync(db, signatures, CancellationToken.None);
             return;

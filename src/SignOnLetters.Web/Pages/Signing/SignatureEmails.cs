@@ -45,6 +45,22 @@ public sealed class SignatureEmails(IPublicUrls urls, IStringLocalizer<SharedRes
     }
 
     /// <summary>
+    /// The receipt of the signatory record once a confirmed signature counts, for the outbox
+    /// (<c>RecordReceipts</c>): it carries no link that works once, only the receipt and where to check it.
+    /// </summary>
+    public EmailMessage Counted((string Language, string Title) letter, string to, Domain.Record.RecordReceipt receipt)
+    {
+        var (language, letterTitle) = letter;
+        using var _ = ReaderLanguage.Use(language);
+        return new EmailMessage(to, T["Your signature is counted: {0}", Subject(letterTitle)],
+            Paragraph(T["Thank you: your signature of {0} is confirmed and counted."], Strong(letterTitle)) +
+            Paragraph(T["Your receipt: keep it to check at any time that your signature is in the letter's public record."]) +
+            $"<p><code>{EmailHtml.Encode(receipt.ToString())}</code></p>" +
+            EmailHtml.LinkParagraph(urls.Absolute($"/letters/{receipt.Slug}/verify"), T["Check a receipt or a record head"]) +
+            Paragraph(T["To withdraw your signature, use the link in your confirmation e-mail."]));
+    }
+
+    /// <summary>
     /// The owner of an address that had already signed confirmed a second signature with it: sent only
     /// once the mailbox is proved by following the link, with a new link to withdraw the signature
     /// that stands (the first e-mail's link keeps working too).

@@ -8,9 +8,10 @@ using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Documents.Sealing;
 using SignOnLetters.Web.Infrastructure.Security;
+using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signing;
 
-namespace SignOnLetters.Web.Pages.Letters;
+namespace SignOnLetters.Web.Pages.Record;
 
 /// <summary>
 /// "Is this PDF an authentic edition of this letter?" (issue 22, ADR 0016). The file is read into

@@ -1,0 +1,86 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SignOnLetters.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Record : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "RecordSalt",
+                table: "Signatures",
+                type: "TEXT",
+                unicode: false,
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "RecordEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LetterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignatureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Of = table.Column<int>(type: "INTEGER", nullable: true),
+                    Event = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
+                    Listed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ShownName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ShownRole = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ShownOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ShownCountry = table.Column<string>(type: "TEXT", unicode: false, maxLength: 2, nullable: true),
+                    ShownUnverified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Salt = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: true),
+                    Leaf = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Head = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    ReceiptOwed = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordEntries_Letters_LetterId",
+                        column: x => x.LetterId,
+                        principalTable: "Letters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RecordEntries_Signatures_SignatureId",
+                        column: x => x.SignatureId,
+                        principalTable: "Signatures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordEntries_LetterId_Sequence",
+                table: "RecordEntries",
+                columns: new[] { "LetterId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordEntries_SignatureId",
+                table: "RecordEntries",
+                column: "SignatureId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RecordEntries");
+
+            migrationBuilder.DropColumn(
+                name: "RecordSalt",
+                table: "Signatures");
+        }
+    }
+}

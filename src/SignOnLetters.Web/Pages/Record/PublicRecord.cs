@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain.Letters;
+using SignOnLetters.Domain.Record;
+using SignOnLetters.Web.Infrastructure;
+
+namespace SignOnLetters.Web.Pages.Record;
+
+/// <summary>
+/// A published letter's signatory record as the public sees it: its head, a signer's receipt, and
+/// the letter it belongs to. Drafts have no public record (their page is not public either).
+/// </summary>
+public static class PublicRecord
+{
+    public sealed record Letter(int Id, string Slug);
+
+    /// <summary>The published letter at <paramref name="slug"/>, or <see cref="NotFoundException"/>.</summary>
+    public static async Task<Letter> LetterAsync(AppDbContext db, string slug, CancellationToken cancellationToken)
+    {
+        if (!LetterSlug.IsWellFormed(slug))
+            throw new NotFoundException("The letter");
+        return await db.Letters.AsNoTracking()
+                   .Where(l => l.Slug == slug && l.LatestVersionNumber > 0)
+                   .Select(l => new Letter(l.Id, l.Slug))
+                   .SingleOrDefaultAsync(cancellationToken)
+               ?? throw new NotFoundException("The letter");
+    }
+
+    /// <summary>The head and the number of entries (the empty head and 0 before the first).</summary>
+    public static async Task<(string Head, int Entries)> HeadAsync(AppDbContext db, int letterId, CancellationToken cancellationToken)
+    {
+        var last = await db.RecordEntries.AsNoTracking()
+            .Where(e => e.LetterId == letterId)
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Head, e.Sequence })
+            .FirstOrDefaultAsync(cancellationToken);
+        return last is null ? (RecordHashes.EmptyHead, 0) : (last.Head, last.Sequence);
+    }
+
+    /// <summary>The receipt of a signature's latest entry, or null when it has none.</summary>
+    public static async Task<RecordReceipt?> ReceiptAsync(AppDbContext db, int signatureId, string slug, CancellationToken cancellationToken)
+    {
+        var entry = await db.RecordEntries.AsNoTracking()
+            .Where(e => e.SignatureId == signatureId)
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Leaf })
+            .FirstOrDefaultAsync(cancellationToken);
+        return entry is null ? null : new RecordReceipt(slug, entry.Sequence, entry.Leaf);
+    }
+}
