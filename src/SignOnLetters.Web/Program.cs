@@ -95,6 +95,8 @@ services.AddHostedService(sp => sp.GetRequiredService<LetterDeadlineCloser>());
 services.Configure<SignatureRetentionOptions>(builder.Configuration.GetSection(SignatureRetentionOptions.Section));
 services.AddSingleton<SignatureRetention>();
 services.AddHostedService(sp => sp.GetRequiredService<SignatureRetention>());
+services.AddSingleton<SignatureRecount>();
+services.AddHostedService(sp => sp.GetRequiredService<SignatureRecount>());
 services.AddSigning(builder.Configuration);
 services.Configure<SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions.Section));
 services.AddSingleton<SignOnLetters.Web.Pages.Letters.ContactRateLimiter>();

@@ -110,3 +110,15 @@ public sealed class PartnerInvitationConfiguration : IEntityTypeConfiguration<Pa
         builder.HasIndex(i => i.TokenHash).IsUnique();
     }
 }
+
+public sealed class SignatureTallyConfiguration : IEntityTypeConfiguration<SignatureTally>
+{
+    public void Configure(EntityTypeBuilder<SignatureTally> builder)
+    {
+        // The key is what the upserts in SignatureTallies conflict on; a letter's tallies are one range of it.
+        builder.HasKey(t => new { t.LetterId, t.Facet, t.Key });
+        builder.Property(t => t.Facet).HasMaxLength(SignatureTally.FacetMaxLength);
+        builder.Property(t => t.Key).HasMaxLength(SignatureTally.KeyMaxLength);
+        builder.HasOne<Domain.Letters.Letter>().WithMany().HasForeignKey(t => t.LetterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -92,11 +92,9 @@ public class Signatories(IMediator mediator) : PageModel
             // signatories only (a country where only unnamed signers are would say where they are
             // from); unfiltered, their sum is the length of the list.
             var listed = approved.Where(PublicSignatory.IsListed);
-            var byCountry = await listed
-                .GroupBy(s => s.CountryCode)
-                .Select(g => new { CountryCode = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken);
-            var unnamed = await approved.CountAsync(PublicSignatory.IsUnlisted, cancellationToken);
+            var byCountry = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Listed, cancellationToken))
+                .Select(t => new { CountryCode = t.Key, t.Count }).ToList();
+            var unnamed = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Unnamed, cancellationToken)).Sum(t => t.Count);
             var countries = byCountry.Select(g => g.CountryCode).ToList();
 
             var matching = Filtered(listed, filters);

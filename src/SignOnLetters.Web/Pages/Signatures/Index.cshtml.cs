@@ -135,15 +135,10 @@ public class Index(IMediator mediator) : PageModel
             var filters = Filters.Parse(query, T);
 
             var groups = await SignatureCountQueries.GroupsAsync(db, letterId, cancellationToken);
-            var states = await db.Signatures.AsNoTracking()
-                .Where(s => s.LetterId == letterId)
-                .GroupBy(s => s.State)
-                .Select(g => new { State = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken);
-            var confirmedOn = await db.Signatures.AsNoTracking()
-                .Where(s => s.LetterId == letterId && s.State == SignatureState.Approved)
-                .Select(s => s.ConfirmedAt ?? s.CreatedAt)
-                .ToListAsync(cancellationToken);
+            var states = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.State, cancellationToken))
+                .Select(t => (State: Enum.Parse<SignatureState>(t.Key), t.Count)).ToList();
+            var perDay = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Day, cancellationToken))
+                .ToDictionary(t => SignatureFacets.ParseDay(t.Key), t => t.Count);
 
             var matching = Filtered(db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId), filters);
             var total = await matching.CountAsync(cancellationToken);
@@ -156,8 +151,8 @@ public class Index(IMediator mediator) : PageModel
                 .ToListAsync(cancellationToken);
 
             return new Model(query.Slug, filters, SignatureCounts.Of(groups),
-                states.OrderBy(s => s.State).Select(s => (s.State, s.Count)).ToList(),
-                Timeline(confirmedOn), ByCountry(groups), ByRegion(groups, T), total, page, pageCount, rows);
+                states.OrderBy(s => s.State).ToList(),
+                Timeline(perDay), ByCountry(groups), ByRegion(groups, T), total, page, pageCount, rows);
         }
 
         private static IQueryable<Signature> Filtered(IQueryable<Signature> signatures, Filters filters)
@@ -193,11 +188,11 @@ public class Index(IMediator mediator) : PageModel
         };
 
         /// <summary>Counted signatures so far at the end of each day from the first to the last, gaps included.</summary>
-        internal static List<ChartPoint> Timeline(IReadOnlyCollection<DateTime> confirmedOn)
+        /// <param name="perDay">Approved signatures per day they counted from (the "day" tallies).</param>
+        internal static List<ChartPoint> Timeline(IReadOnlyDictionary<DateOnly, int> perDay)
         {
-            if (confirmedOn.Count == 0)
+            if (perDay.Count == 0)
                 return [];
-            var perDay = confirmedOn.GroupBy(d => DateOnly.FromDateTime(d)).ToDictionary(g => g.Key, g => g.Count());
             var (first, last) = (perDay.Keys.Min(), perDay.Keys.Max());
             var points = new List<ChartPoint>();
             var total = 0;

@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SignOnLetters.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Aggregates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SignatureTallies",
+                columns: table => new
+                {
+                    LetterId = table.Column<int>(type: "integer", nullable: false),
+                    Facet = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignatureTallies", x => new { x.LetterId, x.Facet, x.Key });
+                    table.ForeignKey(
+                        name: "FK_SignatureTallies_Letters_LetterId",
+                        column: x => x.LetterId,
+                        principalTable: "Letters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SignatureTallies");
+        }
+    }
+}
