@@ -28,6 +28,7 @@ var services = builder.Services;
 
 services.AddAppDatabase(builder.Configuration);
 services.AddSingleton(TimeProvider.System);
+services.AddSingleton<ListCursors>();
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
 services.AddPublicAddress(builder.Configuration, builder.Environment);

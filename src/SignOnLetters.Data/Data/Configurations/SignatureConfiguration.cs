@@ -54,6 +54,11 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
         builder.HasIndex(s => new { s.LetterId, s.EmailKey }, "IX_Signatures_LetterEmail");
         // Counts and the public list read approved rows of one letter.
         builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.CountryCode });
+        // Lists that seek rather than count (issue 20): the public list in its order (organisations, then
+        // individuals, by id), and the coordinators' table by date and by country.
+        builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.Id });
+        builder.HasIndex(s => new { s.LetterId, s.CreatedAt, s.Id });
+        builder.HasIndex(s => new { s.LetterId, s.CountryCode, s.Id });
         builder.HasIndex(s => s.ConfirmationTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.ConfirmationTokenHash)));
         builder.HasIndex(s => s.WithdrawTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.WithdrawTokenHash)));
         builder.HasIndex(s => s.LatestWithdrawTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.LatestWithdrawTokenHash)));

@@ -29,6 +29,21 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_LetterId_CountryCode_Id",
+                table: "Signatures",
+                columns: new[] { "LetterId", "CountryCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_LetterId_CreatedAt_Id",
+                table: "Signatures",
+                columns: new[] { "LetterId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_LetterId_State_Kind_Id",
+                table: "Signatures",
+                columns: new[] { "LetterId", "State", "Kind", "Id" });
         }
 
         /// <inheritdoc />
@@ -36,6 +51,18 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "SignatureTallies");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Signatures_LetterId_CountryCode_Id",
+                table: "Signatures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Signatures_LetterId_CreatedAt_Id",
+                table: "Signatures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Signatures_LetterId_State_Kind_Id",
+                table: "Signatures");
         }
     }
 }
