@@ -106,6 +106,25 @@ public abstract class ListPagingTests(SliceFixture app) : SliceTest(app)
             Assert.Equal(2, otherOrder.Page);
         }
     }
+
+    [SkippableTheory]
+    [InlineData("%00")]
+    [InlineData("CfDJ8%2F%2B%3D%3D")]
+    [InlineData("%E2%80%AEabc")]
+    [InlineData("'%20OR%201=1--")]
+    public async Task Should_answer_a_hostile_position_with_the_numbered_page(string hostile)
+    {
+        var letter = await SeedAsync(App);
+        var long_ = new string('A', 5000);
+        var browser = BrowserlessClient.For(App);
+        foreach (var path in new[] { $"/letters/{Slug}/signatories?page=2&after={hostile}", $"/letters/{Slug}/signatories?page=2&before={hostile}&after={long_}" })
+        {
+            var (response, page) = await browser.GetAsync(path);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Page 2 of", page.QuerySelector("nav.pager")!.TextContent);
+        }
+        Assert.NotNull(letter);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
