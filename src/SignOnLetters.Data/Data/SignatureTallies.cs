@@ -144,6 +144,7 @@ public sealed class SignatureTallies : ISaveChangesInterceptor, IDbTransactionIn
             values.GetValue<SignatureVisibility>(nameof(Signature.Visibility)),
             values.GetValue<string?>(nameof(Signature.OrganisationName)) is not null,
             values.GetValue<SignatureSource>(nameof(Signature.Source)),
+            values.GetValue<string?>(nameof(Signature.EmbedHost)),
             values.GetValue<DateTime>(nameof(Signature.CreatedAt)),
             values.GetValue<DateTime?>(nameof(Signature.ConfirmedAt)));
     }

@@ -1145,8 +1145,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<string>("Key")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(269)
+                        .HasColumnType("character varying(269)");
 
                     b.Property<int>("Count")
                         .HasColumnType("integer");

@@ -1148,8 +1148,8 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("Key")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasMaxLength(269)
+                        .HasColumnType("nvarchar(269)");
 
                     b.Property<int>("Count")
                         .HasColumnType("int");

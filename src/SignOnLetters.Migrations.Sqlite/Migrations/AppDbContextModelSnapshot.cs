@@ -1110,7 +1110,7 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
-                        .HasMaxLength(32)
+                        .HasMaxLength(269)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Count")

@@ -115,9 +115,9 @@ public abstract class ListPagingTests(SliceFixture app) : SliceTest(app)
     public async Task Should_answer_a_hostile_position_with_the_numbered_page(string hostile)
     {
         var letter = await SeedAsync(App);
-        var long_ = new string('A', 5000);
+        var tooLong = new string('A', 5000);
         var browser = BrowserlessClient.For(App);
-        foreach (var path in new[] { $"/letters/{Slug}/signatories?page=2&after={hostile}", $"/letters/{Slug}/signatories?page=2&before={hostile}&after={long_}" })
+        foreach (var path in new[] { $"/letters/{Slug}/signatories?page=2&after={hostile}", $"/letters/{Slug}/signatories?page=2&before={hostile}&after={tooLong}" })
         {
             var (response, page) = await browser.GetAsync(path);
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);

@@ -11,7 +11,8 @@ namespace SignOnLetters.Domain.Signatures;
 public sealed class SignatureTally
 {
     public const int FacetMaxLength = 16;
-    public const int KeyMaxLength = 32;
+    /// <summary>Room for a source with its embedding host ("Embed:" and a host name).</summary>
+    public const int KeyMaxLength = 16 + Letters.EmbedHosts.HostMaxLength;
 
     private SignatureTally() { }
 
@@ -27,7 +28,7 @@ public sealed class SignatureTally
 /// <summary>What of a signature the tallies depend on (read from an entity, a change's original values, or a query).</summary>
 public readonly record struct TallySnapshot(
     int LetterId, SignatureState State, SignerKind Kind, string CountryCode, SignatureVisibility Visibility, bool HasOrganisation,
-    SignatureSource Source, DateTime CreatedAt, DateTime? ConfirmedAt);
+    SignatureSource Source, string? EmbedHost, DateTime CreatedAt, DateTime? ConfirmedAt);
 
 /// <summary>A tally row's identity: letter, facet and key.</summary>
 public readonly record struct TallyKey(int LetterId, string Facet, string Key) : IComparable<TallyKey>
@@ -47,7 +48,7 @@ public readonly record struct TallyKey(int LetterId, string Facet, string Key) :
 /// The facets a signature is counted under: the one rule behind the tallies and their recount.
 /// Every signature is counted by its state (the coordinators' state counts); an approved one also
 /// by kind and country (the headline, the country and region charts), by the day it counted from
-/// (the timeline), by its source, and either by its country among the listed signatories (the
+/// (the timeline), by its source (and embedding website: the status page), and either by its country among the listed signatories (the
 /// public list's length and country filter) or among those counted but not named (the list's
 /// "and N more"), by <see cref="PublicSignatory.IsListed"/>'s rule.
 /// </summary>
@@ -61,7 +62,7 @@ public static class SignatureFacets
     public const string Unnamed = "unnamed";
 
     public static TallySnapshot Snapshot(Signature s) => new(
-        s.LetterId, s.State, s.Kind, s.CountryCode, s.Visibility, s.OrganisationName is not null, s.Source, s.CreatedAt, s.ConfirmedAt);
+        s.LetterId, s.State, s.Kind, s.CountryCode, s.Visibility, s.OrganisationName is not null, s.Source, s.EmbedHost, s.CreatedAt, s.ConfirmedAt);
 
     /// <summary>Listed by <see cref="PublicSignatory.IsListed"/> (the same expression, applied to a snapshot).</summary>
     public static bool IsListed(TallySnapshot s) =>
@@ -74,7 +75,7 @@ public static class SignatureFacets
             yield break;
         yield return new TallyKey(s.LetterId, Counted, CountedKey(s.Kind, s.CountryCode));
         yield return new TallyKey(s.LetterId, Day, DayKey(s.ConfirmedAt ?? s.CreatedAt));
-        yield return new TallyKey(s.LetterId, Source, s.Source.ToString());
+        yield return new TallyKey(s.LetterId, Source, SourceKey(s.Source, s.EmbedHost));
         yield return IsListed(s)
             ? new TallyKey(s.LetterId, Listed, s.CountryCode)
             : new TallyKey(s.LetterId, Unnamed, string.Empty);
@@ -86,6 +87,15 @@ public static class SignatureFacets
     {
         var colon = key.IndexOf(':');
         return (Enum.Parse<SignerKind>(key[..colon]), key[(colon + 1)..]);
+    }
+
+    /// <summary>The source, with the partner website for an embedded form ("Embed:example.org"): the status page counts each.</summary>
+    public static string SourceKey(SignatureSource source, string? embedHost) => embedHost is null ? source.ToString() : $"{source}:{embedHost}";
+
+    public static (SignatureSource Source, string? EmbedHost) ParseSource(string key)
+    {
+        var colon = key.IndexOf(':');
+        return colon < 0 ? (Enum.Parse<SignatureSource>(key), null) : (Enum.Parse<SignatureSource>(key[..colon]), key[(colon + 1)..]);
     }
 
     public static string DayKey(DateTime at) => at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

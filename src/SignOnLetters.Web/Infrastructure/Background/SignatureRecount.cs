@@ -77,7 +77,7 @@ public sealed class SignatureRecount(IServiceScopeFactory scopes, TimeProvider c
             // Streamed: a million rows pass through one small record at a time.
             await foreach (var row in db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId)
                                .Select(s => new TallySnapshot(s.LetterId, s.State, s.Kind, s.CountryCode, s.Visibility, s.OrganisationName != null,
-                                   s.Source, s.CreatedAt, s.ConfirmedAt))
+                                   s.Source, s.EmbedHost, s.CreatedAt, s.ConfirmedAt))
                                .AsAsyncEnumerable().WithCancellation(cancellationToken))
                 SignatureFacets.AddDelta(counted, null, row);
             var stored = await db.SignatureTallies.AsNoTracking().Where(t => t.LetterId == letterId)

@@ -12,7 +12,7 @@ using SignOnLetters.Data;
 namespace SignOnLetters.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204223027_Aggregates")]
+    [Migration("20261204230659_Aggregates")]
     partial class Aggregates
     {
         /// <inheritdoc />
@@ -1148,8 +1148,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<string>("Key")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(269)
+                        .HasColumnType("character varying(269)");
 
                     b.Property<int>("Count")
                         .HasColumnType("integer");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SignOnLetters.Migrations.Postgres.Migrations
+namespace SignOnLetters.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Aggregates : Migration
@@ -14,10 +14,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "SignatureTallies",
                 columns: table => new
                 {
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    Facet = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Key = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false)
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    Facet = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(269)", maxLength: 269, nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {

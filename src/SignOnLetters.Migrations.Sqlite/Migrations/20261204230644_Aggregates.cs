@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SignOnLetters.Migrations.SqlServer.Migrations
+namespace SignOnLetters.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Aggregates : Migration
@@ -14,10 +14,10 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                 name: "SignatureTallies",
                 columns: table => new
                 {
-                    LetterId = table.Column<int>(type: "int", nullable: false),
-                    Facet = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Count = table.Column<int>(type: "int", nullable: false)
+                    LetterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Facet = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 269, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

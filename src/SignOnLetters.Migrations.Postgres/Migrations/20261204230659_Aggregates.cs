@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SignOnLetters.Migrations.Sqlite.Migrations
+namespace SignOnLetters.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Aggregates : Migration
@@ -14,10 +14,10 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                 name: "SignatureTallies",
                 columns: table => new
                 {
-                    LetterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Facet = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                    LetterId = table.Column<int>(type: "integer", nullable: false),
+                    Facet = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "character varying(269)", maxLength: 269, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
