@@ -13,15 +13,16 @@ namespace SignOnLetters.Data;
 /// the change that moves them (issue 20). One mechanism for every change saved through EF (confirm,
 /// withdraw, moderation, merge, erasure, import, anonymisation…): before a save it compares each
 /// changed signature's original and current values (<see cref="SignatureFacets.AddDelta"/>), then
-/// adds the differences with one upsert per 200 rows inside the save's own transaction (EF is
-/// told to open one even for a one-statement save). The group-commit writer, which bypasses EF,
+/// adds the differences with one upsert per 200 rows inside the save's transaction, after its
+/// rows are written (so a letter restored with its signatures in one save has its id), EF being
+/// told to open a transaction even for a one-statement save. The group-commit writer, which bypasses EF,
 /// calls <see cref="ApplyAsync"/> itself once per batch.
 /// <para>
 /// Increments, never read-modify-write: <c>INSERT … ON CONFLICT DO UPDATE SET Count = Count + n</c>
 /// (SQLite, PostgreSQL) and <c>MERGE … WITH (HOLDLOCK)</c> (SQL Server) are safe under concurrent
 /// writers, and rows are written in key order so two writers cannot deadlock on them. Inside a
-/// retrying execution strategy EF opens a new transaction per attempt and the deltas are applied
-/// again to it (the failed attempt rolled back). Changes that bypass the change tracker
+/// retrying execution strategy EF opens a new transaction per attempt and the deltas are written
+/// again before each commit (a failed attempt rolled back its own). Changes that bypass the change tracker
 /// (ExecuteUpdate, raw SQL) are not seen: none of the app's touches a counted column, and the
 /// periodic recount repairs what slips through.
 /// </para>
@@ -35,8 +36,24 @@ public sealed class SignatureTallies : ISaveChangesInterceptor, IDbTransactionIn
 
     private sealed class Pending
     {
-        public Dictionary<TallyKey, int>? Deltas;
+        /// <summary>Changed and removed signatures, from their original values (gone once the save is accepted).</summary>
+        public required Dictionary<TallyKey, int> Deltas;
+
+        /// <summary>New signatures, read when the rows are written: a letter added in the same save has its id only then.</summary>
+        public required List<Signature> Added;
+
+        /// <summary>The save runs inside the caller's transaction: the deltas go in after its commands, before the caller commits.</summary>
+        public bool InCallersTransaction;
+
         public AutoTransactionBehavior? Previous;
+
+        public Dictionary<TallyKey, int> All()
+        {
+            var all = new Dictionary<TallyKey, int>(Deltas);
+            foreach (var signature in Added)
+                SignatureFacets.AddDelta(all, null, SignatureFacets.Snapshot(signature));
+            return all;
+        }
     }
 
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
@@ -45,45 +62,47 @@ public sealed class SignatureTallies : ISaveChangesInterceptor, IDbTransactionIn
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (Collect(eventData.Context) is { } deltas)
-            Apply(eventData.Context!.Database.CurrentTransaction!.GetDbTransaction(), deltas);
+        Collect(eventData.Context);
         return result;
     }
 
-    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (Collect(eventData.Context) is { } deltas)
-            await ApplyAsync(eventData.Context!.Database.CurrentTransaction!.GetDbTransaction(), deltas, cancellationToken);
-        return result;
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
     }
 
-    /// <summary>EF opened the save's transaction: the deltas go in first, so they commit or roll back with the save.</summary>
-    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    /// <summary>EF is about to commit the save's own transaction, its rows written: the deltas go in now, and commit or roll back with them.</summary>
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending) && pending.Deltas is { } deltas)
-            Apply(result, deltas);
+        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending) && !pending.InCallersTransaction)
+            Apply(transaction, pending.All());
         return result;
     }
 
-    public async ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending) && pending.Deltas is { } deltas)
-            await ApplyAsync(result, deltas, cancellationToken);
+        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending) && !pending.InCallersTransaction)
+            await ApplyAsync(transaction, pending.All(), cancellationToken);
         return result;
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending) && pending.InCallersTransaction)
+            Apply(context.Database.CurrentTransaction!.GetDbTransaction(), pending.All());
         Forget(eventData.Context);
         return result;
     }
 
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending) && pending.InCallersTransaction)
+            await ApplyAsync(context.Database.CurrentTransaction!.GetDbTransaction(), pending.All(), cancellationToken);
         Forget(eventData.Context);
-        return ValueTask.FromResult(result);
+        return result;
     }
 
     public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
@@ -150,24 +169,30 @@ public sealed class SignatureTallies : ISaveChangesInterceptor, IDbTransactionIn
     }
 
     /// <summary>
-    /// The deltas of this save, or null when nothing counted moves. Returned only when a transaction
-    /// is already open (the caller's): they are applied to it at once. Otherwise they wait for the
-    /// transaction EF opens for the save (<see cref="TransactionStarted"/>).
+    /// Notes what the coming save moves: deltas of changed and removed signatures now (their
+    /// original values), new signatures by reference (see <see cref="Pending.Added"/>). Inside the
+    /// caller's transaction they are written after the save's commands (<see cref="SavedChanges"/>);
+    /// otherwise EF is told to open a transaction even for one statement, and they are written
+    /// just before it commits (<see cref="TransactionCommitting"/>), once per attempt of a
+    /// retrying strategy (a failed attempt rolled back its own).
     /// </summary>
-    private Dictionary<TallyKey, int>? Collect(DbContext? context)
+    private void Collect(DbContext? context)
     {
         if (context is null)
-            return null;
-        var deltas = DeltasOf(context.ChangeTracker.Entries<Signature>());
-        if (!deltas.Values.Any(d => d != 0))
-            return null;
-        if (context.Database.CurrentTransaction is not null)
-            return deltas;
-        var pending = _pending.GetOrCreateValue(context);
-        pending.Deltas = deltas;
-        pending.Previous ??= context.Database.AutoTransactionBehavior;
-        context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
-        return null;
+            return;
+        Forget(context);
+        var entries = context.ChangeTracker.Entries<Signature>().ToList();
+        var added = entries.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var deltas = DeltasOf(entries.Where(e => e.State != EntityState.Added));
+        if (added.Count == 0 && !deltas.Values.Any(d => d != 0))
+            return;
+        var pending = new Pending { Deltas = deltas, Added = added, InCallersTransaction = context.Database.CurrentTransaction is not null };
+        if (!pending.InCallersTransaction)
+        {
+            pending.Previous = context.Database.AutoTransactionBehavior;
+            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        }
+        _pending.AddOrUpdate(context, pending);
     }
 
     private void Forget(DbContext? context)
