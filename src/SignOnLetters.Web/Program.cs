@@ -31,6 +31,7 @@ var services = builder.Services;
 
 services.AddAppDatabase(builder.Configuration);
 services.AddSingleton(TimeProvider.System);
+services.AddSingleton<ListCursors>();
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
 services.AddPublicAddress(builder.Configuration, builder.Environment);
@@ -101,6 +102,8 @@ services.AddHostedService(sp => sp.GetRequiredService<LetterDeadlineCloser>());
 services.Configure<SignatureRetentionOptions>(builder.Configuration.GetSection(SignatureRetentionOptions.Section));
 services.AddSingleton<SignatureRetention>();
 services.AddHostedService(sp => sp.GetRequiredService<SignatureRetention>());
+services.AddSingleton<SignatureRecount>();
+services.AddHostedService(sp => sp.GetRequiredService<SignatureRecount>());
 services.AddSigning(builder.Configuration);
 services.AddSealing(builder.Configuration);
 services.AddSignatoryRecord(builder.Configuration);

@@ -22,6 +22,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<LetterEditorInvitation> LetterEditorInvitations => Set<LetterEditorInvitation>();
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<SignatureEvent> SignatureEvents => Set<SignatureEvent>();
+
+    /// <summary>Running counts of each letter's signatures (see <see cref="SignatureTallies"/>).</summary>
+    public DbSet<SignatureTally> SignatureTallies => Set<SignatureTally>();
     public DbSet<Mailing> Mailings => Set<Mailing>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();

@@ -28,6 +28,8 @@ public static class DatabaseProviderSetup
     public static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         var migrations = MigrationsAssembly(provider);
+        // Every context keeps the signature tallies in step, whoever builds it (app, tests, tools).
+        options.AddInterceptors(SignatureTallies.Instance);
         return provider switch
         {
             // SQLite: "Pooling" keeps connections (and their per-connection pragmas) warm.

@@ -1233,7 +1233,13 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         .HasDatabaseName("IX_Signatures_ActiveOrganisation")
                         .HasFilter("\"OrganisationKey\" IS NOT NULL AND \"State\" < 3 AND \"ClaimedAt\" IS NOT NULL");
 
+                    b.HasIndex("LetterId", "CountryCode", "Id");
+
+                    b.HasIndex("LetterId", "CreatedAt", "Id");
+
                     b.HasIndex("LetterId", "State", "Kind", "CountryCode");
+
+                    b.HasIndex("LetterId", "State", "Kind", "Id");
 
                     b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
 
@@ -1283,6 +1289,27 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.HasIndex("SignatureId", "At");
 
                     b.ToTable("SignatureEvents");
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Signatures.SignatureTally", b =>
+                {
+                    b.Property<int>("LetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Facet")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(269)
+                        .HasColumnType("character varying(269)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LetterId", "Facet", "Key");
+
+                    b.ToTable("SignatureTallies");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1732,6 +1759,15 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.HasOne("SignOnLetters.Domain.Signatures.Signature", null)
                         .WithMany("Events")
                         .HasForeignKey("SignatureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Signatures.SignatureTally", b =>
+                {
+                    b.HasOne("SignOnLetters.Domain.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1196,7 +1196,13 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_Signatures_ActiveOrganisation")
                         .HasFilter("\"OrganisationKey\" IS NOT NULL AND \"State\" < 3 AND \"ClaimedAt\" IS NOT NULL");
 
+                    b.HasIndex("LetterId", "CountryCode", "Id");
+
+                    b.HasIndex("LetterId", "CreatedAt", "Id");
+
                     b.HasIndex("LetterId", "State", "Kind", "CountryCode");
+
+                    b.HasIndex("LetterId", "State", "Kind", "Id");
 
                     b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
 
@@ -1244,6 +1250,27 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.HasIndex("SignatureId", "At");
 
                     b.ToTable("SignatureEvents");
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Signatures.SignatureTally", b =>
+                {
+                    b.Property<int>("LetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facet")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(269)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LetterId", "Facet", "Key");
+
+                    b.ToTable("SignatureTallies");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1685,6 +1712,15 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.HasOne("SignOnLetters.Domain.Signatures.Signature", null)
                         .WithMany("Events")
                         .HasForeignKey("SignatureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SignOnLetters.Domain.Signatures.SignatureTally", b =>
+                {
+                    b.HasOne("SignOnLetters.Domain.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -106,7 +106,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
         }
     }
 
-    private static async Task<LetterDocumentModel> ModelAsync(Letter letter, LetterText text, LetterVersion? latest,
+    private async Task<LetterDocumentModel> ModelAsync(Letter letter, LetterText text, LetterVersion? latest,
         IQueryable<Signature> signatures, CancellationToken cancellationToken)
     {
         var approved = signatures.Where(s => s.State == SignatureState.Approved);
@@ -124,8 +124,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
             .Select(s => new IndividualSignatory(s.Headline, s.CountryCode, s.Second, Late(s)))
             .ToList();
         // Counted by the same rule as every page and the API (named or not, every approved signature).
-        var counts = Pages.Letters.SignatureCounts.Of(await approved.GroupBy(s => new { s.Kind, s.CountryCode })
-            .Select(g => new Pages.Letters.CountedGroup(g.Key.Kind, g.Key.CountryCode, g.Count())).ToListAsync(cancellationToken));
+        var counts = await Pages.Letters.SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken);
 
         var printedAt = letter.DeliveredAt ?? latest?.PublishedAt ?? letter.UpdatedAt;
         var model = new LetterDocumentModel

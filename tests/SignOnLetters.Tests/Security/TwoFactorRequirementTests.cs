@@ -46,7 +46,7 @@ public abstract class TwoFactorRequirementTests(SliceFixture app) : SliceTest(ap
         await WithRequirementAsync(async () =>
         {
             App.RunAs(coordinator);
-            await Assert.ThrowsAsync<TwoFactorRequiredException>(() => App.SendAsync(new Export.Query(Slug)));
+            await Assert.ThrowsAsync<TwoFactorRequiredException>(() => App.ExportCsvAsync(Slug));
             await Assert.ThrowsAsync<TwoFactorRequiredException>(() =>
                 App.SendAsync(new Manage.ChangeStatus(Slug, Manage.LetterStep.Deliver, letter.ChangeCount)));
             Assert.Equal(LetterStatus.Closed, await StatusAsync(letter.Id));
@@ -59,7 +59,7 @@ public abstract class TwoFactorRequirementTests(SliceFixture app) : SliceTest(ap
             });
             await App.SendAsync(new Manage.ChangeStatus(Slug, Manage.LetterStep.Deliver, letter.ChangeCount));
             Assert.Equal(LetterStatus.Delivered, await StatusAsync(letter.Id));
-            Assert.NotEmpty(await App.SendAsync(new Export.Query(Slug)));
+            Assert.NotEmpty(await App.ExportCsvAsync(Slug));
         });
     }
 

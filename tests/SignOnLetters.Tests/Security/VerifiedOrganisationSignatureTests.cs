@@ -295,7 +295,7 @@ public abstract class VerifiedOrganisationSignatureTests(SliceFixture app) : Sli
         Assert.Contains(Network, text);
         Assert.Contains("\u2020 organisation signature not verified with the organisation", text);
 
-        var csv = System.Text.Encoding.UTF8.GetString(await App.SendAsync(new Export.Query(Slug))).Split('\n');
+        var csv = System.Text.Encoding.UTF8.GetString(await App.ExportCsvAsync(Slug)).Split('\n');
         Assert.EndsWith(",Verification", csv[0].TrimEnd('\r'));
         Assert.EndsWith(",OrganisationDomain", csv[1].TrimEnd('\r'));
         Assert.EndsWith(",Unverified", csv[2].TrimEnd('\r'));

@@ -59,7 +59,7 @@ public abstract class ModerationTests(SliceFixture app) : SliceTest(app)
         await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Moderate.Query(Slug)));
         await App.RunAsNewUserAsync("stranger@example.org");
         await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Moderate.Approve(Slug, [id])));
-        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Export.Query(Slug)));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.ExportCsvAsync(Slug));
         // A representative of the lead organisation is no co-editor: to them the queue does not exist either.
         App.RunAs(representative);
         await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new Moderate.Reject { Slug = Slug, SignatureIds = [id], Reason = "x" }));
@@ -190,7 +190,7 @@ public abstract class ModerationTests(SliceFixture app) : SliceTest(app)
         await App.SendAsync(Organisation("=HYPERLINK(\"http://evil.example\",\"Click\")", "ana@example.org") with { SignerName = "@SUM(1+1)", Role = "Директор" });
         App.RunAs(coordinator);
 
-        var bytes = await App.SendAsync(new Export.Query(Slug));
+        var bytes = await App.ExportCsvAsync(Slug);
 
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var csv = Encoding.UTF8.GetString(bytes[3..]);

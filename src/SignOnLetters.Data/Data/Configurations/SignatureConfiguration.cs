@@ -55,6 +55,11 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
         builder.HasIndex(s => new { s.LetterId, s.EmailKey }, "IX_Signatures_LetterEmail");
         // Counts and the public list read approved rows of one letter.
         builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.CountryCode });
+        // Lists that seek rather than count (issue 20): the public list in its order (organisations, then
+        // individuals, by id), and the coordinators' table by date and by country.
+        builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.Id });
+        builder.HasIndex(s => new { s.LetterId, s.CreatedAt, s.Id });
+        builder.HasIndex(s => new { s.LetterId, s.CountryCode, s.Id });
         builder.HasIndex(s => s.ConfirmationTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.ConfirmationTokenHash)));
         builder.HasIndex(s => s.WithdrawTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.WithdrawTokenHash)));
         builder.HasIndex(s => s.LatestWithdrawTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.LatestWithdrawTokenHash)));
@@ -109,5 +114,17 @@ public sealed class PartnerInvitationConfiguration : IEntityTypeConfiguration<Pa
         // Never e-mail one mailbox twice about one letter, even when two imports race.
         builder.HasIndex(i => new { i.LetterId, i.EmailKey }).IsUnique();
         builder.HasIndex(i => i.TokenHash).IsUnique();
+    }
+}
+
+public sealed class SignatureTallyConfiguration : IEntityTypeConfiguration<SignatureTally>
+{
+    public void Configure(EntityTypeBuilder<SignatureTally> builder)
+    {
+        // The key is what the upserts in SignatureTallies conflict on; a letter's tallies are one range of it.
+        builder.HasKey(t => new { t.LetterId, t.Facet, t.Key });
+        builder.Property(t => t.Facet).HasMaxLength(SignatureTally.FacetMaxLength);
+        builder.Property(t => t.Key).HasMaxLength(SignatureTally.KeyMaxLength);
+        builder.HasOne<Domain.Letters.Letter>().WithMany().HasForeignKey(t => t.LetterId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -45,6 +45,10 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(cancellationToken);
         if (pending.Any(m => m.EndsWith("_" + NameKeyUpgrade.MarkerMigration, StringComparison.Ordinal)))
             await NameKeyUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(NameKeyUpgrade)), cancellationToken);
+        // A database from before the tallies (issue 20) has signatures and no tallies yet: count them once now.
+        if (!await db.SignatureTallies.AnyAsync(cancellationToken) && await db.Signatures.AnyAsync(cancellationToken)
+            && services.GetService<Background.SignatureRecount>() is { } recount)
+            await recount.RecountAsync(cancellationToken);
     }
 }
 

@@ -176,11 +176,13 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
                 letter.Versions, letter.Editors, invitations, await SignatureCountQueries.ForLetterAsync(db, letterId, cancellationToken),
                 letter.Languages.OrderBy(code => code == letter.PrimaryLanguage ? 0 : 1).ThenBy(code => code, StringComparer.Ordinal).ToList(),
                 EmbedHosts.Split(letter.EmbedHosts).Select(host => new EmbedSnippet(host, Snippet(letter.Slug, letter.Title ?? letter.Slug, host))).ToList(),
-                await db.Signatures.AsNoTracking()
-                    .Where(s => s.LetterId == letterId && s.State == SignatureState.Approved)
-                    .GroupBy(s => new { s.Source, s.EmbedHost })
-                    .Select(g => new SourceCount(g.Key.Source, g.Key.EmbedHost, g.Count()))
-                    .ToListAsync(cancellationToken),
+                (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Source, cancellationToken))
+                    .Select(t =>
+                    {
+                        var (source, host) = SignatureFacets.ParseSource(t.Key);
+                        return new SourceCount(source, host, t.Count);
+                    })
+                    .ToList(),
                 pdfs.MissingScriptsOf(letterId).Select(missing => new MissingFont(missing.Language, missing.Script.Name, missing.Script.Characters)).ToList(),
                 letter.IsUnlisted,
                 new Sharing.ShareLinks(letter.Slug, urls.Absolute($"/l/{letter.ShortCode}"), letter.Status != LetterStatus.Draft));

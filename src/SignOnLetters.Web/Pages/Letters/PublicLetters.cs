@@ -82,14 +82,8 @@ public static class PublicLetters
                 })
                 .ToListAsync(cancellationToken);
 
-            // The page's counts in one grouped query, by the same rule as every letter page.
-            var ids = letters.Select(l => l.Id).ToList();
-            var groups = (await db.Signatures.AsNoTracking()
-                    .Where(s => ids.Contains(s.LetterId) && s.State == SignatureState.Approved)
-                    .GroupBy(s => new { s.LetterId, s.Kind, s.CountryCode })
-                    .Select(g => new { g.Key.LetterId, Group = new CountedGroup(g.Key.Kind, g.Key.CountryCode, g.Count()) })
-                    .ToListAsync(cancellationToken))
-                .ToLookup(g => g.LetterId, g => g.Group);
+            // The page's counts in one query of their tallies, by the same rule as every letter page.
+            var groups = await SignatureCountQueries.GroupsAsync(db, letters.Select(l => l.Id).ToList(), cancellationToken);
 
             var items = letters.Select(l =>
             {

@@ -29,11 +29,14 @@ public class Signatories(IMediator mediator) : PageModel
 
     /// <remarks>"page" is also Razor Pages' own route value (see <see cref="ListQueryInput"/>): read from the query string only.</remarks>
     public async Task OnGetAsync(string slug, string? q, string? country, [FromQuery(Name = "page")] string? pageNumber,
-        CancellationToken cancellationToken) =>
-        List = await mediator.Send(new Query(slug, pageNumber, q, country), cancellationToken);
+        string? after, string? before, CancellationToken cancellationToken) =>
+        List = await mediator.Send(new Query(slug, pageNumber, q, country, after, before), cancellationToken);
 
     /// <summary>The query string as typed.</summary>
-    public sealed record Query(string Slug, string? Page = null, string? Search = null, string? Country = null) : IQuery<Model>
+    /// <param name="After">The "Next" link's position (<see cref="ListCursors"/>): the page starts after it.</param>
+    /// <param name="Before">The "Previous" link's position: the page ends before it.</param>
+    public sealed record Query(string Slug, string? Page = null, string? Search = null, string? Country = null,
+        string? After = null, string? Before = null) : IQuery<Model>
     {
         /// <summary>A page of the whole list, by number (the letter page, the API).</summary>
         public Query(string slug, int page) : this(slug, page.ToString(CultureInfo.InvariantCulture)) { }
@@ -49,9 +52,11 @@ public class Signatories(IMediator mediator) : PageModel
     /// <param name="Unnamed">Counted signatories who asked not to be named, on the whole letter (never per search or country:
     /// that would tell where they are from).</param>
     /// <param name="Countries">The countries of listed signatories, for the filter.</param>
+    /// <param name="NextCursor">Where the next page starts (its link seeks there), null on the last page.</param>
+    /// <param name="PreviousCursor">Where the previous page ends, null on the first.</param>
     public sealed record Model(
         string Slug, SignatureCounts Counts, Filters Filters, int Matching, int Page, int PageCount, IReadOnlyList<PublicSignatory> Items,
-        int Unnamed, IReadOnlyList<string> Countries)
+        int Unnamed, IReadOnlyList<string> Countries, string? NextCursor = null, string? PreviousCursor = null)
     {
         /// <summary>The list's address with its filters, at <paramref name="page"/>.</summary>
         public string Link(int page) => QueryHelpers.AddQueryString($"/letters/{Slug}/signatories",
@@ -62,11 +67,20 @@ public class Signatories(IMediator mediator) : PageModel
                 ["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
             }.Where(v => v.Value is not null));
 
+        /// <summary>The pager's links: a deep neighbouring page's link carries this page's position, so it is a seek.</summary>
+        public string PagerLink(int page)
+        {
+            if (!ListCursors.IsDeep(page, PageCount))
+                return Link(page);
+            var cursor = page == Page + 1 ? ("after", NextCursor) : page == Page - 1 ? ("before", PreviousCursor) : default;
+            return cursor.Item2 is null ? Link(page) : QueryHelpers.AddQueryString(Link(page), cursor.Item1, cursor.Item2);
+        }
+
         /// <summary>The end of the whole list (last page, no filter): where "and N more who asked not to be named" belongs.</summary>
         public bool IsEnd => Page == PageCount && !Filters.Any;
     }
 
-    public sealed class QueryHandler(AppDbContext db, IStringLocalizer<SharedResource> T) : IQueryHandler<Query, Model>
+    public sealed class QueryHandler(AppDbContext db, IStringLocalizer<SharedResource> T, ListCursors cursors) : IQueryHandler<Query, Model>
     {
         public const int PageSize = 50;
 
@@ -92,25 +106,73 @@ public class Signatories(IMediator mediator) : PageModel
             // signatories only (a country where only unnamed signers are would say where they are
             // from); unfiltered, their sum is the length of the list.
             var listed = approved.Where(PublicSignatory.IsListed);
-            var byCountry = await listed
-                .GroupBy(s => s.CountryCode)
-                .Select(g => new { CountryCode = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken);
-            var unnamed = await approved.CountAsync(PublicSignatory.IsUnlisted, cancellationToken);
+            var byCountry = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Listed, cancellationToken))
+                .Select(t => new { CountryCode = t.Key, t.Count }).ToList();
+            var unnamed = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Unnamed, cancellationToken)).Sum(t => t.Count);
             var countries = byCountry.Select(g => g.CountryCode).ToList();
 
             var matching = Filtered(listed, filters);
             var total = filters.Any ? await matching.CountAsync(cancellationToken) : byCountry.Sum(g => g.Count);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Min(requestedPage, pageCount);
-            // Organisations first, then individuals, each in signing order (ids are stable for paging).
-            var items = await matching
-                .OrderBy(s => s.Kind).ThenBy(s => s.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(PublicSignatory.Shown)
-                .ToListAsync(cancellationToken);
-            return new Model(query.Slug, counts, filters, total, page, pageCount, items, unnamed, countries);
+            var (items, next, previous) = await PageAsync(matching, query, page, pageCount, total, cancellationToken);
+            return new Model(query.Slug, counts, filters, total, page, pageCount, items, unnamed, countries, next, previous);
         }
+
+        /// <summary>
+        /// One page, organisations first, then individuals, each in signing order (ids are stable for
+        /// paging), read through the (LetterId, State, Kind, Id) index. From a neighbour's link it
+        /// seeks from that page's first or last line; from a page number alone it counts from the
+        /// nearer end, so the last page costs what the first does. The page's keys are found first,
+        /// then only its 50 lines are read (by <see cref="PublicSignatory.Shown"/>, in SQL). Returns
+        /// the positions of this page's last and first lines for its own "Next" and "Previous" links.
+        /// </summary>
+        private async Task<(List<PublicSignatory> Items, string? Next, string? Previous)> PageAsync(
+            IQueryable<Signature> matching, Query query, int page, int pageCount, int total, CancellationToken cancellationToken)
+        {
+            IQueryable<Signature> window;
+            var backwards = false;
+            if (cursors.Read(ListName, query.After) is { } after && page > 1)
+            {
+                var (kind, id) = ((SignerKind)after.SortKey, after.Id);
+                window = matching.Where(s => s.Kind > kind || (s.Kind == kind && s.Id > id))
+                    .OrderBy(s => s.Kind).ThenBy(s => s.Id).Take(PageSize);
+            }
+            else if (cursors.Read(ListName, query.Before) is { } before && page < pageCount)
+            {
+                var (kind, id) = ((SignerKind)before.SortKey, before.Id);
+                window = matching.Where(s => s.Kind < kind || (s.Kind == kind && s.Id < id))
+                    .OrderByDescending(s => s.Kind).ThenByDescending(s => s.Id).Take(PageSize);
+                backwards = true;
+            }
+            else if (page > (pageCount + 1) / 2)
+            {
+                // Nearer the end: skip the lines after this page, counting backwards.
+                var later = Math.Max(0, total - page * PageSize);
+                var take = Math.Max(0, Math.Min(PageSize, total - (page - 1) * PageSize));
+                window = matching.OrderByDescending(s => s.Kind).ThenByDescending(s => s.Id).Skip(later).Take(take);
+                backwards = true;
+            }
+            else
+            {
+                window = matching.OrderBy(s => s.Kind).ThenBy(s => s.Id).Skip((page - 1) * PageSize).Take(PageSize);
+            }
+            var rows = await window.Select(s => new LineKey((int)s.Kind, s.Id)).ToListAsync(cancellationToken);
+            if (backwards)
+                rows.Reverse();
+            var ids = rows.Select(r => r.Id).ToList();
+            var items = ids.Count == 0
+                ? []
+                : await matching.Where(s => ids.Contains(s.Id)).OrderBy(s => s.Kind).ThenBy(s => s.Id)
+                    .Select(PublicSignatory.Shown).ToListAsync(cancellationToken);
+            var next = page < pageCount && rows.Count > 0 ? cursors.Create(ListName, rows[^1].Kind, rows[^1].Id) : null;
+            var previous = page > 1 && rows.Count > 0 ? cursors.Create(ListName, rows[0].Kind, rows[0].Id) : null;
+            return (items, next, previous);
+        }
+
+        private sealed record LineKey(int Kind, int Id);
+
+        private const string ListName = "signatories";
 
         /// <summary>Matches only what the list shows of each signatory (see the class remarks).</summary>
         private static IQueryable<Signature> Filtered(IQueryable<Signature> listed, Filters filters)

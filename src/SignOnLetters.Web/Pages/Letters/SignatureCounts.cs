@@ -69,20 +69,38 @@ public sealed record CountedGroup(SignerKind Kind, string CountryCode, int Count
 public static class SignatureCountQueries
 {
     /// <summary>
-    /// Computed from the approved signature rows when asked, through the (LetterId, State, Kind,
-    /// CountryCode) index, never from a counter row bumped per signature: one grouped query, a row
-    /// per kind and country.
+    /// Read from the letter's running tallies (<see cref="SignatureTally"/>, kept in the same
+    /// transaction as every change of a signature), never by counting its rows: a few hundred rows
+    /// at most whatever the number of signatures.
     /// </summary>
     public static async Task<SignatureCounts> ForLetterAsync(AppDbContext db, int letterId, CancellationToken cancellationToken) =>
         SignatureCounts.Of(await GroupsAsync(db, letterId, cancellationToken));
 
-    /// <summary>The approved signatures of a letter counted per kind and country (one grouped query).</summary>
+    /// <summary>The approved signatures of a letter counted per kind and country.</summary>
     public static async Task<List<CountedGroup>> GroupsAsync(AppDbContext db, int letterId, CancellationToken cancellationToken) =>
-        await db.Signatures.AsNoTracking()
-            .Where(s => s.LetterId == letterId && s.State == SignatureState.Approved)
-            .GroupBy(s => new { s.Kind, s.CountryCode })
-            .Select(g => new CountedGroup(g.Key.Kind, g.Key.CountryCode, g.Count()))
-            .ToListAsync(cancellationToken);
+        (await FacetAsync(db, letterId, SignatureFacets.Counted, cancellationToken)).Select(Group).ToList();
+
+    /// <summary>The approved signatures of several letters counted per kind and country (one query).</summary>
+    public static async Task<ILookup<int, CountedGroup>> GroupsAsync(AppDbContext db, IReadOnlyCollection<int> letterIds, CancellationToken cancellationToken) =>
+        (await db.SignatureTallies.AsNoTracking()
+            .Where(t => letterIds.Contains(t.LetterId) && t.Facet == SignatureFacets.Counted && t.Count != 0)
+            .Select(t => new { t.LetterId, t.Key, t.Count })
+            .ToListAsync(cancellationToken))
+        .ToLookup(t => t.LetterId, t => Group((t.Key, t.Count)));
+
+    /// <summary>One facet of a letter's tallies (see <see cref="SignatureFacets"/>): its keys with their non-zero counts.</summary>
+    public static async Task<List<(string Key, int Count)>> FacetAsync(AppDbContext db, int letterId, string facet, CancellationToken cancellationToken) =>
+        (await db.SignatureTallies.AsNoTracking()
+            .Where(t => t.LetterId == letterId && t.Facet == facet && t.Count != 0)
+            .Select(t => new { t.Key, t.Count })
+            .ToListAsync(cancellationToken))
+        .Select(t => (t.Key, t.Count)).ToList();
+
+    private static CountedGroup Group((string Key, int Count) tally)
+    {
+        var (kind, country) = SignatureFacets.ParseCounted(tally.Key);
+        return new CountedGroup(kind, country, tally.Count);
+    }
 }
 
 /// <summary>The model of <c>_CountHeadline</c>: the counts, and the goal when the letter has one.</summary>

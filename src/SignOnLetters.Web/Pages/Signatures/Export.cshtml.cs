@@ -17,26 +17,56 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// Every signature of a letter with its private fields, as CSV, for coordinators of the lead
 /// organisation only: <c>/letters/{slug}/signatures.csv</c>. UTF-8 with a byte order mark so
 /// spreadsheets read every script; cells that a spreadsheet would run as a formula are neutralised.
+/// <para>
+/// Streamed (issue 20): rows go from the database reader to the response one at a time, so a
+/// letter of a million signatures costs the server a reader's buffer, not the whole file.
+/// Access is checked before the first byte is written, so a refusal is still an ordinary error page.
+/// </para>
 /// </summary>
 [Authorize]
 public class Export(IMediator mediator) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
-        File(await mediator.Send(new Query(slug), cancellationToken), "text/csv; charset=utf-8", $"signatures-{slug}.csv");
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new Query(slug, new CsvResponse(Response, $"signatures-{slug}.csv")), cancellationToken);
+        return new EmptyResult();
+    }
 
-    public sealed record Query(string Slug) : IQuery<byte[]>, IRequiresTwoFactor;
+    /// <param name="Output">Where the file goes; its headers are set only once access is granted.</param>
+    public sealed record Query(string Slug, ICsvOutput Output) : IQuery<Unit>, IRequiresTwoFactor;
+
+    /// <summary>Where an export writes: the HTTP response, or a buffer in tests.</summary>
+    public interface ICsvOutput
+    {
+        /// <summary>Called once, after access was granted and before the first byte.</summary>
+        Stream Open();
+    }
+
+    /// <summary>The response, as a download named <paramref name="fileName"/>.</summary>
+    public sealed class CsvResponse(HttpResponse response, string fileName) : ICsvOutput
+    {
+        public Stream Open()
+        {
+            response.ContentType = "text/csv; charset=utf-8";
+            var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(fileName);
+            response.Headers.ContentDisposition = disposition.ToString();
+            return response.Body;
+        }
+    }
 
     public sealed record Row(
         int Id, string Kind, string State, string? OrganisationName, string SignerName, string? Role, string Country, string? Email,
         string? Website, string Visibility, bool KeepMeUpdated, string Source, int VersionNumber, DateTime SignedAtUtc, DateTime? ConfirmedAtUtc,
         string? RejectionReason, string? Verification);
 
-    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, byte[]>
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Unit>
     {
-        public async ValueTask<byte[]> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<Unit> Handle(Query query, CancellationToken cancellationToken)
         {
             var letterId = await db.RequireLeadCoordinatorAsync(query.Slug, user, cancellationToken);
-            var signatures = await db.Signatures.AsNoTracking()
+            // Streamed from the reader (no ToList): one row in memory at a time, in id order.
+            var rows = db.Signatures.AsNoTracking()
                 .Where(s => s.LetterId == letterId)
                 .OrderBy(s => s.Id)
                 .Select(s => new
@@ -44,14 +74,13 @@ public class Export(IMediator mediator) : PageModel
                     s.Id, s.Kind, s.State, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.Website, s.Visibility,
                     s.KeepMeUpdated, s.Source, VersionNumber = s.LetterVersion.Number, s.CreatedAt, s.ConfirmedAt, s.RejectionReason, s.Verification,
                 })
-                .ToListAsync(cancellationToken);
-            var rows = signatures.Select(s => new Row(s.Id, s.Kind.ToString(), s.State.ToString(), Safe(s.OrganisationName), Safe(s.SignerName)!,
-                Safe(s.Role), s.CountryCode, Safe(s.Email), Safe(s.Website), s.Visibility.ToString(), s.KeepMeUpdated, s.Source.ToString(),
-                s.VersionNumber, s.CreatedAt, s.ConfirmedAt, Safe(s.RejectionReason), VerificationCell(s.Kind, s.Verification)));
+                .AsAsyncEnumerable()
+                .Select(s => new Row(s.Id, s.Kind.ToString(), s.State.ToString(), Safe(s.OrganisationName), Safe(s.SignerName)!,
+                    Safe(s.Role), s.CountryCode, Safe(s.Email), Safe(s.Website), s.Visibility.ToString(), s.KeepMeUpdated, s.Source.ToString(),
+                    s.VersionNumber, s.CreatedAt, s.ConfirmedAt, Safe(s.RejectionReason), VerificationCell(s.Kind, s.Verification)));
 
             const string IsoUtc = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-            await using var buffer = new MemoryStream();
-            await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+            await using (var writer = new StreamWriter(query.Output.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true))
             await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
             {
                 // ISO 8601 in UTC, which every spreadsheet and script reads the same way, not the
@@ -60,7 +89,7 @@ public class Export(IMediator mediator) : PageModel
                 csv.Context.TypeConverterOptionsCache.GetOptions<DateTime?>().Formats = [IsoUtc];
                 await csv.WriteRecordsAsync(rows, cancellationToken);
             }
-            return buffer.ToArray();
+            return Unit.Value;
         }
     }
 

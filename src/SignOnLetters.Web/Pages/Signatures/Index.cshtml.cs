@@ -36,13 +36,13 @@ public class Index(IMediator mediator) : PageModel
 
     /// <remarks>"page" is also Razor Pages' own route value (the page's path): read it from the query string only.</remarks>
     public async Task OnGetAsync(string slug, string? q, string? state, string? type, string? country, string? visibility, string? sort,
-        [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken) =>
-        Table = await mediator.Send(new Query(slug, q, state, type, country, visibility, sort, pageNumber), cancellationToken);
+        [FromQuery(Name = "page")] string? pageNumber, string? after, string? before, CancellationToken cancellationToken) =>
+        Table = await mediator.Send(new Query(slug, q, state, type, country, visibility, sort, pageNumber, after, before), cancellationToken);
 
     /// <summary>The query string as typed; the handler reads it (see <see cref="Filters.Parse"/>).</summary>
     public sealed record Query(
         string Slug, string? Search = null, string? State = null, string? Type = null, string? Country = null, string? Visibility = null,
-        string? Sort = null, string? Page = null) : IQuery<Model>;
+        string? Sort = null, string? Page = null, string? After = null, string? Before = null) : IQuery<Model>;
 
     public enum SortOrder
     {
@@ -94,8 +94,18 @@ public class Index(IMediator mediator) : PageModel
     public sealed record Model(
         string Slug, Filters Filters, SignatureCounts Counts, IReadOnlyList<(SignatureState State, int Count)> States,
         IReadOnlyList<ChartPoint> Timeline, IReadOnlyList<ChartPoint> ByCountry, IReadOnlyList<ChartPoint> ByRegion,
-        int Matching, int Page, int PageCount, IReadOnlyList<Row> Rows)
+        int Matching, int Page, int PageCount, IReadOnlyList<Row> Rows, string? NextCursor = null, string? PreviousCursor = null)
     {
+        /// <summary>The "Next" link: for a deep page, a seek from this page's last row where the sort allows (see <see cref="ListCursors"/>).</summary>
+        public string NextLink => NextCursor is null || !ListCursors.IsDeep(Page + 1, PageCount)
+            ? Link(page: Page + 1)
+            : QueryHelpers.AddQueryString(Link(page: Page + 1), "after", NextCursor);
+
+        /// <summary>The "Previous" link: a seek back from this page's first row (deep pages only, as <see cref="NextLink"/>).</summary>
+        public string PreviousLink => PreviousCursor is null || !ListCursors.IsDeep(Page - 1, PageCount)
+            ? Link(page: Page - 1)
+            : QueryHelpers.AddQueryString(Link(page: Page - 1), "before", PreviousCursor);
+
         /// <summary>This page's address with the current filters, changing the given ones.</summary>
         public string Link(int? page = null, SortOrder? sort = null)
         {
@@ -122,7 +132,7 @@ public class Index(IMediator mediator) : PageModel
             : SignerName.Length == 0 ? "—" : OrganisationName is null ? SignerName : $"{SignerName} ({OrganisationName})";
     }
 
-    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, IStringLocalizer<SharedResource> T) : IQueryHandler<Query, Model>
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, IStringLocalizer<SharedResource> T, ListCursors cursors) : IQueryHandler<Query, Model>
     {
         public const int PageSize = 50;
 
@@ -135,29 +145,23 @@ public class Index(IMediator mediator) : PageModel
             var filters = Filters.Parse(query, T);
 
             var groups = await SignatureCountQueries.GroupsAsync(db, letterId, cancellationToken);
-            var states = await db.Signatures.AsNoTracking()
-                .Where(s => s.LetterId == letterId)
-                .GroupBy(s => s.State)
-                .Select(g => new { State = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken);
-            var confirmedOn = await db.Signatures.AsNoTracking()
-                .Where(s => s.LetterId == letterId && s.State == SignatureState.Approved)
-                .Select(s => s.ConfirmedAt ?? s.CreatedAt)
-                .ToListAsync(cancellationToken);
+            var states = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.State, cancellationToken))
+                .Select(t => (State: Enum.Parse<SignatureState>(t.Key), t.Count)).ToList();
+            var perDay = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Day, cancellationToken))
+                .ToDictionary(t => SignatureFacets.ParseDay(t.Key), t => t.Count);
 
             var matching = Filtered(db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId), filters);
-            var total = await matching.CountAsync(cancellationToken);
+            // Without a search or a filter other than the state, the tallies know how many match.
+            var total = filters is { Search: null, Type: null, Country: null, Visibility: null }
+                ? states.Where(s => filters.State is null || s.State == filters.State).Sum(s => s.Count)
+                : await matching.CountAsync(cancellationToken);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Min(filters.Page, pageCount);
-            var rows = await Sorted(matching, filters.Sort)
-                .Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(s => new Row(s.Id, s.Kind, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.State, s.Visibility,
-                    s.Source, s.CreatedAt, s.ConfirmedAt, s.ErasedAt))
-                .ToListAsync(cancellationToken);
+            var (rows, next, previous) = await PageAsync(matching, filters.Sort, query, page, pageCount, total, cancellationToken);
 
             return new Model(query.Slug, filters, SignatureCounts.Of(groups),
-                states.OrderBy(s => s.State).Select(s => (s.State, s.Count)).ToList(),
-                Timeline(confirmedOn), ByCountry(groups), ByRegion(groups, T), total, page, pageCount, rows);
+                states.OrderBy(s => s.State).ToList(),
+                Timeline(perDay), ByCountry(groups), ByRegion(groups, T), total, page, pageCount, rows, next, previous);
         }
 
         private static IQueryable<Signature> Filtered(IQueryable<Signature> signatures, Filters filters)
@@ -182,22 +186,89 @@ public class Index(IMediator mediator) : PageModel
             return signatures;
         }
 
-        private static IQueryable<Signature> Sorted(IQueryable<Signature> signatures, SortOrder sort) => sort switch
+        private static IQueryable<Signature> Sorted(IQueryable<Signature> signatures, SortOrder sort, bool backwards = false) => (sort, backwards) switch
         {
-            SortOrder.Oldest => signatures.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id),
-            SortOrder.Name => signatures
+            (SortOrder.Oldest, false) or (SortOrder.Newest, true) => signatures.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id),
+            (SortOrder.Name, _) => signatures
                 .OrderBy(s => s.Kind == SignerKind.Organisation ? s.OrganisationName : s.SignerName)
                 .ThenBy(s => s.SignerName).ThenBy(s => s.Id),
-            SortOrder.Country => signatures.OrderBy(s => s.CountryCode).ThenBy(s => s.Id),
+            (SortOrder.Country, false) => signatures.OrderBy(s => s.CountryCode).ThenBy(s => s.Id),
+            (SortOrder.Country, true) => signatures.OrderByDescending(s => s.CountryCode).ThenByDescending(s => s.Id),
             _ => signatures.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id),
         };
 
-        /// <summary>Counted signatures so far at the end of each day from the first to the last, gaps included.</summary>
-        internal static List<ChartPoint> Timeline(IReadOnlyCollection<DateTime> confirmedOn)
+        /// <summary>
+        /// One page of the table. Sorted by date or by country, the neighbours' links seek from this
+        /// page's first or last row through the (LetterId, CreatedAt, Id) and (LetterId, CountryCode,
+        /// Id) indexes, and a page number alone counts from the nearer end, so the first, the last and
+        /// the next page all cost alike. The name order (organisation or person, whichever the
+        /// row shows) has no index to seek in and is paged by number.
+        /// </summary>
+        private async Task<(List<Row> Rows, string? Next, string? Previous)> PageAsync(
+            IQueryable<Signature> matching, SortOrder sort, Query query, int page, int pageCount, int total, CancellationToken cancellationToken)
         {
-            if (confirmedOn.Count == 0)
+            var list = $"signatures:{sort}";
+            var seekable = sort != SortOrder.Name;
+            IQueryable<Signature> window;
+            var backwards = false;
+            if (seekable && cursors.Read(list, query.After) is { } after && page > 1)
+                window = Sorted(After(matching, sort, after, forwards: true), sort).Take(PageSize);
+            else if (seekable && cursors.Read(list, query.Before) is { } before && page < pageCount)
+            {
+                window = Sorted(After(matching, sort, before, forwards: false), sort, backwards: true).Take(PageSize);
+                backwards = true;
+            }
+            else if (seekable && page > (pageCount + 1) / 2)
+            {
+                var later = Math.Max(0, total - page * PageSize);
+                var take = Math.Max(0, Math.Min(PageSize, total - (page - 1) * PageSize));
+                window = Sorted(matching, sort, backwards: true).Skip(later).Take(take);
+                backwards = true;
+            }
+            else
+                window = Sorted(matching, sort).Skip((page - 1) * PageSize).Take(PageSize);
+            var rows = await window
+                .Select(s => new Row(s.Id, s.Kind, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.State, s.Visibility,
+                    s.Source, s.CreatedAt, s.ConfirmedAt, s.ErasedAt))
+                .ToListAsync(cancellationToken);
+            if (backwards)
+                rows.Reverse();
+            if (!seekable || rows.Count == 0)
+                return (rows, null, null);
+            return (rows,
+                page < pageCount ? cursors.Create(list, SortKey(rows[^1], sort), rows[^1].Id) : null,
+                page > 1 ? cursors.Create(list, SortKey(rows[0], sort), rows[0].Id) : null);
+        }
+
+        /// <summary>A row's place in the order, as a number: its creation time in ticks, or its country's two letters.</summary>
+        private static long SortKey(Row row, SortOrder sort) =>
+            sort == SortOrder.Country ? row.CountryCode[0] * 65536L + row.CountryCode[1] : row.CreatedAt.Ticks;
+
+        /// <summary>The rows after <paramref name="position"/> in the order (or before it, going backwards).</summary>
+        private static IQueryable<Signature> After(IQueryable<Signature> signatures, SortOrder sort, (long SortKey, int Id) position, bool forwards)
+        {
+            var id = position.Id;
+            if (sort == SortOrder.Country)
+            {
+                var country = new string([(char)(position.SortKey / 65536), (char)(position.SortKey % 65536)]);
+                return forwards
+                    ? signatures.Where(s => string.Compare(s.CountryCode, country) > 0 || (s.CountryCode == country && s.Id > id))
+                    : signatures.Where(s => string.Compare(s.CountryCode, country) < 0 || (s.CountryCode == country && s.Id < id));
+            }
+            var at = new DateTime(position.SortKey, DateTimeKind.Utc);
+            // Newest first: "after" in the order is earlier in time.
+            var later = (sort == SortOrder.Oldest) == forwards;
+            return later
+                ? signatures.Where(s => s.CreatedAt > at || (s.CreatedAt == at && s.Id > id))
+                : signatures.Where(s => s.CreatedAt < at || (s.CreatedAt == at && s.Id < id));
+        }
+
+        /// <summary>Counted signatures so far at the end of each day from the first to the last, gaps included.</summary>
+        /// <param name="perDay">Approved signatures per day they counted from (the "day" tallies).</param>
+        internal static List<ChartPoint> Timeline(IReadOnlyDictionary<DateOnly, int> perDay)
+        {
+            if (perDay.Count == 0)
                 return [];
-            var perDay = confirmedOn.GroupBy(d => DateOnly.FromDateTime(d)).ToDictionary(g => g.Key, g => g.Count());
             var (first, last) = (perDay.Keys.Min(), perDay.Keys.Max());
             var points = new List<ChartPoint>();
             var total = 0;

@@ -23,7 +23,7 @@ namespace SignOnLetters.Web.Pages.Signing;
 /// Used on SQLite and PostgreSQL, whose <c>INSERT … RETURNING</c> the tests run against; SQL Server,
 /// which we cannot run here, keeps EF's SaveChanges. Nothing else is bypassed: new signatures wait
 /// for confirmation or review, so the public page and its cache (evicted by EF's save interceptor)
-/// do not change with them.
+/// do not change with them; their tallies (by state) go in the batch's transaction.
 /// </para>
 /// </summary>
 internal sealed class SignatureRowInsert
@@ -59,6 +59,7 @@ internal sealed class SignatureRowInsert
             if (connection.CanCreateBatch)
             {
                 await InsertInBatchesAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
+                await SignatureTallies.ApplyAsync(transaction.GetDbTransaction(), SignatureTallies.DeltasOf(signatures), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return;
             }
@@ -76,6 +77,8 @@ internal sealed class SignatureRowInsert
                     await insertEvent.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
+            // The batch's tallies in its own transaction: once per batch, not per signature.
+            await SignatureTallies.ApplyAsync(transaction.GetDbTransaction(), SignatureTallies.DeltasOf(signatures), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch

@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SignOnLetters.Data;
+using SignOnLetters.Domain.Signatures;
+using SignOnLetters.Tests.Infrastructure;
+using SignOnLetters.Web.Pages.Letters;
+using static SignOnLetters.Tests.Signatures.SigningScenario;
+using Index = SignOnLetters.Web.Pages.Signatures.Index;
+
+namespace SignOnLetters.Tests.Scale;
+
+/// <summary>
+/// Lists that seek (issue 20): the "Next" and "Previous" links carry a position and show exactly
+/// the pages a page number shows, a forged position changes nothing, and on SQLite no list query
+/// reads the letter's signatures by a scan or sorts them.
+/// </summary>
+public abstract class ListPagingTests(SliceFixture app) : SliceTest(app)
+{
+    internal const int Signers = 130;
+
+    internal static async Task<Domain.Letters.Letter> SeedAsync(SliceFixture App)
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        var terms = await TermsAsync(App, letter);
+        var countries = new[] { "PT", "KE", "BR", "FR", "AR" };
+        var signatures = Enumerable.Range(0, Signers).Select(i => i % 7 == 0
+                ? Approved(App, terms, Organisation($"Network {i:000}", $"o{i}@example.org") with { CountryCode = countries[i % 5] }, i / 3)
+                : Approved(App, terms, Individual($"Person {i:000}", $"p{i}@example.org") with
+                {
+                    CountryCode = countries[i % 5],
+                    Visibility = i % 11 == 0 ? SignatureVisibility.CountedNotNamed : SignatureVisibility.NameAndOrganisation,
+                }, i / 3))
+            .ToArray<object>();
+        await App.InsertAsync(signatures);
+        App.RunAs(coordinator);
+        return letter;
+    }
+
+    [SkippableFact]
+    public async Task Should_show_by_the_public_lists_next_and_previous_links_exactly_the_pages_their_numbers_show()
+    {
+        await SeedAsync(App);
+        App.RunAs(null);
+        var byNumber = new List<Signatories.Model>();
+        var first = await App.SendAsync(new Signatories.Query(Slug, 1));
+        for (var page = 1; page <= first.PageCount; page++)
+            byNumber.Add(await App.SendAsync(new Signatories.Query(Slug, page)));
+        Assert.True(first.PageCount >= 3);
+        Assert.Equal(byNumber.Sum(p => p.Items.Count), first.Matching);
+
+        var current = first;
+        while (current.NextCursor is { } next)
+        {
+            var following = await App.SendAsync(new Signatories.Query(Slug, (current.Page + 1).ToString(), After: next));
+            Assert.Equal(byNumber[following.Page - 1].Items, following.Items);
+            current = following;
+        }
+        Assert.Equal(first.PageCount, current.Page);
+        while (current.PreviousCursor is { } previous)
+        {
+            var preceding = await App.SendAsync(new Signatories.Query(Slug, (current.Page - 1).ToString(), Before: previous));
+            Assert.Equal(byNumber[preceding.Page - 1].Items, preceding.Items);
+            current = preceding;
+        }
+        Assert.Equal(1, current.Page);
+        // Pages near either end are linked by number (the addresses people share); deeper ones by position.
+        Assert.Equal($"/letters/{Slug}/signatories?page=2", first.PagerLink(2));
+        var deep = first with { Page = 40, PageCount = 100, NextCursor = "next", PreviousCursor = "previous" };
+        Assert.Equal($"/letters/{Slug}/signatories?page=41&after=next", deep.PagerLink(41));
+        Assert.Equal($"/letters/{Slug}/signatories?page=39&before=previous", deep.PagerLink(39));
+        Assert.Equal($"/letters/{Slug}/signatories?page=99", (deep with { Page = 98 }).PagerLink(99));
+        // A forged or foreign position is no position: the page number is used.
+        var forged = await App.SendAsync(new Signatories.Query(Slug, "2", After: "CfDJ8forged" + new string('x', 80)));
+        Assert.Equal(byNumber[1].Items, forged.Items);
+    }
+
+    [SkippableFact]
+    public async Task Should_show_by_the_tables_next_and_previous_links_exactly_the_pages_their_numbers_show_in_every_seekable_order()
+    {
+        await SeedAsync(App);
+        foreach (var (sort, state) in new[] { ("Newest", (string?)null), ("Oldest", null), ("Country", null), ("Newest", "Approved") })
+        {
+            var first = await App.SendAsync(new Index.Query(Slug, Sort: sort, State: state));
+            Assert.Equal(Signers, first.Matching);
+            var byNumber = new List<IReadOnlyList<Index.Row>>();
+            for (var page = 1; page <= first.PageCount; page++)
+                byNumber.Add((await App.SendAsync(new Index.Query(Slug, Sort: sort, State: state, Page: page.ToString()))).Rows);
+            Assert.Equal(Signers, byNumber.SelectMany(r => r).Select(r => r.Id).Distinct().Count());
+
+            var current = first;
+            while (current.NextCursor is { } next)
+            {
+                var following = await App.SendAsync(new Index.Query(Slug, Sort: sort, State: state, Page: (current.Page + 1).ToString(), After: next));
+                Assert.Equal(byNumber[following.Page - 1].Select(r => r.Id), following.Rows.Select(r => r.Id));
+                current = following;
+            }
+            Assert.Equal(first.PageCount, current.Page);
+            while (current.PreviousCursor is { } previous)
+            {
+                var preceding = await App.SendAsync(new Index.Query(Slug, Sort: sort, State: state, Page: (current.Page - 1).ToString(), Before: previous));
+                Assert.Equal(byNumber[preceding.Page - 1].Select(r => r.Id), preceding.Rows.Select(r => r.Id));
+                current = preceding;
+            }
+            // A position taken in one order means nothing in another.
+            var otherOrder = await App.SendAsync(new Index.Query(Slug, Sort: sort == "Country" ? "Newest" : "Country", Page: "2", After: first.NextCursor));
+            Assert.Equal(2, otherOrder.Page);
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData("%00")]
+    [InlineData("CfDJ8%2F%2B%3D%3D")]
+    [InlineData("%E2%80%AEabc")]
+    [InlineData("'%20OR%201=1--")]
+    public async Task Should_answer_a_hostile_position_with_the_numbered_page(string hostile)
+    {
+        var letter = await SeedAsync(App);
+        var tooLong = new string('A', 5000);
+        var browser = BrowserlessClient.For(App);
+        foreach (var path in new[] { $"/letters/{Slug}/signatories?page=2&after={hostile}", $"/letters/{Slug}/signatories?page=2&before={hostile}&after={tooLong}" })
+        {
+            var (response, page) = await browser.GetAsync(path);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Page 2 of", page.QuerySelector("nav.pager")!.TextContent);
+        }
+        Assert.NotNull(letter);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class ListPagingTestsOnSqlite(SqliteSlice app) : ListPagingTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ListPagingTestsOnPostgres(PostgresSlice app) : ListPagingTests(app);
+
+/// <summary>SQLite's EXPLAIN QUERY PLAN of every list query: seeks in an index, never a scan of the letter's signatures or a sort of them.</summary>
+[Collection(SqliteCollection.Name)]
+public sealed class ListQueryPlanTestsOnSqlite(SqliteSlice app) : SliceTest(app)
+{
+    [SkippableFact]
+    public async Task Should_read_no_list_by_a_scan_of_the_letters_signatures_on_sqlite()
+    {
+        await ListPagingTests.SeedAsync(App);
+        App.Logs.Clear();
+        var table = await App.SendAsync(new Index.Query(Slug));
+        await App.SendAsync(new Index.Query(Slug, Page: "3", After: table.NextCursor));
+        await App.SendAsync(new Index.Query(Slug, Page: table.PageCount.ToString()));
+        await App.SendAsync(new Index.Query(Slug, Sort: "Country"));
+        await App.SendAsync(new Index.Query(Slug, State: "Approved", Sort: "Oldest", Page: "2"));
+        App.RunAs(null);
+        var list = await App.SendAsync(new Signatories.Query(Slug, 1));
+        await App.SendAsync(new Signatories.Query(Slug, "2", After: list.NextCursor));
+        await App.SendAsync(new Signatories.Query(Slug, list.PageCount));
+        await App.SendAsync(new Signatories.Query(Slug, "1", Country: "KE"));
+
+        var statements = App.Logs.Lines
+            .Where(l => l.Contains("Executed DbCommand") && l.Contains("\"Signatures\""))
+            .Select(l => l[(l.IndexOf('\n') + 1)..].Trim())
+            .Distinct()
+            .ToList();
+        Assert.True(statements.Count >= 6, $"{statements.Count} statements seen");
+        var plans = await App.ExecuteDbContextAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            var found = new List<(string Sql, string Plan)>();
+            foreach (var sql in statements)
+            {
+                await using var explain = connection.CreateCommand();
+                explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+                foreach (var name in Regex.Matches(sql, @"@[A-Za-z_][A-Za-z0-9_]*").Select(m => m.Value).Distinct())
+                {
+                    var parameter = explain.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = 1;
+                    explain.Parameters.Add(parameter);
+                }
+                await using var reader = await explain.ExecuteReaderAsync();
+                var lines = new List<string>();
+                while (await reader.ReadAsync())
+                    lines.Add(reader.GetString(3));
+                found.Add((sql, string.Join(" | ", lines)));
+            }
+            return found;
+        });
+        Assert.All(plans, p =>
+        {
+            Assert.DoesNotMatch(@"(^|\| )SCAN (s|s0|s1|Signatures)\b", p.Plan);
+            Assert.DoesNotContain("TEMP B-TREE", p.Plan);
+        });
+    }
+}
