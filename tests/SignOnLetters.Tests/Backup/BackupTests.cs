@@ -473,7 +473,9 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
         var response = await BrowserlessClient.For(app).Http.GetAsync($"/letters/{Slug}/pdf");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
-        return string.Join("\n", pdf.GetPages().Select(p => p.Text));
+        // The sealed edition prints the record head, and a restored letter starts a record of its own
+        // on the new instance (ADR 0015): everything else on the pages must match.
+        return System.Text.RegularExpressions.Regex.Replace(string.Join("\n", pdf.GetPages().Select(p => p.Text)), "Record: [0-9a-f]{64}", "Record: …");
     }
 
     private static async Task<ApplicationUser> AdministratorOfAsync(SliceFixture app)

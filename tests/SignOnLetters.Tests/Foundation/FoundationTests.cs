@@ -7,6 +7,7 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Database;
 using SignOnLetters.Web.Infrastructure.Seeding;
 
 namespace SignOnLetters.Tests.Foundation;
@@ -165,6 +166,37 @@ public class ModelAndReferenceDataTests
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations are behind the model: run scripts/add-migration.sh");
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_database_from_before_the_squashed_migrations_with_a_plain_message()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"stale-{Guid.NewGuid():N}.db");
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddDbContext<AppDbContext>(options => options.UseProvider(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False"));
+            services.AddAppIdentity();
+            await using var provider = services.BuildServiceProvider();
+            await using (var scope = provider.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                await db.Database.ExecuteSqlRawAsync("""
+                    CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+                    INSERT INTO "__EFMigrationsHistory" VALUES ('20261122101010_Letters', '10.0.0');
+                    """);
+            }
+
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.MigrateDatabaseAsync());
+
+            Assert.Contains("20261122101010_Letters", refused.Message);
+            Assert.Contains("delete it", refused.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
-using static SignOnLetters.Tests.Signatures.SigningScenario;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 using Index = SignOnLetters.Web.Pages.Signatures.Index;
 
 namespace SignOnLetters.Tests.Scale;

@@ -166,3 +166,17 @@ public sealed class VerifyPageTestsOnSqlite(SqliteSlice app) : VerifyPageTests(a
 
 [Collection(PostgresCollection.Name)]
 public sealed class VerifyPageTestsOnPostgres(PostgresSlice app) : VerifyPageTests(app);
+
+/// <summary>A receipt or head copied out of a PDF, where a font may draw "ff" as one ligature glyph (U+FB00).</summary>
+public sealed class RecordReceiptParsingTests
+{
+    [Fact]
+    public void Should_read_a_receipt_copied_with_a_ligature_or_full_width_digits()
+    {
+        var leaf = "ff" + new string('0', 60) + "ab";
+
+        var parsed = RecordReceipt.TryParse($"signatory-receipt/1 end-the-war-on-drugs \uFF12 \uFB00{leaf[2..]}");
+
+        Assert.Equal(new RecordReceipt("end-the-war-on-drugs", 2, leaf), parsed);
+    }
+}

@@ -203,7 +203,7 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
 
         // Stored as typed, exported as text: a spreadsheet runs no formula.
         App.RunAs(coordinator);
-        var export = Encoding.UTF8.GetString(await App.SendAsync(new Export.Query(Slug)));
+        var export = Encoding.UTF8.GetString(await App.ExportCsvAsync(Slug));
         Assert.Contains("'=HYPERLINK", export);
         Assert.Contains("'+Nia", export);
     }

@@ -145,6 +145,8 @@ public class Letter
             IndividualsMustGiveOrganisation = state.IndividualsMustGiveOrganisation,
             EmbedHosts = Letters.EmbedHosts.Join(state.EmbedHosts),
             IsUnlisted = state.Unlisted,
+            EditionNumber = state.EditionNumber > 0 && state.EditionIssuedAt is not null ? state.EditionNumber : 0,
+            EditionIssuedAt = state.EditionNumber > 0 ? state.EditionIssuedAt : null,
             CreatedByUserId = accountOrImporter(state.CreatedBy),
             CreatedAt = state.CreatedAt,
             UpdatedByUserId = accountOrImporter(state.UpdatedBy),

@@ -41,10 +41,15 @@ public static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
+        // The migrations were squashed into one per provider before the first release (issue 19): a
+        // database made by an earlier development build knows migrations this build does not, and
+        // migrating it would fail half-way on tables that exist. Say so plainly instead.
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations()).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException(
+                $"This database was made by a development build from before the migrations were squashed ({unknown[0]}). " +
+                "No released version used it: delete it (for SQLite, App_Data/signonletters.db and its -wal and -shm files) and start again, or restore a letter backup into a new one.");
         await db.Database.MigrateAsync(cancellationToken);
-        if (pending.Any(m => m.EndsWith("_" + NameKeyUpgrade.MarkerMigration, StringComparison.Ordinal)))
-            await NameKeyUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(NameKeyUpgrade)), cancellationToken);
         // A database from before the tallies (issue 20) has signatures and no tallies yet: count them once now.
         if (!await db.SignatureTallies.AnyAsync(cancellationToken) && await db.Signatures.AnyAsync(cancellationToken)
             && services.GetService<Background.SignatureRecount>() is { } recount)

@@ -10,6 +10,9 @@ namespace SignOnLetters.Web.Infrastructure.Database;
 /// the marker migration <c>ConfusableNameKeys</c> is applied; a key that would collide with one
 /// already taken (two look-alike organisations registered before) keeps its old value and is logged
 /// for the administrator, since merging them is a person's decision.
+/// Since the migrations were squashed (issue 19) no database predates those keys, so start-up no
+/// longer calls it; the next change of <see cref="NameNormalizer"/> calls it after a marker
+/// migration of its own, as issue 18 did with <see cref="MarkerMigration"/>.
 /// </summary>
 public static class NameKeyUpgrade
 {

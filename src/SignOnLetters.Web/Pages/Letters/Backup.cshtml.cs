@@ -107,6 +107,8 @@ public class Backup(IMediator mediator) : PageModel
                     IndividualsMustGiveOrganisation = letter.IndividualsMustGiveOrganisation,
                     EmbedHosts = SignOnLetters.Domain.Letters.EmbedHosts.Split(letter.EmbedHosts).ToList(),
                     Unlisted = letter.IsUnlisted,
+                    EditionNumber = letter.EditionNumber,
+                    EditionIssuedAt = letter.EditionIssuedAt,
                     CreatedBy = Account(letter.CreatedByUserId),
                     CreatedAt = letter.CreatedAt,
                     UpdatedBy = Account(letter.UpdatedByUserId),
