@@ -36,7 +36,7 @@ public sealed class CoordinatingLocalisationTests(SqliteSlice app) : SliceTest(a
         Assert.Contains("Enregistrer la date limite", buttons);
         Assert.Contains("Enregistrer les hôtes", buttons);
         var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent).ToList();
-        Assert.Equal(["Statut", "PDF final", "Versions publiées", "Co-éditeurs", "Visibilité dans la liste", "Signatures par provenance et intégration"], headings);
+        Assert.Equal(["Statut", "PDF final", "Versions publiées", "Co-éditeurs", "Visibilité dans la liste", "Partager", "Signatures par provenance et intégration"], headings);
         // The letter's language named in French, and the month of the opening date too.
         Assert.Equal("anglais (PDF)", page.QuerySelector(".pdf-downloads a")!.TextContent);
         Assert.Contains("mars 2026", page.QuerySelector(".versions")!.TextContent);
