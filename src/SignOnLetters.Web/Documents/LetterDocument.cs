@@ -151,7 +151,7 @@ public static class LetterDocument
     }
 
     /// <summary>The letter language's culture; the invariant one for a code .NET does not know.</summary>
-    private static CultureInfo CultureOf(string languageCode)
+    internal static CultureInfo CultureOf(string languageCode)
     {
         if (string.IsNullOrWhiteSpace(languageCode))
             return CultureInfo.InvariantCulture;
@@ -266,11 +266,11 @@ public static class LetterDocument
     /// </summary>
     internal const string UnverifiedMark = "\u2020";
 
-    private static string? SignerDetail(SignerLine? signer, string comma) =>
+    internal static string? SignerDetail(SignerLine? signer, string comma) =>
         signer is null || string.IsNullOrWhiteSpace(signer.Name) ? null
         : string.IsNullOrWhiteSpace(signer.Role) ? signer.Name.Trim() : $"{signer.Name.Trim()}{comma}{signer.Role.Trim()}";
 
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static void SignatoryColumns(IContainer container, IReadOnlyList<SignatoryGroup> groups, int columns, LetterStyle style) =>
         container.MultiColumn(columns, spacing: 14, rightToLeft: style.RightToLeft).Tag(StructureTag.List).Column(list =>

@@ -29,11 +29,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
 
     public async Task<LetterPdf> GenerateAsync(Letter letter, string? language, CancellationToken cancellationToken)
     {
-        // Drafts preview their working text; published letters print their latest version.
-        var latest = letter.Versions.OrderByDescending(v => v.Number).FirstOrDefault();
-        var texts = latest?.Texts ?? letter.Texts;
-        var text = LetterLanguageVersions.ForReader(texts, t => t.LanguageCode, language, letter.PrimaryLanguage);
-
+        var (text, latest) = TextFor(letter, language);
         var signatures = db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id);
         // Any new, changed or removed signature changes the count or the sum of change counters: one query.
         var stamp = await signatures.GroupBy(s => s.LetterId)
@@ -41,7 +37,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
             .SingleOrDefaultAsync(cancellationToken);
         var recordHead = await RecordHeadAsync(letter, cancellationToken);
         var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{stamp?.Count ?? 0}:{stamp?.Changes ?? 0}:{recordHead}";
-        var fileName = $"{letter.Slug}{(text.LanguageCode == letter.PrimaryLanguage ? string.Empty : "-" + text.LanguageCode)}.pdf";
+        var fileName = FileStem(letter, text) + ".pdf";
         var pdf = await cache.GetOrAddAsync(letter.Id, text.LanguageCode, key, async () =>
         {
             var model = await ModelAsync(letter, text, latest, signatures, cancellationToken);
@@ -105,6 +101,28 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
             db.Entry(edition).State = EntityState.Detached;
         }
     }
+
+    /// <summary>
+    /// The same document as the PDF (same language version, same signatories by the same rule), for
+    /// the Word export; the file name without its extension ("slug" or "slug-fr").
+    /// </summary>
+    public async Task<(LetterDocumentModel Model, LetterDocumentTexts Texts, string FileStem)> ModelAsync(Letter letter, string? language, CancellationToken cancellationToken)
+    {
+        var (text, latest) = TextFor(letter, language);
+        var model = await ModelAsync(letter, text, latest, db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id), cancellationToken);
+        return (model, LetterDocumentTexts.For(T, text.LanguageCode), FileStem(letter, text));
+    }
+
+    /// <summary>Drafts preview their working text; published letters print their latest version.</summary>
+    private static (LetterText Text, LetterVersion? Latest) TextFor(Letter letter, string? language)
+    {
+        var latest = letter.Versions.OrderByDescending(v => v.Number).FirstOrDefault();
+        var texts = latest?.Texts ?? letter.Texts;
+        return (LetterLanguageVersions.ForReader(texts, t => t.LanguageCode, language, letter.PrimaryLanguage), latest);
+    }
+
+    private static string FileStem(Letter letter, LetterText text) =>
+        $"{letter.Slug}{(text.LanguageCode == letter.PrimaryLanguage ? string.Empty : "-" + text.LanguageCode)}";
 
     private async Task<LetterDocumentModel> ModelAsync(Letter letter, LetterText text, LetterVersion? latest,
         IQueryable<Signature> signatures, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace SignOnLetters.Web.Documents;
 /// </summary>
 internal sealed class MarkdownBody(LetterStyle style)
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseAutoLinks(new AutoLinkOptions { OpenInNewWindow = false })
         .Build();
 
@@ -148,43 +148,57 @@ internal sealed class MarkdownBody(LetterStyle style)
 
     private static void ComposeInlines(TextDescriptor text, ContainerInline? container, InlineStyle inlineStyle)
     {
+        foreach (var (content, style) in Spans(container, inlineStyle))
+            Emit(text, content, style);
+    }
+
+    /// <summary>
+    /// A paragraph's inlines as runs of text with their emphasis and link: what the PDF and the Word
+    /// export both draw, so that they read the Markdown the same way.
+    /// </summary>
+    internal static IEnumerable<(string Text, InlineStyle Style)> Spans(ContainerInline? container, InlineStyle inlineStyle)
+    {
         if (container is null)
-            return;
+            yield break;
         foreach (var inline in container)
         {
             switch (inline)
             {
                 case LiteralInline literal:
-                    Emit(text, literal.Content.ToString(), inlineStyle);
+                    yield return (literal.Content.ToString(), inlineStyle);
                     break;
                 case EmphasisInline emphasis:
                     var emphasised = emphasis.DelimiterCount >= 2 ? inlineStyle with { Bold = true } : inlineStyle with { Italic = true };
-                    ComposeInlines(text, emphasis, emphasised);
+                    foreach (var span in Spans(emphasis, emphasised))
+                        yield return span;
                     break;
                 case LinkInline { IsImage: true } image:
                     // Images in the text are not fetched (no third-party requests); their alt text stands in.
-                    ComposeInlines(text, image, inlineStyle);
+                    foreach (var span in Spans(image, inlineStyle))
+                        yield return span;
                     break;
                 case LinkInline link:
-                    ComposeInlines(text, link, inlineStyle with { Url = ClickableUrl(link.GetDynamicUrl?.Invoke() ?? link.Url) });
+                    foreach (var span in Spans(link, inlineStyle with { Url = ClickableUrl(link.GetDynamicUrl?.Invoke() ?? link.Url) }))
+                        yield return span;
                     break;
                 case AutolinkInline autolink:
-                    Emit(text, autolink.Url, inlineStyle with { Url = ClickableUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url) });
+                    yield return (autolink.Url, inlineStyle with { Url = ClickableUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url) });
                     break;
                 case CodeInline code:
-                    Emit(text, code.Content, inlineStyle);
+                    yield return (code.Content, inlineStyle);
                     break;
                 case HtmlEntityInline entity:
-                    Emit(text, entity.Transcoded.ToString(), inlineStyle);
+                    yield return (entity.Transcoded.ToString(), inlineStyle);
                     break;
                 case LineBreakInline lineBreak:
-                    Emit(text, lineBreak.IsHard ? "\n" : " ", inlineStyle);
+                    yield return (lineBreak.IsHard ? "\n" : " ", inlineStyle);
                     break;
                 case HtmlInline:
                     // A tag inside a paragraph is dropped; the text around and between tags stays.
                     break;
                 case ContainerInline nested:
-                    ComposeInlines(text, nested, inlineStyle);
+                    foreach (var span in Spans(nested, inlineStyle))
+                        yield return span;
                     break;
             }
         }
@@ -208,7 +222,7 @@ internal sealed class MarkdownBody(LetterStyle style)
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto" ? url : null;
 
     /// <summary>The text of a heading, for its bookmark.</summary>
-    private static string PlainText(ContainerInline? container)
+    internal static string PlainText(ContainerInline? container)
     {
         if (container is null)
             return string.Empty;
@@ -234,7 +248,7 @@ internal sealed class MarkdownBody(LetterStyle style)
         return builder.ToString().Trim();
     }
 
-    private sealed record InlineStyle(bool Bold, bool Italic, string? Url)
+    internal sealed record InlineStyle(bool Bold, bool Italic, string? Url)
     {
         public static readonly InlineStyle Plain = new(false, false, null);
     }

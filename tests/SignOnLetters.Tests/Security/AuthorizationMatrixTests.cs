@@ -131,6 +131,8 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             ["POST Verify"] = Access.LetterLeadCoordinator,
         },
         ["/letters/{slug}/signatures.csv"] = new() { ["GET"] = Access.LetterLeadCoordinator },
+        ["/letters/{slug}/signatures.xlsx"] = new() { ["GET"] = Access.LetterLeadCoordinator },
+        ["/letters/{slug}/letter.docx"] = new() { ["GET"] = Access.LetterEditor },
         ["/letters/{slug}/signatures"] = new() { ["GET"] = Access.LetterLeadCoordinator },
         ["/letters/{slug}/signatures/paper"] = new() { ["GET"] = Access.LetterLeadCoordinator, ["POST"] = Access.LetterLeadCoordinator },
         ["/letters/{slug}/signatures/import"] = new()

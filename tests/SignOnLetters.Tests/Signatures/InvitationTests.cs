@@ -90,13 +90,15 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
         var (_, coordinator, _) = await OpenLetterAsync(App);
         App.RunAs(coordinator);
 
-        var count = await App.SendAsync(new PartnerInvitations.Import
+        var report = await App.SendAsync(new PartnerInvitations.Import
         {
             Slug = Slug,
             Csv = "Organisation;Email;Message\r\n\"Réseau, Afrique\";contact@reseau.example;\"Bonjour, signez !\"\r\n\r\nСеть ЛЖВ;info@setlzhv.example;\n",
         });
 
-        Assert.Equal(2, count);
+        Assert.Equal(2, report.Sent);
+        Assert.Empty(report.Skipped);
+        Assert.Null(report.Retry);
         Assert.Equal(2, App.Emails.All().Count);
         var invitations = (await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations;
         Assert.Equal(["Réseau, Afrique", "Сеть ЛЖВ"], invitations.Select(i => i.OrganisationName).Order());
@@ -113,24 +115,77 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
             { "name;address\nYouth RISE;hello@youthrise.example\n", "first line must name" },
             { header, "no partners" },
             { header + "=HYPERLINK(\"http://evil.example\"),a@example.org,\n", "Line 2: the organisation starts with \"=\"" },
-            { header + "Good,b@example.org,\n+Plus,p@example.org,\n", "Line 3: the organisation starts with \"+\"" },
             { header + "Org,@evil.example,\n", "formula" },
             { header + "Org,c@example.org,-1+1\n", "message starts with \"-\"" },
             { header + "Org,not-an-address,\n", "Line 2: the e-mail address is not valid" },
             { header + "Org,\"Ana <ana@example.org>\",\n", "not valid" },
-            { header + "Org,a@example.org\r\nBcc: b@example.org,\n", "Line 3" },
-            { header + "One,same@example.org,\nTwo,SAME@example.org,\n", "Line 3: the same address as line 2" },
+            { header + "Org,\"a@example.org\r\nBcc: b@example.org\",\n", "the e-mail address is not valid" },
             { header + "<script>alert(1)</script>,x@example.org,\n", "cannot contain < or >" },
             { header + ",x@example.org,\n", "name is missing" },
             { header + "\"Unclosed,x@example.org,\n", "the organisation's name contains characters that cannot be shown" },
             { header + $"Org,x@example.org,{new string('m', 2_001)}\n", "message is too long" },
-            { header + "Fine,fine@example.org,\nBad,bad,\n", "Line 3" },
+            { header + "Bad,bad,\n+Plus,p@example.org,\n", "Line 3: the organisation starts with \"+\"" },
         };
+    }
+
+    [SkippableFact]
+    public async Task Should_send_the_valid_lines_of_a_list_and_give_back_the_others_by_line_with_their_reason()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        App.RunAs(coordinator);
+        await App.SendAsync(new PartnerInvitations.Import { Slug = Slug, Csv = "organisation,email\nEarlier,earlier@example.org\n" });
+
+        var report = await App.SendAsync(new PartnerInvitations.Import
+        {
+            Slug = Slug,
+            Csv = "organisation,email,message\n"
+                + "Good One,one@example.org,\n"                      // 2 sent
+                + "=HYPERLINK(\"http://evil.example\"),a@example.org,\n" // 3 formula
+                + "Good Two,\"two@example.org\",\"Hello, friends\"\n" // 4 sent
+                + "No Address,not-an-address,\n"                     // 5 invalid
+                + "Again,ONE@example.org,\n"                         // 6 repeat of line 2
+                + "Earlier Again,earlier@example.org,\n"             // 7 already invited
+                + "<script>alert(1)</script>,x@example.org,\n",     // 8 markup
+        });
+
+        Assert.Equal(2, report.Sent);
+        Assert.Equal([3, 5, 6, 7, 8], report.Skipped.Select(s => s.Line));
+        Assert.Contains("the same address as line 2", report.Skipped.Single(s => s.Line == 6).Reason.ToString());
+        Assert.Equal("organisation,email,message\n=HYPERLINK(\"http://evil.example\"),a@example.org,\nNo Address,not-an-address,\n"
+            + "Again,ONE@example.org,\nEarlier Again,earlier@example.org,\n<script>alert(1)</script>,x@example.org,\n", report.Retry);
+        Assert.Equal(["earlier@example.org", "one@example.org", "two@example.org"], App.Emails.All().SelectMany(m => m.To.Mailboxes.Select(a => a.Address)).Order());
+        var invitations = (await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations;
+        Assert.Equal(["Earlier", "Good One", "Good Two"], invitations.Select(i => i.OrganisationName).Order());
+
+        // The lines given back, once corrected, import on their own.
+        var corrected = report.Retry!.Replace("=HYPERLINK(\"http://evil.example\")", "Formula Fixed").Replace("not-an-address", "fixed@example.org");
+        var second = await App.SendAsync(new PartnerInvitations.Import { Slug = Slug, Csv = corrected });
+        Assert.Equal(2, second.Sent);
+        Assert.Equal([4, 5, 6], second.Skipped.Select(s => s.Line));
+    }
+
+    [SkippableFact]
+    public async Task Should_show_the_lines_not_sent_with_their_reasons_and_give_them_back_in_the_box()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        var browser = await BrowserlessClient.SignedInAsync(App, coordinator.Email!, "fr");
+
+        var (_, page) = await browser.GetAsync($"/letters/{Slug}/invitations");
+        var response = await browser.SubmitAsync(page, $"/letters/{Slug}/invitations",
+            new Dictionary<string, string> { ["List.Csv"] = "organisation,email\nGood,good@example.org\nBad,bad\n" }, "#import-form");
+        var html = await response.Content.ReadAsStringAsync();
+        var result = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Ces lignes n’ont pas été envoyées", result.QuerySelector("#import-skipped")!.TextContent);
+        Assert.StartsWith("Ligne 3", result.QuerySelector("#import-skipped li")!.TextContent.Trim());
+        Assert.Equal("organisation,email\nBad,bad\n", result.QuerySelector("#List_Csv")!.TextContent.Replace("\r\n", "\n"));
+        Assert.Single(App.Emails.To("good@example.org"));
     }
 
     [SkippableTheory]
     [MemberData(nameof(HostileLists))]
-    public async Task Should_refuse_a_hostile_list_whole_with_clear_messages_per_row(string csv, string message)
+    public async Task Should_refuse_a_list_with_no_valid_line_whole_with_clear_messages_per_row(string csv, string message)
     {
         var (_, coordinator, _) = await OpenLetterAsync(App);
         App.RunAs(coordinator);

@@ -66,18 +66,11 @@ public class Export(IMediator mediator) : PageModel
         {
             var letterId = await db.RequireLeadCoordinatorAsync(query.Slug, user, cancellationToken);
             // Streamed from the reader (no ToList): one row in memory at a time, in id order.
-            var rows = db.Signatures.AsNoTracking()
-                .Where(s => s.LetterId == letterId)
-                .OrderBy(s => s.Id)
-                .Select(s => new
-                {
-                    s.Id, s.Kind, s.State, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.Website, s.Visibility,
-                    s.KeepMeUpdated, s.Source, VersionNumber = s.LetterVersion.Number, s.CreatedAt, s.ConfirmedAt, s.RejectionReason, s.Verification,
-                })
-                .AsAsyncEnumerable()
-                .Select(s => new Row(s.Id, s.Kind.ToString(), s.State.ToString(), Safe(s.OrganisationName), Safe(s.SignerName)!,
-                    Safe(s.Role), s.CountryCode, Safe(s.Email), Safe(s.Website), s.Visibility.ToString(), s.KeepMeUpdated, s.Source.ToString(),
-                    s.VersionNumber, s.CreatedAt, s.ConfirmedAt, Safe(s.RejectionReason), VerificationCell(s.Kind, s.Verification)));
+            var rows = Rows(db, letterId).Select(row => row with
+            {
+                OrganisationName = Safe(row.OrganisationName), SignerName = Safe(row.SignerName)!, Role = Safe(row.Role), Email = Safe(row.Email),
+                Website = Safe(row.Website), RejectionReason = Safe(row.RejectionReason),
+            });
 
             const string IsoUtc = "yyyy-MM-dd'T'HH:mm:ss'Z'";
             await using (var writer = new StreamWriter(query.Output.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true))
@@ -92,6 +85,26 @@ public class Export(IMediator mediator) : PageModel
             return Unit.Value;
         }
     }
+
+    /// <summary>
+    /// Every signature of the letter as the exports' rows, in signing order, as the database hands
+    /// them over (never all in memory): the CSV and the spreadsheet (<see cref="ExportXlsx"/>) have
+    /// the same columns because they read the same rows. Cells are as typed: each format makes
+    /// formula-looking text inert its own way (<see cref="CsvCells"/>).
+    /// </summary>
+    public static IAsyncEnumerable<Row> Rows(AppDbContext db, int letterId) =>
+        db.Signatures.AsNoTracking()
+            .Where(s => s.LetterId == letterId)
+            .OrderBy(s => s.Id)
+            .Select(s => new
+            {
+                s.Id, s.Kind, s.State, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.Website, s.Visibility,
+                s.KeepMeUpdated, s.Source, VersionNumber = s.LetterVersion.Number, s.CreatedAt, s.ConfirmedAt, s.RejectionReason, s.Verification,
+            })
+            .AsAsyncEnumerable()
+            .Select(s => new Row(s.Id, s.Kind.ToString(), s.State.ToString(), s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email,
+                s.Website, s.Visibility.ToString(), s.KeepMeUpdated, s.Source.ToString(), s.VersionNumber, s.CreatedAt, s.ConfirmedAt,
+                s.RejectionReason, VerificationCell(s.Kind, s.Verification)));
 
     /// <summary>
     /// The last column: "Unverified", or how an organisation signature was verified ("Representative",

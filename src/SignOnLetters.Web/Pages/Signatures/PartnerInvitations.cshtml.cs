@@ -29,8 +29,9 @@ namespace SignOnLetters.Web.Pages.Signatures;
 /// (<c>organisation,email,message</c>); see each invitation's state (sent, opened, signed,
 /// declined) and send reminders to those who have not answered, at most once a week each.
 /// <para>
-/// A list is taken whole or not at all: any row in error (a bad address, a formula cell, a repeat,
-/// an address already invited) is named with its line number and nothing is stored or sent.
+/// A list sends its valid lines; each line in error (a bad address, a formula cell, a repeat, an
+/// address already invited) is named with its line number and reason, and given back in the box to
+/// correct and import again. A list with no valid line, or one that cannot be read, sends nothing.
 /// </para>
 /// </summary>
 [Authorize]
@@ -43,6 +44,9 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
     public Import List { get; set; } = new();
 
     public Model Sent { get; private set; } = null!;
+
+    /// <summary>After an import: each line that was not sent, with its reason (in the reader's language).</summary>
+    public IReadOnlyList<string> SkippedLines { get; private set; } = [];
 
     public async Task OnGetAsync(string slug, CancellationToken cancellationToken) =>
         Sent = await mediator.Send(new Query(slug), cancellationToken);
@@ -69,9 +73,16 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
                 csv = await reader.ReadToEndAsync(cancellationToken);
             }
         }
-        var count = await mediator.Send(List with { Slug = slug, Csv = csv }, cancellationToken);
-        TempData["Notice"] = T.Plural("{0} invitations sent.", count);
-        return RedirectToPage("PartnerInvitations", new { slug });
+        var report = await mediator.Send(List with { Slug = slug, Csv = csv }, cancellationToken);
+        TempData["Notice"] = T.Plural("{0} invitations sent.", report.Sent);
+        if (report.Retry is null)
+            return RedirectToPage("PartnerInvitations", new { slug });
+        // The lines not sent stay on the page with their reasons, back in the box to correct and import again.
+        Sent = await mediator.Send(new Query(slug), cancellationToken);
+        SkippedLines = report.Skipped.Select(s => T["Line {0}: {1}", s.Line, T.Describe(s.Reason)].Value).ToList();
+        List = new Import { Csv = report.Retry };
+        ModelState.Clear();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRemindAsync(string slug, CancellationToken cancellationToken)
@@ -155,12 +166,12 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
     public sealed class InviteHandler(PartnerInvitationList list) : ICommandHandler<Invite, int>
     {
         public async ValueTask<int> Handle(Invite command, CancellationToken cancellationToken) =>
-            await list.SendAsync(command.Slug, [new PartnerInvitationList.Row(1, command.OrganisationName, command.Email, command.Message)],
-                typeof(Invite), cancellationToken);
+            (await list.SendAsync(command.Slug, [new PartnerInvitationList.Row(1, command.OrganisationName, command.Email, command.Message)],
+                typeof(Invite), cancellationToken)).Sent;
     }
 
     /// <summary>A CSV list: a header line naming <c>organisation</c> and <c>email</c> (and optionally <c>message</c>), then one partner per line.</summary>
-    public sealed record Import : ICommand<int>, ILetterCoordinatorRequest
+    public sealed record Import : ICommand<PartnerInvitationList.Report>, ILetterCoordinatorRequest
     {
         public string Slug { get; init; } = string.Empty;
         public string? Csv { get; init; }
@@ -175,9 +186,9 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
                 .WithMessage("The list is too large: at most {MaxSize} KB, {MaxRows} partners at once.");
     }
 
-    public sealed class ImportHandler(PartnerInvitationList list) : ICommandHandler<Import, int>
+    public sealed class ImportHandler(PartnerInvitationList list) : ICommandHandler<Import, PartnerInvitationList.Report>
     {
-        public async ValueTask<int> Handle(Import command, CancellationToken cancellationToken) =>
+        public async ValueTask<PartnerInvitationList.Report> Handle(Import command, CancellationToken cancellationToken) =>
             await list.SendAsync(command.Slug, PartnerInvitationList.Parse(command.Csv!), typeof(Import), cancellationToken);
     }
 
@@ -208,17 +219,31 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
     }
 }
 
-/// <summary>Checks and sends a list of invitations, whole or not at all (shared by the single form and the CSV import).</summary>
+/// <summary>
+/// Checks and sends a list of invitations (shared by the single form and the CSV import). A list
+/// sends its valid lines and reports the others by line number and reason, with their text given
+/// back to correct (issue 23); a list with no valid line, or one that cannot be read, sends nothing.
+/// </summary>
 public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails,
     [FromKeyedServices(EmailKind.SingleUseLink)] IEmailQueue mail)
 {
     public const int MaxCsvLength = 256 * 1024;
     public const int MaxRows = 500;
 
-    public sealed record Row(int Line, string OrganisationName, string Email, string? Message);
+    /// <param name="Raw">The line as it was written (without its line break), to give back when it is not sent.</param>
+    public sealed record Row(int Line, string OrganisationName, string Email, string? Message, string? Raw = null);
+
+    /// <summary>What was sent, and each line that was not with its reason.</summary>
+    /// <param name="Retry">The header and the lines not sent, as a list to correct and import again; null when all were sent.</param>
+    public sealed record Report(int Sent, IReadOnlyList<Skipped> Skipped, string? Retry);
+
+    public sealed record Skipped(int Line, LocalisedFailure.Text Reason);
+
+    /// <summary>The rows of a CSV list and its header line as written.</summary>
+    public sealed record Parsed(string Header, List<Row> Rows);
 
     /// <summary>The rows of a CSV list; a list that cannot be read at all is refused with where it broke.</summary>
-    public static List<Row> Parse(string csv)
+    public static Parsed Parse(string csv)
     {
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -232,18 +257,21 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
         };
         using var reader = new CsvReader(new StringReader(csv), configuration);
         var rows = new List<Row>();
+        var headerLine = string.Empty;
         try
         {
             if (!reader.Read() || !reader.ReadHeader() || reader.HeaderRecord is not { } header
                 || !header.Any(h => h.Trim().Equals("email", StringComparison.OrdinalIgnoreCase))
                 || !header.Any(h => h.Trim().Equals("organisation", StringComparison.OrdinalIgnoreCase)))
                 throw Refusal(LocalisedFailure.Of("Csv", "The first line must name the columns: organisation,email (and message if you like)."));
+            headerLine = reader.Parser.RawRecord.TrimEnd('\r', '\n');
             while (reader.Read())
             {
                 if (rows.Count == MaxRows)
                     throw Refusal(LocalisedFailure.Of("Csv", "The list has more than {0:N0} partners: split it, nothing was sent.", MaxRows));
                 rows.Add(new Row(reader.Parser.RawRow, reader.GetField("organisation") ?? string.Empty, reader.GetField("email") ?? string.Empty,
-                    header.Any(h => h.Trim().Equals("message", StringComparison.OrdinalIgnoreCase)) ? reader.GetField("message") : null));
+                    header.Any(h => h.Trim().Equals("message", StringComparison.OrdinalIgnoreCase)) ? reader.GetField("message") : null,
+                    reader.Parser.RawRecord.TrimEnd('\r', '\n')));
             }
         }
         catch (CsvHelperException ex)
@@ -252,7 +280,7 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
         }
         return rows.Count == 0
             ? throw Refusal(LocalisedFailure.Of("Csv", "The list has no partners under its first line."))
-            : rows;
+            : new Parsed(headerLine, rows);
     }
 
     internal static void EnsureOpen(LetterForSigning letter)
@@ -278,24 +306,50 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
             .ToHashSet(new ById());
     }
 
-    /// <summary>Checks every row, stores all and sends all, or stores and sends nothing and names each problem by line.</summary>
-    public async Task<int> SendAsync(string slug, IReadOnlyList<Row> rows, Type requestType, CancellationToken cancellationToken)
+    /// <summary>A pasted or uploaded list: its valid lines are sent, the others reported (unless none is valid).</summary>
+    public async Task<Report> SendAsync(string slug, Parsed list, Type requestType, CancellationToken cancellationToken)
+    {
+        var (sent, skipped) = await SendAsync(slug, list.Rows, requestType, partial: true, cancellationToken);
+        var rawLines = list.Rows.ToDictionary(r => r.Line, r => r.Raw);
+        return new Report(sent, skipped, skipped.Count == 0 ? null
+            : string.Join("\n", skipped.Select(s => rawLines[s.Line]).Prepend(list.Header)) + "\n");
+    }
+
+    /// <summary>One invitation from the form: sent, or refused with its reason.</summary>
+    public async Task<Report> SendAsync(string slug, IReadOnlyList<Row> rows, Type requestType, CancellationToken cancellationToken)
+    {
+        var (sent, _) = await SendAsync(slug, rows, requestType, partial: false, cancellationToken);
+        return new Report(sent, [], null);
+    }
+
+    /// <summary>
+    /// Checks every row. Whole: stores and sends all, or nothing, naming each problem by line.
+    /// Partial: stores and sends the valid rows and returns the others; refuses as a whole only when no row is valid.
+    /// </summary>
+    private async Task<(int Sent, List<Skipped> Skipped)> SendAsync(string slug, IReadOnlyList<Row> rows, Type requestType, bool partial, CancellationToken cancellationToken)
     {
         var letter = await LetterForSigning.FindAsync(db, slug, cancellationToken);
         var letterId = await db.RequireLeadCoordinatorAsync(slug, user, cancellationToken);
         EnsureOpen(letter);
         var invited = (await db.PartnerInvitations.Where(i => i.LetterId == letterId).Select(i => i.EmailKey).ToListAsync(cancellationToken)).ToHashSet();
         var failures = new List<ValidationFailure>();
+        var skipped = new List<Skipped>();
+        var valid = new List<Row>();
         var seen = new Dictionary<string, int>();
         foreach (var row in rows)
         {
             var problem = Problem(row, invited, seen);
-            if (problem is not null)
-                failures.Add(rows.Count == 1 && requestType != typeof(PartnerInvitations.Import)
-                    ? LocalisedFailure.Of(string.Empty, problem)
-                    : LocalisedFailure.Of(requestType == typeof(PartnerInvitations.Import) ? "Csv" : string.Empty, "Line {0}: {1}", row.Line, problem));
+            if (problem is null)
+            {
+                valid.Add(row);
+                continue;
+            }
+            skipped.Add(new Skipped(row.Line, problem));
+            failures.Add(rows.Count == 1 && requestType != typeof(PartnerInvitations.Import)
+                ? LocalisedFailure.Of(string.Empty, problem)
+                : LocalisedFailure.Of(requestType == typeof(PartnerInvitations.Import) ? "Csv" : string.Empty, "Line {0}: {1}", row.Line, problem));
         }
-        if (failures.Count > 0)
+        if (failures.Count > 0 && (!partial || valid.Count == 0))
         {
             if (requestType == typeof(PartnerInvitations.Import))
                 failures.Add(LocalisedFailure.Of("Csv", "Nothing was sent: correct these lines and import the list again."));
@@ -304,7 +358,7 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
 
         var now = clock.GetUtcNow().UtcDateTime;
         var sent = new List<(PartnerInvitation Invitation, string Token)>();
-        foreach (var row in rows)
+        foreach (var row in valid)
         {
             var (token, hash) = SecureToken.Create();
             var invitation = PartnerInvitation.Create(letterId, row.OrganisationName, row.Email, row.Message, hash, user.RequireUserId(), now);
@@ -320,7 +374,7 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
             throw new DomainRuleException("Some of these addresses were invited a moment ago (by another coordinator?). Nothing was sent: reload and try again.");
         }
         Mail(await PartnerInvitationsAsync(db, emails, letter, letterId, slug, sent, reminder: false, cancellationToken), mail);
-        return sent.Count;
+        return (sent.Count, skipped);
     }
 
     /// <summary>Queues the written invitations (their links work once: the in-memory queue).</summary>
@@ -370,7 +424,7 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
                      (row.Email, "the e-mail address starts with \"{0}\", which spreadsheets run as a formula. Remove that character."),
                      (row.Message ?? "", "the message starts with \"{0}\", which spreadsheets run as a formula. Remove that character."),
                  })
-            if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+            if (CsvCells.LooksLikeFormula(cell))
                 return new(template, cell[0].ToString());
         if (row.OrganisationName.Length == 0)
             return new("the organisation's name is missing.");
