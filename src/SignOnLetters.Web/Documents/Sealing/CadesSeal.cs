@@ -5,8 +5,7 @@ using Org.BouncyCastle.Asn1.Nist;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Cms;
-using Org.BouncyCastle.Crypto.Operators;
-using Org.BouncyCastle.Security;
+using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Utilities.Collections;
 using SignOnLetters.Pdf.Fluent;
 using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
@@ -35,7 +34,6 @@ public sealed class CadesSeal(SealKeys keys, DateTimeOffset signingTime, string 
     public byte[] Sign(ReadOnlySpan<byte> signedBytes)
     {
         var certificate = new Org.BouncyCastle.X509.X509Certificate(keys.Certificate.RawData);
-        var key = DotNetUtilities.GetRsaKeyPair(keys.Key).Private;
         var essCertificate = new EssCertIDv2(new AlgorithmIdentifier(NistObjectIdentifiers.IdSha256),
             System.Security.Cryptography.SHA256.HashData(keys.Certificate.RawData),
             new IssuerSerial(new GeneralNames(new GeneralName(certificate.IssuerDN)), new DerInteger(certificate.SerialNumber)));
@@ -44,9 +42,32 @@ public sealed class CadesSeal(SealKeys keys, DateTimeOffset signingTime, string 
         var generator = new CmsSignedDataGenerator();
         generator.AddSignerInfoGenerator(new SignerInfoGeneratorBuilder()
             .WithSignedAttributeGenerator(new PadesAttributes(signingCertificate))
-            .Build(new Asn1SignatureFactory("SHA256WITHRSA", key), certificate));
+            .Build(new PlatformRsaSignatureFactory(keys.Key), certificate));
         generator.AddCertificates(CollectionUtilities.CreateStore([certificate]));
         return generator.Generate(new CmsProcessableByteArray(signedBytes.ToArray()), encapsulate: false).GetEncoded(Asn1Encodable.Der);
+    }
+
+    /// <summary>
+    /// Signs the CMS signed attributes with the platform's RSA (OpenSSL here) rather than
+    /// BouncyCastle's managed one: a 3,072-bit private-key operation takes a few milliseconds natively
+    /// and over 100 ms in managed big-integer code on a loaded 2-core machine, which alone broke
+    /// issue 22's budget of 50 ms for sealing. BouncyCastle still builds the CMS structure.
+    /// </summary>
+    private sealed class PlatformRsaSignatureFactory(System.Security.Cryptography.RSA key) : ISignatureFactory
+    {
+        public object AlgorithmDetails { get; } = new AlgorithmIdentifier(PkcsObjectIdentifiers.Sha256WithRsaEncryption, DerNull.Instance);
+
+        public IStreamCalculator<IBlockResult> CreateCalculator() => new Calculator(key);
+
+        private sealed class Calculator(System.Security.Cryptography.RSA key) : IStreamCalculator<IBlockResult>
+        {
+            private readonly MemoryStream _signedAttributes = new();
+
+            public Stream Stream => _signedAttributes;
+
+            public IBlockResult GetResult() => new SimpleBlockResult(key.SignData(_signedAttributes.ToArray(),
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1));
+        }
     }
 
     /// <summary>BouncyCastle's default table adds a signing-time attribute, which PAdES B-B forbids.</summary>
