@@ -60,6 +60,13 @@ public static class RecordHashes
     /// <summary>The day an entry shows: the date, as the public list shows when a signature counted.</summary>
     public static string Day(DateTime at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A head, a receipt or a hash as a person pastes it: copied out of the PDF it may hold the "ff"
+    /// ligature (U+FB00) or full-width digits, so NFKC first; then trimmed and lower-cased, as hashes
+    /// are written. The one reading of pasted record text, for every check that takes some.
+    /// </summary>
+    public static string ReadPasted(string text) => text.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
+
     public static bool IsHash(string? value) => value is { Length: 64 } && value.All(char.IsAsciiHexDigitLower);
 
     private static string Hash(byte[] prefix, params string?[] fields)

@@ -24,13 +24,11 @@ public sealed record RecordReceipt(string Slug, int Sequence, string Leaf)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
             return null;
-        // NFKC: text copied out of a PDF may hold the "ff" ligature (U+FB00) or full-width digits.
-        var parts = text.Normalize(System.Text.NormalizationForm.FormKC)
+        var parts = RecordHashes.ReadPasted(text)
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length != 4 || parts[0] != Prefix || !Letters.LetterSlug.IsWellFormed(parts[1])
             || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) || sequence < 1)
             return null;
-        var leaf = parts[3].ToLowerInvariant();
-        return RecordHashes.IsHash(leaf) ? new RecordReceipt(parts[1], sequence, leaf) : null;
+        return RecordHashes.IsHash(parts[3]) ? new RecordReceipt(parts[1], sequence, parts[3]) : null;
     }
 }

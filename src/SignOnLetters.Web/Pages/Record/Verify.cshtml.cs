@@ -93,8 +93,7 @@ public class Verify(IMediator mediator) : PageModel
         public async ValueTask<HeadCheck.Outcome> Handle(HeadCheck check, CancellationToken cancellationToken)
         {
             // Longer than any receipt: not read at all, whatever it holds.
-            // NFKC: a head copied out of the PDF's footer may hold the "ff" ligature (U+FB00).
-            var head = check.Text is { Length: <= RecordReceipt.MaxLength } text ? text.Normalize(System.Text.NormalizationForm.FormKC).Trim().ToLowerInvariant() : null;
+            var head = check.Text is { Length: <= RecordReceipt.MaxLength } text ? RecordHashes.ReadPasted(text) : null;
             if (!RecordHashes.IsHash(head))
                 return new HeadCheck.Outcome(HeadCheck.Verdict.NotAHead);
             var (current, entries) = await PublicRecord.HeadAsync(db, check.LetterId, cancellationToken);
