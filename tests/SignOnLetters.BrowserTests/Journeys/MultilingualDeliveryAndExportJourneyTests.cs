@@ -62,8 +62,9 @@ public sealed class MultilingualDeliveryAndExportJourneyTests(WithoutTwoFactorFi
         await page.GotoAsync($"/letters/{slug}/deliver");
         await page.Locator("#Data_AddresseeEmails_0_").FillAsync(Mayor);
         await page.Locator("#Data_AddresseeEmails_1_").FillAsync(Prefect);
-        await Expect(page.GetByLabel("Language for Ana Smith, Mayor of Riverton")).ToHaveValueAsync("en");
-        await page.GetByLabel("Language for Jean Dupont, Préfet").SelectOptionAsync("fr");
+        // Each language list is labelled with its addressee, isolated so a name keeps its direction in any interface language.
+        await Expect(page.GetByLabel("Language for \u2068Ana Smith, Mayor of Riverton\u2069")).ToHaveValueAsync("en");
+        await page.GetByLabel("Language for \u2068Jean Dupont, Préfet\u2069").SelectOptionAsync("fr");
         await page.Locator("#Data_CoverMessages_en_").FillAsync("Dear Mayor,\n\nHere is our letter.\nWe hope to meet you soon.");
         await page.Locator("summary", new() { HasText = "The e-mail in French" }).ClickAsync();
         await page.Locator("#Data_CoverMessages_fr_").FillAsync("Monsieur le Préfet,\n\nVoici notre lettre.\nNous espérons vous rencontrer.");
