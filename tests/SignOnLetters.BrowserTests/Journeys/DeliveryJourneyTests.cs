@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 using SignOnLetters.BrowserTests.Infrastructure;
 using SignOnLetters.TestSupport;
@@ -60,7 +59,7 @@ public sealed class DeliveryJourneyTests(BrowserFixture browser) : IClassFixture
         Assert.Equal(200, pdf.Status);
         var bytes = await pdf.BodyAsync();
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
-        var text = PdfText(bytes);
+        var text = PdfText.Of(bytes);
         Assert.Contains("Keep people alive", text);
         // The headline as the letter page words it (issue 17, one wording for page, API, embed and PDF).
         Assert.Matches(@"\d+ signatories from \d+ countries: \d+ organisations and \d+ individuals", text);
@@ -70,28 +69,8 @@ public sealed class DeliveryJourneyTests(BrowserFixture browser) : IClassFixture
     {
         await page.GotoAsync("/letters/demo/deliver");
         await page.Locator("#Data_AddresseeEmails_0_").FillAsync(Addressee);
-        await page.GetByLabel("Cover message").FillAsync("Dear Dr Marković, please find our joint letter attached, with its signatories.");
+        await page.Locator("#Data_CoverMessages_en_").FillAsync("Dear Dr Marković, please find our joint letter attached, with its signatories.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check before sending" })).ToBeVisibleAsync();
-    }
-
-    /// <summary>The PDF's text through poppler's pdftotext (installed by .ci/run).</summary>
-    private static string PdfText(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllBytes(file, pdf);
-            var start = new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true, UseShellExecute = false };
-            using var process = Process.Start(start)!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.Equal(0, process.ExitCode);
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }

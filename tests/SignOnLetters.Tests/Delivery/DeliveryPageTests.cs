@@ -20,7 +20,7 @@ public abstract class DeliveryPageTests(SliceFixture app) : SliceTest(app)
 
         var refused = await browser.SubmitFormAsync(deliver, new Dictionary<string, string>
         {
-            ["Data.AddresseeEmails"] = "jane.doe@", ["Data.CoverMessage"] = "Please read <b>this</b>",
+            ["Data.AddresseeEmails"] = "jane.doe@", ["Data.CoverMessages[en]"] = "Please read <b>this</b>",
         }, "form.letter-form");
         var errors = await refused.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -31,7 +31,7 @@ public abstract class DeliveryPageTests(SliceFixture app) : SliceTest(app)
         var (_, form) = await browser.GetAsync(deliver);
         var previewed = await browser.SubmitAsync(form, deliver, new Dictionary<string, string>
         {
-            ["Data.AddresseeEmails"] = Minister, ["Data.CoverMessage"] = "Please read this.\n\nThank you.",
+            ["Data.AddresseeEmails"] = Minister, ["Data.CoverMessages[en]"] = "Please read this.\n\nThank you.",
         }, "form.letter-form");
         var previewPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await previewed.Content.ReadAsStringAsync());
         Assert.Contains(Minister, previewPage.QuerySelector("#preview")!.TextContent);

@@ -25,11 +25,11 @@ public abstract class DeliveryTests(SliceFixture app) : SliceTest(app)
         await CloseAsync(coordinator);
         App.RunAs(coordinator);
         var (form, _) = await App.SendAsync(new Deliver.Query(Slug));
-        var command = form with { AddresseeEmails = [Minister], CoverMessage = "Dear Dr Doe,\n\nPlease find our letter.\nWith 1 signatory." };
+        var command = form with { AddresseeEmails = [Minister], CoverMessages = new() { ["en"] = "Dear Dr Doe,\n\nPlease find our letter.\nWith 1 signatory." } };
 
         var preview = await App.SendAsync(command with { Send = false });
         Assert.Equal([Minister], preview.Recipients.Select(r => r.Email));
-        Assert.Contains("Please find our letter.<br>With 1 signatory.", preview.HtmlBody);
+        Assert.Contains("<p>Please find our letter.<br>With 1 signatory.</p>", Assert.Single(preview.Emails).HtmlBody);
         Assert.Equal(0, await App.OutboxCountAsync());
         Assert.Equal(LetterStatus.Closed, (await App.LoadAsync(Slug)).Status);
 
@@ -45,7 +45,8 @@ public abstract class DeliveryTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(1, await App.SendQueuedAsync());
         var email = Assert.Single(App.Emails.To(Minister));
         Assert.Equal("End the war on drugs", email.Subject);
-        Assert.Contains("Dear Dr Jane Doe,", email.HtmlBody);
+        Assert.Contains("Dear <bdi>Dr Jane Doe</bdi>,", email.HtmlBody);
+        Assert.Contains("Dear \u2068Dr Jane Doe\u2069,\n\nDear Dr Doe,\n\nPlease find our letter.\nWith 1 signatory.\n\nThe signed letter, \u2068End the war on drugs\u2069, is attached as a PDF.", email.TextBody);
         var attachment = Assert.IsType<MimePart>(Assert.Single(email.Attachments));
         Assert.Equal($"{Slug}.pdf", attachment.FileName);
         using var pdf = new MemoryStream();
@@ -115,7 +116,7 @@ public abstract class DeliveryTests(SliceFixture app) : SliceTest(app)
         foreach (var send in new[] { false, true })
         {
             var refusal = await Assert.ThrowsAsync<RequestValidationException>(() =>
-                App.SendAsync(form with { AddresseeEmails = emails, CoverMessage = cover, Send = send }));
+                App.SendAsync(form with { AddresseeEmails = emails, CoverMessages = new() { ["en"] = cover }, Send = send }));
             Assert.Contains(refusal.Errors, e => e.ErrorMessage.Contains(message, StringComparison.Ordinal));
         }
         Assert.Equal(0, await App.OutboxCountAsync());
@@ -191,7 +192,7 @@ public abstract class DeliveryTests(SliceFixture app) : SliceTest(app)
 
         var (again, _) = await App.SendAsync(new Deliver.Query(Slug));
         Assert.Equal([Minister], again.AddresseeEmails);
-        Assert.EndsWith("(updated edition)", again.Subject);
+        Assert.EndsWith("(updated edition)", again.Subjects["en"]);
         await App.SendAsync(again with { Send = true });
         await App.SendQueuedAsync();
 

@@ -120,7 +120,7 @@ public abstract class PdfCheckTests(SliceFixture app) : SliceTest(app)
         var coordinator = await SignAndCloseAsync();
         App.RunAs(coordinator);
         var (form, _) = await App.SendAsync(new Deliver.Query(Slug));
-        await App.SendAsync(form with { AddresseeEmails = [Minister], CoverMessage = "Dear Dr Doe,\n\nOur letter.", AttachPdf = true, Send = true });
+        await App.SendAsync(form with { AddresseeEmails = [Minister], CoverMessages = new() { ["en"] = "Dear Dr Doe,\n\nOur letter." }, AttachPdf = true, Send = true });
         App.RunAs(null);
         await App.SendQueuedAsync();
         var attachment = Assert.IsType<MimePart>(Assert.Single(Assert.Single(App.Emails.To(Minister)).Attachments));

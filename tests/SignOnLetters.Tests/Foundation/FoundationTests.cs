@@ -269,6 +269,6 @@ public class ModelAndReferenceDataTests
         var text = SignOnLetters.Web.Infrastructure.Email.MailKitEmailSender.ToPlainText(
             "<p>Hello &amp; welcome</p><p><a href=\"https://x.example/i/abc\">Accept</a></p>");
 
-        Assert.Equal("Hello & welcome\nAccept (https://x.example/i/abc)", text);
+        Assert.Equal("Hello & welcome\n\nAccept (https://x.example/i/abc)", text);
     }
 }

@@ -192,8 +192,13 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
     public async Task Should_wrap_a_delivery_in_the_letters_language_and_keep_the_coordinators_message()
     {
         var (letter, coordinator, _) = await OpenLetterAsync(App, status: LetterStatus.Closed);
-        await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE \"Letters\" SET \"PrimaryLanguage\" = 'fr' WHERE \"Id\" = {0}", letter.Id));
+        // The only letter of the test: its one text becomes French.
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Letters\" SET \"PrimaryLanguage\" = 'fr' WHERE \"Id\" = {0}", letter.Id);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"LetterTexts\" SET \"LanguageCode\" = 'fr'");
+            return await db.Database.ExecuteSqlRawAsync("UPDATE \"LetterVersionTexts\" SET \"LanguageCode\" = 'fr'");
+        });
         App.RunAs(coordinator);
         var (command, _) = await App.SendAsync(new Deliver.Query(Slug));
 
@@ -201,17 +206,18 @@ public abstract partial class CoordinatorMessagesLocalisationTests(SliceFixture 
         var outcome = await App.SendAsync(command with
         {
             AddresseeEmails = [.. command.AddresseeEmails.Select((_, i) => $"addressee{i}@example.org")],
-            CoverMessage = "Please read this before Friday.",
+            CoverMessages = new() { ["fr"] = "Please read this before Friday." },
             AttachPdf = false,
         });
 
-        Assert.StartsWith("<p>Bonjour ", outcome.HtmlBody);
-        Assert.Contains("<p>Please read this before Friday.</p>", outcome.HtmlBody);
-        Assert.Contains("Veuillez trouver notre lettre <strong>", outcome.HtmlBody);
-        Assert.Contains(">Télécharger la lettre signée (PDF)</a>", outcome.HtmlBody);
-        Assert.Contains("La lettre et ses signataires sont aussi publiés à l’adresse", outcome.HtmlBody);
-        Assert.DoesNotContain("Dear", outcome.HtmlBody);
-        Assert.DoesNotContain("published at", outcome.HtmlBody);
+        var email = Assert.Single(outcome.Emails);
+        Assert.StartsWith("<div lang=\"fr\" dir=\"ltr\"><p>Bonjour ", email.HtmlBody);
+        Assert.Contains("<p>Please read this before Friday.</p>", email.HtmlBody);
+        Assert.Contains("La lettre signée, <strong>", email.HtmlBody);
+        Assert.Contains("peut être téléchargée en PDF : <a href=", email.HtmlBody);
+        Assert.Contains("La lettre et ses signataires sont aussi publiés à l’adresse", email.HtmlBody);
+        Assert.DoesNotContain("Dear", email.HtmlBody);
+        Assert.DoesNotContain("published at", email.HtmlBody);
     }
 
     [SkippableFact]

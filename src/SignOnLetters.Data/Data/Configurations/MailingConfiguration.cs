@@ -28,6 +28,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(o => o.Subject).HasMaxLength(Mailing.SubjectMaxLength + 200).IsRequired();
         builder.Property(o => o.HtmlBody).IsRequired();
         builder.Property(o => o.AttachmentLanguage).HasMaxLength(35);
+        builder.Property(o => o.Language).HasMaxLength(35);
         builder.Property(o => o.ListUnsubscribeUrl).HasMaxLength(OutboxMessage.UrlMaxLength);
         builder.Property(o => o.ReplyTo).HasMaxLength(OutboxMessage.RecipientMaxLength);
         builder.Property(o => o.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);

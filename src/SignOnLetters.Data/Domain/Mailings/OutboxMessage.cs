@@ -21,9 +21,14 @@ public enum OutboxState
 /// The address a reply goes to (a visitor's message to the coordinators: they answer the visitor, who
 /// never learns their address until they do). A single mailbox, checked by whoever writes it.
 /// </param>
+/// <param name="Language">
+/// The letter version the e-mail was written in, for an addressee (a later edition goes to them in
+/// the same language); null for e-mails not tied to a language version.
+/// </param>
 public sealed record OutgoingMail(
     string Recipient, string? RecipientName, string Subject, string HtmlBody,
-    int? AttachmentLetterId = null, string? AttachmentLanguage = null, string? ListUnsubscribeUrl = null, string? ReplyTo = null);
+    int? AttachmentLetterId = null, string? AttachmentLanguage = null, string? ListUnsubscribeUrl = null, string? ReplyTo = null,
+    string? Language = null);
 
 /// <summary>
 /// One e-mail waiting to be sent, or sent, by the background outbox sender. One row per recipient of
@@ -51,6 +56,9 @@ public class OutboxMessage
     public string HtmlBody { get; private set; } = null!;
     public int? AttachmentLetterId { get; private set; }
     public string? AttachmentLanguage { get; private set; }
+
+    /// <summary>The letter version this e-mail is written in (deliveries: chosen per addressee).</summary>
+    public string? Language { get; private set; }
     public string? ListUnsubscribeUrl { get; private set; }
     public string? ReplyTo { get; private set; }
 
@@ -86,6 +94,7 @@ public class OutboxMessage
             HtmlBody = mail.HtmlBody,
             AttachmentLetterId = mail.AttachmentLetterId,
             AttachmentLanguage = mail.AttachmentLanguage,
+            Language = mail.Language,
             ListUnsubscribeUrl = mail.ListUnsubscribeUrl,
             ReplyTo = mail.ReplyTo,
             State = OutboxState.Pending,

@@ -109,21 +109,33 @@ public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, I
         File.Move(temporary, Path.Combine(directory, name));
     }
 
-    /// <summary>A readable text part for mail clients that show no HTML: links kept as "text (url)", and the
+    /// <summary>A readable text part for mail clients that show no HTML: a blank line between paragraphs (as
+    /// one would type them), links kept as "text (url)" (or the bare address when it is its own text), and the
     /// HTML's isolated values (<c>bdi</c>) isolated with Unicode's marks instead (<see cref="Bidi.Isolate"/>).</summary>
     internal static string ToPlainText(string html)
     {
         var text = IsolatePattern().Replace(html, m => Bidi.Isolate(m.Groups["text"].Value));
-        text = LinkPattern().Replace(text, m => $"{m.Groups["text"].Value} ({m.Groups["href"].Value})");
+        text = LinkPattern().Replace(text, m => m.Groups["text"].Value == m.Groups["href"].Value
+            ? m.Groups["href"].Value
+            : $"{m.Groups["text"].Value} ({m.Groups["href"].Value})");
+        text = ParagraphEndPattern().Replace(text, "\n\n");
         text = BreakPattern().Replace(text, "\n");
         text = TagPattern().Replace(text, string.Empty);
-        return System.Net.WebUtility.HtmlDecode(text).Trim();
+        text = System.Net.WebUtility.HtmlDecode(text).Trim();
+        // Nested blocks (a paragraph inside a div) end together: one blank line between paragraphs, never more.
+        return ExtraBlankLinesPattern().Replace(text, "\n\n");
     }
+
+    [GeneratedRegex("<\\s*/(p|h[1-6])\\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex ParagraphEndPattern();
+
+    [GeneratedRegex("\n{3,}")]
+    private static partial Regex ExtraBlankLinesPattern();
 
     [GeneratedRegex("<a\\s[^>]*href=[\"'](?<href>[^\"']*)[\"'][^>]*>(?<text>.*?)</a>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex("<\\s*(br|/p|/div|/li|/h[1-6])\\s*/?>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("<\\s*(br|/div|/li)\\s*/?>", RegexOptions.IgnoreCase)]
     private static partial Regex BreakPattern();
 
     [GeneratedRegex("<[^>]+>")]
