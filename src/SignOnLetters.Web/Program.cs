@@ -99,6 +99,8 @@ services.AddScoped<SignatureImporter>();
 services.AddScoped<AdministratorSetup>();
 services.AddSingleton<LetterDeadlineCloser>();
 services.AddHostedService(sp => sp.GetRequiredService<LetterDeadlineCloser>());
+services.AddSingleton<LetterScheduler>();
+services.AddHostedService(sp => sp.GetRequiredService<LetterScheduler>());
 services.Configure<SignatureRetentionOptions>(builder.Configuration.GetSection(SignatureRetentionOptions.Section));
 services.AddSingleton<SignatureRetention>();
 services.AddHostedService(sp => sp.GetRequiredService<SignatureRetention>());

@@ -202,15 +202,7 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
             var letter = await LetterForSigning.FindAsync(db, command.Slug, cancellationToken);
             var letterId = await db.RequireLeadCoordinatorAsync(command.Slug, user, cancellationToken);
             PartnerInvitationList.EnsureOpen(letter);
-            var answered = await PartnerInvitationList.AnsweredAsync(db, letterId, cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var due = new List<(PartnerInvitation Invitation, string Token)>();
-            foreach (var invitation in await db.PartnerInvitations.Where(i => i.LetterId == letterId).ToListAsync(cancellationToken))
-            {
-                var (token, hash) = SecureToken.Create();
-                if (invitation.TryRemind(answered.Contains(invitation), hash, now))
-                    due.Add((invitation, token));
-            }
+            var due = await PartnerInvitationList.ClaimDueRemindersAsync(db, letterId, clock.GetUtcNow().UtcDateTime, cancellationToken);
             // Saved before sending: a failure while sending never leads to a second reminder at once.
             await db.SaveChangesAsync(cancellationToken);
             PartnerInvitationList.Mail(await PartnerInvitationList.PartnerInvitationsAsync(db, emails, letter, letterId, command.Slug, due, reminder: true, cancellationToken), mail);
@@ -304,6 +296,26 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
         return invitations.Where(i => emailKeys.Contains(i.EmailKey)
                                       || organisationKeys.Contains(aliases.GetValueOrDefault(i.OrganisationKey, i.OrganisationKey)))
             .ToHashSet(new ById());
+    }
+
+    /// <summary>
+    /// The reminders due now, by the button or the schedule alike (<see cref="PartnerInvitation.TryRemind"/>:
+    /// never to a partner who signed, whose organisation signed, or who declined; at most weekly and
+    /// <see cref="PartnerInvitation.MaxReminders"/> times). Each is recorded with its new link in the
+    /// context: the caller saves, then mails.
+    /// </summary>
+    internal static async Task<List<(PartnerInvitation Invitation, string Token)>> ClaimDueRemindersAsync(AppDbContext db, int letterId, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var answered = await AnsweredAsync(db, letterId, cancellationToken);
+        var due = new List<(PartnerInvitation Invitation, string Token)>();
+        foreach (var invitation in await db.PartnerInvitations.Where(i => i.LetterId == letterId).ToListAsync(cancellationToken))
+        {
+            var (token, hash) = SecureToken.Create();
+            if (invitation.TryRemind(answered.Contains(invitation), hash, now))
+                due.Add((invitation, token));
+        }
+        return due;
     }
 
     /// <summary>A pasted or uploaded list: its valid lines are sent, the others reported (unless none is valid).</summary>
