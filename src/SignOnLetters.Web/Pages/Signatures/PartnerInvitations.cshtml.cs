@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Net.Mail;
 using CsvHelper;
 using CsvHelper.Configuration;
 using FluentValidation;
 using FluentValidation.Results;
+using LinqKit;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -282,21 +284,20 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
     }
 
     /// <summary>Invitations of the letter whose organisation or mailbox has an active or counted signature.</summary>
-    public static async Task<HashSet<PartnerInvitation>> AnsweredAsync(AppDbContext db, int letterId, CancellationToken cancellationToken)
-    {
-        var keys = await db.Signatures.AsNoTracking()
-            .ActiveOf(letterId)
-            .Select(s => new { s.EmailKey, s.OrganisationKey })
-            .ToListAsync(cancellationToken);
-        var emailKeys = keys.Where(k => k.EmailKey != null).Select(k => k.EmailKey!).ToHashSet();
-        var organisationKeys = keys.Where(k => k.OrganisationKey != null).Select(k => k.OrganisationKey!).ToHashSet();
-        var aliases = await db.OrganisationAliases.AsNoTracking().Where(a => a.LetterId == letterId)
-            .ToDictionaryAsync(a => a.AliasKey, a => a.OrganisationKey, cancellationToken);
-        var invitations = await db.PartnerInvitations.Where(i => i.LetterId == letterId).ToListAsync(cancellationToken);
-        return invitations.Where(i => emailKeys.Contains(i.EmailKey)
-                                      || organisationKeys.Contains(aliases.GetValueOrDefault(i.OrganisationKey, i.OrganisationKey)))
-            .ToHashSet(new ById());
-    }
+    public static async Task<HashSet<PartnerInvitation>> AnsweredAsync(AppDbContext db, int letterId, CancellationToken cancellationToken) =>
+        (await db.PartnerInvitations.AsExpandable().Where(i => i.LetterId == letterId).Where(Answered(db)).ToListAsync(cancellationToken))
+        .ToHashSet(new ById());
+
+    /// <summary>
+    /// The one rule for "this partner has signed": an active or counted signature of the letter from
+    /// the invited mailbox, or from the invited organisation (under the letter's alias for it, if it has
+    /// one: "MSF" counts for Médecins Sans Frontières). The invitations page, the reminders and the dashboard use it.
+    /// </summary>
+    public static Expression<Func<PartnerInvitation, bool>> Answered(AppDbContext db) =>
+        i => db.Signatures.Any(s => s.LetterId == i.LetterId && (int)s.State < Signature.ActiveStateLimit
+            && (s.EmailKey == i.EmailKey
+                || s.OrganisationKey == (db.OrganisationAliases.Where(a => a.LetterId == i.LetterId && a.AliasKey == i.OrganisationKey)
+                    .Select(a => a.OrganisationKey).FirstOrDefault() ?? i.OrganisationKey)));
 
     /// <summary>
     /// The reminders due now, by the button or the schedule alike (<see cref="PartnerInvitation.TryRemind"/>:
