@@ -31,6 +31,8 @@ var services = builder.Services;
 
 services.AddAppDatabase(builder.Configuration);
 services.AddSingleton(TimeProvider.System);
+// The browser journeys move time forward through a file (see JourneyClock); never set in a deployment.
+JourneyClock.AddIfConfigured(services, builder.Configuration);
 services.AddSingleton<ListCursors>();
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
