@@ -31,6 +31,8 @@ var services = builder.Services;
 
 services.AddAppDatabase(builder.Configuration);
 services.AddSingleton(TimeProvider.System);
+// The browser journeys move time forward through a file (see JourneyClock); never set in a deployment.
+JourneyClock.AddIfConfigured(services, builder.Configuration);
 services.AddSingleton<ListCursors>();
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
@@ -99,6 +101,8 @@ services.AddScoped<SignatureImporter>();
 services.AddScoped<AdministratorSetup>();
 services.AddSingleton<LetterDeadlineCloser>();
 services.AddHostedService(sp => sp.GetRequiredService<LetterDeadlineCloser>());
+services.AddSingleton<LetterScheduler>();
+services.AddHostedService(sp => sp.GetRequiredService<LetterScheduler>());
 services.Configure<SignatureRetentionOptions>(builder.Configuration.GetSection(SignatureRetentionOptions.Section));
 services.AddSingleton<SignatureRetention>();
 services.AddHostedService(sp => sp.GetRequiredService<SignatureRetention>());

@@ -303,6 +303,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("LastReminderRunAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LatestRevisionNumber")
                         .HasColumnType("integer");
 
@@ -315,13 +318,38 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<int>("Moderation")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("NextReminderAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpeningScheduledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("OpensAtTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("OpensAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PrimaryLanguage")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReminderCron")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ReminderEveryWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReminderTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ShortCode")
                         .IsRequired()
@@ -361,6 +389,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "DeadlineUtc");
+
+                    b.HasIndex("Status", "NextReminderAtUtc");
+
+                    b.HasIndex("Status", "OpensAtUtc");
 
                     b.ToTable("Letters");
                 });

@@ -305,6 +305,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("LastReminderRunAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("LatestRevisionNumber")
                         .HasColumnType("int");
 
@@ -317,13 +320,38 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<int>("Moderation")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("NextReminderAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OpeningScheduledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("OpensAtTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("OpensAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("PrimaryLanguage")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ReminderCron")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("ReminderEveryWeeks")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReminderTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("ShortCode")
                         .IsRequired()
@@ -363,6 +391,10 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "DeadlineUtc");
+
+                    b.HasIndex("Status", "NextReminderAtUtc");
+
+                    b.HasIndex("Status", "OpensAtUtc");
 
                     b.ToTable("Letters");
                 });

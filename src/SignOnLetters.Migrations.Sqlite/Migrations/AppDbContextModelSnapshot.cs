@@ -290,6 +290,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastReminderRunAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LatestRevisionNumber")
                         .HasColumnType("INTEGER");
 
@@ -302,12 +305,37 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<int>("Moderation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("NextReminderAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpeningScheduledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpensAtTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpensAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PrimaryLanguage")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReminderCron")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReminderEveryWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReminderTimeZone")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortCode")
@@ -348,6 +376,10 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "DeadlineUtc");
+
+                    b.HasIndex("Status", "NextReminderAtUtc");
+
+                    b.HasIndex("Status", "OpensAtUtc");
 
                     b.ToTable("Letters");
                 });

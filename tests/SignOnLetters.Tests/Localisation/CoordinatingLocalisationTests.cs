@@ -36,7 +36,7 @@ public sealed class CoordinatingLocalisationTests(SqliteSlice app) : SliceTest(a
         Assert.Contains("Enregistrer la date limite", buttons);
         Assert.Contains("Enregistrer les hôtes", buttons);
         var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent).ToList();
-        Assert.Equal(["Statut", "PDF final", "Versions publiées", "Co-éditeurs", "Visibilité dans la liste", "Partager", "Signatures par provenance et intégration"], headings);
+        Assert.Equal(["Statut", "PDF final", "Versions publiées", "Programmation", "Co-éditeurs", "Visibilité dans la liste", "Partager", "Signatures par provenance et intégration"], headings);
         // The letter's language named in French, and the month of the opening date too.
         Assert.Equal("anglais (PDF)", page.QuerySelector(".pdf-downloads a")!.TextContent);
         Assert.Contains("mars 2026", page.QuerySelector(".versions")!.TextContent);
@@ -111,7 +111,7 @@ public sealed class CoordinatingLocalisationTests(SqliteSlice app) : SliceTest(a
 
         Assert.Equal("Sus cartas", page.QuerySelector("h1")!.TextContent);
         Assert.Equal("Abierta a firmas (1)", page.QuerySelector("#state-open")!.TextContent);
-        Assert.Equal(["Carta", "Fecha límite", "Firmas", "Acciones"], page.QuerySelectorAll("#state-open ~ .table-wrap thead th").Select(th => th.TextContent).Take(4));
+        Assert.Equal(["Carta", "Por hacer", "Firmas", "Próximamente", "Fecha límite", "Acciones"], page.QuerySelectorAll("#state-open ~ .table-wrap thead th").Select(th => th.TextContent).Take(6));
         Assert.Contains("Carta conjunta", page.QuerySelector("table.letters td")!.TextContent);
         Assert.Contains("Enmendar", page.QuerySelector("table.letters .quick-actions")!.TextContent);
         Assert.DoesNotContain("Open for signatures", page.Body!.TextContent);

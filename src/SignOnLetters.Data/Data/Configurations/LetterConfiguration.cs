@@ -25,6 +25,15 @@ public sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.Property(l => l.UpdatedByUserId).HasMaxLength(UserIdLength).IsRequired();
         builder.Property(l => l.ChangeCount).IsConcurrencyToken();
         builder.Ignore(l => l.Deadline);
+        // The scheduler looks for drafts whose opening time came and open letters whose reminders are due.
+        builder.HasIndex(l => new { l.Status, l.OpensAtUtc });
+        builder.HasIndex(l => new { l.Status, l.NextReminderAtUtc });
+        builder.Property(l => l.OpensAtTimeZone).HasMaxLength(64);
+        builder.Property(l => l.OpeningScheduledByUserId).HasMaxLength(UserIdLength);
+        builder.Property(l => l.ReminderCron).HasMaxLength(ReminderSchedule.CronMaxLength);
+        builder.Property(l => l.ReminderTimeZone).HasMaxLength(64);
+        builder.Ignore(l => l.OpensAt);
+        builder.Ignore(l => l.Reminders);
         // Restrict, not cascade: deleting an organisation must not silently delete letters, and SQL
         // Server refuses two cascade paths (organisation → letter → co-author, organisation → co-author).
         builder.HasOne(l => l.LeadOrganisation).WithMany().HasForeignKey(l => l.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -8,7 +8,7 @@ namespace SignOnLetters.Domain.Letters;
 /// by an amendment, which publishes version N+1 with a public note. Signatures (a later feature)
 /// point at the <see cref="LetterVersion"/> they were given on.
 /// </summary>
-public class Letter
+public partial class Letter
 {
     public const int SlugMaxLength = 80;
     public const int ChangeNoteMaxLength = 1000;
@@ -204,15 +204,11 @@ public class Letter
     {
         if (Status != LetterStatus.Draft)
             throw new DomainRuleException("Only a draft can be opened. A closed letter can be reopened instead.");
-        var missingBody = Texts.FirstOrDefault(t => t.Body.Length == 0);
-        if (missingBody is not null)
-            throw new DomainRuleException("The {0} version has no text yet.", new LanguageName(missingBody.LanguageCode));
-        if (Addressees.Count == 0)
-            throw new DomainRuleException("Add at least one addressee before opening the letter.");
-        if (DeadlineUtc <= now)
-            throw new DomainRuleException("The deadline has passed. Set a later deadline before opening the letter.");
+        EnsureReadyToOpen(now);
         Status = LetterStatus.Open;
         OpenedAt = now;
+        // Opened by hand before its time, or by the scheduler at it: either way nothing is left to schedule.
+        ClearScheduledOpening();
         Touch(userId, now);
         return PublishVersion(userId, now, changeNote: null);
     }
@@ -378,6 +374,8 @@ public class Letter
     {
         if (deadline is not null && deadline.Utc <= now)
             throw new DomainRuleException("The deadline is in the past. Choose a later date and time.");
+        if (deadline is not null && OpensAtUtc is { } opensAt && deadline.Utc <= opensAt)
+            throw new DomainRuleException("The deadline is before the scheduled opening. Choose a later deadline or an earlier opening time.");
         DeadlineUtc = deadline?.Utc;
         DeadlineTimeZone = deadline?.TimeZoneId;
     }

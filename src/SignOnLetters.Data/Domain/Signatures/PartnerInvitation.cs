@@ -21,6 +21,13 @@ public class PartnerInvitation
     public const int MaxReminders = 3;
     public static readonly TimeSpan ReminderInterval = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How much earlier than <see cref="ReminderInterval"/> a reminder may follow the last: an automatic
+    /// weekly reminder at 09:00 in the coordinator's zone comes an hour early across a clock change, and
+    /// the scheduler's one-minute tick moves it by seconds; without slack every other week would be skipped.
+    /// </summary>
+    public static readonly TimeSpan ReminderIntervalSlack = TimeSpan.FromHours(2);
+
     public int Id { get; private set; }
     public int LetterId { get; private set; }
     public string OrganisationName { get; private set; } = null!;
@@ -91,7 +98,7 @@ public class PartnerInvitation
     public bool TryRemind(bool signed, string newTokenHash, DateTime now)
     {
         if (signed || State == PartnerInvitationState.Declined || RemindersSent >= MaxReminders
-            || now - (LastReminderAt ?? SentAt) < ReminderInterval)
+            || now - (LastReminderAt ?? SentAt) < ReminderInterval - ReminderIntervalSlack)
             return false;
         TokenHash = newTokenHash;
         LastReminderAt = now;

@@ -79,13 +79,33 @@ public static class SvgCharts
         return Close(svg);
     }
 
+    /// <summary>
+    /// A sparkline: one small bar per point, oldest first, no axis or labels (the dashboard's last 14
+    /// days). Its title and description are its text alternative, so they must carry the numbers.
+    /// </summary>
+    public static IHtmlContent Sparkline(string id, string title, string description, IReadOnlyList<ChartPoint> points)
+    {
+        const int barWidth = 6, gap = 2, height = 24;
+        var width = Math.Max(1, points.Count * (barWidth + gap) - gap);
+        var svg = Open(id, title, description, width, height, "sparkline");
+        var max = Math.Max(1, points.Count == 0 ? 0 : points.Max(p => p.Value));
+        for (var i = 0; i < points.Count; i++)
+        {
+            // A day without signatures still shows as a hairline, so the 14 days read as 14.
+            var barHeight = Math.Max(1, (height - 2) * points[i].Value / (double)max);
+            svg.Append("<rect class=\"chart-bar\" x=\"").Append(i * (barWidth + gap)).Append("\" y=\"").Append(Number(height - barHeight))
+                .Append("\" width=\"").Append(barWidth).Append("\" height=\"").Append(Number(barHeight)).Append("\"/>");
+        }
+        return Close(svg);
+    }
+
     // direction="ltr": the charts are drawn with left-to-right geometry (axis on the left, bars
     // growing right); on a right-to-left page SVG would otherwise read text-anchor start/end from
     // the page's direction and put the labels on the wrong side. Arabic labels still read right to left.
-    private static StringBuilder Open(string id, string title, string description, int width, int height) =>
+    private static StringBuilder Open(string id, string title, string description, int width, int height, string cssClass = "chart") =>
         new StringBuilder()
-            .Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" direction=\"ltr\" viewBox=\"0 0 ")
-            .Append(width).Append(' ').Append(height).Append("\" aria-labelledby=\"").Append(Encoder.Encode(id)).Append("-title ")
+            .Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").Append(cssClass).Append("\" role=\"img\" direction=\"ltr\" viewBox=\"0 0 ")
+            .Append(width).Append(' ').Append(height).Append("\" width=\"").Append(width).Append("\" height=\"").Append(height).Append("\" aria-labelledby=\"").Append(Encoder.Encode(id)).Append("-title ")
             .Append(Encoder.Encode(id)).Append("-desc\"><title id=\"").Append(Encoder.Encode(id)).Append("-title\">").Append(Encoder.Encode(title))
             .Append("</title><desc id=\"").Append(Encoder.Encode(id)).Append("-desc\">").Append(Encoder.Encode(description)).Append("</desc>");
 

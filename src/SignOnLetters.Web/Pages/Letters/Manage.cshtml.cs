@@ -36,6 +36,12 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
     [BindProperty]
     public ChangeEmbedHosts Embedding { get; set; } = new();
 
+    [BindProperty]
+    public ScheduleOpeningCommand Opening { get; set; } = new();
+
+    [BindProperty]
+    public ScheduleRemindersCommand Reminders { get; set; } = new();
+
     public Model Letter { get; private set; } = null!;
 
     public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -48,6 +54,41 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
             DeadlineTimeZone = Letter.DeadlineTimeZone ?? "Europe/Brussels",
         };
         Embedding = new ChangeEmbedHosts { Hosts = string.Join("\n", Letter.Embeds.Select(e => e.Host)) };
+        var schedule = Letter.Schedule;
+        Opening = new ScheduleOpeningCommand
+        {
+            OpensAt = DeadlineInput.ToInputValue(schedule.OpensAtUtc is { } opensAt ? new LetterDeadline(opensAt, schedule.OpensAtTimeZone!) : null),
+            OpensAtTimeZone = schedule.OpensAtTimeZone ?? Letter.DeadlineTimeZone ?? "Europe/Brussels",
+        };
+        Reminders = new ScheduleRemindersCommand
+        {
+            Frequency = schedule.Frequency, Day = schedule.Day, Hour = schedule.Hour,
+            TimeZone = schedule.ReminderTimeZone ?? schedule.OpensAtTimeZone ?? Letter.DeadlineTimeZone ?? "Europe/Brussels",
+        };
+    }
+
+    public async Task<IActionResult> OnPostScheduleOpeningAsync(string slug, CancellationToken cancellationToken)
+    {
+        Letter = await mediator.Send(new Query(slug), cancellationToken);
+        await mediator.Send(Opening with { Slug = slug }, cancellationToken);
+        TempData["Notice"] = T["The letter will open by itself at the time you set."].Value;
+        return RedirectToPage("Manage", new { slug });
+    }
+
+    public async Task<IActionResult> OnPostCancelOpeningAsync(string slug, CancellationToken cancellationToken)
+    {
+        Letter = await mediator.Send(new Query(slug), cancellationToken);
+        await mediator.Send(new CancelScheduledOpening(slug), cancellationToken);
+        TempData["Notice"] = T["The scheduled opening is cancelled: the letter stays a draft until you open it."].Value;
+        return RedirectToPage("Manage", new { slug });
+    }
+
+    public async Task<IActionResult> OnPostRemindersAsync(string slug, CancellationToken cancellationToken)
+    {
+        Letter = await mediator.Send(new Query(slug), cancellationToken);
+        await mediator.Send(Reminders with { Slug = slug }, cancellationToken);
+        TempData["Notice"] = (Reminders.Frequency == ReminderFrequency.Off ? T["Automatic reminders are off."] : T["Automatic reminders are scheduled."]).Value;
+        return RedirectToPage("Manage", new { slug });
     }
 
     public async Task<IActionResult> OnPostEmbedHostsAsync(string slug, CancellationToken cancellationToken)
@@ -124,7 +165,7 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
         DateTime? DeadlineUtc, string? DeadlineTimeZone, DateTime? OpenedAt, DateTime? ClosedAt, DateTime? DeliveredAt,
         IReadOnlyList<Version> Versions, IReadOnlyList<Editor> Editors, IReadOnlyList<PendingInvitation> Invitations, SignatureCounts Counts,
         IReadOnlyList<string> Languages, IReadOnlyList<EmbedSnippet> Embeds, IReadOnlyList<SourceCount> Sources,
-        IReadOnlyList<MissingFont> MissingFonts, bool IsUnlisted, Sharing.ShareLinks Share)
+        IReadOnlyList<MissingFont> MissingFonts, bool IsUnlisted, Sharing.ShareLinks Share, ScheduleView Schedule)
     {
         public bool CanManage => Role == LetterRole.LeadCoordinator;
     }
@@ -156,6 +197,7 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
                 {
                     l.Slug, l.Kind, l.Status, LeadOrganisation = l.LeadOrganisation.Name, l.ChangeCount, l.DeadlineUtc, l.DeadlineTimeZone,
                     l.OpenedAt, l.ClosedAt, l.DeliveredAt, l.EmbedHosts, l.IsUnlisted, l.ShortCode,
+                    l.OpensAtUtc, l.OpensAtTimeZone, l.ReminderCron, l.ReminderTimeZone, l.ReminderEveryWeeks, l.NextReminderAtUtc,
                     Title = PrimaryTitle.Of.Invoke(l),
                     l.PrimaryLanguage,
                     Languages = l.Texts.Select(t => t.LanguageCode).ToList(),
@@ -185,7 +227,9 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
                     .ToList(),
                 pdfs.MissingScriptsOf(letterId).Select(missing => new MissingFont(missing.Language, missing.Script.Name, missing.Script.Characters)).ToList(),
                 letter.IsUnlisted,
-                new Sharing.ShareLinks(letter.Slug, urls.Absolute($"/l/{letter.ShortCode}"), letter.Status != LetterStatus.Draft));
+                new Sharing.ShareLinks(letter.Slug, urls.Absolute($"/l/{letter.ShortCode}"), letter.Status != LetterStatus.Draft),
+                ScheduleView.Of(letter.OpensAtUtc, letter.OpensAtTimeZone, letter.ReminderCron, letter.ReminderTimeZone, letter.ReminderEveryWeeks,
+                    letter.NextReminderAtUtc));
         }
 
         private string Snippet(string slug, string title, string host)

@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Net.Mail;
 using CsvHelper;
 using CsvHelper.Configuration;
 using FluentValidation;
 using FluentValidation.Results;
+using LinqKit;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -202,15 +204,7 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
             var letter = await LetterForSigning.FindAsync(db, command.Slug, cancellationToken);
             var letterId = await db.RequireLeadCoordinatorAsync(command.Slug, user, cancellationToken);
             PartnerInvitationList.EnsureOpen(letter);
-            var answered = await PartnerInvitationList.AnsweredAsync(db, letterId, cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var due = new List<(PartnerInvitation Invitation, string Token)>();
-            foreach (var invitation in await db.PartnerInvitations.Where(i => i.LetterId == letterId).ToListAsync(cancellationToken))
-            {
-                var (token, hash) = SecureToken.Create();
-                if (invitation.TryRemind(answered.Contains(invitation), hash, now))
-                    due.Add((invitation, token));
-            }
+            var due = await PartnerInvitationList.ClaimDueRemindersAsync(db, letterId, clock.GetUtcNow().UtcDateTime, cancellationToken);
             // Saved before sending: a failure while sending never leads to a second reminder at once.
             await db.SaveChangesAsync(cancellationToken);
             PartnerInvitationList.Mail(await PartnerInvitationList.PartnerInvitationsAsync(db, emails, letter, letterId, command.Slug, due, reminder: true, cancellationToken), mail);
@@ -290,20 +284,39 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
     }
 
     /// <summary>Invitations of the letter whose organisation or mailbox has an active or counted signature.</summary>
-    public static async Task<HashSet<PartnerInvitation>> AnsweredAsync(AppDbContext db, int letterId, CancellationToken cancellationToken)
+    public static async Task<HashSet<PartnerInvitation>> AnsweredAsync(AppDbContext db, int letterId, CancellationToken cancellationToken) =>
+        (await db.PartnerInvitations.AsExpandable().Where(i => i.LetterId == letterId).Where(Answered(db)).ToListAsync(cancellationToken))
+        .ToHashSet(new ById());
+
+    /// <summary>
+    /// The one rule for "this partner has signed": an active or counted signature of the letter from
+    /// the invited mailbox, or from the invited organisation (under the letter's alias for it, if it has
+    /// one: "MSF" counts for Médecins Sans Frontières). The invitations page, the reminders and the dashboard use it.
+    /// </summary>
+    public static Expression<Func<PartnerInvitation, bool>> Answered(AppDbContext db) =>
+        i => db.Signatures.Any(s => s.LetterId == i.LetterId && (int)s.State < Signature.ActiveStateLimit
+            && (s.EmailKey == i.EmailKey
+                || s.OrganisationKey == (db.OrganisationAliases.Where(a => a.LetterId == i.LetterId && a.AliasKey == i.OrganisationKey)
+                    .Select(a => a.OrganisationKey).FirstOrDefault() ?? i.OrganisationKey)));
+
+    /// <summary>
+    /// The reminders due now, by the button or the schedule alike (<see cref="PartnerInvitation.TryRemind"/>:
+    /// never to a partner who signed, whose organisation signed, or who declined; at most weekly and
+    /// <see cref="PartnerInvitation.MaxReminders"/> times). Each is recorded with its new link in the
+    /// context: the caller saves, then mails.
+    /// </summary>
+    internal static async Task<List<(PartnerInvitation Invitation, string Token)>> ClaimDueRemindersAsync(AppDbContext db, int letterId, DateTime now,
+        CancellationToken cancellationToken)
     {
-        var keys = await db.Signatures.AsNoTracking()
-            .ActiveOf(letterId)
-            .Select(s => new { s.EmailKey, s.OrganisationKey })
-            .ToListAsync(cancellationToken);
-        var emailKeys = keys.Where(k => k.EmailKey != null).Select(k => k.EmailKey!).ToHashSet();
-        var organisationKeys = keys.Where(k => k.OrganisationKey != null).Select(k => k.OrganisationKey!).ToHashSet();
-        var aliases = await db.OrganisationAliases.AsNoTracking().Where(a => a.LetterId == letterId)
-            .ToDictionaryAsync(a => a.AliasKey, a => a.OrganisationKey, cancellationToken);
-        var invitations = await db.PartnerInvitations.Where(i => i.LetterId == letterId).ToListAsync(cancellationToken);
-        return invitations.Where(i => emailKeys.Contains(i.EmailKey)
-                                      || organisationKeys.Contains(aliases.GetValueOrDefault(i.OrganisationKey, i.OrganisationKey)))
-            .ToHashSet(new ById());
+        var answered = await AnsweredAsync(db, letterId, cancellationToken);
+        var due = new List<(PartnerInvitation Invitation, string Token)>();
+        foreach (var invitation in await db.PartnerInvitations.Where(i => i.LetterId == letterId).ToListAsync(cancellationToken))
+        {
+            var (token, hash) = SecureToken.Create();
+            if (invitation.TryRemind(answered.Contains(invitation), hash, now))
+                due.Add((invitation, token));
+        }
+        return due;
     }
 
     /// <summary>A pasted or uploaded list: its valid lines are sent, the others reported (unless none is valid).</summary>
