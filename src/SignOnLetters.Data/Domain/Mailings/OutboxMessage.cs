@@ -30,7 +30,7 @@ public sealed record OutgoingMail(
 /// a mailing (unique on mailing and address), claimed by a conditional UPDATE that only one sender
 /// instance wins, and marked sent in its own statement right after the SMTP send.
 /// <para>
-/// A row with a <see cref="WebhookId"/> is a webhook delivery instead (docs/decisions/00NN-osdi-and-webhooks.md):
+/// A row with a <see cref="WebhookId"/> is a webhook delivery instead (docs/decisions/0019-osdi-and-webhooks.md):
 /// the same claim, lease, retries and back-off, a signed POST of <see cref="Payload"/> instead of an e-mail.
 /// </para>
 /// </summary>

@@ -51,7 +51,7 @@ public sealed class WebhookPoster : IDisposable
         };
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(_secrets.Read(webhook.ProtectedSecret), timestamp, body));
-        request.Headers.Add(WebhookSignature.EventIdHeader, message.EventId?.ToString("D"));
+        request.Headers.Add(WebhookSignature.EventIdHeader, message.EventId?.ToString());
         request.Headers.Add(WebhookSignature.EventTypeHeader, message.Subject);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)

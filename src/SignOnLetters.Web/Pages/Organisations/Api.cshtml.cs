@@ -131,6 +131,11 @@ public class Api(IMediator mediator, IStringLocalizer<SharedResource> T) : Organ
 
     public sealed record RevokeKey(int OrganisationId, int KeyId) : ICommand, IOrganisationCoordinatorRequest;
 
+    public sealed class RevokeKeyValidator : AbstractValidator<RevokeKey>
+    {
+        public RevokeKeyValidator() => RuleFor(c => c.KeyId).GreaterThan(0).WithMessage("Choose a key.");
+    }
+
     public sealed class RevokeKeyHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<RevokeKey>
     {
         public async ValueTask<Unit> Handle(RevokeKey command, CancellationToken cancellationToken)
@@ -175,6 +180,11 @@ public class Api(IMediator mediator, IStringLocalizer<SharedResource> T) : Organ
     }
 
     public sealed record RemoveWebhook(int OrganisationId, int WebhookId) : ICommand, IOrganisationCoordinatorRequest;
+
+    public sealed class RemoveWebhookValidator : AbstractValidator<RemoveWebhook>
+    {
+        public RemoveWebhookValidator() => RuleFor(c => c.WebhookId).GreaterThan(0).WithMessage("Choose a webhook.");
+    }
 
     public sealed class RemoveWebhookHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<RemoveWebhook>
     {
