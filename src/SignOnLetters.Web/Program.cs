@@ -1,3 +1,4 @@
+using SignOnLetters.Web.Api.Osdi;
 using SignOnLetters.Web.Documents.Sealing;
 using SignOnLetters.Web.Infrastructure.Caching;
 using FluentValidation;
@@ -51,6 +52,10 @@ services.AddScoped<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<Ac
 services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
 services.AddSingleton<OutboxSender>();
 services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+services.Configure<SignOnLetters.Web.Infrastructure.Webhooks.WebhookOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Infrastructure.Webhooks.WebhookOptions.Section));
+services.AddSingleton<SignOnLetters.Web.Infrastructure.Webhooks.WebhookSecrets>();
+services.AddSingleton<SignOnLetters.Web.Infrastructure.Webhooks.WebhookPoster>();
+services.AddSingleton<SignOnLetters.Web.Infrastructure.Webhooks.WebhookEvents>();
 
 services.AddMediator(options =>
 {
@@ -167,6 +172,7 @@ app.MapSignatureApi();
 app.MapRecordApi();
 app.MapHealthChecks("/healthz");
 app.MapLetterApi();
+app.MapOsdiApi();
 // The load benchmark's HTTP ceiling: an endpoint that does nothing, behind the same middleware as
 // the sign API. Off unless configuration turns it on (bench/SignOnLetters.Benchmarks, load mode).
 if (app.Configuration.GetValue<bool>("Diagnostics:BareEndpoint"))

@@ -31,6 +31,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PartnerInvitation> PartnerInvitations => Set<PartnerInvitation>();
     public DbSet<SealedEdition> SealedEditions => Set<SealedEdition>();
     public DbSet<Domain.Record.RecordEntry> RecordEntries => Set<Domain.Record.RecordEntry>();
+    public DbSet<Domain.Osdi.OrganisationApiKey> OrganisationApiKeys => Set<Domain.Osdi.OrganisationApiKey>();
+    public DbSet<Domain.Osdi.OrganisationWebhook> OrganisationWebhooks => Set<Domain.Osdi.OrganisationWebhook>();
 
     /// <summary>Data Protection keys live here so every app instance shares cookies and antiforgery tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -23,6 +23,16 @@ public static class StatusNames
         _ => status.ToString(),
     };
 
+    /// <summary>A queued message's or webhook delivery's state.</summary>
+    public static string Of(this IStringLocalizer T, OutboxState state) => state switch
+    {
+        OutboxState.Pending => T["Waiting"],
+        OutboxState.Sending => T["Sending"],
+        OutboxState.Sent => T["Delivered"],
+        OutboxState.Failed => T["Failed"],
+        _ => state.ToString(),
+    };
+
     /// <summary>The heading of a group of letters in one state on the coordinator's list.</summary>
     public static string GroupOf(this IStringLocalizer T, LetterStatus status) => status switch
     {

@@ -104,6 +104,8 @@ public abstract class SliceFixture : IAsyncLifetime
             });
             // Tests send queued e-mails when they choose (OutboxSender.SendDueAsync), not in the background.
             builder.UseSetting("Outbox:Enabled", "false");
+            // Webhook tests receive on this machine's loopback (production allows https to public hosts only).
+            builder.UseSetting("Webhooks:AllowLoopbackHttp", "true");
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<IStartupFilter, TestClientAddress>();

@@ -31,6 +31,9 @@ public enum Access
 
     /// <summary>Site administrators only.</summary>
     Administrator,
+
+    /// <summary>Only with an organisation's API key (the OSDI API): no signed-in visitor, whatever their role, gets in with a cookie.</summary>
+    ApiKey,
 }
 
 public enum Persona
@@ -83,6 +86,14 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
             ["GET"] = Access.OrganisationCoordinator,
             ["POST Accept"] = Access.OrganisationCoordinator,
             ["POST Decline"] = Access.OrganisationCoordinator,
+        },
+        ["/organisations/{id:int}/api"] = new()
+        {
+            ["GET"] = Access.OrganisationCoordinator,
+            ["POST CreateKey"] = Access.OrganisationCoordinator,
+            ["POST RevokeKey"] = Access.OrganisationCoordinator,
+            ["POST AddWebhook"] = Access.OrganisationCoordinator,
+            ["POST RemoveWebhook"] = Access.OrganisationCoordinator,
         },
         ["/organisations/{id:int}/signatures"] = new()
         {
@@ -174,6 +185,11 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/admin/import"] = new() { ["GET"] = Access.Administrator, ["POST"] = Access.Administrator },
         ["/letters/{slug}/verify"] = new() { ["GET"] = Access.Public, ["POST Head"] = Access.Public, ["POST Receipt"] = Access.Public },
         ["/api/letters/{slug}/record"] = new() { ["GET"] = Access.Public },
+        ["/api/osdi/v1/"] = new() { ["GET"] = Access.ApiKey },
+        ["/api/osdi/v1/petitions"] = new() { ["GET"] = Access.ApiKey },
+        ["/api/osdi/v1/petitions/{id}"] = new() { ["GET"] = Access.ApiKey },
+        ["/api/osdi/v1/petitions/{id}/signatures"] = new() { ["GET"] = Access.ApiKey },
+        ["/api/osdi/v1/petitions/{id}/signatures/{signatureId}"] = new() { ["GET"] = Access.ApiKey },
     };
 
     /// <summary>ASP.NET Core Identity's own pages: public, except managing one's account.</summary>
@@ -216,6 +232,8 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         var path = route.Replace("{id:int}", world.Organisation.Id.ToString())
             .Replace("{slug}", World.LetterSlug)
             .Replace("{signatureId:int}", world.SignatureId.ToString())
+            .Replace("{signatureId}", "1")
+            .Replace("{id}", World.LetterSlug)
             .Replace("{number:int?}", "1")
             .Replace("{code}", world.ShortCode)
             .Replace("{format:regex(^(png|svg)$)}", "svg")
@@ -250,6 +268,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         Access.LetterEditor => persona is Persona.Coordinator or Persona.LetterEditor or Persona.Administrator,
         Access.LetterLeadCoordinator => persona is Persona.Coordinator or Persona.Administrator,
         Access.Administrator => persona is Persona.Administrator,
+        Access.ApiKey => false,
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };
 

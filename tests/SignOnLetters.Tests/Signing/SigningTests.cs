@@ -284,8 +284,8 @@ public abstract class SigningTests(SliceFixture app) : SliceTest(app)
         });
         var api = limited.CreateClient();
 
-        var first = await api.PostAsJsonAsync($"/api/letters/{Slug}/signatures", Json(Individual(email: "one@example.org")));
-        var second = await api.PostAsJsonAsync($"/api/letters/{Slug}/signatures", Json(Individual(name: "Two", email: "two@example.org")));
+        var first = await api.PostAsJsonAsync($"/api/letters/{Slug}/signatures", SigningScenario.Json(Individual(email: "one@example.org")));
+        var second = await api.PostAsJsonAsync($"/api/letters/{Slug}/signatures", SigningScenario.Json(Individual(name: "Two", email: "two@example.org")));
 
         Assert.Equal("{\"state\":\"pendingConfirmation\"}", await first.Content.ReadAsStringAsync());
         Assert.Equal("{\"state\":\"heldForReview\"}", await second.Content.ReadAsStringAsync());

@@ -36,5 +36,10 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasIndex(o => new { o.MailingId, o.RecipientKey }).IsUnique();
         // The sender's scan: due messages by state and time.
         builder.HasIndex(o => new { o.State, o.NextAttemptAt });
+        // A webhook's deliveries, newest first, for its organisation's page.
+        builder.HasOne<Domain.Osdi.OrganisationWebhook>().WithMany().HasForeignKey(o => o.WebhookId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => new { o.WebhookId, o.Id });
+        // One delivery per event and webhook, even if a save were retried.
+        builder.HasIndex(o => new { o.WebhookId, o.EventId }).IsUnique();
     }
 }

@@ -34,6 +34,10 @@ public sealed record OutgoingMail(
 /// One e-mail waiting to be sent, or sent, by the background outbox sender. One row per recipient of
 /// a mailing (unique on mailing and address), claimed by a conditional UPDATE that only one sender
 /// instance wins, and marked sent in its own statement right after the SMTP send.
+/// <para>
+/// A row with a <see cref="WebhookId"/> is a webhook delivery instead (docs/decisions/0019-osdi-and-webhooks.md):
+/// the same claim, lease, retries and back-off, a signed POST of <see cref="Payload"/> instead of an e-mail.
+/// </para>
 /// </summary>
 public class OutboxMessage
 {
@@ -73,6 +77,16 @@ public class OutboxMessage
     public Guid? ClaimId { get; private set; }
 
     public string? LastError { get; private set; }
+
+    /// <summary>A webhook delivery: the webhook it goes to (null for an e-mail).</summary>
+    public int? WebhookId { get; private set; }
+
+    /// <summary>A webhook delivery's event id, sent with every attempt so the receiver can drop a repeat.</summary>
+    public Guid? EventId { get; private set; }
+
+    /// <summary>A webhook delivery's JSON body, exactly as signed and sent.</summary>
+    public string? Payload { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
     public DateTime? SentAt { get; private set; }
 
@@ -102,6 +116,21 @@ public class OutboxMessage
             CreatedAt = now,
         };
     }
+
+    /// <summary>A webhook delivery of one event; <see cref="Subject"/> keeps the event's type for the coordinators' list.</summary>
+    public static OutboxMessage ForWebhook(int webhookId, Guid eventId, string eventType, string payload, DateTime now) => new()
+    {
+        Recipient = $"webhook {webhookId}",
+        RecipientKey = eventId.ToString("N"),
+        Subject = eventType,
+        HtmlBody = string.Empty,
+        WebhookId = webhookId,
+        EventId = eventId,
+        Payload = payload,
+        State = OutboxState.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    };
 
     public static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -28,7 +28,7 @@ public static class DatabaseSetup
         services.AddSingleton<Caching.LetterChanges>();
         services.AddDbContextPool<AppDbContext>((sp, options) => options
             .UseProvider(provider, connectionString)
-            .AddInterceptors(sp.GetRequiredService<Caching.LetterChanges>()));
+            .AddInterceptors(sp.GetRequiredService<Caching.LetterChanges>(), sp.GetRequiredService<Webhooks.WebhookEvents>()));
         services.AddDataProtection()
             .SetApplicationName("SignOnLetters")
             .PersistKeysToDbContext<AppDbContext>();

@@ -20,9 +20,15 @@ namespace SignOnLetters.Web.Infrastructure.Outbox;
 /// takes it over. That narrow window is the only way a recipient can get a message twice; no
 /// recipient is ever skipped. A failed send is retried with exponential back-off, then marked Failed
 /// with its error for the coordinator to see.
+/// <para>
+/// A row with a webhook is posted instead of mailed (<see cref="Webhooks.WebhookPoster"/>), with the
+/// same claim, retries and back-off: the receiver may get an event twice in the same narrow window,
+/// and drops the repeat by its event id.
+/// </para>
 /// </summary>
 public sealed class OutboxSender(
-    IServiceScopeFactory scopes, IMailTransport transport, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxSender> logger)
+    IServiceScopeFactory scopes, IMailTransport transport, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxSender> logger,
+    Webhooks.WebhookPoster webhooks)
     : BackgroundService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(6);
@@ -122,11 +128,10 @@ public sealed class OutboxSender(
         var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         try
         {
-            var attachments = message.AttachmentLetterId is { } letterId
-                ? await AttachmentsAsync(scope.ServiceProvider, letterId, message.AttachmentLanguage, cancellationToken)
-                : null;
-            await transport.SendAsync(new EmailMessage(message.Recipient, message.Subject, message.HtmlBody, attachments, message.ListUnsubscribeUrl, message.ReplyTo),
-                cancellationToken);
+            if (message.WebhookId is not null)
+                await webhooks.SendAsync(db, message, cancellationToken);
+            else
+                await MailAsync(scope.ServiceProvider, message, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -146,6 +151,15 @@ public sealed class OutboxSender(
                 .SetProperty(m => m.ClaimId, (Guid?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
         return Outcome.Sent;
+    }
+
+    private async Task MailAsync(IServiceProvider services, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var attachments = message.AttachmentLetterId is { } letterId
+            ? await AttachmentsAsync(services, letterId, message.AttachmentLanguage, cancellationToken)
+            : null;
+        await transport.SendAsync(new EmailMessage(message.Recipient, message.Subject, message.HtmlBody, attachments, message.ListUnsubscribeUrl, message.ReplyTo),
+            cancellationToken);
     }
 
     private async Task<Outcome> RecordFailureAsync(AppDbContext db, OutboxMessage message, Guid claim, Exception ex)
