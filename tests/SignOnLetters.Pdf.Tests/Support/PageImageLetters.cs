@@ -71,6 +71,18 @@ internal static class PageImageLetters
 
     public static readonly Letter[] All = [Latin, Arabic, Japanese, Thai];
 
+    /// <summary>Sentences of the page-image letters, in their language: real words, so English hyphenates.</summary>
+    public static string[] Sentences(string language)
+    {
+        var letter = All.Single(candidate => candidate.Language == language);
+        return language switch
+        {
+            "ja" => letter.Paragraphs.SelectMany(paragraph => paragraph.Split('。', StringSplitOptions.RemoveEmptyEntries)).Select(sentence => sentence + "。").ToArray(),
+            "th" => letter.Paragraphs.SelectMany(paragraph => paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray(),
+            _ => letter.Paragraphs.SelectMany(paragraph => paragraph.Split(". ", StringSplitOptions.RemoveEmptyEntries)).Select(sentence => sentence.TrimEnd('.') + ".").ToArray(),
+        };
+    }
+
     public static Document Build(Letter letter) => Document.Create(document => document.Page(page =>
     {
         page.Size(PageSizes.A4);
