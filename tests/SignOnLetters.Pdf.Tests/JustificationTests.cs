@@ -221,6 +221,11 @@ public sealed class JustificationTests
         Assert.All(lines.SkipLast(1), line => Assert.True(line[0].ExtraPerCluster < 10 / 3f, $"{line[0].ExtraPerCluster}pt per cluster"));
     }
 
+    /// <summary>Characters a Japanese or Chinese line must not start with (kinsoku shori): closing brackets, small kana, stops.</summary>
+    private static bool MayNotStartLine(char c) =>
+        "、。，．・：；？！ー」』）］｝〕〉》】〙〗〟’”ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻‐゠–〜～…‥,.:;?!)]}".Contains(c)
+        || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.ClosePunctuation or System.Globalization.UnicodeCategory.FinalQuotePunctuation;
+
     [Theory]
     [InlineData(120)]
     [InlineData(157)]
@@ -234,7 +239,7 @@ public sealed class JustificationTests
         Assert.All(lines.Skip(1), line =>
         {
             var first = string.Concat(line.Select(glyphs => glyphs.Text))[0];
-            Assert.False(JustificationRule.MayNotStartLine(first), $"A line starts with '{first}' at width {width}.");
+            Assert.False(MayNotStartLine(first), $"A line starts with '{first}' at width {width}.");
         });
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using SignOnLetters.Pdf.Text.Hyphenation;
 
@@ -59,9 +58,4 @@ internal static class JustificationRule
             or >= 0x3040 and <= 0x30FF // Hiragana, Katakana
             or >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF // Han
             or >= 0x20000 and <= 0x3FFFF;
-
-    /// <summary>Characters a Japanese or Chinese line must not start with (kinsoku shori): closing brackets, small kana, stops.</summary>
-    internal static bool MayNotStartLine(char c) =>
-        "、。，．・：；？！ー」』）］｝〕〉》】〙〗〟’”ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻‐゠–〜～…‥,.:;?!)]}".Contains(c)
-        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.ClosePunctuation or UnicodeCategory.FinalQuotePunctuation;
 }

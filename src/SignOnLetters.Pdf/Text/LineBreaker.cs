@@ -23,9 +23,6 @@ internal static class LineBreaker
     /// </summary>
     private const float LooseExtraPerSpace = 0.2f;
 
-    public static List<TextLine> BreakLines(ShapedParagraph paragraph, float maxWidth) =>
-        BreakLines(paragraph, maxWidth, Justification.BetweenWords, hyphenator: null);
-
     public static List<TextLine> BreakLines(ShapedParagraph paragraph, float maxWidth, Justification justification, LiangHyphenator? hyphenator)
     {
         var text = paragraph.Text;
