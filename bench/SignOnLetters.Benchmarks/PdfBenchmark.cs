@@ -5,12 +5,16 @@ namespace SignOnLetters.Benchmarks;
 
 /// <summary>
 /// Renders the demo letter with 2,000 signatories repeatedly and reports the median warm time,
-/// peak memory and file size, then times Debian's Chromium printing the same letter as HTML.
+/// peak memory and file size; with <c>--baseline DLL</c>, runs an earlier build of this benchmark
+/// (main before a change, built in a detached worktree) on the same machine right after, and
+/// prints the two side by side; then times Debian's Chromium and WeasyPrint printing the same
+/// letter as HTML.
 /// </summary>
 internal static class PdfBenchmark
 {
     private const int SignatoryCount = 2_000;
     private const string Chromium = "/usr/bin/chromium";
+    private const string WeasyPrint = "/usr/bin/weasyprint";
 
     public static int Run(string[] args)
     {
@@ -88,7 +92,17 @@ internal static class PdfBenchmark
         Console.WriteLine(string.Create(culture, $"  private (anonymous):      peak {privateMemory.PeakMegabytes:F0} MB during the timed runs (sampled every 5 ms), {ProcStatus("RssAnon")} now"));
         Console.WriteLine(string.Create(culture, $"  GC heap after runs:       {gcInfo.HeapSizeBytes / 1048576.0:F0} MB (committed {gcInfo.TotalCommittedBytes / 1048576.0:F0} MB); allocated per document {allocatedPerRun / 1048576.0:F0} MB"));
 
-        Seal(multilingual, runs, culture);
+        // Read now: sealing and the baseline's child process below are not the engine's memory.
+        var peakPrivateMegabytes = privateMemory.PeakMegabytes;
+        if (!args.Contains("--no-seal"))
+            Seal(multilingual, runs, culture);
+
+        if (StringOption(args, "--baseline", null) is { } baseline)
+            CompareWithBaseline(baseline, runs, median, Median(latinTimes), cpuPerDocument, peakPrivateMegabytes, pdf.Length, culture);
+
+        var htmlPath = Path.Combine(outputDirectory, "letter.html");
+        File.WriteAllText(htmlPath, multilingual.BuildHtml());
+        PrintWithWeasyPrint(htmlPath, Path.Combine(outputDirectory, "letter-weasyprint.pdf"), IntOption(args, "--weasyprint-runs", 1), median, culture);
 
         if (chromiumRuns == 0)
             return 0;
@@ -97,8 +111,6 @@ internal static class PdfBenchmark
             Console.WriteLine($"  Chromium: {Chromium} not installed; no comparison.");
             return 0;
         }
-        var htmlPath = Path.Combine(outputDirectory, "letter.html");
-        File.WriteAllText(htmlPath, multilingual.BuildHtml());
         var chromiumTimes = new List<double>();
         string? command = null;
         for (var i = 0; i < chromiumRuns; i++)
@@ -114,6 +126,89 @@ internal static class PdfBenchmark
         Console.WriteLine(string.Create(culture, $"  ratio:                    engine is {chromiumMedian / median:F0}x faster"));
         Console.WriteLine($"  command: {command}");
         return 0;
+    }
+
+    /// <summary>
+    /// Runs the benchmark as an earlier build has it (its own engine, the same demo letter and
+    /// options) in a child process, after this one's runs, and prints old and new side by side.
+    /// The child's output is parsed from the lines this benchmark has always printed.
+    /// </summary>
+    private static void CompareWithBaseline(string baselineDll, int runs, double median, double latinMedian, double cpuPerDocument,
+        double peakPrivateMegabytes, int size, CultureInfo culture)
+    {
+        if (!File.Exists(baselineDll))
+        {
+            Console.WriteLine($"Baseline: {baselineDll} does not exist; build main's benchmark first (docs/benchmarks.md).");
+            return;
+        }
+        var startInfo = new ProcessStartInfo("dotnet", [baselineDll, "pdf", "--runs", runs.ToString(culture), "--chromium-runs", "0", "--weasyprint-runs", "0", "--no-seal"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var child = Process.Start(startInfo)!;
+        var errors = child.StandardError.ReadToEndAsync();
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        _ = errors.Result;
+        double? Figure(string pattern)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(output, pattern);
+            return match.Success ? double.Parse(match.Groups[1].Value, culture) : null;
+        }
+        var old = (
+            Median: Figure(@"median warm \(\d+ runs\):\s+([\d.]+) ms"),
+            Latin: Figure(@"Latin-only letter:\s+\d+ KB, median ([\d.]+) ms"),
+            Cpu: Figure(@"CPU time per document:\s+([\d.]+) ms"),
+            Private: Figure(@"private \(anonymous\):\s+peak ([\d.]+) MB"),
+            Size: Figure(@"file size:\s+([\d.]+) KB"));
+        string Row(string name, double? before, double now, string unit) => before is { } value
+            ? string.Create(culture, $"  {name,-26}{value,10:F1} {unit} {now,10:F1} {unit}   {now / value:F2}×")
+            : string.Create(culture, $"  {name,-26}{"?",10} {unit} {now,10:F1} {unit}");
+        Console.WriteLine($"Before ({baselineDll}) and now, {runs} runs each, run one after the other");
+        Console.WriteLine(Row("median, multilingual", old.Median, median, "ms"));
+        Console.WriteLine(Row("median, Latin only", old.Latin, latinMedian, "ms"));
+        Console.WriteLine(Row("CPU per document", old.Cpu, cpuPerDocument, "ms"));
+        Console.WriteLine(Row("peak private memory", old.Private, peakPrivateMegabytes, "MB"));
+        Console.WriteLine(Row("file size, multilingual", old.Size, size / 1024.0, "KB"));
+    }
+
+    /// <summary>WeasyPrint (Debian's package) printing the same HTML; skipped with a message when it is not installed.</summary>
+    private static void PrintWithWeasyPrint(string htmlPath, string pdfPath, int runs, double engineMedian, CultureInfo culture)
+    {
+        if (runs == 0)
+            return;
+        if (!File.Exists(WeasyPrint))
+        {
+            Console.WriteLine($"WeasyPrint: {WeasyPrint} not installed (apt-get install weasyprint); no comparison.");
+            return;
+        }
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var startInfo = new ProcessStartInfo(WeasyPrint, [htmlPath, pdfPath]) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            var watch = Stopwatch.StartNew();
+            using var weasyPrint = Process.Start(startInfo)!;
+            var errors = weasyPrint.StandardError.ReadToEndAsync();
+            weasyPrint.StandardOutput.ReadToEnd();
+            if (!weasyPrint.WaitForExit(TimeSpan.FromMinutes(10)))
+            {
+                weasyPrint.Kill(entireProcessTree: true);
+                Console.WriteLine("WeasyPrint did not finish within ten minutes.");
+                return;
+            }
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            if (weasyPrint.ExitCode != 0)
+            {
+                Console.WriteLine($"WeasyPrint failed ({weasyPrint.ExitCode}): {errors.Result.Trim()}");
+                return;
+            }
+        }
+        Console.WriteLine(string.Create(culture, $"WeasyPrint, same letter as HTML ({runs} runs)"));
+        Console.WriteLine(string.Create(culture, $"  median:                   {Median(times):F0} ms, file {new FileInfo(pdfPath).Length / 1024.0:F0} KB"));
+        Console.WriteLine(string.Create(culture, $"  ratio:                    engine is {Median(times) / engineMedian:F0}x faster"));
+        Console.WriteLine($"  command: {WeasyPrint} {htmlPath} {pdfPath}");
     }
 
     /// <summary>

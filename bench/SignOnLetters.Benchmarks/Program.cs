@@ -9,7 +9,7 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SignOnLetters.Benchmarks -- pdf [--runs N] [--chromium-runs N] [--out DIR]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/SignOnLetters.Benchmarks -- pdf [--runs N] [--chromium-runs N] [--weasyprint-runs N] [--baseline BASELINE.dll] [--no-seal] [--out DIR]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/SignOnLetters.Benchmarks -- load [--postgres [CONNECTION]] [--instances 2] [--concurrency 64] [--duration 60] [--warmup 5] [--ceiling-duration 10] [--page-duration 20] [--signatories 5000] [--paths api,form] [--out DIR]");
     return 2;
 }

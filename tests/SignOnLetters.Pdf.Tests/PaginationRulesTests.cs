@@ -1,3 +1,4 @@
+using SignOnLetters.Pdf.Tests.Support;
 using SignOnLetters.Pdf.Drawing;
 using SignOnLetters.Pdf.Fluent;
 
@@ -155,5 +156,71 @@ public sealed class PaginationRulesTests
                 Assert.True(perPage.All(count => count >= 2), $"{id} is split {string.Join('+', perPage)}; {context}");
             }
         }
+    }
+
+    [Theory]
+    [InlineData("en", 1)]
+    [InlineData("en", 2)]
+    [InlineData("ja", 1)]
+    [InlineData("th", 1)]
+    public void Should_keep_the_rules_with_hyphenated_and_inter_character_justified_paragraphs(string language, int seed)
+    {
+        var random = new Random(seed);
+        var sentences = PageImageLetters.Sentences(language);
+        var separator = language == "en" ? " " : language == "th" ? " " : "";
+        int hyphenatedLines = 0, interCharacterLines = 0;
+        for (var document = 0; document < 12; document++)
+        {
+            var blocks = new List<(string Text, bool IsHeading)>();
+            foreach (var p in Enumerable.Range(1, random.Next(1, 61)))
+            {
+                if (random.Next(4) == 0)
+                    blocks.Add(($"H{p}", true));
+                blocks.Add((string.Join(separator, Enumerable.Range(0, random.Next(1, 7)).Select(_ => sentences[random.Next(sentences.Length)])), false));
+            }
+            var layout = Document.Create(composition => composition.Page(page =>
+            {
+                page.Size(300, 400);
+                page.Margin(20);
+                page.DefaultTextStyle(new TextStyle { FontSize = 10, Language = language });
+                page.Content().Column(column =>
+                {
+                    column.Spacing(4);
+                    foreach (var (text, isHeading) in blocks)
+                    {
+                        if (isHeading)
+                            column.Item().KeepWithNext().Text(text).Bold();
+                        else
+                            column.Item().Text(descriptor => descriptor.Justify().Span(text));
+                    }
+                });
+            })).Layout();
+
+            // Each line belongs to the paragraph its first word was shaped in (the inserted hyphen has its own).
+            var pages = layout.Pages.Select(page => page.Commands.OfType<GlyphRunCommand>()
+                .GroupBy(glyphs => MathF.Round(glyphs.Y, 1)).OrderBy(line => line.Key)
+                .Select(line => line.OrderBy(glyphs => glyphs.X).ToList()).ToList()).ToList();
+            hyphenatedLines += pages.Sum(page => page.Count(line => line.Any(glyphs => glyphs.Fragment.IsInsertedHyphen)));
+            interCharacterLines += pages.Sum(page => page.Count(line => line[0].ExtraPerCluster > 0));
+            var context = $"{language}, seed {seed}, document {document}";
+            foreach (var page in pages.SkipLast(1))
+                Assert.False(page[^1][0].Fragment.Run.Style.Style.Bold, $"A page ends with the heading {page[^1][0].Text}; {context}");
+            var linesPerPage = pages.Select(page => page
+                .Select(line => line.First(glyphs => !glyphs.Fragment.IsInsertedHyphen).Fragment.Run.Paragraph)
+                .Where(paragraph => !paragraph.Text.StartsWith('H'))
+                // A shaped paragraph is compared by reference: each text block shapes its own.
+                .GroupBy(paragraph => paragraph)
+                .ToDictionary(group => group.Key, group => group.Count())).ToList();
+            foreach (var paragraph in linesPerPage.SelectMany(page => page.Keys).Distinct())
+            {
+                var counts = linesPerPage.Where(page => page.ContainsKey(paragraph)).Select(page => page[paragraph]).ToList();
+                Assert.True(counts.Count == 1 || counts.All(count => count >= 2), $"A paragraph is split {string.Join('+', counts)}; {context}");
+            }
+        }
+        // The documents did exercise what they are here for.
+        if (language == "en")
+            Assert.True(hyphenatedLines > 0, "No line was hyphenated.");
+        else
+            Assert.True(interCharacterLines > 0, "No line was justified between characters.");
     }
 }

@@ -48,10 +48,10 @@ internal sealed class PageCanvas
     /// Draws the glyphs of <paramref name="fragment"/> as part of <paramref name="scope"/> (a text
     /// block's paragraph, or a link or foreign-language span in it).
     /// </summary>
-    public void DrawGlyphs(LineFragment fragment, float x, float baselineY, float extraSpacePerSpace, StructureScope? scope)
+    public void DrawGlyphs(LineFragment fragment, float x, float baselineY, float extraSpacePerSpace, StructureScope? scope, float extraPerCluster = 0)
     {
         if (!IsDiscarding)
-            Commands.Add(new GlyphRunCommand(fragment, origin.X + x, origin.Y + baselineY, extraSpacePerSpace) { Scope = scope });
+            Commands.Add(new GlyphRunCommand(fragment, origin.X + x, origin.Y + baselineY, extraSpacePerSpace) { Scope = scope, ExtraPerCluster = extraPerCluster });
     }
 
     public void LinkToUrl(SKRect rect, string url, StructureScope? scope)
@@ -96,6 +96,12 @@ internal abstract record DrawCommand
 /// <summary>A line fragment of shaped glyphs in one font; <see cref="Y"/> is the baseline.</summary>
 internal sealed record GlyphRunCommand(LineFragment Fragment, float X, float Y, float ExtraSpacePerSpace) : DrawCommand
 {
+    /// <summary>Added after each grapheme cluster: inter-character justification (Chinese, Japanese, Thai).</summary>
+    public float ExtraPerCluster { get; init; }
+
+    /// <summary>The fragment's width as drawn, justification included.</summary>
+    public float DrawnWidth => Fragment.Width + Fragment.SpaceCount * ExtraSpacePerSpace + (ExtraPerCluster > 0 ? Fragment.ClusterCount * ExtraPerCluster : 0);
+
     public string Text => Fragment.Text;
 }
 

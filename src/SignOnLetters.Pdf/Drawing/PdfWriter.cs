@@ -169,7 +169,8 @@ internal static class PdfWriter
             positions[i] = new SKPoint(x + run.OffsetsX[g], command.Y + run.OffsetsY[g]);
             var charIndex = run.Clusters[g] - fragment.CharStart;
             clusters[i] = (uint)utf8Offsets[ligatures is { } map ? map.NewIndexOf[charIndex] : charIndex];
-            x += run.Advances[g] + (command.ExtraSpacePerSpace > 0 && fragment.IsSpaceGlyph(g) ? command.ExtraSpacePerSpace : 0);
+            x += run.Advances[g] + (command.ExtraSpacePerSpace > 0 && fragment.IsSpaceGlyph(g) ? command.ExtraSpacePerSpace : 0)
+                + (command.ExtraPerCluster > 0 && fragment.EndsCluster(g) ? command.ExtraPerCluster : 0);
         }
         Encoding.UTF8.GetBytes(text, buffer.Text);
     }

@@ -16,7 +16,7 @@ internal sealed class StructureTree
     /// <summary>Per page: the structure element of each MCID.</summary>
     public List<List<StructureNode>> ContentByPage { get; } = [];
 
-    /// <summary>Per page: what each marked-content sequence is, in content order (null: an artifact).</summary>
+    /// <summary>Per page: what each marked-content sequence is, in content order (null or <see cref="InsertedHyphen"/>: an artifact).</summary>
     public List<List<(StructureNode? Node, int Mcid)>> SequencesByPage { get; } = [];
 
     /// <summary>Per page, in the order drawn: the Link element of each link annotation.</summary>
@@ -31,10 +31,18 @@ internal sealed class StructureTree
         LinksByPage.Add([]);
     }
 
+    /// <summary>
+    /// Stands for the hyphen a line broken inside a word ends with: an artifact that also reads as
+    /// nothing (an empty /ActualText), since poppler and the tools on it ignore artifacts and would
+    /// otherwise read "evi‐ dence".
+    /// </summary>
+    public static StructureNode InsertedHyphen { get; } = new(StructureTag.Artifact, null);
+
     /// <summary>The element a drawn command's content belongs to; null for an artifact.</summary>
     public StructureNode? ElementOf(DrawCommand command) => command switch
     {
         RectangleCommand => null,
+        GlyphRunCommand { Fragment.IsInsertedHyphen: true } => InsertedHyphen,
         ImageCommand { Scope: { IsArtifact: false, Tag.Role: StructureRole.Figure } scope } => Node(scope),
         ImageCommand => null,
         _ when command.Scope is { IsArtifact: true } => null,
@@ -44,9 +52,9 @@ internal sealed class StructureTree
     /// <summary>Opens a marked-content sequence on the current page.</summary>
     public void OpenSequence(StructureNode? node, int pageIndex)
     {
-        if (node is null)
+        if (node is null || node == InsertedHyphen)
         {
-            SequencesByPage[^1].Add((null, -1));
+            SequencesByPage[^1].Add((node, -1));
             return;
         }
         var content = ContentByPage[^1];

@@ -253,14 +253,16 @@ internal static class TaggedPdfFinisher
                 throw new InvalidOperationException($"Page {pageIndex + 1}: marker {i + 1} of {sequences.Count} is missing from Skia's content.");
             result.Write(content, position, found);
             if (i > 0)
-                result.Write("EMC\n"u8);
+                result.Write(sequences[i - 1].Node == StructureTree.InsertedHyphen ? "EMC\nEMC\n"u8 : "EMC\n"u8);
             var (node, mcid) = sequences[i];
-            result.Write(Encoding.ASCII.GetBytes(node is null ? "/Artifact BMC\n" : $"/{node.Tag.PdfName} <</MCID {mcid}>> BDC\n"));
+            result.Write(Encoding.ASCII.GetBytes(node is null ? "/Artifact BMC\n"
+                : node == StructureTree.InsertedHyphen ? "/Artifact BMC\n/Span <</ActualText ()>> BDC\n"
+                : $"/{node.Tag.PdfName} <</MCID {mcid}>> BDC\n"));
             position += found + SentinelOperators.Length;
         }
         result.Write(content, position, content.Length - position);
         if (sequences.Count > 0)
-            result.Write("\nEMC\n"u8);
+            result.Write(sequences[^1].Node == StructureTree.InsertedHyphen ? "\nEMC\nEMC\n"u8 : "\nEMC\n"u8);
         return result.ToArray();
     }
 

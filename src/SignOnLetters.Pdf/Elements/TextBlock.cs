@@ -166,10 +166,17 @@ internal sealed class TextBlock : Element, IStateful
         var alignment = Alignment switch
         {
             TextAlignment.Start => start,
-            TextAlignment.Justify when line.IsLastInParagraph || line.SpaceCount == 0 => start,
+            TextAlignment.Justify when line.IsLastInParagraph || line.Justification == Justification.None => start,
+            TextAlignment.Justify when (line.Justification == Justification.BetweenCharacters ? line.ClusterGapCount : line.SpaceCount) == 0 => start,
             _ => Alignment,
         };
-        var extraPerSpace = alignment == TextAlignment.Justify ? Math.Max(0, (width - line.Width) / line.SpaceCount) : 0;
+        var slack = Math.Max(0, width - line.Width);
+        var extraPerSpace = 0f;
+        var extraPerCluster = 0f;
+        if (alignment == TextAlignment.Justify && line.Justification == Justification.BetweenCharacters)
+            extraPerCluster = slack / line.ClusterGapCount;
+        else if (alignment == TextAlignment.Justify)
+            extraPerSpace = slack / line.SpaceCount;
         var x = alignment switch
         {
             TextAlignment.Right => width - line.Width,
@@ -178,9 +185,11 @@ internal sealed class TextBlock : Element, IStateful
         };
         foreach (var fragment in line.Fragments)
         {
-            var fragmentWidth = fragment.Width + fragment.SpaceCount * extraPerSpace;
-            var scope = RangeScope(fragment.Run.Style, paragraph, BlockStyle().Language);
-            Context.Canvas.DrawGlyphs(fragment, x, top + line.Baseline, extraPerSpace, scope);
+            var fragmentWidth = fragment.Width + fragment.SpaceCount * extraPerSpace + (extraPerCluster > 0 ? fragment.ClusterCount * extraPerCluster : 0);
+            var scope = fragment.IsInsertedHyphen
+                ? new StructureScope(fragment, StructureTag.Artifact, paragraph)
+                : RangeScope(fragment.Run.Style, paragraph, BlockStyle().Language);
+            Context.Canvas.DrawGlyphs(fragment, x, top + line.Baseline, extraPerSpace, scope, extraPerCluster);
             if (fragment.Run.Style.Url is { } url)
                 Context.Canvas.LinkToUrl(SkiaSharp.SKRect.Create(x, top, fragmentWidth, line.Height), url, scope);
             x += fragmentWidth;
@@ -258,7 +267,15 @@ internal sealed class TextBlock : Element, IStateful
             return;
         lines = [];
         foreach (var paragraph in paragraphs)
-            lines.AddRange(LineBreaker.BreakLines(paragraph, Math.Max(1, width)));
+        {
+            var justification = Alignment == TextAlignment.Justify
+                ? JustificationRule.For(paragraph.Text, paragraph.Styles[0].Style.Language ?? BlockStyle().Language)
+                : Justification.BetweenWords;
+            var hyphenator = justification == Justification.BetweenWordsWithHyphenation
+                ? Text.Hyphenation.HyphenationPatterns.For(paragraph.Styles[0].Style.Language ?? BlockStyle().Language)
+                : null;
+            lines.AddRange(LineBreaker.BreakLines(paragraph, Math.Max(1, width), justification, hyphenator));
+        }
         linesWidth = width;
     }
 

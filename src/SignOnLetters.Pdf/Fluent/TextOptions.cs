@@ -15,6 +15,12 @@ public enum TextAlignment
     Left,
     Center,
     Right,
-    /// <summary>Both edges flush, by widening spaces; no hyphenation. The last line of a paragraph is aligned to the start.</summary>
+    /// <summary>
+    /// Both edges flush; the last line of a paragraph is aligned to the start. How depends on the
+    /// text (one rule, <c>JustificationRule</c>): Chinese, Japanese and Thai share the space between
+    /// characters; a language with bundled hyphenation patterns widens spaces and hyphenates a word
+    /// when a line would be loose; a language without patterns is set ragged (start-aligned), since
+    /// widened spaces alone leave holes; text of no stated language widens spaces only.
+    /// </summary>
     Justify,
 }

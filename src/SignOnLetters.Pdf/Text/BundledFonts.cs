@@ -10,13 +10,19 @@ internal static class BundledFonts
 {
     public const string FolderName = "Fonts";
 
-    /// <summary>Beside the application, or beside this assembly when it was loaded from elsewhere (test runners).</summary>
-    public static string? Folder =>
-        new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(BundledFonts).Assembly.Location) }
-            .Where(directory => !string.IsNullOrEmpty(directory))
-            .Select(directory => Path.Combine(directory!, FolderName))
-            .FirstOrDefault(Directory.Exists);
+    public static string? Folder => BundledFolder.Find(FolderName);
 
     public static List<InstalledFont> List() =>
         Folder is { } folder ? FontFileScanner.ScanDirectories([folder]) : [];
+}
+
+/// <summary>Data shipped with the engine: fonts, hyphenation patterns.</summary>
+internal static class BundledFolder
+{
+    /// <summary>Beside the application, or beside this assembly when it was loaded from elsewhere (test runners).</summary>
+    public static string? Find(string folderName) =>
+        new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(BundledFolder).Assembly.Location) }
+            .Where(directory => !string.IsNullOrEmpty(directory))
+            .Select(directory => Path.Combine(directory!, folderName))
+            .FirstOrDefault(Directory.Exists);
 }

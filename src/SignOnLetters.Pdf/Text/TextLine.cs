@@ -18,6 +18,12 @@ internal sealed class TextLine(List<LineFragment> fragments, float ascent, float
     public int SpaceCount { get; } = (int)SumOf(fragments, fragment => fragment.SpaceCount);
     public float Height { get; } = (ascent + descent) * lineHeightFactor;
 
+    /// <summary>How the line is widened when its block is justified (<see cref="JustificationRule"/>).</summary>
+    public Justification Justification { get; init; } = Justification.BetweenWords;
+
+    /// <summary>Gaps between grapheme clusters, for inter-character justification: clusters less one.</summary>
+    public int ClusterGapCount => Math.Max(0, (int)SumOf(Fragments, fragment => fragment.ClusterCount) - 1);
+
     // A plain loop: lines are built by the thousand, and LINQ's enumerators showed in allocation counts.
     private static float SumOf(List<LineFragment> fragments, Func<LineFragment, float> value)
     {
@@ -45,6 +51,28 @@ internal sealed class LineFragment(ShapedRun run, int glyphStart, int glyphEnd, 
     public int SpaceCount { get; } = CountSpaces(run, glyphStart, glyphEnd);
 
     public string Text => text ??= Run.Paragraph.Text[CharStart..CharEnd];
+
+    /// <summary>
+    /// The hyphen a line broken inside a word ends with: drawn, but not part of the text, so it is
+    /// written as an artifact and the word reads back whole.
+    /// </summary>
+    public bool IsInsertedHyphen { get; init; }
+
+    /// <summary>Grapheme clusters (HarfBuzz's clusters: a base and its marks) in this fragment.</summary>
+    public int ClusterCount
+    {
+        get
+        {
+            var count = 0;
+            for (var g = GlyphStart; g < GlyphEnd; g++)
+                if (EndsCluster(g))
+                    count++;
+            return count;
+        }
+    }
+
+    /// <summary>Whether glyph <paramref name="glyphIndex"/> is the last of its cluster in this fragment.</summary>
+    public bool EndsCluster(int glyphIndex) => glyphIndex + 1 >= GlyphEnd || Run.Clusters[glyphIndex + 1] != Run.Clusters[glyphIndex];
 
     public ReadOnlySpan<char> TextSpan => Run.Paragraph.Text.AsSpan(CharStart, CharEnd - CharStart);
 

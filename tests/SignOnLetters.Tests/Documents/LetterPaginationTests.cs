@@ -11,7 +11,9 @@ namespace SignOnLetters.Tests.Documents;
 /// </summary>
 public sealed class LetterPaginationTests
 {
-    private sealed record Line(string Text, bool IsHeading, bool IsFooter);
+    /// <summary>A line as drawn; <see cref="Paragraph"/> is the shaped paragraph of its first word (the inserted hyphen has its own).</summary>
+    private sealed record Line(string Text, bool IsHeading, bool IsFooter, object Paragraph, bool IsHyphenated, bool IsJustifiedBetweenCharacters,
+        bool IsPageFurniture);
 
     private static List<List<Line>> Pages(LetterDocumentModel model) =>
         LetterDocument.Compose(model).Layout().Pages.Select(page => page.Commands.OfType<GlyphRunCommand>()
@@ -23,7 +25,10 @@ public sealed class LetterPaginationTests
                 var text = string.Concat(fragments.Select(glyphs => glyphs.Text));
                 // Headings and the counts line are bold at body size or larger; names are bold but smaller.
                 var isHeading = fragments.All(glyphs => glyphs.Fragment.Run.Style.Style.Bold && glyphs.Fragment.Run.Style.Style.Size >= 10.5f);
-                return new Line(text, isHeading, text.StartsWith(LetterDocumentTexts.English.PageNumberPrefix, StringComparison.Ordinal) && fragments[0].Fragment.Run.Style.Style.Size <= 8);
+                return new Line(text, isHeading, text.StartsWith(LetterDocumentTexts.English.PageNumberPrefix, StringComparison.Ordinal) && fragments[0].Fragment.Run.Style.Style.Size <= 8,
+                    fragments.First(glyphs => !glyphs.Fragment.IsInsertedHyphen).Fragment.Run.Paragraph,
+                    fragments.Any(glyphs => glyphs.Fragment.IsInsertedHyphen), fragments[0].ExtraPerCluster > 0,
+                    fragments.All(glyphs => glyphs.Scope is { IsArtifact: true }));
             })
             .ToList()).ToList();
 
@@ -75,5 +80,61 @@ public sealed class LetterPaginationTests
                     $"Paragraph {paragraph} is split {string.Join(" + ", counts)} lines over pages (variant {variant})");
             }
         }
+    }
+
+    /// <summary>Paragraphs of real sentences in the language, so English hyphenates and Japanese and Thai justify between characters.</summary>
+    private static string Body(Random random, int paragraphs, string language)
+    {
+        var sentences = SignOnLetters.Pdf.Tests.Support.PageImageLetters.Sentences(language);
+        var separator = language == "ja" ? "" : " ";
+        var builder = new System.Text.StringBuilder();
+        for (var p = 1; p <= paragraphs; p++)
+        {
+            if (random.Next(3) == 0)
+                builder.Append($"## Section {p}\n\n");
+            builder.Append(string.Join(separator, Enumerable.Range(0, random.Next(1, 12)).Select(_ => sentences[random.Next(sentences.Length)]))).Append("\n\n");
+        }
+        return builder.ToString();
+    }
+
+    [Theory]
+    [InlineData("en", 12, 40)]
+    [InlineData("en", 60, 5000)]
+    [InlineData("ja", 25, 300)]
+    [InlineData("ja", 60, 0)]
+    [InlineData("th", 25, 300)]
+    [InlineData("th", 1, 5000)]
+    public void Should_keep_the_rules_for_hyphenated_English_and_justified_Japanese_and_Thai_bodies(string language, int paragraphs, int signatories)
+    {
+        var random = new Random(paragraphs * 7919 + signatories);
+        int hyphenated = 0, betweenCharacters = 0;
+        for (var variant = 0; variant < 2; variant++)
+        {
+            var organisations = Enumerable.Range(1, signatories / 3).Select(i => new OrganisationSignatory($"Organisation {i}", "FR")).ToList();
+            var individuals = Enumerable.Range(1, signatories - signatories / 3).Select(i => new IndividualSignatory($"Person {i}", "JP")).ToList();
+            var pages = Pages(SampleLetters.Letter(organisations, individuals, language: language, body: Body(random, paragraphs, language)));
+
+            hyphenated += pages.Sum(page => page.Count(line => line.IsHyphenated));
+            betweenCharacters += pages.Sum(page => page.Count(line => line.IsJustifiedBetweenCharacters));
+            for (var index = 0; index < pages.Count - 1; index++)
+            {
+                var body = pages[index].Where(line => !line.IsFooter).ToList();
+                Assert.False(body[^1].IsHeading, $"Page {index + 1} of {pages.Count} ends with the heading \"{body[^1].Text}\" ({language}, variant {variant})");
+            }
+            // Every paragraph, body or signatory entry, keeps two lines on each side of a page break;
+            // the running head and the footer (artifacts) are one paragraph drawn on every page.
+            var linesPerParagraphPerPage = pages.Select(page => page.Where(line => !line.IsPageFurniture)
+                .GroupBy(line => line.Paragraph).ToDictionary(group => group.Key, group => group.Count())).ToList();
+            foreach (var paragraph in linesPerParagraphPerPage.SelectMany(page => page.Keys).Distinct())
+            {
+                var counts = linesPerParagraphPerPage.Where(page => page.ContainsKey(paragraph)).Select(page => page[paragraph]).ToList();
+                Assert.True(counts.Count == 1 || counts.All(count => count >= 2),
+                    $"A paragraph is split {string.Join(" + ", counts)} lines over pages ({language}, variant {variant})");
+            }
+        }
+        if (language == "en")
+            Assert.True(hyphenated > 0, "No line of the English bodies was hyphenated.");
+        else
+            Assert.True(betweenCharacters > 0, $"No line of the {language} bodies was justified between characters.");
     }
 }
