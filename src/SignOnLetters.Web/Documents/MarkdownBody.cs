@@ -299,7 +299,8 @@ internal sealed class MarkdownBody(LetterStyle style, string? languageCode = nul
             switch (inline)
             {
                 case LiteralInline literal:
-                    yield return (literal.Content.ToString(), inlineStyle);
+                    // SmartyPants leaves a quote inside a word ("it's", "l'eau") as typed: it is an apostrophe.
+                    yield return (literal.Content.ToString().Replace('\'', '\u2019'), inlineStyle);
                     break;
                 case SmartyPant { Type: SmartyPantType.LeftQuote }:
                     openSingleQuotes++;
