@@ -19,6 +19,9 @@ public enum StructureRole
     TableHeaderCell,
     TableCell,
 
+    /// <summary>A note's text (a link's address or a footnote, listed after the letter).</summary>
+    Note,
+
     /// <summary>Page furniture (running heads, page numbers, rules): drawn, but not part of the text.</summary>
     Artifact,
 }
@@ -78,6 +81,7 @@ public sealed record StructureTag(StructureRole Role)
         StructureRole.TableRow => "TR",
         StructureRole.TableHeaderCell => "TH",
         StructureRole.TableCell => "TD",
+        StructureRole.Note => "Note",
         _ => "Artifact",
     };
 

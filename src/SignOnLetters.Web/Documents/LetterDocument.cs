@@ -55,24 +55,27 @@ public static class LetterDocument
         var style = new LetterStyle(IsRightToLeft(model.LanguageCode), texts.Culture.TextInfo.IsRightToLeft);
         return Document.Create(document => document.Page(page =>
         {
-            page.Size(PageSizes.A4);
+            page.Size(model.Options.PageSize);
             page.Margin(56, 48, 56, 44);
             page.DefaultTextStyle(new TextStyle { FontSize = BodyFontSize, Color = "#1A202C", LineHeight = 1.1f, Language = model.LanguageCode });
             page.Content().Column(column =>
             {
                 column.Spacing(8);
-                Letterhead(column.Item(), model, style);
+                Letterhead(column.Item(), model, texts, style);
                 column.Item().Text(text => style.AlignEnd(style.Paragraph(text)).Span(DateLine(model.DateLine, texts, style, model.LanguageCode)));
                 if (model.Addressees.Count > 0)
-                    Addressees(column.Item(), model.Addressees, texts, style);
+                    Addressees(column.Item(), model.Addressees, model.Options.ArabicComma, texts, style);
                 column.Item().KeepWithNext().Bookmark(model.Title).PaddingTop(6).Heading(1).Text(text =>
                 {
                     style.Paragraph(text);
                     text.Span(model.Title).FontSize(17).Bold();
                 });
-                new MarkdownBody(style).Compose(column, model.BodyMarkdown);
+                var body = new MarkdownBody(style, model.LanguageCode);
+                body.Compose(column, model.BodyMarkdown);
                 if (!string.IsNullOrWhiteSpace(model.Closing))
                     column.Item().PaddingTop(4).Text(text => style.Paragraph(text).Span(model.Closing.Trim()));
+                // Link addresses and footnotes, after the closing and before the signatories: part of the letter's text.
+                body.ComposeNotes(column, texts.NotesHeading);
                 Signatories(column, model, texts, style);
             });
             // From page 2 a running head says which letter a loose page belongs to.
@@ -174,7 +177,7 @@ public static class LetterDocument
             : $"{dateLine.Place.Trim()}{Localisation.ListComma(CultureOf(languageCode))}{date}";
     }
 
-    private static void Letterhead(IContainer container, LetterDocumentModel model, LetterStyle style) => container.PaddingBottom(6).Column(letterhead =>
+    private static void Letterhead(IContainer container, LetterDocumentModel model, LetterDocumentTexts texts, LetterStyle style) => container.PaddingBottom(6).Column(letterhead =>
     {
         letterhead.Item().Row(row =>
         {
@@ -191,6 +194,12 @@ public static class LetterDocument
                     names.Item().Text(text => style.Paragraph(text).Span(model.LeadOrganisation.Name).Bold().FontSize(13).FontColor(LetterStyle.AccentColour));
                     if (model.CoAuthors.Count > 0)
                         names.Item().Text(text => style.Paragraph(text).Span(string.Join(" · ", model.CoAuthors.Select(author => author.Name))).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
+                    // Each address line is its own paragraph in the letter's direction: a line typed in
+                    // another script keeps its own order, and no line can push its neighbours around.
+                    foreach (var line in (model.Contact.Address ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                        names.Item().Text(text => style.Paragraph(text).Span(line).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
+                    if (model.Contact.ReplyTo is { Length: > 0 } replyTo)
+                        names.Item().Text(text => style.Paragraph(text).Span(style.Label(texts.ReplyToLabel) + " " + replyTo).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
                 }),
                 () =>
                 {
@@ -207,14 +216,15 @@ public static class LetterDocument
         letterhead.Item().PaddingTop(6).LineHorizontal(0.75f, LetterStyle.AccentColour);
     });
 
-    private static void Addressees(IContainer container, IReadOnlyList<LetterAddressee> addressees, LetterDocumentTexts texts, LetterStyle style) =>
+    private static void Addressees(IContainer container, IReadOnlyList<LetterAddressee> addressees, bool arabicComma, LetterDocumentTexts texts, LetterStyle style) =>
         container.Column(block =>
         {
             block.Spacing(2);
             block.Item().Text(text => style.Paragraph(text).Span(style.Label(texts.AddresseesLabel)).Bold());
             foreach (var addressee in addressees)
             {
-                var line = string.Join(", ", new[] { addressee.Name, addressee.Title, addressee.Institution }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.Trim()));
+                var parts = new[] { addressee.Name, addressee.Title, addressee.Institution }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.Trim()).ToList();
+                var line = string.Join(Comma(parts, arabicComma), parts);
                 block.Item().Text(text => style.Paragraph(text).Span(line));
             }
         });
@@ -228,26 +238,40 @@ public static class LetterDocument
         column.Item().KeepWithNext().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Heading(2).Text(text => style.Paragraph(text).Span(style.Label(texts.SignatoriesHeading)).FontSize(14).Bold());
         column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(style.Label(texts.CountsLine(signatories.Counts))).Bold().FontColor(LetterStyle.AccentColour));
 
+        if (model.LogoWall.Count > 0)
+            LogoWall(column, model.LogoWall, style);
+
         using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
-        var comma = Localisation.ListComma(CultureOf(model.LanguageCode));
+        var options = model.Options;
         if (signatories.Organisations.Count > 0)
         {
             column.Item().KeepWithNext().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Heading(3).Text(text => style.Paragraph(text).Span(style.Label(texts.OrganisationsHeading)).FontSize(12).Bold());
             var groups = arrangement.Arrange(
-                signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer, comma), markLate && o.SignedAfterDelivery, o.Unverified)),
-                model.Options.Grouping);
-            SignatoryColumns(column.Item(), groups, model.Options.Columns, style);
+                signatories.Organisations.Select(o => (o.Name, o.CountryCode, SignerDetail(o.Signer, options.ArabicComma), markLate && o.SignedAfterDelivery, o.Unverified)),
+                options.Grouping);
+            SignatoryColumns(column.Item(), groups, options, style);
         }
-        if (signatories.Individuals.Count > 0)
+        if (options.IndividualsCountedOnly && signatories.Counts.Individuals > 0)
+        {
+            // Counted, not named: the heading and how many, so the total above still adds up on paper.
+            column.Item().KeepWithNext().Bookmark(texts.IndividualsHeading, level: 1).PaddingTop(10).Heading(3).Text(text => style.Paragraph(text).Span(style.Label(texts.IndividualsHeading)).FontSize(12).Bold());
+            column.Item().Text(text => style.Paragraph(text).Span(style.Label(texts.IndividualsCountLine(signatories.Counts.Individuals))));
+        }
+        else if (signatories.Individuals.Count > 0)
         {
             column.Item().KeepWithNext().Bookmark(texts.IndividualsHeading, level: 1).PaddingTop(10).Heading(3).Text(text => style.Paragraph(text).Span(style.Label(texts.IndividualsHeading)).FontSize(12).Bold());
             if (signatories.Individuals.Any(individual => !string.IsNullOrWhiteSpace(individual.Organisation)))
                 column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(style.Label(texts.IdentificationOnlyNote)).Italic().FontSize(8.5f).FontColor(LetterStyle.MutedColour));
             var groups = arrangement.Arrange(
                 signatories.Individuals.Select(i => (i.Name, i.CountryCode, NullIfBlank(i.Organisation), markLate && i.SignedAfterDelivery, false)),
-                model.Options.Grouping);
-            SignatoryColumns(column.Item(), groups, model.Options.Columns, style);
+                options.Grouping);
+            SignatoryColumns(column.Item(), groups, options, style);
         }
+        // As on the public list: the counts include people who asked not to be named, and the page says so.
+        var unnamed = signatories.Counts.Organisations - signatories.Organisations.Count
+            + (options.IndividualsCountedOnly ? 0 : signatories.Counts.Individuals - signatories.Individuals.Count);
+        if (unnamed > 0)
+            column.Item().PaddingTop(6).Text(text => style.Paragraph(text).Span(style.Label(texts.UnnamedLine(unnamed))).Italic().FontColor(LetterStyle.MutedColour));
 
         var anyLate = markLate && (signatories.Organisations.Any(o => o.SignedAfterDelivery) || signatories.Individuals.Any(i => i.SignedAfterDelivery));
         if (anyLate)
@@ -266,14 +290,51 @@ public static class LetterDocument
     /// </summary>
     internal const string UnverifiedMark = "\u2020";
 
-    internal static string? SignerDetail(SignerLine? signer, string comma) =>
+    internal static string? SignerDetail(SignerLine? signer, bool arabicComma) =>
         signer is null || string.IsNullOrWhiteSpace(signer.Name) ? null
-        : string.IsNullOrWhiteSpace(signer.Role) ? signer.Name.Trim() : $"{signer.Name.Trim()}{comma}{signer.Role.Trim()}";
+        : string.IsNullOrWhiteSpace(signer.Role) ? signer.Name.Trim()
+        : $"{signer.Name.Trim()}{Comma([signer.Name, signer.Role], arabicComma)}{signer.Role.Trim()}";
+
+    /// <summary>
+    /// The comma that joins the parts of one line: "، " when any part is in Arabic script (Arabic,
+    /// Persian, Urdu…) and the coordinators kept the Arabic comma, else ", ". Decided by the line, not
+    /// the letter: an Arabic name in an English letter takes "،", a Latin one in an Arabic letter ",".
+    /// </summary>
+    internal static string Comma(IEnumerable<string?> parts, bool arabicComma) =>
+        arabicComma && parts.Any(part => part is not null && part.Any(IsArabicScript)) ? "\u060C " : ", ";
+
+    private static bool IsArabicScript(char c) =>
+        c is (>= '\u0600' and <= '\u06FF') or (>= '\u0750' and <= '\u077F') or (>= '\u08A0' and <= '\u08FF')
+            or (>= '\uFB50' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF');
+
+    /// <summary>
+    /// The signing organisations' logos, in rows under the counts: each a figure named after its
+    /// organisation. Rows fill from the side lines start on.
+    /// </summary>
+    private static void LogoWall(ColumnDescriptor column, IReadOnlyList<LetterOrganisation> organisations, LetterStyle style)
+    {
+        const int PerRow = 8;
+        const float Cell = 44;
+        column.Item().PaddingTop(6).Column(wall =>
+        {
+            wall.Spacing(8);
+            foreach (var chunk in organisations.Where(o => o.LogoPng is not null).Chunk(PerRow))
+                wall.Item().ShowEntire().Row(row =>
+                {
+                    row.Spacing(10);
+                    var cells = style.RightToLeft ? chunk.Reverse() : chunk;
+                    if (style.RightToLeft)
+                        row.RelativeItem();
+                    foreach (var organisation in cells)
+                        row.ConstantItem(Cell).Tag(StructureTag.Figure(organisation.Name)).Image(organisation.LogoPng!).Width(Cell).MaxHeight(Cell);
+                });
+        });
+    }
 
     internal static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static void SignatoryColumns(IContainer container, IReadOnlyList<SignatoryGroup> groups, int columns, LetterStyle style) =>
-        container.MultiColumn(columns, spacing: 14, rightToLeft: style.RightToLeft).Tag(StructureTag.List).Column(list =>
+    private static void SignatoryColumns(IContainer container, IReadOnlyList<SignatoryGroup> groups, LetterDocumentOptions options, LetterStyle style) =>
+        container.MultiColumn(options.Columns, spacing: 14, rightToLeft: style.RightToLeft).Tag(StructureTag.List).Column(list =>
         {
             list.Spacing(2);
             foreach (var group in groups)
@@ -287,21 +348,21 @@ public static class LetterDocument
                         {
                             // In the structure tree a group's heading is the label of an item of the list.
                             headed.Item().PaddingTop(4).PaddingBottom(1).Tag(StructureTag.ListItem).Tag(StructureTag.Label).Text(text => style.Paragraph(text).Span(heading).Bold().FontSize(9.5f).FontColor(LetterStyle.AccentColour));
-                            Entry(headed.Item(), signatory, style);
+                            Entry(headed.Item(), signatory, options.CjkFacesBySignerCountry, style);
                         });
                     else
-                        Entry(list.Item().ShowEntire(), signatory, style);
+                        Entry(list.Item().ShowEntire(), signatory, options.CjkFacesBySignerCountry, style);
                     first = false;
                 }
             }
         });
 
-    private static void Entry(IContainer container, ListedSignatory signatory, LetterStyle style) => container.Tag(StructureTag.ListItem).Tag(EntryBody).Text(text =>
+    private static void Entry(IContainer container, ListedSignatory signatory, bool hanByCountry, LetterStyle style) => container.Tag(StructureTag.ListItem).Tag(EntryBody).Text(text =>
     {
         style.Paragraph(text);
         // A Han name is drawn with its country's letterforms (a Japanese or Taiwanese name in the
         // Simplified Chinese face reads as misspelt); kana and Hangul decide by themselves.
-        text.DefaultTextStyle(new TextStyle { FontSize = SignatoryFontSize, Language = HanLanguageOf(signatory.CountryCode) });
+        text.DefaultTextStyle(new TextStyle { FontSize = SignatoryFontSize, Language = hanByCountry ? HanLanguageOf(signatory.CountryCode) : null });
         text.Span(WithNonBreakingHyphens(signatory.Name)).Bold();
         if (signatory.SignedAfterDelivery)
             text.Span("*").Bold();

@@ -18,6 +18,9 @@ public sealed record LetterDocumentModel
 
     public required LetterOrganisation LeadOrganisation { get; init; }
 
+    /// <summary>The lead organisation's address and reply-to contact, printed under the letterhead; both optional.</summary>
+    public LetterheadContact Contact { get; init; } = LetterheadContact.None;
+
     public IReadOnlyList<LetterOrganisation> CoAuthors { get; init; } = [];
 
     public IReadOnlyList<LetterAddressee> Addressees { get; init; } = [];
@@ -34,6 +37,9 @@ public sealed record LetterDocumentModel
     public LetterEdition? Edition { get; init; }
 
     public required LetterSignatories Signatories { get; init; }
+
+    /// <summary>Logos of signing organisations, drawn as a wall after the counts; empty for none.</summary>
+    public IReadOnlyList<LetterOrganisation> LogoWall { get; init; } = [];
 
     /// <summary>Set for a delivered edition: the last page's footer says how to check the file, and the file is sealed (ADR 0016).</summary>
     public LetterSeal? Seal { get; init; }
@@ -53,6 +59,12 @@ public sealed record LetterDateLine(DateOnly Date, string? Place = null);
 /// <param name="CountryCode">ISO 3166-1 alpha-2.</param>
 /// <param name="LogoPng">PNG (or JPEG) bytes, already validated when uploaded.</param>
 public sealed record LetterOrganisation(string Name, string CountryCode, byte[]? LogoPng = null);
+
+/// <param name="Address">Lines separated by "\n", already cleaned (<see cref="Domain.Letters.LetterPdfSettings"/>).</param>
+public sealed record LetterheadContact(string? Address, string? ReplyTo)
+{
+    public static LetterheadContact None { get; } = new(null, null);
+}
 
 public sealed record LetterAddressee(string Name, string? Title = null, string? Institution = null);
 
@@ -98,6 +110,17 @@ public sealed record LetterDocumentOptions
     public int Columns { get; init; } = 2;
 
     public SignatoryGrouping Grouping { get; init; } = SignatoryGrouping.None;
+
+    public SignOnLetters.Pdf.Fluent.PageSize PageSize { get; init; } = SignOnLetters.Pdf.Fluent.PageSizes.A4;
+
+    /// <summary>Individuals appear as their count only: the list of their names is left out.</summary>
+    public bool IndividualsCountedOnly { get; init; }
+
+    /// <summary>A Han name takes its signer's country's letterforms (Japanese, Traditional, Korean); off, the letter's language decides.</summary>
+    public bool CjkFacesBySignerCountry { get; init; } = true;
+
+    /// <summary>Arabic-script lines join name and role with the Arabic comma "، "; off, with ", ".</summary>
+    public bool ArabicComma { get; init; } = true;
 
     /// <summary>Written into the PDF's metadata; passed in so the same letter gives the same bytes.</summary>
     public required DateTimeOffset CreationDate { get; init; }

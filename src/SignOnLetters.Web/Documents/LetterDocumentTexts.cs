@@ -51,6 +51,18 @@ public sealed record LetterDocumentTexts
     /// <summary>The headline count, worded where every page words it (<see cref="SignatureCountWording"/>).</summary>
     public Func<SignatureCounts, string> CountsLine { get; init; } = counts => HeadlineIn(BuiltInResources.Value, Localisation.DefaultLanguage, counts);
 
+    /// <summary>"and 13 more who asked not to be named", worded as under the public list.</summary>
+    public Func<int, string> UnnamedLine { get; init; } = count => In(BuiltInResources.Value, Localisation.DefaultLanguage, T => T.Plural("and {0} more who asked not to be named", count));
+
+    /// <summary>"254 individuals": all the list says of individuals when the coordinators chose to count them only.</summary>
+    public Func<int, string> IndividualsCountLine { get; init; } = count => In(BuiltInResources.Value, Localisation.DefaultLanguage, T => T.Plural("{0} individuals", count));
+
+    /// <summary>Heads the numbered link addresses and footnotes after the letter.</summary>
+    public string NotesHeading { get; init; } = "Notes";
+
+    /// <summary>Precedes the letterhead's reply-to contact.</summary>
+    public string ReplyToLabel { get; init; } = "Reply to:";
+
     public Func<DateOnly, CultureInfo, string> FormatDate { get; init; } = (date, culture) => SignOnLetters.Web.Infrastructure.Dates.Day(date, culture);
 
     /// <summary>Follows a dagger (<see cref="LetterDocument.UnverifiedMark"/>) below the list.</summary>
@@ -87,7 +99,12 @@ public sealed record LetterDocumentTexts
     {
         var language = ReaderLanguage.For(null, languageCode);
         if (language == Localisation.DefaultLanguage)
-            return English with { CountsLine = counts => HeadlineIn(T, language, counts) };
+            return English with
+            {
+                CountsLine = counts => HeadlineIn(T, language, counts),
+                UnnamedLine = count => In(T, language, T => T.Plural("and {0} more who asked not to be named", count)),
+                IndividualsCountLine = count => In(T, language, T => T.Plural("{0} individuals", count)),
+            };
         using var _ = ReaderLanguage.Use(language);
         var page = T["Page {0} of {1}"].Value;
         var (first, second) = (page.IndexOf("{0}", StringComparison.Ordinal), page.IndexOf("{1}", StringComparison.Ordinal));
@@ -116,6 +133,10 @@ public sealed record LetterDocumentTexts
                 ? string.Format(culture, versionLine, version.Number)
                 : string.Format(culture, versionLineWithNote, version.Number, version.ChangeNote.Trim()),
             CountsLine = counts => HeadlineIn(T, language, counts),
+            UnnamedLine = count => In(T, language, T => T.Plural("and {0} more who asked not to be named", count)),
+            IndividualsCountLine = count => In(T, language, T => T.Plural("{0} individuals", count)),
+            ReplyToLabel = T["Reply to:"],
+            NotesHeading = T["Notes"],
             LateSignatureNote = deliveredOn => string.Format(CultureInfo.GetCultureInfo(language), lateNote, deliveredOn),
             RegionName = region => regions[region],
             EditionLine = number => string.Format(CultureInfo.GetCultureInfo(language), editionLine, number),
@@ -125,10 +146,14 @@ public sealed record LetterDocumentTexts
     }
 
     /// <summary>Plural forms follow the language's rules, so the line is built in the document's language, not the reader's.</summary>
-    private static string HeadlineIn(IStringLocalizer<SharedResource> T, string language, SignatureCounts counts)
+    private static string HeadlineIn(IStringLocalizer<SharedResource> T, string language, SignatureCounts counts) =>
+        In(T, language, T => SignatureCountWording.Headline(T, counts));
+
+    /// <summary>A text worded in the document's language (plural rules included), whoever downloads it.</summary>
+    private static string In(IStringLocalizer<SharedResource> T, string language, Func<IStringLocalizer<SharedResource>, string> word)
     {
         using var _ = ReaderLanguage.Use(language);
-        return SignatureCountWording.Headline(T, counts);
+        return word(T);
     }
 
     /// <summary>The app's own resources, for a document composed without the app's services (the English default).</summary>

@@ -57,12 +57,11 @@ public static class LetterDocx
         writer.Paragraph(null, [(texts.CountsLine(signatories.Counts), Bold)]);
         // Sorted and named by country exactly as in the PDF.
         using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
-        var comma = Infrastructure.Localisation.ListComma(LetterDocument.CultureOf(model.LanguageCode));
         if (signatories.Organisations.Count > 0)
         {
             writer.Paragraph("Heading2", [(texts.OrganisationsHeading, Plain)]);
             Entries(writer, arrangement.Arrange(signatories.Organisations.Select(o => (o.Name, o.CountryCode,
-                LetterDocument.SignerDetail(o.Signer, comma), markLate && o.SignedAfterDelivery, o.Unverified)), model.Options.Grouping));
+                LetterDocument.SignerDetail(o.Signer, model.Options.ArabicComma), markLate && o.SignedAfterDelivery, o.Unverified)), model.Options.Grouping));
         }
         if (signatories.Individuals.Count > 0)
         {

@@ -36,7 +36,9 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
             .Select(g => new { Count = g.Count(), Changes = g.Sum(s => s.ChangeCount) })
             .SingleOrDefaultAsync(cancellationToken);
         var recordHead = await RecordHeadAsync(letter, cancellationToken);
-        var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{stamp?.Count ?? 0}:{stamp?.Changes ?? 0}:{recordHead}";
+        // The presentation is in the key too: the change counter moves when it is saved, but the key
+        // should not depend on that (a restored or imported letter starts its counter again).
+        var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{stamp?.Count ?? 0}:{stamp?.Changes ?? 0}:{recordHead}:{PdfSettingsKey(letter.PdfSettings)}";
         var fileName = FileStem(letter, text) + ".pdf";
         var pdf = await cache.GetOrAddAsync(letter.Id, text.LanguageCode, key, async () =>
         {
@@ -121,6 +123,46 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
         return (LetterLanguageVersions.ForReader(texts, t => t.LanguageCode, language, letter.PrimaryLanguage), latest);
     }
 
+    /// <summary>Every setting that changes the PDF, as a short stable text (the letterhead's text as a hash).</summary>
+    internal static string PdfSettingsKey(LetterPdfSettings settings) => string.Join('/',
+        settings.Paper, settings.Grouping, settings.IndividualsCountedOnly, settings.LogoWall, settings.CjkFaces, settings.LatinCommaInArabic,
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{settings.LetterheadAddress}\u0000{settings.ReplyTo}")))[..16]);
+
+    /// <summary>The coordinators' choices as the document's options.</summary>
+    internal static LetterDocumentOptions OptionsFrom(LetterPdfSettings settings, int listed, DateTime printedAt) => new()
+    {
+        Columns = listed > 60 ? 3 : 2,
+        CreationDate = new DateTimeOffset(printedAt, TimeSpan.Zero),
+        PageSize = settings.Paper == PdfPaper.UsLetter ? SignOnLetters.Pdf.Fluent.PageSizes.Letter : SignOnLetters.Pdf.Fluent.PageSizes.A4,
+        Grouping = settings.Grouping switch
+        {
+            PdfSignatoryGrouping.ByCountry => SignatoryGrouping.ByCountry,
+            PdfSignatoryGrouping.ByRegion => SignatoryGrouping.ByRegion,
+            _ => SignatoryGrouping.None,
+        },
+        IndividualsCountedOnly = settings.IndividualsCountedOnly,
+        CjkFacesBySignerCountry = settings.CjkFaces == PdfCjkFaces.BySignerCountry,
+        ArabicComma = !settings.LatinCommaInArabic,
+    };
+
+    /// <summary>
+    /// Logos of organisations that signed as registered organisations, verified and listed: a logo
+    /// beside an unverified signature would lend it the organisation's authority.
+    /// </summary>
+    private async Task<IReadOnlyList<LetterOrganisation>> LogoWallAsync(IQueryable<Signature> approved, CancellationToken cancellationToken)
+    {
+        var signed = await approved.Where(PublicSignatory.IsListed)
+            .Where(s => s.Kind == SignerKind.Organisation && s.OrganisationId != null)
+            .Select(s => new { OrganisationId = s.OrganisationId!.Value, s.Kind, s.Verification })
+            .ToListAsync(cancellationToken);
+        var ids = signed.Where(s => !OrganisationSignatureVerification.IsUnverified(s.Kind, s.Verification)).Select(s => s.OrganisationId).Distinct().ToList();
+        var logos = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id) && o.Logo != null)
+            .Select(o => new { o.Name, o.CountryCode, o.Logo!.Png })
+            .ToListAsync(cancellationToken);
+        return logos.OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.Name, StringComparer.Ordinal)
+            .Select(o => new LetterOrganisation(o.Name, o.CountryCode, o.Png)).ToList();
+    }
+
     private static string FileStem(Letter letter, LetterText text) =>
         $"{letter.Slug}{(text.LanguageCode == letter.PrimaryLanguage ? string.Empty : "-" + text.LanguageCode)}";
 
@@ -145,6 +187,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
         var counts = await Pages.Letters.SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken);
 
         var printedAt = letter.DeliveredAt ?? latest?.PublishedAt ?? letter.UpdatedAt;
+        var settings = letter.PdfSettings;
         var model = new LetterDocumentModel
         {
             Title = text.Title,
@@ -152,18 +195,17 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
             LanguageCode = text.LanguageCode,
             DateLine = new LetterDateLine(DateOnly.FromDateTime(printedAt)),
             LeadOrganisation = new LetterOrganisation(letter.LeadOrganisation.Name, letter.LeadOrganisation.CountryCode, letter.LeadOrganisation.Logo?.Png),
+            Contact = new LetterheadContact(settings.LetterheadAddress, settings.ReplyTo),
+            LogoWall = settings.LogoWall ? await LogoWallAsync(approved, cancellationToken) : [],
             CoAuthors = letter.CoAuthors.Where(c => c.IsAccepted).OrderBy(c => c.Position)
                 .Select(c => new LetterOrganisation(c.Organisation.Name, c.Organisation.CountryCode, c.Organisation.Logo?.Png)).ToList(),
             Addressees = letter.Addressees.OrderBy(a => a.Position).Select(a => new Documents.LetterAddressee(a.Name, a.Title, a.Institution)).ToList(),
             BodyMarkdown = text.Body,
             Version = new LetterVersionInfo(latest?.Number ?? 0, latest?.ChangeNote),
             Edition = letter.DeliveredAt is { } deliveredAt ? new LetterEdition(new DateTimeOffset(deliveredAt, TimeSpan.Zero)) : null,
-            Signatories = new LetterSignatories(organisations, individuals, counts),
-            Options = new LetterDocumentOptions
-            {
-                Columns = organisations.Count + individuals.Count > 60 ? 3 : 2,
-                CreationDate = new DateTimeOffset(printedAt, TimeSpan.Zero),
-            },
+            // Counted only: their names stay out of the file altogether, the attached CSV included.
+            Signatories = new LetterSignatories(organisations, settings.IndividualsCountedOnly ? [] : individuals, counts),
+            Options = OptionsFrom(settings, organisations.Count + (settings.IndividualsCountedOnly ? 0 : individuals.Count), printedAt),
         };
         return model;
     }

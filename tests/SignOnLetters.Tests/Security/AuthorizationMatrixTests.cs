@@ -179,6 +179,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         ["/api/letters/{slug}/signatures"] = new() { ["POST"] = Access.Public },
         ["/api/letters/{slug}/signatories"] = new() { ["GET"] = Access.Public },
         ["/letters/{slug}/pdf"] = new() { ["GET"] = Access.LetterEditor },
+        ["/letters/{slug}/pdf/options"] = new() { ["GET"] = Access.LetterLeadCoordinator, ["POST"] = Access.LetterLeadCoordinator },
         ["/l/{code}"] = new() { ["GET"] = Access.Public },
         ["/letters/{slug}/qr.{format:regex(^(png|svg)$)}"] = new() { ["GET"] = Access.LetterEditor },
         ["/letters/{slug}/backup"] = new() { ["GET"] = Access.LetterLeadCoordinator },

@@ -34,6 +34,17 @@ public sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.Property(l => l.ReminderTimeZone).HasMaxLength(64);
         builder.Ignore(l => l.OpensAt);
         builder.Ignore(l => l.Reminders);
+        builder.ComplexProperty(l => l.PdfSettings, pdf =>
+        {
+            pdf.Property(p => p.Paper).HasColumnName("PdfPaper");
+            pdf.Property(p => p.Grouping).HasColumnName("PdfGrouping");
+            pdf.Property(p => p.IndividualsCountedOnly).HasColumnName("PdfIndividualsCountedOnly");
+            pdf.Property(p => p.LogoWall).HasColumnName("PdfLogoWall");
+            pdf.Property(p => p.CjkFaces).HasColumnName("PdfCjkFaces");
+            pdf.Property(p => p.LatinCommaInArabic).HasColumnName("PdfLatinCommaInArabic");
+            pdf.Property(p => p.LetterheadAddress).HasColumnName("PdfLetterheadAddress").HasMaxLength(LetterPdfSettings.AddressMaxLength);
+            pdf.Property(p => p.ReplyTo).HasColumnName("PdfReplyTo").HasMaxLength(LetterPdfSettings.ReplyToMaxLength);
+        });
         // Restrict, not cascade: deleting an organisation must not silently delete letters, and SQL
         // Server refuses two cascade paths (organisation → letter → co-author, organisation → co-author).
         builder.HasOne(l => l.LeadOrganisation).WithMany().HasForeignKey(l => l.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);

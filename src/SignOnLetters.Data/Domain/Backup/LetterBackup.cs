@@ -73,6 +73,9 @@ public sealed record LetterState
     /// <summary>Kept off the public index (absent from older backups: listed).</summary>
     public bool Unlisted { get; init; }
 
+    /// <summary>How the PDF is presented (absent from older backups: the defaults). Checked again on restore.</summary>
+    public LetterPdfSettings? PdfSettings { get; init; }
+
     /// <summary>The edition last sent to the addressees and when (ADR 0016): the restored letter's PDF is sealed as that edition, with this instance's key. Absent (0) in files from before sealing.</summary>
     public int EditionNumber { get; init; }
 

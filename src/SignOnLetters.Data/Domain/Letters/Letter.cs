@@ -61,6 +61,9 @@ public partial class Letter
     /// </summary>
     public bool IsUnlisted { get; private set; }
 
+    /// <summary>How the letter's PDF is presented (paper, grouping, letterhead contact…); see <see cref="LetterPdfSettings"/>.</summary>
+    public LetterPdfSettings PdfSettings { get; private set; } = LetterPdfSettings.Default;
+
     public string CreatedByUserId { get; private set; } = null!;
     public DateTime CreatedAt { get; private set; }
     public string UpdatedByUserId { get; private set; } = null!;
@@ -145,6 +148,7 @@ public partial class Letter
             IndividualsMustGiveOrganisation = state.IndividualsMustGiveOrganisation,
             EmbedHosts = Letters.EmbedHosts.Join(state.EmbedHosts),
             IsUnlisted = state.Unlisted,
+            PdfSettings = state.PdfSettings?.Checked() ?? LetterPdfSettings.Default,
             EditionNumber = state.EditionNumber > 0 && state.EditionIssuedAt is not null ? state.EditionNumber : 0,
             EditionIssuedAt = state.EditionNumber > 0 ? state.EditionIssuedAt : null,
             CreatedByUserId = accountOrImporter(state.CreatedBy),
@@ -346,6 +350,19 @@ public partial class Letter
         if (Status == LetterStatus.Archived)
             throw new DomainRuleException("This letter is archived.");
         IsUnlisted = !listed;
+        Touch(userId, now);
+    }
+
+    /// <summary>
+    /// Chooses how the PDF is presented. Refused once delivered: the file its addressees received is
+    /// sealed and must stay the one anyone downloads (ADR 0016).
+    /// </summary>
+    public void SetPdfSettings(LetterPdfSettings settings, string userId, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (Status is LetterStatus.Delivered or LetterStatus.Archived)
+            throw new DomainRuleException("This letter was delivered: its PDF stays the one its addressees received.");
+        PdfSettings = settings.Checked();
         Touch(userId, now);
     }
 

@@ -107,6 +107,7 @@ public class Backup(IMediator mediator) : PageModel
                     IndividualsMustGiveOrganisation = letter.IndividualsMustGiveOrganisation,
                     EmbedHosts = SignOnLetters.Domain.Letters.EmbedHosts.Split(letter.EmbedHosts).ToList(),
                     Unlisted = letter.IsUnlisted,
+                    PdfSettings = letter.PdfSettings == LetterPdfSettings.Default ? null : letter.PdfSettings,
                     EditionNumber = letter.EditionNumber,
                     EditionIssuedAt = letter.EditionIssuedAt,
                     CreatedBy = Account(letter.CreatedByUserId),
