@@ -47,7 +47,8 @@ internal sealed class AppProcess : IAsyncDisposable
 
         var app = new AppProcess(process, log, new Uri($"http://127.0.0.1:{port}"));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // Generous: on a shared machine under load, starting (and migrating a fresh database) has taken over 90 s.
+        var deadline = DateTime.UtcNow.AddSeconds(300);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -66,7 +67,7 @@ internal sealed class AppProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         await app.DisposeAsync();
-        throw new TimeoutException($"The app did not answer /healthz within 90 s; see {logPath}");
+        throw new TimeoutException($"The app did not answer /healthz within 300 s; see {logPath}");
     }
 
     /// <summary>The Release build of the web app with <paramref name="arguments"/> (serving, or a command-line verb) and the benchmark's configuration.</summary>
