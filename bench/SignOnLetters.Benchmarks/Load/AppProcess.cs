@@ -35,33 +35,8 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string repositoryRoot, int port, IReadOnlyDictionary<string, string> settings, bool seedDemo, string logPath)
     {
-        var web = Path.Combine(repositoryRoot, "src", "SignOnLetters.Web");
-        var dll = Path.Combine(web, "bin", "Release", "net10.0", "SignOnLetters.Web.dll");
-        if (!File.Exists(dll))
-            throw new InvalidOperationException($"{dll} is missing: run the benchmark with -c Release, which builds the web app in Release too.");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = web,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        if (seedDemo)
-            start.ArgumentList.Add("--seed-demo");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        // Required outside Development; links in the benchmark's e-mails point at this process.
-        start.Environment["App__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
-        // Plain HTTP on loopback: the load client's cookie container would not send Secure cookies back.
-        start.Environment["Security__SecureCookies"] = "false";
-        // A throwaway sealing key (production refuses to start without one).
-        start.Environment["Sealing__KeyDirectory"] = Path.Combine(Path.GetTempPath(), $"signonletters-bench-seal-{port}");
-        start.Environment["Sealing__CreateKeyIfMissing"] = "true";
-        foreach (var (key, value) in settings)
-            start.Environment[key.Replace(":", "__")] = value;
+        var start = Command(repositoryRoot, port, settings, seedDemo ? ["--urls", $"http://127.0.0.1:{port}", "--seed-demo"] : ["--urls", $"http://127.0.0.1:{port}"]);
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
 
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -72,7 +47,8 @@ internal sealed class AppProcess : IAsyncDisposable
 
         var app = new AppProcess(process, log, new Uri($"http://127.0.0.1:{port}"));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // Generous: on a shared machine under load, starting (and migrating a fresh database) has taken over 90 s.
+        var deadline = DateTime.UtcNow.AddSeconds(300);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -91,7 +67,37 @@ internal sealed class AppProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         await app.DisposeAsync();
-        throw new TimeoutException($"The app did not answer /healthz within 90 s; see {logPath}");
+        throw new TimeoutException($"The app did not answer /healthz within 300 s; see {logPath}");
+    }
+
+    /// <summary>The Release build of the web app with <paramref name="arguments"/> (serving, or a command-line verb) and the benchmark's configuration.</summary>
+    public static ProcessStartInfo Command(string repositoryRoot, int port, IReadOnlyDictionary<string, string> settings, IEnumerable<string> arguments)
+    {
+        var web = Path.Combine(repositoryRoot, "src", "SignOnLetters.Web");
+        var dll = Path.Combine(web, "bin", "Release", "net10.0", "SignOnLetters.Web.dll");
+        if (!File.Exists(dll))
+            throw new InvalidOperationException($"{dll} is missing: run the benchmark with -c Release, which builds the web app in Release too.");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = web,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        // Required outside Development; links in the benchmark's e-mails point at this process.
+        start.Environment["App__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        // Plain HTTP on loopback: the load client's cookie container would not send Secure cookies back.
+        start.Environment["Security__SecureCookies"] = "false";
+        // A throwaway sealing key (production refuses to start without one).
+        start.Environment["Sealing__KeyDirectory"] = Path.Combine(Path.GetTempPath(), $"signonletters-bench-seal-{port}");
+        start.Environment["Sealing__CreateKeyIfMissing"] = "true";
+        foreach (var (key, value) in settings)
+            start.Environment[key.Replace(":", "__")] = value;
+
+        return start;
     }
 
     public async ValueTask DisposeAsync()

@@ -27,32 +27,10 @@ internal static class LoadBenchmark
             report.AppendLine(line);
         }
 
-        string? postgresCluster = null;
-        var (provider, connectionString) = (DatabaseProvider.Sqlite, $"Data Source={Path.Combine(work, "load.db")};Pooling=True");
-        if (options.Postgres)
-        {
-            if (options.PostgresConnection is { } given)
-                connectionString = given;
-            else
-                (postgresCluster, connectionString) = await StartPostgresAsync(root, work);
-            provider = DatabaseProvider.Postgres;
-            // A fresh database per run, so counts start from the demo letter alone.
-            connectionString = await PostgresDatabase.CreateFreshAsync(connectionString, $"signonletters_load_{runId}");
-        }
+        var (provider, connectionString, postgresCluster) = await DatabaseAsync(root, work, options.Postgres, options.PostgresConnection, $"signonletters_load_{runId}", 55490);
         var database = new LoadDatabase(provider, connectionString);
-
-        var settings = new Dictionary<string, string>
-        {
-            ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:Default"] = connectionString,
-            ["Email:PickupDirectory"] = Path.Combine(work, "mail"),
-            // One loopback address sends everything: the per-address limits would hold it all for review.
-            ["Signing:RateLimit:Enabled"] = "false",
-            ["Security:TokenLinkRateLimit:Enabled"] = "false",
-            ["Outbox:Enabled"] = "false",
-            ["Diagnostics:BareEndpoint"] = "true",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var settings = AppSettings(provider, connectionString, work);
+        settings["Diagnostics:BareEndpoint"] = "true";
         // Runtime knobs to compare (e.g. --env DOTNET_TieredPGO=1), passed to the app processes as they are.
         foreach (var assignment in options.Environment)
             settings[assignment[..assignment.IndexOf('=')]] = assignment[(assignment.IndexOf('=') + 1)..];
@@ -166,13 +144,42 @@ internal static class LoadBenchmark
         };
     }
 
-    private static async Task<(string Cluster, string ConnectionString)> StartPostgresAsync(string root, string work)
+    /// <summary>
+    /// The run's own database: a SQLite file in <paramref name="work"/>, or a fresh database on the
+    /// given PostgreSQL server (or on a throwaway cluster started on <paramref name="clusterPort"/>,
+    /// returned so it can be stopped), so counts start from the demo letter alone.
+    /// </summary>
+    internal static async Task<(DatabaseProvider Provider, string ConnectionString, string? Cluster)> DatabaseAsync(
+        string root, string work, bool postgres, string? server, string name, int clusterPort)
+    {
+        if (!postgres)
+            return (DatabaseProvider.Sqlite, $"Data Source={Path.Combine(work, "bench.db")};Pooling=True", null);
+        string? cluster = null;
+        if (server is null)
+            (cluster, server) = await StartPostgresAsync(root, work, clusterPort);
+        return (DatabaseProvider.Postgres, await PostgresDatabase.CreateFreshAsync(server, name), cluster);
+    }
+
+    /// <summary>The app's configuration in a benchmark: its database, e-mails to files, no per-address limits, no outbox, warnings only.</summary>
+    internal static Dictionary<string, string> AppSettings(DatabaseProvider provider, string connectionString, string work) => new()
+    {
+        ["Database:Provider"] = provider.ToString(),
+        ["ConnectionStrings:Default"] = connectionString,
+        ["Email:PickupDirectory"] = Path.Combine(work, "mail"),
+        // One loopback address sends everything: the per-address limits would hold it all for review.
+        ["Signing:RateLimit:Enabled"] = "false",
+        ["Security:TokenLinkRateLimit:Enabled"] = "false",
+        ["Outbox:Enabled"] = "false",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    private static async Task<(string Cluster, string ConnectionString)> StartPostgresAsync(string root, string work, int port)
     {
         var cluster = Path.Combine(work, "pg");
         Directory.CreateDirectory(cluster);
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(work, (UnixFileMode)0b111_101_101);
-        var start = new ProcessStartInfo("bash", [Path.Combine(root, ".ci", "start-postgres.sh"), cluster, "55490"])
+        var start = new ProcessStartInfo("bash", [Path.Combine(root, ".ci", "start-postgres.sh"), cluster, port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             Environment = { ["PG_FSYNC"] = "on" },
@@ -186,7 +193,7 @@ internal static class LoadBenchmark
         return (cluster, connection);
     }
 
-    private static async Task StopPostgresAsync(string cluster)
+    internal static async Task StopPostgresAsync(string cluster)
     {
         var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => d).Last();
         var command = Environment.UserName == "root"
@@ -196,10 +203,10 @@ internal static class LoadBenchmark
         await process.WaitForExitAsync();
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SignOnLetters.sln")))

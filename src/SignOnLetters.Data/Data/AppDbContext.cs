@@ -53,6 +53,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
             token.Property(t => t.Name).HasMaxLength(128);
         });
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.IsNpgsql())
+            SignatureSearch.ModelOnPostgres(builder);
     }
 
     // Every save passes through the signatory record's one hook: a change to the public list is

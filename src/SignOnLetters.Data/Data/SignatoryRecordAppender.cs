@@ -38,12 +38,10 @@ public static class SignatoryRecordAppender
         var changes = Changes(db);
         if (changes.Count == 0)
             return [];
-        var letters = changes.Select(c => c.Signature.LetterId).Where(id => id != 0).Distinct().Order().ToList();
-        foreach (var letterId in letters)
-            await Locks.GetOrAdd(letterId, _ => new SemaphoreSlim(1, 1)).WaitAsync(cancellationToken);
+        var letters = await LockAsync(changes.Select(c => c.Signature.LetterId), cancellationToken);
         try
         {
-            await AppendAsync(db, changes, letters, cancellationToken);
+            db.RecordEntries.AddRange(await AppendAsync(db, changes, letters, cancellationToken));
             return letters;
         }
         catch
@@ -75,7 +73,7 @@ public static class SignatoryRecordAppender
                 .OrderBy(s => s.ConfirmedAt ?? s.CreatedAt).ThenBy(s => s.Id)
                 .ToListAsync(cancellationToken);
             var changes = counted.Select(s => new Change(s, null, RecordSubject.Of(s), false, s.ConfirmedAt ?? s.CreatedAt)).ToList();
-            await AppendAsync(db, changes, [letterId], cancellationToken);
+            db.RecordEntries.AddRange(await AppendAsync(db, changes, [letterId], cancellationToken));
             // The signatures now have salts; their appearance did not change, so this save appends nothing more.
             await db.SaveChangesAsync(cancellationToken);
             return changes.Count;
@@ -83,6 +81,43 @@ public static class SignatoryRecordAppender
         finally
         {
             locks.Release();
+        }
+    }
+
+    /// <summary>
+    /// The "counted" entries of new, counted signatures stored without SaveChanges (the importer's
+    /// row insert, <c>SignatureRowInsert</c>), one per signature in the given order, continuing each
+    /// letter's chain from its head; the caller stores them in the transaction that stores the
+    /// signatures, holding the letters' locks (<see cref="LockAsync"/>) from before this call until
+    /// it commits. Each signature gets its salt here, so it must be inserted after this call; an
+    /// entry's signature id is read from its signature once that has its key. The same entries as
+    /// the SaveChanges hook would make, without tracking a row: a batch of thousands costs one query.
+    /// </summary>
+    public static async Task<List<RecordEntry>> CountedEntriesAsync(AppDbContext db, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken)
+    {
+        var changes = signatures.Select(s => new Change(s, null, RecordSubject.Of(s), false)).Where(c => c.After is not null).ToList();
+        var letters = changes.Select(c => c.Signature.LetterId).Distinct().ToList();
+        return await AppendAsync(db, changes, letters, cancellationToken);
+    }
+
+    /// <summary>Takes the appender's lock of each letter, in id order (so two savers cannot deadlock); <see cref="Release"/> gives them back.</summary>
+    public static async Task<IReadOnlyList<int>> LockAsync(IEnumerable<int> letterIds, CancellationToken cancellationToken)
+    {
+        var letters = letterIds.Where(id => id != 0).Distinct().Order().ToList();
+        var taken = new List<int>(letters.Count);
+        try
+        {
+            foreach (var letterId in letters)
+            {
+                await Locks.GetOrAdd(letterId, _ => new SemaphoreSlim(1, 1)).WaitAsync(cancellationToken);
+                taken.Add(letterId);
+            }
+            return letters;
+        }
+        catch
+        {
+            Release(taken);
+            throw;
         }
     }
 
@@ -125,12 +160,15 @@ public static class SignatoryRecordAppender
             original.GetValue<OrganisationVerification>(nameof(Signature.Verification)));
     }
 
-    private static async Task AppendAsync(AppDbContext db, List<Change> changes, List<int> letters, CancellationToken cancellationToken)
+    /// <summary>The entries for the changes, in order, each after the previous one of its letter (not yet added to the context).</summary>
+    private static async Task<List<RecordEntry>> AppendAsync(AppDbContext db, List<Change> changes, IReadOnlyList<int> letters, CancellationToken cancellationToken)
     {
-        var heads = letters.Count == 0
+        var entries = new List<RecordEntry>(changes.Count);
+        var letterIds = letters.ToList();
+        var heads = letterIds.Count == 0
             ? []
             : await db.RecordEntries.AsNoTracking()
-                .Where(e => letters.Contains(e.LetterId) && e.Sequence == db.RecordEntries.Where(l => l.LetterId == e.LetterId).Max(l => l.Sequence))
+                .Where(e => letterIds.Contains(e.LetterId) && e.Sequence == db.RecordEntries.Where(l => l.LetterId == e.LetterId).Max(l => l.Sequence))
                 .ToDictionaryAsync(e => e.LetterId, e => (e.Sequence, e.Head), cancellationToken);
         var signatureIds = changes.Select(c => c.Signature.Id).Where(id => id != 0).ToList();
         var latest = signatureIds.Count == 0
@@ -159,7 +197,7 @@ public static class SignatoryRecordAppender
             var recordEvent = EventOf(change);
             var receiptOwed = recordEvent == RecordEvent.Counted && change.SignerAct && signature.Email is not null;
             var entry = RecordEntry.Append(signature, sequence + 1, head, of, recordEvent, change.At ?? At(signature), change.After, salt, receiptOwed);
-            db.RecordEntries.Add(entry);
+            entries.Add(entry);
             if (signature.LetterId != 0)
                 heads[signature.LetterId] = (entry.Sequence, entry.Head);
             else
@@ -167,6 +205,7 @@ public static class SignatoryRecordAppender
             if (signature.Id != 0)
                 latest[signature.Id] = entry.Sequence;
         }
+        return entries;
     }
 
     private static RecordEvent EventOf(Change change) => (change.Before, change.After) switch

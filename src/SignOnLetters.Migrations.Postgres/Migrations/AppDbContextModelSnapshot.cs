@@ -21,6 +21,7 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1413,11 +1414,28 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
                     b.HasIndex("LetterId", "CreatedAt", "Id");
 
+                    b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
+
                     b.HasIndex("LetterId", "State", "Kind", "CountryCode");
 
                     b.HasIndex("LetterId", "State", "Kind", "Id");
 
+                    b.HasIndex(new[] { "Email" }, "IX_Signatures_Email_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "IX_Signatures_Email_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "IX_Signatures_Email_Trigram"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
+
+                    b.HasIndex(new[] { "OrganisationName" }, "IX_Signatures_OrganisationName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "OrganisationName" }, "IX_Signatures_OrganisationName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "OrganisationName" }, "IX_Signatures_OrganisationName_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "SignerName" }, "IX_Signatures_SignerName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SignerName" }, "IX_Signatures_SignerName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SignerName" }, "IX_Signatures_SignerName_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Signatures");
                 });

@@ -1417,6 +1417,8 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
 
                     b.HasIndex("LetterId", "CreatedAt", "Id");
 
+                    b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
+
                     b.HasIndex("LetterId", "State", "Kind", "CountryCode");
 
                     b.HasIndex("LetterId", "State", "Kind", "Id");

@@ -1372,6 +1372,8 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LetterId", "CreatedAt", "Id");
 
+                    b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
+
                     b.HasIndex("LetterId", "State", "Kind", "CountryCode");
 
                     b.HasIndex("LetterId", "State", "Kind", "Id");

@@ -329,6 +329,38 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
         Assert.Empty(await SignaturesAsync(App));
     }
 
+    [SkippableFact]
+    public async Task Should_record_every_row_of_a_file_longer_than_a_batch_in_the_signatory_record_and_the_tallies()
+    {
+        await OpenLetterAsync(App);
+        var rows = SignatureImporter.BatchSize + 150;
+        var file = new StringBuilder(OurHeader).Append('\n');
+        for (var n = 1; n <= rows; n++)
+            file.Append(n % 4 == 0 ? $"organisation,Réseau {n},Ольга {n},Présidente,UA,o{n}@example.org,NameAndOrganisation,2026-02-01T10:00:00Z\n"
+                : $"individual,,Ana {n},,BR,a{n}@example.org,{(n % 3 == 0 ? "CountedNotNamed" : "NameAndOrganisation")},\n");
+        // One row that repeats an earlier one: skipped as a duplicate inside the file.
+        file.Append("individual,,Ana 1 again,,BR,A1@Example.org,NameAndOrganisation,\n");
+
+        var result = await RunVerbAsync(Utf8(file.ToString()));
+
+        Assert.EndsWith($"Imported {rows:N0}, duplicates skipped 1, refused 0.", result.Output.Trim());
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SignOnLetters.Data.AppDbContext>();
+        var letterId = await db.Letters.Where(l => l.Slug == Slug).Select(l => l.Id).SingleAsync();
+        // One "counted" entry per row, one chain without gaps, and the record recomputes to its head.
+        var entries = await db.RecordEntries.Where(e => e.LetterId == letterId).OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, rows), entries.Select(e => e.Sequence));
+        Assert.All(entries, e => Assert.Equal(SignOnLetters.Domain.Record.RecordEvent.Counted, e.Event));
+        Assert.Equal(rows, entries.Select(e => e.SignatureId).Distinct().Count());
+        Assert.Equal(rows, await db.Signatures.CountAsync(s => s.LetterId == letterId && s.RecordSalt != null && s.Events.Count == 1));
+        Assert.Empty(await App.Factory.Services.GetRequiredService<SignOnLetters.Web.Pages.Record.RecordSelfCheck>().CheckAsync(CancellationToken.None));
+        // The tallies moved once per batch and equal a full recount.
+        Assert.Empty(await db.Database.CreateExecutionStrategy().ExecuteAsync(ct =>
+            SignOnLetters.Web.Infrastructure.Background.SignatureRecount.DriftAsync(db, letterId, ct), CancellationToken.None));
+        Assert.Equal(rows, await db.SignatureTallies.Where(t => t.LetterId == letterId && t.Facet == SignatureFacets.State && t.Key == nameof(SignatureState.Approved))
+            .Select(t => t.Count).SingleAsync());
+    }
+
     private static int StoredFiles()
     {
         var directory = Path.Combine(Path.GetTempPath(), "signonletters-imports");

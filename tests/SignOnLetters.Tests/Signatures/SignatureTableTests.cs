@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
@@ -51,6 +52,47 @@ public abstract class SignatureTableTests(SliceFixture app) : SliceTest(app)
         Assert.Equal("FR", byCountry.Rows[0].CountryCode);
         var oldest = await App.SendAsync(new Index.Query(Slug, Sort: "Oldest"));
         Assert.Equal("Person 00", oldest.Rows[0].SignerName);
+    }
+
+    [SkippableFact]
+    public async Task Should_find_names_in_every_script_by_any_part_of_them_and_follow_changes_to_a_name()
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        var terms = await TermsAsync(App, letter);
+        await App.InsertAsync(
+        [
+            Approved(terms, Individual("Ольга Смирнова", "olga@example.org"), 1),
+            Approved(terms, Individual("فاطمة الخطيب", "fatima@example.org"), 2),
+            Approved(terms, Individual("山田美咲子", "yamada@example.org"), 3),
+            Approved(terms, Individual("김지훈", "jihun@example.org"), 4),
+            Approved(terms, Organisation("Réseau \"Zéro\" 100% (test_1)", "reseau@example.org"), 5),
+            Approved(terms, Individual("Amadou Traoré", "amadou@mail.example"), 6),
+        ]);
+        App.RunAs(coordinator);
+        async Task<string[]> Found(string search) =>
+            (await App.SendAsync(new Index.Query(Slug, Search: search))).Rows.Select(r => r.Email!).Order().ToArray();
+
+        // Cyrillic in the other case, a middle part of an Arabic name, of a Japanese one, a whole two-letter Korean given name.
+        Assert.Equal(["olga@example.org"], await Found("СМИРНОВ"));
+        Assert.Equal(["olga@example.org"], await Found("ольга"));
+        Assert.Equal(["fatima@example.org"], await Found("لخطي"));
+        Assert.Equal(["yamada@example.org"], await Found("田美咲"));
+        Assert.Equal(["yamada@example.org"], await Found("美咲"));
+        Assert.Equal(["jihun@example.org"], await Found("지훈"));
+        Assert.Equal(["amadou@mail.example"], await Found("MAIL.EXAMPLE"));
+        Assert.Equal(["amadou@mail.example"], await Found("traoré"));
+        // Search syntax is text: quotes, wildcards and operators find themselves or nothing, never an error.
+        Assert.Equal(["reseau@example.org"], await Found("\"Zéro\""));
+        Assert.Equal(["reseau@example.org"], await Found("100%"));
+        Assert.Equal(["reseau@example.org"], await Found("test_1"));
+        foreach (var hostile in new[] { "a*", "x OR y", "NEAR(a b)", "olga\" OR \"", "\\", "' --" })
+            Assert.Empty(await Found(hostile));
+
+        // A name changed in place (erasure, anonymisation) is found by its new text only.
+        await App.ExecuteDbContextAsync(db => db.Signatures.Where(s => s.Email == "olga@example.org")
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.SignerName, "Erased Signer")));
+        Assert.Empty(await Found("Смирнова"));
+        Assert.Equal(["olga@example.org"], await Found("erased sig"));
     }
 
     [SkippableFact]

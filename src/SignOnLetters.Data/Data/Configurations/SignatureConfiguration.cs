@@ -60,6 +60,8 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
         builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.Id });
         builder.HasIndex(s => new { s.LetterId, s.CreatedAt, s.Id });
         builder.HasIndex(s => new { s.LetterId, s.CountryCode, s.Id });
+        // The table filtered by country in its default order (newest first) seeks here too.
+        builder.HasIndex(s => new { s.LetterId, s.CountryCode, s.CreatedAt, s.Id });
         builder.HasIndex(s => s.ConfirmationTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.ConfirmationTokenHash)));
         builder.HasIndex(s => s.WithdrawTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.WithdrawTokenHash)));
         builder.HasIndex(s => s.LatestWithdrawTokenHash).IsUnique().HasFilter(NotNullFilter(nameof(Signature.LatestWithdrawTokenHash)));

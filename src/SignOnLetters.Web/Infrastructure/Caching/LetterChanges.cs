@@ -91,6 +91,12 @@ public sealed class LetterChanges : SaveChangesInterceptor
         if (context is null || !_pending.TryGetValue(context, out var letters))
             return;
         _pending.Remove(context);
+        await NotifyAsync(letters);
+    }
+
+    /// <summary>For a change committed without SaveChanges (an import's row insert): the letters it touched.</summary>
+    public async ValueTask NotifyAsync(IReadOnlyCollection<int> letters)
+    {
         Func<IReadOnlyCollection<int>, ValueTask>[] listeners;
         lock (_listeners)
             listeners = [.. _listeners];

@@ -72,6 +72,30 @@ public sealed class DemoSeeder(
         return (coordinator, password);
     }
 
+    /// <summary>
+    /// The demo letter's text, addressee and settings as an open letter at <c>/letters/{slug}</c>,
+    /// opened a month before <paramref name="now"/> (so the demo shows signatures arriving over time);
+    /// the scale benchmark opens a second one beside the demo.
+    /// </summary>
+    internal static Letter OpenDemoLetter(string slug, Organisation organisation, string coordinatorId, DateTime now)
+    {
+        // Opened a month ago, so the demo shows signatures arriving over time.
+        var opened = now.AddDays(-31);
+        const string zone = "Europe/Amsterdam";
+        var localToday = TimeZoneInfo.ConvertTimeFromUtc(now, TimeZoneInfo.FindSystemTimeZoneById(zone)).Date;
+        var letter = Letter.CreateDraft(LetterKind.SignOnLetter, slug, organisation, DemoLetter.Texts[0].Copy(), coordinatorId, opened);
+        letter.EditDraft(new LetterDraft(
+            DemoLetter.Texts,
+            [DemoLetter.Addressee],
+            [],
+            new HashSet<int>(),
+            new LetterSettings(WhoMaySign.OrganisationsAndIndividuals, ModerationMode.Automatic, IndividualsMustGiveOrganisation: false),
+            LetterDeadline.FromLocal(localToday.AddDays(60).AddHours(23).AddMinutes(59), zone),
+            SignatureGoal: null), coordinatorId, opened);
+        letter.Open(coordinatorId, opened);
+        return letter;
+    }
+
     /// <summary>An open letter at /letters/demo with automatic moderation, so a newcomer can sign and see it at once.</summary>
     private async Task SeedDemoLetterAsync(ApplicationUser coordinator, CancellationToken cancellationToken)
     {
@@ -84,20 +108,7 @@ public sealed class DemoSeeder(
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        // Opened a month ago, so the demo shows signatures arriving over time.
-        var opened = now.AddDays(-31);
-        const string zone = "Europe/Amsterdam";
-        var localToday = TimeZoneInfo.ConvertTimeFromUtc(now, TimeZoneInfo.FindSystemTimeZoneById(zone)).Date;
-        var letter = Letter.CreateDraft(LetterKind.SignOnLetter, DemoLetter.Slug, organisation, DemoLetter.Texts[0].Copy(), coordinator.Id, opened);
-        letter.EditDraft(new LetterDraft(
-            DemoLetter.Texts,
-            [DemoLetter.Addressee],
-            [],
-            new HashSet<int>(),
-            new LetterSettings(WhoMaySign.OrganisationsAndIndividuals, ModerationMode.Automatic, IndividualsMustGiveOrganisation: false),
-            LetterDeadline.FromLocal(localToday.AddDays(60).AddHours(23).AddMinutes(59), zone),
-            SignatureGoal: null), coordinator.Id, opened);
-        letter.Open(coordinator.Id, opened);
+        var letter = OpenDemoLetter(DemoLetter.Slug, organisation, coordinator.Id, now);
         db.Letters.Add(letter);
         await db.SaveChangesAsync(cancellationToken);
         var version = letter.Versions.Single();

@@ -150,7 +150,7 @@ public class Index(IMediator mediator) : PageModel
             var perDay = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Day, cancellationToken))
                 .ToDictionary(t => SignatureFacets.ParseDay(t.Key), t => t.Count);
 
-            var matching = Filtered(db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId), filters);
+            var matching = Filtered(db, db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId), filters);
             // Without a search or a filter other than the state, the tallies know how many match.
             var total = filters is { Search: null, Type: null, Country: null, Visibility: null }
                 ? states.Where(s => filters.State is null || s.State == filters.State).Sum(s => s.Count)
@@ -164,17 +164,10 @@ public class Index(IMediator mediator) : PageModel
                 Timeline(perDay), ByCountry(groups), ByRegion(groups, T), total, page, pageCount, rows, next, previous);
         }
 
-        private static IQueryable<Signature> Filtered(IQueryable<Signature> signatures, Filters filters)
+        private static IQueryable<Signature> Filtered(AppDbContext db, IQueryable<Signature> signatures, Filters filters)
         {
             if (filters.Search is { } search)
-            {
-                // Lower-cased on both sides: the same on every provider (SQLite's LIKE and instr
-                // differ from PostgreSQL's in case handling). EF escapes the term.
-                var term = search.ToLowerInvariant();
-                signatures = signatures.Where(s => s.SignerName.ToLower().Contains(term)
-                                                   || (s.OrganisationName != null && s.OrganisationName.ToLower().Contains(term))
-                                                   || (s.Email != null && s.Email.ToLower().Contains(term)));
-            }
+                signatures = SignatureSearch.Matching(db, signatures, search);
             if (filters.State is { } state)
                 signatures = signatures.Where(s => s.State == state);
             if (filters.Type is { } kind)

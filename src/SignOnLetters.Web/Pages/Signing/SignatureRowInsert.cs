@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using SignOnLetters.Data;
+using SignOnLetters.Domain.Record;
 using SignOnLetters.Domain.Signatures;
 
 using SignOnLetters.Web.Infrastructure;
@@ -32,13 +33,17 @@ internal sealed class SignatureRowInsert
 
     private readonly RowStatement _signature;
     private readonly RowStatement _event;
+    private readonly RowStatement _recordEntry;
     private readonly IProperty _eventSignatureId;
+    private readonly IProperty _entrySignatureId;
 
     private SignatureRowInsert(AppDbContext db)
     {
         _signature = new RowStatement(db, db.Model.FindEntityType(typeof(Signature))!, returnKey: true);
         _event = new RowStatement(db, db.Model.FindEntityType(typeof(SignatureEvent))!, returnKey: false);
+        _recordEntry = new RowStatement(db, db.Model.FindEntityType(typeof(RecordEntry))!, returnKey: false);
         _eventSignatureId = _event.Entity.FindProperty(nameof(SignatureEvent.SignatureId))!;
+        _entrySignatureId = _recordEntry.Entity.FindProperty(nameof(RecordEntry.SignatureId))!;
     }
 
     /// <summary>The insert for this context's provider; null where EF's SaveChanges is kept (SQL Server).</summary>
@@ -46,36 +51,41 @@ internal sealed class SignatureRowInsert
         ByModel.GetOrAdd(db.Model, _ => db.Database.IsSqlite() || db.Database.IsNpgsql() ? new SignatureRowInsert(db) : null);
 
     /// <summary>
-    /// Inserts all in one transaction and gives each signature its id. On failure nothing is stored
-    /// and every signature is as it was (id 0), ready to be stored another way.
+    /// New signatures that wait (confirmation, review): inserted all in one transaction, each given
+    /// its id. On failure nothing is stored and every signature is as it was (id 0), ready to be
+    /// stored another way.
     /// </summary>
-    public async Task InsertAsync(AppDbContext db, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken)
+    public Task InsertAsync(AppDbContext db, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken) =>
+        InsertAsync(db, signatures, counted: false, cancellationToken);
+
+    /// <summary>
+    /// New signatures that count at once (an import): as <see cref="InsertAsync(AppDbContext, IReadOnlyList{Signature}, CancellationToken)"/>,
+    /// and in the same transaction each one's "counted" entry in the signatory record, made by the
+    /// record's own appender (<see cref="SignatoryRecordAppender.CountedEntriesAsync"/>) under its
+    /// lock of the letter, as SaveChanges would have made it.
+    /// </summary>
+    public Task InsertCountedAsync(AppDbContext db, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken) =>
+        InsertAsync(db, signatures, counted: true, cancellationToken);
+
+    private async Task InsertAsync(AppDbContext db, IReadOnlyList<Signature> signatures, bool counted, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var locked = counted ? await SignatoryRecordAppender.LockAsync(signatures.Select(s => s.LetterId), cancellationToken) : [];
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Before the signatures go in: the appender gives each its salt, a column of the row.
+            var entries = counted ? await SignatoryRecordAppender.CountedEntriesAsync(db, signatures, cancellationToken) : [];
             var connection = db.Database.GetDbConnection();
             if (connection.CanCreateBatch)
-            {
                 await InsertInBatchesAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
-                await SignatureTallies.ApplyAsync(transaction.GetDbTransaction(), SignatureTallies.DeltasOf(signatures), cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return;
-            }
-            await using var insertSignature = await _signature.CreateAsync(connection, transaction.GetDbTransaction(), cancellationToken);
-            await using var insertEvent = await _event.CreateAsync(connection, transaction.GetDbTransaction(), cancellationToken);
-            foreach (var signature in signatures)
+            else
+                await InsertOneByOneAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
+            if (entries.Count > 0)
             {
-                _signature.Bind(insertSignature, signature);
-                var id = Convert.ToInt32(await insertSignature.ExecuteScalarAsync(cancellationToken));
-                _signature.SetKey(signature, id);
-                foreach (var entry in signature.Events)
-                {
-                    _eventSignatureId.PropertyInfo!.SetValue(entry, id);
-                    _event.Bind(insertEvent, entry);
-                    await insertEvent.ExecuteNonQueryAsync(cancellationToken);
-                }
+                foreach (var entry in entries)
+                    _entrySignatureId.PropertyInfo!.SetValue(entry, entry.Signature.Id);
+                await InsertAsync(_recordEntry, connection, transaction.GetDbTransaction(), entries, cancellationToken);
             }
             // The batch's tallies in its own transaction: once per batch, not per signature.
             await SignatureTallies.ApplyAsync(transaction.GetDbTransaction(), SignatureTallies.DeltasOf(signatures), cancellationToken);
@@ -93,7 +103,42 @@ internal sealed class SignatureRowInsert
         }
         finally
         {
+            SignatoryRecordAppender.Release(locked);
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>SQLite, in process: no round trips to save, so each statement is prepared once and run row by row.</summary>
+    private async Task InsertOneByOneAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken)
+    {
+        await using var insertSignature = await _signature.CreateAsync(connection, transaction, cancellationToken);
+        foreach (var signature in signatures)
+        {
+            _signature.Bind(insertSignature, signature);
+            var id = Convert.ToInt32(await insertSignature.ExecuteScalarAsync(cancellationToken));
+            _signature.SetKey(signature, id);
+            foreach (var entry in signature.Events)
+                _eventSignatureId.PropertyInfo!.SetValue(entry, id);
+        }
+        await InsertAsync(_event, connection, transaction, signatures.SelectMany(s => s.Events).ToList(), cancellationToken);
+    }
+
+    /// <summary>Rows without a key to read back: one batch where the provider has them, otherwise one prepared statement run per row.</summary>
+    private static async Task InsertAsync(RowStatement statement, DbConnection connection, DbTransaction transaction, IReadOnlyList<object> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+            return;
+        if (connection.CanCreateBatch)
+        {
+            await using var batch = statement.CreateBatch(connection, transaction, rows);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+        await using var insert = await statement.CreateAsync(connection, transaction, cancellationToken);
+        foreach (var row in rows)
+        {
+            statement.Bind(insert, row);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -118,8 +163,7 @@ internal sealed class SignatureRowInsert
                 await reader.NextResultAsync(cancellationToken);
             }
         }
-        await using var insertEvents = _event.CreateBatch(connection, transaction, signatures.SelectMany(s => s.Events).ToList());
-        await insertEvents.ExecuteNonQueryAsync(cancellationToken);
+        await InsertAsync(_event, connection, transaction, signatures.SelectMany(s => s.Events).ToList(), cancellationToken);
     }
 
     /// <summary>One table's INSERT of every column the app writes (all but the generated key), with EF's parameter types.</summary>

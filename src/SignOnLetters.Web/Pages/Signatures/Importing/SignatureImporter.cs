@@ -4,6 +4,7 @@ using SignOnLetters.Data;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure;
+using SignOnLetters.Web.Infrastructure.Caching;
 using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Validation;
 using SignOnLetters.Web.Pages.Signing;
@@ -25,11 +26,21 @@ public sealed record RefusedRow(long Line, string Reason);
 /// duplicate, skipped and counted, so importing the same file twice adds nothing. An individual
 /// without an e-mail address claims nothing on the public form; here a row with the same name,
 /// organisation and country as such a signature already on the letter is a duplicate too, or a
-/// re-imported paper list would count everyone twice. Rows are saved through EF Core in batches
-/// (every save hook sees them), each batch in its own transaction with the change tracker emptied
-/// after it, so memory stays flat whatever the file's length. No e-mail is sent.
+/// re-imported paper list would count everyone twice. Rows are saved in batches, each in its own
+/// transaction, so memory stays flat whatever the file's length. No e-mail is sent.
+/// <para>
+/// A batch is stored as the group-commit writer stores signatures (<see cref="SignatureRowInsert"/>:
+/// prepared or batched INSERTs, no change tracking), with what SaveChanges' hooks would have added
+/// in the same transaction: each row's "counted" entry in the signatory record from the record's
+/// own appender, the batch's tallies once, and the public page's cache told afterwards (issue 20:
+/// EF's SaveChanges held an import to a few hundred rows a second). Each signature keeps its own
+/// history entry ("imported by … from file …"): it is what the signature's page shows and what a
+/// coordinator answering "why am I on this letter?" reads, and as a prepared insert it costs little
+/// next to the signature's row. Where the row insert is not used (SQL Server), or when the batch
+/// meets a claim taken meanwhile, EF's SaveChanges stores the rows and its hooks do the rest.
+/// </para>
 /// </summary>
-public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> T, ILogger<SignatureImporter> logger)
+public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> T, LetterChanges changes, ILogger<SignatureImporter> logger)
 {
     public const int BatchSize = 2_000;
 
@@ -133,13 +144,22 @@ public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStri
             if (!duplicate)
                 fresh.Add(signature);
         }
-        db.Signatures.AddRange(fresh);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (SignatureRowInsert.For(db) is { } insert)
+            {
+                // Its own transaction, so under a retrying strategy (PostgreSQL, SQL Server) each attempt runs whole.
+                await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => insert.InsertCountedAsync(db, fresh, ct), cancellationToken);
+                await changes.NotifyAsync([letterId]);
+            }
+            else
+            {
+                db.Signatures.AddRange(fresh);
+                await db.SaveChangesAsync(cancellationToken);
+            }
             return (fresh.Count, batch.Count - fresh.Count);
         }
-        catch (DbUpdateException)
+        catch (Exception exception) when (exception is DbUpdateException or System.Data.Common.DbException)
         {
             // A signer confirmed, or a coordinator typed, the same organisation or address while the
             // batch was checked: save the batch one by one, and the one that lost is a duplicate.

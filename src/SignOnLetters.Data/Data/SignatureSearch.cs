@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using SignOnLetters.Domain.Signatures;
+
+namespace SignOnLetters.Data;
+
+/// <summary>
+/// The coordinators' search of a letter's signatures by name, organisation or e-mail (issue 20):
+/// any part of any of the three, in any script, case ignored, found through an index rather than by
+/// reading every row.
+/// <list type="bullet">
+/// <item>SQLite: an FTS5 table with the trigram tokenizer (substrings of three characters or more,
+/// Unicode case folding; SQLite 3.34 and later, bundled with Microsoft.Data.Sqlite), over the
+/// Signatures table as its external content, kept in step by triggers. The table and the triggers
+/// cannot be described by EF's model, so the migration that adds them calls <see cref="CreateOnSqlite"/>
+/// (regenerated migrations must keep that call).</item>
+/// <item>PostgreSQL: GIN indexes with pg_trgm's operator class on the three columns, declared in
+/// the model (<see cref="AppDbContext"/>), searched with <c>ILIKE</c>.</item>
+/// <item>SQL Server: no trigram index exists there; the search reads the letter's rows (the same
+/// lower-cased LIKE as before), and says nothing different to the user.</item>
+/// </list>
+/// A term shorter than three characters (a two-character Chinese or Korean name) has no trigram to
+/// look up: it is searched the plain way, which reads the letter's rows, on every provider.
+/// </summary>
+public static class SignatureSearch
+{
+    public const string SqliteTable = "SignatureSearch";
+
+    /// <summary>Characters a trigram holds; shorter terms are searched without the index.</summary>
+    public const int ShortestIndexedTerm = 3;
+
+    private const string Columns = "\"SignerName\", \"OrganisationName\", \"Email\"";
+
+    /// <summary>PostgreSQL: the trigram indexes, in the model so that every regenerated migration keeps them.</summary>
+    internal static void ModelOnPostgres(ModelBuilder model)
+    {
+        model.HasPostgresExtension("pg_trgm");
+        var signatures = model.Entity<Signature>();
+        signatures.HasIndex(s => s.SignerName, "IX_Signatures_SignerName_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        signatures.HasIndex(s => s.OrganisationName, "IX_Signatures_OrganisationName_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        signatures.HasIndex(s => s.Email, "IX_Signatures_Email_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+
+    /// <summary>The FTS5 table, its triggers, and the rows already there.</summary>
+    public static void CreateOnSqlite(MigrationBuilder migration)
+    {
+        migration.Sql($"CREATE VIRTUAL TABLE \"{SqliteTable}\" USING fts5({Columns}, content='Signatures', content_rowid='Id', tokenize='trigram');");
+        migration.Sql($"INSERT INTO \"{SqliteTable}\"(\"{SqliteTable}\") VALUES ('rebuild');");
+        migration.Sql($"""
+            CREATE TRIGGER "Signatures_SearchInsert" AFTER INSERT ON "Signatures" BEGIN
+              INSERT INTO "{SqliteTable}"(rowid, {Columns}) VALUES (new."Id", new."SignerName", new."OrganisationName", new."Email");
+            END;
+            """);
+        migration.Sql($"""
+            CREATE TRIGGER "Signatures_SearchDelete" AFTER DELETE ON "Signatures" BEGIN
+              INSERT INTO "{SqliteTable}"("{SqliteTable}", rowid, {Columns}) VALUES ('delete', old."Id", old."SignerName", old."OrganisationName", old."Email");
+            END;
+            """);
+        // Erasure and anonymisation rewrite the names: the old words leave the index with them.
+        migration.Sql($"""
+            CREATE TRIGGER "Signatures_SearchUpdate" AFTER UPDATE OF {Columns} ON "Signatures" BEGIN
+              INSERT INTO "{SqliteTable}"("{SqliteTable}", rowid, {Columns}) VALUES ('delete', old."Id", old."SignerName", old."OrganisationName", old."Email");
+              INSERT INTO "{SqliteTable}"(rowid, {Columns}) VALUES (new."Id", new."SignerName", new."OrganisationName", new."Email");
+            END;
+            """);
+    }
+
+    public static void DropOnSqlite(MigrationBuilder migration)
+    {
+        foreach (var trigger in new[] { "Signatures_SearchInsert", "Signatures_SearchDelete", "Signatures_SearchUpdate" })
+            migration.Sql($"DROP TRIGGER IF EXISTS \"{trigger}\";");
+        migration.Sql($"DROP TABLE IF EXISTS \"{SqliteTable}\";");
+    }
+
+    /// <summary>The signatures whose name, organisation or e-mail contains <paramref name="term"/>, case ignored.</summary>
+    public static IQueryable<Signature> Matching(AppDbContext db, IQueryable<Signature> signatures, string term)
+    {
+        // Characters as SQLite and PostgreSQL count them (an emoji is one), not UTF-16 units.
+        var length = term.EnumerateRunes().Count();
+        if (length >= ShortestIndexedTerm && db.Database.IsSqlite())
+        {
+            // One FTS5 phrase: the term's trigrams in order, so it matches the term as a substring.
+            var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var found = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"SignatureSearch\" WHERE \"SignatureSearch\" MATCH {phrase}");
+            return signatures.Where(s => found.Contains(s.Id));
+        }
+        if (length >= ShortestIndexedTerm && db.Database.IsNpgsql())
+        {
+            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            // The escape character named: Npgsql otherwise sends ESCAPE '' and "100%" would match "100".
+            return signatures.Where(s => EF.Functions.ILike(s.SignerName, pattern, "\\")
+                                         || (s.OrganisationName != null && EF.Functions.ILike(s.OrganisationName, pattern, "\\"))
+                                         || (s.Email != null && EF.Functions.ILike(s.Email, pattern, "\\")));
+        }
+        // Lower-cased on both sides: the same on every provider (SQLite's LIKE and instr differ
+        // from PostgreSQL's in case handling). EF escapes the term.
+        var lower = term.ToLowerInvariant();
+        return signatures.Where(s => s.SignerName.ToLower().Contains(lower)
+                                     || (s.OrganisationName != null && s.OrganisationName.ToLower().Contains(lower))
+                                     || (s.Email != null && s.Email.ToLower().Contains(lower)));
+    }
+}
