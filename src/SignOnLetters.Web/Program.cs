@@ -1,24 +1,15 @@
 using SignOnLetters.Web.Api.Osdi;
 using SignOnLetters.Web.Documents.Sealing;
 using SignOnLetters.Web.Infrastructure.Caching;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
 using SignOnLetters.Web.Api;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Background;
 using SignOnLetters.Web.Infrastructure.Database;
-using SignOnLetters.Web.Infrastructure.Email;
-using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Outbox;
-using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Infrastructure.Seeding;
 using SignOnLetters.Web.Pages.Signatures.Importing;
 using SignOnLetters.Web.Pages.Signing;
 using SignOnLetters.Web.Pages.Record;
-using SignOnLetters.Web.Infrastructure.Validation;
 
 // Composition only: what runs where is decided here, how it works lives in the slices and Infrastructure/.
 

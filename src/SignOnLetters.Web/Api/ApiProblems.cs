@@ -1,10 +1,3 @@
-using FluentValidation;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Mediation;
-using SignOnLetters.Web.Infrastructure.Validation;
-
 namespace SignOnLetters.Web.Api;
 
 /// <summary>

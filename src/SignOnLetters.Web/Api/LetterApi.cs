@@ -1,5 +1,3 @@
-using Mediator;
-using Microsoft.Extensions.Localization;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Api;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using SignOnLetters.Pdf.Fluent;
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Documents;
 

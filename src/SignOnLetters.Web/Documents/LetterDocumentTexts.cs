@@ -1,8 +1,4 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Documents;

@@ -1,10 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Domain.Signatures;
 using DocumentKind = SignOnLetters.Web.Documents.LetterKind;
-
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Documents;
 

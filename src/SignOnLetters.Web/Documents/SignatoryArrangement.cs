@@ -1,5 +1,4 @@
 using Icu.Collation;
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Documents;
 

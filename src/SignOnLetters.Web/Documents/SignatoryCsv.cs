@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Documents;
 

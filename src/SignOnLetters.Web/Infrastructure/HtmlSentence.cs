@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Html;
-using Microsoft.Extensions.Localization;
 
 namespace SignOnLetters.Web.Infrastructure;
 

@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-
-using SignOnLetters.Web.Infrastructure.Security;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace SignOnLetters.Web.Infrastructure;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-
 namespace SignOnLetters.Web.Infrastructure;
 
 /// <summary>

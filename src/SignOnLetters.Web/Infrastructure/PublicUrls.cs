@@ -1,5 +1,3 @@
-using SignOnLetters.Web.Infrastructure.Security;
-
 namespace SignOnLetters.Web.Infrastructure;
 
 /// <summary>

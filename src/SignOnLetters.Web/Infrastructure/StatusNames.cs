@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Mailings;
-using SignOnLetters.Domain.Signatures;
 using UnRegion = SignOnLetters.Web.Documents.UnRegion;
 
 namespace SignOnLetters.Web.Infrastructure;

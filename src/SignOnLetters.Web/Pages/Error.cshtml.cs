@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace SignOnLetters.Web.Pages;
 
 /// <summary>Errors and status codes, said plainly; no stack traces or request data ever shown.</summary>

@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Pages;

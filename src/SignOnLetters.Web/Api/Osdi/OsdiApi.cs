@@ -1,12 +1,4 @@
-using System.Globalization;
 using LinqKit;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Api.Osdi;

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Api.Osdi;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using SignOnLetters.Domain.Signatures;
 
 namespace SignOnLetters.Web.Api.Osdi;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.Asn1.Pkcs;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SignOnLetters.Web.Infrastructure.Background;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
-
 namespace SignOnLetters.Web.Infrastructure.Background;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Pages.Signatures;
 using SignOnLetters.Web.Pages.Signing;
 

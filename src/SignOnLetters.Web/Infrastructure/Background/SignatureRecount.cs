@@ -1,9 +1,6 @@
 using System.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Signatures;
 
 namespace SignOnLetters.Web.Infrastructure.Background;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
-
 namespace SignOnLetters.Web.Infrastructure.Background;
 
 /// <summary>Configuration section <c>Signatures</c>.</summary>

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using SignOnLetters.Domain.Letters;
 
 namespace SignOnLetters.Web.Infrastructure.Caching;
 

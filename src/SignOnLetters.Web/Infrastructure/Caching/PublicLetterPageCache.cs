@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
-using SignOnLetters.Data;
 
 namespace SignOnLetters.Web.Infrastructure.Caching;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
 
 namespace SignOnLetters.Web.Infrastructure.Database;
 

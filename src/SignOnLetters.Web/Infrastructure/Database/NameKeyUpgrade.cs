@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-
 namespace SignOnLetters.Web.Infrastructure.Database;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Domain;
 
 namespace SignOnLetters.Web.Infrastructure.Email;
 

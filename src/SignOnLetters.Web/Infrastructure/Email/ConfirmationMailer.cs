@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
 
 namespace SignOnLetters.Web.Infrastructure.Email;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace SignOnLetters.Web.Infrastructure.Email;
 
 /// <summary>

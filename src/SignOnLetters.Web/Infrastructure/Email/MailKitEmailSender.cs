@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace SignOnLetters.Web.Infrastructure.Email;

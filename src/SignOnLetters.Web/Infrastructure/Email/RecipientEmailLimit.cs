@@ -1,7 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using SignOnLetters.Domain.Signatures;
 
 namespace SignOnLetters.Web.Infrastructure.Email;
 

@@ -1,6 +1,4 @@
 using SkiaSharp;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Infrastructure.Images;
 

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;

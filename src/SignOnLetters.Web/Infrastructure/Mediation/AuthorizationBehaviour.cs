@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure.Security;
-
 namespace SignOnLetters.Web.Infrastructure.Mediation;
 
 /// <summary>A request about an organisation that only its members (or site administrators) may make.</summary>

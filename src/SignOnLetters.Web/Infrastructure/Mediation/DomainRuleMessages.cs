@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Domain.Signatures;
-
 namespace SignOnLetters.Web.Infrastructure.Mediation;
 
 /// <summary>A broken domain rule in the reader's language: the entity's English text is the key.

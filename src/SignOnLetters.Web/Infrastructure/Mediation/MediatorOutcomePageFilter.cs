@@ -1,11 +1,5 @@
 using System.Reflection;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Infrastructure.Mediation;
 

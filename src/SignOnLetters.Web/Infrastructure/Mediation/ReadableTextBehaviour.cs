@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using Mediator;
-using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Infrastructure.Mediation;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-
 namespace SignOnLetters.Web.Infrastructure.Mediation;
 
 /// <summary>

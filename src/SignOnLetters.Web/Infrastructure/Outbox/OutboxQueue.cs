@@ -1,6 +1,4 @@
-using SignOnLetters.Data;
 using SignOnLetters.Domain.Mailings;
-using SignOnLetters.Web.Infrastructure.Email;
 
 namespace SignOnLetters.Web.Infrastructure.Outbox;
 

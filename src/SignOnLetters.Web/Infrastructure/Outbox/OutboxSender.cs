@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SignOnLetters.Data;
 using SignOnLetters.Domain.Mailings;
 using SignOnLetters.Web.Documents;
-using SignOnLetters.Web.Infrastructure.Email;
 
 namespace SignOnLetters.Web.Infrastructure.Outbox;
 

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace SignOnLetters.Web.Infrastructure.Security;
 

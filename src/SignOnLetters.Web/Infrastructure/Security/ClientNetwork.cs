@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 
-using SignOnLetters.Web.Infrastructure.Security;
-
 namespace SignOnLetters.Web.Infrastructure.Security;
 
 /// <summary>The address a request came from (after forwarded headers from configured proxies only).</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Letters;
-
 namespace SignOnLetters.Web.Infrastructure.Security;
 
 /// <summary>What someone may do with one letter.</summary>

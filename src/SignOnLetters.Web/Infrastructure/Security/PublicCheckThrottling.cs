@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace SignOnLetters.Web.Infrastructure.Security;
 

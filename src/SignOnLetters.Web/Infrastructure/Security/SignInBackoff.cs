@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 
-using SignOnLetters.Web.Infrastructure.Security;
-
 namespace SignOnLetters.Web.Infrastructure.Security;
 
 /// <summary>

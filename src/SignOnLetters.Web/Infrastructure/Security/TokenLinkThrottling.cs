@@ -1,9 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-
-using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Infrastructure.Security;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using SignOnLetters.Domain;
 
 namespace SignOnLetters.Web.Infrastructure.Seeding;
 

@@ -1,5 +1,3 @@
-using SignOnLetters.Domain.Letters;
-
 namespace SignOnLetters.Web.Infrastructure.Seeding;
 
 /// <summary>

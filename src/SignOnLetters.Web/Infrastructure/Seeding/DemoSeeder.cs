@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Domain.Signatures;
 
 namespace SignOnLetters.Web.Infrastructure.Seeding;
 

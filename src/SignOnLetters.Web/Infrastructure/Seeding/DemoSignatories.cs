@@ -1,7 +1,3 @@
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure.Security;
-
 namespace SignOnLetters.Web.Infrastructure.Seeding;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using FluentValidation.Results;
-using Microsoft.Extensions.Localization;
 
 namespace SignOnLetters.Web.Infrastructure.Validation;
 

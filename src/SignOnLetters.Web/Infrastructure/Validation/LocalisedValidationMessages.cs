@@ -1,6 +1,4 @@
-using FluentValidation;
 using FluentValidation.Internal;
-using Microsoft.Extensions.Localization;
 
 namespace SignOnLetters.Web.Infrastructure.Validation;
 

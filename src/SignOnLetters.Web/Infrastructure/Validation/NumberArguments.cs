@@ -1,6 +1,3 @@
-using System.Globalization;
-using FluentValidation;
-
 namespace SignOnLetters.Web.Infrastructure.Validation;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using FluentValidation;
 
 namespace SignOnLetters.Web.Infrastructure.Validation;
 

@@ -2,17 +2,12 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LinqKit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Mailings;
 using SignOnLetters.Domain.Osdi;
 using SignOnLetters.Domain.Record;
-using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Api.Osdi;
 using SignOnLetters.Web.Infrastructure.Outbox;
-using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Infrastructure.Webhooks;
 

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SignOnLetters.Data;
 using SignOnLetters.Domain.Mailings;
 
 namespace SignOnLetters.Web.Infrastructure.Webhooks;

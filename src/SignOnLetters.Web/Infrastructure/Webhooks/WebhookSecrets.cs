@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Infrastructure.Webhooks;
 

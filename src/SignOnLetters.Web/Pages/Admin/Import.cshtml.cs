@@ -1,22 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
 using SignOnLetters.Domain.Backup;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Signing;
-using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Pages.Admin;
 

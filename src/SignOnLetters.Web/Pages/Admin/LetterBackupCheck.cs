@@ -1,13 +1,6 @@
 using System.Text;
-using SignOnLetters.Domain;
 using SignOnLetters.Domain.Backup;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Markdown;
-using SignOnLetters.Web.Infrastructure.Validation;
-
-using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Pages.Admin;
 

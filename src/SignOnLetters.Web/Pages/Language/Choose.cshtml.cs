@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Language;
 

@@ -1,13 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Security;
-
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>The link from a co-editing invitation: after signing in, the person accepts and can edit that one letter.</summary>

@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>

@@ -1,23 +1,7 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Mailings;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Pages.Signing;
-using SignOnLetters.Web.Infrastructure.Validation;
-
-using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Pages.Letters;
 

@@ -1,16 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Mediation;
-using SignOnLetters.Web.Infrastructure.Security;
-using SignOnLetters.Web.Infrastructure.Validation;
 using SignOnLetters.Web.Pages.Organisations;
 
 namespace SignOnLetters.Web.Pages.Letters;

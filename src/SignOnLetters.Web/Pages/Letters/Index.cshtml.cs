@@ -1,12 +1,4 @@
 using LinqKit;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Letters;
 

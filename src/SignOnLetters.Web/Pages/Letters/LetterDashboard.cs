@@ -1,9 +1,5 @@
 using LinqKit;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Mailings;
-using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Pages.Signatures;
 
 namespace SignOnLetters.Web.Pages.Letters;

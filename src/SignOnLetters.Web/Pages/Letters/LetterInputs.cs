@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text;
-using FluentValidation;
-using SignOnLetters.Domain.Letters;
 using SignOnLetters.Web.Infrastructure.Markdown;
-using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Pages.Letters;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Diff;
 
 namespace SignOnLetters.Web.Pages.Letters;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
 using SignOnLetters.Domain.Mailings;
 
 namespace SignOnLetters.Web.Pages.Letters;

@@ -1,13 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
 using SignOnLetters.Web.Documents;
-using SignOnLetters.Web.Infrastructure;
-
-using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Pages.Letters;
 

@@ -1,14 +1,4 @@
-using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Letters;
 

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Data;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Domain.Signatures;
-
 namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>The headline numbers: "349 signatories from 72 countries: 95 organisations and 254 individuals".</summary>

@@ -1,25 +1,9 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
-using FluentValidation;
 using LinqKit;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Mailings;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Markdown;
-using SignOnLetters.Web.Infrastructure.Mediation;
 using SignOnLetters.Web.Infrastructure.Outbox;
-using SignOnLetters.Web.Infrastructure.Validation;
 using SignOnLetters.Web.Pages.Signatures;
-
-using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Pages.Letters;
 

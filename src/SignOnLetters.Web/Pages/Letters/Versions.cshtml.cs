@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Markdown;
 
 namespace SignOnLetters.Web.Pages.Letters;

@@ -1,17 +1,8 @@
-using Mediator;
-using Microsoft.Extensions.Localization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using SignOnLetters.Web.Infrastructure.Caching;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Markdown;
 
 using SignOnLetters.Web.Pages.Signing;
-
-using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Pages.Letters;
 

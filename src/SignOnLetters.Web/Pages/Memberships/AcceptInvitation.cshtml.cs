@@ -1,13 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Security;
-
 namespace SignOnLetters.Web.Pages.Memberships;
 
 /// <summary>

@@ -1,17 +1,6 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
 using SignOnLetters.Domain.Mailings;
 using SignOnLetters.Domain.Osdi;
 using SignOnLetters.Web.Api.Osdi;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Mediation;
-using SignOnLetters.Web.Infrastructure.Validation;
 using SignOnLetters.Web.Infrastructure.Webhooks;
 
 namespace SignOnLetters.Web.Pages.Organisations;

@@ -1,11 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Mailings;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Infrastructure.Outbox;
 
 namespace SignOnLetters.Web.Pages.Organisations;

@@ -1,14 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Mediation;
-
 namespace SignOnLetters.Web.Pages.Organisations;
 
 /// <summary>Create an organisation; its creator becomes its first coordinator.</summary>

@@ -1,13 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Mediation;
-
 namespace SignOnLetters.Web.Pages.Organisations;
 
 /// <summary>An organisation as its members see it: details, members and their roles, pending invitations.</summary>

@@ -1,12 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Data;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Mediation;
-
 namespace SignOnLetters.Web.Pages.Organisations;
 
 /// <summary>Coordinators change the organisation's public details and logo.</summary>

@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure;
-
 namespace SignOnLetters.Web.Pages.Organisations;
 
 /// <summary>The organisations the signed-in person belongs to, and invitations waiting for them.</summary>

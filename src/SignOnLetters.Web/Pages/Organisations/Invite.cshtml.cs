@@ -1,17 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Mediation;
-using SignOnLetters.Web.Infrastructure.Email;
-using SignOnLetters.Web.Infrastructure.Security;
-using SignOnLetters.Web.Infrastructure.Validation;
-
 namespace SignOnLetters.Web.Pages.Organisations;
 
 /// <summary>A coordinator invites a colleague by e-mail to join as coordinator or representative.</summary>

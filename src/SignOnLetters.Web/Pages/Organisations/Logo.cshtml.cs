@@ -1,11 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using SignOnLetters.Data;
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Organisations;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure;
-
 namespace SignOnLetters.Web.Pages.Organisations;
 
 /// <summary>

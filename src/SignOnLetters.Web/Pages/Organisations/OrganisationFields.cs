@@ -1,8 +1,4 @@
-using FluentValidation;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Images;
-using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Pages.Organisations;
 

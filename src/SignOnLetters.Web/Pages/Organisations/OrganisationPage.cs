@@ -1,6 +1,4 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace SignOnLetters.Web.Pages.Organisations;
 

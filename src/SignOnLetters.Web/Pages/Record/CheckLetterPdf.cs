@@ -1,13 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Documents.Sealing;
-using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signing;
 

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Record;
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Record;
 

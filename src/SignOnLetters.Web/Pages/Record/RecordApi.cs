@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
 using SignOnLetters.Domain.Record;
 using SignOnLetters.Web.Api;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
 using SignOnLetters.Domain.Record;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Background;
-using SignOnLetters.Web.Infrastructure.Email;
 using SignOnLetters.Web.Pages.Signing;
 
 namespace SignOnLetters.Web.Pages.Record;

@@ -1,12 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using SignOnLetters.Data;
 using SignOnLetters.Domain.Record;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Background;
-using SignOnLetters.Web.Infrastructure.Email;
 
 namespace SignOnLetters.Web.Pages.Record;
 

@@ -1,5 +1,3 @@
-using SignOnLetters.Web.Infrastructure.Security;
-
 namespace SignOnLetters.Web.Pages.Record;
 
 /// <summary>The signatory record's services: the self-check, the receipts' e-mails and the throttles of the verify page's checks.</summary>

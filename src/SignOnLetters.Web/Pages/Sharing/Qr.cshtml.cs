@@ -1,11 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using QRCoder;
-using SignOnLetters.Data;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Mediation;
 
 namespace SignOnLetters.Web.Pages.Sharing;
 

@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Domain.Signatures;
-
 namespace SignOnLetters.Web.Pages.Signatures;
 
 /// <summary>

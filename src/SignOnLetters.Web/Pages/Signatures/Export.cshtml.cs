@@ -1,14 +1,5 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Pages.Signatures;

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
-
 namespace SignOnLetters.Web.Pages.Signatures;
 
 /// <summary>

@@ -1,19 +1,7 @@
-using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Documents;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Charts;
 using SignOnLetters.Web.Pages.Letters;
-
-using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Pages.Signatures;
 

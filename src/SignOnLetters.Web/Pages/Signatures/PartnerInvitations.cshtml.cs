@@ -1,26 +1,10 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using System.Net.Mail;
 using CsvHelper;
 using CsvHelper.Configuration;
-using FluentValidation;
 using FluentValidation.Results;
 using LinqKit;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Email;
-using SignOnLetters.Web.Infrastructure.Mediation;
-using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Signing;
-using SignOnLetters.Web.Infrastructure.Validation;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Pages.Signatures;

@@ -1,10 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using Microsoft.Extensions.Localization;
 using System.Linq.Expressions;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Pages.Signatures;

@@ -1,12 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-
-using SignOnLetters.Web.Infrastructure;
-
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Pages.Signatures;

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure.Security;
-
-using SignOnLetters.Web.Infrastructure;
-
 namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>Configuration section <c>Signing</c>: settings of signing itself (its rate limit has a section of its own).</summary>

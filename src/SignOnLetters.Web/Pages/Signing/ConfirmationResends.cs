@@ -1,12 +1,5 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Pages.Letters;
-
-using SignOnLetters.Web.Infrastructure.Email;
-
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Signing;
 

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure.Background;
-
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Signing;
 

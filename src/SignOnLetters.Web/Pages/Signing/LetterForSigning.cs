@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
-
 namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>The letter as signing needs it: its terms on the latest version, the titles of its language versions and its (primary) language.</summary>

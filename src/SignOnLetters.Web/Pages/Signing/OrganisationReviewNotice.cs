@@ -1,12 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
 using SignOnLetters.Domain.Mailings;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure.Email;
-
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Signing;
 

@@ -1,12 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Infrastructure.Background;
 using SignOnLetters.Web.Pages.Letters;
-
-using SignOnLetters.Web.Infrastructure.Email;
-
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Signing;
 

@@ -1,23 +1,8 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Letters;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Caching;
-using SignOnLetters.Web.Infrastructure.Security;
-using SignOnLetters.Web.Infrastructure.Validation;
 using SignOnLetters.Web.Pages.Signatures;
-
-using SignOnLetters.Web.Infrastructure.Email;
 
 namespace SignOnLetters.Web.Pages.Signing;
 

@@ -1,8 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Web.Api;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
 
 namespace SignOnLetters.Web.Pages.Signing;

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure.Email;
-
-using SignOnLetters.Web.Infrastructure;
-
 namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>

@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using SignOnLetters.Data;
 using SignOnLetters.Domain.Record;
-using SignOnLetters.Domain.Signatures;
-
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Signing;
 

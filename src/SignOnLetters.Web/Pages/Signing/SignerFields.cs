@@ -1,9 +1,3 @@
-using FluentValidation;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure.Validation;
-
-using SignOnLetters.Web.Infrastructure;
-
 namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>What every way of signing asks about the signer (the public form, the API, a coordinator entering a paper signature).</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure.Email;
-using SignOnLetters.Web.Infrastructure.Security;
 using SignOnLetters.Web.Pages.Signatures;
 
 namespace SignOnLetters.Web.Pages.Signing;

@@ -1,11 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Email;
-using SignOnLetters.Web.Infrastructure.Security;
-
 namespace SignOnLetters.Web.Pages.Signing;
 
 /// <summary>

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using SignOnLetters.Data;
-using SignOnLetters.Domain.Letters;
 using SignOnLetters.Web.Pages.Letters;
 
 using SignOnLetters.Web.Infrastructure.Caching;
-
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Signing;
 

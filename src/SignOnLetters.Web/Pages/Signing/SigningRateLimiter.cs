@@ -1,8 +1,5 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Security;
 
 namespace SignOnLetters.Web.Pages.Signing;
 

@@ -1,10 +1,3 @@
-
-using SignOnLetters.Web.Infrastructure;
-
-using SignOnLetters.Web.Infrastructure.Email;
-
-using SignOnLetters.Web.Infrastructure.Security;
-
 namespace SignOnLetters.Web.Pages.Signing;
 
 public static class SigningSetup

@@ -1,15 +1,4 @@
-using Microsoft.Extensions.Localization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Signatures;
-
 using SignOnLetters.Web.Pages.Signatures;
-
-using SignOnLetters.Web.Infrastructure;
 
 namespace SignOnLetters.Web.Pages.Signing;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 
 namespace SignOnLetters.Web.Pages.Signatures.Importing;
 

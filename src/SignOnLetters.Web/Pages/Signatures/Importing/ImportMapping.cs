@@ -1,7 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Signing;
 
 namespace SignOnLetters.Web.Pages.Signatures.Importing;

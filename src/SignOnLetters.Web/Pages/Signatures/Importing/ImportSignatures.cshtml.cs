@@ -1,18 +1,5 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Mediation;
-using SignOnLetters.Web.Infrastructure.Security;
-using SignOnLetters.Web.Infrastructure.Validation;
 
 namespace SignOnLetters.Web.Pages.Signatures.Importing;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure;
-
 namespace SignOnLetters.Web.Pages.Signatures.Importing;
 
 /// <summary>

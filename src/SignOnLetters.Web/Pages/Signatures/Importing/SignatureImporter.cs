@@ -1,12 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using SignOnLetters.Data;
-using SignOnLetters.Domain;
-using SignOnLetters.Domain.Signatures;
-using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Caching;
-using SignOnLetters.Web.Infrastructure.Mediation;
-using SignOnLetters.Web.Infrastructure.Validation;
 using SignOnLetters.Web.Pages.Signing;
 
 namespace SignOnLetters.Web.Pages.Signatures.Importing;

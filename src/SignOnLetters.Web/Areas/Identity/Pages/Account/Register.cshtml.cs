@@ -1,13 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using SignOnLetters.Domain;
-using SignOnLetters.Web.Infrastructure;
-using SignOnLetters.Web.Infrastructure.Email;
 
 namespace SignOnLetters.Web.Areas.Identity.Pages.Account;
 
