@@ -8,6 +8,7 @@ using SignOnLetters.Web.Infrastructure.Database;
 using SignOnLetters.Web.Infrastructure.Outbox;
 using SignOnLetters.Web.Infrastructure.Seeding;
 using SignOnLetters.Web.Pages.Signatures.Importing;
+using SignOnLetters.Web.Pages.Letters;
 using SignOnLetters.Web.Pages.Signing;
 using SignOnLetters.Web.Pages.Record;
 

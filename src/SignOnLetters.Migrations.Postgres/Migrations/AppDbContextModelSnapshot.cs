@@ -413,6 +413,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("PdfPaper");
 
+                            b1.Property<string>("Place")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("PdfPlace");
+
                             b1.Property<string>("ReplyTo")
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")

@@ -414,6 +414,11 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                                 .HasColumnType("int")
                                 .HasColumnName("PdfPaper");
 
+                            b1.Property<string>("Place")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("PdfPlace");
+
                             b1.Property<string>("ReplyTo")
                                 .HasMaxLength(200)
                                 .HasColumnType("nvarchar(200)")

@@ -399,6 +399,11 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("PdfPaper");
 
+                            b1.Property<string>("Place")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PdfPlace");
+
                             b1.Property<string>("ReplyTo")
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT")

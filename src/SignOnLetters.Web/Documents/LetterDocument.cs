@@ -235,12 +235,13 @@ public static class LetterDocument
         // The heading block (heading, counts, kind) is kept with the first names: never alone at a page foot.
         column.Item().KeepWithNext().Bookmark(texts.SignatoriesHeading).PaddingTop(14).Heading(2).Text(text => style.Paragraph(text).Span(style.Label(texts.SignatoriesHeading)).FontSize(14).Bold());
         column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(style.Label(texts.CountsLine(signatories.Counts))).Bold().FontColor(LetterStyle.AccentColour));
+        var options = model.Options;
+        CountNotes(column, model, texts, style);
 
         if (model.LogoWall.Count > 0)
             LogoWall(column, model.LogoWall, style);
 
         using var arrangement = new SignatoryArrangement(model.LanguageCode, texts);
-        var options = model.Options;
         if (signatories.Organisations.Count > 0)
         {
             column.Item().KeepWithNext().Bookmark(texts.OrganisationsHeading, level: 1).PaddingTop(6).Heading(3).Text(text => style.Paragraph(text).Span(style.Label(texts.OrganisationsHeading)).FontSize(12).Bold());
@@ -265,20 +266,30 @@ public static class LetterDocument
                 options.Grouping);
             SignatoryColumns(column.Item(), groups, options, style);
         }
+    }
+
+    /// <summary>
+    /// What the counts and marks mean, under the counts line and kept with the list that follows: set
+    /// after the list, a legend could stand alone on a last page, cut off from the names it explains.
+    /// </summary>
+    private static void CountNotes(ColumnDescriptor column, LetterDocumentModel model, LetterDocumentTexts texts, LetterStyle style)
+    {
+        var signatories = model.Signatories;
+        var options = model.Options;
         // As on the public list: the counts include people who asked not to be named, and the page says so.
         var unnamed = signatories.Counts.Organisations - signatories.Organisations.Count
             + (options.IndividualsCountedOnly ? 0 : signatories.Counts.Individuals - signatories.Individuals.Count);
         if (unnamed > 0)
-            column.Item().PaddingTop(6).Text(text => style.Paragraph(text).Span(style.Label(texts.UnnamedLine(unnamed))).Italic().FontColor(LetterStyle.MutedColour));
+            column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(style.Label(texts.UnnamedLine(unnamed))).Italic().FontColor(LetterStyle.MutedColour));
 
-        var anyLate = markLate && (signatories.Organisations.Any(o => o.SignedAfterDelivery) || signatories.Individuals.Any(i => i.SignedAfterDelivery));
-        if (anyLate)
+        var markLate = model.Edition is not null;
+        if (markLate && (signatories.Organisations.Any(o => o.SignedAfterDelivery) || signatories.Individuals.Any(i => i.SignedAfterDelivery)))
         {
             var deliveredOn = texts.FormatDate(DateOnly.FromDateTime(model.Edition!.DeliveredAt.DateTime), texts.Culture);
-            column.Item().PaddingTop(10).Text(text => style.Paragraph(text).Span("* " + style.Label(texts.LateSignatureNote(deliveredOn))).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
+            column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span("* " + style.Label(texts.LateSignatureNote(deliveredOn))).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
         }
         if (signatories.Organisations.Any(o => o.Unverified))
-            column.Item().PaddingTop(anyLate ? 2 : 10).Text(text => style.Paragraph(text).Span(UnverifiedMark + " " + style.Label(texts.UnverifiedNote)).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
+            column.Item().KeepWithNext().Text(text => style.Paragraph(text).Span(UnverifiedMark + " " + style.Label(texts.UnverifiedNote)).FontSize(8.5f).FontColor(LetterStyle.MutedColour));
     }
 
     /// <summary>

@@ -120,7 +120,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
     /// <summary>Every setting that changes the PDF, as a short stable text (the letterhead's text as a hash).</summary>
     internal static string PdfSettingsKey(LetterPdfSettings settings) => string.Join('/',
         settings.Paper, settings.Grouping, settings.IndividualsCountedOnly, settings.LogoWall, settings.CjkFaces, settings.LatinCommaInArabic,
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{settings.LetterheadAddress}\u0000{settings.ReplyTo}")))[..16]);
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{settings.LetterheadAddress}\u0000{settings.ReplyTo}\u0000{settings.Place}")))[..16]);
 
     /// <summary>The coordinators' choices as the document's options.</summary>
     internal static LetterDocumentOptions OptionsFrom(LetterPdfSettings settings, int listed, DateTime printedAt) => new()
@@ -187,7 +187,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
             Title = text.Title,
             Kind = letter.Kind == Domain.Letters.LetterKind.Petition ? DocumentKind.Petition : DocumentKind.Letter,
             LanguageCode = text.LanguageCode,
-            DateLine = new LetterDateLine(DateOnly.FromDateTime(printedAt)),
+            DateLine = new LetterDateLine(DateOnly.FromDateTime(printedAt), settings.Place),
             LeadOrganisation = new LetterOrganisation(letter.LeadOrganisation.Name, letter.LeadOrganisation.CountryCode, letter.LeadOrganisation.Logo?.Png),
             Contact = new LetterheadContact(settings.LetterheadAddress, settings.ReplyTo),
             LogoWall = settings.LogoWall ? await LogoWallAsync(approved, cancellationToken) : [],

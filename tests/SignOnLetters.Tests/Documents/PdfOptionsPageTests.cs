@@ -51,6 +51,7 @@ public abstract class PdfOptionsPageTests(SliceFixture app) : SliceTest(app)
             // Direction overrides and a tab are dropped; blank lines go.
             ["Data.LetterheadAddress"] = "Rue de la Loi 1\u202E\r\n\r\n1000\tBrussels",
             ["Data.ReplyTo"] = "office@example.org\n+32 2 000 00 00",
+            ["Data.Place"] = " Bruxelles\u2066 ",
         });
 
         BrowserlessClient.AssertRedirect(saved, Options);
@@ -58,6 +59,7 @@ public abstract class PdfOptionsPageTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(PdfPaper.UsLetter, settings.Paper);
         Assert.Equal("Rue de la Loi 1\n1000 Brussels", settings.LetterheadAddress);
         Assert.Equal("office@example.org +32 2 000 00 00", settings.ReplyTo);
+        Assert.Equal("Bruxelles", settings.Place);
         Assert.False(settings.LatinCommaInArabic, "the unticked Arabic comma box was ticked by default");
         var (_, form) = await browser.GetAsync(Options);
         Assert.NotNull(form.QuerySelector("#paper-letter[checked]"));
@@ -71,6 +73,8 @@ public abstract class PdfOptionsPageTests(SliceFixture app) : SliceTest(app)
         Assert.Contains(PdfText.Normalise("1 individual"), text);
         Assert.Contains(PdfText.Normalise("Rue de la Loi 1"), text);
         Assert.Contains(PdfText.Normalise("Reply to: office@example.org"), text);
+        // The date line names the place it is written from.
+        Assert.Matches(@"Bruxelles,\s*\d{1,2}\s*[A-Z][a-z]+\s*\d{4}", text);
         // Grouped by country: the country heads the entry instead of following it.
         Assert.DoesNotContain(PdfText.Normalise("Réseau Santé Solidarité — "), text);
     }
@@ -83,6 +87,7 @@ public abstract class PdfOptionsPageTests(SliceFixture app) : SliceTest(app)
     [InlineData("Data.LetterheadAddress", "1\n2\n3\n4\n5")]
     [InlineData("Data.LetterheadAddress", "long")]
     [InlineData("Data.ReplyTo", "long")]
+    [InlineData("Data.Place", "long")]
     public async Task Should_refuse_a_choice_it_does_not_offer_and_save_nothing(string field, string value)
     {
         var (letter, coordinator, _) = await OpenLetterAsync(App);

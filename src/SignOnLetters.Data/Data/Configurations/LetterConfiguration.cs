@@ -44,6 +44,7 @@ public sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
             pdf.Property(p => p.LatinCommaInArabic).HasColumnName("PdfLatinCommaInArabic");
             pdf.Property(p => p.LetterheadAddress).HasColumnName("PdfLetterheadAddress").HasMaxLength(LetterPdfSettings.AddressMaxLength);
             pdf.Property(p => p.ReplyTo).HasColumnName("PdfReplyTo").HasMaxLength(LetterPdfSettings.ReplyToMaxLength);
+            pdf.Property(p => p.Place).HasColumnName("PdfPlace").HasMaxLength(LetterPdfSettings.PlaceMaxLength);
         });
         // Restrict, not cascade: deleting an organisation must not silently delete letters, and SQL
         // Server refuses two cascade paths (organisation → letter → co-author, organisation → co-author).

@@ -36,6 +36,7 @@ public sealed record LetterPdfSettings
     public const int AddressMaxLength = 300;
     public const int AddressMaxLines = 4;
     public const int ReplyToMaxLength = 200;
+    public const int PlaceMaxLength = 100;
 
     public static LetterPdfSettings Default { get; } = new();
 
@@ -59,6 +60,9 @@ public sealed record LetterPdfSettings
     /// <summary>Where the addressees' office answers: an e-mail address, telephone or both, on one line.</summary>
     public string? ReplyTo { get; init; }
 
+    /// <summary>Where the letter is written from ("Brussels"), printed before the date: "Brussels, 4 December 2026".</summary>
+    public string? Place { get; init; }
+
     /// <summary>
     /// The settings as they may be stored: known choices only, and the letterhead's text cleaned of
     /// what would let it disturb the page (direction overrides and isolates, control characters),
@@ -77,7 +81,10 @@ public sealed record LetterPdfSettings
         var replyTo = CleanLines(ReplyTo) is { } contact ? string.Join(' ', contact.Split('\n')) : null;
         if (replyTo?.Length > ReplyToMaxLength)
             throw new DomainRuleException("The reply-to contact has at most {0} characters.", ReplyToMaxLength);
-        return this with { LetterheadAddress = address, ReplyTo = replyTo };
+        var place = CleanLines(Place) is { } where ? string.Join(' ', where.Split('\n')) : null;
+        if (place?.Length > PlaceMaxLength)
+            throw new DomainRuleException("The place has at most {0} characters.", PlaceMaxLength);
+        return this with { LetterheadAddress = address, ReplyTo = replyTo, Place = place };
     }
 
     /// <summary>Non-empty trimmed lines without control or bidi formatting characters; null when nothing is left.</summary>

@@ -73,6 +73,7 @@ public class PdfOptions(IMediator mediator, IStringLocalizer<SharedResource> T) 
         public bool ArabicComma { get; init; }
         public string? LetterheadAddress { get; init; }
         public string? ReplyTo { get; init; }
+        public string? Place { get; init; }
 
         public static Save From(LetterPdfSettings settings, int changeCount) => new()
         {
@@ -85,6 +86,7 @@ public class PdfOptions(IMediator mediator, IStringLocalizer<SharedResource> T) 
             ArabicComma = !settings.LatinCommaInArabic,
             LetterheadAddress = settings.LetterheadAddress,
             ReplyTo = settings.ReplyTo,
+            Place = settings.Place,
         };
 
         public LetterPdfSettings Settings() => new()
@@ -97,6 +99,7 @@ public class PdfOptions(IMediator mediator, IStringLocalizer<SharedResource> T) 
             LatinCommaInArabic = !ArabicComma,
             LetterheadAddress = LetterheadAddress,
             ReplyTo = ReplyTo,
+            Place = Place,
         };
     }
 

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SignOnLetters.Migrations.Sqlite.Migrations
+namespace SignOnLetters.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class WorkbenchTypesettingAndSearch : Migration
+    public partial class WorkbenchAndTypesetting : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,134 +14,141 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "EventId",
                 table: "OutboxMessages",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Language",
                 table: "OutboxMessages",
-                type: "TEXT",
+                type: "nvarchar(35)",
                 maxLength: 35,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Payload",
                 table: "OutboxMessages",
-                type: "TEXT",
+                type: "nvarchar(max)",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "WebhookId",
                 table: "OutboxMessages",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "LastReminderRunAt",
                 table: "Letters",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "NextReminderAtUtc",
                 table: "Letters",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OpeningScheduledByUserId",
                 table: "Letters",
-                type: "TEXT",
+                type: "nvarchar(450)",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OpensAtTimeZone",
                 table: "Letters",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "OpensAtUtc",
                 table: "Letters",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "PdfCjkFaces",
                 table: "Letters",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "PdfGrouping",
                 table: "Letters",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<bool>(
                 name: "PdfIndividualsCountedOnly",
                 table: "Letters",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "PdfLatinCommaInArabic",
                 table: "Letters",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "PdfLetterheadAddress",
                 table: "Letters",
-                type: "TEXT",
+                type: "nvarchar(300)",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "PdfLogoWall",
                 table: "Letters",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "PdfPaper",
                 table: "Letters",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
+                name: "PdfPlace",
+                table: "Letters",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "PdfReplyTo",
                 table: "Letters",
-                type: "TEXT",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReminderCron",
                 table: "Letters",
-                type: "TEXT",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ReminderEveryWeeks",
                 table: "Letters",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReminderTimeZone",
                 table: "Letters",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
@@ -149,16 +156,16 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                 name: "OrganisationApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SecretHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RevokedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SecretHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -175,14 +182,14 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                 name: "OrganisationWebhooks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RemovedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -204,7 +211,8 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                 name: "IX_OutboxMessages_WebhookId_EventId",
                 table: "OutboxMessages",
                 columns: new[] { "WebhookId", "EventId" },
-                unique: true);
+                unique: true,
+                filter: "[WebhookId] IS NOT NULL AND [EventId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_WebhookId_Id",
@@ -238,17 +246,11 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                 principalTable: "OrganisationWebhooks",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Cascade);
-
-            // The coordinators' search index (FTS5, trigram) and its triggers: not expressible in EF's
-            // model, so kept here; a regenerated migration must keep this call (see SignatureSearch).
-            SignOnLetters.Data.SignatureSearch.CreateOnSqlite(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            SignOnLetters.Data.SignatureSearch.DropOnSqlite(migrationBuilder);
-
             migrationBuilder.DropForeignKey(
                 name: "FK_OutboxMessages_OrganisationWebhooks_WebhookId",
                 table: "OutboxMessages");
@@ -341,6 +343,10 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "PdfPaper",
+                table: "Letters");
+
+            migrationBuilder.DropColumn(
+                name: "PdfPlace",
                 table: "Letters");
 
             migrationBuilder.DropColumn(

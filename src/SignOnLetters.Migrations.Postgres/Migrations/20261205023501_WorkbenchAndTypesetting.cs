@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace SignOnLetters.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class WorkbenchTypesettingAndSearch : Migration
+    public partial class WorkbenchAndTypesetting : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -120,6 +120,13 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PdfPlace",
+                table: "Letters",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PdfReplyTo",
@@ -372,6 +379,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "PdfPaper",
+                table: "Letters");
+
+            migrationBuilder.DropColumn(
+                name: "PdfPlace",
                 table: "Letters");
 
             migrationBuilder.DropColumn(

@@ -1,10 +1,13 @@
 using SignOnLetters.Web.Pages.Signatures;
 using SignOnLetters.Web.Pages.Signing;
 
-namespace SignOnLetters.Web.Infrastructure.Background;
+using SignOnLetters.Web.Infrastructure.Background;
+
+namespace SignOnLetters.Web.Pages.Letters;
 
 /// <summary>
-/// What coordinators set ahead of time (issue 23), once a minute: opens drafts whose opening time
+/// What coordinators set ahead of time (issue 23; a job of the letters feature, beside the pages
+/// that set it, since it sends the reminders the partner-invitation page writes), once a minute: opens drafts whose opening time
 /// came, and sends the automatic reminders that are due. A sibling of <see cref="LetterDeadlineCloser"/>
 /// rather than part of it: a reminder pass writes many e-mails and can fail on one letter, and neither
 /// may hold back closing at the deadline (each job's pass fails and retries on its own). The rules
