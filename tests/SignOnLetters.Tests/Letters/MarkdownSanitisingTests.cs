@@ -125,4 +125,29 @@ public class MarkdownSanitisingTests
         Assert.Contains("home", html);
         Assert.NotNull(LetterMarkdown.Problem("[home](/letters/other)"));
     }
+
+    [Fact]
+    public void Should_show_pipe_tables_and_footnotes_as_the_pdf_does_with_no_attribute_left()
+    {
+        var html = LetterMarkdown.ToSafeHtml("""
+            Deaths rose in 2025.[^1]
+
+            | City | Deaths |
+            |:-----|-------:|
+            | Riverton | 212 |
+            | Київ | 97 |
+
+            [^1]: City health department, annual report.
+            """);
+
+        var body = new HtmlParser().ParseDocument($"<body>{html}</body>").Body!;
+        var cells = body.QuerySelectorAll("table td").Select(cell => cell.TextContent).ToList();
+        Assert.Equal(["Riverton", "212", "Київ", "97"], cells);
+        Assert.Equal(["City", "Deaths"], body.QuerySelectorAll("table thead th").Select(cell => cell.TextContent));
+        Assert.DoesNotContain("|", body.TextContent);
+        Assert.Contains("City health department, annual report.", body.QuerySelector("ol li")?.TextContent);
+        Assert.DoesNotContain("[^1]", body.TextContent);
+        // The alignment styles, footnote ids and classes the extensions write are all dropped.
+        Assert.Empty(body.QuerySelectorAll("[style], [id], [class]"));
+    }
 }

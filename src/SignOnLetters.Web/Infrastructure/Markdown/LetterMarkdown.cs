@@ -17,13 +17,15 @@ public static partial class LetterMarkdown
 {
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
-    // DisableHtml turns raw HTML into visible text. Only core CommonMark: no extensions that add
-    // attributes, HTML blocks or media.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+    // DisableHtml turns raw HTML into visible text. Core CommonMark plus the two extensions the PDF
+    // also reads (Documents/MarkdownBody), so the page and the letter show the same text: pipe tables
+    // and footnotes. No extension that adds media or HTML blocks; the attributes these add (alignment
+    // styles, footnote ids) are dropped by the sanitiser below.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseFootnotes().DisableHtml().Build();
 
     // For checking only: with HTML enabled Markdig reports raw HTML as its own nodes, which is how
     // Problem finds it (the rendering pipeline above would have turned it into harmless text).
-    private static readonly MarkdownPipeline CheckingPipeline = new MarkdownPipelineBuilder().Build();
+    private static readonly MarkdownPipeline CheckingPipeline = new MarkdownPipelineBuilder().UsePipeTables().UseFootnotes().Build();
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
@@ -114,6 +116,7 @@ public static partial class LetterMarkdown
             AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
                 "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "em", "strong", "ul", "ol", "li", "blockquote", "a", "code", "pre",
+                "table", "thead", "tbody", "tr", "th", "td", "sup", "div",
             },
             AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
