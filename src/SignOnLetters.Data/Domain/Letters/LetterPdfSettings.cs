@@ -77,15 +77,17 @@ public sealed record LetterPdfSettings
             throw new DomainRuleException("The address has at most {0} lines.", AddressMaxLines);
         if (address?.Length > AddressMaxLength)
             throw new DomainRuleException("The address has at most {0} characters.", AddressMaxLength);
-        // The reply-to contact is one line: a newline in it becomes a space.
-        var replyTo = CleanLines(ReplyTo) is { } contact ? string.Join(' ', contact.Split('\n')) : null;
+        var replyTo = CleanLine(ReplyTo);
         if (replyTo?.Length > ReplyToMaxLength)
             throw new DomainRuleException("The reply-to contact has at most {0} characters.", ReplyToMaxLength);
-        var place = CleanLines(Place) is { } where ? string.Join(' ', where.Split('\n')) : null;
+        var place = CleanLine(Place);
         if (place?.Length > PlaceMaxLength)
             throw new DomainRuleException("The place has at most {0} characters.", PlaceMaxLength);
         return this with { LetterheadAddress = address, ReplyTo = replyTo, Place = place };
     }
+
+    /// <summary>One line (the reply-to contact, the place), cleaned as <see cref="CleanLines"/> does: a newline in it becomes a space.</summary>
+    private static string? CleanLine(string? text) => CleanLines(text) is { } lines ? string.Join(' ', lines.Split('\n')) : null;
 
     /// <summary>Non-empty trimmed lines without control or bidi formatting characters; null when nothing is left.</summary>
     private static string? CleanLines(string? text)
