@@ -14,7 +14,9 @@ internal sealed record DocumentLayout(IReadOnlyList<PageCanvas> Pages, IReadOnly
 /// </summary>
 internal static class Paginator
 {
-    public const int MaxPages = 10_000;
+    // A guard against content that asks for page after page, not a size limit: a letter with
+    // 1,000,000 signatories in three columns takes about 9,200 A4 pages, more on US Letter.
+    public const int MaxPages = 50_000;
 
     public static DocumentLayout Layout(IReadOnlyList<Page> pageTemplates, FontCatalog fonts)
     {

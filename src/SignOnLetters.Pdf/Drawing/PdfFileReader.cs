@@ -63,9 +63,10 @@ internal sealed partial class PdfFileReader
         return Bytes.GetString(stream >= 0 ? body[..stream] : body).Trim();
     }
 
-    /// <summary>A stream object's data, still encoded.</summary>
-    public ReadOnlySpan<byte> StreamData(int number)
+    /// <summary>A stream object's data, still encoded: a view of the file, not a copy.</summary>
+    public ReadOnlyMemory<byte> StreamData(int number)
     {
+        var objectStart = Offsets[number];
         var rest = RawObject(number);
         var body = ObjectBody(number);
         var start = rest.IndexOf("stream"u8) + "stream".Length;
@@ -75,9 +76,9 @@ internal sealed partial class PdfFileReader
             start++;
         var direct = LengthPattern().Match(body);
         if (direct.Success)
-            return rest.Slice(start, int.Parse(direct.Groups[1].Value, CultureInfo.InvariantCulture));
+            return pdf.AsMemory(objectStart + start, int.Parse(direct.Groups[1].Value, CultureInfo.InvariantCulture));
         // An indirect length: the data ends before "endstream" (a decoder ignores a stray end of line).
-        return rest[start..rest.LastIndexOf("endstream"u8)];
+        return pdf.AsMemory(objectStart + start, rest.LastIndexOf("endstream"u8) - start);
     }
 
     public static IEnumerable<int> References(string value) =>

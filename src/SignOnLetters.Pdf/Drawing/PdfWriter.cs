@@ -166,7 +166,7 @@ internal static class PdfWriter
         {
             var g = fragment.GlyphStart + i;
             glyphs[i] = run.Glyphs[g];
-            positions[i] = new SKPoint(x + run.OffsetsX[g], command.Y + run.OffsetsY[g]);
+            positions[i] = new SKPoint(x + run.OffsetX(g), command.Y + run.OffsetY(g));
             var charIndex = run.Clusters[g] - fragment.CharStart;
             clusters[i] = (uint)utf8Offsets[ligatures is { } map ? map.NewIndexOf[charIndex] : charIndex];
             x += run.Advances[g] + (command.ExtraSpacePerSpace > 0 && fragment.IsSpaceGlyph(g) ? command.ExtraSpacePerSpace : 0)

@@ -149,8 +149,7 @@ internal sealed class ShapedParagraph
             run.Glyphs[i] = (ushort)infos[i].Codepoint;
             run.Clusters[i] = (int)infos[i].Cluster;
             run.Advances[i] = positions[i].XAdvance * scale;
-            run.OffsetsX[i] = positions[i].XOffset * scale;
-            run.OffsetsY[i] = -positions[i].YOffset * scale;
+            run.SetOffset(i, positions[i].XOffset * scale, -positions[i].YOffset * scale);
             if (run.Glyphs[i] == 0 && NoteMissing(run.Clusters[i]) && face.ReplacementGlyph is { } replacement)
             {
                 // Skia's PDF backend draws nothing for .notdef: the replacement character (a mark
@@ -176,9 +175,25 @@ internal sealed class ShapedRun(ShapedParagraph paragraph, FontFace face, Styled
     /// <summary>UTF-16 index in the paragraph of the first character each glyph shows.</summary>
     public int[] Clusters { get; } = new int[glyphCount];
     public float[] Advances { get; } = new float[glyphCount];
-    public float[] OffsetsX { get; } = new float[glyphCount];
+
+    // Glyph offsets, allocated only for a run that has any (marks placed over a letter, Arabic,
+    // Indic scripts): most names have none, and a list of 100,000 names kept two arrays of zeros
+    // per run alive until the file was written.
+    private float[]? offsetsX;
+    private float[]? offsetsY;
+
+    public float OffsetX(int glyph) => offsetsX is null ? 0 : offsetsX[glyph];
+
     /// <summary>Already flipped to y-down.</summary>
-    public float[] OffsetsY { get; } = new float[glyphCount];
+    public float OffsetY(int glyph) => offsetsY is null ? 0 : offsetsY[glyph];
+
+    public void SetOffset(int glyph, float x, float y)
+    {
+        if (x != 0)
+            (offsetsX ??= new float[Glyphs.Length])[glyph] = x;
+        if (y != 0)
+            (offsetsY ??= new float[Glyphs.Length])[glyph] = y;
+    }
 
     /// <summary>The contiguous glyphs whose clusters fall in [charStart, charEnd), found by binary search.</summary>
     public (int First, int End) GlyphRange(int charStart, int charEnd)
