@@ -29,7 +29,10 @@ public sealed class LetterPdfJob(int letterId, string language, string key, int 
     /// <summary>The counted signatories when it was asked for: what the progress page says it is setting.</summary>
     public int Signatories { get; } = signatories;
 
-    public LetterPdfJobState State { get; private set; } = LetterPdfJobState.Queued;
+    private volatile LetterPdfJobState _state = LetterPdfJobState.Queued;
+
+    /// <summary>Written by the worker, read by requests.</summary>
+    public LetterPdfJobState State => _state;
     public RenderProgress? Progress => _progress;
 
     /// <summary>Completes when the file is stored (or faults when the render failed): delivery waits on it.</summary>
@@ -55,13 +58,13 @@ public sealed class LetterPdfJob(int letterId, string language, string key, int 
 
     internal IProgress<RenderProgress> Reporter => new Reports(this);
 
-    internal void Start() => State = LetterPdfJobState.Rendering;
+    internal void Start() => _state = LetterPdfJobState.Rendering;
 
     internal void Succeed() => _finished.TrySetResult();
 
     internal void Fail(Exception error)
     {
-        State = LetterPdfJobState.Failed;
+        _state = LetterPdfJobState.Failed;
         _finished.TrySetException(new LetterPdfFailedException(error));
         // Nobody may be waiting on it: the failure is logged and shown, not unobserved.
         _ = _finished.Task.Exception;
@@ -87,23 +90,30 @@ public sealed class LetterPdfJobs(IServiceScopeFactory scopes, IOptions<LetterPd
 {
     private readonly ConcurrentDictionary<string, LetterPdfJob> _jobs = new();
     private readonly Channel<LetterPdfJob> _queue = Channel.CreateUnbounded<LetterPdfJob>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
     private int _renders;
 
     /// <summary>How many renders have run (for tests: that many requests made one).</summary>
     public int Renders => _renders;
 
-    /// <summary>The job for this key: the existing one, or a new one queued now.</summary>
+    /// <summary>
+    /// The job for this key: the existing one, a queued one for the same letter and language (it
+    /// renders whatever the letter is when it starts, so it serves a newer key too: an open letter
+    /// signed every second does not pile up a job per signature), or a new one queued now.
+    /// </summary>
     public LetterPdfJob Enqueue(int letterId, string language, string key, int signatories)
     {
-        var created = false;
-        var job = _jobs.GetOrAdd(key, _ =>
+        lock (_gate)
         {
-            created = true;
-            return new LetterPdfJob(letterId, language, key, signatories);
-        });
-        if (created)
+            if (_jobs.TryGetValue(key, out var existing))
+                return existing;
+            if (_jobs.Values.FirstOrDefault(j => j.LetterId == letterId && j.Language == language && j.State == LetterPdfJobState.Queued) is { } queued)
+                return queued;
+            var job = new LetterPdfJob(letterId, language, key, signatories);
+            _jobs[key] = job;
             _queue.Writer.TryWrite(job);
-        return job;
+            return job;
+        }
     }
 
     /// <summary>Forgets a letter's failed jobs, so the next request queues them again (the editors' retry button).</summary>
@@ -143,7 +153,9 @@ public sealed class LetterPdfJobs(IServiceScopeFactory scopes, IOptions<LetterPd
 
     private async Task RunAsync(LetterPdfJob job, CancellationToken cancellationToken)
     {
-        job.Start();
+        // Under the gate: Enqueue must not hand out a queued job that has just started with an older key.
+        lock (_gate)
+            job.Start();
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -34,14 +34,7 @@ public abstract class BackgroundPdfTests(SliceFixture app) : SliceTest(app)
         await SignAndConfirmAsync(App, Individual("Rui Costa", "rui@example.org"));
         await SignAndConfirmAsync(App, Individual("Зоя Иванова", "zoya@example.org"));
         if (delivered)
-            await App.ExecuteDbContextAsync(async db =>
-            {
-                var loaded = await db.Letters.SingleAsync(l => l.Id == letter.Id);
-                var now = App.Clock.GetUtcNow().UtcDateTime;
-                loaded.Close(coordinator.Id, now);
-                loaded.MarkDelivered(coordinator.Id, now);
-                await db.SaveChangesAsync();
-            });
+            await CloseAndDeliverAsync(App, letter.Id, coordinator.Id);
         App.RunAs(null);
         var editor = new BrowserlessClient(site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         await editor.SignInAsync(coordinator.Email!);
@@ -116,7 +109,7 @@ public abstract class BackgroundPdfTests(SliceFixture app) : SliceTest(app)
     public async Task Should_render_again_under_the_new_key_when_the_letter_changes_even_while_queued()
     {
         await using var site = Large();
-        var (_, editor) = await LetterWithTwoSignaturesAsync(site, delivered: false);
+        var (letterId, editor) = await LetterWithTwoSignaturesAsync(site, delivered: false);
         var jobs = site.Services.GetRequiredService<LetterPdfJobs>();
         Assert.Equal(HttpStatusCode.Accepted, (await editor.Http.GetAsync($"/letters/{Slug}/pdf")).StatusCode);
         await jobs.RunQueuedAsync();
@@ -125,8 +118,11 @@ public abstract class BackgroundPdfTests(SliceFixture app) : SliceTest(app)
         // A new signature is a new key: not ready again, a second render, the old file gone.
         await SignAndConfirmAsync(App, Individual("Amina Diallo", "amina@example.org"));
         Assert.Equal(HttpStatusCode.Accepted, (await editor.Http.GetAsync($"/letters/{Slug}/pdf")).StatusCode);
-        // It changes again while the job waits: the job renders what the letter is when it starts.
+        // It changes again while the job waits: the queued job serves the newer key too, since it
+        // renders what the letter is when it starts.
         await SignAndConfirmAsync(App, Individual("Lena Vogel", "lena@example.org"));
+        Assert.Equal(HttpStatusCode.Accepted, (await editor.Http.GetAsync($"/letters/{Slug}/pdf")).StatusCode);
+        Assert.Single(jobs.Of(letterId));
         await jobs.RunQueuedAsync();
 
         Assert.Equal(2, jobs.Renders);
