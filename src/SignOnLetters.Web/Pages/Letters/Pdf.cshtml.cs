@@ -36,14 +36,14 @@ public class Pdf(IMediator mediator) : PageModel
                 var failed = job.State == LetterPdfJobState.Failed;
                 if (answer.IsEditor)
                 {
-                    Preparing = new Preparation(true, failed, job.State == LetterPdfJobState.Queued, job.Percent, job.Pages, job.Signatories, slug, lang);
+                    Preparing = new Preparation(true, failed, job.State == LetterPdfJobState.Queued, job.Progress is null, job.Percent, job.Pages, job.Signatories, slug, lang);
                     // A failure is the server's, shown with a way out; no refresh, so never an endless spinner.
                     Response.StatusCode = failed ? StatusCodes.Status500InternalServerError : StatusCodes.Status202Accepted;
                 }
                 else
                 {
                     // No progress, no failure, no count: the public learns only to come back.
-                    Preparing = new Preparation(false, false, false, 0, 0, 0, slug, lang);
+                    Preparing = new Preparation(false, false, false, false, 0, 0, 0, slug, lang);
                     Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                     Response.Headers.RetryAfter = PublicRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
@@ -62,7 +62,8 @@ public class Pdf(IMediator mediator) : PageModel
 
     /// <param name="Detailed">For the letter's editors: progress, or the failure and the retry button.</param>
     /// <param name="Queued">Waiting for other PDFs to finish first (one is made at a time).</param>
-    public sealed record Preparation(bool Detailed, bool Failed, bool Queued, int Percent, int Pages, int Signatories, string Slug, string? Language)
+    /// <param name="Reading">Started, still reading the letter and its signatories (before the engine reports anything).</param>
+    public sealed record Preparation(bool Detailed, bool Failed, bool Queued, bool Reading, int Percent, int Pages, int Signatories, string Slug, string? Language)
     {
         public int RefreshSeconds => Detailed ? EditorRefreshSeconds : PublicRetrySeconds;
     }
