@@ -18,7 +18,7 @@ internal static class Paginator
     // 1,000,000 signatories in three columns takes about 9,200 A4 pages, more on US Letter.
     public const int MaxPages = 50_000;
 
-    public static DocumentLayout Layout(IReadOnlyList<Page> pageTemplates, FontCatalog fonts)
+    public static DocumentLayout Layout(IReadOnlyList<Page> pageTemplates, FontCatalog fonts, IProgress<Fluent.RenderProgress>? progress = null)
     {
         var context = new RenderContext { Fonts = fonts };
         foreach (var template in pageTemplates)
@@ -29,7 +29,15 @@ internal static class Paginator
 
         // Shaping is most of the layout work and each text block's is independent: spread it over the cores.
         var textBlocks = pageTemplates.SelectMany(template => template.SelfAndDescendants()).OfType<TextBlock>().ToList();
-        Parallel.ForEach(textBlocks, block => block.ShapeAhead());
+        var shaped = 0;
+        Parallel.ForEach(textBlocks, block =>
+        {
+            block.ShapeAhead();
+            var done = Interlocked.Increment(ref shaped);
+            // Every block would flood a slow handler: about two hundred reports in all.
+            if (progress is not null && (done % Math.Max(1, textBlocks.Count / 200) == 0 || done == textBlocks.Count))
+                progress.Report(new Fluent.RenderProgress(Fluent.RenderStage.Shaping, done, textBlocks.Count));
+        });
 
         var knownTotal = 0;
         List<PageCanvas> pages = [];
@@ -37,7 +45,7 @@ internal static class Paginator
         {
             context.TotalPages = knownTotal;
             context.Outline.Clear();
-            pages = RunPass(pageTemplates, context);
+            pages = RunPass(pageTemplates, context, progress, knownTotal > 0 ? knownTotal : null);
             if (pages.Count == knownTotal)
                 break;
             knownTotal = pages.Count;
@@ -46,7 +54,8 @@ internal static class Paginator
         return new DocumentLayout(pages, context.Outline.ToList(), missing);
     }
 
-    private static List<PageCanvas> RunPass(IReadOnlyList<Page> pageTemplates, RenderContext context)
+    private static List<PageCanvas> RunPass(IReadOnlyList<Page> pageTemplates, RenderContext context,
+        IProgress<Fluent.RenderProgress>? progress, int? expectedPages)
     {
         var pages = new List<PageCanvas>();
         foreach (var template in pageTemplates)
@@ -77,6 +86,7 @@ internal static class Paginator
                 template.Draw(size);
                 context.KeepRulesRelaxed = false;
                 pages.Add(canvas);
+                progress?.Report(new Fluent.RenderProgress(Fluent.RenderStage.Pagination, pages.Count, expectedPages));
                 if (!plan.IsPartial)
                     break;
                 if (pages.Count >= MaxPages)

@@ -12,10 +12,10 @@ internal static class PdfWriter
         output.Write(WriteToArray(layout, metadata));
 
     /// <summary>The finished PDF: Skia's file, tagged and made PDF/A by <see cref="TaggedPdfFinisher"/>.</summary>
-    public static byte[] WriteToArray(DocumentLayout layout, DocumentMetadata metadata)
+    public static byte[] WriteToArray(DocumentLayout layout, DocumentMetadata metadata, IProgress<RenderProgress>? progress = null)
     {
         var tree = new StructureTree();
-        var skiaPdf = Render(layout, metadata, tree);
+        var skiaPdf = Render(layout, metadata, tree, progress);
         return TaggedPdfFinisher.Finish(skiaPdf, tree, layout, metadata);
     }
 
@@ -23,7 +23,7 @@ internal static class PdfWriter
     /// Skia writes into its own native memory stream; the finished file is copied out once for the
     /// finisher to read.
     /// </summary>
-    private static byte[] Render(DocumentLayout layout, DocumentMetadata metadata, StructureTree tree)
+    private static byte[] Render(DocumentLayout layout, DocumentMetadata metadata, StructureTree tree, IProgress<RenderProgress>? progress)
     {
         var subsetter = new FontSubsetter();
         foreach (var page in layout.Pages)
@@ -87,6 +87,7 @@ internal static class PdfWriter
                     }
                     FlushText(canvas, builder, paints, ref blobColour);
                     document.EndPage();
+                    progress?.Report(new RenderProgress(RenderStage.Writing, pageIndex + 1, layout.Pages.Count));
                 }
                 document.Close();
             }

@@ -56,14 +56,20 @@ public sealed class Document : IDocumentContainer
     /// document: it is drawn as the replacement character and named here, so the caller can tell
     /// someone how to add a font.
     /// </summary>
-    public GeneratedPdf Generate()
+    public GeneratedPdf Generate() => Generate(null);
+
+    /// <summary>
+    /// As <see cref="Generate()"/>, telling <paramref name="progress"/> how far it is (from the
+    /// generating thread and the shaping threads; reports are cheap but frequent, so keep the handler light).
+    /// </summary>
+    public GeneratedPdf Generate(IProgress<RenderProgress>? progress)
     {
-        var layout = Layout();
-        return new GeneratedPdf(PdfWriter.WriteToArray(layout, metadata), MissingScripts.Describe(layout.MissingCharacters));
+        var layout = Layout(progress);
+        return new GeneratedPdf(PdfWriter.WriteToArray(layout, metadata, progress), MissingScripts.Describe(layout.MissingCharacters));
     }
 
     /// <summary>Pages as display lists, for layout tests.</summary>
-    internal DocumentLayout Layout()
+    internal DocumentLayout Layout(IProgress<RenderProgress>? progress = null)
     {
         if (pages.Count == 0)
             throw new InvalidOperationException("The document has no pages; add one with Page(...).");
@@ -71,6 +77,6 @@ public sealed class Document : IDocumentContainer
         if (Fonts.IsEmpty)
             throw FontCatalog.NoFonts();
         lock (pages)
-            return Paginator.Layout(pages, Fonts);
+            return Paginator.Layout(pages, Fonts, progress);
     }
 }

@@ -5,7 +5,7 @@ using SignOnLetters.Pdf.Fluent;
 namespace SignOnLetters.Web.Documents;
 
 /// <summary>
-/// Generated letter PDFs, keyed by everything that changes them. A cache of its own (not the shared
+/// Generated letter PDFs below the background threshold (larger ones are files, <see cref="LetterPdfFiles"/>), keyed by everything that changes them. A cache of its own (not the shared
 /// IMemoryCache) so its size limit binds only PDFs: 256 MB at most, least recently used first out.
 /// Derived data only: losing it costs one regeneration. It also remembers, per letter and language,
 /// which scripts the latest generation lacked a font for, so the coordinators' status page can say so.
@@ -22,11 +22,17 @@ public sealed class LetterPdfCache : IDisposable
             return cached;
         var pdf = await generate();
         _cache.Set(key, pdf, new MemoryCacheEntryOptions { Size = pdf.Bytes.Length, SlidingExpiration = TimeSpan.FromHours(1) });
-        if (pdf.MissingScripts.Count > 0)
-            _missingScripts[(letterId, language)] = pdf.MissingScripts;
+        RememberMissingScripts(letterId, language, pdf.MissingScripts);
+        return pdf;
+    }
+
+    /// <summary>Notes what the latest PDF of a language version lacked a font for (also for those made in the background and kept on disk).</summary>
+    public void RememberMissingScripts(int letterId, string language, IReadOnlyList<MissingScript> missing)
+    {
+        if (missing.Count > 0)
+            _missingScripts[(letterId, language)] = missing;
         else
             _missingScripts.TryRemove((letterId, language), out _);
-        return pdf;
     }
 
     /// <summary>Scripts the latest PDF of each language version lacked a font for; empty when none or never generated here.</summary>

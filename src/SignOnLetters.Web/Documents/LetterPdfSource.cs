@@ -3,11 +3,13 @@ using DocumentKind = SignOnLetters.Web.Documents.LetterKind;
 namespace SignOnLetters.Web.Documents;
 
 /// <summary>
-/// The final signed letter as PDF bytes, for the download page and for e-mails to addressees (the
-/// outbox asks for it when it sends, so no PDF is stored). Cached under a key made of the letter's
-/// change counter and its signatures' latest change. Checks no access: callers do.
+/// The final signed letter as PDF, for the download page and for e-mails to addressees (the outbox
+/// asks for it when it sends). Cached under a key made of everything that changes it: small letters
+/// in memory, made in the request; letters from <see cref="LetterPdfOptions.BackgroundThreshold"/>
+/// counted signatories on, on disk, made by the background worker (ADR 0021). Checks no access: callers do.
 /// </summary>
-public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> T,
+public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, LetterPdfFiles files, LetterPdfJobs jobs,
+    Microsoft.Extensions.Options.IOptions<LetterPdfOptions> options, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> T,
     Sealing.SealKeys keys, IPublicUrls urls)
 {
     /// <summary>The letter with everything its PDF shows, untracked; null when none matches.</summary>
@@ -21,33 +23,104 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
             .AsSplitQuery()
             .SingleOrDefaultAsync(which, cancellationToken);
 
-    public async Task<LetterPdf> GenerateAsync(Letter letter, string? language, CancellationToken cancellationToken)
+    /// <summary>
+    /// The PDF as it can be had now: bytes (a small letter, made in this request if need be), a
+    /// finished file on disk, or the background job making it (a large letter not ready yet; ADR 0021).
+    /// </summary>
+    public async Task<LetterPdfOutcome> GetAsync(Letter letter, string? language, CancellationToken cancellationToken)
+    {
+        var plan = await PlanAsync(letter, language, cancellationToken);
+        if (plan.Signatories < options.Value.BackgroundThreshold)
+        {
+            var pdf = await cache.GetOrAddAsync(letter.Id, plan.Language, plan.Key,
+                () => RenderAsync(letter, plan, progress: null, cancellationToken));
+            return new LetterPdfOutcome.InMemory(plan.FileName, pdf.Bytes);
+        }
+        if (files.Find(letter.Id, plan.Language, plan.Key) is { } path)
+            return new LetterPdfOutcome.OnDisk(plan.FileName, path);
+        return new LetterPdfOutcome.Preparing(plan.FileName, jobs.Enqueue(letter.Id, plan.Language, plan.Key, plan.Signatories));
+    }
+
+    /// <summary>
+    /// The PDF's bytes, waiting for the background job when it is making them (for delivery, which
+    /// must attach the one file everybody downloads, never render a second one). Throws
+    /// <see cref="LetterPdfFailedException"/> when the render failed.
+    /// </summary>
+    public async Task<LetterPdf> WaitForBytesAsync(Letter letter, string? language, CancellationToken cancellationToken)
+    {
+        // The job renders under the key it finds when it starts; a change since then means one more round.
+        for (var round = 1; ; round++)
+        {
+            switch (await GetAsync(letter, language, cancellationToken))
+            {
+                case LetterPdfOutcome.InMemory memory:
+                    return new LetterPdf(memory.Bytes, memory.FileName);
+                case LetterPdfOutcome.OnDisk disk:
+                    return new LetterPdf(await File.ReadAllBytesAsync(disk.Path, cancellationToken), disk.FileName);
+                case LetterPdfOutcome.Preparing preparing when round <= 3:
+                    await preparing.Job.Finished.WaitAsync(cancellationToken);
+                    break;
+                default:
+                    throw new InvalidOperationException("The letter kept changing while its PDF was being prepared.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The background worker's part: renders the job's letter under the key it has now (a letter
+    /// changed since the request gets its new key; the old one is simply never stored) and stores the
+    /// file; false when that file already exists.
+    /// </summary>
+    public async Task<bool> RenderToFileAsync(LetterPdfJob job, CancellationToken cancellationToken)
+    {
+        var letter = await LoadAsync(l => l.Id == job.LetterId, cancellationToken)
+            ?? throw new InvalidOperationException($"Letter {job.LetterId} no longer exists.");
+        var plan = await PlanAsync(letter, job.Language, cancellationToken);
+        if (files.Find(letter.Id, plan.Language, plan.Key) is not null)
+            return false;
+        var pdf = await RenderAsync(letter, plan, job.Reporter, cancellationToken);
+        await files.SaveAsync(letter.Id, plan.Language, plan.Key, pdf.Bytes, cancellationToken);
+        cache.RememberMissingScripts(letter.Id, plan.Language, pdf.MissingScripts);
+        return true;
+    }
+
+    /// <summary>What a PDF of this letter would be: its cache key, file name and counted signatories, without making it.</summary>
+    private async Task<LetterPdfPlan> PlanAsync(Letter letter, string? language, CancellationToken cancellationToken)
     {
         var (text, latest) = TextFor(letter, language);
-        var signatures = db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id);
         // Any new, changed or removed signature changes the count or the sum of change counters: one query.
-        var stamp = await signatures.GroupBy(s => s.LetterId)
+        var stamp = await SignaturesOf(letter).GroupBy(s => s.LetterId)
             .Select(g => new { Count = g.Count(), Changes = g.Sum(s => s.ChangeCount) })
             .SingleOrDefaultAsync(cancellationToken);
         var recordHead = await RecordHeadAsync(letter, cancellationToken);
         // The presentation is in the key too: the change counter moves when it is saved, but the key
         // should not depend on that (a restored or imported letter starts its counter again).
         var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{stamp?.Count ?? 0}:{stamp?.Changes ?? 0}:{recordHead}:{PdfSettingsKey(letter.PdfSettings)}";
-        var fileName = FileStem(letter, text) + ".pdf";
-        var pdf = await cache.GetOrAddAsync(letter.Id, text.LanguageCode, key, async () =>
-        {
-            var model = await ModelAsync(letter, text, latest, signatures, cancellationToken);
-            var texts = LetterDocumentTexts.For(T, text.LanguageCode);
-            if (!IsSealedEdition(letter))
-                return LetterDocument.Compose(model, texts).Generate();
-            var issuedAt = new DateTimeOffset(letter.EditionIssuedAt!.Value, TimeSpan.Zero);
-            var seal = new Sealing.CadesSeal(keys, issuedAt, SignerName(), string.Format(texts.Culture, T["Seal of edition {0} of this letter"].Value, letter.EditionNumber));
-            model = model with { Seal = new LetterSeal(letter.EditionNumber, urls.Absolute($"/letters/{letter.Slug}/verify"), recordHead, seal) };
-            var generated = LetterDocument.Compose(model, texts).Generate();
-            await RecordEditionAsync(letter, text.LanguageCode, generated.Bytes, model.Signatories.Counts, signatures, cancellationToken);
-            return generated;
-        });
-        return new LetterPdf(pdf.Bytes, fileName, pdf.MissingScripts);
+        var counted = (await Pages.Letters.SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken)).Total;
+        return new LetterPdfPlan(text, latest, key, FileStem(letter, text) + ".pdf", counted, recordHead);
+    }
+
+    private async Task<SignOnLetters.Pdf.Fluent.GeneratedPdf> RenderAsync(Letter letter, LetterPdfPlan plan, IProgress<SignOnLetters.Pdf.Fluent.RenderProgress>? progress, CancellationToken cancellationToken)
+    {
+        var signatures = SignaturesOf(letter);
+        var model = await ModelAsync(letter, plan.Text, plan.Latest, signatures, cancellationToken);
+        var texts = LetterDocumentTexts.For(T, plan.Language);
+        if (!IsSealedEdition(letter))
+            return LetterDocument.Compose(model, texts).Generate(progress);
+        var issuedAt = new DateTimeOffset(letter.EditionIssuedAt!.Value, TimeSpan.Zero);
+        var seal = new Sealing.CadesSeal(keys, issuedAt, SignerName(), string.Format(texts.Culture, T["Seal of edition {0} of this letter"].Value, letter.EditionNumber));
+        model = model with { Seal = new LetterSeal(letter.EditionNumber, urls.Absolute($"/letters/{letter.Slug}/verify"), plan.RecordHead, seal) };
+        var generated = LetterDocument.Compose(model, texts).Generate(progress);
+        await RecordEditionAsync(letter, plan.Language, generated.Bytes, model.Signatories.Counts, signatures, cancellationToken);
+        return generated;
+    }
+
+    private IQueryable<Signature> SignaturesOf(Letter letter) => db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id);
+
+    /// <param name="Signatories">Counted (approved) signatures: what decides whether it is made in the background.</param>
+    private sealed record LetterPdfPlan(LetterText Text, LetterVersion? Latest, string Key, string FileName, int Signatories, string? RecordHead)
+    {
+        public string Language => Text.LanguageCode;
     }
 
     /// <summary>
@@ -105,7 +178,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
     public async Task<(LetterDocumentModel Model, LetterDocumentTexts Texts, string FileStem)> ModelAsync(Letter letter, string? language, CancellationToken cancellationToken)
     {
         var (text, latest) = TextFor(letter, language);
-        var model = await ModelAsync(letter, text, latest, db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id), cancellationToken);
+        var model = await ModelAsync(letter, text, latest, SignaturesOf(letter), cancellationToken);
         return (model, LetterDocumentTexts.For(T, text.LanguageCode), FileStem(letter, text));
     }
 
@@ -205,5 +278,15 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Micro
     }
 }
 
-/// <param name="MissingScripts">Scripts no available font covered: their characters are replacement marks (�) in the PDF.</param>
-public sealed record LetterPdf(byte[] Bytes, string FileName, IReadOnlyList<SignOnLetters.Pdf.Fluent.MissingScript> MissingScripts);
+/// <summary>A letter's PDF in memory, for an e-mail attachment.</summary>
+public sealed record LetterPdf(byte[] Bytes, string FileName);
+
+/// <summary>A letter's PDF as it can be had now (see <see cref="LetterPdfSource.GetAsync"/>).</summary>
+public abstract record LetterPdfOutcome(string FileName)
+{
+    public sealed record InMemory(string FileName, byte[] Bytes) : LetterPdfOutcome(FileName);
+
+    public sealed record OnDisk(string FileName, string Path) : LetterPdfOutcome(FileName);
+
+    public sealed record Preparing(string FileName, LetterPdfJob Job) : LetterPdfOutcome(FileName);
+}

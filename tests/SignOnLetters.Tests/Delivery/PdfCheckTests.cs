@@ -69,7 +69,7 @@ public abstract class PdfCheckTests(SliceFixture app) : SliceTest(app)
     {
         var coordinator = await SignAndCloseAsync();
         App.RunAs(coordinator);
-        var preview = (await App.SendAsync(new SignOnLetters.Web.Pages.Letters.Pdf.Query(Slug, null))).Bytes;
+        var preview = Assert.IsType<SignOnLetters.Web.Documents.LetterPdfOutcome.InMemory>((await App.SendAsync(new SignOnLetters.Web.Pages.Letters.Pdf.Query(Slug, null))).Outcome).Bytes;
         await App.SendAsync(new Manage.ChangeStatus(Slug, Manage.LetterStep.Deliver, await SignOnLetters.Tests.Infrastructure.LetterTestData.ChangeCountAsync(App, Slug)));
         App.RunAs(null);
 

@@ -22,14 +22,7 @@ public abstract class LetterPdfDownloadTests(SliceFixture app) : SliceTest(app)
         var anonymous = App.Factory.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/letters/{Slug}/pdf")).StatusCode);
 
-        await App.ExecuteDbContextAsync(async db =>
-        {
-            var loaded = await db.Letters.SingleAsync(l => l.Id == letter.Id);
-            var now = App.Clock.GetUtcNow().UtcDateTime;
-            loaded.Close(coordinator.Id, now);
-            loaded.MarkDelivered(coordinator.Id, now);
-            await db.SaveChangesAsync();
-        });
+        await CloseAndDeliverAsync(App, letter.Id, coordinator.Id);
         var response = await anonymous.GetAsync($"/letters/{Slug}/pdf");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -83,6 +83,17 @@ internal static class SigningScenario
     public static string LinkPath(SliceFixture app, string address, string fragment) =>
         new Uri(Infrastructure.EmailBox.LinkContaining(app.Emails.LatestTo(address), fragment)).PathAndQuery;
 
+    /// <summary>Closes and delivers an open letter directly (after its signatures were collected), so that its PDF is public.</summary>
+    public static Task CloseAndDeliverAsync(SliceFixture app, int letterId, string coordinatorId) =>
+        app.ExecuteDbContextAsync(async db =>
+        {
+            var loaded = await db.Letters.SingleAsync(l => l.Id == letterId);
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            loaded.Close(coordinatorId, now);
+            loaded.MarkDelivered(coordinatorId, now);
+            await db.SaveChangesAsync();
+        });
+
     /// <summary>Signs anonymously and follows the confirmation link; returns the (latest) signature's id.</summary>
     public static async Task<int> SignAndConfirmAsync(SliceFixture app, Sign.Command command)
     {

@@ -76,6 +76,8 @@ public abstract class SliceFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", Provider.ToString());
             builder.UseSetting("ConnectionStrings:Default", connectionString);
             builder.UseSetting("Email:PickupDirectory", MailDirectory);
+            // Each fixture its own PDF folder (beside its mailbox, deleted with it): fixtures hand out the same letter ids.
+            builder.UseSetting("Pdf:CacheDirectory", Path.Combine(Path.GetDirectoryName(MailDirectory)!, "pdf-cache"));
             builder.UseSetting("Email:Smtp:Host", string.Empty);
             builder.UseSetting("App:PublicBaseUrl", "http://localhost");
             builder.UseSetting("Administrators:Emails:0", AdministratorEmail);
@@ -140,6 +142,8 @@ public abstract class SliceFixture : IAsyncLifetime
         // The tables are emptied with SQL the app does not see: its caches are told here.
         Factory.Services.GetRequiredService<SignOnLetters.Web.Pages.Signing.SigningLetterCache>().Clear();
         Factory.Services.GetRequiredService<SignOnLetters.Web.Documents.LetterPdfCache>().Clear();
+        Factory.Services.GetRequiredService<SignOnLetters.Web.Documents.LetterPdfJobs>().Clear();
+        Factory.Services.GetRequiredService<SignOnLetters.Web.Documents.LetterPdfFiles>().Clear();
         await Factory.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
             .EvictByTagAsync(SignOnLetters.Web.Infrastructure.Caching.PublicLetterPageCache.AllPagesTag, CancellationToken.None);
         _currentUserId = null;

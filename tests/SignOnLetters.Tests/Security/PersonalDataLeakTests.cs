@@ -42,14 +42,7 @@ public abstract class PersonalDataLeakTests(SliceFixture app) : SliceTest(app)
         await SignAndConfirmAsync(App, Individual(HiddenIndividual, Emails[2]) with { Visibility = SignatureVisibility.CountedNotNamed });
         await App.SendAsync(Individual(UnconfirmedIndividual, Emails[3]));
         await SignAndConfirmAsync(App, Individual("Viktor Visible", Emails[4]));
-        await App.ExecuteDbContextAsync(async db =>
-        {
-            var loaded = await db.Letters.SingleAsync(l => l.Id == letter.Id);
-            var now = App.Clock.GetUtcNow().UtcDateTime;
-            loaded.Close(coordinator.Id, now);
-            loaded.MarkDelivered(coordinator.Id, now);
-            await db.SaveChangesAsync();
-        });
+        await CloseAndDeliverAsync(App, letter.Id, coordinator.Id);
 
         var responses = new Dictionary<string, string>();
         var anonymous = App.Factory.CreateClient(new() { AllowAutoRedirect = false });

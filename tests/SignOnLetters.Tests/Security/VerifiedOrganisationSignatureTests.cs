@@ -288,7 +288,7 @@ public abstract class VerifiedOrganisationSignatureTests(SliceFixture app) : Sli
 
         App.RunAs(letterCoordinator);
         using var directory = new TempDirectory();
-        var pdf = directory.Write("letter.pdf", (await App.SendAsync(new Web.Pages.Letters.Pdf.Query(Slug, null))).Bytes);
+        var pdf = directory.Write("letter.pdf", Assert.IsType<Web.Documents.LetterPdfOutcome.InMemory>((await App.SendAsync(new Web.Pages.Letters.Pdf.Query(Slug, null))).Outcome).Bytes);
         var text = PdfText.WithPdftotext(pdf);
         Assert.Contains("Collective of Sex Workers\u2020", text);
         Assert.DoesNotContain(Network + "\u2020", text);

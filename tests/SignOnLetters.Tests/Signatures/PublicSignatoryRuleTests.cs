@@ -52,14 +52,7 @@ public abstract class PublicSignatoryRuleTests(SliceFixture app) : SliceTest(app
             Assert.DoesNotContain(name, embed.Body!.TextContent);
 
         // Delivered, so that the PDF is public.
-        await App.ExecuteDbContextAsync(async db =>
-        {
-            var loaded = await db.Letters.SingleAsync(l => l.Id == letter.Id);
-            var now = App.Clock.GetUtcNow().UtcDateTime;
-            loaded.Close(coordinator.Id, now);
-            loaded.MarkDelivered(coordinator.Id, now);
-            await db.SaveChangesAsync();
-        });
+        await CloseAndDeliverAsync(App, letter.Id, coordinator.Id);
         var client = App.Factory.CreateClient();
 
         var list = await TextAsync(client, $"/letters/{Slug}/signatories");

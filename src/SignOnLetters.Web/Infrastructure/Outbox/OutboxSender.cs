@@ -182,7 +182,8 @@ public sealed class OutboxSender(
         var pdfs = services.GetRequiredService<LetterPdfSource>();
         var letter = await pdfs.LoadAsync(l => l.Id == letterId, cancellationToken)
             ?? throw new InvalidOperationException($"Letter {letterId} no longer exists.");
-        var pdf = await pdfs.GenerateAsync(letter, language, cancellationToken);
+        // A large letter's PDF comes from the background job (waited for here), never a second render.
+        var pdf = await pdfs.WaitForBytesAsync(letter, language, cancellationToken);
         return [new EmailAttachment(pdf.FileName, "application/pdf", pdf.Bytes)];
     }
 

@@ -150,7 +150,8 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
         DateTime? DeadlineUtc, string? DeadlineTimeZone, DateTime? OpenedAt, DateTime? ClosedAt, DateTime? DeliveredAt,
         IReadOnlyList<Version> Versions, IReadOnlyList<Editor> Editors, IReadOnlyList<PendingInvitation> Invitations, SignatureCounts Counts,
         IReadOnlyList<string> Languages, IReadOnlyList<EmbedSnippet> Embeds, IReadOnlyList<SourceCount> Sources,
-        IReadOnlyList<MissingFont> MissingFonts, bool IsUnlisted, Sharing.ShareLinks Share, ScheduleView Schedule)
+        IReadOnlyList<MissingFont> MissingFonts, bool IsUnlisted, Sharing.ShareLinks Share, ScheduleView Schedule,
+        IReadOnlyList<PdfJob> PdfJobs)
     {
         public bool CanManage => Role == LetterRole.LeadCoordinator;
     }
@@ -159,6 +160,9 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
 
     /// <summary>A script the latest PDF of a language version had no font for: its characters print as the replacement mark (�).</summary>
     public sealed record MissingFont(string Language, string Script, string Characters);
+
+    /// <summary>A language version's PDF being made in the background (ADR 0021), or whose render failed.</summary>
+    public sealed record PdfJob(string Language, bool Failed, bool Queued, int Percent);
 
     public sealed record Editor(string UserId, string Name, DateTime AddedAt);
 
@@ -170,7 +174,8 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
     /// <summary>Counted signatures by where they came from; embeds by host.</summary>
     public sealed record SourceCount(SignatureSource Source, string? Host, int Count);
 
-    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IPublicUrls urls, SignOnLetters.Web.Documents.LetterPdfCache pdfs) : IQueryHandler<Query, Model>
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IPublicUrls urls, SignOnLetters.Web.Documents.LetterPdfCache pdfs,
+        SignOnLetters.Web.Documents.LetterPdfJobs pdfJobs) : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -214,7 +219,9 @@ public partial class Manage(IMediator mediator, IStringLocalizer<SharedResource>
                 letter.IsUnlisted,
                 new Sharing.ShareLinks(letter.Slug, urls.Absolute($"/l/{letter.ShortCode}"), letter.Status != LetterStatus.Draft),
                 ScheduleView.Of(letter.OpensAtUtc, letter.OpensAtTimeZone, letter.ReminderCron, letter.ReminderTimeZone, letter.ReminderEveryWeeks,
-                    letter.NextReminderAtUtc));
+                    letter.NextReminderAtUtc),
+                pdfJobs.Of(letterId).Select(job => new PdfJob(job.Language, job.State == SignOnLetters.Web.Documents.LetterPdfJobState.Failed,
+                    job.State == SignOnLetters.Web.Documents.LetterPdfJobState.Queued, job.Percent)).ToList());
         }
 
         private string Snippet(string slug, string title, string host)

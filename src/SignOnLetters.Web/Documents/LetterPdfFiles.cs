@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+
+namespace SignOnLetters.Web.Documents;
+
+/// <summary>
+/// Finished large PDFs on disk, one file per letter, language and cache key (the key hashed into
+/// the name). Writing a letter's new file removes its older ones for that language, so the folder
+/// holds at most one file per language version. Derived data only: deleting the folder costs
+/// one regeneration per letter.
+/// </summary>
+public sealed class LetterPdfFiles(IOptions<LetterPdfOptions> options, IWebHostEnvironment environment, ILogger<LetterPdfFiles> logger)
+{
+    public string Directory { get; } = options.Value.CacheDirectory is { Length: > 0 } configured
+        ? Path.GetFullPath(configured, environment.ContentRootPath)
+        : Path.Combine(environment.ContentRootPath, "App_Data", "pdf-cache");
+
+    /// <summary>The finished file for this key, or null when there is none.</summary>
+    public string? Find(int letterId, string language, string key)
+    {
+        var path = PathFor(letterId, language, key);
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>Stores a finished file (written aside, then moved in, so no reader sees half a file) and removes the letter's older ones.</summary>
+    public async Task<string> SaveAsync(int letterId, string language, string key, byte[] pdf, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var path = PathFor(letterId, language, key);
+        var partial = path + "." + Guid.NewGuid().ToString("N") + ".part";
+        await File.WriteAllBytesAsync(partial, pdf, cancellationToken);
+        File.Move(partial, path, overwrite: true);
+        foreach (var older in System.IO.Directory.EnumerateFiles(Directory, $"{Prefix(letterId, language)}*.pdf"))
+        {
+            // "letter-1-en-" also starts "letter-1-en-gb-…": only this language's names (32 hex digits and ".pdf") go.
+            if (older == path || Path.GetFileName(older).Length != Prefix(letterId, language).Length + 36)
+                continue;
+            try
+            {
+                // A download still reading it keeps its open handle; the name goes now.
+                File.Delete(older);
+            }
+            catch (IOException ex)
+            {
+                logger.LogWarning(ex, "Could not remove the outdated PDF {File}.", Path.GetFileName(older));
+            }
+        }
+        return path;
+    }
+
+    /// <summary>Forgets every file: for tests, whose emptied tables hand the same letter ids out again.</summary>
+    public void Clear()
+    {
+        if (System.IO.Directory.Exists(Directory))
+            foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "letter-*.pdf"))
+                File.Delete(file);
+    }
+
+    // The language code is one of the app's own (letters only, checked on the way in), so it is safe in a name.
+    private static string Prefix(int letterId, string language) => $"letter-{letterId}-{language}-";
+
+    private string PathFor(int letterId, string language, string key) =>
+        Path.Combine(Directory, Prefix(letterId, language)
+            + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..32] + ".pdf");
+}

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SignOnLetters.Web.Documents;
+using SignOnLetters.Tests.Infrastructure;
+using UglyToad.PdfPig;
+using static SignOnLetters.Tests.Infrastructure.SigningScenario;
+
+namespace SignOnLetters.Tests.Documents;
+
+/// <summary>
+/// Large letters' PDFs (ADR 0021): made once by the background job however many ask, progress for
+/// editors only, the finished file served from disk with ranges, a new render when the letter
+/// changes, a failure shown with a retry. The threshold is 2 counted signatories here, and the
+/// worker is off: each test runs the queue when it chooses.
+/// </summary>
+public abstract class BackgroundPdfTests(SliceFixture app) : SliceTest(app)
+{
+    private readonly string _cacheDirectory = Path.Combine(Path.GetTempPath(), "sol-tests", "pdf-" + Guid.NewGuid().ToString("N"));
+
+    private WebApplicationFactory<Program> Large(bool worker = false, string? cacheDirectory = null) => App.Factory.WithWebHostBuilder(builder =>
+    {
+        builder.UseSetting("Pdf:BackgroundThreshold", "2");
+        builder.UseSetting("Pdf:WorkerEnabled", worker ? "true" : "false");
+        builder.UseSetting("Pdf:CacheDirectory", cacheDirectory ?? _cacheDirectory);
+    });
+
+    private async Task<(int LetterId, BrowserlessClient Editor)> LetterWithTwoSignaturesAsync(WebApplicationFactory<Program> site, bool delivered)
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        await SignAndConfirmAsync(App, Individual("Rui Costa", "rui@example.org"));
+        await SignAndConfirmAsync(App, Individual("Зоя Иванова", "zoya@example.org"));
+        if (delivered)
+            await CloseAndDeliverAsync(App, letter.Id, coordinator.Id);
+        App.RunAs(null);
+        var editor = new BrowserlessClient(site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        await editor.SignInAsync(coordinator.Email!);
+        return (letter.Id, editor);
+    }
+
+    private string[] StoredFiles() => Directory.Exists(_cacheDirectory) ? Directory.GetFiles(_cacheDirectory) : [];
+
+    [SkippableFact]
+    public async Task Should_queue_one_render_however_many_ask_and_then_serve_the_file_with_ranges()
+    {
+        await using var site = Large();
+        var (letterId, editor) = await LetterWithTwoSignaturesAsync(site, delivered: true);
+        var visitor = site.CreateClient();
+
+        var publicAnswers = Enumerable.Range(0, 8).Select(_ => visitor.GetAsync($"/letters/{Slug}/pdf"));
+        var editorAnswers = Enumerable.Range(0, 3).Select(_ => editor.Http.GetAsync($"/letters/{Slug}/pdf"));
+        var answers = await Task.WhenAll(publicAnswers.Concat(editorAnswers));
+
+        var jobs = site.Services.GetRequiredService<LetterPdfJobs>();
+        Assert.Single(jobs.Of(letterId));
+        foreach (var visitorAnswer in answers.Take(8))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, visitorAnswer.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(60), visitorAnswer.Headers.RetryAfter?.Delta);
+            var html = await visitorAnswer.Content.ReadAsStringAsync();
+            Assert.Contains("try again in a minute", html);
+            // Nothing but "come back": no progress, no count, no buttons.
+            Assert.DoesNotContain("<progress", html);
+            Assert.DoesNotContain("Counted signatories", html);
+            Assert.DoesNotContain("Done:", html);
+            Assert.DoesNotContain("handler=Retry", html);
+        }
+        foreach (var editorAnswer in answers.Skip(8))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, editorAnswer.StatusCode);
+            Assert.Contains("no-store", editorAnswer.Headers.CacheControl!.ToString());
+            var html = await editorAnswer.Content.ReadAsStringAsync();
+            Assert.Contains("<meta http-equiv=\"refresh\" content=\"5\">", html);
+            Assert.Contains("<progress", html);
+            Assert.Contains("Counted signatories: 2", html);
+        }
+        // The status page shows the same job.
+        var (_, manage) = await editor.GetAsync($"/letters/{Slug}/manage");
+        Assert.NotNull(manage.QuerySelector(".pdf-downloads .pdf-job progress"));
+
+        await jobs.RunQueuedAsync();
+
+        Assert.Equal(1, jobs.Renders);
+        Assert.Empty(jobs.Of(letterId));
+        var stored = Assert.Single(StoredFiles());
+        var ready = await visitor.GetAsync($"/letters/{Slug}/pdf");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("application/pdf", ready.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(new FileInfo(stored).Length, ready.Content.Headers.ContentLength);
+        Assert.Equal($"{Slug}.pdf", ready.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        Assert.Equal("bytes", Assert.Single(ready.Headers.AcceptRanges));
+        var bytes = await ready.Content.ReadAsByteArrayAsync();
+        using (var pdf = PdfDocument.Open(bytes))
+            Assert.Contains("Зоя Иванова", string.Join("\n", pdf.GetPages().Select(p => p.Text)));
+
+        // A resumed download asks for a range and gets exactly those bytes.
+        using var rangeRequest = new HttpRequestMessage(HttpMethod.Get, $"/letters/{Slug}/pdf") { Headers = { Range = new RangeHeaderValue(100, 199) } };
+        var part = await visitor.SendAsync(rangeRequest);
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal($"bytes 100-199/{bytes.Length}", part.Content.Headers.ContentRange!.ToString());
+        Assert.Equal(bytes[100..200], await part.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1, jobs.Renders);
+    }
+
+    [SkippableFact]
+    public async Task Should_render_again_under_the_new_key_when_the_letter_changes_even_while_queued()
+    {
+        await using var site = Large();
+        var (letterId, editor) = await LetterWithTwoSignaturesAsync(site, delivered: false);
+        var jobs = site.Services.GetRequiredService<LetterPdfJobs>();
+        Assert.Equal(HttpStatusCode.Accepted, (await editor.Http.GetAsync($"/letters/{Slug}/pdf")).StatusCode);
+        await jobs.RunQueuedAsync();
+        var first = Assert.Single(StoredFiles());
+
+        // A new signature is a new key: not ready again, a second render, the old file gone.
+        await SignAndConfirmAsync(App, Individual("Amina Diallo", "amina@example.org"));
+        Assert.Equal(HttpStatusCode.Accepted, (await editor.Http.GetAsync($"/letters/{Slug}/pdf")).StatusCode);
+        // It changes again while the job waits: the queued job serves the newer key too, since it
+        // renders what the letter is when it starts.
+        await SignAndConfirmAsync(App, Individual("Lena Vogel", "lena@example.org"));
+        Assert.Equal(HttpStatusCode.Accepted, (await editor.Http.GetAsync($"/letters/{Slug}/pdf")).StatusCode);
+        Assert.Single(jobs.Of(letterId));
+        await jobs.RunQueuedAsync();
+
+        Assert.Equal(2, jobs.Renders);
+        var second = Assert.Single(StoredFiles());
+        Assert.NotEqual(first, second);
+        var ready = await editor.Http.GetAsync($"/letters/{Slug}/pdf");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("no-store", ready.Headers.CacheControl!.ToString());
+        using var pdf = PdfDocument.Open(await ready.Content.ReadAsByteArrayAsync());
+        var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
+        Assert.Contains("Amina Diallo", text);
+        Assert.Contains("Lena Vogel", text);
+    }
+
+    [SkippableFact]
+    public async Task Should_show_editors_a_failed_render_with_a_retry_and_the_public_only_to_come_back()
+    {
+        // A file where the folder should be: storing the PDF fails, as a full or read-only disk would.
+        Directory.CreateDirectory(Path.GetDirectoryName(_cacheDirectory)!);
+        await File.WriteAllTextAsync(_cacheDirectory, "not a folder");
+        await using var site = Large();
+        var (letterId, editor) = await LetterWithTwoSignaturesAsync(site, delivered: true);
+        var jobs = site.Services.GetRequiredService<LetterPdfJobs>();
+        await editor.Http.GetAsync($"/letters/{Slug}/pdf");
+
+        await jobs.RunQueuedAsync();
+
+        Assert.Contains(App.Logs.Lines, line => line.StartsWith("Error") && line.Contains($"The PDF of letter {letterId} (en) could not be prepared"));
+        var (failed, page) = await editor.GetAsync($"/letters/{Slug}/pdf");
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Contains("could not be prepared", page.QuerySelector("h1")!.TextContent);
+        // No refresh: a failure is shown, never an endless spinner.
+        Assert.Null(page.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Null(page.QuerySelector("progress"));
+        var visitorAnswer = await site.CreateClient().GetAsync($"/letters/{Slug}/pdf");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, visitorAnswer.StatusCode);
+        Assert.DoesNotContain("could not", await visitorAnswer.Content.ReadAsStringAsync());
+        var (_, manage) = await editor.GetAsync($"/letters/{Slug}/manage");
+        Assert.NotNull(manage.QuerySelector(".pdf-job-failed form button"));
+
+        // Strangers cannot press the button; the editor can, once the disk is fixed.
+        var strangerRetry = await site.CreateClient().PostAsync($"/letters/{Slug}/pdf?handler=Retry&lang=en", new FormUrlEncodedContent([]));
+        Assert.True(strangerRetry.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{strangerRetry.StatusCode}");
+        File.Delete(_cacheDirectory);
+        var retried = await editor.SubmitAsync(page, $"/letters/{Slug}/pdf", new Dictionary<string, string>(), "main form");
+        BrowserlessClient.AssertRedirect(retried, $"/letters/{Slug}/pdf");
+        Assert.Equal(HttpStatusCode.Accepted, (await editor.Http.GetAsync($"/letters/{Slug}/pdf")).StatusCode);
+        await jobs.RunQueuedAsync();
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateClient().GetAsync($"/letters/{Slug}/pdf")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Should_let_delivery_wait_for_the_background_file_and_never_render_a_second_one()
+    {
+        await using var site = Large(worker: true);
+        var (letterId, _) = await LetterWithTwoSignaturesAsync(site, delivered: true);
+
+        // Two addressees' e-mails asking at once, as the outbox's sends would.
+        var attachments = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var scope = site.Services.CreateAsyncScope();
+            var pdfs = scope.ServiceProvider.GetRequiredService<LetterPdfSource>();
+            var letter = await pdfs.LoadAsync(l => l.Id == letterId, CancellationToken.None);
+            return await pdfs.WaitForBytesAsync(letter!, "en", CancellationToken.None);
+        }));
+
+        Assert.Equal(1, site.Services.GetRequiredService<LetterPdfJobs>().Renders);
+        Assert.Equal(attachments[0].Bytes, attachments[1].Bytes);
+        Assert.Equal(await File.ReadAllBytesAsync(Assert.Single(StoredFiles())), attachments[0].Bytes);
+        Assert.Equal($"{Slug}.pdf", attachments[0].FileName);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class BackgroundPdfTestsOnSqlite(SqliteSlice app) : BackgroundPdfTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class BackgroundPdfTestsOnPostgres(PostgresSlice app) : BackgroundPdfTests(app);
