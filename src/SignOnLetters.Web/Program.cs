@@ -122,6 +122,7 @@ var app = builder.Build();
 // instead of failing the first delivery (docs/operations/sealing.md).
 app.Services.GetRequiredService<SealKeys>();
 app.Services.UseLocalisedValidationMessages();
+PublicAddress.WarnIfMissing(app.Services);
 
 await app.Services.MigrateDatabaseAsync();
 // A command-line verb runs with the server's configuration and database, then exits without serving.

@@ -480,15 +480,7 @@ public abstract class BackupTests(SliceFixture app) : SliceTest(app)
             string.Join("\n", pdf.GetPages().Select(p => p.Text)).Normalize(System.Text.NormalizationForm.FormKC), "Record: [0-9a-f]{64}", "Record: …");
     }
 
-    private static async Task<ApplicationUser> AdministratorOfAsync(SliceFixture app)
-    {
-        var existing = await app.ExecuteDbContextAsync(db => db.Users.SingleOrDefaultAsync(u => u.Email == SliceFixture.AdministratorEmail));
-        if (existing is not null)
-            return existing;
-        var admin = await app.CreateUserAsync(SliceFixture.AdministratorEmail);
-        await app.ExecuteScopeAsync(sp => sp.GetRequiredService<SignOnLetters.Web.Infrastructure.Seeding.AdministratorSetup>().ApplyAsync());
-        return admin;
-    }
+    private static Task<ApplicationUser> AdministratorOfAsync(SliceFixture app) => app.AdministratorAsync();
 
     /// <summary>Sets the value at a simple JSON path ("$.signatures[0].email").</summary>
     private static void Set(JsonNode root, string path, JsonNode? value)

@@ -213,6 +213,17 @@ public abstract class SliceFixture : IAsyncLifetime
         return user;
     }
 
+    /// <summary>The site administrator (<see cref="AdministratorEmail"/>), created and given the role on first use.</summary>
+    public async Task<ApplicationUser> AdministratorAsync()
+    {
+        var existing = await ExecuteDbContextAsync(db => db.Users.SingleOrDefaultAsync(u => u.Email == AdministratorEmail));
+        if (existing is not null)
+            return existing;
+        var admin = await CreateUserAsync(AdministratorEmail);
+        await ExecuteScopeAsync(sp => sp.GetRequiredService<SignOnLetters.Web.Infrastructure.Seeding.AdministratorSetup>().ApplyAsync());
+        return admin;
+    }
+
     public async Task<ApplicationUser> CreateUserAsync(string email, string? displayName = null, string password = TestPasswords.Strong) =>
         await ExecuteScopeAsync(async sp =>
         {
