@@ -89,6 +89,19 @@ public partial class Letter
         }
     }
 
+    /// <summary>
+    /// The job found that the coordinator who set the opening can no longer open the letter (left the
+    /// lead organisation, locked out, gone): nobody opens it in their name. The letter stays a draft and
+    /// loses the schedule (kept, the job would meet it every minute); the remaining coordinators are told.
+    /// </summary>
+    public void SkipScheduledOpening()
+    {
+        if (OpensAtUtc is null)
+            return;
+        ClearScheduledOpening();
+        ChangeCount++;
+    }
+
     /// <summary>Turns automatic reminders on (or changes them), or off with null.</summary>
     public void ScheduleReminders(ReminderSchedule? schedule, string userId, DateTime now)
     {
