@@ -110,6 +110,8 @@ services.AddSealing(builder.Configuration);
 services.AddSignatoryRecord(builder.Configuration);
 services.Configure<SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions.Section));
 services.AddSingleton<SignOnLetters.Web.Pages.Letters.ContactRateLimiter>();
+services.Configure<OsdiRateLimitOptions>(builder.Configuration.GetSection(OsdiRateLimitOptions.Section));
+services.AddSingleton<OsdiRateLimiter>();
 services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
 services.AddTokenLinkThrottling(builder.Configuration);
 services.AddAccountEmailThrottling(builder.Configuration);

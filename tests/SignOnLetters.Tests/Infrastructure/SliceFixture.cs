@@ -88,6 +88,7 @@ public abstract class SliceFixture : IAsyncLifetime
             builder.UseSetting("Security:PublicCheckRateLimit:Enabled", "false");
             builder.UseSetting("Security:AccountEmailRateLimit:Enabled", "false");
             builder.UseSetting("Contact:RateLimit:Enabled", "false");
+            builder.UseSetting("Osdi:RateLimit:Enabled", "false");
             builder.UseSetting("Verify:PdfRateLimit:Enabled", "false");
             // One throwaway sealing key for all the test hosts of this run (made on first use).
             builder.UseSetting("Sealing:KeyDirectory", TestSealingKeys.Directory);
