@@ -114,6 +114,8 @@ services.AddSealing(builder.Configuration);
 services.AddSignatoryRecord(builder.Configuration);
 services.Configure<SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.ContactRateLimitOptions.Section));
 services.AddSingleton<SignOnLetters.Web.Pages.Letters.ContactRateLimiter>();
+services.Configure<OsdiRateLimitOptions>(builder.Configuration.GetSection(OsdiRateLimitOptions.Section));
+services.AddSingleton<OsdiRateLimiter>();
 services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
 services.AddTokenLinkThrottling(builder.Configuration);
 services.AddAccountEmailThrottling(builder.Configuration);
@@ -126,6 +128,7 @@ var app = builder.Build();
 // instead of failing the first delivery (docs/operations/sealing.md).
 app.Services.GetRequiredService<SealKeys>();
 app.Services.UseLocalisedValidationMessages();
+PublicAddress.WarnIfMissing(app.Services);
 
 await app.Services.MigrateDatabaseAsync();
 // A command-line verb runs with the server's configuration and database, then exits without serving.

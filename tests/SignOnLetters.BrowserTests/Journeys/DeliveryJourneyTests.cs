@@ -69,7 +69,7 @@ public sealed class DeliveryJourneyTests(BrowserFixture browser) : IClassFixture
     {
         await page.GotoAsync("/letters/demo/deliver");
         await page.Locator("#Data_AddresseeEmails_0_").FillAsync(Addressee);
-        await page.Locator("#Data_CoverMessages_en_").FillAsync("Dear Dr Marković, please find our joint letter attached, with its signatories.");
+        await page.Locator("#Data_CoverMessages_en__Value").FillAsync("Dear Dr Marković, please find our joint letter attached, with its signatories.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check before sending" })).ToBeVisibleAsync();
     }

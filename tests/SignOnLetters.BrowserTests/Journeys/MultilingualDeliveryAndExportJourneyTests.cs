@@ -65,9 +65,9 @@ public sealed class MultilingualDeliveryAndExportJourneyTests(WithoutTwoFactorFi
         // Each language list is labelled with its addressee, isolated so a name keeps its direction in any interface language.
         await Expect(page.GetByLabel("Language for \u2068Ana Smith, Mayor of Riverton\u2069")).ToHaveValueAsync("en");
         await page.GetByLabel("Language for \u2068Jean Dupont, Préfet\u2069").SelectOptionAsync("fr");
-        await page.Locator("#Data_CoverMessages_en_").FillAsync("Dear Mayor,\n\nHere is our letter.\nWe hope to meet you soon.");
+        await page.Locator("#Data_CoverMessages_en__Value").FillAsync("Dear Mayor,\n\nHere is our letter.\nWe hope to meet you soon.");
         await page.Locator("summary", new() { HasText = "The e-mail in French" }).ClickAsync();
-        await page.Locator("#Data_CoverMessages_fr_").FillAsync("Monsieur le Préfet,\n\nVoici notre lettre.\nNous espérons vous rencontrer.");
+        await page.Locator("#Data_CoverMessages_fr__Value").FillAsync("Monsieur le Préfet,\n\nVoici notre lettre.\nNous espérons vous rencontrer.");
         await visitor.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The e-mail in French" })).ToBeVisibleAsync();

@@ -50,6 +50,42 @@ public abstract class DeliveryPageTests(SliceFixture app) : SliceTest(app)
         Assert.Single(email.Attachments);
     }
 
+    /// <summary>
+    /// Every link in the error summary at the top must reach something on the page that takes focus,
+    /// or following it does nothing (the summary's keys and the fields' ids are made in two places).
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("Data.AddresseeEmails", "jane.doe@")]
+    [InlineData("Data.AddresseeEmails", "")]
+    [InlineData("Data.AddresseeLanguages", "zz-<script>")]
+    [InlineData("Data.CoverMessages[en]", "Please read <b>this</b>")]
+    [InlineData("Data.Subjects[en]", "Subject <script>alert(1)</script>")]
+    [InlineData("Data.Subjects[en]", "bell \u0007 in the subject")]
+    public async Task Should_link_every_error_in_the_summary_to_a_field_that_takes_focus(string field, string value)
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App, status: LetterStatus.Closed);
+        var browser = BrowserlessClient.For(App);
+        await browser.SignInAsync(coordinator.Email!);
+        var deliver = $"/letters/{Slug}/deliver";
+        var fields = new Dictionary<string, string> { ["Data.AddresseeEmails"] = Minister };
+        fields[field] = value;
+
+        var refused = await browser.SubmitFormAsync(deliver, fields, "form.letter-form");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+
+        var targets = page.QuerySelectorAll("#form-errors a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(targets);
+        foreach (var href in targets)
+        {
+            Assert.StartsWith("#", href);
+            var target = page.GetElementById(href[1..]);
+            Assert.True(target is not null, $"The summary links to {href}, which is not on the page.");
+            Assert.True(target!.LocalName is "input" or "select" or "textarea" ? target.GetAttribute("type") != "hidden" : target.HasAttribute("tabindex"),
+                $"{href} is a <{target.LocalName}> that cannot take focus.");
+        }
+        Assert.Equal(0, await App.OutboxCountAsync());
+    }
+
     [SkippableFact]
     public async Task Should_publish_an_update_through_its_form()
     {

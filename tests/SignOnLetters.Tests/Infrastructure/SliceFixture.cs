@@ -90,6 +90,7 @@ public abstract class SliceFixture : IAsyncLifetime
             builder.UseSetting("Security:PublicCheckRateLimit:Enabled", "false");
             builder.UseSetting("Security:AccountEmailRateLimit:Enabled", "false");
             builder.UseSetting("Contact:RateLimit:Enabled", "false");
+            builder.UseSetting("Osdi:RateLimit:Enabled", "false");
             builder.UseSetting("Verify:PdfRateLimit:Enabled", "false");
             // One throwaway sealing key for all the test hosts of this run (made on first use).
             builder.UseSetting("Sealing:KeyDirectory", TestSealingKeys.Directory);
@@ -215,6 +216,17 @@ public abstract class SliceFixture : IAsyncLifetime
         var user = await CreateUserAsync(email, displayName);
         RunAs(user);
         return user;
+    }
+
+    /// <summary>The site administrator (<see cref="AdministratorEmail"/>), created and given the role on first use.</summary>
+    public async Task<ApplicationUser> AdministratorAsync()
+    {
+        var existing = await ExecuteDbContextAsync(db => db.Users.SingleOrDefaultAsync(u => u.Email == AdministratorEmail));
+        if (existing is not null)
+            return existing;
+        var admin = await CreateUserAsync(AdministratorEmail);
+        await ExecuteScopeAsync(sp => sp.GetRequiredService<SignOnLetters.Web.Infrastructure.Seeding.AdministratorSetup>().ApplyAsync());
+        return admin;
     }
 
     public async Task<ApplicationUser> CreateUserAsync(string email, string? displayName = null, string password = TestPasswords.Strong) =>

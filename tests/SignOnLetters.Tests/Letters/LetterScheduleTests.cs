@@ -15,6 +15,63 @@ public abstract class LetterScheduleTests(SliceFixture app) : SliceTest(app)
     // The test clock starts on Sunday 1 March 2026, 09:00 UTC (10:00 in Paris).
     private LetterScheduler Scheduler => App.Factory.Services.GetRequiredService<LetterScheduler>();
 
+    /// <summary>
+    /// A scheduled opening is the act of the coordinator who set it: if they may no longer open the
+    /// letter when the time comes, nobody opens it in their name; the other coordinators are told.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("removed")]
+    [InlineData("demoted")]
+    [InlineData("locked")]
+    public async Task Should_not_open_in_the_name_of_a_coordinator_who_lost_access_and_tell_the_others(string how)
+    {
+        var (leaver, organisation, slug) = await App.CreateDraftAsync();
+        var remaining = await App.CreateUserAsync("remaining-coordinator@example.org");
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            (await db.Organisations.Include(o => o.Memberships).SingleAsync(o => o.Id == organisation.Id))
+                .AddMember(remaining.Id, OrganisationRole.Coordinator, App.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
+        App.RunAs(leaver);
+        await App.SendAsync(await App.ReadyEditAsync(slug) with { Deadline = "2026-03-20T18:00", DeadlineTimeZone = "Europe/Paris" });
+        await App.SendAsync(new Manage.ScheduleOpeningCommand { Slug = slug, OpensAt = "2026-03-02T09:30", OpensAtTimeZone = "Europe/Paris" });
+        await App.ExecuteScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SignOnLetters.Data.AppDbContext>();
+            var lead = await db.Organisations.Include(o => o.Memberships).SingleAsync(o => o.Id == organisation.Id);
+            switch (how)
+            {
+                case "removed":
+                    lead.RemoveMember(leaver.Id);
+                    break;
+                case "demoted":
+                    lead.ChangeRole(leaver.Id, OrganisationRole.Representative);
+                    break;
+                default:
+                    var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+                    await users.SetLockoutEndDateAsync((await users.FindByIdAsync(leaver.Id))!, DateTimeOffset.MaxValue);
+                    break;
+            }
+            await db.SaveChangesAsync();
+        });
+        App.Logs.Clear();
+
+        App.Clock.Set(new DateTimeOffset(2026, 3, 2, 8, 30, 20, TimeSpan.Zero));
+        Assert.Equal(0, await Scheduler.OpenDueLettersAsync(CancellationToken.None));
+        Assert.Equal(0, await Scheduler.OpenDueLettersAsync(CancellationToken.None));
+
+        var letter = await App.LoadAsync(slug);
+        Assert.Equal(LetterStatus.Draft, letter.Status);
+        Assert.Null(letter.OpensAtUtc);
+        Assert.Empty(letter.Versions);
+        var told = await App.ExecuteDbContextAsync(db => db.OutboxMessages.AsNoTracking().Select(o => new { o.Recipient, o.Subject }).ToListAsync());
+        var message = Assert.Single(told);
+        Assert.Equal("remaining-coordinator@example.org", message.Recipient);
+        Assert.Contains("did not open at its scheduled time", message.Subject);
+        Assert.Single(App.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains(slug) && l.Contains("may no longer open it"));
+    }
+
     [SkippableFact]
     public async Task Should_open_a_scheduled_draft_when_its_time_comes_and_not_before()
     {

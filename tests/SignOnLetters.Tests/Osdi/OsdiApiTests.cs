@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
@@ -241,6 +242,41 @@ public abstract class OsdiApiTests(SliceFixture app) : SliceTest(app)
         var letter = Json(await http.GetStringAsync($"/api/letters/{Slug}"));
         Assert.Equal(Slug, letter.GetProperty("slug").GetString());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/letters/{Slug}/signatories")).StatusCode);
+    }
+
+    /// <summary>Per key, counted before the key is looked up: a refused request reads the same whether or not the key exists.</summary>
+    [SkippableFact]
+    public async Task Should_limit_requests_per_key_with_the_same_answer_whether_or_not_the_key_exists()
+    {
+        var (_, _, _, key) = await LetterWithKeyAsync();
+        var unknown = $"sol_{int.Parse(key.Split('_')[1]) + 1000}_{new string('A', 43)}";
+        await using var limited = App.Factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Osdi:RateLimit:Enabled", "true");
+            b.UseSetting("Osdi:RateLimit:PermitsPerKeyPerMinute", "3");
+        });
+        using var http = limited.CreateClient();
+        async Task<(HttpStatusCode Status, string? RetryAfter, string Body)> Get(string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Root}/petitions");
+            request.Headers.TryAddWithoutValidation(OsdiApiKeys.Header, token);
+            using var response = await http.SendAsync(request);
+            return (response.StatusCode, response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(), await response.Content.ReadAsStringAsync());
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Get(key)).Status);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Get(unknown)).Status);
+        }
+        var real = await Get(key);
+        var made = await Get(unknown);
+        // Another key (and the hostile header) keeps its own allowance.
+        var other = await Get("sol_1_<script>alert(1)</script>");
+
+        Assert.Equal((HttpStatusCode.TooManyRequests, "60"), (real.Status, real.RetryAfter));
+        Assert.Equal((real.Status, real.RetryAfter, real.Body), (made.Status, made.RetryAfter, made.Body));
+        Assert.Equal(HttpStatusCode.Unauthorized, other.Status);
     }
 
     private async Task<(Letter Letter, ApplicationUser Coordinator, Organisation Organisation, string Key)> LetterWithKeyAsync()

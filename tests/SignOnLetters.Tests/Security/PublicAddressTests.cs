@@ -70,6 +70,41 @@ public abstract class PublicAddressTests(SliceFixture app) : SliceTest(app)
         Assert.Contains(message, Flatten(failure));
     }
 
+    /// <summary>
+    /// Only Development may run without a public address (elsewhere start-up refuses, above); there the
+    /// links fall back to localhost, so start-up says so and administrators see it on the status page.
+    /// </summary>
+    [SkippableFact]
+    public async Task Should_warn_at_start_up_and_tell_administrators_when_links_fall_back_to_localhost()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        await App.AdministratorAsync();
+        var manage = $"/letters/{Slug}/manage";
+        var (_, configured) = await SignedInAsync(App.Factory, SliceFixture.AdministratorEmail, manage);
+        Assert.Null(configured.QuerySelector("#public-address-missing"));
+        Assert.DoesNotContain(App.Logs.Lines, l => l.Contains("App:PublicBaseUrl is not set"));
+
+        await using var development = App.Factory.WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            b.UseSetting("App:PublicBaseUrl", "");
+        });
+        var (_, asAdministrator) = await SignedInAsync(development, SliceFixture.AdministratorEmail, manage);
+        var (_, asCoordinator) = await SignedInAsync(development, coordinator.Email!, manage);
+
+        Assert.Single(App.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("App:PublicBaseUrl is not set")
+            && l.Contains("http://localhost"));
+        Assert.Contains("App:PublicBaseUrl", asAdministrator.QuerySelector("#public-address-missing")?.TextContent);
+        Assert.Null(asCoordinator.QuerySelector("#public-address-missing"));
+    }
+
+    private static async Task<(HttpResponseMessage, AngleSharp.Html.Dom.IHtmlDocument)> SignedInAsync(WebApplicationFactory<Program> factory, string email, string url)
+    {
+        var browser = new BrowserlessClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        await browser.SignInAsync(email);
+        return await browser.GetAsync(url);
+    }
+
     [SkippableFact]
     public async Task Should_believe_forwarded_addresses_only_from_configured_proxies_loopback_included()
     {

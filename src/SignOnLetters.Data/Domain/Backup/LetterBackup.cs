@@ -51,6 +51,14 @@ public sealed record RevisionBackup(int Number, string? Author, DateTime Created
 
 public sealed record VersionBackup(int Number, string? PublishedBy, DateTime PublishedAt, string? ChangeNote, List<TextBackup> Texts);
 
+/// <summary>
+/// A letter's schedule (<c>Letter.Schedule.cs</c>). The reminder run times are not kept: the restored
+/// schedule starts afresh from the moment of the import, as a newly set one does.
+/// </summary>
+/// <param name="OpeningScheduledBy">An account reference; the opening runs as that coordinator.</param>
+public sealed record ScheduleBackup(DateTime? OpensAtUtc, string? OpensAtTimeZone, string? OpeningScheduledBy,
+    string? ReminderCron, string? ReminderTimeZone, int ReminderEveryWeeks = 1);
+
 public sealed record LetterState
 {
     public LetterKind Kind { get; init; }
@@ -75,6 +83,9 @@ public sealed record LetterState
 
     /// <summary>How the PDF is presented (absent from older backups: the defaults). Checked again on restore.</summary>
     public LetterPdfSettings? PdfSettings { get; init; }
+
+    /// <summary>What happens without a button press: the opening time and automatic reminders (absent from older backups: none).</summary>
+    public ScheduleBackup? Schedule { get; init; }
 
     /// <summary>The edition last sent to the addressees and when (ADR 0016): the restored letter's PDF is sealed as that edition, with this instance's key. Absent (0) in files from before sealing.</summary>
     public int EditionNumber { get; init; }

@@ -89,6 +89,19 @@ public partial class Letter
         }
     }
 
+    /// <summary>
+    /// The job found that the coordinator who set the opening can no longer open the letter (left the
+    /// lead organisation, locked out, gone): nobody opens it in their name. The letter stays a draft and
+    /// loses the schedule (kept, the job would meet it every minute); the remaining coordinators are told.
+    /// </summary>
+    public void SkipScheduledOpening()
+    {
+        if (OpensAtUtc is null)
+            return;
+        ClearScheduledOpening();
+        ChangeCount++;
+    }
+
     /// <summary>Turns automatic reminders on (or changes them), or off with null.</summary>
     public void ScheduleReminders(ReminderSchedule? schedule, string userId, DateTime now)
     {
@@ -130,12 +143,50 @@ public partial class Letter
             throw new DomainRuleException("The deadline has passed. Set a later deadline before opening the letter.");
     }
 
+    /// <summary>
+    /// A backup's schedule on the restored letter, as of <paramref name="now"/> (the import). The opening
+    /// is kept only for a draft, in the future and before the deadline: a time that has passed restores
+    /// as none, since opening late and unannounced is not what the coordinator set. Reminders are kept
+    /// while the letter can still send them, starting afresh from now. Returns what was dropped, for
+    /// the importer to read; the file's values were checked (<c>LetterBackupCheck</c>).
+    /// </summary>
+    public ScheduleRestored RestoreSchedule(Backup.ScheduleBackup? backup, string openingUserId, DateTime now)
+    {
+        if (backup is null)
+            return ScheduleRestored.Nothing;
+        var dropped = ScheduleRestored.Nothing;
+        if (backup.OpensAtUtc is { } opensAt)
+        {
+            if (Status == LetterStatus.Draft && opensAt > now && (DeadlineUtc is not { } deadline || opensAt < deadline))
+                (OpensAtUtc, OpensAtTimeZone, OpeningScheduledByUserId) = (opensAt, backup.OpensAtTimeZone, openingUserId);
+            else
+                dropped |= ScheduleRestored.OpeningDropped;
+        }
+        if (backup.ReminderCron is not null && Status is LetterStatus.Draft or LetterStatus.Open)
+        {
+            var schedule = new ReminderSchedule(backup.ReminderCron, backup.ReminderTimeZone!, backup.ReminderEveryWeeks);
+            (ReminderCron, ReminderTimeZone, ReminderEveryWeeks) = (schedule.Cron, schedule.TimeZoneId, schedule.EveryWeeks);
+            NextReminderAtUtc = schedule.NextAfter(now, lastRun: null);
+        }
+        return dropped;
+    }
+
     private void ClearScheduledOpening()
     {
         OpensAtUtc = null;
         OpensAtTimeZone = null;
         OpeningScheduledByUserId = null;
     }
+}
+
+/// <summary>What <see cref="Letter.RestoreSchedule"/> could not keep.</summary>
+[Flags]
+public enum ScheduleRestored
+{
+    Nothing = 0,
+
+    /// <summary>The opening time had passed (or the letter was no longer a draft): restored as none.</summary>
+    OpeningDropped = 1,
 }
 
 public enum ReminderRun

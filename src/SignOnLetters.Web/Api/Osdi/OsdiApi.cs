@@ -43,6 +43,13 @@ public static class OsdiApi
         // Keyed answers are for the key's holder only: never kept by a browser or a proxy.
         http.Response.Headers.CacheControl = "no-store";
         var presented = http.Request.Headers[OsdiApiKeys.Header];
+        if (!http.RequestServices.GetRequiredService<OsdiRateLimiter>().TryAcquire(presented.Count == 1 ? presented[0] : null))
+        {
+            var T = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            http.Response.Headers.RetryAfter = ((int)OsdiRateLimiter.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: T["Too many requests"],
+                detail: T["Too many requests with this API key. Wait a minute, then continue."]);
+        }
         var organisationId = presented.Count == 1
             ? await OsdiApiKeys.OrganisationOfAsync(http.RequestServices.GetRequiredService<AppDbContext>(), presented[0],
                 http.RequestServices.GetRequiredService<TimeProvider>(), http.RequestAborted)

@@ -36,6 +36,19 @@ public static class PublicAddress
         return uri;
     }
 
+    /// <summary>
+    /// Says at start-up, once, that links are being made up: without a base URL (allowed only in
+    /// Development; anywhere else start-up has already refused) webhook payloads and OSDI documents
+    /// point at http://localhost and e-mailed links at whatever host the request named.
+    /// </summary>
+    public static void WarnIfMissing(IServiceProvider services)
+    {
+        if (services.GetRequiredService<PublicBaseUrl>().IsMissing)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PublicAddress).FullName!).LogWarning(
+                "{Key} is not set: webhook and OSDI links fall back to http://localhost and e-mailed links to the request's host. " +
+                "Set it (App__PublicBaseUrl=https://letters.example.org) before anyone outside this machine uses the app.", BaseUrlKey);
+    }
+
     public static IServiceCollection AddPublicAddress(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var baseUrl = BaseUrl(configuration, environment);
@@ -74,6 +87,9 @@ public static class PublicAddress
 /// <summary>The configured <c>App:PublicBaseUrl</c> (null only in Development without one).</summary>
 public sealed record PublicBaseUrl(Uri? Configured)
 {
+    /// <summary>No base URL: links fall back to localhost (see <see cref="PublicAddress.WarnIfMissing"/>).</summary>
+    public bool IsMissing => Configured is null;
+
     /// <summary>An app path ("/signatures/confirm/…") on the public base, keeping any path the base has.</summary>
     public string? Absolute(string path) =>
         Configured is null ? null : Configured.AbsoluteUri.TrimEnd('/') + (path.StartsWith('/') ? path : "/" + path);

@@ -32,13 +32,18 @@ public class Import(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
     {
         // Read where ASP.NET Core buffered it (on disk above 64 KB), never copied into memory whole.
         await using var content = file is { Length: > 0 and <= MaxFileBytes } ? file.OpenReadStream() : Stream.Null;
-        var slug = await mediator.Send(new Command(content, file?.Length ?? 0, NewSlug), cancellationToken);
-        TempData["Notice"] = T["Letter imported."].Value;
-        return Redirect($"/letters/{slug}/manage");
+        var imported = await mediator.Send(new Command(content, file?.Length ?? 0, NewSlug), cancellationToken);
+        TempData["Notice"] = imported.Dropped.HasFlag(ScheduleRestored.OpeningDropped)
+            ? T["Letter imported. Its scheduled opening time had passed, so it was not kept: open the letter by hand or set a new time."].Value
+            : T["Letter imported."].Value;
+        return Redirect($"/letters/{imported.Slug}/manage");
     }
 
     /// <summary>The uploaded file, read once as a stream (empty when it was over the limit: <see cref="FileLength"/> says how big it was).</summary>
-    public sealed record Command(Stream Content, long FileLength, string? NewSlug) : ICommand<string>;
+    public sealed record Command(Stream Content, long FileLength, string? NewSlug) : ICommand<Imported>;
+
+    /// <param name="Dropped">What of the file's schedule was not kept (an opening time already past).</param>
+    public sealed record Imported(string Slug, ScheduleRestored Dropped);
 
     public sealed class CommandValidator : AbstractValidator<Command>
     {
@@ -53,9 +58,9 @@ public class Import(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
         }
     }
 
-    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<Import> logger) : ICommandHandler<Command, string>
+    public sealed class CommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<Import> logger) : ICommandHandler<Command, Imported>
     {
-        public async ValueTask<string> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Imported> Handle(Command command, CancellationToken cancellationToken)
         {
             if (!user.IsAdministrator)
                 throw new ForbiddenException("Only site administrators may import letters.");
@@ -69,21 +74,21 @@ public class Import(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
                 throw Refusal("A letter with the address /letters/{0} already exists here, and an import never replaces a letter. Give the imported letter a new address in the field below.", slug);
 
             var strategy = db.Database.CreateExecutionStrategy();
-            var letterId = await strategy.ExecuteAsync(async () =>
+            var (letterId, dropped) = await strategy.ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var letter = await RestoreAsync(backup, slug, importerId, cancellationToken);
+                var restored = await RestoreAsync(backup, slug, importerId, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return letter.Id;
+                return restored;
             });
             // Counts only: names and addresses in the file must not reach the logs.
             logger.LogInformation("Letter {LetterId} imported from a backup by {UserId}: {Signatures} signatures, {Revisions} revisions, {Versions} versions",
                 letterId, importerId, backup.Signatures.Count, backup.Letter!.Revisions.Count, backup.Letter.Versions.Count);
-            return slug;
+            return new Imported(slug, dropped);
         }
 
-        private async Task<Letter> RestoreAsync(LetterBackup backup, string slug, string importerId, CancellationToken cancellationToken)
+        private async Task<(int LetterId, ScheduleRestored Dropped)> RestoreAsync(LetterBackup backup, string slug, string importerId, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var state = backup.Letter!;
@@ -121,6 +126,7 @@ public class Import(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
 
             var letter = Letter.Restore(state, slug, organisations[state.LeadOrganisation],
                 organisations.ToDictionary(o => o.Key, o => o.Value.Id, StringComparer.Ordinal), AccountOrImporter, AccountOrNone);
+            var dropped = letter.RestoreSchedule(state.Schedule, AccountOrImporter(state.Schedule?.OpeningScheduledBy), now);
             db.Letters.Add(letter);
 
             var aliasTargets = LetterBackupCheck.AliasTargets(backup);
@@ -158,7 +164,7 @@ public class Import(IMediator mediator, IStringLocalizer<SharedResource> T) : Pa
             foreach (var invitation in backup.PartnerInvitations)
                 db.PartnerInvitations.Add(PartnerInvitation.Restore(letter.Id, invitation, SecureToken.Create().Hash, AccountOrImporter(invitation.CreatedBy)));
             await db.SaveChangesAsync(cancellationToken);
-            return letter;
+            return (letter.Id, dropped);
         }
 
         /// <summary>

@@ -19,6 +19,22 @@ public static class LetterBackupCheck
     private const int MaxRevisions = 10_000;
     private const int MaxEventsPerSignature = 200;
 
+    /// <summary>The reminder rules' own refusal (at most weekly, a known zone, a cron they read), or null.</summary>
+    private static string? ReminderScheduleProblem(ScheduleBackup schedule)
+    {
+        if (schedule.ReminderCron!.Length > ReminderSchedule.CronMaxLength)
+            return "is too long.";
+        try
+        {
+            _ = new ReminderSchedule(schedule.ReminderCron, schedule.ReminderTimeZone ?? "", schedule.ReminderEveryWeeks);
+            return null;
+        }
+        catch (DomainRuleException rule)
+        {
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture, rule.Template, rule.Arguments.Select(a => Short(a?.ToString())).ToArray());
+        }
+    }
+
     public static List<string> Problems(LetterBackup backup)
     {
         var problems = new List<string>();
@@ -100,6 +116,12 @@ public static class LetterBackupCheck
         Account(letter.UpdatedBy, "The letter's last editor");
         Check(letter.DeadlineUtc is null || LetterDeadline.FindZone(letter.DeadlineTimeZone) is not null ? null : "is not a time zone we know.", "The deadline's time zone");
         Check(letter.SignatureGoal is null or > 0 ? null : "must be a positive number.", "The signature goal");
+        if (letter.Schedule is { } schedule)
+        {
+            Check(schedule.OpensAtUtc is null || LetterDeadline.FindZone(schedule.OpensAtTimeZone) is not null ? null : "is not a time zone we know.", "The opening time's zone");
+            Account(schedule.OpeningScheduledBy, "The coordinator who scheduled the opening");
+            Check(schedule.ReminderCron is null ? null : ReminderScheduleProblem(schedule), "The reminder schedule");
+        }
         Check(letter.EmbedHosts.Count <= EmbedHosts.MaxHosts && letter.EmbedHosts.All(EmbedHosts.IsWellFormed) ? null : "are not all plain host names.", "The embedding hosts");
 
         Check(letter.Revisions.Count == 0 ? "The letter needs at least one revision." : null, "The letter");

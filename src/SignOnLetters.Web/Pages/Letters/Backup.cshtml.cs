@@ -56,6 +56,8 @@ public class Backup(IMediator mediator) : PageModel
             var organisationRefs = organisations.OrderBy(o => o.Id).Select((o, i) => (o.Id, Ref: $"o{i + 1}")).ToDictionary(p => p.Id, p => p.Ref);
 
             var accountIds = new HashSet<string>(StringComparer.Ordinal) { letter.CreatedByUserId, letter.UpdatedByUserId };
+            if (letter.OpeningScheduledByUserId is { } scheduledBy)
+                accountIds.Add(scheduledBy);
             accountIds.UnionWith(letter.Editors.Select(e => e.UserId));
             accountIds.UnionWith(letter.Revisions.Select(r => r.AuthorUserId));
             accountIds.UnionWith(letter.Versions.Select(v => v.PublishedByUserId));
@@ -98,6 +100,9 @@ public class Backup(IMediator mediator) : PageModel
                     EmbedHosts = SignOnLetters.Domain.Letters.EmbedHosts.Split(letter.EmbedHosts).ToList(),
                     Unlisted = letter.IsUnlisted,
                     PdfSettings = letter.PdfSettings == LetterPdfSettings.Default ? null : letter.PdfSettings,
+                    Schedule = letter.OpensAtUtc is null && letter.ReminderCron is null ? null : new ScheduleBackup(
+                        letter.OpensAtUtc, letter.OpensAtTimeZone, Account(letter.OpeningScheduledByUserId),
+                        letter.ReminderCron, letter.ReminderTimeZone, letter.ReminderEveryWeeks),
                     EditionNumber = letter.EditionNumber,
                     EditionIssuedAt = letter.EditionIssuedAt,
                     CreatedBy = Account(letter.CreatedByUserId),

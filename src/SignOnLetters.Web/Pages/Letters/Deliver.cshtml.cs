@@ -161,13 +161,22 @@ public class Deliver(IMediator mediator, IStringLocalizer<SharedResource> T) : P
                 .WithMessage("Choose each addressee's language from the letter's language versions.");
             RuleFor(c => c.Subjects)
                 .MustNaming(subjects => subjects.Count <= Command.MaxLanguages, ("Max", _ => Command.MaxLanguages)).WithMessage("At most {Max} language versions.");
-            RuleForEach(c => c.Subjects).ChildRules(subject => subject.RuleFor(s => s.Value).CleanText(Mailing.SubjectMaxLength).WithName("The subject"))
+            // Keyed by language ("Subjects[fr].Value"), not by position, so the page can give each field the id its error links to.
+            RuleForEach(c => c.Subjects).OverrideIndexer(ByLanguage)
+                .ChildRules(subject => subject.RuleFor(s => s.Value).CleanText(Mailing.SubjectMaxLength).WithName("The subject"))
                 .OverridePropertyName(nameof(Command.Subjects));
             RuleFor(c => c.CoverMessages)
                 .MustNaming(messages => messages.Count <= Command.MaxLanguages, ("Max", _ => Command.MaxLanguages)).WithMessage("At most {Max} language versions.");
-            RuleForEach(c => c.CoverMessages).ChildRules(message => message.RuleFor(m => m.Value).CleanLines(Mailing.CoverMessageMaxLength).WithName("The cover message"))
+            RuleForEach(c => c.CoverMessages).OverrideIndexer(ByLanguage)
+                .ChildRules(message => message.RuleFor(m => m.Value).CleanLines(Mailing.CoverMessageMaxLength).WithName("The cover message"))
                 .OverridePropertyName(nameof(Command.CoverMessages));
         }
+
+        private static string ByLanguage(Command command, IEnumerable<KeyValuePair<string, string>> all, KeyValuePair<string, string> entry, int index) =>
+            $"[{entry.Key}]";
+
+        /// <summary>The form key of one language's field error, as the validator names it ("Data.Subjects[fr].Value").</summary>
+        public static string LanguageFieldKey(string field, string language) => $"{nameof(Deliver.Data)}.{field}[{language}].Value";
 
         private static string? Duplicate(string[] emails) =>
             emails.Where(e => !string.IsNullOrWhiteSpace(e)).GroupBy(OutboxMessage.RecipientKeyOf).FirstOrDefault(g => g.Count() > 1)?.Key;

@@ -43,6 +43,11 @@ public sealed class LetterScheduler(IServiceScopeFactory scopes, TimeProvider cl
         {
             try
             {
+                if (await ScheduledOpeningRefusalAsync(db, letter, now, cancellationToken) is { } refusal)
+                {
+                    await SkipOpeningAsync(scope.ServiceProvider, letter, refusal, cancellationToken);
+                    continue;
+                }
                 if (letter.OpenIfScheduled(now) is null)
                     continue;
                 await db.SaveChangesAsync(cancellationToken);
@@ -63,6 +68,73 @@ public sealed class LetterScheduler(IServiceScopeFactory scopes, TimeProvider cl
             }
         }
         return opened;
+    }
+
+    /// <summary>Why the coordinator who set the opening may no longer open the letter, or null when they still may.</summary>
+    public enum OpeningRefusal
+    {
+        AccountGone = 1,
+        AccountLocked,
+        NoLongerCoordinator,
+    }
+
+    /// <summary>
+    /// The opening is the scheduling coordinator's act, so it needs what opening by hand needs
+    /// (<see cref="LetterAccess"/>: a coordinator of the lead organisation, or an administrator), checked
+    /// now and not when it was set, and an account that can still sign in.
+    /// </summary>
+    private static async Task<OpeningRefusal?> ScheduledOpeningRefusalAsync(AppDbContext db, Letter letter, DateTime now, CancellationToken cancellationToken)
+    {
+        var userId = letter.OpeningScheduledByUserId ?? letter.CreatedByUserId;
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.LockoutEnd,
+                Coordinator = db.OrganisationMemberships.Any(m => m.UserId == userId && m.OrganisationId == letter.LeadOrganisationId && m.Role == OrganisationRole.Coordinator),
+                Administrator = db.UserRoles.Any(r => r.UserId == userId && db.Roles.Any(role => role.Id == r.RoleId && role.Name == Roles.Administrator)),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (account is null)
+            return OpeningRefusal.AccountGone;
+        if (account.LockoutEnd is { } lockedUntil && lockedUntil.UtcDateTime > now)
+            return OpeningRefusal.AccountLocked;
+        return account.Coordinator || account.Administrator ? null : OpeningRefusal.NoLongerCoordinator;
+    }
+
+    /// <summary>Drops the opening, tells the lead organisation's other coordinators through the outbox (in the same save), and logs why.</summary>
+    private async Task SkipOpeningAsync(IServiceProvider services, Letter letter, OpeningRefusal refusal, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var (opensAt, zone, scheduledBy) = (letter.OpensAtUtc!.Value, letter.OpensAtTimeZone!, letter.OpeningScheduledByUserId ?? letter.CreatedByUserId);
+        letter.SkipScheduledOpening();
+        var T = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var urls = services.GetRequiredService<IPublicUrls>();
+        var mail = services.GetRequiredKeyedService<IEmailQueue>(EmailKind.Record);
+        var title = letter.Texts.FirstOrDefault(t => t.LanguageCode == letter.PrimaryLanguage)?.Title ?? letter.Slug;
+        var coordinators = await db.OrganisationMemberships.AsNoTracking()
+            .Where(m => m.OrganisationId == letter.LeadOrganisationId && m.Role == OrganisationRole.Coordinator && m.UserId != scheduledBy
+                        && m.User.Email != null)
+            .Select(m => new { Email = m.User.Email!, m.User.LockoutEnd })
+            .ToListAsync(cancellationToken);
+        // Locked accounts are left out here, not in SQL: SQLite cannot compare DateTimeOffset values.
+        var unlocked = coordinators.Where(c => c.LockoutEnd is not { } until || until <= Clock.GetUtcNow()).Select(c => c.Email).ToList();
+        using (ReaderLanguage.Use(letter.PrimaryLanguage))
+        {
+            var reason = refusal switch
+            {
+                OpeningRefusal.AccountGone => T["their account no longer exists"],
+                OpeningRefusal.AccountLocked => T["their account is locked"],
+                _ => T["they are no longer a coordinator of the lead organisation"],
+            };
+            foreach (var email in unlocked)
+                mail.Enqueue(new EmailMessage(email, T["{0} did not open at its scheduled time", title].Value,
+                    EmailHtml.Paragraph(T["The letter {0} was to open on {1}. The coordinator who set that time can no longer open it: {2}. Nobody opens a letter in another person's name, so it is still a draft and the opening time was removed."],
+                        EmailHtml.Strong(title), EmailHtml.Encode(DeadlineInput.Describe(opensAt, zone)), EmailHtml.Encode(reason.Value)) +
+                    EmailHtml.LinkParagraph(urls.Absolute($"/letters/{letter.Slug}/manage"), T["Open it or set a new time (sign-in required)"])));
+        }
+        logger.LogWarning("Letter {Slug} did not open at its scheduled time: the coordinator who set it may no longer open it ({Refusal}). It stays a draft; {Count} coordinators told.",
+            letter.Slug, refusal, unlocked.Count);
+        await SaveOrForgetAsync(db, letter, cancellationToken);
     }
 
     /// <summary>One pass: claims and sends every letter's due reminder run. Returns how many reminders it queued.</summary>
