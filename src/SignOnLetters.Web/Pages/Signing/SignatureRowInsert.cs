@@ -75,7 +75,13 @@ internal sealed class SignatureRowInsert
             if (connection.CanCreateBatch)
                 await InsertInBatchesAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
             else
+            {
+                // SQLite: the search index filled once for the batch, not by its per-row trigger.
+                await ExecuteAsync(connection, transaction.GetDbTransaction(), SignatureSearch.DeferInsertsSql, cancellationToken);
                 await InsertOneByOneAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
+                await ExecuteAsync(connection, transaction.GetDbTransaction(), SignatureSearch.IndexDeferredSql, cancellationToken,
+                    ("@first", signatures.Min(s => s.Id)), ("@last", signatures.Max(s => s.Id)));
+            }
             if (entries.Count > 0)
             {
                 foreach (var entry in entries)
@@ -101,6 +107,22 @@ internal sealed class SignatureRowInsert
             SignatoryRecordAppender.Release(locked);
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>SQLite, in process: no round trips to save, so each statement is prepared once and run row by row.</summary>
