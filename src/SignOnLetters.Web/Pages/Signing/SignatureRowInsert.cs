@@ -59,10 +59,13 @@ internal sealed class SignatureRowInsert
     /// record's own appender (<see cref="SignatoryRecordAppender.CountedEntriesAsync"/>) under its
     /// lock of the letter, as SaveChanges would have made it.
     /// </summary>
-    public Task InsertCountedAsync(AppDbContext db, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken) =>
-        InsertAsync(db, signatures, counted: true, cancellationToken);
+    /// <param name="alsoInTransaction">Run with the record's new entries before the commit (what SaveChanges' hooks would have queued, such as webhook events).</param>
+    public Task InsertCountedAsync(AppDbContext db, IReadOnlyList<Signature> signatures,
+        Func<IReadOnlyList<RecordEntry>, CancellationToken, Task> alsoInTransaction, CancellationToken cancellationToken) =>
+        InsertAsync(db, signatures, counted: true, cancellationToken, alsoInTransaction);
 
-    private async Task InsertAsync(AppDbContext db, IReadOnlyList<Signature> signatures, bool counted, CancellationToken cancellationToken)
+    private async Task InsertAsync(AppDbContext db, IReadOnlyList<Signature> signatures, bool counted, CancellationToken cancellationToken,
+        Func<IReadOnlyList<RecordEntry>, CancellationToken, Task>? alsoInTransaction = null)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var locked = counted ? await SignatoryRecordAppender.LockAsync(signatures.Select(s => s.LetterId), cancellationToken) : [];
@@ -80,7 +83,7 @@ internal sealed class SignatureRowInsert
                 await ExecuteAsync(connection, transaction.GetDbTransaction(), SignatureSearch.DeferInsertsSql, cancellationToken);
                 await InsertOneByOneAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
                 await ExecuteAsync(connection, transaction.GetDbTransaction(), SignatureSearch.IndexDeferredSql, cancellationToken,
-                    ("@first", signatures.Min(s => s.Id)), ("@last", signatures.Max(s => s.Id)));
+                    ("@first", signatures.Count == 0 ? 0 : signatures.Min(s => s.Id)), ("@last", signatures.Count == 0 ? -1 : signatures.Max(s => s.Id)));
             }
             if (entries.Count > 0)
             {
@@ -90,6 +93,8 @@ internal sealed class SignatureRowInsert
             }
             // The batch's tallies in its own transaction: once per batch, not per signature.
             await SignatureTallies.ApplyAsync(transaction.GetDbTransaction(), SignatureTallies.DeltasOf(signatures), cancellationToken);
+            if (alsoInTransaction is not null)
+                await alsoInTransaction(entries, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch
