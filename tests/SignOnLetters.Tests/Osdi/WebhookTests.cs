@@ -175,6 +175,49 @@ public abstract class WebhookTests(SliceFixture app) : SliceTest(app)
         Assert.True(WebhookAddress.IsAllowed(IPAddress.Parse("2606:4700::1111"), allowLoopback: false));
     }
 
+    [SkippableFact]
+    public async Task Should_announce_an_import_by_one_event_per_stored_batch_with_its_count_and_name_no_one()
+    {
+        var (letter, coordinator, organisation) = await OpenLetterAsync(App);
+        await App.SendAsAsync(coordinator, new OrganisationApi.AddWebhook { OrganisationId = organisation.Id, Url = "https://crm.example.org/hook" });
+        var rows = new System.Text.StringBuilder("kind,organisation,name,role,country,email,visibility,signed_at\n");
+        var count = SignOnLetters.Web.Pages.Signatures.Importing.SignatureImporter.BatchSize + 100;
+        for (var i = 0; i < count; i++)
+            rows.Append($"individual,,Imported Person {i},,FR,imported{i}@example.org,NameAndOrganisation,\n");
+        var path = Path.Combine(Directory.CreateTempSubdirectory("sol-hook-").FullName, "rows.csv");
+        await File.WriteAllTextAsync(path, rows.ToString());
+        var verb = SignOnLetters.Web.Pages.Signatures.Importing.ImportSignaturesVerb.Verb;
+        Assert.Equal(0, await SignOnLetters.Web.Pages.Signatures.Importing.ImportSignaturesVerb.RunAsync(App.Factory.Services, [verb, Slug, path], new StringWriter(), new StringWriter()));
+        // Re-importing the same file stores nothing, so announces nothing.
+        Assert.Equal(0, await SignOnLetters.Web.Pages.Signatures.Importing.ImportSignaturesVerb.RunAsync(App.Factory.Services, [verb, Slug, path], new StringWriter(), new StringWriter()));
+        File.Delete(path);
+        // Imported signatures saved through SaveChanges (SQL Server's path, or a batch that met a claim) are summed the same way.
+        var terms = await TermsAsync(App, letter);
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            foreach (var name in new[] { "Paper One", "Paper Two", "Paper Three" })
+                db.Signatures.Add(terms.SignImported(Individual(name, $"{name.Replace(' ', '.')}@example.net").Details, coordinator.Id, "paper.csv", null,
+                    App.Clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+        });
+
+        var payloads = await App.ExecuteDbContextAsync(db => db.OutboxMessages.Where(m => m.WebhookId != null).OrderBy(m => m.Id)
+            .Select(m => new { m.Subject, m.Payload }).ToListAsync());
+        Assert.All(payloads, p => Assert.Equal("signatures.imported", p.Subject));
+        var imported = payloads.Select(p => JsonDocument.Parse(p.Payload!).RootElement).ToList();
+        Assert.Equal([SignOnLetters.Web.Pages.Signatures.Importing.SignatureImporter.BatchSize, 100, 3],
+            imported.Select(p => p.GetProperty("signonletters:imported").GetProperty("count").GetInt32()));
+        // The batches' sequences follow each other: a receiver reads those signatures from the API.
+        Assert.Equal([1, 2_000, 2_001, 2_100, 2_101, 2_103], imported.SelectMany(p => new[]
+        {
+            p.GetProperty("signonletters:imported").GetProperty("first_sequence").GetInt32(),
+            p.GetProperty("signonletters:imported").GetProperty("last_sequence").GetInt32(),
+        }));
+        Assert.All(imported, p => Assert.Equal(JsonValueKind.Null, p.GetProperty("signature").ValueKind));
+        Assert.All(payloads, p => Assert.DoesNotContain("@example", p.Payload));
+        Assert.All(payloads, p => Assert.DoesNotContain("Person", p.Payload));
+    }
+
     private OutboxSender Sender => App.Factory.Services.GetRequiredService<OutboxSender>();
 
     private Task<OutboxMessage> DeliveryAsync() =>

@@ -55,6 +55,9 @@ public static class WebhookEventTypes
     /// <summary>A counted signature left the letter: withdrawn by its signer, or its personal data erased on request.</summary>
     public const string SignatureWithdrawn = "signature.withdrawn";
 
+    /// <summary>A batch of signatures imported from a file became counted (one event per batch of rows, with their count; never one per row).</summary>
+    public const string SignaturesImported = "signatures.imported";
+
     public const string LetterOpened = "letter.opened";
     public const string LetterClosed = "letter.closed";
     public const string LetterDelivered = "letter.delivered";

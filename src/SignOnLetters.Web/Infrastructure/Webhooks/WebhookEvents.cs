@@ -21,7 +21,13 @@ namespace SignOnLetters.Web.Infrastructure.Webhooks;
 /// (withdrawn, erased, rejected, merged) is <see cref="WebhookEventTypes.SignatureWithdrawn"/>. So a
 /// webhook says exactly what the public list and record say, when they say it; a signature held for
 /// review or counted without a line is never named;</item>
-/// <item>letter events from the letter's status moving to Open, Closed or Delivered.</item>
+/// <item>letter events from the letter's status moving to Open, Closed or Delivered;</item>
+/// <item>imported signatures, counted at once, are announced by one
+/// <see cref="WebhookEventTypes.SignaturesImported"/> per stored batch (its count and the range of
+/// record sequences, the OSDI identifiers), not one event per row: a million-row import would
+/// otherwise queue a million deliveries per webhook and flood the receiver, which can read the
+/// signatures themselves from the API. The import's row insert bypasses SaveChanges and queues the
+/// event through <see cref="QueueImportedAsync"/> in its batch's transaction.</item>
 /// </list>
 /// Each event goes to the active webhooks of the letter's lead organisation and accepted co-authors,
 /// one outbox row per webhook with one event id. A save with no such change costs no query.
@@ -70,19 +76,36 @@ public sealed class WebhookEvents(TimeProvider clock, PublicBaseUrl publicBase, 
         }
     }
 
-    private sealed record Event(int LetterId, string Type, RecordEntry? Entry, LetterStatus? Status);
+    private sealed record Event(int LetterId, string Type, RecordEntry? Entry, LetterStatus? Status, WebhookImported? Imported = null);
+
+    /// <summary>
+    /// For the import's row insert, inside its batch's transaction: one "signatures imported" event
+    /// per letter for the batch's counted entries, saved (so queued in that transaction).
+    /// </summary>
+    public async Task QueueImportedAsync(AppDbContext db, IReadOnlyList<RecordEntry> counted, CancellationToken cancellationToken)
+    {
+        if (await AddAsync(db, Imported(counted), cancellationToken))
+            await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static IEnumerable<Event> Imported(IEnumerable<RecordEntry> counted) =>
+        counted.GroupBy(e => e.LetterId).Select(letter => new Event(letter.Key, WebhookEventTypes.SignaturesImported, null, null,
+            new WebhookImported(letter.Count(), letter.Min(e => e.Sequence), letter.Max(e => e.Sequence))));
 
     private async Task QueueAsync(DbContext? context, CancellationToken cancellationToken)
     {
         if (context is not AppDbContext db)
             return;
         var events = new List<Event>();
+        var imported = new List<RecordEntry>();
         foreach (var entry in db.ChangeTracker.Entries<RecordEntry>())
         {
             if (entry.State != EntityState.Added || entry.Entity.LetterId == 0)
                 continue;
             var record = entry.Entity;
-            if (record.Event == RecordEvent.Counted)
+            if (record is { Event: RecordEvent.Counted, Signature.Source: SignatureSource.Imported })
+                imported.Add(record);
+            else if (record.Event == RecordEvent.Counted)
                 events.Add(new Event(record.LetterId, WebhookEventTypes.SignatureConfirmed, record, null));
             else if (record.Subject is null)
                 events.Add(new Event(record.LetterId, WebhookEventTypes.SignatureWithdrawn, record, null));
@@ -103,9 +126,13 @@ public sealed class WebhookEvents(TimeProvider clock, PublicBaseUrl publicBase, 
             if (type is not null)
                 events.Add(new Event(entry.Entity.Id, type, null, after));
         }
-        if (events.Count == 0)
-            return;
+        events.AddRange(Imported(imported));
+        await AddAsync(db, events, cancellationToken);
+    }
 
+    /// <summary>One outbox row per event and webhook of the event's letter; whether any was added.</summary>
+    private async Task<bool> AddAsync(AppDbContext db, IEnumerable<Event> events, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var links = Links;
         var queued = false;
@@ -127,7 +154,7 @@ public sealed class WebhookEvents(TimeProvider clock, PublicBaseUrl publicBase, 
                 var petition = new WebhookPetition([OsdiDocuments.PetitionIdentifier(letter.Slug)], letter.Title ?? letter.Slug, links.Browser(letter.Slug),
                     (e.Status ?? letter.Status).ToString().ToLowerInvariant(), new WebhookPetitionLinks(new Link(links.Petition(letter.Slug))));
                 var signature = e.Entry is { } record ? await SignatureAsync(db, letter.Slug, record, links, cancellationToken) : null;
-                var payload = JsonSerializer.Serialize(new WebhookPayload(eventId, e.Type, now, petition, signature), Json);
+                var payload = JsonSerializer.Serialize(new WebhookPayload(eventId, e.Type, now, petition, signature, e.Imported), Json);
                 foreach (var webhookId in webhooks)
                     db.OutboxMessages.Add(OutboxMessage.ForWebhook(webhookId, eventId, e.Type, payload, now));
                 queued = true;
@@ -135,6 +162,7 @@ public sealed class WebhookEvents(TimeProvider clock, PublicBaseUrl publicBase, 
         }
         if (queued)
             _queued.AddOrUpdate(db, new object());
+        return queued;
     }
 
     /// <summary>
@@ -165,7 +193,17 @@ public sealed record WebhookPayload(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("created_date")] DateTime CreatedDate,
     [property: JsonPropertyName("petition")] WebhookPetition Petition,
-    [property: JsonPropertyName("signature")] SignatureDocument? Signature);
+    [property: JsonPropertyName("signature")] SignatureDocument? Signature,
+    [property: JsonPropertyName("signonletters:imported")] WebhookImported? Imported = null);
+
+/// <summary>
+/// A batch of imported signatures: how many, and the first and last of their OSDI identifiers'
+/// sequence numbers (<c>signonletters:{slug}/{sequence}</c>; other rows' entries may fall between).
+/// </summary>
+public sealed record WebhookImported(
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("first_sequence")] int FirstSequence,
+    [property: JsonPropertyName("last_sequence")] int LastSequence);
 
 public sealed record WebhookPetition(
     [property: JsonPropertyName("identifiers")] IReadOnlyList<string> Identifiers,

@@ -59,10 +59,13 @@ internal sealed class SignatureRowInsert
     /// record's own appender (<see cref="SignatoryRecordAppender.CountedEntriesAsync"/>) under its
     /// lock of the letter, as SaveChanges would have made it.
     /// </summary>
-    public Task InsertCountedAsync(AppDbContext db, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken) =>
-        InsertAsync(db, signatures, counted: true, cancellationToken);
+    /// <param name="alsoInTransaction">Run with the record's new entries before the commit (what SaveChanges' hooks would have queued, such as webhook events).</param>
+    public Task InsertCountedAsync(AppDbContext db, IReadOnlyList<Signature> signatures,
+        Func<IReadOnlyList<RecordEntry>, CancellationToken, Task> alsoInTransaction, CancellationToken cancellationToken) =>
+        InsertAsync(db, signatures, counted: true, cancellationToken, alsoInTransaction);
 
-    private async Task InsertAsync(AppDbContext db, IReadOnlyList<Signature> signatures, bool counted, CancellationToken cancellationToken)
+    private async Task InsertAsync(AppDbContext db, IReadOnlyList<Signature> signatures, bool counted, CancellationToken cancellationToken,
+        Func<IReadOnlyList<RecordEntry>, CancellationToken, Task>? alsoInTransaction = null)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var locked = counted ? await SignatoryRecordAppender.LockAsync(signatures.Select(s => s.LetterId), cancellationToken) : [];
@@ -75,7 +78,13 @@ internal sealed class SignatureRowInsert
             if (connection.CanCreateBatch)
                 await InsertInBatchesAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
             else
+            {
+                // SQLite: the search index filled once for the batch, not by its per-row trigger.
+                await ExecuteAsync(connection, transaction.GetDbTransaction(), SignatureSearch.DeferInsertsSql, cancellationToken);
                 await InsertOneByOneAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
+                await ExecuteAsync(connection, transaction.GetDbTransaction(), SignatureSearch.IndexDeferredSql, cancellationToken,
+                    ("@first", signatures.Count == 0 ? 0 : signatures.Min(s => s.Id)), ("@last", signatures.Count == 0 ? -1 : signatures.Max(s => s.Id)));
+            }
             if (entries.Count > 0)
             {
                 foreach (var entry in entries)
@@ -84,6 +93,8 @@ internal sealed class SignatureRowInsert
             }
             // The batch's tallies in its own transaction: once per batch, not per signature.
             await SignatureTallies.ApplyAsync(transaction.GetDbTransaction(), SignatureTallies.DeltasOf(signatures), cancellationToken);
+            if (alsoInTransaction is not null)
+                await alsoInTransaction(entries, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch
@@ -101,6 +112,22 @@ internal sealed class SignatureRowInsert
             SignatoryRecordAppender.Release(locked);
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>SQLite, in process: no round trips to save, so each statement is prepared once and run row by row.</summary>

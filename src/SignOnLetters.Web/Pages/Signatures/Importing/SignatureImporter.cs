@@ -1,4 +1,5 @@
 using SignOnLetters.Web.Infrastructure.Caching;
+using SignOnLetters.Web.Infrastructure.Webhooks;
 using SignOnLetters.Web.Pages.Signing;
 
 namespace SignOnLetters.Web.Pages.Signatures.Importing;
@@ -28,11 +29,13 @@ public sealed record RefusedRow(long Line, string Reason);
 /// EF's SaveChanges held an import to a few hundred rows a second). Each signature keeps its own
 /// history entry ("imported by … from file …"): it is what the signature's page shows and what a
 /// coordinator answering "why am I on this letter?" reads, and as a prepared insert it costs little
-/// next to the signature's row. Where the row insert is not used (SQL Server), or when the batch
+/// next to the signature's row. Webhooks hear of each stored batch by one summary event
+/// (<see cref="WebhookEvents"/>), whichever way it was stored. Where the row insert is not used (SQL Server), or when the batch
 /// meets a claim taken meanwhile, EF's SaveChanges stores the rows and its hooks do the rest.
 /// </para>
 /// </summary>
-public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> T, LetterChanges changes, ILogger<SignatureImporter> logger)
+public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> T, LetterChanges changes, WebhookEvents webhooks,
+    ILogger<SignatureImporter> logger)
 {
     public const int BatchSize = 2_000;
 
@@ -141,7 +144,8 @@ public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStri
             if (SignatureRowInsert.For(db) is { } insert)
             {
                 // Its own transaction, so under a retrying strategy (PostgreSQL, SQL Server) each attempt runs whole.
-                await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => insert.InsertCountedAsync(db, fresh, ct), cancellationToken);
+                await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => insert.InsertCountedAsync(db, fresh, (entries, inTransaction) => webhooks.QueueImportedAsync(db, entries, inTransaction), ct),
+                    cancellationToken);
                 await changes.NotifyAsync([letterId]);
             }
             else
