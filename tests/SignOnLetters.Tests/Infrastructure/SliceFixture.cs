@@ -78,6 +78,8 @@ public abstract class SliceFixture : IAsyncLifetime
             builder.UseSetting("Email:PickupDirectory", MailDirectory);
             // Each fixture its own PDF folder (beside its mailbox, deleted with it): fixtures hand out the same letter ids.
             builder.UseSetting("Pdf:CacheDirectory", Path.Combine(Path.GetDirectoryName(MailDirectory)!, "pdf-cache"));
+            // and its own folder for uploads between an import's steps: tests count the files left there.
+            builder.UseSetting("Imports:Directory", Path.Combine(Path.GetDirectoryName(MailDirectory)!, "imports"));
             builder.UseSetting("Email:Smtp:Host", string.Empty);
             builder.UseSetting("App:PublicBaseUrl", "http://localhost");
             builder.UseSetting("Administrators:Emails:0", AdministratorEmail);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Pages.Signatures;
@@ -361,9 +362,9 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
             .Select(t => t.Count).SingleAsync());
     }
 
-    private static int StoredFiles()
+    private int StoredFiles()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "signonletters-imports");
+        var directory = App.Factory.Services.GetRequiredService<IOptions<ImportFileOptions>>().Value.Directory!;
         return Directory.Exists(directory) ? Directory.GetFiles(directory, "*.csv").Length : 0;
     }
 
