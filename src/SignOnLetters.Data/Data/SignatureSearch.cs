@@ -121,27 +121,69 @@ public static class SignatureSearch
     /// <summary>The signatures whose name, organisation or e-mail contains <paramref name="term"/>, case ignored.</summary>
     public static IQueryable<Signature> Matching(AppDbContext db, IQueryable<Signature> signatures, string term)
     {
-        // Characters as SQLite and PostgreSQL count them (an emoji is one), not UTF-16 units.
-        var length = term.EnumerateRunes().Count();
-        if (length >= ShortestIndexedTerm && db.Database.IsSqlite())
+        if (Indexed(db, term) && db.Database.IsSqlite())
         {
-            // One FTS5 phrase: the term's trigrams in order, so it matches the term as a substring.
-            var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            var found = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"SignatureSearch\" WHERE \"SignatureSearch\" MATCH {phrase}");
+            var found = FoundOnSqlite(db, "", term);
             return signatures.Where(s => found.Contains(s.Id));
         }
-        if (length >= ShortestIndexedTerm && db.Database.IsNpgsql())
+        if (Indexed(db, term) && db.Database.IsNpgsql())
         {
-            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            // The escape character named: Npgsql otherwise sends ESCAPE '' and "100%" would match "100".
+            var pattern = IlikePattern(term);
             return signatures.Where(s => EF.Functions.ILike(s.SignerName, pattern, "\\")
                                          || (s.OrganisationName != null && EF.Functions.ILike(s.OrganisationName, pattern, "\\"))
                                          || (s.Email != null && EF.Functions.ILike(s.Email, pattern, "\\")));
         }
+        return LowerCasedContains(signatures, term.ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// The public list's search: the signatures whose organisation, or whose name where the name is
+    /// shown (<see cref="PublicSignatory.Shown"/>: "name and organisation" only), contains
+    /// <paramref name="term"/>. A hidden name and every e-mail address are never looked at, through
+    /// the same indexes as <see cref="Matching"/>: a hidden signer's name costs one more row to
+    /// reject, so neither the answer nor its time tells a stranger that they signed.
+    /// </summary>
+    public static IQueryable<Signature> MatchingShown(AppDbContext db, IQueryable<Signature> signatures, string term)
+    {
+        const SignatureVisibility named = SignatureVisibility.NameAndOrganisation;
+        if (Indexed(db, term) && db.Database.IsSqlite())
+        {
+            var byOrganisation = FoundOnSqlite(db, "OrganisationName : ", term);
+            var byName = FoundOnSqlite(db, "SignerName : ", term);
+            return signatures.Where(s => byOrganisation.Contains(s.Id) || (s.Visibility == named && byName.Contains(s.Id)));
+        }
+        if (Indexed(db, term) && db.Database.IsNpgsql())
+        {
+            var pattern = IlikePattern(term);
+            return signatures.Where(s => (s.OrganisationName != null && EF.Functions.ILike(s.OrganisationName, pattern, "\\"))
+                                         || (s.Visibility == named && EF.Functions.ILike(s.SignerName, pattern, "\\")));
+        }
+        var lower = term.ToLowerInvariant();
+        return signatures.Where(s => (s.OrganisationName != null && s.OrganisationName.ToLower().Contains(lower))
+                                     || (s.Visibility == named && s.SignerName.ToLower().Contains(lower)));
+    }
+
+    /// <summary>Whether a trigram index can answer <paramref name="term"/> (SQL Server has none).</summary>
+    private static bool Indexed(AppDbContext db, string term) =>
+        // Characters as SQLite and PostgreSQL count them (an emoji is one), not UTF-16 units.
+        term.EnumerateRunes().Count() >= ShortestIndexedTerm && (db.Database.IsSqlite() || db.Database.IsNpgsql());
+
+    /// <summary>The FTS5 table's rows matching the term as one phrase (its trigrams in order: a substring), in the columns <paramref name="columnFilter"/> names.</summary>
+    private static IQueryable<int> FoundOnSqlite(AppDbContext db, string columnFilter, string term)
+    {
+        var query = columnFilter + "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"SignatureSearch\" WHERE \"SignatureSearch\" MATCH {query}");
+    }
+
+    /// <summary>An ILIKE pattern for "contains", with the escape character named: Npgsql otherwise sends ESCAPE '' and "100%" would match "100".</summary>
+    private static string IlikePattern(string term) =>
+        "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    private static IQueryable<Signature> LowerCasedContains(IQueryable<Signature> signatures, string lower)
+    {
         // Lower-cased on both sides: the same on every provider (SQLite's LIKE and instr differ
         // from PostgreSQL's in case handling). EF escapes the term.
-        var lower = term.ToLowerInvariant();
         return signatures.Where(s => s.SignerName.ToLower().Contains(lower)
                                      || (s.OrganisationName != null && s.OrganisationName.ToLower().Contains(lower))
                                      || (s.Email != null && s.Email.ToLower().Contains(lower)));

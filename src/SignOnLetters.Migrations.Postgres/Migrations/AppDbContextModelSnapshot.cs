@@ -1421,9 +1421,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
                     b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "State", "Kind", "CountryCode");
+                    b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "State", "Kind", "Id");
+                    b.HasIndex("LetterId", "State", "CountryCode", "Kind", "Id");
 
                     b.HasIndex(new[] { "Email" }, "IX_Signatures_Email_Trigram");
 
@@ -1436,6 +1436,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "OrganisationName" }, "IX_Signatures_OrganisationName_Trigram"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "OrganisationName" }, "IX_Signatures_OrganisationName_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList");
 
                     b.HasIndex(new[] { "SignerName" }, "IX_Signatures_SignerName_Trigram");
 

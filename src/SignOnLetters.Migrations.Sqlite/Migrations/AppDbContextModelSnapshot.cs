@@ -1379,11 +1379,13 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "State", "Kind", "CountryCode");
+                    b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "State", "Kind", "Id");
+                    b.HasIndex("LetterId", "State", "CountryCode", "Kind", "Id");
 
                     b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
+
+                    b.HasIndex(new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList");
 
                     b.ToTable("Signatures");
                 });

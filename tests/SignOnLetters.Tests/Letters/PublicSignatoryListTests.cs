@@ -125,6 +125,38 @@ public abstract class PublicSignatoryListTests(SliceFixture app) : SliceTest(app
     }
 
     [SkippableFact]
+    public async Task Should_answer_a_hidden_signers_name_or_any_address_exactly_as_a_name_that_never_signed()
+    {
+        await SeedSmallListAsync();
+        // The page as the search left it, the term itself set aside (it is echoed in the search box).
+        async Task<string> AnswerAsync(string term)
+        {
+            var (response, page) = await GetAsync("?q=" + Uri.EscapeDataString(term));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return page.QuerySelector("main")!.InnerHtml.Replace(term, "TERM", StringComparison.Ordinal);
+        }
+        var never = await AnswerAsync("Nobody Signed");
+        Assert.Contains("No signatory matches this search.", never);
+        // Names behind "organisation only" and "counted, not named", and every e-mail address, shown signer's or not.
+        foreach (var term in new[] { "Secret Representative", "Private Name", "Hidden Person", "hidden@example.org", "secret@example", "rui@example.org", "example.org" })
+            Assert.Equal(never, await AnswerAsync(term));
+
+        // Nor by its time: a hidden name found in the index costs one row more to reject (medians, interleaved).
+        var hidden = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 31; i++)
+            foreach (var (term, times) in new[] { ("Secret Representative", hidden), ("Nobody Signed Here", unknown) })
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var model = await App.SendAsync(new Signatories.Query(Slug, Search: term));
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                Assert.Equal(0, model.Matching);
+            }
+        var ratio = hidden.Order().ElementAt(15) / unknown.Order().ElementAt(15);
+        Assert.InRange(ratio, 0.5, 2.0);
+    }
+
+    [SkippableFact]
     public async Task Should_filter_by_country_and_keep_search_and_country_on_every_page_link()
     {
         var (letter, _, _) = await OpenLetterAsync(App);

@@ -150,11 +150,17 @@ public sealed class ListQueryPlanTestsOnSqlite(SqliteSlice app) : SliceTest(app)
         // The country filter in the default order, and a search through the FTS5 index.
         await App.SendAsync(new Index.Query(Slug, Country: "KE"));
         await App.SendAsync(new Index.Query(Slug, Search: "person 01"));
+        // The table filtered by a state in date order (the "charts" view of the scale benchmark).
+        await App.SendAsync(new Index.Query(Slug, State: "Withdrawn"));
+        await App.SendAsync(new Index.Query(Slug, State: "Approved", Page: "2"));
         App.RunAs(null);
         var list = await App.SendAsync(new Signatories.Query(Slug, 1));
         await App.SendAsync(new Signatories.Query(Slug, "2", After: list.NextCursor));
         await App.SendAsync(new Signatories.Query(Slug, list.PageCount));
         await App.SendAsync(new Signatories.Query(Slug, "1", Country: "KE"));
+        // A page by number counts through the covering index; the public search reads the FTS5 index.
+        await App.SendAsync(new Signatories.Query(Slug, "2"));
+        await App.SendAsync(new Signatories.Query(Slug, "1", Search: "person 01"));
 
         var statements = App.Logs.Lines
             .Where(l => l.Contains("Executed DbCommand") && l.Contains("\"Signatures\""))
@@ -187,6 +193,19 @@ public sealed class ListQueryPlanTestsOnSqlite(SqliteSlice app) : SliceTest(app)
             return found;
         });
         Assert.Contains(plans, p => p.Plan.Contains("SignatureSearch VIRTUAL TABLE"));
+        // The public search looks in the shown columns of the FTS5 index only (never the e-mail column).
+        Assert.Contains(plans, p => p.Sql.Contains("\"SignatureSearch\"") && p.Sql.Contains("\"Visibility\" = 0") && p.Plan.Contains("SignatureSearch VIRTUAL TABLE"));
+        // The public list's keys, by number, from the index alone: an OFFSET skips index entries, not rows.
+        var publicKeys = plans.Where(p => p.Sql.Contains("OFFSET") && p.Sql.StartsWith("SELECT CAST(\"s\".\"Kind\"", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(publicKeys);
+        Assert.All(publicKeys, p => Assert.Contains(
+            p.Sql.Contains("\"SignatureSearch\"") ? "SignatureSearch VIRTUAL TABLE"
+            : p.Sql.Contains("\"CountryCode\" =") ? "INDEX IX_Signatures_LetterId_State_CountryCode_Kind_Id (LetterId=? AND State=? AND CountryCode=?)"
+            : "COVERING INDEX IX_Signatures_PublicList", p.Plan));
+        // The table filtered by state, in date order, seeks in (LetterId, State, CreatedAt, Id).
+        var byState = plans.Where(p => Regex.IsMatch(p.Sql, "\"State\" = [@\\d]") && p.Sql.Contains("ORDER BY \"s\".\"CreatedAt\" DESC")).ToList();
+        Assert.NotEmpty(byState);
+        Assert.All(byState, p => Assert.Contains("IX_Signatures_LetterId_State_CreatedAt_Id", p.Plan));
         Assert.All(plans, p =>
         {
             Assert.DoesNotMatch(@"(^|\| )SCAN (s|s0|s1|Signatures)\b", p.Plan);

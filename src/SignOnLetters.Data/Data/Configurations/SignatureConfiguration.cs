@@ -53,12 +53,17 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
             .HasDatabaseName("IX_Signatures_ActiveEmail").HasFilter(ActiveClaimFilter(nameof(Signature.EmailKey)));
         // "Resend the confirmation" finds a mailbox's unconfirmed signatures, which the partial index above does not hold.
         builder.HasIndex(s => new { s.LetterId, s.EmailKey }, "IX_Signatures_LetterEmail");
-        // Counts and the public list read approved rows of one letter.
-        builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.CountryCode });
+        // The public list filtered by country, in its order (organisations, then individuals, by id), and
+        // the recount's approved rows of one letter.
+        builder.HasIndex(s => new { s.LetterId, s.State, s.CountryCode, s.Kind, s.Id });
         // Lists that seek rather than count (issue 20): the public list in its order (organisations, then
         // individuals, by id), and the coordinators' table by date and by country.
-        builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.Id });
+        // Its last two columns are what PublicSignatory.IsListed reads, so the list's page of keys is read
+        // from the index alone: a page number deep in the list skips index entries, not rows.
+        builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.Id, s.Visibility, s.OrganisationName }, "IX_Signatures_PublicList");
         builder.HasIndex(s => new { s.LetterId, s.CreatedAt, s.Id });
+        // The table filtered by state (the review queue's "pending", "withdrawn") in date order seeks here.
+        builder.HasIndex(s => new { s.LetterId, s.State, s.CreatedAt, s.Id });
         builder.HasIndex(s => new { s.LetterId, s.CountryCode, s.Id });
         // The table filtered by country in its default order (newest first) seeks here too.
         builder.HasIndex(s => new { s.LetterId, s.CountryCode, s.CreatedAt, s.Id });

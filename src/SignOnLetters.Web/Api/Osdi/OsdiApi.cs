@@ -260,7 +260,8 @@ public static class OsdiApi
         {
             var letterId = await LetterInScopeAsync(db, query.OrganisationId, query.Slug, cancellationToken);
             var listed = Listed(letterId);
-            var total = await listed.CountAsync(cancellationToken);
+            // The length of the public list from the tallies (as the list itself counts it), not by counting its rows.
+            var total = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Listed, cancellationToken)).Sum(t => t.Count);
             var rows = await Shown(listed.OrderBy(x => x.Sequence).Skip(query.Paging.Skip).Take(query.Paging.PerPage)).ToListAsync(cancellationToken);
             return new Page<SignatureDocument>(total, rows.OrderBy(r => r.Sequence).Select(r => Document(query.Slug, r, query.Links)).ToList());
         }

@@ -164,17 +164,11 @@ public class Signatories(IMediator mediator) : PageModel
 
         private const string ListName = "signatories";
 
-        /// <summary>Matches only what the list shows of each signatory (see the class remarks).</summary>
-        private static IQueryable<Signature> Filtered(IQueryable<Signature> listed, Filters filters)
+        /// <summary>Matches only what the list shows of each signatory (see the class remarks), through the search index.</summary>
+        private IQueryable<Signature> Filtered(IQueryable<Signature> listed, Filters filters)
         {
             if (filters.Search is { } search)
-            {
-                // Lower-cased on both sides, the same on every provider (SQLite's lower() is given
-                // Unicode case folding by SqlitePragmaInterceptor). EF escapes % and _ in the term.
-                var term = search.ToLowerInvariant();
-                listed = listed.Where(s => (s.OrganisationName != null && s.OrganisationName.ToLower().Contains(term))
-                                           || (s.Visibility == SignatureVisibility.NameAndOrganisation && s.SignerName.ToLower().Contains(term)));
-            }
+                listed = SignatureSearch.MatchingShown(db, listed, search);
             if (filters.Country is { } country)
                 listed = listed.Where(s => s.CountryCode == country);
             return listed;

@@ -208,12 +208,19 @@ public class Index(IMediator mediator) : PageModel
             }
             else
                 window = Sorted(matching, sort).Skip((page - 1) * PageSize).Take(PageSize);
-            var rows = await window
-                .Select(s => new Row(s.Id, s.Kind, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.State, s.Visibility,
-                    s.Source, s.CreatedAt, s.ConfirmedAt, s.ErasedAt))
-                .ToListAsync(cancellationToken);
+            // The page's ids first, from the index alone (a page number counts past index entries, not
+            // rows; PostgreSQL can answer it by an index-only scan), then only its 50 rows.
+            var ids = await window.Select(s => s.Id).ToListAsync(cancellationToken);
             if (backwards)
-                rows.Reverse();
+                ids.Reverse();
+            var byId = ids.Count == 0
+                ? []
+                : await db.Signatures.AsNoTracking().Where(s => ids.Contains(s.Id))
+                    .Select(s => new Row(s.Id, s.Kind, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.State, s.Visibility,
+                        s.Source, s.CreatedAt, s.ConfirmedAt, s.ErasedAt))
+                    .ToDictionaryAsync(r => r.Id, cancellationToken);
+            // By id alone (a search is not run twice); a row deleted between the two reads is left out.
+            var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
             if (!seekable || rows.Count == 0)
                 return (rows, null, null);
             return (rows,
