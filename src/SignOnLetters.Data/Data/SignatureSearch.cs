@@ -70,7 +70,13 @@ public static class SignatureSearch
     {
         migration.Sql($"CREATE VIRTUAL TABLE \"{SqliteTable}\" USING fts5({Columns}, content='Signatures', content_rowid='Id', tokenize='trigram');");
         migration.Sql($"INSERT INTO \"{SqliteTable}\"(\"{SqliteTable}\") VALUES ('rebuild');");
-        CreateDeferredInsertOnSqlite(migration);
+        // The insert trigger steps aside while a bulk insert's transaction holds a row in DeferredTable.
+        migration.Sql($"CREATE TABLE \"{DeferredTable}\" (\"Deferred\" INTEGER NOT NULL PRIMARY KEY);");
+        migration.Sql($"""
+            CREATE TRIGGER "Signatures_SearchInsert" AFTER INSERT ON "Signatures" WHEN NOT EXISTS (SELECT 1 FROM "{DeferredTable}") BEGIN
+              INSERT INTO "{SqliteTable}"(rowid, {Columns}) VALUES (new."Id", new."SignerName", new."OrganisationName", new."Email");
+            END;
+            """);
         migration.Sql($"""
             CREATE TRIGGER "Signatures_SearchDelete" AFTER DELETE ON "Signatures" BEGIN
               INSERT INTO "{SqliteTable}"("{SqliteTable}", rowid, {Columns}) VALUES ('delete', old."Id", old."SignerName", old."OrganisationName", old."Email");
@@ -84,31 +90,6 @@ public static class SignatureSearch
             END;
             """);
     }
-
-    /// <summary>
-    /// The per-row insert trigger, off while <see cref="DeferredTable"/> holds a row. For the
-    /// migration that replaced the unconditional trigger of <see cref="CreateOnSqlite"/>'s first
-    /// version; <see cref="DropDeferredInsertOnSqlite"/> puts that one back.
-    /// </summary>
-    public static void CreateDeferredInsertOnSqlite(MigrationBuilder migration)
-    {
-        migration.Sql("DROP TRIGGER IF EXISTS \"Signatures_SearchInsert\";");
-        migration.Sql($"CREATE TABLE IF NOT EXISTS \"{DeferredTable}\" (\"Deferred\" INTEGER NOT NULL PRIMARY KEY);");
-        migration.Sql(InsertTriggerSql($"WHEN NOT EXISTS (SELECT 1 FROM \"{DeferredTable}\")"));
-    }
-
-    public static void DropDeferredInsertOnSqlite(MigrationBuilder migration)
-    {
-        migration.Sql("DROP TRIGGER IF EXISTS \"Signatures_SearchInsert\";");
-        migration.Sql($"DROP TABLE IF EXISTS \"{DeferredTable}\";");
-        migration.Sql(InsertTriggerSql(condition: ""));
-    }
-
-    private static string InsertTriggerSql(string condition) => $"""
-        CREATE TRIGGER "Signatures_SearchInsert" AFTER INSERT ON "Signatures" {condition} BEGIN
-          INSERT INTO "{SqliteTable}"(rowid, {Columns}) VALUES (new."Id", new."SignerName", new."OrganisationName", new."Email");
-        END;
-        """;
 
     public static void DropOnSqlite(MigrationBuilder migration)
     {

@@ -62,7 +62,7 @@ public abstract class SearchIndexFillTests(SliceFixture app) : SliceTest(app)
         var admin = await App.CreateUserAsync(SliceFixture.AdministratorEmail);
         await App.ExecuteScopeAsync(sp => sp.GetRequiredService<SignOnLetters.Web.Infrastructure.Seeding.AdministratorSetup>().ApplyAsync());
         App.RunAs(admin);
-        Assert.Equal("restored-letter", await App.SendAsync(new Import.Command(new MemoryStream(file), file.Length, "restored-letter")));
+        Assert.Equal("restored-letter", (await App.SendAsync(new Import.Command(new MemoryStream(file), file.Length, "restored-letter"))).Slug);
         Assert.Equal(["zdravko@quillmail.example"], await EmailsFoundAsync("restored-letter", "batchwriter"));
         Assert.Equal(["person1234@wharfside.example"], await EmailsFoundAsync("restored-letter", "Person 1234"));
         Assert.Empty(await EmailsFoundAsync("restored-letter", "Person 0007"));

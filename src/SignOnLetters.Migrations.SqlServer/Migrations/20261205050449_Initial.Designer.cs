@@ -13,8 +13,8 @@ using SignOnLetters.Data;
 namespace SignOnLetters.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205035408_import2")]
-    partial class import2
+    [Migration("20261205050449_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1427,11 +1427,13 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
 
                     b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "State", "Kind", "CountryCode");
+                    b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "State", "Kind", "Id");
+                    b.HasIndex("LetterId", "State", "CountryCode", "Kind", "Id");
 
                     b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
+
+                    b.HasIndex(new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList");
 
                     b.ToTable("Signatures");
                 });

@@ -12,6 +12,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -225,7 +228,24 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     ArchivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LatestRevisionNumber = table.Column<int>(type: "integer", nullable: false),
                     LatestVersionNumber = table.Column<int>(type: "integer", nullable: false),
-                    ChangeCount = table.Column<int>(type: "integer", nullable: false)
+                    ChangeCount = table.Column<int>(type: "integer", nullable: false),
+                    OpensAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OpensAtTimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    OpeningScheduledByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReminderCron = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReminderTimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ReminderEveryWeeks = table.Column<int>(type: "integer", nullable: false),
+                    NextReminderAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastReminderRunAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PdfCjkFaces = table.Column<int>(type: "integer", nullable: false),
+                    PdfGrouping = table.Column<int>(type: "integer", nullable: false),
+                    PdfIndividualsCountedOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    PdfLatinCommaInArabic = table.Column<bool>(type: "boolean", nullable: false),
+                    PdfLetterheadAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    PdfLogoWall = table.Column<bool>(type: "boolean", nullable: false),
+                    PdfPaper = table.Column<int>(type: "integer", nullable: false),
+                    PdfPlace = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PdfReplyTo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -236,6 +256,32 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SecretHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganisationApiKeys_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -287,6 +333,30 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_OrganisationMemberships_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationWebhooks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationWebhooks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganisationWebhooks_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
                         principalColumn: "Id",
@@ -735,6 +805,7 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     HtmlBody = table.Column<string>(type: "text", nullable: false),
                     AttachmentLetterId = table.Column<int>(type: "integer", nullable: true),
                     AttachmentLanguage = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: true),
+                    Language = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: true),
                     ListUnsubscribeUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ReplyTo = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     State = table.Column<int>(type: "integer", nullable: false),
@@ -743,6 +814,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClaimId = table.Column<Guid>(type: "uuid", nullable: true),
                     LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    WebhookId = table.Column<int>(type: "integer", nullable: true),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
@@ -753,6 +827,12 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         name: "FK_OutboxMessages_Mailings_MailingId",
                         column: x => x.MailingId,
                         principalTable: "Mailings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_OrganisationWebhooks_WebhookId",
+                        column: x => x.WebhookId,
+                        principalTable: "OrganisationWebhooks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -928,6 +1008,16 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 columns: new[] { "Status", "DeadlineUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Letters_Status_NextReminderAtUtc",
+                table: "Letters",
+                columns: new[] { "Status", "NextReminderAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_Status_OpensAtUtc",
+                table: "Letters",
+                columns: new[] { "Status", "OpensAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LetterTexts_LetterId",
                 table: "LetterTexts",
                 column: "LetterId");
@@ -955,6 +1045,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrganisationApiKeys_OrganisationId",
+                table: "OrganisationApiKeys",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganisationInvitations_OrganisationId_NormalizedEmail",
                 table: "OrganisationInvitations",
                 columns: new[] { "OrganisationId", "NormalizedEmail" });
@@ -977,6 +1072,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrganisationWebhooks_OrganisationId",
+                table: "OrganisationWebhooks",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MailingId_RecipientKey",
                 table: "OutboxMessages",
                 columns: new[] { "MailingId", "RecipientKey" },
@@ -986,6 +1086,17 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "IX_OutboxMessages_State_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_WebhookId_EventId",
+                table: "OutboxMessages",
+                columns: new[] { "WebhookId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_WebhookId_Id",
+                table: "OutboxMessages",
+                columns: new[] { "WebhookId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PartnerInvitations_LetterId_EmailKey",
@@ -1054,6 +1165,13 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 filter: "\"ConfirmationTokenHash\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Signatures_Email_Trigram",
+                table: "Signatures",
+                column: "Email")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LatestWithdrawTokenHash",
                 table: "Signatures",
                 column: "LatestWithdrawTokenHash",
@@ -1066,6 +1184,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 columns: new[] { "LetterId", "EmailKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Signatures_LetterId_CountryCode_CreatedAt_Id",
+                table: "Signatures",
+                columns: new[] { "LetterId", "CountryCode", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LetterId_CountryCode_Id",
                 table: "Signatures",
                 columns: new[] { "LetterId", "CountryCode", "Id" });
@@ -1076,14 +1199,14 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 columns: new[] { "LetterId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Signatures_LetterId_State_Kind_CountryCode",
+                name: "IX_Signatures_LetterId_State_CountryCode_Kind_Id",
                 table: "Signatures",
-                columns: new[] { "LetterId", "State", "Kind", "CountryCode" });
+                columns: new[] { "LetterId", "State", "CountryCode", "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Signatures_LetterId_State_Kind_Id",
+                name: "IX_Signatures_LetterId_State_CreatedAt_Id",
                 table: "Signatures",
-                columns: new[] { "LetterId", "State", "Kind", "Id" });
+                columns: new[] { "LetterId", "State", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LetterVersionId",
@@ -1099,6 +1222,25 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "IX_Signatures_OrganisationId",
                 table: "Signatures",
                 column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_OrganisationName_Trigram",
+                table: "Signatures",
+                column: "OrganisationName")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_PublicList",
+                table: "Signatures",
+                columns: new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_SignerName_Trigram",
+                table: "Signatures",
+                column: "SignerName")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_WithdrawTokenHash",
@@ -1154,6 +1296,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "OrganisationAliases");
 
             migrationBuilder.DropTable(
+                name: "OrganisationApiKeys");
+
+            migrationBuilder.DropTable(
                 name: "OrganisationInvitations");
 
             migrationBuilder.DropTable(
@@ -1185,6 +1330,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Mailings");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationWebhooks");
 
             migrationBuilder.DropTable(
                 name: "Signatures");

@@ -224,7 +224,24 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     ArchivedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     LatestRevisionNumber = table.Column<int>(type: "int", nullable: false),
                     LatestVersionNumber = table.Column<int>(type: "int", nullable: false),
-                    ChangeCount = table.Column<int>(type: "int", nullable: false)
+                    ChangeCount = table.Column<int>(type: "int", nullable: false),
+                    OpensAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    OpensAtTimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    OpeningScheduledByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ReminderCron = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ReminderTimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ReminderEveryWeeks = table.Column<int>(type: "int", nullable: false),
+                    NextReminderAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastReminderRunAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PdfCjkFaces = table.Column<int>(type: "int", nullable: false),
+                    PdfGrouping = table.Column<int>(type: "int", nullable: false),
+                    PdfIndividualsCountedOnly = table.Column<bool>(type: "bit", nullable: false),
+                    PdfLatinCommaInArabic = table.Column<bool>(type: "bit", nullable: false),
+                    PdfLetterheadAddress = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    PdfLogoWall = table.Column<bool>(type: "bit", nullable: false),
+                    PdfPaper = table.Column<int>(type: "int", nullable: false),
+                    PdfPlace = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    PdfReplyTo = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -235,6 +252,32 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                         principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SecretHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganisationApiKeys_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -286,6 +329,30 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_OrganisationMemberships_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationWebhooks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationWebhooks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganisationWebhooks_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
                         principalColumn: "Id",
@@ -734,6 +801,7 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     AttachmentLetterId = table.Column<int>(type: "int", nullable: true),
                     AttachmentLanguage = table.Column<string>(type: "nvarchar(35)", maxLength: 35, nullable: true),
+                    Language = table.Column<string>(type: "nvarchar(35)", maxLength: 35, nullable: true),
                     ListUnsubscribeUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     ReplyTo = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
                     State = table.Column<int>(type: "int", nullable: false),
@@ -742,6 +810,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     LeaseUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ClaimId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    WebhookId = table.Column<int>(type: "int", nullable: true),
+                    EventId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     SentAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
@@ -752,6 +823,12 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                         name: "FK_OutboxMessages_Mailings_MailingId",
                         column: x => x.MailingId,
                         principalTable: "Mailings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_OrganisationWebhooks_WebhookId",
+                        column: x => x.WebhookId,
+                        principalTable: "OrganisationWebhooks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -929,6 +1006,16 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                 columns: new[] { "Status", "DeadlineUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Letters_Status_NextReminderAtUtc",
+                table: "Letters",
+                columns: new[] { "Status", "NextReminderAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_Status_OpensAtUtc",
+                table: "Letters",
+                columns: new[] { "Status", "OpensAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LetterTexts_LetterId",
                 table: "LetterTexts",
                 column: "LetterId");
@@ -956,6 +1043,11 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrganisationApiKeys_OrganisationId",
+                table: "OrganisationApiKeys",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganisationInvitations_OrganisationId_NormalizedEmail",
                 table: "OrganisationInvitations",
                 columns: new[] { "OrganisationId", "NormalizedEmail" });
@@ -978,6 +1070,11 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrganisationWebhooks_OrganisationId",
+                table: "OrganisationWebhooks",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MailingId_RecipientKey",
                 table: "OutboxMessages",
                 columns: new[] { "MailingId", "RecipientKey" },
@@ -988,6 +1085,18 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                 name: "IX_OutboxMessages_State_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_WebhookId_EventId",
+                table: "OutboxMessages",
+                columns: new[] { "WebhookId", "EventId" },
+                unique: true,
+                filter: "[WebhookId] IS NOT NULL AND [EventId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_WebhookId_Id",
+                table: "OutboxMessages",
+                columns: new[] { "WebhookId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PartnerInvitations_LetterId_EmailKey",
@@ -1068,6 +1177,11 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                 columns: new[] { "LetterId", "EmailKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Signatures_LetterId_CountryCode_CreatedAt_Id",
+                table: "Signatures",
+                columns: new[] { "LetterId", "CountryCode", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LetterId_CountryCode_Id",
                 table: "Signatures",
                 columns: new[] { "LetterId", "CountryCode", "Id" });
@@ -1078,14 +1192,14 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                 columns: new[] { "LetterId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Signatures_LetterId_State_Kind_CountryCode",
+                name: "IX_Signatures_LetterId_State_CountryCode_Kind_Id",
                 table: "Signatures",
-                columns: new[] { "LetterId", "State", "Kind", "CountryCode" });
+                columns: new[] { "LetterId", "State", "CountryCode", "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Signatures_LetterId_State_Kind_Id",
+                name: "IX_Signatures_LetterId_State_CreatedAt_Id",
                 table: "Signatures",
-                columns: new[] { "LetterId", "State", "Kind", "Id" });
+                columns: new[] { "LetterId", "State", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LetterVersionId",
@@ -1101,6 +1215,11 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                 name: "IX_Signatures_OrganisationId",
                 table: "Signatures",
                 column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_PublicList",
+                table: "Signatures",
+                columns: new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_WithdrawTokenHash",
@@ -1156,6 +1275,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                 name: "OrganisationAliases");
 
             migrationBuilder.DropTable(
+                name: "OrganisationApiKeys");
+
+            migrationBuilder.DropTable(
                 name: "OrganisationInvitations");
 
             migrationBuilder.DropTable(
@@ -1187,6 +1309,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Mailings");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationWebhooks");
 
             migrationBuilder.DropTable(
                 name: "Signatures");
