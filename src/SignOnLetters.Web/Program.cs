@@ -92,6 +92,7 @@ services.AddHostedService(sp => sp.GetRequiredService<SignOnLetters.Web.Document
 services.AddSingleton<SignOnLetters.Web.Infrastructure.Markdown.RenderedMarkdown>();
 services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
 services.AddScoped<SignOnLetters.Web.Pages.Signatures.UnsubscribeLinks>();
+services.AddScoped<SignOnLetters.Web.Pages.Signatures.ReminderStopLinks>();
 services.AddScoped<SignOnLetters.Web.Pages.Organisations.CoAuthorshipNotices>();
 services.AddScoped<SignOnLetters.Web.Pages.Signing.OrganisationReviewNotice>();
 services.Configure<SignOnLetters.Web.Pages.Letters.UpdateOptions>(builder.Configuration.GetSection(SignOnLetters.Web.Pages.Letters.UpdateOptions.Section));

@@ -1207,6 +1207,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<int>("RemindersSent")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("RemindersStoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1210,6 +1210,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<int>("RemindersSent")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("RemindersStoppedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("datetime2");
 

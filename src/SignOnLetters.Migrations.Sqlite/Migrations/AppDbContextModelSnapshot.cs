@@ -1167,6 +1167,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<int>("RemindersSent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RemindersStoppedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("TEXT");
 

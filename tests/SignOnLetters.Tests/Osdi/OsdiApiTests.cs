@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -151,6 +152,48 @@ public abstract class OsdiApiTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_walk_the_whole_list_by_next_links_that_seek_and_stay_right_when_the_list_changes_meanwhile()
+    {
+        var (letter, _, _, key) = await LetterWithKeyAsync();
+        await AddApprovedAsync(App, letter, Enumerable.Range(1, 9).Select(i => Individual($"Person {i}", $"p{i}@example.org")).ToArray());
+        var expected = Identifiers(Json(await GetOkAsync($"/petitions/{Slug}/signatures?per_page=100", key)));
+        Assert.Equal(11, expected.Count);
+
+        var walked = new List<string>();
+        var path = $"/petitions/{Slug}/signatures?per_page=4";
+        var pages = 0;
+        while (path is not null)
+        {
+            var page = Json(await GetOkAsync(path, key));
+            walked.AddRange(Identifiers(page));
+            pages++;
+            if (pages == 1)
+            {
+                // Someone withdraws from the first page while the client reads: a page counted by number would now skip a signature.
+                await App.ExecuteDbContextAsync(async db =>
+                {
+                    var sequence = int.Parse(walked[0][(walked[0].LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+                    var signatureId = await db.RecordEntries.Where(e => e.LetterId == letter.Id && e.Sequence == sequence).Select(e => e.SignatureId).SingleAsync();
+                    var first = await db.Signatures.SingleAsync(s => s.Id == signatureId);
+                    first.Withdraw(SignatureActor.Signer, null, App.Clock.GetUtcNow().UtcDateTime);
+                    await db.SaveChangesAsync();
+                });
+            }
+            path = page.GetProperty("_links").TryGetProperty("next", out var next) ? Relative(next.GetProperty("href").GetString()!) : null;
+            if (path is not null)
+                Assert.Matches(@"page=\d+&per_page=4&after=\d+$", path);
+        }
+        Assert.Equal(expected, walked);
+        Assert.Equal(3, pages);
+    }
+
+    private static List<string> Identifiers(JsonElement page) =>
+        page.GetProperty("_embedded").GetProperty("osdi:signatures").EnumerateArray()
+            .Select(s => s.GetProperty("identifiers")[0].GetString()!).ToList();
+
+    private static string Relative(string href) => href[(href.IndexOf(Root, StringComparison.Ordinal) + Root.Length)..];
+
+    [SkippableFact]
     public async Task Should_never_name_a_signer_counted_but_not_named_nor_show_any_email()
     {
         var (letter, _, _, key) = await LetterWithKeyAsync();
@@ -217,6 +260,11 @@ public abstract class OsdiApiTests(SliceFixture app) : SliceTest(app)
     [InlineData("/petitions?page=99999999999999999999")]
     [InlineData("/petitions?page=1&page=2")]
     [InlineData("/petitions/" + Slug + "/signatures?per_page=-5")]
+    [InlineData("/petitions/" + Slug + "/signatures?after=-1")]
+    [InlineData("/petitions/" + Slug + "/signatures?after=1%20OR%201=1")]
+    [InlineData("/petitions/" + Slug + "/signatures?after=99999999999")]
+    [InlineData("/petitions/" + Slug + "/signatures?after=1&after=2")]
+    [InlineData("/petitions/" + Slug + "/signatures?after=")]
     [InlineData("/petitions/x'%20OR%201=1--")]
     [InlineData("/petitions/" + Slug + "%3B%20DROP%20TABLE%20Signatures")]
     [InlineData("/petitions/" + Slug + "/signatures/1%20OR%201=1")]

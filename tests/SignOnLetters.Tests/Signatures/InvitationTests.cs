@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SignOnLetters.Domain;
 using SignOnLetters.Domain.Letters;
 using SignOnLetters.Domain.Signatures;
@@ -240,6 +242,85 @@ public abstract class InvitationTests(SliceFixture app) : SliceTest(app)
         var states = (await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations.ToDictionary(i => i.Email, i => i.Status);
         Assert.Equal((Status.Opened, Status.Declined, Status.Signed), (states["silent@example.org"], states["no@example.org"], states["mdm@example.org"]));
     }
+
+    [SkippableFact]
+    public async Task Should_stop_reminders_by_the_emails_one_click_link_which_outlives_the_reminders_and_declines_nothing()
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        App.RunAs(coordinator);
+        await App.SendAsync(new PartnerInvitations.Import
+        {
+            Slug = Slug, Csv = "organisation,email\nSilent Network,silent@example.org\nBusy Network,busy@example.org\n",
+        });
+        var invitation = App.Emails.LatestTo("busy@example.org");
+        var stop = EmailBox.LinkContaining(invitation, "/invitations/stop-reminders/");
+        Assert.Equal($"<{stop}>", invitation.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", invitation.Headers["List-Unsubscribe-Post"]);
+        Assert.NotEqual(stop, EmailBox.LinkContaining(App.Emails.LatestTo("silent@example.org"), "/invitations/stop-reminders/"));
+
+        // A reminder replaces the tracked link; the first e-mail's stop link must still work after it.
+        App.Clock.Advance(TimeSpan.FromDays(7));
+        Assert.Equal(2, await App.SendAsync(new PartnerInvitations.Remind(Slug)));
+        var trackedLink = LinkPath(App, "busy@example.org", "/invited/");
+
+        // A GET (a mail scanner) changes nothing; the one-click POST works without an account or antiforgery token, twice alike.
+        var anonymous = App.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var path = new Uri(stop).PathAndQuery;
+        var shown = await anonymous.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains("Busy Network", await shown.Content.ReadAsStringAsync());
+        Assert.Null(await StoppedAtAsync("busy@example.org"));
+        for (var click = 0; click < 2; click++)
+        {
+            var oneClick = await anonymous.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+            Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
+            Assert.Contains("We will not remind", WebUtility.HtmlDecode(await oneClick.Content.ReadAsStringAsync()));
+        }
+        var stoppedAt = await StoppedAtAsync("busy@example.org");
+        Assert.NotNull(stoppedAt);
+
+        App.Clock.Advance(TimeSpan.FromDays(7));
+        App.RunAs(coordinator);
+        Assert.Equal(1, await App.SendAsync(new PartnerInvitations.Remind(Slug)));
+        Assert.Equal(2, App.Emails.To("busy@example.org").Count);
+        Assert.Equal(3, App.Emails.To("silent@example.org").Count);
+        Assert.Equal(stoppedAt, await StoppedAtAsync("busy@example.org"));
+
+        // Not a refusal: the coordinators see it as asked, the invitation's link still opens the form.
+        var busy = (await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations.Single(i => i.Email == "busy@example.org");
+        Assert.Equal((Status.Sent, true), (busy.Status, busy.RemindersStopped));
+        Assert.False((await App.SendAsync(new PartnerInvitations.Query(Slug))).Invitations.Single(i => i.Email == "silent@example.org").RemindersStopped);
+        App.RunAs(null);
+        Assert.Equal("Busy Network", (await App.SendAsync(new Invited.Open(Slug, Token(trackedLink)))).OrganisationName);
+    }
+
+    [SkippableTheory]
+    [InlineData("CfDJ8forged-token")]
+    [InlineData("%E2%80%AEgnikcah")]
+    [InlineData("..%2F..%2Fetc%2Fpasswd")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task Should_answer_a_forged_stop_reminders_link_as_not_valid_and_stop_nothing(string token)
+    {
+        var (_, coordinator, _) = await OpenLetterAsync(App);
+        App.RunAs(coordinator);
+        await App.SendAsync(Invite());
+        var anonymous = App.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var shown = await anonymous.GetAsync($"/invitations/stop-reminders/{token}");
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains("This link is not valid", await shown.Content.ReadAsStringAsync());
+        var posted = await anonymous.PostAsync($"/invitations/stop-reminders/{token}", new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+        Assert.True(posted.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, posted.StatusCode.ToString());
+        Assert.Contains("This link is not valid", await posted.Content.ReadAsStringAsync());
+        // Another protector's valid token (an update's unsubscribe link) names no invitation either.
+        var updateLink = App.Factory.Services.CreateScope().ServiceProvider.GetRequiredService<UnsubscribeLinks>().For(1);
+        Assert.Contains("This link is not valid",
+            await anonymous.GetStringAsync("/invitations/stop-reminders/" + updateLink[(updateLink.LastIndexOf('/') + 1)..]));
+        Assert.Null(await StoppedAtAsync("hello@youthrise.example"));
+    }
+
+    private Task<DateTime?> StoppedAtAsync(string email) =>
+        App.ExecuteDbContextAsync(db => db.PartnerInvitations.Where(i => i.ContactEmail == email).Select(i => i.RemindersStoppedAt).SingleAsync());
 
     [SkippableFact]
     public async Task Should_refuse_invitations_to_others_and_on_closed_letters()

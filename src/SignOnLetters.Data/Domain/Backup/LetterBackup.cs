@@ -165,4 +165,5 @@ public sealed record PartnerInvitationBackup
     public DateTime? DeclinedAt { get; init; }
     public DateTime? LastReminderAt { get; init; }
     public int RemindersSent { get; init; }
+    public DateTime? RemindersStoppedAt { get; init; }
 }

@@ -47,6 +47,13 @@ public class PartnerInvitation
     public DateTime? LastReminderAt { get; private set; }
     public int RemindersSent { get; private set; }
 
+    /// <summary>
+    /// When the contact asked for no more reminders (the e-mail's one-click unsubscribe). Not a
+    /// refusal to sign: the invitation's link keeps working and the coordinators see only that no
+    /// more reminders go out.
+    /// </summary>
+    public DateTime? RemindersStoppedAt { get; private set; }
+
     private PartnerInvitation() { }
 
     public static PartnerInvitation Create(int letterId, string organisationName, string contactEmail, string? message, string tokenHash,
@@ -73,6 +80,7 @@ public class PartnerInvitation
         invitation.DeclinedAt = backup.DeclinedAt;
         invitation.LastReminderAt = backup.LastReminderAt;
         invitation.RemindersSent = Math.Clamp(backup.RemindersSent, 0, MaxReminders);
+        invitation.RemindersStoppedAt = backup.RemindersStoppedAt;
         return invitation;
     }
 
@@ -91,13 +99,16 @@ public class PartnerInvitation
         DeclinedAt ??= now;
     }
 
+    /// <summary>No more reminders to this contact. Asking again changes nothing.</summary>
+    public void StopReminders(DateTime now) => RemindersStoppedAt ??= now;
+
     /// <summary>
     /// Whether a reminder is due now; if so, records it with the new link's hash (the earlier link
     /// stops working: only hashes are kept, so the reminder cannot repeat the old one).
     /// </summary>
     public bool TryRemind(bool signed, string newTokenHash, DateTime now)
     {
-        if (signed || State == PartnerInvitationState.Declined || RemindersSent >= MaxReminders
+        if (signed || State == PartnerInvitationState.Declined || RemindersStoppedAt is not null || RemindersSent >= MaxReminders
             || now - (LastReminderAt ?? SentAt) < ReminderInterval - ReminderIntervalSlack)
             return false;
         TokenHash = newTokenHash;

@@ -126,9 +126,12 @@ public static class OsdiApi
         Func<T, Link> itemLink)
     {
         var totalPages = Math.Max(1, (page.Total + paging.PerPage - 1) / paging.PerPage);
-        var links = new Dictionary<string, object> { ["self"] = new Link(paging.Explicit ? pageLink(paging.Page, paging.PerPage) : self) };
+        var links = new Dictionary<string, object>
+        {
+            ["self"] = new Link(paging.Explicit ? pageLink(paging.Page, paging.PerPage) + After(paging.After) : self),
+        };
         if (paging.Page < totalPages)
-            links["next"] = new Link(pageLink(paging.Page + 1, paging.PerPage));
+            links["next"] = new Link(pageLink(paging.Page + 1, paging.PerPage) + After(page.NextAfter));
         if (paging.Page > 1)
             links["prev"] = new Link(pageLink(Math.Min(paging.Page - 1, totalPages), paging.PerPage));
         links[rel] = page.Items.Select(itemLink).ToList();
@@ -137,15 +140,23 @@ public static class OsdiApi
             new Dictionary<string, IReadOnlyList<T>> { [rel] = page.Items });
     }
 
-    /// <summary><c>page</c> (from 1) and <c>per_page</c> (1 to <see cref="MaxPerPage"/>), plain decimal digits only.</summary>
-    public sealed record Paging(int Page, int PerPage, bool Explicit)
+    private static string After(int? after) => after is { } value ? "&after=" + value.ToString(CultureInfo.InvariantCulture) : string.Empty;
+
+    /// <summary>
+    /// <c>page</c> (from 1) and <c>per_page</c> (1 to <see cref="MaxPerPage"/>), plain decimal digits
+    /// only; and <c>after</c>, the cursor a collection's <c>next</c> link carries where it can seek (the
+    /// last item's key on this page), so a client walking a million signatures page by page reads
+    /// each page at the cost of the first rather than skipping all before it.
+    /// </summary>
+    public sealed record Paging(int Page, int PerPage, bool Explicit, int? After = null)
     {
         public int Skip => (Page - 1) * PerPage;
 
         public static Paging? Read(IQueryCollection query, IStringLocalizer T) =>
             Errors(query, T).Count > 0
                 ? null
-                : new Paging(Value(query, "page") ?? 1, Value(query, "per_page") ?? DefaultPerPage, query.ContainsKey("page") || query.ContainsKey("per_page"));
+                : new Paging(Value(query, "page") ?? 1, Value(query, "per_page") ?? DefaultPerPage,
+                    query.ContainsKey("page") || query.ContainsKey("per_page") || query.ContainsKey("after"), Value(query, "after"));
 
         public static IResult Refusal(IQueryCollection query, IStringLocalizer T) => Results.ValidationProblem(Errors(query, T));
 
@@ -156,6 +167,8 @@ public static class OsdiApi
                 errors["page"] = [T["The page must be a whole number from 1 to {0}.", MaxPage.ToString("N0", CultureInfo.CurrentCulture)]];
             if (!Valid(query, "per_page", MaxPerPage))
                 errors["per_page"] = [T["per_page must be a whole number from 1 to {0}.", MaxPerPage]];
+            if (!Valid(query, "after", int.MaxValue))
+                errors["after"] = [T["after must be a whole number, as the next link gives it."]];
             return errors;
         }
 
@@ -174,7 +187,8 @@ public static class OsdiApi
         }
     }
 
-    public sealed record Page<T>(int Total, IReadOnlyList<T> Items);
+    /// <param name="NextAfter">The cursor of the next page (<see cref="Paging.After"/>), where the collection can seek.</param>
+    public sealed record Page<T>(int Total, IReadOnlyList<T> Items, int? NextAfter = null);
 
     /// <summary>The letters a key's organisation may read: published, and led or co-authored (accepted) by it.</summary>
     private static IQueryable<Letter> InScope(AppDbContext db, int organisationId) =>
@@ -262,8 +276,12 @@ public static class OsdiApi
             var listed = Listed(letterId);
             // The length of the public list from the tallies (as the list itself counts it), not by counting its rows.
             var total = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Listed, cancellationToken)).Sum(t => t.Count);
-            var rows = await Shown(listed.OrderBy(x => x.Sequence).Skip(query.Paging.Skip).Take(query.Paging.PerPage)).ToListAsync(cancellationToken);
-            return new Page<SignatureDocument>(total, rows.OrderBy(r => r.Sequence).Select(r => Document(query.Slug, r, query.Links)).ToList());
+            // A next link's cursor seeks in the record's (LetterId, Sequence) order; a page number alone skips.
+            var page = query.Paging.After is { } after
+                ? listed.Where(x => x.Sequence > after).OrderBy(x => x.Sequence)
+                : listed.OrderBy(x => x.Sequence).Skip(query.Paging.Skip);
+            var rows = (await Shown(page.Take(query.Paging.PerPage)).ToListAsync(cancellationToken)).OrderBy(r => r.Sequence).ToList();
+            return new Page<SignatureDocument>(total, rows.Select(r => Document(query.Slug, r, query.Links)).ToList(), rows.LastOrDefault()?.Sequence);
         }
 
         public async ValueTask<SignatureDocument> Handle(SignatureQuery query, CancellationToken cancellationToken)

@@ -168,6 +168,7 @@ public class Backup(IMediator mediator) : PageModel
                     OpenedAt = i.OpenedAt,
                     DeclinedAt = i.DeclinedAt,
                     LastReminderAt = i.LastReminderAt,
+                    RemindersStoppedAt = i.RemindersStoppedAt,
                     RemindersSent = i.RemindersSent,
                 }).ToList(),
             };

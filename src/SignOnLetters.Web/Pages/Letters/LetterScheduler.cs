@@ -174,7 +174,8 @@ public sealed class LetterScheduler(IServiceScopeFactory scopes, TimeProvider cl
         if (due.Count > 0)
         {
             var forSigning = await LetterForSigning.FindAsync(db, letter.Slug, cancellationToken);
-            var messages = await PartnerInvitationList.PartnerInvitationsAsync(db, services.GetRequiredService<SignatureEmails>(), forSigning, letterId,
+            var messages = await PartnerInvitationList.PartnerInvitationsAsync(db, services.GetRequiredService<SignatureEmails>(),
+                services.GetRequiredService<ReminderStopLinks>(), forSigning, letterId,
                 letter.Slug, due, reminder: true, cancellationToken);
             PartnerInvitationList.Mail(messages, services.GetRequiredKeyedService<IEmailQueue>(EmailKind.Record));
         }

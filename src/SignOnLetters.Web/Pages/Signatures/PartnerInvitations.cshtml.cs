@@ -77,7 +77,7 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
         var count = await mediator.Send(new Remind(slug), cancellationToken);
         TempData["Notice"] = count switch
         {
-            0 => T["No reminders are due: each invitation gets at most one a week, three in all, and none once signed or declined."].Value,
+            0 => T["No reminders are due: each invitation gets at most one a week, three in all, and none once signed, declined or asked to stop."].Value,
             _ => T.Plural("{0} reminders sent.", count),
         };
         return RedirectToPage("PartnerInvitations", new { slug });
@@ -107,8 +107,9 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
         public int Count(Status status) => Invitations.Count(i => i.Status == status);
     }
 
+    /// <param name="RemindersStopped">The contact asked for no more reminders (not a refusal to sign).</param>
     public sealed record Item(int Id, string OrganisationName, string Email, Status Status, DateTime SentAt, DateTime? OpenedAt, int RemindersSent,
-        DateTime? LastReminderAt);
+        DateTime? LastReminderAt, bool RemindersStopped);
 
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Model>
     {
@@ -127,7 +128,7 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
                 _ => Status.Sent,
             };
             return new Model(query.Slug, invitations.Select(i => new Item(i.Id, i.OrganisationName, i.ContactEmail, StatusOf(i),
-                i.SentAt, i.OpenedAt, i.RemindersSent, i.LastReminderAt)).ToList());
+                i.SentAt, i.OpenedAt, i.RemindersSent, i.LastReminderAt, i.RemindersStoppedAt is not null)).ToList());
         }
     }
 
@@ -180,7 +181,7 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
 
     public sealed record Remind(string Slug) : ICommand<int>, ILetterCoordinatorRequest;
 
-    public sealed class RemindHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails,
+    public sealed class RemindHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails, ReminderStopLinks stopLinks,
         [FromKeyedServices(EmailKind.SingleUseLink)] IEmailQueue mail) : ICommandHandler<Remind, int>
     {
         public async ValueTask<int> Handle(Remind command, CancellationToken cancellationToken)
@@ -191,7 +192,7 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
             var due = await PartnerInvitationList.ClaimDueRemindersAsync(db, letterId, clock.GetUtcNow().UtcDateTime, cancellationToken);
             // Saved before sending: a failure while sending never leads to a second reminder at once.
             await db.SaveChangesAsync(cancellationToken);
-            PartnerInvitationList.Mail(await PartnerInvitationList.PartnerInvitationsAsync(db, emails, letter, letterId, command.Slug, due, reminder: true, cancellationToken), mail);
+            PartnerInvitationList.Mail(await PartnerInvitationList.PartnerInvitationsAsync(db, emails, stopLinks, letter, letterId, command.Slug, due, reminder: true, cancellationToken), mail);
             return due.Count;
         }
     }
@@ -202,7 +203,7 @@ public class PartnerInvitations(IMediator mediator, IStringLocalizer<SharedResou
 /// sends its valid lines and reports the others by line number and reason, with their text given
 /// back to correct (issue 23); a list with no valid line, or one that cannot be read, sends nothing.
 /// </summary>
-public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails,
+public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, TimeProvider clock, SignatureEmails emails, ReminderStopLinks stopLinks,
     [FromKeyedServices(EmailKind.SingleUseLink)] IEmailQueue mail)
 {
     public const int MaxCsvLength = 256 * 1024;
@@ -370,7 +371,7 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
         {
             throw new DomainRuleException("Some of these addresses were invited a moment ago (by another coordinator?). Nothing was sent: reload and try again.");
         }
-        Mail(await PartnerInvitationsAsync(db, emails, letter, letterId, slug, sent, reminder: false, cancellationToken), mail);
+        Mail(await PartnerInvitationsAsync(db, emails, stopLinks, letter, letterId, slug, sent, reminder: false, cancellationToken), mail);
         return (sent.Count, skipped);
     }
 
@@ -386,7 +387,7 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
     /// their address last signed a letter in here, else the letter's), with the title of that language
     /// version, naming the lead organisation and the coordinator who invited.
     /// </summary>
-    internal static async Task<IReadOnlyList<EmailMessage>> PartnerInvitationsAsync(AppDbContext db, SignatureEmails emails, LetterForSigning letter, int letterId, string slug,
+    internal static async Task<IReadOnlyList<EmailMessage>> PartnerInvitationsAsync(AppDbContext db, SignatureEmails emails, ReminderStopLinks stopLinks, LetterForSigning letter, int letterId, string slug,
         IReadOnlyList<(PartnerInvitation Invitation, string Token)> invitations, bool reminder, CancellationToken cancellationToken)
     {
         if (invitations.Count == 0)
@@ -407,7 +408,8 @@ public sealed class PartnerInvitationList(AppDbContext db, ICurrentUser user, Ti
             var (language, title) = letter.ForSigner(languages.GetValueOrDefault(invitation.EmailKey));
             var inviter = new SignatureEmails.Inviter(leadOrganisation,
                 inviterNames.GetValueOrDefault(invitation.CreatedByUserId) is { Length: > 0 } name ? name : null);
-            messages.Add(emails.PartnerInvitation(language, invitation.ContactEmail, title, inviter, invitation.OrganisationName, invitation.Message, slug, token, reminder));
+            messages.Add(emails.PartnerInvitation(language, invitation.ContactEmail, title, inviter, invitation.OrganisationName, invitation.Message, slug, token, reminder,
+                stopLinks.For(invitation.Id)));
         }
         return messages;
     }

@@ -42,7 +42,7 @@ public class Unsubscribe(IMediator mediator) : PageModel
     {
         public async ValueTask<Target?> Handle(Query query, CancellationToken cancellationToken)
         {
-            if (links.SignatureId(query.Token) is not { } id)
+            if (links.IdOf(query.Token) is not { } id)
                 return null;
             var found = await db.Signatures.AsNoTracking().Where(s => s.Id == id)
                 .Select(s => new
@@ -65,7 +65,7 @@ public class Unsubscribe(IMediator mediator) : PageModel
     {
         public async ValueTask<Target> Handle(Command command, CancellationToken cancellationToken)
         {
-            var signature = links.SignatureId(command.Token) is { } id
+            var signature = links.IdOf(command.Token) is { } id
                 ? await db.Signatures.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
                 : null;
             if (signature is null)

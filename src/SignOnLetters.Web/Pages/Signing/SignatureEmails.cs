@@ -68,8 +68,11 @@ public sealed class SignatureEmails(IPublicUrls urls, IStringLocalizer<SharedRes
     }
 
     /// <summary>An invitation to a partner network, or a reminder of one, with its tracked link: in
-    /// <paramref name="language"/> (the invitee's where known, else the letter's), naming who invites.</summary>
-    public EmailMessage PartnerInvitation(string language, string to, string letterTitle, Inviter inviter, string organisationName, string? message, string slug, string token, bool reminder)
+    /// <paramref name="language"/> (the invitee's where known, else the letter's), naming who invites.
+    /// <paramref name="stopRemindersUrl"/> is the one-click "no more reminders" link, in the text and in
+    /// the List-Unsubscribe header, so a mail client's unsubscribe stops them.</summary>
+    public EmailMessage PartnerInvitation(string language, string to, string letterTitle, Inviter inviter, string organisationName, string? message, string slug, string token, bool reminder,
+        string stopRemindersUrl)
     {
         using var _ = ReaderLanguage.Use(language);
         return new EmailMessage(to, (reminder ? T["Reminder: you are invited to sign: {0}", Subject(letterTitle)] : T["You are invited to sign: {0}", Subject(letterTitle)]),
@@ -79,7 +82,10 @@ public sealed class SignatureEmails(IPublicUrls urls, IStringLocalizer<SharedRes
             (message is null ? string.Empty : $"<blockquote><p dir=\"auto\">{EmailHtml.Encode(message)}</p></blockquote>") +
             $"<p><a href=\"{EmailHtml.Encode(urls.Absolute($"/letters/{slug}/invited/{token}"))}\">{Encode(T["Read the letter and sign"])}</a></p>" +
             (reminder ? Paragraph(T["This link replaces the one in our earlier e-mail."]) : string.Empty) +
-            Paragraph(T["If your organisation does not wish to sign, the same page lets you say so, and we will not write again about this letter."]));
+            Paragraph(T["If your organisation does not wish to sign, the same page lets you say so, and we will not write again about this letter."]) +
+            Paragraph(T["To receive no reminders about this letter: {0}."],
+                $"<a href=\"{EmailHtml.Encode(stopRemindersUrl)}\">{Encode(T["Stop the reminders"])}</a>"),
+            ListUnsubscribeUrl: stopRemindersUrl);
     }
 
     /// <summary>Who sends a partner invitation: the letter's lead organisation and the coordinator, when they gave their name.</summary>

@@ -1,0 +1,29 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SignOnLetters.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class PartnerReminderStop : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RemindersStoppedAt",
+                table: "PartnerInvitations",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "RemindersStoppedAt",
+                table: "PartnerInvitations");
+        }
+    }
+}
