@@ -1281,6 +1281,12 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NameOrder")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("CASE WHEN \"Kind\" = 0 THEN \"OrganisationName\" ELSE \"SignerName\" END", false);
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -1378,6 +1384,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.HasIndex("LetterId", "CreatedAt", "Id");
 
                     b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
+
+                    b.HasIndex("LetterId", "NameOrder", "SignerName", "Id")
+                        .HasDatabaseName("IX_Signatures_LetterId_NameOrder_SignerName_Id");
 
                     b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 
