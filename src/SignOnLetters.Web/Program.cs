@@ -89,6 +89,8 @@ services.Configure<SignOnLetters.Web.Documents.LetterPdfOptions>(builder.Configu
 services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfFiles>();
 services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfJobs>();
 services.AddHostedService(sp => sp.GetRequiredService<SignOnLetters.Web.Documents.LetterPdfJobs>());
+services.AddSingleton<SignOnLetters.Web.Documents.LetterPdfFileSweep>();
+services.AddHostedService(sp => sp.GetRequiredService<SignOnLetters.Web.Documents.LetterPdfFileSweep>());
 services.AddSingleton<SignOnLetters.Web.Infrastructure.Markdown.RenderedMarkdown>();
 services.AddScoped<SignOnLetters.Web.Documents.LetterPdfSource>();
 services.AddScoped<SignOnLetters.Web.Pages.Signatures.UnsubscribeLinks>();

@@ -19,8 +19,8 @@ namespace SignOnLetters.Benchmarks.Scale;
 /// own process (time and peak resident memory). Then the app (Release) serves both letters and the
 /// same figures are measured on each: public page on a cache miss and the letter API, the public
 /// list's first, middle and last pages, the coordinators' table (first page, a deep page by number
-/// and by its "Next" link, a search, a country filter, the charts), the CSV export (time, memory
-/// growth), the PDF (time, memory; also at 100,000 signatories when the big letter is larger), the
+/// and by its "Next" link, a common and a rare search, the name order's first and deep page, a
+/// country filter, the charts), the CSV export (time, memory growth), the PDF (time, memory; also at 100,000 signatories when the big letter is larger), the
 /// sign API's throughput; the app's peak memory over the whole run; and, once it has stopped, every
 /// tally against a full recount. Loopback only; latencies are p99 over a fixed window at a small
 /// concurrency (two cores).
@@ -137,6 +137,10 @@ internal static partial class ScaleBenchmark
             Add("coordinators' table, page 10,000 (the middle at 5,000) by its Next link: p99", "≤ 200 ms", await Latency("table, deep page (link)", coordinator, (slug, _) => tablePages[slug].DeepLink));
             Add("coordinators' table, page 10,000 by number: p99", "≤ 200 ms", await Latency("table, deep page (number)", coordinator, (slug, _) => $"/letters/{slug}/signatures?page={tablePages[slug].Deep}"));
             Add("coordinators' table, search \"смирнова\": p99", "≤ 200 ms", await Latency("table, search", coordinator, (slug, _) => $"/letters/{slug}/signatures?q=%D1%81%D0%BC%D0%B8%D1%80%D0%BD%D0%BE%D0%B2%D0%B0"));
+            // One signer's e-mail: a rare term, which the table must not find by walking the letter's rows.
+            Add("coordinators' table, search one e-mail \"p777.\": p99", "≤ 200 ms", await Latency("table, search (rare)", coordinator, (slug, _) => $"/letters/{slug}/signatures?q=p777."));
+            Add("coordinators' table, sorted by name, first page: p99", "≤ 200 ms", await Latency("table, by name", coordinator, (slug, _) => $"/letters/{slug}/signatures?sort=Name"));
+            Add("coordinators' table, sorted by name, page 10,000 by number: p99", "≤ 200 ms", await Latency("table, by name, deep page", coordinator, (slug, _) => $"/letters/{slug}/signatures?sort=Name&page={tablePages[slug].Deep}"));
             Add("coordinators' table, country filter (FR): p99", "≤ 200 ms", await Latency("table, country", coordinator, (slug, _) => $"/letters/{slug}/signatures?country=FR"));
             // The charts and counts are drawn above the table; with a state no row has, the page is little more than them.
             Add("coordinators' charts and counts (table filtered to no rows): p99", "≤ 200 ms", await Latency("charts", coordinator, (slug, _) => $"/letters/{slug}/signatures?state=Withdrawn"));

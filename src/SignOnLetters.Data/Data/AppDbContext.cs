@@ -53,6 +53,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
             token.Property(t => t.Name).HasMaxLength(128);
         });
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        SignatureSortKeys.Model(builder, stored: !Database.IsSqlite());
         if (Database.IsNpgsql())
             SignatureSearch.ModelOnPostgres(builder);
     }

@@ -118,6 +118,26 @@ public static class SignatureSearch
     }
 
     /// <summary>
+    /// The same signatures as <see cref="Matching"/>, but read starting from the index's matches, for
+    /// the statements that must see them all or only a few: the count of matches and a page of a
+    /// search that matches few rows. On SQLite, <see cref="Matching"/> (an <c>IN</c> of the index's
+    /// matches) lets the planner walk the letter's sort index and test each row: cheap for the first
+    /// page of a common term, but a count or a rare term then reads every index entry of the letter
+    /// (the count was most of the search's 580 ms at 1,000,000). Here the index's rows lead, in a
+    /// <c>CROSS JOIN</c> (SQLite keeps that order; a plain join let it probe the FTS5 table once per
+    /// row of the letter, seconds), and each is looked up by primary key. Compose the letter and the
+    /// filters on the result; PostgreSQL and SQL Server get the same query as <see cref="Matching"/>.
+    /// </summary>
+    public static IQueryable<Signature> MatchingFromIndex(AppDbContext db, string term)
+    {
+        if (!Indexed(db, term) || !db.Database.IsSqlite())
+            return Matching(db, db.Signatures, term);
+        var query = PhraseQuery("", term);
+        return db.Signatures.FromSql(
+            $"SELECT \"s\".* FROM (SELECT rowid AS \"Value\" FROM \"SignatureSearch\" WHERE \"SignatureSearch\" MATCH {query}) AS \"f\" CROSS JOIN \"Signatures\" AS \"s\" ON \"s\".\"Id\" = \"f\".\"Value\"");
+    }
+
+    /// <summary>
     /// The public list's search: the signatures whose organisation, or whose name where the name is
     /// shown (<see cref="PublicSignatory.Shown"/>: "name and organisation" only), contains
     /// <paramref name="term"/>. A hidden name and every e-mail address are never looked at, through
@@ -152,9 +172,13 @@ public static class SignatureSearch
     /// <summary>The FTS5 table's rows matching the term as one phrase (its trigrams in order: a substring), in the columns <paramref name="columnFilter"/> names.</summary>
     private static IQueryable<int> FoundOnSqlite(AppDbContext db, string columnFilter, string term)
     {
-        var query = columnFilter + "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var query = PhraseQuery(columnFilter, term);
         return db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"SignatureSearch\" WHERE \"SignatureSearch\" MATCH {query}");
     }
+
+    /// <summary>An FTS5 query for the term as one phrase, quotes doubled: never read as FTS5 syntax.</summary>
+    private static string PhraseQuery(string columnFilter, string term) =>
+        columnFilter + "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>An ILIKE pattern for "contains", with the escape character named: Npgsql otherwise sends ESCAPE '' and "100%" would match "100".</summary>
     private static string IlikePattern(string term) =>

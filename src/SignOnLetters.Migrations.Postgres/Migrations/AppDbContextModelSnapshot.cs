@@ -1326,6 +1326,12 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("NameOrder")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasComputedColumnSql("CASE WHEN \"Kind\" = 0 THEN \"OrganisationName\" ELSE \"SignerName\" END", true);
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
@@ -1423,6 +1429,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.HasIndex("LetterId", "CreatedAt", "Id");
 
                     b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
+
+                    b.HasIndex("LetterId", "NameOrder", "SignerName", "Id")
+                        .HasDatabaseName("IX_Signatures_LetterId_NameOrder_SignerName_Id");
 
                     b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 

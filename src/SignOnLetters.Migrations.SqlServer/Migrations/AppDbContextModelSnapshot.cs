@@ -1329,6 +1329,12 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("int");
 
+                    b.Property<string>("NameOrder")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasComputedColumnSql("CASE WHEN \"Kind\" = 0 THEN \"OrganisationName\" ELSE \"SignerName\" END", true);
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("int");
 
@@ -1426,6 +1432,9 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                     b.HasIndex("LetterId", "CreatedAt", "Id");
 
                     b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
+
+                    b.HasIndex("LetterId", "NameOrder", "SignerName", "Id")
+                        .HasDatabaseName("IX_Signatures_LetterId_NameOrder_SignerName_Id");
 
                     b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 

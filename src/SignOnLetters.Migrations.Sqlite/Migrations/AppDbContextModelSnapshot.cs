@@ -1284,6 +1284,12 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NameOrder")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("CASE WHEN \"Kind\" = 0 THEN \"OrganisationName\" ELSE \"SignerName\" END", false);
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -1381,6 +1387,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     b.HasIndex("LetterId", "CreatedAt", "Id");
 
                     b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
+
+                    b.HasIndex("LetterId", "NameOrder", "SignerName", "Id")
+                        .HasDatabaseName("IX_Signatures_LetterId_NameOrder_SignerName_Id");
 
                     b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 

@@ -106,6 +106,48 @@ public abstract class BackgroundPdfTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_queue_again_after_a_restart_and_sweep_the_files_no_letter_needs()
+    {
+        int letterId;
+        await using (var before = Large())
+        {
+            (letterId, var editorBefore) = await LetterWithTwoSignaturesAsync(before, delivered: false);
+            Assert.Equal(HttpStatusCode.Accepted, (await editorBefore.Http.GetAsync($"/letters/{Slug}/pdf")).StatusCode);
+        }
+        // A restart: the queue was in memory and is gone. The editor's refreshing page asks again,
+        // which queues the render anew, and says so (not a render in progress that is not there).
+        await using var site = Large();
+        var editor = new BrowserlessClient(site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        await editor.SignInAsync(await App.ExecuteDbContextAsync(db => db.Letters.Where(l => l.Id == letterId)
+            .Join(db.Users, l => l.CreatedByUserId, u => u.Id, (_, u) => u.Email!).SingleAsync()));
+        var jobs = site.Services.GetRequiredService<LetterPdfJobs>();
+        Assert.Empty(jobs.Of(letterId));
+        var (again, page) = await editor.GetAsync($"/letters/{Slug}/pdf");
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.NotNull(page.QuerySelector(".pdf-queued"));
+        Assert.Equal(LetterPdfJobState.Queued, Assert.Single(jobs.Of(letterId)).State);
+        await jobs.RunQueuedAsync();
+        var kept = Assert.Single(StoredFiles());
+
+        // Files of a letter that no longer exists (a restored database), a crash's half-written file,
+        // and a render's own file being written now; and a stranger's file, which is not ours to touch.
+        var gone = Path.Combine(_cacheDirectory, $"letter-{letterId + 1000}-en-{new string('a', 32)}.pdf");
+        var stalePart = kept + ".0123.part";
+        var freshPart = kept + ".4567.part";
+        var stranger = Path.Combine(_cacheDirectory, "README.txt");
+        foreach (var file in new[] { gone, stalePart, freshPart, stranger })
+            await File.WriteAllTextAsync(file, "x");
+        File.SetLastWriteTimeUtc(stalePart, App.Clock.GetUtcNow().UtcDateTime - LetterPdfFileSweep.PartialAge - TimeSpan.FromMinutes(1));
+        File.SetLastWriteTimeUtc(freshPart, App.Clock.GetUtcNow().UtcDateTime);
+
+        var removed = await site.Services.GetRequiredService<LetterPdfFileSweep>().SweepAsync(CancellationToken.None);
+
+        Assert.Equal(new[] { Path.GetFileName(gone), Path.GetFileName(stalePart) }.Order(), removed.Order());
+        Assert.Equal(new[] { kept, freshPart, stranger }.Order(), StoredFiles().Order());
+        Assert.Equal(HttpStatusCode.OK, (await editor.Http.GetAsync($"/letters/{Slug}/pdf")).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task Should_render_again_under_the_new_key_when_the_letter_changes_even_while_queued()
     {
         await using var site = Large();

@@ -82,7 +82,8 @@ public class Index(IMediator mediator) : PageModel
     public sealed record Model(
         string Slug, Filters Filters, SignatureCounts Counts, IReadOnlyList<(SignatureState State, int Count)> States,
         IReadOnlyList<ChartPoint> Timeline, IReadOnlyList<ChartPoint> ByCountry, IReadOnlyList<ChartPoint> ByRegion,
-        int Matching, int Page, int PageCount, IReadOnlyList<Row> Rows, string? NextCursor = null, string? PreviousCursor = null)
+        int Matching, int Page, int PageCount, IReadOnlyList<Row> Rows, string? NextCursor = null, string? PreviousCursor = null,
+        bool MoreMatch = false)
     {
         /// <summary>The "Next" link: for a deep page, a seek from this page's last row where the sort allows (see <see cref="ListCursors"/>).</summary>
         public string NextLink => NextCursor is null || !ListCursors.IsDeep(Page + 1, PageCount)
@@ -127,6 +128,13 @@ public class Index(IMediator mediator) : PageModel
         /// <summary>Countries drawn as bars; the rest are summed in one bar (the table lists them all).</summary>
         public const int CountryBars = 15;
 
+        /// <summary>
+        /// A search counts its matches up to this many. Past it the table says "more than" and pages
+        /// through the first ones in the chosen order: counting every match of a common term (an
+        /// e-mail domain) would read them all on every page, and nobody reads 20 pages of one search.
+        /// </summary>
+        public const int SearchCountLimit = 1_000;
+
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {
             var letterId = await db.RequireLeadCoordinatorAsync(query.Slug, user, cancellationToken);
@@ -138,24 +146,39 @@ public class Index(IMediator mediator) : PageModel
             var perDay = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Day, cancellationToken))
                 .ToDictionary(t => SignatureFacets.ParseDay(t.Key), t => t.Count);
 
-            var matching = Filtered(db, db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId), filters);
+            var letter = db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId);
+            var matching = Filtered(filters.Search is { } term ? SignatureSearch.Matching(db, letter, term) : letter, filters);
+            int total;
+            var moreMatch = false;
+            if (filters.Search is { } search)
+            {
+                // A search is counted from the index's matches, up to the limit (SignatureSearch.MatchingFromIndex).
+                var fromIndex = Filtered(SignatureSearch.MatchingFromIndex(db, search).AsNoTracking().Where(s => s.LetterId == letterId), filters);
+                total = await fromIndex.Take(SearchCountLimit + 1).CountAsync(cancellationToken);
+                moreMatch = total > SearchCountLimit;
+                if (moreMatch)
+                    total = SearchCountLimit;
+                else
+                    // Few matches: the page sorts them, rather than walking the letter's rows in order to find them.
+                    matching = fromIndex;
+            }
             // Without a search or a filter other than the state, the tallies know how many match.
-            var total = filters is { Search: null, Type: null, Country: null, Visibility: null }
-                ? states.Where(s => filters.State is null || s.State == filters.State).Sum(s => s.Count)
-                : await matching.CountAsync(cancellationToken);
+            else if (filters is { Type: null, Country: null, Visibility: null })
+                total = states.Where(s => filters.State is null || s.State == filters.State).Sum(s => s.Count);
+            else
+                total = await matching.CountAsync(cancellationToken);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Min(filters.Page, pageCount);
-            var (rows, next, previous) = await PageAsync(matching, filters.Sort, query, page, pageCount, total, cancellationToken);
+            var (rows, next, previous) = await PageAsync(matching, filters.Sort, query, page, pageCount, moreMatch ? null : total, cancellationToken);
 
             return new Model(query.Slug, filters, SignatureCounts.Of(groups),
                 states.OrderBy(s => s.State).ToList(),
-                Timeline(perDay), ByCountry(groups), ByRegion(groups, T), total, page, pageCount, rows, next, previous);
+                Timeline(perDay), ByCountry(groups), ByRegion(groups, T), total, page, pageCount, rows, next, previous, moreMatch);
         }
 
-        private static IQueryable<Signature> Filtered(AppDbContext db, IQueryable<Signature> signatures, Filters filters)
+        /// <summary>The filters other than the search (each caller finds the search's matches its own way).</summary>
+        private static IQueryable<Signature> Filtered(IQueryable<Signature> signatures, Filters filters)
         {
-            if (filters.Search is { } search)
-                signatures = SignatureSearch.Matching(db, signatures, search);
             if (filters.State is { } state)
                 signatures = signatures.Where(s => s.State == state);
             if (filters.Type is { } kind)
@@ -170,9 +193,11 @@ public class Index(IMediator mediator) : PageModel
         private static IQueryable<Signature> Sorted(IQueryable<Signature> signatures, SortOrder sort, bool backwards = false) => (sort, backwards) switch
         {
             (SortOrder.Oldest, false) or (SortOrder.Newest, true) => signatures.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id),
-            (SortOrder.Name, _) => signatures
-                .OrderBy(s => s.Kind == SignerKind.Organisation ? s.OrganisationName : s.SignerName)
-                .ThenBy(s => s.SignerName).ThenBy(s => s.Id),
+            // The name the row shows first (organisation or person), a stored column with its own index.
+            (SortOrder.Name, false) => signatures
+                .OrderBy(s => EF.Property<string>(s, SignatureSortKeys.Name)).ThenBy(s => s.SignerName).ThenBy(s => s.Id),
+            (SortOrder.Name, true) => signatures
+                .OrderByDescending(s => EF.Property<string>(s, SignatureSortKeys.Name)).ThenByDescending(s => s.SignerName).ThenByDescending(s => s.Id),
             (SortOrder.Country, false) => signatures.OrderBy(s => s.CountryCode).ThenBy(s => s.Id),
             (SortOrder.Country, true) => signatures.OrderByDescending(s => s.CountryCode).ThenByDescending(s => s.Id),
             _ => signatures.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id),
@@ -183,10 +208,13 @@ public class Index(IMediator mediator) : PageModel
         /// page's first or last row through the (LetterId, CreatedAt, Id) and (LetterId, CountryCode,
         /// Id) indexes, and a page number alone counts from the nearer end, so the first, the last and
         /// the next page all cost alike. The name order (organisation or person, whichever the
-        /// row shows) has no index to seek in and is paged by number.
+        /// row shows) walks its index (<see cref="SignatureSortKeys"/>) from the nearer end too, but its
+        /// key is text, which the cursors do not carry: its links are page numbers.
         /// </summary>
+        /// <param name="total">The matches, or null when only a lower bound is known (a search past
+        /// <see cref="SearchCountLimit"/>): then pages count from the start only.</param>
         private async Task<(List<Row> Rows, string? Next, string? Previous)> PageAsync(
-            IQueryable<Signature> matching, SortOrder sort, Query query, int page, int pageCount, int total, CancellationToken cancellationToken)
+            IQueryable<Signature> matching, SortOrder sort, Query query, int page, int pageCount, int? total, CancellationToken cancellationToken)
         {
             var list = $"signatures:{sort}";
             var seekable = sort != SortOrder.Name;
@@ -199,10 +227,10 @@ public class Index(IMediator mediator) : PageModel
                 window = Sorted(After(matching, sort, before, forwards: false), sort, backwards: true).Take(PageSize);
                 backwards = true;
             }
-            else if (seekable && page > (pageCount + 1) / 2)
+            else if (total is { } known && page > (pageCount + 1) / 2)
             {
-                var later = Math.Max(0, total - page * PageSize);
-                var take = Math.Max(0, Math.Min(PageSize, total - (page - 1) * PageSize));
+                var later = Math.Max(0, known - page * PageSize);
+                var take = Math.Max(0, Math.Min(PageSize, known - (page - 1) * PageSize));
                 window = Sorted(matching, sort, backwards: true).Skip(later).Take(take);
                 backwards = true;
             }

@@ -203,7 +203,8 @@ internal sealed class SignatureRowInsert
             var sql = db.GetService<ISqlGenerationHelper>();
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             _key = entity.FindPrimaryKey()!.Properties.Single();
-            _columns = entity.GetProperties().Where(p => p.ValueGenerated != ValueGenerated.OnAdd).ToArray();
+            // Neither the key nor a column the database computes (SignatureSortKeys) is written.
+            _columns = entity.GetProperties().Where(p => p.ValueGenerated is not (ValueGenerated.OnAdd or ValueGenerated.OnAddOrUpdate)).ToArray();
             _mappings = _columns.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
             _parameterNames = _columns.Select((_, i) => sql.GenerateParameterName($"p{i}")).ToArray();
             _sql = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} "

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""measure.py LABEL=PORT[:PASSWORD] ... -- URL...: N sequential requests per URL, alternating between the apps
+(each app gets every URL in turn), as the signed-in demo coordinator; prints p50/p99 in ms and the app's CPU ms per request."""
+import sys, time, re, html, urllib.request, urllib.parse, http.cookiejar, statistics, os, subprocess
+N = int(os.environ.get("N", "30"))
+args = sys.argv[1:]
+sep = args.index("--")
+apps = []
+for spec in args[:sep]:
+    label, rest = spec.split("=", 1)
+    port, password, pid = rest.split(":")
+    jar = http.cookiejar.CookieJar()
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *a, **k): return None
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+    opener.addheaders = [("Accept-Language", "en")]
+    base = f"http://127.0.0.1:{port}"
+    form = opener.open(base + "/Identity/Account/Login").read().decode()
+    token = html.unescape(re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', form).group(1))
+    data = urllib.parse.urlencode({"Input.Email": "demo@example.org", "Input.Password": password, "__RequestVerificationToken": token}).encode()
+    try:
+        opener.open(base + "/Identity/Account/Login", data)
+    except urllib.error.HTTPError as e:
+        assert e.code == 302, e.code
+    apps.append((label, base, opener, int(pid)))
+def cpu(pid):
+    f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+def get(opener, url):
+    t = time.perf_counter()
+    r = opener.open(url); body = r.read()
+    return (time.perf_counter() - t) * 1000, body
+for url in args[sep + 1:]:
+    times = {a[0]: [] for a in apps}; cpus = {a[0]: 0.0 for a in apps}; matching = {}
+    for label, base, opener, pid in apps:
+        for _ in range(3): get(opener, base + url)
+    for i in range(N):
+        for label, base, opener, pid in (apps if i % 2 == 0 else apps[::-1]):
+            c = cpu(pid); ms, body = get(opener, base + url); cpus[label] += cpu(pid) - c
+            times[label].append(ms)
+            m = re.search(r'id="matching">([^<]*)<', body.decode()); matching[label] = m.group(1) if m else "?"
+    for label in times:
+        t = sorted(times[label])
+        print(f"{url}\t{label}\tp50 {statistics.median(t):.1f} ms\tp99 {t[min(len(t)-1, int(len(t)*0.99))]:.1f} ms\tCPU {cpus[label]/N:.1f} ms/req\t{matching[label]}")
+    sys.stdout.flush()
