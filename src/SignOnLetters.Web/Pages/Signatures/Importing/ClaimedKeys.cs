@@ -9,7 +9,7 @@ namespace SignOnLetters.Web.Pages.Signatures.Importing;
 /// that is in it is only a candidate, checked against the database as before, so a collision costs
 /// a lookup, never a row. A claim a signer takes while the import runs is not in the set: the
 /// database's unique indexes refuse it, and the importer then saves that batch row by row.
-/// At 1,000,000 signatures the set is about 30 MB (a string set would be four times that).
+/// At 1,000,000 signatures the set holds 20–50 MB (it doubles as it grows; a set of the strings would be four times that).
 /// </summary>
 internal sealed class ClaimedKeys
 {

@@ -15,10 +15,11 @@ public sealed record RefusedRow(long Line, string Reason);
 /// How an import spends memory for speed. <see cref="Page"/>: the coordinators' page, inside the
 /// web server, whose memory other requests share. <see cref="CommandLine"/>: the administrator's
 /// verb, a process of its own with the 500 MB of issue 20 to itself; on SQLite its connection
-/// keeps 128 MB of pages in memory (the letter's indexes and the FTS5 trigram table outgrow
+/// keeps 100 MB of pages in memory (the letter's indexes and the FTS5 trigram table outgrow
 /// SQLite's default 2 MB within the first 100,000 rows, and every batch then reads them back from
-/// the file; 200 MB took the process to 503 MB at 200,000 rows, the app itself holding ~190 MB)
-/// and larger batches (fewer commits, fewer and larger FTS5 segments to merge).
+/// the file) and larger batches (fewer commits, fewer and larger FTS5 segments to merge). The
+/// budget: the app itself holds ~190 MB, three batches in flight ~70 MB, the letter's claimed keys
+/// ~50 MB at 1,000,000; a 200 MB cache took the process to 503 MB at 200,000 rows, 128 MB to 414 MB.
 /// </summary>
 /// <param name="BatchSize">Rows per transaction; also the unit of the pipeline (at most three batches in memory).</param>
 /// <param name="SqliteCacheMegabytes">The import connection's SQLite page cache; 0 keeps the connection's default.</param>
@@ -26,7 +27,7 @@ public sealed record ImportTuning(int BatchSize, int SqliteCacheMegabytes)
 {
     public static ImportTuning Page { get; } = new(2_000, 0);
 
-    public static ImportTuning CommandLine { get; } = new(10_000, 128);
+    public static ImportTuning CommandLine { get; } = new(10_000, 100);
 }
 
 /// <summary>
