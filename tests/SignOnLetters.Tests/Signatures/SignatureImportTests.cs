@@ -334,7 +334,7 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
     public async Task Should_record_every_row_of_a_file_longer_than_a_batch_in_the_signatory_record_and_the_tallies()
     {
         await OpenLetterAsync(App);
-        var rows = ImportTuning.CommandLine.BatchSize + 150;
+        var rows = ImportTuning.CommandLine.SqliteBatchSize + 150;
         var file = new StringBuilder(OurHeader).Append('\n');
         for (var n = 1; n <= rows; n++)
             file.Append(n % 4 == 0 ? $"organisation,Réseau {n},Ольга {n},Présidente,UA,o{n}@example.org,NameAndOrganisation,2026-02-01T10:00:00Z\n"
@@ -404,7 +404,7 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
         var repeats = new Dictionary<int, int> { [4] = 1, [12] = 2, [20] = 10 };
         var (file, valid, refusedLines) = NumberedRows(30, repeats);
 
-        var (summary, refused) = await ImportInBatchesAsync(file, new ImportTuning(BatchSize: 4, SqliteCacheMegabytes: 16));
+        var (summary, refused) = await ImportInBatchesAsync(file, new ImportTuning(4, 4, 16));
 
         Assert.Equal(new ImportSummary(valid - repeats.Count, repeats.Count, refusedLines.Count), summary);
         Assert.Equal(refusedLines, refused.Select(r => r.Line));
@@ -416,7 +416,7 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
         Assert.DoesNotContain("Ольга 20", names);
 
         // The same file again: every row a duplicate, found through the claimed keys loaded at the start.
-        var (again, _) = await ImportInBatchesAsync(file, new ImportTuning(BatchSize: 3, SqliteCacheMegabytes: 0));
+        var (again, _) = await ImportInBatchesAsync(file, new ImportTuning(3, 3, 0));
         Assert.Equal(new ImportSummary(0, valid, refusedLines.Count), again);
     }
 
@@ -447,7 +447,7 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
         }
         var before = await SettingsAsync();
 
-        await ImportInBatchesAsync(NumberedRows(10).File, new ImportTuning(BatchSize: 3, SqliteCacheMegabytes: 64));
+        await ImportInBatchesAsync(NumberedRows(10).File, new ImportTuning(3, 3, 64));
 
         Assert.NotEqual(-64 * 1024, before.Item1);
         Assert.Equal(before, await SettingsAsync());
@@ -464,7 +464,7 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
         using var stop = new CancellationTokenSource();
         var seen = 0;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            ImportInBatchesAsync(file, new ImportTuning(batchSize, 16), _ =>
+            ImportInBatchesAsync(file, new ImportTuning(batchSize, batchSize, 16), _ =>
             {
                 if (++seen == 15)
                     stop.Cancel();
@@ -472,7 +472,7 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
         var stored = (await SignaturesAsync(App)).Count;
         Assert.True(stored % batchSize == 0 && stored < valid, $"{stored} rows stored: not whole batches of {batchSize}");
 
-        var (summary, _) = await ImportInBatchesAsync(file, new ImportTuning(batchSize, 16));
+        var (summary, _) = await ImportInBatchesAsync(file, new ImportTuning(batchSize, batchSize, 16));
 
         Assert.Equal(new ImportSummary(valid - 1 - stored, stored + 1, refusedLines.Count), summary);
         var signatures = await SignaturesAsync(App);
