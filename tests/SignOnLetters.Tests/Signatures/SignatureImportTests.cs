@@ -334,7 +334,7 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
     public async Task Should_record_every_row_of_a_file_longer_than_a_batch_in_the_signatory_record_and_the_tallies()
     {
         await OpenLetterAsync(App);
-        var rows = SignatureImporter.BatchSize + 150;
+        var rows = ImportTuning.CommandLine.SqliteBatchSize + 150;
         var file = new StringBuilder(OurHeader).Append('\n');
         for (var n = 1; n <= rows; n++)
             file.Append(n % 4 == 0 ? $"organisation,Réseau {n},Ольга {n},Présidente,UA,o{n}@example.org,NameAndOrganisation,2026-02-01T10:00:00Z\n"
@@ -360,6 +360,131 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
             SignOnLetters.Web.Infrastructure.Background.SignatureRecount.DriftAsync(db, letterId, ct), CancellationToken.None));
         Assert.Equal(rows, await db.SignatureTallies.Where(t => t.LetterId == letterId && t.Facet == SignatureFacets.State && t.Key == nameof(SignatureState.Approved))
             .Select(t => t.Count).SingleAsync());
+    }
+
+    /// <summary>The importer itself with small batches, so a short file crosses several of them and the pipeline's hand-over.</summary>
+    private async Task<(ImportSummary Summary, List<RefusedRow> Refused)> ImportInBatchesAsync(string file, ImportTuning tuning,
+        Action<RefusedRow>? alsoOnRefusal = null, CancellationToken cancellationToken = default)
+    {
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<SignatureImporter>();
+        await using var stream = new MemoryStream(Utf8(file));
+        var signatureFile = SignatureFile.Open(stream);
+        var mapping = new ImportMapping(ImportMapping.Propose(signatureFile.Header).ToList(), RowDefaults.None);
+        var refused = new List<RefusedRow>();
+        var summary = await importer.ImportAsync(Slug, signatureFile, mapping, coordinatorUserId: null, "batches.csv", row =>
+        {
+            refused.Add(row);
+            alsoOnRefusal?.Invoke(row);
+        }, cancellationToken, tuning);
+        return (summary, refused);
+    }
+
+    /// <summary>Rows 2…n+1: every seventh refused (unknown country), every fifth an organisation; the ones asked for repeat an earlier row's address or organisation.</summary>
+    private static (string File, int Valid, List<long> RefusedLines) NumberedRows(int count, IReadOnlyDictionary<int, int>? repeats = null)
+    {
+        var file = new StringBuilder(OurHeader).Append('\n');
+        var refusedLines = new List<long>();
+        for (var n = 1; n <= count; n++)
+        {
+            var key = repeats is not null && repeats.TryGetValue(n, out var earlier) ? earlier : n;
+            var country = n % 7 == 0 ? "XX" : "FR";
+            if (n % 7 == 0)
+                refusedLines.Add(n + 1);
+            file.Append(key % 5 == 0 ? $"organisation,Réseau {key},Ольга {n},,{country},o{key}@example.org,,\n" : $"individual,,Ana {n},,{country},a{key}@example.org,,\n");
+        }
+        return (file.ToString(), count - refusedLines.Count, refusedLines);
+    }
+
+    [SkippableFact]
+    public async Task Should_keep_refused_lines_in_order_and_refuse_duplicates_inside_a_batch_and_across_batches_while_reading_beside_writing()
+    {
+        await OpenLetterAsync(App);
+        // Row 4 repeats row 1 in the same batch of 4; row 12 repeats row 2 and row 20 organisation 10, in later batches.
+        var repeats = new Dictionary<int, int> { [4] = 1, [12] = 2, [20] = 10 };
+        var (file, valid, refusedLines) = NumberedRows(30, repeats);
+
+        var (summary, refused) = await ImportInBatchesAsync(file, new ImportTuning(4, 4, 16));
+
+        Assert.Equal(new ImportSummary(valid - repeats.Count, repeats.Count, refusedLines.Count), summary);
+        Assert.Equal(refusedLines, refused.Select(r => r.Line));
+        Assert.All(refused, r => Assert.Contains("country", r.Reason, StringComparison.OrdinalIgnoreCase));
+        var names = (await SignaturesAsync(App)).Select(s => s.SignerName).ToHashSet();
+        Assert.Equal(valid - repeats.Count, names.Count);
+        Assert.DoesNotContain("Ana 4", names);
+        Assert.DoesNotContain("Ana 12", names);
+        Assert.DoesNotContain("Ольга 20", names);
+
+        // The same file again: every row a duplicate, found through the claimed keys loaded at the start.
+        var (again, _) = await ImportInBatchesAsync(file, new ImportTuning(3, 3, 0));
+        Assert.Equal(new ImportSummary(0, valid, refusedLines.Count), again);
+    }
+
+    [SkippableFact]
+    public async Task Should_give_the_connection_back_with_the_servers_cache_settings_after_an_import_that_enlarged_them()
+    {
+        await OpenLetterAsync(App);
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SignOnLetters.Data.AppDbContext>();
+        Skip.IfNot(db.Database.IsSqlite(), "SQLite's page cache");
+        async Task<(long, long)> SettingsAsync()
+        {
+            await using var other = App.Factory.Services.CreateAsyncScope();
+            var context = other.ServiceProvider.GetRequiredService<SignOnLetters.Data.AppDbContext>();
+            await context.Database.OpenConnectionAsync();
+            try
+            {
+                await using var command = context.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA cache_size";
+                var cacheSize = Convert.ToInt64(await command.ExecuteScalarAsync());
+                command.CommandText = "PRAGMA temp_store";
+                return (cacheSize, Convert.ToInt64(await command.ExecuteScalarAsync()));
+            }
+            finally
+            {
+                await context.Database.CloseConnectionAsync();
+            }
+        }
+        var before = await SettingsAsync();
+
+        await ImportInBatchesAsync(NumberedRows(10).File, new ImportTuning(3, 3, 64));
+
+        Assert.NotEqual(-64 * 1024, before.Item1);
+        Assert.Equal(before, await SettingsAsync());
+    }
+
+    [SkippableFact]
+    public async Task Should_store_whole_batches_only_when_stopped_midway_and_add_each_row_once_when_the_file_is_imported_again()
+    {
+        await OpenLetterAsync(App);
+        var (file, valid, refusedLines) = NumberedRows(200, new Dictionary<int, int> { [150] = 3 });
+        const int batchSize = 16;
+        // Stopped at the 15th refused row (line 106), wherever the writer then is: in a batch's
+        // transaction or between two, as a process killed midway would be.
+        using var stop = new CancellationTokenSource();
+        var seen = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            ImportInBatchesAsync(file, new ImportTuning(batchSize, batchSize, 16), _ =>
+            {
+                if (++seen == 15)
+                    stop.Cancel();
+            }, stop.Token));
+        var stored = (await SignaturesAsync(App)).Count;
+        Assert.True(stored % batchSize == 0 && stored < valid, $"{stored} rows stored: not whole batches of {batchSize}");
+
+        var (summary, _) = await ImportInBatchesAsync(file, new ImportTuning(batchSize, batchSize, 16));
+
+        Assert.Equal(new ImportSummary(valid - 1 - stored, stored + 1, refusedLines.Count), summary);
+        var signatures = await SignaturesAsync(App);
+        Assert.Equal(valid - 1, signatures.Count);
+        Assert.Equal(signatures.Count, signatures.Select(s => s.EmailKey).Distinct().Count());
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SignOnLetters.Data.AppDbContext>();
+        var letterId = await db.Letters.Where(l => l.Slug == Slug).Select(l => l.Id).SingleAsync();
+        Assert.Empty(await db.Database.CreateExecutionStrategy().ExecuteAsync(ct =>
+            SignOnLetters.Web.Infrastructure.Background.SignatureRecount.DriftAsync(db, letterId, ct), CancellationToken.None));
+        Assert.Equal(valid - 1, await db.RecordEntries.CountAsync(e => e.LetterId == letterId));
+        Assert.Empty(await App.Factory.Services.GetRequiredService<SignOnLetters.Web.Pages.Record.RecordSelfCheck>().CheckAsync(CancellationToken.None));
     }
 
     private int StoredFiles()

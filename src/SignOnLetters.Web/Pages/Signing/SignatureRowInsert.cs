@@ -60,42 +60,57 @@ internal sealed class SignatureRowInsert
     /// lock of the letter, as SaveChanges would have made it.
     /// </summary>
     /// <param name="alsoInTransaction">Run with the record's new entries before the commit (what SaveChanges' hooks would have queued, such as webhook events).</param>
+    /// <param name="stages">Where the time goes (record entries, rows, search index, tallies, commit), for the import's profile; null to not measure.</param>
     public Task InsertCountedAsync(AppDbContext db, IReadOnlyList<Signature> signatures,
-        Func<IReadOnlyList<RecordEntry>, CancellationToken, Task> alsoInTransaction, CancellationToken cancellationToken) =>
-        InsertAsync(db, signatures, counted: true, cancellationToken, alsoInTransaction);
+        Func<IReadOnlyList<RecordEntry>, CancellationToken, Task> alsoInTransaction, CancellationToken cancellationToken, StageTimes? stages = null) =>
+        InsertAsync(db, signatures, counted: true, cancellationToken, alsoInTransaction, stages ?? new StageTimes());
 
     private async Task InsertAsync(AppDbContext db, IReadOnlyList<Signature> signatures, bool counted, CancellationToken cancellationToken,
-        Func<IReadOnlyList<RecordEntry>, CancellationToken, Task>? alsoInTransaction = null)
+        Func<IReadOnlyList<RecordEntry>, CancellationToken, Task>? alsoInTransaction = null, StageTimes? stages = null)
     {
+        stages ??= new StageTimes();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var locked = counted ? await SignatoryRecordAppender.LockAsync(signatures.Select(s => s.LetterId), cancellationToken) : [];
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Before the signatures go in: the appender gives each its salt, a column of the row.
-            var entries = counted ? await SignatoryRecordAppender.CountedEntriesAsync(db, signatures, cancellationToken) : [];
+            List<RecordEntry> entries;
+            using (stages.Time("record entries"))
+                entries = counted ? await SignatoryRecordAppender.CountedEntriesAsync(db, signatures, cancellationToken) : [];
             var connection = db.Database.GetDbConnection();
             if (connection.CanCreateBatch)
-                await InsertInBatchesAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
+            {
+                using (stages.Time("rows"))
+                    await InsertInBatchesAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
+            }
             else
             {
                 // SQLite: the search index filled once for the batch, not by its per-row trigger.
-                await ExecuteAsync(connection, transaction.GetDbTransaction(), SignatureSearch.DeferInsertsSql, cancellationToken);
-                await InsertOneByOneAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
-                await ExecuteAsync(connection, transaction.GetDbTransaction(), SignatureSearch.IndexDeferredSql, cancellationToken,
-                    ("@first", signatures.Count == 0 ? 0 : signatures.Min(s => s.Id)), ("@last", signatures.Count == 0 ? -1 : signatures.Max(s => s.Id)));
+                using (stages.Time("rows"))
+                {
+                    await ExecuteAsync(connection, transaction.GetDbTransaction(), SignatureSearch.DeferInsertsSql, cancellationToken);
+                    await InsertOneByOneAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
+                }
+                using (stages.Time("search index"))
+                    await ExecuteAsync(connection, transaction.GetDbTransaction(), SignatureSearch.IndexDeferredSql, cancellationToken,
+                        ("@first", signatures.Count == 0 ? 0 : signatures.Min(s => s.Id)), ("@last", signatures.Count == 0 ? -1 : signatures.Max(s => s.Id)));
             }
             if (entries.Count > 0)
             {
                 foreach (var entry in entries)
                     _entrySignatureId.PropertyInfo!.SetValue(entry, entry.Signature.Id);
-                await InsertAsync(_recordEntry, connection, transaction.GetDbTransaction(), entries, cancellationToken);
+                using (stages.Time("record entry rows"))
+                    await InsertAsync(_recordEntry, connection, transaction.GetDbTransaction(), entries, cancellationToken);
             }
             // The batch's tallies in its own transaction: once per batch, not per signature.
-            await SignatureTallies.ApplyAsync(transaction.GetDbTransaction(), SignatureTallies.DeltasOf(signatures), cancellationToken);
+            using (stages.Time("tallies"))
+                await SignatureTallies.ApplyAsync(transaction.GetDbTransaction(), SignatureTallies.DeltasOf(signatures), cancellationToken);
             if (alsoInTransaction is not null)
-                await alsoInTransaction(entries, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+                using (stages.Time("webhooks"))
+                    await alsoInTransaction(entries, cancellationToken);
+            using (stages.Time("commit"))
+                await transaction.CommitAsync(cancellationToken);
         }
         catch
         {

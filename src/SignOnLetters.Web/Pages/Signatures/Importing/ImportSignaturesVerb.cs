@@ -51,7 +51,8 @@ public static class ImportSignaturesVerb
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             var file = SignatureFile.Open(stream);
             var mapping = new ImportMapping(OurColumns(file.Header), RowDefaults.None);
-            var summary = await importer.ImportAsync(slug, file, mapping, coordinatorUserId: null, ImportSignatures.CleanFileName(path), Refuse, cancellationToken);
+            var summary = await importer.ImportAsync(slug, file, mapping, coordinatorUserId: null, ImportSignatures.CleanFileName(path), Refuse, cancellationToken,
+                ImportTuning.CommandLine);
             await output.WriteLineAsync(Summary(summary, refused));
             return 0;
         }

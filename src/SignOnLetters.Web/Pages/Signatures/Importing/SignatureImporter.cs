@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Caching;
 using SignOnLetters.Web.Infrastructure.Webhooks;
 using SignOnLetters.Web.Pages.Signing;
@@ -11,6 +13,29 @@ public sealed record ImportSummary(int Imported, int Duplicates, int Refused);
 public sealed record RefusedRow(long Line, string Reason);
 
 /// <summary>
+/// How an import spends memory for speed. <see cref="Page"/>: the coordinators' page, inside the
+/// web server, whose memory other requests share. <see cref="CommandLine"/>: the administrator's
+/// verb, a process of its own with the 500 MB of issue 20 to itself; on SQLite its connection
+/// keeps 100 MB of pages in memory (the letter's indexes and the FTS5 trigram table outgrow
+/// SQLite's default 2 MB within the first 100,000 rows, and every batch then reads them back from
+/// the file) and larger batches (fewer commits, fewer and larger FTS5 segments to merge). The
+/// budget: the app itself holds ~190 MB, three batches in flight ~70 MB, the letter's claimed keys
+/// ~50 MB at 1,000,000; a 200 MB cache took the process to 503 MB at 200,000 rows, 128 MB to 414 MB.
+/// </summary>
+/// <param name="BatchSize">Rows per transaction on PostgreSQL and SQL Server; also the unit of the pipeline (at most three batches in memory).
+/// Not larger on the command line: PostgreSQL's batch of INSERTs holds every row's parameters, and 10,000 rows took the process to 557 MB.</param>
+/// <param name="SqliteBatchSize">Rows per transaction on SQLite, in process, where a batch costs only its rows.</param>
+/// <param name="SqliteCacheMegabytes">The import connection's SQLite page cache; 0 keeps the connection's default.</param>
+public sealed record ImportTuning(int BatchSize, int SqliteBatchSize, int SqliteCacheMegabytes)
+{
+    public static ImportTuning Page { get; } = new(2_000, 2_000, 0);
+
+    public static ImportTuning CommandLine { get; } = new(2_000, 10_000, 100);
+
+    public int BatchSizeOn(DatabaseFacade database) => database.IsSqlite() ? SqliteBatchSize : BatchSize;
+}
+
+/// <summary>
 /// Imports the rows of a <see cref="SignatureFile"/> into a letter, for the coordinators' page and
 /// the command line alike. Each row passes the checks a paper signature passes
 /// (<see cref="ReadableText"/>, <see cref="EnteredSignerValidator"/>, the letter's
@@ -21,6 +46,13 @@ public sealed record RefusedRow(long Line, string Reason);
 /// organisation and country as such a signature already on the letter is a duplicate too, or a
 /// re-imported paper list would count everyone twice. Rows are saved in batches, each in its own
 /// transaction, so memory stays flat whatever the file's length. No e-mail is sent.
+/// <para>
+/// Two stages run side by side, on the two cores issue 20 gives the import: one thread reads,
+/// parses and checks the rows and hands full batches over a bounded channel (two batches: memory
+/// stays flat, and a slow database holds the reader back); the caller's thread stores them. The
+/// reader alone reports refused rows, in file order, so lines and the sink's order are as they were
+/// with one thread; duplicates are decided by the writer alone, batch after batch, as before.
+/// </para>
 /// <para>
 /// A batch is stored as the group-commit writer stores signatures (<see cref="SignatureRowInsert"/>:
 /// prepared or batched INSERTs, no change tracking), with what SaveChanges' hooks would have added
@@ -37,27 +69,99 @@ public sealed record RefusedRow(long Line, string Reason);
 public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> T, LetterChanges changes, WebhookEvents webhooks,
     ILogger<SignatureImporter> logger)
 {
-    public const int BatchSize = 2_000;
+    /// <summary>Batches handed from the reader to the writer and not yet taken: with the one being read and the one being written, three in memory.</summary>
+    private const int BatchesWaiting = 1;
 
     private static readonly EnteredSignerValidator Validator = new();
 
     /// <param name="coordinatorUserId">The coordinator on whose authority the rows are approved; null for the administrator on the command line.</param>
+    /// <param name="tuning">Batch size and memory; <see cref="ImportTuning.Page"/> when null.</param>
     public async Task<ImportSummary> ImportAsync(string slug, SignatureFile file, ImportMapping mapping, string? coordinatorUserId, string fileName,
-        Action<RefusedRow> refused, CancellationToken cancellationToken)
+        Action<RefusedRow> refused, CancellationToken cancellationToken, ImportTuning? tuning = null)
     {
+        tuning ??= ImportTuning.Page;
         if (mapping.Problem() is { } problem)
             throw new DomainRuleException(problem);
         var letter = await LetterForSigning.FindAsync(db, slug, cancellationToken);
         letter.Terms.EnsureOpen();
         var letterId = letter.Terms.LetterId;
         var unnamedIndividuals = await UnnamedIndividualKeysAsync(letterId, cancellationToken);
+        var claimed = await ClaimedKeys.LoadAsync(Holding(letterId), cancellationToken);
 
-        var (imported, duplicates, refusedCount) = (0, 0, 0);
+        var stages = new StageTimes();
+        var (imported, duplicates) = (0, 0);
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // One connection for the whole import (EF counts the opens, so the batches' own opens and
+        // closes keep it), with its own cache; given back to the pool as it was.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var cache = SqliteImportCache.None;
+        var batches = Channel.CreateBounded<List<(long Line, Signature Signature)>>(
+            new BoundedChannelOptions(BatchesWaiting) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadAsync(file, mapping, letter, coordinatorUserId, fileName, refused, tuning.BatchSizeOn(db.Database), batches.Writer, stages, stop.Token),
+            stop.Token);
         try
         {
-            var batch = new List<(long Line, Signature Signature)>(BatchSize);
+            cache = await SqliteImportCache.EnlargeAsync(db, tuning.SqliteCacheMegabytes, cancellationToken);
+            while (await WaitForBatchAsync())
+            {
+                while (batches.Reader.TryRead(out var batch))
+                {
+                    var (saved, skipped) = await SaveAsync(letterId, batch, claimed, unnamedIndividuals, stages, cancellationToken);
+                    imported += saved;
+                    duplicates += skipped;
+                }
+            }
+
+            async Task<bool> WaitForBatchAsync()
+            {
+                using (stages.Time("writer waiting for the reader"))
+                    return await batches.Reader.WaitToReadAsync(stop.Token);
+            }
+        }
+        catch
+        {
+            // The writer failed: the reader stops too, and its own error (if any) is not the one to report.
+            await stop.CancelAsync();
+            try
+            {
+                await reading;
+            }
+            catch (Exception)
+            {
+                // Already failing with the writer's exception.
+            }
+            throw;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            await cache.RestoreAsync();
+            await db.Database.CloseConnectionAsync();
+        }
+        // A file the reader could not go on reading: its error, after the rows before it were stored (as with one thread).
+        var refusedCount = await reading;
+        // Counts and times only: names and addresses in the file must not reach the logs.
+        logger.LogInformation("Signatures imported into letter {LetterId} by {Importer}: {Imported} imported, {Duplicates} duplicates skipped, {Refused} refused; time by stage: {Stages}",
+            letterId, coordinatorUserId ?? "the command line", imported, duplicates, refusedCount, stages);
+        return new ImportSummary(imported, duplicates, refusedCount);
+    }
+
+    /// <summary>
+    /// The reader's stage, on its own thread: parses and checks each row, reports the refused ones
+    /// in file order, and hands the good ones on in batches; returns how many it refused.
+    /// </summary>
+    private async Task<int> ReadAsync(SignatureFile file, ImportMapping mapping, LetterForSigning letter, string? coordinatorUserId, string fileName,
+        Action<RefusedRow> refused, int batchSize, ChannelWriter<List<(long Line, Signature Signature)>> batches, StageTimes stages,
+        CancellationToken cancellationToken)
+    {
+        var refusedCount = 0;
+        try
+        {
+            var batch = new List<(long Line, Signature Signature)>(batchSize);
+            var reading = stages.Time("read, parse and check");
             foreach (var row in file.Rows())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -70,30 +174,23 @@ public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStri
                     continue;
                 }
                 batch.Add((row.Line, signature));
-                if (batch.Count == BatchSize)
-                    await SaveBatchAsync();
+                if (batch.Count < batchSize)
+                    continue;
+                reading.Dispose();
+                using (stages.Time("reader waiting for the writer"))
+                    await batches.WriteAsync(batch, cancellationToken);
+                batch = new List<(long Line, Signature Signature)>(batchSize);
+                reading = stages.Time("read, parse and check");
             }
-            await SaveBatchAsync();
-
-            async Task SaveBatchAsync()
-            {
-                if (batch.Count == 0)
-                    return;
-                var (saved, skipped) = await SaveAsync(letterId, batch, unnamedIndividuals, cancellationToken);
-                imported += saved;
-                duplicates += skipped;
-                batch.Clear();
-            }
+            reading.Dispose();
+            if (batch.Count > 0)
+                await batches.WriteAsync(batch, cancellationToken);
+            return refusedCount;
         }
         finally
         {
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            batches.TryComplete();
         }
-        // Counts only: names and addresses in the file must not reach the logs.
-        logger.LogInformation("Signatures imported into letter {LetterId} by {Importer}: {Imported} imported, {Duplicates} duplicates skipped, {Refused} refused",
-            letterId, coordinatorUserId ?? "the command line", imported, duplicates, refusedCount);
-        return new ImportSummary(imported, duplicates, refusedCount);
     }
 
     /// <summary>The row as a signature, or why it is refused (in the reader's language).</summary>
@@ -121,30 +218,42 @@ public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStri
     }
 
     /// <summary>Skips the batch's duplicates (of the letter and of each other), then saves the rest; a claim taken meanwhile by a signer is a duplicate too.</summary>
-    private async Task<(int Saved, int Skipped)> SaveAsync(int letterId, List<(long Line, Signature Signature)> batch, HashSet<string> unnamedIndividuals,
-        CancellationToken cancellationToken)
+    private async Task<(int Saved, int Skipped)> SaveAsync(int letterId, List<(long Line, Signature Signature)> batch, ClaimedKeys claimed,
+        HashSet<string> unnamedIndividuals, StageTimes stages, CancellationToken cancellationToken)
     {
-        var emailKeys = batch.Select(b => b.Signature.EmailKey).OfType<string>().Distinct().ToList();
-        var organisationKeys = batch.Select(b => b.Signature.OrganisationKey).OfType<string>().Distinct().ToList();
-        var takenEmails = (await Holding(letterId).Where(s => emailKeys.Contains(s.EmailKey!)).Select(s => s.EmailKey!).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
-        var takenOrganisations = (await Holding(letterId).Where(s => organisationKeys.Contains(s.OrganisationKey!)).Select(s => s.OrganisationKey!).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        var checking = stages.Time("duplicate check");
+        // Only the keys the letter may already hold are looked up; the others are free (see ClaimedKeys).
+        var emailKeys = batch.Select(b => b.Signature.EmailKey).OfType<string>().Where(k => claimed.MayHold(ClaimKind.Email, k)).Distinct().ToList();
+        var organisationKeys = batch.Select(b => b.Signature.OrganisationKey).OfType<string>().Where(k => claimed.MayHold(ClaimKind.Organisation, k))
+            .Distinct().ToList();
+        var takenEmails = emailKeys.Count == 0
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : (await Holding(letterId).Where(s => emailKeys.Contains(s.EmailKey!)).Select(s => s.EmailKey!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var takenOrganisations = organisationKeys.Count == 0
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : (await Holding(letterId).Where(s => organisationKeys.Contains(s.OrganisationKey!)).Select(s => s.OrganisationKey!).ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
         var fresh = new List<Signature>(batch.Count);
         foreach (var (_, signature) in batch)
         {
             var duplicate = signature.EmailKey is { } email && !takenEmails.Add(email)
                             || signature.OrganisationKey is { } organisation && !takenOrganisations.Add(organisation)
                             || UnnamedIndividualKey(signature) is { } key && !unnamedIndividuals.Add(key);
-            if (!duplicate)
-                fresh.Add(signature);
+            if (duplicate)
+                continue;
+            fresh.Add(signature);
+            // Claimed from now on, for the batches after this one (if the save fails, a lookup too many).
+            claimed.Add(ClaimKind.Email, signature.EmailKey);
+            claimed.Add(ClaimKind.Organisation, signature.OrganisationKey);
         }
+        checking.Dispose();
         try
         {
             if (SignatureRowInsert.For(db) is { } insert)
             {
                 // Its own transaction, so under a retrying strategy (PostgreSQL, SQL Server) each attempt runs whole.
-                await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => insert.InsertCountedAsync(db, fresh, (entries, inTransaction) => webhooks.QueueImportedAsync(db, entries, inTransaction), ct),
+                await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                    ct => insert.InsertCountedAsync(db, fresh, (entries, inTransaction) => webhooks.QueueImportedAsync(db, entries, inTransaction), ct, stages),
                     cancellationToken);
                 await changes.NotifyAsync([letterId]);
             }
