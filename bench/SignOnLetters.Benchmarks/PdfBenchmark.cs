@@ -277,7 +277,7 @@ internal static class PdfBenchmark
         public string SignerName => "letters.example.org";
         public string Description => "Seal of edition 1 of this letter";
         public int MaximumSignatureLength => 8192;
-        public byte[] Sign(ReadOnlySpan<byte> signedBytes) => new byte[2048];
+        public byte[] Sign(Stream signedBytes) => new byte[2048];
     }
 
     private static (double Milliseconds, string Command) PrintWithChromium(string htmlPath, string pdfPath)
