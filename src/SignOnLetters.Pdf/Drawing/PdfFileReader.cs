@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Win32.SafeHandles;
 
 namespace SignOnLetters.Pdf.Drawing;
 
@@ -9,76 +10,177 @@ namespace SignOnLetters.Pdf.Drawing;
 /// the trailer, objects by number and the page tree. Skia writes a classic table and plain
 /// (uncompressed) dictionaries, which is all this handles.
 /// </summary>
-internal sealed partial class PdfFileReader
+internal sealed partial class PdfFileReader : IDisposable
 {
     // Latin-1 maps bytes to chars one to one, so string offsets are byte offsets.
     public static readonly Encoding Bytes = Encoding.Latin1;
 
-    private readonly byte[] pdf;
-    private readonly int[] sortedOffsets;
+    /// <summary>How much of an object is read to find its dictionary: Skia's dictionaries are far shorter.</summary>
+    private const int DictionaryWindow = 16 * 1024;
 
-    public PdfFileReader(byte[] pdf)
+    private readonly SafeFileHandle file;
+    private readonly long[] sortedOffsets;
+
+    /// <summary>
+    /// Reads <paramref name="path"/> object by object as the finisher asks (the file is never held
+    /// whole: a 1,000,000-signatory letter's is about 90 MB).
+    /// </summary>
+    public PdfFileReader(string path)
     {
-        this.pdf = pdf;
-        var tailStart = Math.Max(0, pdf.Length - 1024);
-        var tail = Bytes.GetString(pdf.AsSpan(tailStart));
-        XrefOffset = int.Parse(StartXrefPattern().Matches(tail)[^1].Groups[1].Value, CultureInfo.InvariantCulture);
-        Offsets = ReadXref(Bytes.GetString(pdf.AsSpan(XrefOffset)), out var trailer);
-        Trailer = trailer;
-        Size = int.Parse(SizePattern().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
-        RootNumber = int.Parse(RootPattern().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
-        var info = InfoPattern().Match(trailer);
-        InfoNumber = info.Success ? int.Parse(info.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-        sortedOffsets = Offsets.Values.Append(XrefOffset).Order().ToArray();
-        var pagesNumber = int.Parse(PagesPattern().Match(ObjectBody(RootNumber)).Groups[1].Value, CultureInfo.InvariantCulture);
-        CollectPages(pagesNumber, PageNumbers, depth: 0);
+        file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
+        try
+        {
+            Length = RandomAccess.GetLength(file);
+            var tailStart = Math.Max(0, Length - 1024);
+            var tail = Bytes.GetString(Read(tailStart, (int)(Length - tailStart)));
+            XrefOffset = long.Parse(StartXrefPattern().Matches(tail)[^1].Groups[1].Value, CultureInfo.InvariantCulture);
+            Offsets = ReadXref(Bytes.GetString(Read(XrefOffset, checked((int)(Length - XrefOffset)))), out var trailer);
+            Trailer = trailer;
+            Size = int.Parse(SizePattern().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
+            RootNumber = int.Parse(RootPattern().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
+            var info = InfoPattern().Match(trailer);
+            InfoNumber = info.Success ? int.Parse(info.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+            sortedOffsets = Offsets.Values.Append(XrefOffset).Order().ToArray();
+            var pagesNumber = int.Parse(PagesPattern().Match(ObjectBody(RootNumber)).Groups[1].Value, CultureInfo.InvariantCulture);
+            CollectPages(pagesNumber, PageNumbers, depth: 0);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
-    public Dictionary<int, int> Offsets { get; }
-    public int XrefOffset { get; }
+    public long Length { get; }
+    public Dictionary<int, long> Offsets { get; }
+    public long XrefOffset { get; }
     public string Trailer { get; }
     public int Size { get; }
     public int RootNumber { get; }
     public int? InfoNumber { get; }
     public List<int> PageNumbers { get; } = [];
 
-    /// <summary>The object's bytes from "N 0 obj" up to where the next object starts.</summary>
-    public ReadOnlySpan<byte> RawObject(int number)
+    public void Dispose() => file.Dispose();
+
+    /// <summary>Where the object starts ("N 0 obj") and how long it is, up to where the next object starts.</summary>
+    private (long Start, long Length) Extent(int number)
     {
         var start = Offsets[number];
         var index = Array.BinarySearch(sortedOffsets, start);
-        return pdf.AsSpan(start, sortedOffsets[index + 1] - start);
+        return (start, sortedOffsets[index + 1] - start);
+    }
+
+    /// <summary>Copies the object's bytes, from "N 0 obj" up to where the next object starts, to <paramref name="output"/>; returns how many and the last.</summary>
+    public (long Length, byte Last) CopyRawObject(int number, Stream output)
+    {
+        var (start, length) = Extent(number);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min(length, 1 << 16));
+        try
+        {
+            byte last = 0;
+            for (long done = 0; done < length;)
+            {
+                var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - done)), start + done);
+                if (read <= 0)
+                    throw new InvalidOperationException($"PDF object {number} runs past the end of the file.");
+                output.Write(buffer, 0, read);
+                last = buffer[read - 1];
+                done += read;
+            }
+            return (length, last);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The object's dictionary (or other value), without its stream.</summary>
     public string ObjectBody(int number)
     {
-        var rest = RawObject(number);
-        var start = rest.IndexOf("obj"u8) + 3;
-        var end = rest.LastIndexOf("endobj"u8);
-        if (start < 3 || end < start)
+        var (start, length) = Extent(number);
+        // A stream object's data can be megabytes (a font): its dictionary comes first, so read only the start.
+        var head = Read(start, (int)Math.Min(length, DictionaryWindow));
+        var (bodyStart, bodyEnd) = BodyRange(head, number);
+        if (bodyEnd < 0 && length > head.Length)
+        {
+            head = Read(start, checked((int)length));
+            (bodyStart, bodyEnd) = BodyRange(head, number);
+        }
+        if (bodyEnd < 0)
             throw new InvalidOperationException($"PDF object {number} is not where the cross-reference table says.");
-        var body = rest[start..end];
-        var stream = body.IndexOf("stream"u8);
-        return Bytes.GetString(stream >= 0 ? body[..stream] : body).Trim();
+        return Bytes.GetString(head.AsSpan(bodyStart, bodyEnd - bodyStart)).Trim();
     }
 
-    /// <summary>A stream object's data, still encoded: a view of the file, not a copy.</summary>
-    public ReadOnlyMemory<byte> StreamData(int number)
+    /// <summary>Where the value sits in an object's first bytes: after "obj", up to "stream" or "endobj"; -1 as the end when neither is there.</summary>
+    private static (int Start, int End) BodyRange(ReadOnlySpan<byte> raw, int number)
     {
-        var objectStart = Offsets[number];
-        var rest = RawObject(number);
-        var body = ObjectBody(number);
-        var start = rest.IndexOf("stream"u8) + "stream".Length;
-        if (rest[start] == '\r')
+        var start = raw.IndexOf("obj"u8) + 3;
+        if (start < 3)
+            throw new InvalidOperationException($"PDF object {number} is not where the cross-reference table says.");
+        var stream = raw[start..].IndexOf("stream"u8);
+        if (stream >= 0)
+            return (start, start + stream);
+        var end = raw.LastIndexOf("endobj"u8);
+        return (start, end < start ? -1 : end);
+    }
+
+    /// <summary>A stream object's data, still encoded.</summary>
+    public byte[] StreamData(int number)
+    {
+        var (objectStart, length) = Extent(number);
+        var head = Read(objectStart, (int)Math.Min(length, DictionaryWindow));
+        var at = head.AsSpan().IndexOf("stream"u8);
+        if (at < 0)
+            throw new InvalidOperationException($"PDF object {number} has no stream.");
+        var start = at + "stream".Length;
+        if (head[start] == '\r')
             start++;
-        if (rest[start] == '\n')
+        if (head[start] == '\n')
             start++;
-        var direct = LengthPattern().Match(body);
+        var direct = LengthPattern().Match(ObjectBody(number));
         if (direct.Success)
-            return pdf.AsMemory(objectStart + start, int.Parse(direct.Groups[1].Value, CultureInfo.InvariantCulture));
+            return Read(objectStart + start, int.Parse(direct.Groups[1].Value, CultureInfo.InvariantCulture));
         // An indirect length: the data ends before "endstream" (a decoder ignores a stray end of line).
-        return pdf.AsMemory(objectStart + start, rest.LastIndexOf("endstream"u8) - start);
+        var raw = Read(objectStart, checked((int)length));
+        return raw.AsSpan(start, raw.AsSpan().LastIndexOf("endstream"u8) - start).ToArray();
+    }
+
+    /// <summary>MD5 of the whole file, read in pieces (the finished file's identifier).</summary>
+    public byte[] Md5()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.MD5);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            for (long done = 0; done < Length;)
+            {
+                var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, Length - done)), done);
+                if (read <= 0)
+                    break;
+                hash.AppendData(buffer, 0, read);
+                done += read;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return hash.GetHashAndReset();
+    }
+
+    private byte[] Read(long offset, int count)
+    {
+        var bytes = new byte[count];
+        var done = 0;
+        while (done < count)
+        {
+            var read = RandomAccess.Read(file, bytes.AsSpan(done), offset + done);
+            if (read <= 0)
+                throw new InvalidOperationException("The PDF ends before an object the cross-reference table names.");
+            done += read;
+        }
+        return bytes;
     }
 
     public static IEnumerable<int> References(string value) =>
@@ -102,9 +204,9 @@ internal sealed partial class PdfFileReader
     public static string TextString(string value) =>
         "<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value)) + ">";
 
-    private static Dictionary<int, int> ReadXref(string xrefAndTrailer, out string trailer)
+    private static Dictionary<int, long> ReadXref(string xrefAndTrailer, out string trailer)
     {
-        var offsets = new Dictionary<int, int>();
+        var offsets = new Dictionary<int, long>();
         var reader = new StringReader(xrefAndTrailer);
         if (reader.ReadLine()?.Trim() != "xref")
             throw new InvalidOperationException("The PDF has no classic cross-reference table.");
@@ -118,7 +220,7 @@ internal sealed partial class PdfFileReader
             {
                 var entry = reader.ReadLine()!;
                 if (entry.Length >= 18 && entry[17] == 'n')
-                    offsets[first + i] = int.Parse(entry[..10], CultureInfo.InvariantCulture);
+                    offsets[first + i] = long.Parse(entry[..10], CultureInfo.InvariantCulture);
             }
         }
         trailer = reader.ReadToEnd();

@@ -8,22 +8,45 @@ namespace SignOnLetters.Pdf.Drawing;
 /// <summary>Replays the pages' display lists into Skia's PDF backend with subset fonts, then tags the file.</summary>
 internal static class PdfWriter
 {
-    public static void Write(DocumentLayout layout, DocumentMetadata metadata, Stream output) =>
-        output.Write(WriteToArray(layout, metadata));
+    /// <summary>
+    /// Writes the finished PDF to <paramref name="output"/>: Skia writes its file to disk page by
+    /// page (next to <paramref name="output"/> when that is a file, else in the temporary folder),
+    /// and <see cref="TaggedPdfFinisher"/> reads it back object by object into the output, so neither
+    /// file is ever held whole in memory (a 1,000,000-signatory letter's is about 90 MB, and was
+    /// held three or four times over in byte arrays).
+    /// </summary>
+    public static void Write(DocumentLayout layout, DocumentMetadata metadata, Stream output, IProgress<RenderProgress>? progress = null)
+    {
+        var directory = output is FileStream { Name: var name } && Path.GetDirectoryName(Path.GetFullPath(name)) is { Length: > 0 } folder
+            ? folder
+            : Path.GetTempPath();
+        var skiaPdf = Path.Combine(directory, $"skia-{Guid.NewGuid():N}.pdf.tmp");
+        try
+        {
+            var tree = new StructureTree();
+            Render(layout, metadata, tree, progress, skiaPdf);
+            TaggedPdfFinisher.Finish(skiaPdf, tree, layout, metadata, output);
+        }
+        finally
+        {
+            File.Delete(skiaPdf);
+        }
+    }
 
-    /// <summary>The finished PDF: Skia's file, tagged and made PDF/A by <see cref="TaggedPdfFinisher"/>.</summary>
+    /// <summary>The finished PDF as bytes: for small documents (a letter with a short list, tests).</summary>
     public static byte[] WriteToArray(DocumentLayout layout, DocumentMetadata metadata, IProgress<RenderProgress>? progress = null)
     {
-        var tree = new StructureTree();
-        var skiaPdf = Render(layout, metadata, tree, progress);
-        return TaggedPdfFinisher.Finish(skiaPdf, tree, layout, metadata);
+        using var output = new MemoryStream();
+        Write(layout, metadata, output, progress);
+        return output.ToArray();
     }
 
     /// <summary>
-    /// Skia writes into its own native memory stream; the finished file is copied out once for the
-    /// finisher to read.
+    /// Skia's PDF, written to <paramref name="path"/> as each page ends. Each page's display list is
+    /// emptied once Skia has it: the layout is this writer's alone, and a long list's draw commands
+    /// would otherwise stay alive until the last page.
     /// </summary>
-    private static byte[] Render(DocumentLayout layout, DocumentMetadata metadata, StructureTree tree, IProgress<RenderProgress>? progress)
+    private static void Render(DocumentLayout layout, DocumentMetadata metadata, StructureTree tree, IProgress<RenderProgress>? progress, string path)
     {
         var subsetter = new FontSubsetter();
         foreach (var page in layout.Pages)
@@ -35,7 +58,9 @@ internal static class PdfWriter
         var paints = new Dictionary<SKColor, SKPaint>();
         try
         {
-            using var pdf = new SKDynamicMemoryWStream();
+            using var pdf = new SKFileWStream(path);
+            if (!pdf.IsValid)
+                throw new IOException($"Could not create the intermediate PDF file {path}.");
             using (var document = SKDocument.CreatePdf(pdf, ToSkia(metadata)))
             {
                 using var builder = new SKTextBlobBuilder();
@@ -87,12 +112,13 @@ internal static class PdfWriter
                     }
                     FlushText(canvas, builder, paints, ref blobColour);
                     document.EndPage();
+                    page.Commands.Clear();
+                    page.Commands.TrimExcess();
                     progress?.Report(new RenderProgress(RenderStage.Writing, pageIndex + 1, layout.Pages.Count));
                 }
                 document.Close();
             }
-            using var data = pdf.DetachAsData();
-            return data.ToArray();
+            pdf.Flush();
         }
         finally
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using SignOnLetters.Pdf.Fluent;
 
@@ -26,12 +25,20 @@ internal static class TaggedPdfFinisher
 
     private static readonly byte[] SentinelOperators = "1 1 1 1 re\nf\n"u8.ToArray();
 
-    public static byte[] Finish(byte[] skiaPdf, StructureTree tree, DocumentLayout layout, DocumentMetadata metadata)
+    /// <summary>
+    /// Reads Skia's file at <paramref name="skiaPdfPath"/> object by object and writes the finished
+    /// one to <paramref name="destination"/> as it goes: neither file is held whole in memory. A
+    /// sealed document needs a destination it can read back and seek in (the seal covers the bytes
+    /// around its own placeholder).
+    /// </summary>
+    public static void Finish(string skiaPdfPath, StructureTree tree, DocumentLayout layout, DocumentMetadata metadata, Stream destination)
     {
-        var reader = new PdfFileReader(skiaPdf);
+        if (metadata.Seal is not null && !(destination.CanSeek && destination.CanRead))
+            throw new ArgumentException("A sealed PDF is written to a stream that can be read back and seeked (a file or a MemoryStream).", nameof(destination));
+        using var reader = new PdfFileReader(skiaPdfPath);
         if (reader.PageNumbers.Count != tree.SequencesByPage.Count)
             throw new InvalidOperationException($"Skia wrote {reader.PageNumbers.Count} pages for {tree.SequencesByPage.Count} laid out.");
-        var output = new PdfOutput();
+        var output = new PdfOutput(destination);
         var next = reader.Size;
         int Allocate() => next++;
 
@@ -84,7 +91,7 @@ internal static class TaggedPdfFinisher
 
         foreach (var (number, _) in reader.Offsets.OrderBy(entry => entry.Key))
             if (!replaced.Contains(number))
-                output.Raw(number, reader.RawObject(number));
+                output.Raw(number, reader);
         foreach (var (number, body) in pageObjects)
             output.Object(number, body);
 
@@ -167,11 +174,10 @@ internal static class TaggedPdfFinisher
         output.Object(info, InfoDictionary(metadata));
 
         // The file identifier, from the content: the same document gets the same ID.
-        var id = Convert.ToHexString(MD5.HashData(skiaPdf));
-        var finished = output.Finish(next, reader.RootNumber, info, id);
+        var id = Convert.ToHexString(reader.Md5());
+        output.Finish(next, reader.RootNumber, info, id);
         if (seal is not null)
-            PdfSealPlaceholder.Fill(finished, sealOffset, seal);
-        return finished;
+            PdfSealPlaceholder.Fill(destination, output.Start, sealOffset, seal);
     }
 
     /// <summary>The page dictionary with one more annotation in its (direct) /Annots array.</summary>
@@ -343,74 +349,110 @@ internal static class TaggedPdfFinisher
     private static ZLibStream Deflating(Stream destination) =>
         new(destination, new ZLibCompressionOptions { CompressionLevel = 3 }, leaveOpen: true);
 
-    /// <summary>Writes objects with their offsets, packs small ones into object streams, and ends with a cross-reference stream.</summary>
+    /// <summary>
+    /// Writes objects to the destination as they come, noting their offsets; packs small ones into
+    /// object streams (compressed as each fills, so a list's hundreds of thousands of structure
+    /// elements are not held as text) and ends with a cross-reference stream.
+    /// </summary>
     private sealed class PdfOutput
     {
-        private readonly MemoryStream bytes = new();
-        private readonly Dictionary<int, long> offsets = [];
+        private const int PerStream = 200;
 
-        public PdfOutput()
+        private readonly Stream bytes;
+        private readonly Dictionary<int, long> offsets = [];
+        private long position;
+
+        public PdfOutput(Stream destination)
         {
+            bytes = destination;
+            Start = destination.CanSeek ? destination.Position : 0;
             // PDF 1.7 (PDF/A-3's base); the comment's high bytes mark the file as binary.
-            bytes.Write(Encoding.Latin1.GetBytes("%PDF-1.7\n%\u00E2\u00E3\u00CF\u00D3\n"));
+            Write(Encoding.Latin1.GetBytes("%PDF-1.7\n%\u00E2\u00E3\u00CF\u00D3\n"));
         }
 
-        public void Raw(int number, ReadOnlySpan<byte> raw)
+        /// <summary>Where the file starts in the destination (offsets in it count from there).</summary>
+        public long Start { get; }
+
+        private void Write(ReadOnlySpan<byte> data)
         {
-            offsets[number] = bytes.Position;
-            bytes.Write(raw);
-            if (raw.Length == 0 || raw[^1] != '\n')
-                bytes.WriteByte((byte)'\n');
+            bytes.Write(data);
+            position += data.Length;
+        }
+
+        /// <summary>Copies an object of Skia's file as it is.</summary>
+        public void Raw(int number, PdfFileReader reader)
+        {
+            offsets[number] = position;
+            var (length, last) = reader.CopyRawObject(number, bytes);
+            position += length;
+            if (length == 0 || last != '\n')
+                Write("\n"u8);
         }
 
         /// <summary>Writes an object; returns where it starts.</summary>
         public long Object(int number, string body)
         {
-            var offset = offsets[number] = bytes.Position;
-            bytes.Write(Encoding.Latin1.GetBytes($"{number} 0 obj\n{body}\nendobj\n"));
+            var offset = offsets[number] = position;
+            Write(Encoding.Latin1.GetBytes($"{number} 0 obj\n{body}\nendobj\n"));
             return offset;
         }
 
         public void Stream(int number, string dictionary, ReadOnlySpan<byte> data, bool compressed)
         {
-            offsets[number] = bytes.Position;
+            offsets[number] = position;
             var filter = compressed ? " /Filter /FlateDecode" : "";
-            bytes.Write(Encoding.Latin1.GetBytes($"{number} 0 obj\n<<{dictionary}{filter} /Length {data.Length}>>\nstream\n"));
-            bytes.Write(data);
-            bytes.Write("\nendstream\nendobj\n"u8);
+            Write(Encoding.Latin1.GetBytes($"{number} 0 obj\n<<{dictionary}{filter} /Length {data.Length}>>\nstream\n"));
+            Write(data);
+            Write("\nendstream\nendobj\n"u8);
         }
 
         /// <summary>
         /// A small object that goes into an object stream: the structure tree has an element per
         /// paragraph and list entry, thousands in a long list, which compressed cost a tenth.
         /// </summary>
-        public void Compressible(int number, string body) => pending.Add((number, body));
+        public void Compressible(int number, string body)
+        {
+            pending.Add((number, body));
+            if (pending.Count == PerStream)
+                Pack();
+        }
 
         private readonly List<(int Number, string Body)> pending = [];
-        private readonly Dictionary<int, (int Stream, int Index)> compressed = [];
 
-        /// <summary>Packs the pending objects into object streams and ends with a cross-reference stream.</summary>
-        public byte[] Finish(int size, int root, int info, string id)
+        /// <summary>Full object streams, compressed, waiting for their numbers (which come after every other object's).</summary>
+        private readonly List<(int[] Numbers, int First, byte[] Data)> packed = [];
+
+        private void Pack()
         {
-            const int PerStream = 200;
-            for (var start = 0; start < pending.Count; start += PerStream)
+            var header = new StringBuilder();
+            var objects = new StringBuilder();
+            foreach (var (number, body) in pending)
             {
-                var chunk = pending.Skip(start).Take(PerStream).ToList();
-                var header = new StringBuilder();
-                var objects = new StringBuilder();
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    header.Append(CultureInfo.InvariantCulture, $"{chunk[i].Number} {objects.Length} ");
-                    objects.Append(chunk[i].Body).Append('\n');
-                    compressed[chunk[i].Number] = (size, i);
-                }
-                var first = header.Length + 1;
-                var data = Encoding.Latin1.GetBytes(header.Append('\n').Append(objects).ToString());
-                Stream(size, $"/Type /ObjStm /N {chunk.Count} /First {first}", Deflate(data), compressed: true);
+                header.Append(CultureInfo.InvariantCulture, $"{number} {objects.Length} ");
+                objects.Append(body).Append('\n');
+            }
+            var first = header.Length + 1;
+            var data = Encoding.Latin1.GetBytes(header.Append('\n').Append(objects).ToString());
+            packed.Add((pending.Select(entry => entry.Number).ToArray(), first, Deflate(data)));
+            pending.Clear();
+        }
+
+        /// <summary>Writes the object streams and ends with a cross-reference stream.</summary>
+        public void Finish(int size, int root, int info, string id)
+        {
+            if (pending.Count > 0)
+                Pack();
+            var compressed = new Dictionary<int, (int Stream, int Index)>();
+            foreach (var (numbers, first, data) in packed)
+            {
+                for (var i = 0; i < numbers.Length; i++)
+                    compressed[numbers[i]] = (size, i);
+                Stream(size, $"/Type /ObjStm /N {numbers.Length} /First {first}", data, compressed: true);
                 size++;
             }
+            packed.Clear();
             var xrefNumber = size++;
-            var xref = bytes.Position;
+            var xref = position;
             offsets[xrefNumber] = xref;
             var rows = new byte[size * 7];
             for (var number = 0; number < size; number++)
@@ -419,7 +461,7 @@ internal static class TaggedPdfFinisher
                 if (offsets.TryGetValue(number, out var offset))
                 {
                     row[0] = 1;
-                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(row[1..], (uint)offset);
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(row[1..], checked((uint)offset));
                 }
                 else if (compressed.TryGetValue(number, out var place))
                 {
@@ -433,8 +475,8 @@ internal static class TaggedPdfFinisher
                 }
             }
             Stream(xrefNumber, $"/Type /XRef /Size {size} /W [1 4 2] /Root {root} 0 R /Info {info} 0 R /ID [<{id}> <{id}>]", Deflate(rows), compressed: true);
-            bytes.Write(Encoding.Latin1.GetBytes(string.Create(CultureInfo.InvariantCulture, $"startxref\n{xref}\n%%EOF\n")));
-            return bytes.ToArray();
+            Write(Encoding.Latin1.GetBytes(string.Create(CultureInfo.InvariantCulture, $"startxref\n{xref}\n%%EOF\n")));
+            bytes.Flush();
         }
     }
 }

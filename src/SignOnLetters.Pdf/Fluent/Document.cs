@@ -43,11 +43,11 @@ public sealed class Document : IDocumentContainer
         return this;
     }
 
-    public void GeneratePdf(Stream output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        PdfWriter.Write(Layout(), metadata, output);
-    }
+    /// <summary>
+    /// Writes the PDF to <paramref name="output"/> as it is made, without holding the file in memory
+    /// (a sealed document needs a stream it can read back and seek in: a file or a MemoryStream).
+    /// </summary>
+    public void GeneratePdf(Stream output) => Generate(output);
 
     public byte[] GeneratePdf() => PdfWriter.WriteToArray(Layout(), metadata);
 
@@ -66,6 +66,19 @@ public sealed class Document : IDocumentContainer
     {
         var layout = Layout(progress);
         return new GeneratedPdf(PdfWriter.WriteToArray(layout, metadata, progress), MissingScripts.Describe(layout.MissingCharacters));
+    }
+
+    /// <summary>
+    /// As <see cref="Generate(IProgress{RenderProgress})"/>, writing to <paramref name="output"/> as it
+    /// goes rather than returning bytes: for long documents, whose file is best written to disk.
+    /// Returns the scripts it lacked a font for.
+    /// </summary>
+    public IReadOnlyList<MissingScript> Generate(Stream output, IProgress<RenderProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var layout = Layout(progress);
+        PdfWriter.Write(layout, metadata, output, progress);
+        return MissingScripts.Describe(layout.MissingCharacters);
     }
 
     /// <summary>Pages as display lists, for layout tests.</summary>

@@ -3,7 +3,7 @@ namespace SignOnLetters.Pdf.Fluent;
 /// <summary>
 /// Seals a finished PDF (PAdES, ADR 0016). The engine writes the signature field and a signature
 /// dictionary whose <c>/Contents</c> is a placeholder of <see cref="MaximumSignatureLength"/> bytes,
-/// then hands the bytes the <c>/ByteRange</c> covers (the whole file but that placeholder) to
+/// then hands the bytes the <c>/ByteRange</c> covers, as a stream, (the whole file but that placeholder) to
 /// <see cref="Sign"/>, which returns a detached CMS signature (DER). The engine knows no keys and no
 /// cryptography library: the caller does.
 /// </summary>
@@ -21,6 +21,9 @@ public interface IPdfSeal
     /// <summary>Room reserved for the DER signature; a longer one throws.</summary>
     int MaximumSignatureLength { get; }
 
-    /// <summary>A detached CMS signature over <paramref name="signedBytes"/> (the two byte ranges, joined).</summary>
-    byte[] Sign(ReadOnlySpan<byte> signedBytes);
+    /// <summary>
+    /// A detached CMS signature over <paramref name="signedBytes"/> (the two byte ranges, joined),
+    /// read from the finished file as it is hashed: a long letter's file is not copied into memory.
+    /// </summary>
+    byte[] Sign(Stream signedBytes);
 }

@@ -22,14 +22,27 @@ public sealed class LetterPdfFiles(IOptions<LetterPdfOptions> options, IWebHostE
         return File.Exists(path) ? path : null;
     }
 
-    /// <summary>Stores a finished file (written aside, then moved in, so no reader sees half a file) and removes the letter's older ones.</summary>
-    public async Task<string> SaveAsync(int letterId, string language, string key, byte[] pdf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a finished file, which <paramref name="write"/> writes straight into a file aside (the
+    /// renderer streams a long letter's PDF there page by page, never holding it in memory), then
+    /// moves in, so no reader sees half a file; removes the letter's older ones. A failed write
+    /// leaves nothing behind.
+    /// </summary>
+    public async Task<string> SaveAsync(int letterId, string language, string key, Func<FileStream, Task> write)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var path = PathFor(letterId, language, key);
         var partial = path + "." + Guid.NewGuid().ToString("N") + ".part";
-        await File.WriteAllBytesAsync(partial, pdf, cancellationToken);
-        File.Move(partial, path, overwrite: true);
+        try
+        {
+            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16))
+                await write(file);
+            File.Move(partial, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
         foreach (var older in System.IO.Directory.EnumerateFiles(Directory, $"{Prefix(letterId, language)}*.pdf"))
         {
             // "letter-1-en-" also starts "letter-1-en-gb-…": only this language's names (32 hex digits and ".pdf") go.

@@ -33,7 +33,12 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Lette
         if (plan.Signatories < options.Value.BackgroundThreshold)
         {
             var pdf = await cache.GetOrAddAsync(letter.Id, plan.Language, plan.Key,
-                () => RenderAsync(letter, plan, progress: null, cancellationToken));
+                async () =>
+                {
+                    using var memory = new MemoryStream();
+                    var missing = await RenderAsync(letter, plan, progress: null, memory, cancellationToken);
+                    return new SignOnLetters.Pdf.Fluent.GeneratedPdf(memory.ToArray(), missing);
+                });
             return new LetterPdfOutcome.InMemory(plan.FileName, pdf.Bytes);
         }
         if (files.Find(letter.Id, plan.Language, plan.Key) is { } path)
@@ -78,9 +83,10 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Lette
         var plan = await PlanAsync(letter, job.Language, cancellationToken);
         if (files.Find(letter.Id, plan.Language, plan.Key) is not null)
             return false;
-        var pdf = await RenderAsync(letter, plan, job.Reporter, cancellationToken);
-        await files.SaveAsync(letter.Id, plan.Language, plan.Key, pdf.Bytes, cancellationToken);
-        cache.RememberMissingScripts(letter.Id, plan.Language, pdf.MissingScripts);
+        IReadOnlyList<SignOnLetters.Pdf.Fluent.MissingScript> missing = [];
+        await files.SaveAsync(letter.Id, plan.Language, plan.Key,
+            async file => missing = await RenderAsync(letter, plan, job.Reporter, file, cancellationToken));
+        cache.RememberMissingScripts(letter.Id, plan.Language, missing);
         return true;
     }
 
@@ -100,19 +106,29 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Lette
         return new LetterPdfPlan(text, latest, key, FileStem(letter, text) + ".pdf", counted, recordHead);
     }
 
-    private async Task<SignOnLetters.Pdf.Fluent.GeneratedPdf> RenderAsync(Letter letter, LetterPdfPlan plan, IProgress<SignOnLetters.Pdf.Fluent.RenderProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the letter's PDF to <paramref name="output"/> (a MemoryStream for a small letter, the
+    /// cache's file for a large one: that file is written as it is made, not held in memory) and
+    /// returns the scripts it lacked a font for. A sealed edition's output must be readable and seekable.
+    /// </summary>
+    private async Task<IReadOnlyList<SignOnLetters.Pdf.Fluent.MissingScript>> RenderAsync(Letter letter, LetterPdfPlan plan,
+        IProgress<SignOnLetters.Pdf.Fluent.RenderProgress>? progress, Stream output, CancellationToken cancellationToken)
     {
         var signatures = SignaturesOf(letter);
         var model = await ModelAsync(letter, plan.Text, plan.Latest, signatures, cancellationToken);
         var texts = LetterDocumentTexts.For(T, plan.Language);
         if (!IsSealedEdition(letter))
-            return LetterDocument.Compose(model, texts).Generate(progress);
+            return LetterDocument.Compose(model, texts).Generate(output, progress);
         var issuedAt = new DateTimeOffset(letter.EditionIssuedAt!.Value, TimeSpan.Zero);
         var seal = new Sealing.CadesSeal(keys, issuedAt, SignerName(), string.Format(texts.Culture, T["Seal of edition {0} of this letter"].Value, letter.EditionNumber));
         model = model with { Seal = new LetterSeal(letter.EditionNumber, urls.Absolute($"/letters/{letter.Slug}/verify"), plan.RecordHead, seal) };
-        var generated = LetterDocument.Compose(model, texts).Generate(progress);
-        await RecordEditionAsync(letter, plan.Language, generated.Bytes, model.Signatories.Counts, signatures, cancellationToken);
-        return generated;
+        var start = output.Position;
+        var missing = LetterDocument.Compose(model, texts).Generate(output, progress);
+        // The sealed file's hash, read back from where it was written (a long letter's from disk).
+        output.Position = start;
+        var sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(output, cancellationToken));
+        await RecordEditionAsync(letter, plan.Language, sha256, model.Signatories.Counts, signatures, cancellationToken);
+        return missing;
     }
 
     private IQueryable<Signature> SignaturesOf(Letter letter) => db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id);
@@ -145,10 +161,9 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Lette
     /// Notes the sealed file's hash and what it counted, once per distinct file (a regeneration of
     /// the same edition gives the same bytes, since the seal's time is the edition's).
     /// </summary>
-    private async Task RecordEditionAsync(Letter letter, string language, byte[] file, Pages.Letters.SignatureCounts counts,
+    private async Task RecordEditionAsync(Letter letter, string language, string sha256, Pages.Letters.SignatureCounts counts,
         IQueryable<Signature> signatures, CancellationToken cancellationToken)
     {
-        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
         if (await db.SealedEditions.AnyAsync(e => e.Sha256 == sha256, cancellationToken))
             return;
         var ids = await signatures.Where(s => s.State == SignatureState.Approved).Select(s => s.Id).ToListAsync(cancellationToken);

@@ -221,6 +221,13 @@ public abstract class BackgroundPdfTests(SliceFixture app) : SliceTest(app)
     {
         await using var site = Large(worker: true);
         var (letterId, _) = await LetterWithTwoSignaturesAsync(site, delivered: true);
+        // As the delivery page does: what goes to the addressees is edition 1, sealed.
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            var letter = await db.Letters.SingleAsync(l => l.Id == letterId);
+            letter.IssueEdition(App.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
 
         // Two addressees' e-mails asking at once, as the outbox's sends would.
         var attachments = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
@@ -233,8 +240,15 @@ public abstract class BackgroundPdfTests(SliceFixture app) : SliceTest(app)
 
         Assert.Equal(1, site.Services.GetRequiredService<LetterPdfJobs>().Renders);
         Assert.Equal(attachments[0].Bytes, attachments[1].Bytes);
+        // Only the finished file is left: no part file, no intermediate file of Skia's beside it.
         Assert.Equal(await File.ReadAllBytesAsync(Assert.Single(StoredFiles())), attachments[0].Bytes);
         Assert.Equal($"{Slug}.pdf", attachments[0].FileName);
+        // The delivered edition is sealed as it is written to disk, and its hash, read back from
+        // that file, is the one the check will look up.
+        Assert.Matches(@"/ByteRange \[0 [1-9]\d* [1-9]\d* [1-9]\d*\s*\]", System.Text.Encoding.Latin1.GetString(attachments[0].Bytes));
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(attachments[0].Bytes));
+        Assert.True(await App.ExecuteDbContextAsync(db => db.SealedEditions.AnyAsync(e => e.LetterId == letterId && e.Sha256 == sha256)),
+            "no sealed edition with the stored file's hash");
     }
 }
 

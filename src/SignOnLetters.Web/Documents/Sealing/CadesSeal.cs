@@ -31,7 +31,7 @@ public sealed class CadesSeal(SealKeys keys, DateTimeOffset signingTime, string 
     /// <summary>A 4,096-bit key's signature and certificate take under 3 KB; 8 KB leaves room for a chain.</summary>
     public int MaximumSignatureLength => 8192;
 
-    public byte[] Sign(ReadOnlySpan<byte> signedBytes)
+    public byte[] Sign(Stream signedBytes)
     {
         var certificate = new Org.BouncyCastle.X509.X509Certificate(keys.Certificate.RawData);
         var essCertificate = new EssCertIDv2(new AlgorithmIdentifier(NistObjectIdentifiers.IdSha256),
@@ -44,7 +44,18 @@ public sealed class CadesSeal(SealKeys keys, DateTimeOffset signingTime, string 
             .WithSignedAttributeGenerator(new PadesAttributes(signingCertificate))
             .Build(new PlatformRsaSignatureFactory(keys.Key), certificate));
         generator.AddCertificates(CollectionUtilities.CreateStore([certificate]));
-        return generator.Generate(new CmsProcessableByteArray(signedBytes.ToArray()), encapsulate: false).GetEncoded(Asn1Encodable.Der);
+        return generator.Generate(new StreamedContent(signedBytes), encapsulate: false).GetEncoded(Asn1Encodable.Der);
+    }
+
+    /// <summary>
+    /// The signed bytes as BouncyCastle digests them, copied from the file's byte ranges as it reads:
+    /// detached, so it is read once and nothing of it is kept.
+    /// </summary>
+    private sealed class StreamedContent(Stream signedBytes) : CmsTypedData
+    {
+        public DerObjectIdentifier ContentType => CmsObjectIdentifiers.Data;
+
+        public void Write(Stream outStream) => signedBytes.CopyTo(outStream, 1 << 16);
     }
 
     /// <summary>
