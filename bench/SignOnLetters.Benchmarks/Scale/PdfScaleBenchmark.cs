@@ -54,7 +54,7 @@ internal static class PdfScaleBenchmark
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var peak = ProcessMemory.PeakResidentBytes(Environment.ProcessId);
         // What the process keeps once the render is over: after an ordinary full collection, and
-        // after the one the app's PDF worker runs (compacting, aggressive: ADR 0022-pdfstream).
+        // after the one the app's PDF worker runs (compacting, aggressive: ADR 0022).
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var afterCollect = ProcessMemory.ResidentBytes(Environment.ProcessId);

@@ -182,7 +182,7 @@ public sealed class LetterPdfJobs(IServiceScopeFactory scopes, IOptions<LetterPd
     /// heap; the GC would keep that memory committed for the next one, so the site would stay at its
     /// peak for hours. One blocking, compacting, aggressive collection after each background render
     /// (one at a time, so at most one per render, taking tens of milliseconds on this worker's thread)
-    /// returns it to the system (ADR 0022-pdfstream). Public for the <c>pdf-scale</c> benchmark, which measures it.
+    /// returns it to the system (ADR 0022). Public for the <c>pdf-scale</c> benchmark, which measures it.
     /// </summary>
     public static void GiveMemoryBack()
     {
