@@ -1406,9 +1406,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
                     b.HasIndex("LetterVersionId");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId")
+                        .HasFilter("\"OrganisationId\" IS NOT NULL");
 
                     b.HasIndex("WithdrawTokenHash")
                         .IsUnique()
@@ -1435,7 +1437,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
                     b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "State", "CountryCode", "Kind", "Id");
+                    b.HasIndex("LetterId", "State", "CountryCode", "Kind", "Id")
+                        .HasFilter("\"State\" = 2");
 
                     b.HasIndex(new[] { "Email" }, "IX_Signatures_Email_Trigram");
 
@@ -1449,7 +1452,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "OrganisationName" }, "IX_Signatures_OrganisationName_Trigram"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "OrganisationName" }, "IX_Signatures_OrganisationName_Trigram"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex(new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList");
+                    b.HasIndex(new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList")
+                        .HasFilter("\"State\" = 2");
 
                     b.HasIndex(new[] { "SignerName" }, "IX_Signatures_SignerName_Trigram");
 

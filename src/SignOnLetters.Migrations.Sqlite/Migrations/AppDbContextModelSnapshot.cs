@@ -1364,9 +1364,11 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LetterVersionId");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId")
+                        .HasFilter("\"OrganisationId\" IS NOT NULL");
 
                     b.HasIndex("WithdrawTokenHash")
                         .IsUnique()
@@ -1393,11 +1395,13 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "State", "CountryCode", "Kind", "Id");
+                    b.HasIndex("LetterId", "State", "CountryCode", "Kind", "Id")
+                        .HasFilter("\"State\" = 2");
 
                     b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
 
-                    b.HasIndex(new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList");
+                    b.HasIndex(new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList")
+                        .HasFilter("\"State\" = 2");
 
                     b.ToTable("Signatures");
                 });

@@ -54,13 +54,17 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
         // "Resend the confirmation" finds a mailbox's unconfirmed signatures, which the partial index above does not hold.
         builder.HasIndex(s => new { s.LetterId, s.EmailKey }, "IX_Signatures_LetterEmail");
         // The public list filtered by country, in its order (organisations, then individuals, by id), and
-        // the recount's approved rows of one letter.
-        builder.HasIndex(s => new { s.LetterId, s.State, s.CountryCode, s.Kind, s.Id });
+        // the recount's approved rows of one letter. Both public-list indexes hold approved signatures
+        // only (their queries name the state as a constant): a new signature waits for confirmation, so
+        // signing writes neither, and each is written once, when a signature begins to count (what each
+        // index costs a signature: docs/benchmarks.md, "Signing cost found (branch signcost)").
+        builder.HasIndex(s => new { s.LetterId, s.State, s.CountryCode, s.Kind, s.Id }).HasFilter(ApprovedFilter);
         // Lists that seek rather than count (issue 20): the public list in its order (organisations, then
         // individuals, by id), and the coordinators' table by date and by country.
         // Its last two columns are what PublicSignatory.IsListed reads, so the list's page of keys is read
         // from the index alone: a page number deep in the list skips index entries, not rows.
-        builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.Id, s.Visibility, s.OrganisationName }, "IX_Signatures_PublicList");
+        builder.HasIndex(s => new { s.LetterId, s.State, s.Kind, s.Id, s.Visibility, s.OrganisationName }, "IX_Signatures_PublicList")
+            .HasFilter(ApprovedFilter);
         builder.HasIndex(s => new { s.LetterId, s.CreatedAt, s.Id });
         // The table filtered by state (the review queue's "pending", "withdrawn") in date order seeks here.
         builder.HasIndex(s => new { s.LetterId, s.State, s.CreatedAt, s.Id });
@@ -75,7 +79,16 @@ public sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
 
         builder.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.SignatureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Signature>().WithMany().HasForeignKey(s => s.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        // The foreign keys most signatures leave empty (a registered organisation, a merge) are indexed
+        // where set: an equality (a lookup, or the database's own check when the row pointed at is
+        // deleted) implies "not null", so the partial index serves it, and a new anonymous signature
+        // writes neither index.
+        builder.HasIndex(s => s.OrganisationId).HasFilter(NotNullFilter(nameof(Signature.OrganisationId)));
+        builder.HasIndex(s => s.MergedIntoId).HasFilter(NotNullFilter(nameof(Signature.MergedIntoId)));
     }
+
+    /// <summary>Approved signatures only, as the public list and the recount read them (a constant, so SQLite can match it).</summary>
+    private static readonly string ApprovedFilter = $"\"{nameof(Signature.State)}\" = {(int)SignatureState.Approved}";
 
     private static string NotNullFilter(string column) => $"\"{column}\" IS NOT NULL";
 }
