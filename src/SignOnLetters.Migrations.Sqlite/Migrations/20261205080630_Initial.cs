@@ -607,7 +607,8 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DeclinedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastReminderAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RemindersSent = table.Column<int>(type: "INTEGER", nullable: false)
+                    RemindersSent = table.Column<int>(type: "INTEGER", nullable: false),
+                    RemindersStoppedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -756,7 +757,8 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                     MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
                     AnonymisedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RecordSalt = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: true),
-                    ChangeCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    ChangeCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameOrder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true, computedColumnSql: "CASE WHEN \"Kind\" = 0 THEN \"OrganisationName\" ELSE \"SignerName\" END", stored: false)
                 },
                 constraints: table =>
                 {
@@ -1188,9 +1190,15 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                 columns: new[] { "LetterId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Signatures_LetterId_NameOrder_SignerName_Id",
+                table: "Signatures",
+                columns: new[] { "LetterId", "NameOrder", "SignerName", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LetterId_State_CountryCode_Kind_Id",
                 table: "Signatures",
-                columns: new[] { "LetterId", "State", "CountryCode", "Kind", "Id" });
+                columns: new[] { "LetterId", "State", "CountryCode", "Kind", "Id" },
+                filter: "\"State\" = 2");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LetterId_State_CreatedAt_Id",
@@ -1205,17 +1213,20 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_MergedIntoId",
                 table: "Signatures",
-                column: "MergedIntoId");
+                column: "MergedIntoId",
+                filter: "\"MergedIntoId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_OrganisationId",
                 table: "Signatures",
-                column: "OrganisationId");
+                column: "OrganisationId",
+                filter: "\"OrganisationId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_PublicList",
                 table: "Signatures",
-                columns: new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" });
+                columns: new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" },
+                filter: "\"State\" = 2");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_WithdrawTokenHash",
