@@ -129,6 +129,7 @@ public sealed class AuthorizationMatrixTests(SqliteSlice app) : SliceTest(app)
         },
         ["/letters/{slug}/updates"] = new() { ["GET"] = Access.LetterLeadCoordinator, ["POST"] = Access.LetterLeadCoordinator },
         ["/signatures/unsubscribe/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
+        ["/invitations/stop-reminders/{token}"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
         ["/letter-invitations/{token}"] = new() { ["GET"] = Access.SignedIn, ["POST"] = Access.SignedIn },
         ["/api/letters/{slug}"] = new() { ["GET"] = Access.Public },
         ["/letters/{slug}/sign"] = new() { ["GET"] = Access.Public, ["POST"] = Access.Public },
