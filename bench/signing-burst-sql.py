@@ -50,6 +50,8 @@ def run(src, drop=None):
         except sqlite3.OperationalError as e:
             if 'already exists' not in str(e): raise
     fts = any('SignatureSearch' in s for s in schema)
+    # The letter-keyed, contentless index (contentless_delete) needs SQLite 3.43 or later in this Python.
+    keyed = any('contentless_delete' in s for s in schema)
     # The letters, versions… the rows point at: foreign keys are not enforced here (the app's
     # connections enforce them, at a cost both trees share).
     ins = f'insert into "Signatures" ({", ".join(map(q, cols))}) values ({", ".join("?" * len(cols))}) returning "Id"'
@@ -75,7 +77,9 @@ def run(src, drop=None):
                 e = list(e); e[si] = new_id
                 c.execute(eins, e)
         if fts:
-            c.execute('insert into "SignatureSearch"(rowid, "SignerName", "OrganisationName", "Email") select "Id", "SignerName", "OrganisationName", "Email" from "Signatures" where "Id" between ? and ?', (ids[0], ids[-1]))
+            # Keyed by letter and id where the index is contentless (SignatureSearch.IndexDeferredSql), by id before.
+            key = '("LetterId" << 32) + "Id"' if keyed else '"Id"'
+            c.execute(f'insert into "SignatureSearch"(rowid, "SignerName", "OrganisationName", "Email") select {key}, "SignerName", "OrganisationName", "Email" from "Signatures" where "Id" between ? and ? order by 1', (ids[0], ids[-1]))
             c.execute('delete from "SignatureSearchDeferred"')
         c.execute('insert into "SignatureTallies" ("LetterId", "Facet", "Key", "Count") values (1, \'state\', \'0\', ?), (1, \'country\', \'FR\', ?) '
                   'on conflict ("LetterId", "Facet", "Key") do update set "Count" = "SignatureTallies"."Count" + excluded."Count"', (burst, burst))

@@ -10,14 +10,21 @@ namespace SignOnLetters.Data;
 /// reading every row.
 /// <list type="bullet">
 /// <item>SQLite: an FTS5 table with the trigram tokenizer (substrings of three characters or more,
-/// Unicode case folding; SQLite 3.34 and later, bundled with Microsoft.Data.Sqlite), over the
-/// Signatures table as its external content, kept in step by triggers, except for the bulk inserts
-/// (the group-commit writer and the import), which fill it once per batch (<see cref="DeferInsertsSql"/>):
-/// a trigger fired once per row cost the sign API a fifth of its throughput. The table and the
-/// triggers cannot be described by EF's model, so the migration that adds them calls
-/// <see cref="CreateOnSqlite"/> (regenerated migrations must keep that call).</item>
-/// <item>PostgreSQL: GIN indexes with pg_trgm's operator class on the three columns, declared in
-/// the model (<see cref="AppDbContext"/>), searched with <c>ILIKE</c>.</item>
+/// Unicode case folding; SQLite 3.34 and later, bundled with Microsoft.Data.Sqlite). Its rowid is
+/// the signature's <see cref="KeyOf">letter key</see>, the letter in the high 32 bits and the id in the low
+/// ones, so that a letter's matches are one rowid range of every term's list: FTS5 seeks to the
+/// range and reads only the letter's own matches (issue 20: a 5,000-signature letter beside one of
+/// 1,000,000 read every letter's matches of a common term, 423 ms). It is contentless (it stores
+/// no copy of the rows; <c>contentless_delete</c>, SQLite 3.43 and later, lets a row be deleted without
+/// its old words), kept in step by triggers, except for the bulk inserts (the group-commit writer and
+/// the import), which fill it once per batch (<see cref="DeferInsertsSql"/>): a trigger fired once
+/// per row cost the sign API a fifth of its throughput. The table and the triggers cannot be
+/// described by EF's model, so the migration that adds them calls <see cref="CreateOnSqlite"/>
+/// (regenerated migrations must keep that call; a migration that rebuilds <c>Signatures</c> loses
+/// the triggers and must call it again).</item>
+/// <item>PostgreSQL: GIN indexes with pg_trgm's operator class on the three columns, each with the
+/// letter first (<see cref="ModelOnPostgres"/>), declared in the model (<see cref="AppDbContext"/>),
+/// searched with <c>ILIKE</c>.</item>
 /// <item>SQL Server: no trigram index exists there; the search reads the letter's rows (the same
 /// lower-cased LIKE as before), and says nothing different to the user.</item>
 /// </list>
@@ -33,14 +40,30 @@ public static class SignatureSearch
 
     private const string Columns = "\"SignerName\", \"OrganisationName\", \"Email\"";
 
-    /// <summary>PostgreSQL: the trigram indexes, in the model so that every regenerated migration keeps them.</summary>
+    /// <summary>
+    /// The FTS5 rowid of a signature of <paramref name="table"/> (a table name or <c>new</c>/<c>old</c>
+    /// in a trigger): its letter in the high 32 bits, its id in the low ones (both are positive 32-bit integers).
+    /// </summary>
+    private static string KeyOf(string table) => $"(({table}.\"LetterId\" << 32) + {table}.\"Id\")";
+
+    /// <summary>The lowest and highest FTS5 rowid a letter's signatures can have.</summary>
+    private static (long First, long Last) KeysOf(int letterId) => ((long)letterId << 32, ((long)letterId << 32) + uint.MaxValue);
+
+    /// <summary>
+    /// PostgreSQL: the trigram indexes, in the model so that every regenerated migration keeps them.
+    /// Each holds the letter too (btree_gin's operator class for integers): with the column alone, a
+    /// small letter's search intersected the letter's rows with every letter's matches of the term
+    /// (a bitmap of 100,000 rows for a common name beside a letter of 1,000,000); with the letter in
+    /// the same GIN index, the scan intersects the letter's entries with the term's inside the index.
+    /// </summary>
     internal static void ModelOnPostgres(ModelBuilder model)
     {
         model.HasPostgresExtension("pg_trgm");
+        model.HasPostgresExtension("btree_gin");
         var signatures = model.Entity<Signature>();
-        signatures.HasIndex(s => s.SignerName, "IX_Signatures_SignerName_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
-        signatures.HasIndex(s => s.OrganisationName, "IX_Signatures_OrganisationName_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
-        signatures.HasIndex(s => s.Email, "IX_Signatures_Email_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        signatures.HasIndex(s => new { s.LetterId, s.SignerName }, "IX_Signatures_LetterId_SignerName_Trigram").HasMethod("gin").HasOperators("int4_ops", "gin_trgm_ops");
+        signatures.HasIndex(s => new { s.LetterId, s.OrganisationName }, "IX_Signatures_LetterId_OrganisationName_Trigram").HasMethod("gin").HasOperators("int4_ops", "gin_trgm_ops");
+        signatures.HasIndex(s => new { s.LetterId, s.Email }, "IX_Signatures_LetterId_Email_Trigram").HasMethod("gin").HasOperators("int4_ops", "gin_trgm_ops");
     }
 
     /// <summary>
@@ -59,34 +82,35 @@ public static class SignatureSearch
     /// Run last in that transaction, with the lowest and highest id it inserted (<c>@first</c>,
     /// <c>@last</c>): one statement indexes them all (a third to a half of the per-row trigger's cost),
     /// then the trigger is on again. New rows take ids above every existing row, so the range holds
-    /// only this transaction's rows.
+    /// only this transaction's rows. They go in in key order: FTS5 writes out its pending terms
+    /// whenever a rowid is not above the last one, and a burst may hold several letters' signatures.
     /// </summary>
-    public const string IndexDeferredSql =
-        $"INSERT INTO \"{SqliteTable}\"(rowid, {Columns}) SELECT \"Id\", {Columns} FROM \"Signatures\" WHERE \"Id\" BETWEEN @first AND @last; "
+    public static readonly string IndexDeferredSql =
+        $"INSERT INTO \"{SqliteTable}\"(rowid, {Columns}) SELECT {KeyOf("\"Signatures\"")}, {Columns} FROM \"Signatures\" WHERE \"Id\" BETWEEN @first AND @last ORDER BY 1; "
         + $"DELETE FROM \"{DeferredTable}\";";
 
     /// <summary>The FTS5 table, its triggers, and the rows already there.</summary>
     public static void CreateOnSqlite(MigrationBuilder migration)
     {
-        migration.Sql($"CREATE VIRTUAL TABLE \"{SqliteTable}\" USING fts5({Columns}, content='Signatures', content_rowid='Id', tokenize='trigram');");
-        migration.Sql($"INSERT INTO \"{SqliteTable}\"(\"{SqliteTable}\") VALUES ('rebuild');");
+        migration.Sql($"CREATE VIRTUAL TABLE \"{SqliteTable}\" USING fts5({Columns}, content='', contentless_delete=1, tokenize='trigram');");
+        migration.Sql($"INSERT INTO \"{SqliteTable}\"(rowid, {Columns}) SELECT {KeyOf("\"Signatures\"")}, {Columns} FROM \"Signatures\" ORDER BY 1;");
         // The insert trigger steps aside while a bulk insert's transaction holds a row in DeferredTable.
         migration.Sql($"CREATE TABLE \"{DeferredTable}\" (\"Deferred\" INTEGER NOT NULL PRIMARY KEY);");
         migration.Sql($"""
             CREATE TRIGGER "Signatures_SearchInsert" AFTER INSERT ON "Signatures" WHEN NOT EXISTS (SELECT 1 FROM "{DeferredTable}") BEGIN
-              INSERT INTO "{SqliteTable}"(rowid, {Columns}) VALUES (new."Id", new."SignerName", new."OrganisationName", new."Email");
+              INSERT INTO "{SqliteTable}"(rowid, {Columns}) VALUES ({KeyOf("new")}, new."SignerName", new."OrganisationName", new."Email");
             END;
             """);
         migration.Sql($"""
             CREATE TRIGGER "Signatures_SearchDelete" AFTER DELETE ON "Signatures" BEGIN
-              INSERT INTO "{SqliteTable}"("{SqliteTable}", rowid, {Columns}) VALUES ('delete', old."Id", old."SignerName", old."OrganisationName", old."Email");
+              DELETE FROM "{SqliteTable}" WHERE rowid = {KeyOf("old")};
             END;
             """);
         // Erasure and anonymisation rewrite the names: the old words leave the index with them.
         migration.Sql($"""
-            CREATE TRIGGER "Signatures_SearchUpdate" AFTER UPDATE OF {Columns} ON "Signatures" BEGIN
-              INSERT INTO "{SqliteTable}"("{SqliteTable}", rowid, {Columns}) VALUES ('delete', old."Id", old."SignerName", old."OrganisationName", old."Email");
-              INSERT INTO "{SqliteTable}"(rowid, {Columns}) VALUES (new."Id", new."SignerName", new."OrganisationName", new."Email");
+            CREATE TRIGGER "Signatures_SearchUpdate" AFTER UPDATE OF "LetterId", {Columns} ON "Signatures" BEGIN
+              DELETE FROM "{SqliteTable}" WHERE rowid = {KeyOf("old")};
+              INSERT INTO "{SqliteTable}"(rowid, {Columns}) VALUES ({KeyOf("new")}, new."SignerName", new."OrganisationName", new."Email");
             END;
             """);
     }
@@ -99,12 +123,15 @@ public static class SignatureSearch
         migration.Sql($"DROP TABLE IF EXISTS \"{SqliteTable}\";");
     }
 
-    /// <summary>The signatures whose name, organisation or e-mail contains <paramref name="term"/>, case ignored.</summary>
-    public static IQueryable<Signature> Matching(AppDbContext db, IQueryable<Signature> signatures, string term)
+    /// <summary>
+    /// The signatures among <paramref name="signatures"/> (letter <paramref name="letterId"/>'s, filtered
+    /// or not) whose name, organisation or e-mail contains <paramref name="term"/>, case ignored.
+    /// </summary>
+    public static IQueryable<Signature> Matching(AppDbContext db, int letterId, IQueryable<Signature> signatures, string term)
     {
         if (Indexed(db, term) && db.Database.IsSqlite())
         {
-            var found = FoundOnSqlite(db, "", term);
+            var found = FoundOnSqlite(db, letterId, "", term);
             return signatures.Where(s => found.Contains(s.Id));
         }
         if (Indexed(db, term) && db.Database.IsNpgsql())
@@ -125,16 +152,22 @@ public static class SignatureSearch
     /// page of a common term, but a count or a rare term then reads every index entry of the letter
     /// (the count was most of the search's 580 ms at 1,000,000). Here the index's rows lead, in a
     /// <c>CROSS JOIN</c> (SQLite keeps that order; a plain join let it probe the FTS5 table once per
-    /// row of the letter, seconds), and each is looked up by primary key. Compose the letter and the
-    /// filters on the result; PostgreSQL and SQL Server get the same query as <see cref="Matching"/>.
+    /// row of the letter, seconds), and each is looked up by primary key. The result is letter
+    /// <paramref name="letterId"/>'s signatures only; compose the filters on it. PostgreSQL and SQL
+    /// Server get the same query as <see cref="Matching"/> over the letter.
     /// </summary>
-    public static IQueryable<Signature> MatchingFromIndex(AppDbContext db, string term)
+    public static IQueryable<Signature> MatchingFromIndex(AppDbContext db, int letterId, string term)
     {
+        var letter = db.Signatures.Where(s => s.LetterId == letterId);
         if (!Indexed(db, term) || !db.Database.IsSqlite())
-            return Matching(db, db.Signatures, term);
+            return Matching(db, letterId, letter, term);
         var query = PhraseQuery("", term);
+        var (first, last) = KeysOf(letterId);
+        // The letter's rowid range makes FTS5 read the letter's own matches only; the letter test
+        // on the rows is what any other filter would be, a check of the row looked up by key.
         return db.Signatures.FromSql(
-            $"SELECT \"s\".* FROM (SELECT rowid AS \"Value\" FROM \"SignatureSearch\" WHERE \"SignatureSearch\" MATCH {query}) AS \"f\" CROSS JOIN \"Signatures\" AS \"s\" ON \"s\".\"Id\" = \"f\".\"Value\"");
+            $"SELECT \"s\".* FROM (SELECT (rowid & 4294967295) AS \"Value\" FROM \"SignatureSearch\" WHERE \"SignatureSearch\" MATCH {query} AND rowid BETWEEN {first} AND {last}) AS \"f\" CROSS JOIN \"Signatures\" AS \"s\" ON \"s\".\"Id\" = \"f\".\"Value\"")
+            .Where(s => s.LetterId == letterId);
     }
 
     /// <summary>
@@ -144,13 +177,13 @@ public static class SignatureSearch
     /// the same indexes as <see cref="Matching"/>: a hidden signer's name costs one more row to
     /// reject, so neither the answer nor its time tells a stranger that they signed.
     /// </summary>
-    public static IQueryable<Signature> MatchingShown(AppDbContext db, IQueryable<Signature> signatures, string term)
+    public static IQueryable<Signature> MatchingShown(AppDbContext db, int letterId, IQueryable<Signature> signatures, string term)
     {
         const SignatureVisibility named = SignatureVisibility.NameAndOrganisation;
         if (Indexed(db, term) && db.Database.IsSqlite())
         {
-            var byOrganisation = FoundOnSqlite(db, "OrganisationName : ", term);
-            var byName = FoundOnSqlite(db, "SignerName : ", term);
+            var byOrganisation = FoundOnSqlite(db, letterId, "OrganisationName : ", term);
+            var byName = FoundOnSqlite(db, letterId, "SignerName : ", term);
             return signatures.Where(s => byOrganisation.Contains(s.Id) || (s.Visibility == named && byName.Contains(s.Id)));
         }
         if (Indexed(db, term) && db.Database.IsNpgsql())
@@ -169,11 +202,16 @@ public static class SignatureSearch
         // Characters as SQLite and PostgreSQL count them (an emoji is one), not UTF-16 units.
         term.EnumerateRunes().Count() >= ShortestIndexedTerm && (db.Database.IsSqlite() || db.Database.IsNpgsql());
 
-    /// <summary>The FTS5 table's rows matching the term as one phrase (its trigrams in order: a substring), in the columns <paramref name="columnFilter"/> names.</summary>
-    private static IQueryable<int> FoundOnSqlite(AppDbContext db, string columnFilter, string term)
+    /// <summary>
+    /// The ids of the letter's signatures matching the term as one phrase (its trigrams in order: a
+    /// substring), in the columns <paramref name="columnFilter"/> names: the letter's rowid range of the FTS5 table.
+    /// </summary>
+    private static IQueryable<int> FoundOnSqlite(AppDbContext db, int letterId, string columnFilter, string term)
     {
         var query = PhraseQuery(columnFilter, term);
-        return db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"SignatureSearch\" WHERE \"SignatureSearch\" MATCH {query}");
+        var (first, last) = KeysOf(letterId);
+        return db.Database.SqlQuery<int>(
+            $"SELECT (rowid & 4294967295) AS \"Value\" FROM \"SignatureSearch\" WHERE \"SignatureSearch\" MATCH {query} AND rowid BETWEEN {first} AND {last}");
     }
 
     /// <summary>An FTS5 query for the term as one phrase, quotes doubled: never read as FTS5 syntax.</summary>

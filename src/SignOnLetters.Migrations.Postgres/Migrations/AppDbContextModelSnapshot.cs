@@ -21,6 +21,7 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -1440,25 +1441,25 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     b.HasIndex("LetterId", "State", "CountryCode", "Kind", "Id")
                         .HasFilter("\"State\" = 2");
 
-                    b.HasIndex(new[] { "Email" }, "IX_Signatures_Email_Trigram");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "IX_Signatures_Email_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "IX_Signatures_Email_Trigram"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
 
-                    b.HasIndex(new[] { "OrganisationName" }, "IX_Signatures_OrganisationName_Trigram");
+                    b.HasIndex(new[] { "LetterId", "Email" }, "IX_Signatures_LetterId_Email_Trigram");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "OrganisationName" }, "IX_Signatures_OrganisationName_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "OrganisationName" }, "IX_Signatures_OrganisationName_Trigram"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LetterId", "Email" }, "IX_Signatures_LetterId_Email_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LetterId", "Email" }, "IX_Signatures_LetterId_Email_Trigram"), new[] { "int4_ops", "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "LetterId", "OrganisationName" }, "IX_Signatures_LetterId_OrganisationName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LetterId", "OrganisationName" }, "IX_Signatures_LetterId_OrganisationName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LetterId", "OrganisationName" }, "IX_Signatures_LetterId_OrganisationName_Trigram"), new[] { "int4_ops", "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "LetterId", "SignerName" }, "IX_Signatures_LetterId_SignerName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LetterId", "SignerName" }, "IX_Signatures_LetterId_SignerName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LetterId", "SignerName" }, "IX_Signatures_LetterId_SignerName_Trigram"), new[] { "int4_ops", "gin_trgm_ops" });
 
                     b.HasIndex(new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList")
                         .HasFilter("\"State\" = 2");
-
-                    b.HasIndex(new[] { "SignerName" }, "IX_Signatures_SignerName_Trigram");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SignerName" }, "IX_Signatures_SignerName_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SignerName" }, "IX_Signatures_SignerName_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Signatures");
                 });

@@ -262,6 +262,17 @@ public sealed class ListQueryPlanTestsOnSqlite(SqliteSlice app) : SliceTest(app)
             Assert.Contains("SEARCH s USING INTEGER PRIMARY KEY", p.Plan);
             Assert.DoesNotContain("(LetterId=?", p.Plan);
         });
+        // Every search reads only the letter's own matches (issue 20): FTS5 takes the letter's rowid
+        // range with the MATCH (its plan's index string has the MATCH, M, and both bounds, > and <),
+        // instead of every letter's matches filtered afterwards.
+        var searches = plans.Where(p => p.Sql.Contains("\"SignatureSearch\" MATCH")).ToList();
+        Assert.True(searches.Count >= 3, $"{searches.Count} searches seen");
+        Assert.All(searches, p =>
+        {
+            var ftsScans = Regex.Matches(p.Plan, @"SignatureSearch VIRTUAL TABLE INDEX \d+:(\S*)").Select(m => m.Groups[1].Value).ToList();
+            Assert.NotEmpty(ftsScans);
+            Assert.All(ftsScans, index => Assert.True(index.Contains('M') && index.Contains('>') && index.Contains('<'), $"{index} in {p.Plan} for {p.Sql}"));
+        });
         var byName = plans.Where(p => p.Sql.Contains("ORDER BY \"s\".\"NameOrder\"") && !p.Sql.Contains("\"SignatureSearch\"")).ToList();
         Assert.True(byName.Count >= 2, $"{byName.Count} statements sorted by name");
         Assert.All(byName, p => Assert.Contains("IX_Signatures_LetterId_NameOrder_SignerName_Id (LetterId=?)", p.Plan));

@@ -102,7 +102,7 @@ public class Signatories(IMediator mediator) : PageModel
             var unnamed = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Unnamed, cancellationToken)).Sum(t => t.Count);
             var countries = byCountry.Select(g => g.CountryCode).ToList();
 
-            var matching = Filtered(listed, filters);
+            var matching = Filtered(letterId, listed, filters);
             var total = filters.Any ? await matching.CountAsync(cancellationToken) : byCountry.Sum(g => g.Count);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Min(requestedPage, pageCount);
@@ -190,10 +190,10 @@ public class Signatories(IMediator mediator) : PageModel
         private const string ListName = "signatories";
 
         /// <summary>Matches only what the list shows of each signatory (see the class remarks), through the search index.</summary>
-        private IQueryable<Signature> Filtered(IQueryable<Signature> listed, Filters filters)
+        private IQueryable<Signature> Filtered(int letterId, IQueryable<Signature> listed, Filters filters)
         {
             if (filters.Search is { } search)
-                listed = SignatureSearch.MatchingShown(db, listed, search);
+                listed = SignatureSearch.MatchingShown(db, letterId, listed, search);
             if (filters.Country is { } country)
                 listed = listed.Where(s => s.CountryCode == country);
             return listed;

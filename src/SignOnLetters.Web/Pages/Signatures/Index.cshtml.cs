@@ -147,13 +147,13 @@ public class Index(IMediator mediator) : PageModel
                 .ToDictionary(t => SignatureFacets.ParseDay(t.Key), t => t.Count);
 
             var letter = db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId);
-            var matching = Filtered(filters.Search is { } term ? SignatureSearch.Matching(db, letter, term) : letter, filters);
+            var matching = Filtered(filters.Search is { } term ? SignatureSearch.Matching(db, letterId, letter, term) : letter, filters);
             int total;
             var moreMatch = false;
             if (filters.Search is { } search)
             {
-                // A search is counted from the index's matches, up to the limit (SignatureSearch.MatchingFromIndex).
-                var fromIndex = Filtered(SignatureSearch.MatchingFromIndex(db, search).AsNoTracking().Where(s => s.LetterId == letterId), filters);
+                // A search is counted from the letter's matches in the index, up to the limit (SignatureSearch.MatchingFromIndex).
+                var fromIndex = Filtered(SignatureSearch.MatchingFromIndex(db, letterId, search).AsNoTracking(), filters);
                 total = await fromIndex.Take(SearchCountLimit + 1).CountAsync(cancellationToken);
                 moreMatch = total > SearchCountLimit;
                 if (moreMatch)
