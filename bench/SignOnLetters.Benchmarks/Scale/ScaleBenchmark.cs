@@ -34,6 +34,9 @@ internal static partial class ScaleBenchmark
     private const int SmallSize = 5_000;
     private const int PdfMiddleSize = 100_000;
 
+    /// <summary><c>Pdf:BackgroundThreshold</c> (the app's default): from it on, the PDF is made in the background after the first ask.</summary>
+    private const int PdfBackgroundThreshold = 20_000;
+
     public static async Task<int> RunAsync(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).Take(1).FirstOrDefault(v => !v.StartsWith("--"));
@@ -61,6 +64,8 @@ internal static partial class ScaleBenchmark
         var settings = LoadBenchmark.AppSettings(provider, connectionString, work);
         // The coordinator signs in with a password alone; the export asks for two factors otherwise.
         settings["Security:RequireTwoFactorForPersonalData"] = "false";
+        // Pinned, so which letters' PDFs are rendered in the background is this file's to say.
+        settings["Pdf:BackgroundThreshold"] = PdfBackgroundThreshold.ToString(CultureInfo.InvariantCulture);
         var letters = new List<(string Slug, int Size)> { (BigSlug, size), (SmallSlug, SmallSize) };
         if (size > PdfMiddleSize)
             letters.Add((MiddleSlug, PdfMiddleSize));
@@ -148,18 +153,23 @@ internal static partial class ScaleBenchmark
             var exports = new List<string>();
             foreach (var slug in new[] { BigSlug, SmallSlug })
             {
-                var ((bytes, elapsed), before, peak) = await ProcessMemory.WatchAsync(app.ProcessId, () => DownloadAsync(coordinator[0], $"/letters/{slug}/signatures.csv"));
-                Say($"CSV export {slug}: {bytes:N0} bytes in {elapsed.TotalSeconds:N1} s; app memory {Mb(before)} → peak {Mb(peak)}");
-                exports.Add($"{elapsed.TotalSeconds:N1} s; +{Mb(peak - before)}");
+                var (download, before, peak) = await ProcessMemory.WatchAsync(app.ProcessId, () => DownloadAsync(coordinator[0], $"/letters/{slug}/signatures.csv"));
+                Say($"CSV export {slug}: {download.Bytes:N0} bytes in {download.Elapsed.TotalSeconds:N1} s; app memory {Mb(before)} → peak {Mb(peak)}");
+                exports.Add($"{download.Elapsed.TotalSeconds:N1} s; +{Mb(peak - before)}");
             }
             rows.Add(new Row("CSV export of every row: time; app memory growth", "≤ 30 s, ≤ 100 MB", exports[0], exports[1]));
 
             var pdfs = new Dictionary<string, string>();
-            foreach (var (slug, _) in letters)
+            foreach (var (slug, count) in letters)
             {
-                var ((bytes, elapsed), before, peak) = await ProcessMemory.WatchAsync(app.ProcessId, () => DownloadAsync(coordinator[0], $"/letters/{slug}/pdf"));
-                Say($"PDF {slug}: {bytes:N0} bytes in {elapsed.TotalSeconds:N1} s; app memory {Mb(before)} → peak {Mb(peak)}");
-                pdfs[slug] = bytes > 0 ? $"{elapsed.TotalSeconds:N1} s; app peak {Mb(peak)}" : "FAILED";
+                var (download, before, peak) = await ProcessMemory.WatchAsync(app.ProcessId, () => DownloadAsync(coordinator[0], $"/letters/{slug}/pdf"));
+                var waited = download.ProgressPages > 0 ? $", {download.ProgressPages:N0} progress pages (rendered in the background)" : " (answered at once)";
+                Say($"PDF {slug}: {download.Bytes:N0} bytes in {download.Elapsed.TotalSeconds:N1} s{waited}; app memory {Mb(before)} → peak {Mb(peak)}");
+                // A large letter's file is made by the background job after the first ask: answered at
+                // once, it was made before the timing started, and neither figure is the render's.
+                pdfs[slug] = download.Bytes == 0 ? "FAILED"
+                    : count >= PdfBackgroundThreshold && download.ProgressPages == 0 ? $"NOT VALID (served from a file made earlier, {download.Elapsed.TotalSeconds:N1} s)"
+                    : $"{download.Elapsed.TotalSeconds:N1} s; app peak {Mb(peak)}";
             }
             rows.Add(new Row("PDF of the letter: time; app peak memory", "≤ 90 s, ≤ 800 MB", pdfs[BigSlug], pdfs[SmallSlug]));
             if (pdfs.TryGetValue(MiddleSlug, out var middlePdf))
@@ -306,27 +316,34 @@ internal static partial class ScaleBenchmark
         return response.StatusCode == HttpStatusCode.OK;
     };
 
-    private static async Task<(long Bytes, TimeSpan Elapsed)> DownloadAsync(HttpClient client, string url)
+    /// <param name="ProgressPages">How many times the answer was the progress page (202) before the file came.</param>
+    private sealed record Download(long Bytes, TimeSpan Elapsed, int ProgressPages);
+
+    private static async Task<Download> DownloadAsync(HttpClient client, string url)
     {
         var clock = Stopwatch.StartNew();
         var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
         // A large letter's PDF is made in the background (ADR 0021): its editors get 202 and a page that
-        // refreshes itself until the same address serves the file. Timed as they wait: from the first ask.
+        // refreshes itself until the same address serves the file. Timed as they wait, from the first
+        // ask to the last byte; asked every second rather than at the page's refresh (5 s), so the
+        // figure is the render's to within a second, not the refresh interval's.
+        var progressPages = 0;
         while (response.StatusCode == HttpStatusCode.Accepted && clock.Elapsed < TimeSpan.FromMinutes(30))
         {
+            progressPages++;
             response.Dispose();
             await Task.Delay(TimeSpan.FromSeconds(1));
             response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
         }
         using var _ = response;
         if (response.StatusCode != HttpStatusCode.OK)
-            return (0, clock.Elapsed);
+            return new Download(0, clock.Elapsed, progressPages);
         await using var body = await response.Content.ReadAsStreamAsync();
         var buffer = new byte[1 << 16];
         long bytes = 0;
         for (int read; (read = await body.ReadAsync(buffer)) > 0;)
             bytes += read;
-        return (bytes, clock.Elapsed);
+        return new Download(bytes, clock.Elapsed, progressPages);
     }
 
     /// <summary>The page count a list states ("Page 1 of 20,000").</summary>

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """measure.py LABEL=PORT[:PASSWORD] ... -- URL...: N sequential requests per URL, alternating between the apps
-(each app gets every URL in turn), as the signed-in demo coordinator; prints p50/p99 in ms and the app's CPU ms per request."""
+(each app gets every URL in turn), as the signed-in demo coordinator, or as an anonymous reader when PASSWORD is
+empty (LABEL=PORT::PID: public pages as the benchmark's readers get them; a signed-in visitor's page is never
+cached); prints p50/p99 in ms and the app's CPU ms per request. "{n}" in a URL becomes the request's number
+(a query string the public page does not read: a cache miss each time)."""
 import sys, time, re, html, urllib.request, urllib.parse, http.cookiejar, statistics, os, subprocess
 N = int(os.environ.get("N", "30"))
 args = sys.argv[1:]
@@ -15,6 +18,9 @@ for spec in args[:sep]:
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
     opener.addheaders = [("Accept-Language", "en")]
     base = f"http://127.0.0.1:{port}"
+    if not password:
+        apps.append((label, base, opener, int(pid)))
+        continue
     form = opener.open(base + "/Identity/Account/Login").read().decode()
     token = html.unescape(re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', form).group(1))
     data = urllib.parse.urlencode({"Input.Email": "demo@example.org", "Input.Password": password, "__RequestVerificationToken": token}).encode()
@@ -26,7 +32,11 @@ for spec in args[:sep]:
 def cpu(pid):
     f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(f[11]) + int(f[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+serial = 0
 def get(opener, url):
+    global serial
+    serial += 1
+    url = url.replace("{n}", str(serial))
     t = time.perf_counter()
     r = opener.open(url); body = r.read()
     return (time.perf_counter() - t) * 1000, body

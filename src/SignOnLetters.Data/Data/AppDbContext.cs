@@ -54,6 +54,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         });
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         SignatureSortKeys.Model(builder, stored: !Database.IsSqlite());
+        Configurations.RecordEntryConfiguration.OwedReceipts(builder, sqlServer: !Database.IsSqlite() && !Database.IsNpgsql());
         if (Database.IsNpgsql())
             SignatureSearch.ModelOnPostgres(builder);
     }

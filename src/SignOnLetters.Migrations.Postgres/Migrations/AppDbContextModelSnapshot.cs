@@ -1101,6 +1101,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_RecordEntries_ReceiptOwed")
+                        .HasFilter("\"ReceiptOwed\"");
+
                     b.HasIndex("SignatureId");
 
                     b.HasIndex("LetterId", "Sequence")
@@ -1431,10 +1435,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
                     b.HasIndex("LetterId", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
+                    b.HasIndex("LetterId", "NameOrder", "Id")
+                        .HasDatabaseName("IX_Signatures_LetterId_NameOrder_Id");
 
-                    b.HasIndex("LetterId", "NameOrder", "SignerName", "Id")
-                        .HasDatabaseName("IX_Signatures_LetterId_NameOrder_SignerName_Id");
+                    b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
 
                     b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 

@@ -1103,6 +1103,10 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_RecordEntries_ReceiptOwed")
+                        .HasFilter("[ReceiptOwed] = 1");
+
                     b.HasIndex("SignatureId");
 
                     b.HasIndex("LetterId", "Sequence")
@@ -1433,10 +1437,10 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
 
                     b.HasIndex("LetterId", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
+                    b.HasIndex("LetterId", "NameOrder", "Id")
+                        .HasDatabaseName("IX_Signatures_LetterId_NameOrder_Id");
 
-                    b.HasIndex("LetterId", "NameOrder", "SignerName", "Id")
-                        .HasDatabaseName("IX_Signatures_LetterId_NameOrder_SignerName_Id");
+                    b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
 
                     b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 

@@ -1064,6 +1064,10 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_RecordEntries_ReceiptOwed")
+                        .HasFilter("\"ReceiptOwed\"");
+
                     b.HasIndex("SignatureId");
 
                     b.HasIndex("LetterId", "Sequence")
@@ -1388,10 +1392,10 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LetterId", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
+                    b.HasIndex("LetterId", "NameOrder", "Id")
+                        .HasDatabaseName("IX_Signatures_LetterId_NameOrder_Id");
 
-                    b.HasIndex("LetterId", "NameOrder", "SignerName", "Id")
-                        .HasDatabaseName("IX_Signatures_LetterId_NameOrder_SignerName_Id");
+                    b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
 
                     b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 

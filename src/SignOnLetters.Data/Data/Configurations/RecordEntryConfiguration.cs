@@ -26,4 +26,17 @@ public sealed class RecordEntryConfiguration : IEntityTypeConfiguration<RecordEn
         builder.Property(e => e.ShownOrganisation).HasMaxLength(Domain.Organisation.NameMaxLength);
         builder.Property(e => e.ShownCountry).HasMaxLength(2).IsUnicode(false);
     }
+
+    public const string OwedReceiptsIndex = "IX_RecordEntries_ReceiptOwed";
+
+    /// <summary>
+    /// The entries whose receipt is still to be e-mailed, which <c>RecordReceipts</c> asks for every
+    /// minute (<c>WHERE ReceiptOwed ORDER BY Id</c>): a partial index of those few. Without it each
+    /// pass read every entry of every letter, 447 ms of SQLite CPU at 1,000,000 signatures even with
+    /// none owed, once a minute inside the app. The filter names a boolean column, which PostgreSQL
+    /// and SQLite take as it is and SQL Server (bit) only compared with 1.
+    /// </summary>
+    internal static void OwedReceipts(ModelBuilder model, bool sqlServer) =>
+        model.Entity<RecordEntry>().HasIndex(e => e.Id).HasDatabaseName(OwedReceiptsIndex)
+            .HasFilter(sqlServer ? $"[{nameof(RecordEntry.ReceiptOwed)}] = 1" : $"\"{nameof(RecordEntry.ReceiptOwed)}\"");
 }

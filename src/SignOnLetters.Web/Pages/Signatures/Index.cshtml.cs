@@ -193,11 +193,10 @@ public class Index(IMediator mediator) : PageModel
         private static IQueryable<Signature> Sorted(IQueryable<Signature> signatures, SortOrder sort, bool backwards = false) => (sort, backwards) switch
         {
             (SortOrder.Oldest, false) or (SortOrder.Newest, true) => signatures.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id),
-            // The name the row shows first (organisation or person), a stored column with its own index.
-            (SortOrder.Name, false) => signatures
-                .OrderBy(s => EF.Property<string>(s, SignatureSortKeys.Name)).ThenBy(s => s.SignerName).ThenBy(s => s.Id),
-            (SortOrder.Name, true) => signatures
-                .OrderByDescending(s => EF.Property<string>(s, SignatureSortKeys.Name)).ThenByDescending(s => s.SignerName).ThenByDescending(s => s.Id),
+            // The name the row shows first (organisation or person), a generated column with its own
+            // index of (letter, name, id): then in signing order, as that index holds it (SignatureSortKeys).
+            (SortOrder.Name, false) => signatures.OrderBy(s => EF.Property<string>(s, SignatureSortKeys.Name)).ThenBy(s => s.Id),
+            (SortOrder.Name, true) => signatures.OrderByDescending(s => EF.Property<string>(s, SignatureSortKeys.Name)).ThenByDescending(s => s.Id),
             (SortOrder.Country, false) => signatures.OrderBy(s => s.CountryCode).ThenBy(s => s.Id),
             (SortOrder.Country, true) => signatures.OrderByDescending(s => s.CountryCode).ThenByDescending(s => s.Id),
             _ => signatures.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id),
