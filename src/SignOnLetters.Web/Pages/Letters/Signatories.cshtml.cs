@@ -121,36 +121,25 @@ public class Signatories(IMediator mediator) : PageModel
         private async Task<(List<PublicSignatory> Items, string? Next, string? Previous)> PageAsync(
             IQueryable<Signature> matching, Query query, int page, int pageCount, int total, CancellationToken cancellationToken)
         {
-            IQueryable<Signature> window;
-            var backwards = false;
+            List<LineKey> rows;
             if (cursors.Read(ListName, query.After) is { } after && page > 1)
-            {
-                var (kind, id) = ((SignerKind)after.SortKey, after.Id);
-                window = matching.Where(s => s.Kind > kind || (s.Kind == kind && s.Id > id))
-                    .OrderBy(s => s.Kind).ThenBy(s => s.Id).Take(PageSize);
-            }
+                rows = await SeekAsync(matching, after, forwards: true, cancellationToken);
             else if (cursors.Read(ListName, query.Before) is { } before && page < pageCount)
-            {
-                var (kind, id) = ((SignerKind)before.SortKey, before.Id);
-                window = matching.Where(s => s.Kind < kind || (s.Kind == kind && s.Id < id))
-                    .OrderByDescending(s => s.Kind).ThenByDescending(s => s.Id).Take(PageSize);
-                backwards = true;
-            }
+                rows = await SeekAsync(matching, before, forwards: false, cancellationToken);
             else if (page > (pageCount + 1) / 2)
             {
                 // Nearer the end: skip the lines after this page, counting backwards.
                 var later = Math.Max(0, total - page * PageSize);
                 var take = Math.Max(0, Math.Min(PageSize, total - (page - 1) * PageSize));
-                window = matching.OrderByDescending(s => s.Kind).ThenByDescending(s => s.Id).Skip(later).Take(take);
-                backwards = true;
+                rows = await Keys(matching.OrderByDescending(s => s.Kind).ThenByDescending(s => s.Id).Skip(later).Take(take))
+                    .ToListAsync(cancellationToken);
+                rows.Reverse();
             }
             else
             {
-                window = matching.OrderBy(s => s.Kind).ThenBy(s => s.Id).Skip((page - 1) * PageSize).Take(PageSize);
+                rows = await Keys(matching.OrderBy(s => s.Kind).ThenBy(s => s.Id).Skip((page - 1) * PageSize).Take(PageSize))
+                    .ToListAsync(cancellationToken);
             }
-            var rows = await window.Select(s => new LineKey((int)s.Kind, s.Id)).ToListAsync(cancellationToken);
-            if (backwards)
-                rows.Reverse();
             var ids = rows.Select(r => r.Id).ToList();
             var items = ids.Count == 0
                 ? []
@@ -168,6 +157,35 @@ public class Signatories(IMediator mediator) : PageModel
         }
 
         private sealed record LineKey(int Kind, int Id);
+
+        private static IQueryable<LineKey> Keys(IQueryable<Signature> window) => window.Select(s => new LineKey((int)s.Kind, s.Id));
+
+        /// <summary>
+        /// The page that starts after <paramref name="position"/> (or ends before it, going backwards), in
+        /// list order: first the rest of the position's kind, then, if the page is not full, the next kind.
+        /// Written as one condition, "Kind &gt; k OR (Kind = k AND Id &gt; i)", SQLite seeks only the letter and
+        /// walks its list index up to the position (61 ms for a middle page at 1,000,000 signatures);
+        /// each of the two conditions here is a seek (0.07 ms).
+        /// </summary>
+        private static async Task<List<LineKey>> SeekAsync(
+            IQueryable<Signature> matching, (long SortKey, int Id) position, bool forwards, CancellationToken cancellationToken)
+        {
+            var (kind, id) = ((SignerKind)position.SortKey, position.Id);
+            var sameKind = forwards
+                ? matching.Where(s => s.Kind == kind && s.Id > id).OrderBy(s => s.Id)
+                : matching.Where(s => s.Kind == kind && s.Id < id).OrderByDescending(s => s.Id);
+            var rows = await Keys(sameKind.Take(PageSize)).ToListAsync(cancellationToken);
+            if (rows.Count < PageSize)
+            {
+                var otherKinds = forwards
+                    ? matching.Where(s => s.Kind > kind).OrderBy(s => s.Kind).ThenBy(s => s.Id)
+                    : matching.Where(s => s.Kind < kind).OrderByDescending(s => s.Kind).ThenByDescending(s => s.Id);
+                rows.AddRange(await Keys(otherKinds.Take(PageSize - rows.Count)).ToListAsync(cancellationToken));
+            }
+            if (!forwards)
+                rows.Reverse();
+            return rows;
+        }
 
         private const string ListName = "signatories";
 
