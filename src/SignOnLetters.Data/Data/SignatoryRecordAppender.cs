@@ -165,11 +165,18 @@ public static class SignatoryRecordAppender
     {
         var entries = new List<RecordEntry>(changes.Count);
         var letterIds = letters.ToList();
-        var heads = letterIds.Count == 0
-            ? []
-            : await db.RecordEntries.AsNoTracking()
-                .Where(e => letterIds.Contains(e.LetterId) && e.Sequence == db.RecordEntries.Where(l => l.LetterId == e.LetterId).Max(l => l.Sequence))
-                .ToDictionaryAsync(e => e.LetterId, e => (e.Sequence, e.Head), cancellationToken);
+        // Each letter's head by its own seek of (LetterId, Sequence) from the end: one statement for
+        // all the letters, "the entry whose sequence is the letter's highest", made PostgreSQL check
+        // every entry of the letter against that highest (a subquery per entry), a cost that grew
+        // with the record on every batch of an import.
+        var heads = new Dictionary<int, (int Sequence, string Head)>();
+        foreach (var letterId in letterIds)
+        {
+            var head = await db.RecordEntries.AsNoTracking().Where(e => e.LetterId == letterId).OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Head }).FirstOrDefaultAsync(cancellationToken);
+            if (head is not null)
+                heads[letterId] = (head.Sequence, head.Head);
+        }
         var signatureIds = changes.Select(c => c.Signature.Id).Where(id => id != 0).ToList();
         var latest = signatureIds.Count == 0
             ? []

@@ -75,6 +75,80 @@ public abstract class SignatureRowInsertTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(["taken@example.org", "fresh@example.org"], (await SigningScenario.SignaturesAsync(App)).Select(s => s.Email));
     }
 
+    /// <summary>Columns of the signatory record that differ between two entries by design (the chain, the salt and what hashes it).</summary>
+    private static readonly string[] ChainColumns = ["Id", "Sequence", "SignatureId", "Salt", "Subject", "Leaf", "Head", "ShownName"];
+
+    [SkippableFact]
+    public async Task Should_store_an_imported_batch_as_EF_stores_it()
+    {
+        // The import's path: on PostgreSQL binary COPY with keys taken from the sequence, on SQLite prepared INSERTs.
+        var (letter, _, _) = await SigningScenario.OpenLetterAsync(App);
+        var terms = await SigningScenario.TermsAsync(App, letter);
+        var byRows = new[] { Imported(terms, "Ana Silva", "ana@example.org"), Imported(terms, "Bea Costa", "bea@example.org") };
+        var byEf = Imported(terms, "Cid Lopes", "cid@example.org");
+
+        await InsertImportedAsync(byRows);
+        await App.InsertAsync(byEf);
+
+        Assert.All(byRows, s => Assert.NotEqual(0, s.Id));
+        Assert.True(byRows[0].Id < byRows[1].Id, "The batch's keys keep the file's order.");
+        var rows = await RawRowsAsync("Signatures", "Id", byRows[0].Id, byRows[1].Id, byEf.Id);
+        var compared = 0;
+        foreach (var column in rows[byEf.Id].Keys.Where(c => !Distinct.Contains(c) && c is not "SignerName" and not "RecordSalt"))
+        {
+            Assert.True(Equals(rows[byEf.Id][column], rows[byRows[0].Id][column]),
+                $"{column}: EF stored '{rows[byEf.Id][column]}' ({rows[byEf.Id][column].GetType().Name}), the batch '{rows[byRows[0].Id][column]}' ({rows[byRows[0].Id][column].GetType().Name})");
+            compared++;
+        }
+        Assert.True(compared > 25, $"Only {compared} columns compared.");
+        Assert.Equal("Ana Silva", rows[byRows[0].Id][SignOnLetters.Data.SignatureSortKeys.Name]);
+        Assert.NotNull(rows[byRows[0].Id]["RecordSalt"]);
+        var events = await RawRowsAsync("SignatureEvents", "SignatureId", byRows[0].Id, byEf.Id);
+        foreach (var column in events[byEf.Id].Keys.Where(c => c is not "Id" and not "SignatureId"))
+            Assert.True(Equals(events[byEf.Id][column], events[byRows[0].Id][column]), $"Event {column}: '{events[byEf.Id][column]}' against '{events[byRows[0].Id][column]}'");
+        // Each signature's "counted" entry, in the letter's chain after the batch's: the same columns as the SaveChanges hook writes.
+        var entries = await RawRowsAsync("RecordEntries", "SignatureId", byRows[0].Id, byRows[1].Id, byEf.Id);
+        Assert.Equal([1, 2, 3], new[] { byRows[0].Id, byRows[1].Id, byEf.Id }.Select(id => Convert.ToInt32(entries[id]["Sequence"])));
+        foreach (var column in entries[byEf.Id].Keys.Where(c => !ChainColumns.Contains(c)))
+            Assert.True(Equals(entries[byEf.Id][column], entries[byRows[0].Id][column]), $"Record {column}: '{entries[byEf.Id][column]}' against '{entries[byRows[0].Id][column]}'");
+        // The next entry continues the chain from its head (the head read by its own seek, not a subquery per entry).
+        var next = await App.ExecuteDbContextAsync(db => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            return await SignOnLetters.Data.SignatoryRecordAppender.CountedEntriesAsync(db, [Imported(terms, "Dan Reis", "dan@example.org")], CancellationToken.None);
+        }));
+        Assert.Equal(4, Assert.Single(next).Sequence);
+    }
+
+    [SkippableFact]
+    public async Task Should_store_nothing_of_a_refused_imported_batch()
+    {
+        var (letter, _, _) = await SigningScenario.OpenLetterAsync(App);
+        var terms = await SigningScenario.TermsAsync(App, letter);
+        // Imported signatures claim their address at once: two with one address break the unique claim.
+        var batch = new[] { Imported(terms, "Ana Silva", "same@example.org"), Imported(terms, "Ana Silva again", "same@example.org") };
+
+        await Assert.ThrowsAnyAsync<DbException>(() => InsertImportedAsync(batch));
+
+        Assert.All(batch, s => Assert.Equal(0, s.Id));
+        Assert.Empty(await SigningScenario.SignaturesAsync(App));
+        Assert.Equal(0, await App.ExecuteDbContextAsync(db => db.RecordEntries.CountAsync()));
+        await InsertImportedAsync([batch[0]]);
+        Assert.Equal(["same@example.org"], (await SigningScenario.SignaturesAsync(App)).Select(s => s.Email));
+    }
+
+    /// <summary>As the importer stores a batch: in its own transaction, inside the provider's execution strategy.</summary>
+    private Task InsertImportedAsync(Signature[] batch) =>
+        App.ExecuteDbContextAsync(db => db.Database.CreateExecutionStrategy().ExecuteAsync(ct =>
+            SignatureRowInsert.For(db)!.InsertCountedAsync(db, batch, (_, _) => Task.CompletedTask, ct), CancellationToken.None));
+
+    private static Signature Imported(SigningTerms terms, string name, string email)
+    {
+        var now = new DateTime(2026, 3, 1, 9, 30, 15, 123, DateTimeKind.Utc).AddTicks(4560);
+        var details = new SignerDetails(SignerKind.Individual, null, "BR", name, "Nurse", null, email, SignatureVisibility.NameAndOrganisation, KeepMeUpdated: false);
+        return terms.SignImported(details, coordinatorUserId: null, "list.csv", now.AddDays(-2), now);
+    }
+
     /// <summary>A signature with as many columns filled as signing fills.</summary>
     private static Signature Full(SigningTerms terms, string name, string email, string organisation, ConfirmationTokens? tokens = null)
     {

@@ -217,13 +217,14 @@ public class Index(IMediator mediator) : PageModel
         {
             var list = $"signatures:{sort}";
             var seekable = sort != SortOrder.Name;
-            IQueryable<Signature> window;
+            (IQueryable<Signature> SameKey, IQueryable<Signature> Beyond)? seek = null;
+            IQueryable<Signature>? window = null;
             var backwards = false;
             if (seekable && cursors.Read(list, query.After) is { } after && page > 1)
-                window = Sorted(After(matching, sort, after, forwards: true), sort).Take(PageSize);
+                seek = After(matching, sort, after, forwards: true);
             else if (seekable && cursors.Read(list, query.Before) is { } before && page < pageCount)
             {
-                window = Sorted(After(matching, sort, before, forwards: false), sort, backwards: true).Take(PageSize);
+                seek = After(matching, sort, before, forwards: false);
                 backwards = true;
             }
             else if (total is { } known && page > (pageCount + 1) / 2)
@@ -237,7 +238,15 @@ public class Index(IMediator mediator) : PageModel
                 window = Sorted(matching, sort).Skip((page - 1) * PageSize).Take(PageSize);
             // The page's ids first, from the index alone (a page number counts past index entries, not
             // rows; PostgreSQL can answer it by an index-only scan), then only its 50 rows.
-            var ids = await window.Select(s => s.Id).ToListAsync(cancellationToken);
+            List<int> ids;
+            if (seek is { } from)
+            {
+                ids = await Sorted(from.SameKey, sort, backwards).Take(PageSize).Select(s => s.Id).ToListAsync(cancellationToken);
+                if (ids.Count < PageSize)
+                    ids.AddRange(await Sorted(from.Beyond, sort, backwards).Take(PageSize - ids.Count).Select(s => s.Id).ToListAsync(cancellationToken));
+            }
+            else
+                ids = await window!.Select(s => s.Id).ToListAsync(cancellationToken);
             if (backwards)
                 ids.Reverse();
             var byId = ids.Count == 0
@@ -259,23 +268,30 @@ public class Index(IMediator mediator) : PageModel
         private static long SortKey(Row row, SortOrder sort) =>
             sort == SortOrder.Country ? row.CountryCode[0] * 65536L + row.CountryCode[1] : row.CreatedAt.Ticks;
 
-        /// <summary>The rows after <paramref name="position"/> in the order (or before it, going backwards).</summary>
-        private static IQueryable<Signature> After(IQueryable<Signature> signatures, SortOrder sort, (long SortKey, int Id) position, bool forwards)
+        /// <summary>
+        /// The rows after <paramref name="position"/> in the order (or before it, going backwards), as
+        /// two seeks: the rest of the position's own sort key (same date or country, the ids beyond),
+        /// then the keys beyond it. One condition "key beyond, or same key and id beyond" is not an
+        /// index range to PostgreSQL: it walked the letter's index from its start and filtered
+        /// (205 ms for the middle of 200,000 rows against 0.3 ms for the seek).
+        /// </summary>
+        private static (IQueryable<Signature> SameKey, IQueryable<Signature> Beyond) After(IQueryable<Signature> signatures, SortOrder sort,
+            (long SortKey, int Id) position, bool forwards)
         {
             var id = position.Id;
             if (sort == SortOrder.Country)
             {
                 var country = new string([(char)(position.SortKey / 65536), (char)(position.SortKey % 65536)]);
                 return forwards
-                    ? signatures.Where(s => string.Compare(s.CountryCode, country) > 0 || (s.CountryCode == country && s.Id > id))
-                    : signatures.Where(s => string.Compare(s.CountryCode, country) < 0 || (s.CountryCode == country && s.Id < id));
+                    ? (signatures.Where(s => s.CountryCode == country && s.Id > id), signatures.Where(s => string.Compare(s.CountryCode, country) > 0))
+                    : (signatures.Where(s => s.CountryCode == country && s.Id < id), signatures.Where(s => string.Compare(s.CountryCode, country) < 0));
             }
             var at = new DateTime(position.SortKey, DateTimeKind.Utc);
             // Newest first: "after" in the order is earlier in time.
             var later = (sort == SortOrder.Oldest) == forwards;
             return later
-                ? signatures.Where(s => s.CreatedAt > at || (s.CreatedAt == at && s.Id > id))
-                : signatures.Where(s => s.CreatedAt < at || (s.CreatedAt == at && s.Id < id));
+                ? (signatures.Where(s => s.CreatedAt == at && s.Id > id), signatures.Where(s => s.CreatedAt > at))
+                : (signatures.Where(s => s.CreatedAt == at && s.Id < id), signatures.Where(s => s.CreatedAt < at));
         }
 
         /// <summary>Counted signatures so far at the end of each day from the first to the last, gaps included.</summary>

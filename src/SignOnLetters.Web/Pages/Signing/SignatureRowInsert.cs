@@ -3,6 +3,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using SignOnLetters.Domain.Record;
 
 namespace SignOnLetters.Web.Pages.Signing;
@@ -79,7 +80,13 @@ internal sealed class SignatureRowInsert
             using (stages.Time("record entries"))
                 entries = counted ? await SignatoryRecordAppender.CountedEntriesAsync(db, signatures, cancellationToken) : [];
             var connection = db.Database.GetDbConnection();
-            if (connection.CanCreateBatch)
+            if (counted && connection is NpgsqlConnection npgsql)
+            {
+                // An import's batch on PostgreSQL: binary COPY, with the keys taken from the table's sequence first.
+                using (stages.Time("rows"))
+                    await CopyAsync(npgsql, signatures, cancellationToken);
+            }
+            else if (connection.CanCreateBatch)
             {
                 using (stages.Time("rows"))
                     await InsertInBatchesAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
@@ -101,7 +108,12 @@ internal sealed class SignatureRowInsert
                 foreach (var entry in entries)
                     _entrySignatureId.PropertyInfo!.SetValue(entry, entry.Signature.Id);
                 using (stages.Time("record entry rows"))
-                    await InsertAsync(_recordEntry, connection, transaction.GetDbTransaction(), entries, cancellationToken);
+                {
+                    if (counted && connection is NpgsqlConnection npgsqlEntries)
+                        await _recordEntry.CopyAsync(npgsqlEntries, entries, cancellationToken);
+                    else
+                        await InsertAsync(_recordEntry, connection, transaction.GetDbTransaction(), entries, cancellationToken);
+                }
             }
             // The batch's tallies in its own transaction: once per batch, not per signature.
             using (stages.Time("tallies"))
@@ -203,6 +215,30 @@ internal sealed class SignatureRowInsert
         await InsertAsync(_event, connection, transaction, signatures.SelectMany(s => s.Events).ToList(), cancellationToken);
     }
 
+    /// <summary>
+    /// An import's batch on PostgreSQL (thousands of rows): the signatures' keys are taken from the
+    /// table's identity sequence in one query, then the signatures and their events go in by binary
+    /// COPY, which the server parses with no SQL per row (a batch of INSERTs is parsed, planned and
+    /// executed row by row on the server). The identity column is "by default", so the rows may carry
+    /// the keys. Constraints, indexes (the trigram ones included) and the stored sort key are the
+    /// server's as for an INSERT; a unique claim broken by a signer meanwhile fails the COPY, and the
+    /// caller then saves the batch one by one as it does after a failed INSERT.
+    /// </summary>
+    private async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken)
+    {
+        if (signatures.Count == 0)
+            return;
+        var keys = await _signature.TakeKeysAsync(connection, signatures.Count, cancellationToken);
+        for (var i = 0; i < signatures.Count; i++)
+        {
+            _signature.SetKey(signatures[i], keys[i]);
+            foreach (var entry in signatures[i].Events)
+                _eventSignatureId.PropertyInfo!.SetValue(entry, keys[i]);
+        }
+        await _signature.CopyAsync(connection, signatures, cancellationToken, withKey: true);
+        await _event.CopyAsync(connection, signatures.SelectMany(s => s.Events).ToList(), cancellationToken);
+    }
+
     /// <summary>One table's INSERT of every column the app writes (all but the generated key), with EF's parameter types.</summary>
     private sealed class RowStatement
     {
@@ -211,6 +247,11 @@ internal sealed class SignatureRowInsert
         private readonly string[] _parameterNames;
         private readonly string _sql;
         private readonly IProperty _key;
+        private readonly string[] _typeNames;
+        private readonly string _keyTypeName;
+        private readonly string _copySql;
+        private readonly string _copyWithKeySql;
+        private readonly string _takeKeysSql;
 
         public RowStatement(AppDbContext db, IEntityType entity, bool returnKey)
         {
@@ -226,9 +267,60 @@ internal sealed class SignatureRowInsert
                    + $"({string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) "
                    + $"VALUES ({string.Join(", ", _parameterNames)})"
                    + (returnKey ? $" RETURNING {sql.DelimitIdentifier(_key.GetColumnName(table)!)}" : string.Empty);
+            // For COPY: each column's type by its name without facets ("character varying", not "character varying(200)"), as Npgsql resolves it.
+            _typeNames = _mappings.Select(m => m.StoreTypeNameBase).ToArray();
+            _keyTypeName = ((RelationalTypeMapping)_key.GetTypeMapping()).StoreTypeNameBase;
+            var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+            var keyColumn = sql.DelimitIdentifier(_key.GetColumnName(table)!);
+            var columns = string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)));
+            _copySql = $"COPY {tableName} ({columns}) FROM STDIN (FORMAT BINARY)";
+            _copyWithKeySql = $"COPY {tableName} ({keyColumn}, {columns}) FROM STDIN (FORMAT BINARY)";
+            // The quoted table name as pg_get_serial_sequence wants it; an identity column has its sequence there too.
+            _takeKeysSql = $"SELECT nextval(pg_get_serial_sequence('{tableName.Replace("'", "''")}', '{_key.GetColumnName(table)!.Replace("'", "''")}')) FROM generate_series(1, $1)";
         }
 
         public IEntityType Entity { get; }
+
+        /// <summary>
+        /// <paramref name="count"/> new keys from the key column's sequence (PostgreSQL), in
+        /// increasing order, so rows keep the file's order in the lists that sort by key.
+        /// </summary>
+        public async Task<int[]> TakeKeysAsync(NpgsqlConnection connection, int count, CancellationToken cancellationToken)
+        {
+            await using var command = new NpgsqlCommand(_takeKeysSql, connection);
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+            var keys = new int[count];
+            var i = 0;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                while (await reader.ReadAsync(cancellationToken))
+                    keys[i++] = Convert.ToInt32(reader.GetValue(0));
+            if (i != count)
+                throw new InvalidOperationException($"The sequence gave {i} keys for {count} rows.");
+            Array.Sort(keys);
+            return keys;
+        }
+
+        /// <summary>The rows by binary COPY (PostgreSQL), in the transaction the connection has open; with their keys when <paramref name="withKey"/>.</summary>
+        public async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<object> rows, CancellationToken cancellationToken, bool withKey = false)
+        {
+            if (rows.Count == 0)
+                return;
+            await using var importer = await connection.BeginBinaryImportAsync(withKey ? _copyWithKeySql : _copySql, cancellationToken);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                if (withKey)
+                    await importer.WriteAsync(Convert.ToInt32(_key.PropertyInfo!.GetValue(row)), _keyTypeName, cancellationToken);
+                for (var i = 0; i < _columns.Length; i++)
+                {
+                    if (ProviderValue(i, row) is { } value)
+                        await importer.WriteAsync(value, _typeNames[i], cancellationToken);
+                    else
+                        await importer.WriteNullAsync(cancellationToken);
+                }
+            }
+            await importer.CompleteAsync(cancellationToken);
+        }
 
         public async Task<DbCommand> CreateAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         {
