@@ -4,13 +4,20 @@ using SignOnLetters.Pdf.Text;
 
 namespace SignOnLetters.Pdf.Drawing;
 
-/// <summary>The pages of a document as display lists, with its outline.</summary>
+/// <summary>The pages of a document, with its outline.</summary>
+/// <param name="Pages">The pages' display lists when the caller kept them (layout tests); empty when they were written as laid out.</param>
+/// <param name="PageHeights">Each page's height, in points.</param>
 /// <param name="MissingCharacters">Characters no available font has, drawn as boxes; in code point order.</param>
-internal sealed record DocumentLayout(IReadOnlyList<PageCanvas> Pages, IReadOnlyList<OutlineEntry> Outline, IReadOnlyList<int> MissingCharacters);
+internal sealed record DocumentLayout(IReadOnlyList<PageCanvas> Pages, IReadOnlyList<float> PageHeights, IReadOnlyList<OutlineEntry> Outline, IReadOnlyList<int> MissingCharacters);
 
 /// <summary>
-/// The paging loop. It runs twice, because "page X of Y" needs Y: the first pass counts pages,
-/// the second lays out with the count known (and a third only if the count changed in between).
+/// The paging loop. It runs until the page count is known, because "page X of Y" needs Y: the
+/// first pass counts pages, the second lays out with the count known (and a third only if the
+/// count changed in between). Those passes only count; one more, the same as the last, hands each
+/// page to the writer as soon as it is laid out, so the pages' display lists (and a long list's
+/// elements: <see cref="GeneratedItems"/>) are never all alive at once. The counting passes
+/// record the glyphs the last of them drew: the fonts are cut down to those before the first page
+/// is written.
 /// </summary>
 internal static class Paginator
 {
@@ -18,7 +25,12 @@ internal static class Paginator
     // 1,000,000 signatories in three columns takes about 9,200 A4 pages, more on US Letter.
     public const int MaxPages = 50_000;
 
-    public static DocumentLayout Layout(IReadOnlyList<Page> pageTemplates, FontCatalog fonts, IProgress<Fluent.RenderProgress>? progress = null)
+    /// <param name="startWriting">
+    /// Called once the layout is known, with the glyphs it draws; returns what takes each page of
+    /// the final layout, in order (the page is not used again after it returns).
+    /// </param>
+    public static DocumentLayout Layout(IReadOnlyList<Page> pageTemplates, FontCatalog fonts, IProgress<Fluent.RenderProgress>? progress,
+        Func<FontSubsetter, Action<PageCanvas>> startWriting)
     {
         var context = new RenderContext { Fonts = fonts };
         foreach (var template in pageTemplates)
@@ -40,24 +52,62 @@ internal static class Paginator
         });
 
         var knownTotal = 0;
-        List<PageCanvas> pages = [];
+        var totalShown = 0;
+        var pageCount = 0;
+        var glyphs = new FontSubsetter();
         for (var pass = 1; pass <= 3; pass++)
         {
-            context.TotalPages = knownTotal;
+            totalShown = context.TotalPages = knownTotal;
             context.Outline.Clear();
-            pages = RunPass(pageTemplates, context, progress, knownTotal > 0 ? knownTotal : null);
-            if (pages.Count == knownTotal)
+            var passGlyphs = glyphs = new FontSubsetter();
+            pageCount = RunPass(pageTemplates, context, Fluent.RenderStage.Pagination, progress, knownTotal > 0 ? knownTotal : null,
+                page =>
+                {
+                    foreach (var command in page.Commands)
+                        if (command is GlyphRunCommand glyphRun)
+                            passGlyphs.Add(glyphRun.Fragment);
+                });
+            if (pageCount == knownTotal)
                 break;
-            knownTotal = pages.Count;
+            knownTotal = pageCount;
         }
-        var missing = textBlocks.SelectMany(block => block.MissingCharacters).Distinct().Order().ToList();
-        return new DocumentLayout(pages, context.Outline.ToList(), missing);
+
+        // The last counting pass again, drawn for good: the same state, the same page count shown.
+        context.TotalPages = totalShown;
+        context.Outline.Clear();
+        glyphs.Add(context.GeneratedGlyphs);
+        var write = startWriting(glyphs);
+        var heights = new List<float>();
+        context.DrawsGeneratedItems = true;
+        try
+        {
+            RunPass(pageTemplates, context, Fluent.RenderStage.Writing, progress, pageCount, page =>
+            {
+                heights.Add(page.Height);
+                write(page);
+            });
+        }
+        finally
+        {
+            context.DrawsGeneratedItems = false;
+        }
+        var missing = textBlocks.SelectMany(block => block.MissingCharacters).Concat(context.GeneratedMissingCharacters).Distinct().Order().ToList();
+        return new DocumentLayout([], heights, context.Outline.ToList(), missing);
     }
 
-    private static List<PageCanvas> RunPass(IReadOnlyList<Page> pageTemplates, RenderContext context,
-        IProgress<Fluent.RenderProgress>? progress, int? expectedPages)
+    /// <summary>The layout with every page's display list kept: for layout tests.</summary>
+    public static DocumentLayout LayoutKeepingPages(IReadOnlyList<Page> pageTemplates, FontCatalog fonts)
     {
         var pages = new List<PageCanvas>();
+        var layout = Layout(pageTemplates, fonts, null, _ => pages.Add);
+        return layout with { Pages = pages };
+    }
+
+    /// <summary>Lays out every page, handing each to <paramref name="pageDone"/>; returns the page count.</summary>
+    private static int RunPass(IReadOnlyList<Page> pageTemplates, RenderContext context, Fluent.RenderStage stage,
+        IProgress<Fluent.RenderProgress>? progress, int? expectedPages, Action<PageCanvas> pageDone)
+    {
+        var pageCount = 0;
         foreach (var template in pageTemplates)
         {
             template.ResetStateOfSubtree();
@@ -65,7 +115,7 @@ internal static class Paginator
             var isFirstPageOfTemplate = true;
             while (true)
             {
-                var canvas = new PageCanvas(template.Width, template.Height, pages.Count + 1);
+                var canvas = new PageCanvas(template.Width, template.Height, pageCount + 1);
                 context.Canvas = canvas;
                 context.PageNumber = canvas.PageNumber;
                 var plan = template.Measure(size);
@@ -85,15 +135,17 @@ internal static class Paginator
                 isFirstPageOfTemplate = false;
                 template.Draw(size);
                 context.KeepRulesRelaxed = false;
-                pages.Add(canvas);
-                progress?.Report(new Fluent.RenderProgress(Fluent.RenderStage.Pagination, pages.Count, expectedPages));
+                pageCount++;
+                context.Canvas = PageCanvas.Discarding;
+                pageDone(canvas);
+                progress?.Report(new Fluent.RenderProgress(stage, pageCount, expectedPages));
                 if (!plan.IsPartial)
                     break;
-                if (pages.Count >= MaxPages)
+                if (pageCount >= MaxPages)
                     throw new LayoutException($"The document passed {MaxPages:N0} pages; content keeps asking for another page ({template.Describe()}).");
             }
         }
         context.Canvas = PageCanvas.Discarding;
-        return pages;
+        return pageCount;
     }
 }

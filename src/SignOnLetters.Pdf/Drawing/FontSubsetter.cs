@@ -27,17 +27,33 @@ internal sealed class FontSubsetter
 
     public void Add(LineFragment fragment)
     {
-        var face = fragment.Run.Face;
+        var used = UsageOf(fragment.Run.Face);
+        for (var g = fragment.GlyphStart; g < fragment.GlyphEnd; g++)
+            used.Glyphs.Add(fragment.Run.Glyphs[g]);
+        foreach (var rune in fragment.TextSpan.EnumerateRunes())
+            used.CodePoints.Add((uint)rune.Value);
+    }
+
+    /// <summary>Adds the glyphs another collection recorded (a long list's, recorded as its items were measured).</summary>
+    public void Add(FontSubsetter other)
+    {
+        foreach (var face in other.facesInOrderOfUse)
+        {
+            var used = UsageOf(face);
+            used.Glyphs.UnionWith(other.usage[face].Glyphs);
+            used.CodePoints.UnionWith(other.usage[face].CodePoints);
+        }
+    }
+
+    private UsedGlyphs UsageOf(FontFace face)
+    {
         if (!usage.TryGetValue(face, out var used))
         {
             used = new UsedGlyphs();
             usage.Add(face, used);
             facesInOrderOfUse.Add(face);
         }
-        for (var g = fragment.GlyphStart; g < fragment.GlyphEnd; g++)
-            used.Glyphs.Add(fragment.Run.Glyphs[g]);
-        foreach (var rune in fragment.TextSpan.EnumerateRunes())
-            used.CodePoints.Add((uint)rune.Value);
+        return used;
     }
 
     /// <summary>

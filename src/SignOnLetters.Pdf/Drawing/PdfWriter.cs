@@ -5,17 +5,19 @@ using SkiaSharp;
 
 namespace SignOnLetters.Pdf.Drawing;
 
-/// <summary>Replays the pages' display lists into Skia's PDF backend with subset fonts, then tags the file.</summary>
+/// <summary>Draws the pages into Skia's PDF backend with subset fonts as they are laid out, then tags the file.</summary>
 internal static class PdfWriter
 {
     /// <summary>
-    /// Writes the finished PDF to <paramref name="output"/>: Skia writes its file to disk page by
-    /// page (next to <paramref name="output"/> when that is a file, else in the temporary folder),
-    /// and <see cref="TaggedPdfFinisher"/> reads it back object by object into the output, so neither
-    /// file is ever held whole in memory (a 1,000,000-signatory letter's is about 90 MB, and was
-    /// held three or four times over in byte arrays).
+    /// Lays out <paramref name="pageTemplates"/> and writes the finished PDF to <paramref name="output"/>:
+    /// each page goes to Skia as soon as the final layout pass has set it, Skia writes its file to
+    /// disk page by page (next to <paramref name="output"/> when that is a file, else in the
+    /// temporary folder), and <see cref="TaggedPdfFinisher"/> reads it back object by object into
+    /// the output, so neither the pages nor the file is ever held whole in memory (a
+    /// 1,000,000-signatory letter's file is about 90 MB, its pages' display lists gigabytes).
     /// </summary>
-    public static void Write(DocumentLayout layout, DocumentMetadata metadata, Stream output, IProgress<RenderProgress>? progress = null)
+    public static DocumentLayout Write(IReadOnlyList<Elements.Page> pageTemplates, FontCatalog fonts, DocumentMetadata metadata, Stream output,
+        IProgress<RenderProgress>? progress = null)
     {
         var directory = output is FileStream { Name: var name } && Path.GetDirectoryName(Path.GetFullPath(name)) is { Length: > 0 } folder
             ? folder
@@ -24,8 +26,18 @@ internal static class PdfWriter
         try
         {
             var tree = new StructureTree();
-            Render(layout, metadata, tree, progress, skiaPdf);
+            DocumentLayout layout;
+            using (var pages = new SkiaPages(skiaPdf, metadata, tree))
+            {
+                layout = Paginator.Layout(pageTemplates, fonts, progress, glyphs =>
+                {
+                    pages.Begin(glyphs);
+                    return pages.Write;
+                });
+                pages.Close();
+            }
             TaggedPdfFinisher.Finish(skiaPdf, tree, layout, metadata, output);
+            return layout;
         }
         finally
         {
@@ -33,95 +45,91 @@ internal static class PdfWriter
         }
     }
 
-    /// <summary>The finished PDF as bytes: for small documents (a letter with a short list, tests).</summary>
-    public static byte[] WriteToArray(DocumentLayout layout, DocumentMetadata metadata, IProgress<RenderProgress>? progress = null)
-    {
-        using var output = new MemoryStream();
-        Write(layout, metadata, output, progress);
-        return output.ToArray();
-    }
-
     /// <summary>
-    /// Skia's PDF, written to <paramref name="path"/> as each page ends. Each page's display list is
-    /// emptied once Skia has it: the layout is this writer's alone, and a long list's draw commands
-    /// would otherwise stay alive until the last page.
+    /// Skia's PDF, written to its file as each page ends: text is drawn with fonts cut down to the
+    /// glyphs the layout uses, and each page's content is tied to the structure tree.
     /// </summary>
-    private static void Render(DocumentLayout layout, DocumentMetadata metadata, StructureTree tree, IProgress<RenderProgress>? progress, string path)
+    private sealed class SkiaPages(string path, DocumentMetadata metadata, StructureTree tree) : IDisposable
     {
-        var subsetter = new FontSubsetter();
-        foreach (var page in layout.Pages)
-            foreach (var command in page.Commands)
-                if (command is GlyphRunCommand glyphs)
-                    subsetter.Add(glyphs.Fragment);
-        var typefaces = subsetter.BuildTypefaces();
-        var fonts = new Dictionary<(FontFace, float), SKFont>();
-        var paints = new Dictionary<SKColor, SKPaint>();
-        try
+        private readonly Dictionary<(FontFace, float), SKFont> fonts = new();
+        private readonly Dictionary<SKColor, SKPaint> paints = new();
+        private readonly SKTextBlobBuilder builder = new();
+        private Dictionary<FontFace, (SKTypeface Typeface, bool IsOwned)> typefaces = new();
+        private SKFileWStream? file;
+        private SKDocument? document;
+        private int pageIndex;
+
+        public void Begin(FontSubsetter glyphs)
         {
-            using var pdf = new SKFileWStream(path);
-            if (!pdf.IsValid)
+            typefaces = glyphs.BuildTypefaces();
+            file = new SKFileWStream(path);
+            if (!file.IsValid)
                 throw new IOException($"Could not create the intermediate PDF file {path}.");
-            using (var document = SKDocument.CreatePdf(pdf, ToSkia(metadata)))
-            {
-                using var builder = new SKTextBlobBuilder();
-                for (var pageIndex = 0; pageIndex < layout.Pages.Count; pageIndex++)
-                {
-                    var page = layout.Pages[pageIndex];
-                    tree.BeginPage();
-                    var canvas = document.BeginPage(page.Width, page.Height);
-                    // Everything is drawn in the order it was laid out, which is reading order:
-                    // readers (screen readers, pdftotext, copy and paste) follow the content stream.
-                    // Text is batched into one blob per stretch of one colour within one structure
-                    // element; where the element changes, a marker tells the finisher to start a
-                    // new marked-content sequence (SkiaSharp cannot write one itself).
-                    var started = false;
-                    StructureNode? element = null;
-                    SKColor? blobColour = null;
-                    foreach (var command in page.Commands)
-                    {
-                        if (command is LinkCommand link)
-                        {
-                            tree.AddLink(link, pageIndex);
-                            canvas.DrawUrlAnnotation(link.Rect, link.Url)?.Dispose();
-                            continue;
-                        }
-                        var commandElement = tree.ElementOf(command);
-                        if (!started || commandElement != element)
-                        {
-                            FlushText(canvas, builder, paints, ref blobColour);
-                            // In the colour of what follows, so Skia sets that colour once, before the marker.
-                            var markerColour = command is GlyphRunCommand next ? next.Fragment.Run.Style.Style.Color : SKColors.Black;
-                            canvas.DrawRect(TaggedPdfFinisher.Sentinel, Paint(paints, markerColour));
-                            tree.OpenSequence(commandElement, pageIndex);
-                            element = commandElement;
-                            started = true;
-                        }
-                        if (command is GlyphRunCommand glyphs)
-                        {
-                            var colour = glyphs.Fragment.Run.Style.Style.Color;
-                            if (blobColour != colour)
-                                FlushText(canvas, builder, paints, ref blobColour);
-                            AddGlyphRun(builder, glyphs, Font(glyphs, typefaces, fonts));
-                            blobColour = colour;
-                        }
-                        else
-                        {
-                            FlushText(canvas, builder, paints, ref blobColour);
-                            Draw(canvas, command, paints);
-                        }
-                    }
-                    FlushText(canvas, builder, paints, ref blobColour);
-                    document.EndPage();
-                    page.Commands.Clear();
-                    page.Commands.TrimExcess();
-                    progress?.Report(new RenderProgress(RenderStage.Writing, pageIndex + 1, layout.Pages.Count));
-                }
-                document.Close();
-            }
-            pdf.Flush();
+            document = SKDocument.CreatePdf(file, ToSkia(metadata));
         }
-        finally
+
+        public void Write(PageCanvas page)
         {
+            var document = this.document ?? throw new InvalidOperationException("Begin first.");
+            tree.BeginPage();
+            var canvas = document.BeginPage(page.Width, page.Height);
+            // Everything is drawn in the order it was laid out, which is reading order:
+            // readers (screen readers, pdftotext, copy and paste) follow the content stream.
+            // Text is batched into one blob per stretch of one colour within one structure
+            // element; where the element changes, a marker tells the finisher to start a
+            // new marked-content sequence (SkiaSharp cannot write one itself).
+            var started = false;
+            StructureNode? element = null;
+            SKColor? blobColour = null;
+            foreach (var command in page.Commands)
+            {
+                if (command is LinkCommand link)
+                {
+                    tree.AddLink(link, pageIndex);
+                    canvas.DrawUrlAnnotation(link.Rect, link.Url)?.Dispose();
+                    continue;
+                }
+                var commandElement = tree.ElementOf(command);
+                if (!started || commandElement != element)
+                {
+                    FlushText(canvas, builder, paints, ref blobColour);
+                    // In the colour of what follows, so Skia sets that colour once, before the marker.
+                    var markerColour = command is GlyphRunCommand next ? next.Fragment.Run.Style.Style.Color : SKColors.Black;
+                    canvas.DrawRect(TaggedPdfFinisher.Sentinel, Paint(paints, markerColour));
+                    tree.OpenSequence(commandElement, pageIndex);
+                    element = commandElement;
+                    started = true;
+                }
+                if (command is GlyphRunCommand glyphs)
+                {
+                    var colour = glyphs.Fragment.Run.Style.Style.Color;
+                    if (blobColour != colour)
+                        FlushText(canvas, builder, paints, ref blobColour);
+                    AddGlyphRun(builder, glyphs, Font(glyphs, typefaces, fonts));
+                    blobColour = colour;
+                }
+                else
+                {
+                    FlushText(canvas, builder, paints, ref blobColour);
+                    Draw(canvas, command, paints);
+                }
+            }
+            FlushText(canvas, builder, paints, ref blobColour);
+            document.EndPage();
+            pageIndex++;
+        }
+
+        public void Close()
+        {
+            document?.Close();
+            file?.Flush();
+        }
+
+        public void Dispose()
+        {
+            document?.Dispose();
+            file?.Dispose();
+            builder.Dispose();
             foreach (var font in fonts.Values)
                 font.Dispose();
             foreach (var paint in paints.Values)

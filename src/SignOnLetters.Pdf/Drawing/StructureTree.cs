@@ -9,7 +9,10 @@ namespace SignOnLetters.Pdf.Drawing;
 /// </summary>
 internal sealed class StructureTree
 {
-    private readonly Dictionary<object, StructureNode> nodes = new(ReferenceEqualityComparer.Instance);
+    // Weak keys: a key is the composed element a structure element stands for, and a long list's
+    // elements are dropped once drawn (GeneratedItems); holding them here kept every one alive.
+    // Lookups are by reference, as before, and only ever for keys still in use.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, StructureNode> nodes = new();
 
     public StructureNode Root { get; } = new(new StructureTag(StructureRole.Division), null);
 
@@ -21,8 +24,6 @@ internal sealed class StructureTree
 
     /// <summary>Per page, in the order drawn: the Link element of each link annotation.</summary>
     public List<List<StructureNode>> LinksByPage { get; } = [];
-
-    public int NodeCount => nodes.Count;
 
     public void BeginPage()
     {
@@ -60,7 +61,7 @@ internal sealed class StructureTree
         var content = ContentByPage[^1];
         var mcid = content.Count;
         content.Add(node);
-        node.Kids.Add(new MarkedContentKid(pageIndex, mcid));
+        node.AddKid(new MarkedContentKid(pageIndex, mcid));
         node.FirstPage ??= pageIndex;
         SequencesByPage[^1].Add((node, mcid));
     }
@@ -71,7 +72,7 @@ internal sealed class StructureTree
             ? Node(scope)
             : Node(new StructureScope(link, new StructureTag(StructureRole.Link) { AlternateText = link.Url }, link.Scope is { IsArtifact: false } ? link.Scope : null));
         var links = LinksByPage[^1];
-        node.Kids.Add(new AnnotationKid(pageIndex, links.Count));
+        node.AddKid(new AnnotationKid(pageIndex, links.Count));
         node.FirstPage ??= pageIndex;
         links.Add(node);
     }
@@ -84,7 +85,7 @@ internal sealed class StructureTree
             return node;
         var parent = Node(scope.Parent);
         node = new StructureNode(scope.Tag, parent);
-        parent.Kids.Add(node);
+        parent.AddKid(node);
         nodes.Add(scope.Key, node);
         return node;
     }
@@ -92,14 +93,47 @@ internal sealed class StructureTree
 
 internal sealed class StructureNode(StructureTag tag, StructureNode? parent)
 {
+    // Most elements have one kid (a list item its body, an entry's body its one marked-content
+    // sequence): the first is a field and a list is made only for a second. A list per element
+    // was half the tree's memory, two elements per signatory kept until the file is finished.
+    private object? firstKid;
+    private List<object>? moreKids;
+
     public StructureTag Tag { get; } = tag;
     public StructureNode? Parent { get; } = parent;
 
     /// <summary>Child elements, marked-content sequences and annotations, in reading order.</summary>
-    public List<object> Kids { get; } = [];
+    public KidList Kids => new(this);
+
+    public void AddKid(object kid)
+    {
+        if (firstKid is null)
+            firstKid = kid;
+        else
+            (moreKids ??= []).Add(kid);
+    }
 
     public int? FirstPage { get; set; }
     public int ObjectNumber { get; set; }
+
+    /// <summary>The kids, enumerated without an allocation (the finisher walks them three times per element).</summary>
+    public readonly struct KidList(StructureNode node)
+    {
+        public Enumerator GetEnumerator() => new(node);
+    }
+
+    public struct Enumerator(StructureNode node)
+    {
+        private int index = -1;
+
+        public readonly object Current => index == 0 ? node.firstKid! : node.moreKids![index - 1];
+
+        public bool MoveNext()
+        {
+            index++;
+            return index == 0 ? node.firstKid is not null : node.moreKids is { } more && index - 1 < more.Count;
+        }
+    }
 }
 
 internal sealed record MarkedContentKid(int PageIndex, int Mcid);

@@ -156,7 +156,7 @@ internal static class TaggedPdfFinisher
         }
         if (layout.Outline.Count > 0)
         {
-            var (outlineRoot, nextFree) = PdfOutlineWriter.Emit(layout.Outline, reader.PageNumbers, layout.Pages.Select(page => page.Height).ToList(), next, (number, body) => output.Object(number, body));
+            var (outlineRoot, nextFree) = PdfOutlineWriter.Emit(layout.Outline, reader.PageNumbers, layout.PageHeights, next, (number, body) => output.Object(number, body));
             next = nextFree;
             catalogExtra.Append(CultureInfo.InvariantCulture, $" /Outlines {outlineRoot} 0 R /PageMode /UseOutlines");
         }
@@ -200,6 +200,14 @@ internal static class TaggedPdfFinisher
                 Number(child, allocate);
     }
 
+    private static bool HasMarkedContentOn(StructureNode node, int pageIndex)
+    {
+        foreach (var kid in node.Kids)
+            if (kid is MarkedContentKid marked && marked.PageIndex == pageIndex)
+                return true;
+        return false;
+    }
+
     private static void WriteElement(PdfOutput output, StructureNode node, int parentNumber, string? type,
         List<int> pages, List<List<int>> annotations, string? inheritedLanguage, string? extraKids = null)
     {
@@ -208,7 +216,7 @@ internal static class TaggedPdfFinisher
         body.Append(CultureInfo.InvariantCulture, $"<</S /{type ?? node.Tag.PdfName} /P {parentNumber} 0 R");
         // /Pg only where marked content is referred to by bare MCIDs: those on the element's first page.
         var page = node.FirstPage;
-        if (page is { } first && node.Kids.Any(kid => kid is MarkedContentKid marked && marked.PageIndex == first))
+        if (page is { } first && HasMarkedContentOn(node, first))
             body.Append(CultureInfo.InvariantCulture, $" /Pg {pages[first]} 0 R");
         var language = inheritedLanguage;
         if (node.Tag.Language is { } own && !string.Equals(own, inheritedLanguage, StringComparison.OrdinalIgnoreCase))

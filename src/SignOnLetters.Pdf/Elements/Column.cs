@@ -13,6 +13,22 @@ internal sealed class Column : Element, IStateful
     public List<Element> Items { get; } = [];
     public float Spacing { get; set; }
 
+    /// <summary>Items made on demand instead of <see cref="Items"/> (a long list); null for composed items.</summary>
+    public GeneratedItems? Generated { get; set; }
+
+    private int ItemCount => Generated?.Count ?? Items.Count;
+
+    private SpacePlan MeasureItem(int index, Size available) =>
+        Generated is { } generated ? generated.Measure(index, available, Context) : Items[index].Measure(available);
+
+    private void DrawItem(int index, Size available)
+    {
+        if (Generated is { } generated)
+            generated.Draw(index, available, Context);
+        else
+            Items[index].Draw(available);
+    }
+
     public override IReadOnlyList<Element> Children => Items;
 
     public override SpacePlan Measure(Size available) => MeasureItems(available).Plan;
@@ -32,7 +48,7 @@ internal sealed class Column : Element, IStateful
             }
             Context.Canvas.Save();
             Context.Canvas.Translate(0, top);
-            Items[index].Draw(new Size(available.Width, plan.Height));
+            DrawItem(index, new Size(available.Width, plan.Height));
             Context.Canvas.Restore();
             if (plan.IsFull)
                 nextPending = index + 1;
@@ -52,7 +68,7 @@ internal sealed class Column : Element, IStateful
         float height = 0, width = 0;
         var anyPlaced = false;
         SpacePlan? result = null;
-        for (var index = firstPendingItem; index < Items.Count; index++)
+        for (var index = firstPendingItem; index < ItemCount; index++)
         {
             var spacing = anyPlaced ? Spacing : 0;
             var remaining = available.Height - height - spacing;
@@ -63,7 +79,7 @@ internal sealed class Column : Element, IStateful
                 result = anyPlaced ? SpacePlan.Partial(width, height) : SpacePlan.Wrap($"column item {index + 1}: no room left after the items kept with it");
                 break;
             }
-            var plan = Items[index].Measure(new Size(available.Width, Math.Max(0, remaining)));
+            var plan = MeasureItem(index, new Size(available.Width, Math.Max(0, remaining)));
             if (plan.IsEmpty)
             {
                 placed.Add((index, plan, height));
@@ -109,7 +125,7 @@ internal sealed class Column : Element, IStateful
                 placed.RemoveAt(placed.Count - 1);
                 continue;
             }
-            if (!plan.IsFull || !KeepWithNext.Marks(Items[index]))
+            if (!plan.IsFull || !(Generated?.IsKeptWithNext(index) ?? KeepWithNext.Marks(Items[index])))
                 break;
             placed.RemoveAt(placed.Count - 1);
         }
@@ -126,7 +142,11 @@ internal sealed class Column : Element, IStateful
         return (height, width, anyPlaced);
     }
 
-    public void ResetState() => SetState(0);
+    public void ResetState()
+    {
+        Generated?.ResetState();
+        SetState(0);
+    }
 
     public object GetState() => firstPendingItem;
 
@@ -137,7 +157,7 @@ internal sealed class Column : Element, IStateful
         Context.StateReplaced();
     }
 
-    public override string Describe() => $"column of {Items.Count} items";
+    public override string Describe() => $"column of {ItemCount} items";
 
     private sealed class MeasuredItems
     {

@@ -30,7 +30,12 @@ internal sealed class Page : Element
     /// <summary>Hands the page's default text style down to every text block under it.</summary>
     public void ApplyDefaultTextStyle()
     {
-        foreach (var text in SelfAndDescendants().OfType<TextBlock>())
-            text.InheritedStyle = DefaultTextStyle;
+        foreach (var element in SelfAndDescendants())
+        {
+            if (element is TextBlock text)
+                text.InheritedStyle = DefaultTextStyle;
+            else if (element is Column { Generated: { } generated })
+                generated.InheritedStyle = DefaultTextStyle;
+        }
     }
 }

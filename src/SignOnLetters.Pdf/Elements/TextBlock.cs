@@ -89,6 +89,9 @@ internal sealed class TextBlock : Element, IStateful
     /// <summary>Characters of this block that no available font has.</summary>
     public IEnumerable<int> MissingCharacters => paragraphs.SelectMany(paragraph => paragraph.MissingCharacters ?? []);
 
+    /// <summary>The lines as last laid out (at the width last measured or drawn at).</summary>
+    internal IReadOnlyList<TextLine> CurrentLines => lines;
+
     /// <summary>Lines laid out for a width; exposed for layout tests.</summary>
     internal IReadOnlyList<TextLine> LayOut(float width)
     {

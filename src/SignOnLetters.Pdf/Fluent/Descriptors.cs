@@ -17,9 +17,36 @@ public sealed class ColumnDescriptor
 
     public IContainer Item()
     {
+        if (column.Generated is not null)
+            throw new InvalidOperationException("This column's items are generated (Items(count, compose)); it takes no other items.");
         var slot = new Slot();
         column.Items.Add(slot);
         return slot;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> items composed on demand by <paramref name="compose"/> (item index,
+    /// container), for a list too long to hold as elements: each item is composed when its page is
+    /// laid out and dropped once drawn. Each item is kept whole (never split across columns or
+    /// pages), must not hold page numbers or bookmarks, and <paramref name="compose"/> must give
+    /// the same item for the same index every time. Instead of <see cref="Item"/>, not beside it.
+    /// </summary>
+    public ColumnDescriptor Items(int count, Action<int, IContainer> compose) => Items(count, compose, GeneratedItems.RetainedItems);
+
+    /// <summary>As <see cref="Items(int, Action{int, IContainer})"/>, keeping fewer items' elements between measuring and drawing (tests).</summary>
+    internal ColumnDescriptor Items(int count, Action<int, IContainer> compose, int retainedItems)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(compose);
+        if (column.Items.Count > 0 || column.Generated is not null)
+            throw new InvalidOperationException("Items(count, compose) gives a column all its items; this column already has some.");
+        column.Generated = new GeneratedItems(count, index =>
+        {
+            var slot = new Slot();
+            compose(index, slot);
+            return slot;
+        }, retainedItems);
+        return this;
     }
 }
 

@@ -49,7 +49,12 @@ public sealed class Document : IDocumentContainer
     /// </summary>
     public void GeneratePdf(Stream output) => Generate(output);
 
-    public byte[] GeneratePdf() => PdfWriter.WriteToArray(Layout(), metadata);
+    public byte[] GeneratePdf()
+    {
+        using var output = new MemoryStream();
+        Generate(output);
+        return output.ToArray();
+    }
 
     /// <summary>
     /// The PDF and the scripts it lacked a font for. A character no font has never stops the
@@ -64,8 +69,9 @@ public sealed class Document : IDocumentContainer
     /// </summary>
     public GeneratedPdf Generate(IProgress<RenderProgress>? progress)
     {
-        var layout = Layout(progress);
-        return new GeneratedPdf(PdfWriter.WriteToArray(layout, metadata, progress), MissingScripts.Describe(layout.MissingCharacters));
+        using var output = new MemoryStream();
+        var missing = Generate(output, progress);
+        return new GeneratedPdf(output.ToArray(), missing);
     }
 
     /// <summary>
@@ -76,20 +82,25 @@ public sealed class Document : IDocumentContainer
     public IReadOnlyList<MissingScript> Generate(Stream output, IProgress<RenderProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var layout = Layout(progress);
-        PdfWriter.Write(layout, metadata, output, progress);
-        return MissingScripts.Describe(layout.MissingCharacters);
+        CheckCanLayOut();
+        lock (pages)
+            return MissingScripts.Describe(PdfWriter.Write(pages, Fonts, metadata, output, progress).MissingCharacters);
     }
 
     /// <summary>Pages as display lists, for layout tests.</summary>
-    internal DocumentLayout Layout(IProgress<RenderProgress>? progress = null)
+    internal DocumentLayout Layout()
+    {
+        CheckCanLayOut();
+        lock (pages)
+            return Paginator.LayoutKeepingPages(pages, Fonts);
+    }
+
+    private void CheckCanLayOut()
     {
         if (pages.Count == 0)
             throw new InvalidOperationException("The document has no pages; add one with Page(...).");
         // Checked here, not where a chain is first built: that happens on the shaping threads.
         if (Fonts.IsEmpty)
             throw FontCatalog.NoFonts();
-        lock (pages)
-            return Paginator.Layout(pages, Fonts, progress);
     }
 }

@@ -20,6 +20,18 @@ internal sealed class RenderContext
 
     public List<OutlineEntry> Outline { get; } = [];
 
+    /// <summary>
+    /// Set for the pass that writes the pages: only then are a column's generated items made and
+    /// drawn (<see cref="Elements.GeneratedItems"/>); the passes that count pages measure them only.
+    /// </summary>
+    public bool DrawsGeneratedItems { get; set; }
+
+    /// <summary>The glyphs of every generated item, recorded when it is first measured, for the font subsets.</summary>
+    public FontSubsetter GeneratedGlyphs { get; } = new();
+
+    /// <summary>Characters of generated items that no available font has.</summary>
+    public HashSet<int> GeneratedMissingCharacters { get; } = [];
+
     private bool keepRulesRelaxed;
 
     /// <summary>

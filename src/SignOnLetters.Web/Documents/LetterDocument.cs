@@ -342,29 +342,37 @@ public static class LetterDocument
 
     internal static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static void SignatoryColumns(IContainer container, IReadOnlyList<SignatoryGroup> groups, LetterDocumentOptions options, LetterStyle style) =>
+    /// <summary>
+    /// The list in columns. Its entries are composed as their pages are laid out (Items(count,
+    /// compose)), not all at once: a list of 1,000,000 names as composed elements is gigabytes.
+    /// </summary>
+    private static void SignatoryColumns(IContainer container, IReadOnlyList<SignatoryGroup> groups, LetterDocumentOptions options, LetterStyle style)
+    {
+        // Each entry's place: its group, and its index there (0 is the one its group's heading travels with).
+        var places = new List<(SignatoryGroup Group, int Index)>(groups.Sum(group => group.Signatories.Count));
+        foreach (var group in groups)
+            for (var index = 0; index < group.Signatories.Count; index++)
+                places.Add((group, index));
         container.MultiColumn(options.Columns, spacing: 14, rightToLeft: style.RightToLeft).Tag(StructureTag.List).Column(list =>
         {
             list.Spacing(2);
-            foreach (var group in groups)
+            list.Items(places.Count, (item, entry) =>
             {
-                var first = true;
-                foreach (var signatory in group.Signatories)
-                {
-                    // ShowEntire keeps a two-line entry in one column; a heading travels with its first entry.
-                    if (first && group.Heading is { } heading)
-                        list.Item().ShowEntire().Column(headed =>
-                        {
-                            // In the structure tree a group's heading is the label of an item of the list.
-                            headed.Item().PaddingTop(4).PaddingBottom(1).Tag(StructureTag.ListItem).Tag(StructureTag.Label).Text(text => style.Paragraph(text).Span(heading).Bold().FontSize(9.5f).FontColor(LetterStyle.AccentColour));
-                            Entry(headed.Item(), signatory, options.CjkFacesBySignerCountry, style);
-                        });
-                    else
-                        Entry(list.Item().ShowEntire(), signatory, options.CjkFacesBySignerCountry, style);
-                    first = false;
-                }
-            }
+                var (group, index) = places[item];
+                var signatory = group.Signatories[index];
+                // ShowEntire keeps a two-line entry in one column; a heading travels with its first entry.
+                if (index == 0 && group.Heading is { } heading)
+                    entry.ShowEntire().Column(headed =>
+                    {
+                        // In the structure tree a group's heading is the label of an item of the list.
+                        headed.Item().PaddingTop(4).PaddingBottom(1).Tag(StructureTag.ListItem).Tag(StructureTag.Label).Text(text => style.Paragraph(text).Span(heading).Bold().FontSize(9.5f).FontColor(LetterStyle.AccentColour));
+                        Entry(headed.Item(), signatory, options.CjkFacesBySignerCountry, style);
+                    });
+                else
+                    Entry(entry.ShowEntire(), signatory, options.CjkFacesBySignerCountry, style);
+            });
         });
+    }
 
     private static void Entry(IContainer container, ListedSignatory signatory, bool hanByCountry, LetterStyle style) => container.Tag(StructureTag.ListItem).Tag(EntryBody).Text(text =>
     {
