@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SignOnLetters.Migrations.Postgres.Migrations
+namespace SignOnLetters.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -12,17 +11,14 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterDatabase()
-                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
-
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -33,23 +29,23 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,10 +56,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -74,16 +70,16 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NormalizedName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CountryCode = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false),
-                    Website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LogoPng = table.Column<byte[]>(type: "bytea", nullable: true),
-                    LogoWidth = table.Column<int>(type: "integer", nullable: true),
-                    LogoHeight = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NormalizedName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "nchar(2)", fixedLength: true, maxLength: 2, nullable: false),
+                    Website = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    LogoPng = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    LogoWidth = table.Column<int>(type: "int", nullable: true),
+                    LogoHeight = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,11 +90,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -115,11 +111,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -136,10 +132,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ProviderKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -156,8 +152,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -180,10 +176,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -200,52 +196,52 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "Letters",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    ShortCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    LeadOrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    PrimaryLanguage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DeadlineUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DeadlineTimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SignatureGoal = table.Column<int>(type: "integer", nullable: true),
-                    WhoMaySign = table.Column<int>(type: "integer", nullable: false),
-                    Moderation = table.Column<int>(type: "integer", nullable: false),
-                    IndividualsMustGiveOrganisation = table.Column<bool>(type: "boolean", nullable: false),
-                    EmbedHosts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    IsUnlisted = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    EditionNumber = table.Column<int>(type: "integer", nullable: false),
-                    EditionIssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ArchivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LatestRevisionNumber = table.Column<int>(type: "integer", nullable: false),
-                    LatestVersionNumber = table.Column<int>(type: "integer", nullable: false),
-                    ChangeCount = table.Column<int>(type: "integer", nullable: false),
-                    OpensAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    OpensAtTimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    OpeningScheduledByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ReminderCron = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ReminderTimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ReminderEveryWeeks = table.Column<int>(type: "integer", nullable: false),
-                    NextReminderAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastReminderRunAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PdfCjkFaces = table.Column<int>(type: "integer", nullable: false),
-                    PdfGrouping = table.Column<int>(type: "integer", nullable: false),
-                    PdfIndividualsCountedOnly = table.Column<bool>(type: "boolean", nullable: false),
-                    PdfLatinCommaInArabic = table.Column<bool>(type: "boolean", nullable: false),
-                    PdfLetterheadAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    PdfLogoWall = table.Column<bool>(type: "boolean", nullable: false),
-                    PdfPaper = table.Column<int>(type: "integer", nullable: false),
-                    PdfPlace = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    PdfReplyTo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Slug = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    ShortCode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    LeadOrganisationId = table.Column<int>(type: "int", nullable: false),
+                    PrimaryLanguage = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DeadlineUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeadlineTimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    SignatureGoal = table.Column<int>(type: "int", nullable: true),
+                    WhoMaySign = table.Column<int>(type: "int", nullable: false),
+                    Moderation = table.Column<int>(type: "int", nullable: false),
+                    IndividualsMustGiveOrganisation = table.Column<bool>(type: "bit", nullable: false),
+                    EmbedHosts = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    IsUnlisted = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    EditionNumber = table.Column<int>(type: "int", nullable: false),
+                    EditionIssuedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ArchivedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LatestRevisionNumber = table.Column<int>(type: "int", nullable: false),
+                    LatestVersionNumber = table.Column<int>(type: "int", nullable: false),
+                    ChangeCount = table.Column<int>(type: "int", nullable: false),
+                    OpensAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    OpensAtTimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    OpeningScheduledByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ReminderCron = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ReminderTimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ReminderEveryWeeks = table.Column<int>(type: "int", nullable: false),
+                    NextReminderAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastReminderRunAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PdfCjkFaces = table.Column<int>(type: "int", nullable: false),
+                    PdfGrouping = table.Column<int>(type: "int", nullable: false),
+                    PdfIndividualsCountedOnly = table.Column<bool>(type: "bit", nullable: false),
+                    PdfLatinCommaInArabic = table.Column<bool>(type: "bit", nullable: false),
+                    PdfLetterheadAddress = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    PdfLogoWall = table.Column<bool>(type: "bit", nullable: false),
+                    PdfPaper = table.Column<int>(type: "int", nullable: false),
+                    PdfPlace = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    PdfReplyTo = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -262,16 +258,16 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "OrganisationApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SecretHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SecretHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -288,19 +284,19 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "OrganisationInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    InvitedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcceptedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AcceptedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -317,10 +313,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "OrganisationMemberships",
                 columns: table => new
                 {
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    JoinedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    JoinedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -343,14 +339,14 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "OrganisationWebhooks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ProtectedSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RemovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -367,13 +363,13 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "LetterAddressees",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Institution = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    LetterId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Institution = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    LetterId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -390,13 +386,13 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "LetterCoAuthors",
                 columns: table => new
                 {
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    InvitedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    InvitedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcceptedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    InvitedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AcceptedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -419,17 +415,17 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "LetterEditorInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    InvitedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcceptedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AcceptedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -446,9 +442,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "LetterEditors",
                 columns: table => new
                 {
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -471,13 +467,13 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "LetterRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Addressees = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Addressees = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -500,12 +496,12 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "LetterTexts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LanguageCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "text", nullable: false),
-                    LetterId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LanguageCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    LetterId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -522,13 +518,13 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "LetterVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    PublishedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ChangeNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    PublishedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ChangeNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -545,16 +541,16 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "Mailings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Message = table.Column<string>(type: "text", nullable: false),
-                    RecipientCount = table.Column<int>(type: "integer", nullable: false),
-                    AttachesPdf = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RecipientCount = table.Column<int>(type: "int", nullable: false),
+                    AttachesPdf = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -571,15 +567,15 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "OrganisationAliases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    Alias = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AliasKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OrganisationKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    Alias = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AliasKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OrganisationKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -596,23 +592,23 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "PartnerInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OrganisationKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    EmailKey = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DeclinedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastReminderAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RemindersSent = table.Column<int>(type: "integer", nullable: false),
-                    RemindersStoppedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    OrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OrganisationKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContactEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    EmailKey = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeclinedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastReminderAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RemindersSent = table.Column<int>(type: "int", nullable: false),
+                    RemindersStoppedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -630,15 +626,15 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    LanguageCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SealedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    OrganisationCount = table.Column<int>(type: "integer", nullable: false),
-                    IndividualCount = table.Column<int>(type: "integer", nullable: false),
-                    SignatureIds = table.Column<string>(type: "text", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    LanguageCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    SealedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    OrganisationCount = table.Column<int>(type: "int", nullable: false),
+                    IndividualCount = table.Column<int>(type: "int", nullable: false),
+                    SignatureIds = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -655,10 +651,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "SignatureTallies",
                 columns: table => new
                 {
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    Facet = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Key = table.Column<string>(type: "character varying(269)", maxLength: 269, nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false)
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    Facet = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(269)", maxLength: 269, nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -675,12 +671,12 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "LetterRevisionTexts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LanguageCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "text", nullable: false),
-                    LetterRevisionId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LanguageCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    LetterRevisionId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -697,12 +693,12 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "LetterVersionTexts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LanguageCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "text", nullable: false),
-                    LetterVersionId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LanguageCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    LetterVersionId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -719,50 +715,50 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "Signatures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    LetterVersionId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    OrganisationKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
-                    CountryCode = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false),
-                    SignerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Role = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    EmailKey = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    Visibility = table.Column<int>(type: "integer", nullable: false),
-                    KeepMeUpdated = table.Column<bool>(type: "boolean", nullable: false),
-                    ConsentedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    HoldReason = table.Column<int>(type: "integer", nullable: false),
-                    Verification = table.Column<int>(type: "integer", nullable: false),
-                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Source = table.Column<int>(type: "integer", nullable: false),
-                    EmbedHost = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: true),
-                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    RepresentativeUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ClientNetwork = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ConfirmationTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ConfirmationExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ConfirmationEmailsSent = table.Column<int>(type: "integer", nullable: false),
-                    LastConfirmationEmailAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ConfirmationMailDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WithdrawTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    LatestWithdrawTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ErasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    MergedIntoId = table.Column<int>(type: "integer", nullable: true),
-                    AnonymisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RecordSalt = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: true),
-                    ChangeCount = table.Column<int>(type: "integer", nullable: false),
-                    NameOrder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, computedColumnSql: "CASE WHEN \"Kind\" = 0 THEN \"OrganisationName\" ELSE \"SignerName\" END", stored: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    LetterVersionId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    OrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    OrganisationKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    OrganisationId = table.Column<int>(type: "int", nullable: true),
+                    CountryCode = table.Column<string>(type: "nchar(2)", fixedLength: true, maxLength: 2, nullable: false),
+                    SignerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Website = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    EmailKey = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    Visibility = table.Column<int>(type: "int", nullable: false),
+                    KeepMeUpdated = table.Column<bool>(type: "bit", nullable: false),
+                    ConsentedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    HoldReason = table.Column<int>(type: "int", nullable: false),
+                    Verification = table.Column<int>(type: "int", nullable: false),
+                    RejectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Source = table.Column<int>(type: "int", nullable: false),
+                    EmbedHost = table.Column<string>(type: "nvarchar(253)", maxLength: 253, nullable: true),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    RepresentativeUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ClientNetwork = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ConfirmationTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ConfirmationExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ConfirmationEmailsSent = table.Column<int>(type: "int", nullable: false),
+                    LastConfirmationEmailAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ConfirmationMailDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    WithdrawTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    LatestWithdrawTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ErasedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    MergedIntoId = table.Column<int>(type: "int", nullable: true),
+                    AnonymisedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RecordSalt = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
+                    ChangeCount = table.Column<int>(type: "int", nullable: false),
+                    NameOrder = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true, computedColumnSql: "CASE WHEN \"Kind\" = 0 THEN \"OrganisationName\" ELSE \"SignerName\" END", stored: true)
                 },
                 constraints: table =>
                 {
@@ -798,29 +794,29 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MailingId = table.Column<int>(type: "integer", nullable: true),
-                    Recipient = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    RecipientKey = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    RecipientName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    HtmlBody = table.Column<string>(type: "text", nullable: false),
-                    AttachmentLetterId = table.Column<int>(type: "integer", nullable: true),
-                    AttachmentLanguage = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: true),
-                    Language = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: true),
-                    ListUnsubscribeUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ReplyTo = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClaimId = table.Column<Guid>(type: "uuid", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    WebhookId = table.Column<int>(type: "integer", nullable: true),
-                    EventId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Payload = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MailingId = table.Column<int>(type: "int", nullable: true),
+                    Recipient = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    RecipientKey = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    RecipientName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    AttachmentLetterId = table.Column<int>(type: "int", nullable: true),
+                    AttachmentLanguage = table.Column<string>(type: "nvarchar(35)", maxLength: 35, nullable: true),
+                    Language = table.Column<string>(type: "nvarchar(35)", maxLength: 35, nullable: true),
+                    ListUnsubscribeUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ReplyTo = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LeaseUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClaimId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    WebhookId = table.Column<int>(type: "int", nullable: true),
+                    EventId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -844,25 +840,25 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LetterId = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    SignatureId = table.Column<int>(type: "integer", nullable: false),
-                    Of = table.Column<int>(type: "integer", nullable: true),
-                    Event = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<string>(type: "character varying(10)", unicode: false, maxLength: 10, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
-                    Listed = table.Column<bool>(type: "boolean", nullable: false),
-                    ShownName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ShownRole = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ShownOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ShownCountry = table.Column<string>(type: "character varying(2)", unicode: false, maxLength: 2, nullable: true),
-                    ShownUnverified = table.Column<bool>(type: "boolean", nullable: false),
-                    Salt = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: true),
-                    Leaf = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
-                    Head = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
-                    ReceiptOwed = table.Column<bool>(type: "boolean", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LetterId = table.Column<int>(type: "int", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    SignatureId = table.Column<int>(type: "int", nullable: false),
+                    Of = table.Column<int>(type: "int", nullable: true),
+                    Event = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Subject = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    Listed = table.Column<bool>(type: "bit", nullable: false),
+                    ShownName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ShownRole = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ShownOrganisation = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ShownCountry = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: true),
+                    ShownUnverified = table.Column<bool>(type: "bit", nullable: false),
+                    Salt = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
+                    Leaf = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Head = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    ReceiptOwed = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -886,16 +882,16 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SignatureId = table.Column<int>(type: "integer", nullable: false),
-                    FromState = table.Column<int>(type: "integer", nullable: true),
-                    ToState = table.Column<int>(type: "integer", nullable: false),
-                    Actor = table.Column<int>(type: "integer", nullable: false),
-                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Note = table.Column<int>(type: "integer", nullable: true),
-                    NoteArgument = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1100)", maxLength: 1100, nullable: true),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SignatureId = table.Column<int>(type: "int", nullable: false),
+                    FromState = table.Column<int>(type: "int", nullable: true),
+                    ToState = table.Column<int>(type: "int", nullable: false),
+                    Actor = table.Column<int>(type: "int", nullable: false),
+                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Note = table.Column<int>(type: "int", nullable: true),
+                    NoteArgument = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(1100)", maxLength: 1100, nullable: true),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -917,7 +913,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -943,7 +940,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LetterAddressees_LetterId",
@@ -1082,7 +1080,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "IX_OutboxMessages_MailingId_RecipientKey",
                 table: "OutboxMessages",
                 columns: new[] { "MailingId", "RecipientKey" },
-                unique: true);
+                unique: true,
+                filter: "[MailingId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_State_NextAttemptAt",
@@ -1093,7 +1092,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "IX_OutboxMessages_WebhookId_EventId",
                 table: "OutboxMessages",
                 columns: new[] { "WebhookId", "EventId" },
-                unique: true);
+                unique: true,
+                filter: "[WebhookId] IS NOT NULL AND [EventId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_WebhookId_Id",
@@ -1117,6 +1117,12 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 table: "RecordEntries",
                 columns: new[] { "LetterId", "Sequence" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordEntries_ReceiptOwed",
+                table: "RecordEntries",
+                column: "Id",
+                filter: "[ReceiptOwed] = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecordEntries_SignatureId",
@@ -1167,13 +1173,6 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 filter: "\"ConfirmationTokenHash\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Signatures_Email_Trigram",
-                table: "Signatures",
-                column: "Email")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LatestWithdrawTokenHash",
                 table: "Signatures",
                 column: "LatestWithdrawTokenHash",
@@ -1201,9 +1200,9 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 columns: new[] { "LetterId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Signatures_LetterId_NameOrder_SignerName_Id",
+                name: "IX_Signatures_LetterId_NameOrder_Id",
                 table: "Signatures",
-                columns: new[] { "LetterId", "NameOrder", "SignerName", "Id" });
+                columns: new[] { "LetterId", "NameOrder", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LetterId_State_CountryCode_Kind_Id",
@@ -1234,24 +1233,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 filter: "\"OrganisationId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Signatures_OrganisationName_Trigram",
-                table: "Signatures",
-                column: "OrganisationName")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Signatures_PublicList",
                 table: "Signatures",
                 columns: new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" },
                 filter: "\"State\" = 2");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Signatures_SignerName_Trigram",
-                table: "Signatures",
-                column: "SignerName")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_WithdrawTokenHash",

@@ -12,8 +12,8 @@ using SignOnLetters.Data;
 namespace SignOnLetters.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205103000_OwedReceiptsIndex")]
-    partial class OwedReceiptsIndex
+    [Migration("20261205105555_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -1115,6 +1115,12 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecordEntries_ReceiptOwed",
+                table: "RecordEntries",
+                column: "Id",
+                filter: "\"ReceiptOwed\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecordEntries_SignatureId",
                 table: "RecordEntries",
                 column: "SignatureId");
@@ -1190,9 +1196,9 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
                 columns: new[] { "LetterId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Signatures_LetterId_NameOrder_SignerName_Id",
+                name: "IX_Signatures_LetterId_NameOrder_Id",
                 table: "Signatures",
-                columns: new[] { "LetterId", "NameOrder", "SignerName", "Id" });
+                columns: new[] { "LetterId", "NameOrder", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LetterId_State_CountryCode_Kind_Id",
