@@ -17,6 +17,7 @@ internal static class StartupHook
 {
     private static long _api;
     private static long _form;
+    private static AllocationsByType? _allocations;
 
     public static void Initialize()
     {
@@ -49,6 +50,8 @@ internal static class StartupHook
                 Interlocked.Increment(ref _form);
         });
         listener.Start();
+        if (Environment.GetEnvironmentVariable("SIGNCOST_ALLOCATIONS") is { Length: > 0 } allocations)
+            _allocations = new AllocationsByType(allocations);
         var writer = new Thread(() => Write(path)) { IsBackground = true, Name = "signcost probe" };
         writer.Start();
     }
@@ -63,6 +66,54 @@ internal static class StartupHook
             Thread.Sleep(200);
             file.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{clock.Elapsed.TotalSeconds:F3} {GC.GetTotalAllocatedBytes(false)} {Environment.CpuUsage.TotalTime.TotalMilliseconds:F1} {Volatile.Read(ref _api)} {Volatile.Read(ref _form)}"));
+        }
+    }
+}
+
+/// <summary>
+/// With <c>SIGNCOST_ALLOCATIONS</c> naming a file: the runtime's allocation samples (one event per
+/// about 100 KB allocated, naming the type whose allocation crossed the mark) summed by type, the
+/// file rewritten every two seconds, largest first. Sampled bytes are proportional to what each type
+/// allocates, so two trees under the same load phase can be compared type by type.
+/// </summary>
+internal sealed class AllocationsByType : System.Diagnostics.Tracing.EventListener
+{
+    private readonly Dictionary<string, (long Samples, long Bytes)> _byType = new();
+    private readonly string _path;
+
+    public AllocationsByType(string path)
+    {
+        _path = path;
+        new Thread(() =>
+        {
+            while (true)
+            {
+                Thread.Sleep(2000);
+                List<KeyValuePair<string, (long Samples, long Bytes)>> rows;
+                lock (_byType)
+                    rows = _byType.OrderByDescending(r => r.Value.Bytes).Take(60).ToList();
+                File.WriteAllLines(_path, rows.Select(r => string.Create(CultureInfo.InvariantCulture,
+                    $"{r.Value.Bytes,14} {r.Value.Samples,8} {r.Key}")));
+            }
+        }) { IsBackground = true, Name = "signcost allocations" }.Start();
+    }
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName is null || !e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.PayloadNames is null)
+            return;
+        var type = e.Payload![e.PayloadNames.IndexOf("TypeName")] as string ?? "?";
+        var bytes = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount64")], CultureInfo.InvariantCulture);
+        lock (_byType)
+        {
+            var (samples, total) = _byType.GetValueOrDefault(type);
+            _byType[type] = (samples + 1, total + bytes);
         }
     }
 }
