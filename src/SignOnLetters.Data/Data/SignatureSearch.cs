@@ -35,6 +35,14 @@ public static class SignatureSearch
 {
     public const string SqliteTable = "SignatureSearch";
 
+    /// <summary>
+    /// A search counts its matches up to this many, in the coordinators' table and the public list
+    /// alike. Past it the page says "more than" and pages through the first ones in the list's order:
+    /// counting every match of a common term would read them all on every page, and nobody reads 20
+    /// pages of one search.
+    /// </summary>
+    public const int CountLimit = 1_000;
+
     /// <summary>Characters a trigram holds; shorter terms are searched without the index.</summary>
     public const int ShortestIndexedTerm = 3;
 
@@ -195,6 +203,35 @@ public static class SignatureSearch
         var lower = term.ToLowerInvariant();
         return signatures.Where(s => (s.OrganisationName != null && s.OrganisationName.ToLower().Contains(lower))
                                      || (s.Visibility == named && s.SignerName.ToLower().Contains(lower)));
+    }
+
+    /// <summary>
+    /// The same signatures as <see cref="MatchingShown"/> over the letter, read starting from the index's
+    /// matches (as <see cref="MatchingFromIndex"/> is for <see cref="Matching"/>): for the public list's
+    /// count of a search and a page of a search that matches few rows. On SQLite, two disjoint sets, each
+    /// the index's rows led into a <c>CROSS JOIN</c> and looked up by key: the organisation matches, and
+    /// the name matches whose organisation does not match (FTS5's <c>NOT</c>: no signature twice) whose
+    /// name is shown. A hidden name is found in the index and rejected by its row, as before. The result
+    /// is letter <paramref name="letterId"/>'s signatures, every state: compose the listing rule and the
+    /// filters on it. PostgreSQL and SQL Server get <see cref="MatchingShown"/> over the letter.
+    /// </summary>
+    public static IQueryable<Signature> MatchingShownFromIndex(AppDbContext db, int letterId, string term)
+    {
+        var letter = db.Signatures.Where(s => s.LetterId == letterId);
+        if (!Indexed(db, term) || !db.Database.IsSqlite())
+            return MatchingShown(db, letterId, letter, term);
+        var byOrganisation = PhraseQuery("OrganisationName : ", term);
+        var byNameOnly = PhraseQuery("SignerName : ", term) + " NOT " + byOrganisation;
+        var (first, last) = KeysOf(letterId);
+        var named = (int)SignatureVisibility.NameAndOrganisation;
+        return db.Signatures.FromSql($"""
+            SELECT "s".* FROM (SELECT (rowid & 4294967295) AS "Value" FROM "SignatureSearch" WHERE "SignatureSearch" MATCH {byOrganisation} AND rowid BETWEEN {first} AND {last}) AS "f"
+              CROSS JOIN "Signatures" AS "s" ON "s"."Id" = "f"."Value"
+            UNION ALL
+            SELECT "s".* FROM (SELECT (rowid & 4294967295) AS "Value" FROM "SignatureSearch" WHERE "SignatureSearch" MATCH {byNameOnly} AND rowid BETWEEN {first} AND {last}) AS "f"
+              CROSS JOIN "Signatures" AS "s" ON "s"."Id" = "f"."Value" WHERE "s"."Visibility" = {named}
+            """)
+            .Where(s => s.LetterId == letterId);
     }
 
     /// <summary>Whether a trigram index can answer <paramref name="term"/> (SQL Server has none).</summary>

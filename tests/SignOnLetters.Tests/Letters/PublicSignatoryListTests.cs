@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
 using SignOnLetters.Web.Infrastructure;
@@ -227,6 +228,89 @@ public abstract class PublicSignatoryListTests(SliceFixture app) : SliceTest(app
         var api = await BrowserlessClient.For(App).Http.GetAsync($"/api/letters/{Slug}/signatories?q=%25%00&country=xx");
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         Assert.Contains("Harm Reduction 100%_Network", await api.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task Should_read_search_syntax_and_direction_controls_as_text_and_never_fail()
+    {
+        await SeedSmallListAsync();
+        // FTS5 operators, quotes and wildcards find themselves or nothing; the organisation's own "%_" is found as text.
+        foreach (var hostile in new[] { "\"", "\"\"", "*", "a*", "NEAR(a b)", "x OR y", "Rui\" OR \"Secret", "Secret NOT Rui", "{SignerName}: Secret", "SignerName : Secret", "^Rui", "' --", "\\" })
+        {
+            var (response, page) = await GetAsync("?q=" + Uri.EscapeDataString(hostile));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotNull(page.QuerySelector(".no-match"));
+        }
+        Assert.Equal(["Harm Reduction 100%_Network"], await ShownAsync("?q=" + Uri.EscapeDataString("0%_n")));
+        // A short term is no FTS5 query at all: "OR" is the letters o and r, shown by two organisations' names.
+        Assert.Equal(["Harm Reduction 100%_Network", "Rui Costa"], await ShownAsync("?q=OR"));
+        // Right-to-left and other direction controls: kept in the term (they are text), the page still answers.
+        foreach (var controls in new[] { "\u202ERui", "\u200FРуи\u200E", "\u2067Costa\u2069", "\u061C\u202B\u202C" })
+        {
+            var (response, page) = await GetAsync("?q=" + Uri.EscapeDataString(controls));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotNull(page.QuerySelector("#matching"));
+        }
+        // The longest search the box allows, through the index.
+        var (longResponse, longPage) = await GetAsync("?q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat("\"Рui* NEAR(", 60))));
+        Assert.Equal(HttpStatusCode.OK, longResponse.StatusCode);
+        Assert.NotNull(longPage.QuerySelector(".no-match"));
+    }
+
+    [SkippableFact]
+    public async Task Should_count_a_common_search_up_to_its_limit_and_page_through_its_first_matches_in_the_lists_order()
+    {
+        const int limit = SignatureSearch.CountLimit;
+        var (letter, _, _) = await OpenLetterAsync(App);
+        var terms = await TermsAsync(App, letter);
+        // Individuals named "Common …" in signing order, an organisation whose name matches (listed first), and
+        // matches the list must not count: hidden names, an "organisation only" person's name, e-mail addresses.
+        var signatures = Enumerable.Range(0, limit + 10)
+            .Select(i => Approved(terms, Individual($"Common Name {i:0000}", $"c{i}@example.org"), i)).ToList();
+        signatures.Add(Approved(terms, Organisation("Common Ground Network", "net@example.org"), limit + 20));
+        signatures.Add(Approved(terms, Individual("Hidden Common", "h@example.org") with { Visibility = SignatureVisibility.CountedNotNamed }, limit + 21));
+        signatures.Add(Approved(terms, Individual("Private Common", "p@example.org") with
+        {
+            OrganisationName = "Quiet Employer", Visibility = SignatureVisibility.OrganisationOnly,
+        }, limit + 22));
+        signatures.Add(Approved(terms, Individual("Rare Person", "common.rare@example.org"), limit + 23));
+        await App.InsertAsync(signatures.ToArray<object>());
+
+        var common = await App.SendAsync(new Signatories.Query(Slug, Search: "COMMON"));
+        Assert.True(common.MoreMatch);
+        Assert.Equal(limit, common.Matching);
+        Assert.Equal(limit / Signatories.QueryHandler.PageSize, common.PageCount);
+        Assert.Equal(new[] { "Common Ground Network" }.Concat(Enumerable.Range(0, 49).Select(i => $"Common Name {i:0000}")),
+            common.Items.Select(p => p.Headline));
+        // The last page offered holds the limit's last matches in the list's order, counted from the start (the real end lies further).
+        var last = await App.SendAsync(new Signatories.Query(Slug, Search: "common", Page: "999"));
+        Assert.Equal(common.PageCount, last.Page);
+        Assert.True(last.MoreMatch);
+        Assert.Equal(Enumerable.Range(limit - 50, 50).Select(i => $"Common Name {i - 1:0000}"), last.Items.Select(p => p.Headline));
+        var fromLink = await App.SendAsync(new Signatories.Query(Slug, Search: "common", Page: "2", After: common.NextCursor));
+        Assert.Equal((await App.SendAsync(new Signatories.Query(Slug, Search: "common", Page: "2"))).Items, fromLink.Items);
+
+        // Few matches are counted exactly, by what the list shows only.
+        var few = await App.SendAsync(new Signatories.Query(Slug, Search: "name 100"));
+        Assert.False(few.MoreMatch);
+        Assert.Equal(10, few.Matching);
+        Assert.Equal(Enumerable.Range(1000, 10).Select(i => $"Common Name {i:0000}"), few.Items.Select(p => p.Headline));
+        foreach (var notShown in new[] { "Hidden Common", "Private Common", "common.rare", "c5@example" })
+        {
+            var model = await App.SendAsync(new Signatories.Query(Slug, Search: notShown));
+            Assert.Equal((0, false), (model.Matching, model.MoreMatch));
+        }
+        Assert.Equal(["Quiet Employer"], (await App.SendAsync(new Signatories.Query(Slug, Search: "quiet emp"))).Items.Select(p => p.Headline));
+
+        var (_, page) = await GetAsync("?q=common");
+        Assert.Equal("More than 1,000 signatures match. The pages show the first 1,000; narrow the search to see the others.",
+            page.QuerySelector("#matching")!.TextContent.Trim());
+        Assert.Contains("Page 1 of 20", page.QuerySelector("nav.pager")!.TextContent);
+        var (_, rare) = await GetAsync("?q=rare+pers");
+        Assert.Equal("1 signature matches.", rare.QuerySelector("#matching")!.TextContent.Trim());
+        var api = await BrowserlessClient.For(App).Http.GetAsync($"/api/letters/{Slug}/signatories?q=common");
+        var json = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((1000, true, 20), (json.GetProperty("matching").GetInt32(), json.GetProperty("moreMatch").GetBoolean(), json.GetProperty("pageCount").GetInt32()));
     }
 
     [SkippableFact]

@@ -128,12 +128,8 @@ public class Index(IMediator mediator) : PageModel
         /// <summary>Countries drawn as bars; the rest are summed in one bar (the table lists them all).</summary>
         public const int CountryBars = 15;
 
-        /// <summary>
-        /// A search counts its matches up to this many. Past it the table says "more than" and pages
-        /// through the first ones in the chosen order: counting every match of a common term (an
-        /// e-mail domain) would read them all on every page, and nobody reads 20 pages of one search.
-        /// </summary>
-        public const int SearchCountLimit = 1_000;
+        /// <summary>A search counts its matches up to this many (<see cref="SignatureSearch.CountLimit"/>, the public list's too).</summary>
+        public const int SearchCountLimit = SignatureSearch.CountLimit;
 
         public async ValueTask<Model> Handle(Query query, CancellationToken cancellationToken)
         {

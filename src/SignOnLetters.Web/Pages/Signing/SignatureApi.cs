@@ -91,6 +91,8 @@ public static class SignatureApi
             Country = list.Filters.Country,
             list.Filters.Notices,
             list.Matching,
+            // True when a search matched more than "matching" (its count limit): the pages hold its first matches only.
+            list.MoreMatch,
             list.Page,
             list.PageCount,
             // "verified" on organisation entries only (issue 18 row 3); the other fields are unchanged.
