@@ -105,19 +105,25 @@ internal static class TaggedPdfFinisher
             seal is null ? null : $"{sealElement} 0 R ");
         if (seal is not null)
             output.Compressible(sealElement, $"<</S /Form /P {tree.Root.ObjectNumber} 0 R /K [<</Type /OBJR /Pg {reader.PageNumbers[lastPage]} 0 R /Obj {sealWidget} 0 R>>]>>");
-        var nums = new StringBuilder();
-        for (var i = 0; i < tree.ContentByPage.Count; i++)
+        // The parent tree: one reference per marked-content sequence, two million at 1,000,000
+        // signatories, so written straight into the object stream's bytes (as one string it was
+        // copied four times over, a few hundred megabytes at the end of the run).
+        output.Compressible(parentTree, text =>
         {
-            nums.Append(CultureInfo.InvariantCulture, $"{i} [");
-            foreach (var node in tree.ContentByPage[i])
-                nums.Append(CultureInfo.InvariantCulture, $"{node.ObjectNumber} 0 R ");
-            nums.Append("] ");
-        }
-        foreach (var (key, node) in linkParents)
-            nums.Append(CultureInfo.InvariantCulture, $"{key} {node.ObjectNumber} 0 R ");
-        if (seal is not null)
-            nums.Append(CultureInfo.InvariantCulture, $"{sealKey} {sealElement} 0 R ");
-        output.Compressible(parentTree, $"<</Nums [{nums}]>>");
+            text.Append("<</Nums [");
+            for (var i = 0; i < tree.ContentByPage.Count; i++)
+            {
+                text.Append(i).Append(" [");
+                foreach (var node in tree.ContentByPage[i])
+                    text.Reference(node.ObjectNumber).Append(" ");
+                text.Append("] ");
+            }
+            foreach (var (key, node) in linkParents)
+                text.Append(key).Append(" ").Reference(node.ObjectNumber).Append(" ");
+            if (seal is not null)
+                text.Append(sealKey).Append(" ").Reference(sealElement).Append(" ");
+            text.Append("]>>");
+        });
         output.Object(treeRoot, $"<</Type /StructTreeRoot /K {tree.Root.ObjectNumber} 0 R /ParentTree {parentTree} 0 R /ParentTreeNextKey {linkKey}>>");
 
         // Metadata, output intent, associated files, outline.
@@ -211,45 +217,47 @@ internal static class TaggedPdfFinisher
     private static void WriteElement(PdfOutput output, StructureNode node, int parentNumber, string? type,
         List<int> pages, List<List<int>> annotations, string? inheritedLanguage, string? extraKids = null)
     {
-        var body = new StringBuilder();
-        // /Type /StructElem is optional and left out: a long list has thousands of elements.
-        body.Append(CultureInfo.InvariantCulture, $"<</S /{type ?? node.Tag.PdfName} /P {parentNumber} 0 R");
-        // /Pg only where marked content is referred to by bare MCIDs: those on the element's first page.
         var page = node.FirstPage;
-        if (page is { } first && HasMarkedContentOn(node, first))
-            body.Append(CultureInfo.InvariantCulture, $" /Pg {pages[first]} 0 R");
         var language = inheritedLanguage;
-        if (node.Tag.Language is { } own && !string.Equals(own, inheritedLanguage, StringComparison.OrdinalIgnoreCase))
+        var ownLanguage = node.Tag.Language is { } own && !string.Equals(own, inheritedLanguage, StringComparison.OrdinalIgnoreCase);
+        if (ownLanguage)
+            language = node.Tag.Language;
+        // Written into the object stream's bytes as it is made: a long list has millions of elements.
+        output.Compressible(node.ObjectNumber, text =>
         {
-            body.Append(" /Lang ").Append(PdfFileReader.TextString(own));
-            language = own;
-        }
-        if (node.Tag.ActualText is { } actualText)
-            body.Append(" /ActualText ").Append(PdfFileReader.TextString(actualText));
-        if (node.Tag.Role == StructureRole.Figure)
-            body.Append(" /Alt ").Append(PdfFileReader.TextString(node.Tag.AlternateText ?? ""));
-        body.Append(" /K [");
-        foreach (var kid in node.Kids)
-        {
-            switch (kid)
+            // /Type /StructElem is optional and left out: a long list has thousands of elements.
+            text.Append("<</S /").Append(type ?? node.Tag.PdfName).Append(" /P ").Reference(parentNumber);
+            // /Pg only where marked content is referred to by bare MCIDs: those on the element's first page.
+            if (page is { } first && HasMarkedContentOn(node, first))
+                text.Append(" /Pg ").Reference(pages[first]);
+            if (ownLanguage)
+                text.Append(" /Lang ").Append(PdfFileReader.TextString(language!));
+            if (node.Tag.ActualText is { } actualText)
+                text.Append(" /ActualText ").Append(PdfFileReader.TextString(actualText));
+            if (node.Tag.Role == StructureRole.Figure)
+                text.Append(" /Alt ").Append(PdfFileReader.TextString(node.Tag.AlternateText ?? ""));
+            text.Append(" /K [");
+            foreach (var kid in node.Kids)
             {
-                case StructureNode child:
-                    body.Append(CultureInfo.InvariantCulture, $"{child.ObjectNumber} 0 R ");
-                    break;
-                case MarkedContentKid marked when marked.PageIndex == page:
-                    body.Append(CultureInfo.InvariantCulture, $"{marked.Mcid} ");
-                    break;
-                case MarkedContentKid marked:
-                    body.Append(CultureInfo.InvariantCulture, $"<</Type /MCR /Pg {pages[marked.PageIndex]} 0 R /MCID {marked.Mcid}>> ");
-                    break;
-                case AnnotationKid annotation:
-                    body.Append(CultureInfo.InvariantCulture,
-                        $"<</Type /OBJR /Pg {pages[annotation.PageIndex]} 0 R /Obj {annotations[annotation.PageIndex][annotation.IndexOnPage]} 0 R>> ");
-                    break;
+                switch (kid)
+                {
+                    case StructureNode child:
+                        text.Reference(child.ObjectNumber).Append(" ");
+                        break;
+                    case MarkedContentKid marked when marked.PageIndex == page:
+                        text.Append(marked.Mcid).Append(" ");
+                        break;
+                    case MarkedContentKid marked:
+                        text.Append("<</Type /MCR /Pg ").Reference(pages[marked.PageIndex]).Append(" /MCID ").Append(marked.Mcid).Append(">> ");
+                        break;
+                    case AnnotationKid annotation:
+                        text.Append("<</Type /OBJR /Pg ").Reference(pages[annotation.PageIndex])
+                            .Append(" /Obj ").Reference(annotations[annotation.PageIndex][annotation.IndexOnPage]).Append(">> ");
+                        break;
+                }
             }
-        }
-        body.Append(extraKids).Append("]>>");
-        output.Compressible(node.ObjectNumber, body.ToString());
+            text.Append(extraKids ?? "").Append("]>>");
+        });
         foreach (var kid in node.Kids)
             if (kid is StructureNode child)
                 WriteElement(output, child, node.ObjectNumber, null, pages, annotations, language);
@@ -342,7 +350,7 @@ internal static class TaggedPdfFinisher
         return dictionary[..end].TrimEnd() + " " + entries + ">>";
     }
 
-    private static byte[] Deflate(byte[] data)
+    private static byte[] Deflate(ReadOnlySpan<byte> data)
     {
         using var result = new MemoryStream();
         using (var zlib = Deflating(result))
@@ -356,6 +364,36 @@ internal static class TaggedPdfFinisher
     /// </summary>
     private static ZLibStream Deflating(Stream destination) =>
         new(destination, new ZLibCompressionOptions { CompressionLevel = 3 }, leaveOpen: true);
+
+    /// <summary>
+    /// Appends an object's text to a buffer as Latin-1 bytes (what the objects' strings were
+    /// encoded as), numbers in the invariant culture: no string per object.
+    /// </summary>
+    private readonly struct ObjectText(MemoryStream buffer)
+    {
+        public ObjectText Append(string text)
+        {
+            var count = Encoding.Latin1.GetByteCount(text);
+            byte[]? rented = null;
+            Span<byte> bytes = count <= 256 ? stackalloc byte[256] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(count));
+            var written = Encoding.Latin1.GetBytes(text, bytes);
+            buffer.Write(bytes[..written]);
+            if (rented is not null)
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            return this;
+        }
+
+        public ObjectText Append(int value)
+        {
+            Span<byte> digits = stackalloc byte[11];
+            value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+            buffer.Write(digits[..written]);
+            return this;
+        }
+
+        /// <summary>An indirect reference, "N 0 R".</summary>
+        public ObjectText Reference(int number) => Append(number).Append(" 0 R");
+    }
 
     /// <summary>
     /// Writes objects to the destination as they come, noting their offsets; packs small ones into
@@ -418,14 +456,33 @@ internal static class TaggedPdfFinisher
         /// A small object that goes into an object stream: the structure tree has an element per
         /// paragraph and list entry, thousands in a long list, which compressed cost a tenth.
         /// </summary>
-        public void Compressible(int number, string body)
+        public void Compressible(int number, string body) => Compressible(number, text => text.Append(body));
+
+        /// <summary>
+        /// An object for an object stream, written by <paramref name="write"/> straight into the
+        /// stream's pending bytes (no string per object; the parent tree is one object of tens of
+        /// megabytes at 1,000,000 signatories).
+        /// </summary>
+        public void Compressible(int number, Action<ObjectText> write)
         {
-            pending.Add((number, body));
+            var start = pendingBodies.Length;
+            write(PendingText);
+            pendingBodies.WriteByte((byte)'\n');
+            pending.Add((number, checked((int)(pendingBodies.Length - start))));
             if (pending.Count == PerStream)
                 Pack();
         }
 
-        private readonly List<(int Number, string Body)> pending = [];
+        /// <summary>The pending objects' numbers and lengths (each body with its end of line).</summary>
+        private readonly List<(int Number, int Length)> pending = [];
+
+        /// <summary>The pending objects' bodies, one after the other; reused stream after stream.</summary>
+        private readonly MemoryStream pendingBodies = new();
+
+        private ObjectText PendingText => new(pendingBodies);
+
+        /// <summary>One object stream's header and bodies together, deflated in one piece; reused.</summary>
+        private readonly MemoryStream packing = new();
 
         /// <summary>Full object streams, compressed, waiting for their numbers (which come after every other object's).</summary>
         private readonly List<(int[] Numbers, int First, byte[] Data)> packed = [];
@@ -433,16 +490,26 @@ internal static class TaggedPdfFinisher
         private void Pack()
         {
             var header = new StringBuilder();
-            var objects = new StringBuilder();
-            foreach (var (number, body) in pending)
+            var offset = 0;
+            foreach (var (number, length) in pending)
             {
-                header.Append(CultureInfo.InvariantCulture, $"{number} {objects.Length} ");
-                objects.Append(body).Append('\n');
+                header.Append(CultureInfo.InvariantCulture, $"{number} {offset} ");
+                offset += length;
             }
-            var first = header.Length + 1;
-            var data = Encoding.Latin1.GetBytes(header.Append('\n').Append(objects).ToString());
-            packed.Add((pending.Select(entry => entry.Number).ToArray(), first, Deflate(data)));
+            header.Append('\n');
+            packing.SetLength(0);
+            new ObjectText(packing).Append(header.ToString());
+            var first = (int)packing.Length;
+            packing.Write(pendingBodies.GetBuffer().AsSpan(0, (int)pendingBodies.Length));
+            packed.Add((pending.Select(entry => entry.Number).ToArray(), first, Deflate(packing.GetBuffer().AsSpan(0, (int)packing.Length))));
             pending.Clear();
+            pendingBodies.SetLength(0);
+            packing.SetLength(0);
+            // The parent tree's stream grows these to tens of megabytes: not kept for the small ones after it.
+            if (pendingBodies.Capacity > 1 << 20)
+                pendingBodies.Capacity = 0;
+            if (packing.Capacity > 1 << 20)
+                packing.Capacity = 0;
         }
 
         /// <summary>Writes the object streams and ends with a cross-reference stream.</summary>
@@ -450,19 +517,32 @@ internal static class TaggedPdfFinisher
         {
             if (pending.Count > 0)
                 Pack();
-            var compressed = new Dictionary<int, (int Stream, int Index)>();
+            // Each compressed object's row is written as its stream is, not kept in a dictionary
+            // (two million entries at 1,000,000 signatories); the objects written whole are
+            // filled in after, as before they took precedence.
+            var firstStream = size;
             foreach (var (numbers, first, data) in packed)
             {
-                for (var i = 0; i < numbers.Length; i++)
-                    compressed[numbers[i]] = (size, i);
                 Stream(size, $"/Type /ObjStm /N {numbers.Length} /First {first}", data, compressed: true);
                 size++;
             }
-            packed.Clear();
             var xrefNumber = size++;
             var xref = position;
             offsets[xrefNumber] = xref;
             var rows = new byte[size * 7];
+            var streamNumber = firstStream;
+            foreach (var (numbers, _, _) in packed)
+            {
+                for (var i = 0; i < numbers.Length; i++)
+                {
+                    var row = rows.AsSpan(numbers[i] * 7, 7);
+                    row[0] = 2;
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(row[1..], (uint)streamNumber);
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(row[5..], (ushort)i);
+                }
+                streamNumber++;
+            }
+            packed.Clear();
             for (var number = 0; number < size; number++)
             {
                 var row = rows.AsSpan(number * 7, 7);
@@ -470,14 +550,9 @@ internal static class TaggedPdfFinisher
                 {
                     row[0] = 1;
                     System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(row[1..], checked((uint)offset));
+                    row[5] = row[6] = 0;
                 }
-                else if (compressed.TryGetValue(number, out var place))
-                {
-                    row[0] = 2;
-                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(row[1..], (uint)place.Stream);
-                    System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(row[5..], (ushort)place.Index);
-                }
-                else
+                else if (row[0] == 0)
                 {
                     System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(row[5..], number == 0 ? (ushort)65535 : (ushort)0);
                 }
