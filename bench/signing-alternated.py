@@ -42,7 +42,9 @@ def phases(probe, warmup):
         # phase would overlap the API phase's last e-mails).
         if name == 'api' and rows[0][5] is not None and all(r[4] == 0 for r in rows):
             a = rows[moving[0] - 1]
-            total = rows[moving[-1]][3]
+            # Every e-mail of the phase: one per signature stored (a request refused stores none and
+            # mails none), so as many as the run wrote in the end, if fewer than the requests.
+            total = min(rows[moving[-1]][3], rows[-1][5])
             done = next((r for r in rows if r[5] is not None and r[5] >= total), None)
             if done is not None:
                 n = done[3] - a[3]
