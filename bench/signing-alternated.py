@@ -5,6 +5,9 @@ For every run of every tree: the load benchmark's own lines (sign API and form t
 "app CPU … ms/req") and the startup hook's samples (bench/SignCostProbe), from which CPU and bytes
 allocated per signature are taken over each signing phase's steady part (its warm-up skipped):
 both figures are the app process's own and do not depend on how busy the machine is.
+With --paths api alone, also each signature's CPU and bytes with its e-mail (the probe counts the
+e-mails written): from the API phase's start until its last e-mail, since the steady window holds
+only the e-mails the sender wrote meanwhile, a share that differs between trees.
 usage: signing-alternated.py RESULTS_DIR [WARMUP_SECONDS]
 """
 import os, re, statistics, sys
@@ -14,8 +17,10 @@ def phases(probe, warmup):
     for line in open(probe):
         if line.startswith('#'):
             continue
-        t, alloc, cpu, api, form = line.split()
-        rows.append((float(t), int(alloc), float(cpu), int(api), int(form)))
+        fields = line.split()
+        t, alloc, cpu, api, form = fields[:5]
+        mails = int(fields[5]) if len(fields) > 5 else None  # older probes did not count e-mails
+        rows.append((float(t), int(alloc), float(cpu), int(api), int(form), mails))
     found = {}
     for name, col in (('api', 3), ('form', 4)):
         moving = [i for i in range(1, len(rows)) if rows[i][col] > rows[i - 1][col]]
@@ -29,6 +34,22 @@ def phases(probe, warmup):
         a, b = window[0], window[-1]
         n = b[col] - a[col]
         found[name] = dict(signatures=n, cpu_ms=(b[2] - a[2]) / n, alloc_kb=(b[1] - a[1]) / n / 1024)
+        # The confirmation mailer works behind the requests (one sender, in order), so the steady
+        # window above holds its signatures' requests but only some of their e-mails, and how many
+        # depends on the tree and the load. "With its e-mail": from just before the phase's first
+        # signature until the e-mail of its last one is written, so every signature's request and
+        # e-mail are in the window and nothing else is (only with --paths api: a following form
+        # phase would overlap the API phase's last e-mails).
+        if name == 'api' and rows[0][5] is not None and all(r[4] == 0 for r in rows):
+            a = rows[moving[0] - 1]
+            # Every e-mail of the phase: one per signature stored (a request refused stores none and
+            # mails none), so as many as the run wrote in the end, if fewer than the requests.
+            total = min(rows[moving[-1]][3], rows[-1][5])
+            done = next((r for r in rows if r[5] is not None and r[5] >= total), None)
+            if done is not None:
+                n = done[3] - a[3]
+                found[name].update(full_cpu_ms=(done[2] - a[2]) / n, full_alloc_kb=(done[1] - a[1]) / n / 1024,
+                                   mails_in_window=(b[5] - window[0][5]) / (b[3] - window[0][3]))
     return found
 
 def bench_lines(text):
@@ -60,11 +81,17 @@ def main():
             for phase, figures in phases(probe, warmup).items():
                 row[f'{phase}_probe_cpu'] = figures['cpu_ms']
                 row[f'{phase}_alloc'] = figures['alloc_kb']
+                for key in ('full_cpu_ms', 'full_alloc_kb', 'mails_in_window'):
+                    if key in figures:
+                        row[f'{phase}_{key}'] = figures[key]
         trees.setdefault(tree, []).append((run, row))
     order = [t for t in open(os.path.join(results, 'trees')).read().split()] if os.path.exists(os.path.join(results, 'trees')) else sorted(trees)
     columns = [('api_rate', 'sign API /s', '{:,.0f}'), ('api_p99', 'API p99 ms', '{:.0f}'),
                ('api_cpu', 'API CPU ms/sig (bench)', '{:.3f}'), ('api_probe_cpu', 'API CPU ms/sig (probe)', '{:.3f}'),
-               ('api_alloc', 'API KB alloc/sig', '{:.1f}'), ('form_rate', 'sign form /s', '{:,.0f}'),
+               ('api_alloc', 'API KB alloc/sig', '{:.1f}'),
+               ('api_mails_in_window', 'API e-mails written per signature in that window', '{:.2f}'),
+               ('api_full_cpu_ms', 'API CPU ms/sig with its e-mail (probe)', '{:.3f}'),
+               ('api_full_alloc_kb', 'API KB alloc/sig with its e-mail', '{:.1f}'), ('form_rate', 'sign form /s', '{:,.0f}'),
                ('form_cpu', 'form CPU ms/sig (bench)', '{:.3f}'), ('form_probe_cpu', 'form CPU ms/sig (probe)', '{:.3f}'),
                ('form_alloc', 'form KB alloc/sig', '{:.1f}'), ('load', 'load avg at start', '{:.1f}')]
     print('Per run:')

@@ -8,6 +8,9 @@
 # Each *_DIR is a checkout whose bench/SignOnLetters.Benchmarks has been built with -c Release (set
 # BUILD=1 to build them here). Results go in $OUT (default: a new /tmp/signing-alternated-* directory).
 # Extra load benchmark options: LOAD_ARGS (default: --duration 15 --page-duration 5 --ceiling-duration 5).
+# With "--paths api" in LOAD_ARGS the table adds each API signature's cost with its e-mail (the
+# confirmation sender works behind the requests, so the steady window holds only part of the e-mails,
+# a part that differs between trees: docs/benchmarks.md, branch signalloc).
 set -euo pipefail
 if [ $# -lt 3 ]; then sed -n 2,10p "$0"; exit 2; fi
 here="$(cd "$(dirname "$0")/.." && pwd)"

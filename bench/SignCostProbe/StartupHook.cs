@@ -8,7 +8,8 @@ using System.Globalization;
 /// since start, bytes allocated by the process (<see cref="GC.GetTotalAllocatedBytes"/>), the process's
 /// CPU milliseconds, and how many signing POSTs have been answered so far through the API
 /// (<c>…/signatures</c>) and through the form (<c>…/sign</c>), counted from ASP.NET Core's own
-/// <c>http.server.request.duration</c> measurements. Differences between two lines inside one
+/// <c>http.server.request.duration</c> measurements, and how many e-mails it has written to its pickup
+/// directory (<c>Email__PickupDirectory</c>, as the load benchmark sets it). Differences between two lines inside one
 /// benchmark phase give CPU and allocations per signature, figures that do not depend on how busy
 /// the machine is; bench/signing-alternated.py reads them. It works on any build of the app
 /// (5c23185 included), so old and new trees are measured by the same probe.
@@ -18,6 +19,8 @@ internal static class StartupHook
     private static long _api;
     private static long _form;
     private static AllocationsByType? _allocations;
+    private static long _mails;
+    private static FileSystemWatcher? _mailWatcher;
 
     public static void Initialize()
     {
@@ -50,6 +53,17 @@ internal static class StartupHook
                 Interlocked.Increment(ref _form);
         });
         listener.Start();
+        // The e-mails the app has written to its pickup directory (the load benchmark's), counted as
+        // they are renamed into place: the confirmation mailer works behind the requests, so a window
+        // of the signing phase holds its signatures' requests but only part of their e-mails, a part
+        // that differs between trees (bench/signing-alternated.py's "with its e-mail" figures use it).
+        if (Environment.GetEnvironmentVariable("Email__PickupDirectory") is { Length: > 0 } mail)
+        {
+            Directory.CreateDirectory(mail);
+            _mailWatcher = new FileSystemWatcher(mail, "*.eml") { NotifyFilter = NotifyFilters.FileName, InternalBufferSize = 64 * 1024 };
+            _mailWatcher.Renamed += (_, _) => Interlocked.Increment(ref _mails);
+            _mailWatcher.EnableRaisingEvents = true;
+        }
         if (Environment.GetEnvironmentVariable("SIGNCOST_ALLOCATIONS") is { Length: > 0 } allocations)
             _allocations = new AllocationsByType(allocations);
         var writer = new Thread(() => Write(path)) { IsBackground = true, Name = "signcost probe" };
@@ -59,13 +73,13 @@ internal static class StartupHook
     private static void Write(string path)
     {
         using var file = new StreamWriter(path, append: false) { AutoFlush = true };
-        file.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# pid {Environment.ProcessId}; seconds allocated_bytes cpu_ms api_posts form_posts"));
+        file.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# pid {Environment.ProcessId}; seconds allocated_bytes cpu_ms api_posts form_posts mails_written"));
         var clock = Stopwatch.StartNew();
         while (true)
         {
             Thread.Sleep(200);
             file.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{clock.Elapsed.TotalSeconds:F3} {GC.GetTotalAllocatedBytes(false)} {Environment.CpuUsage.TotalTime.TotalMilliseconds:F1} {Volatile.Read(ref _api)} {Volatile.Read(ref _form)}"));
+                $"{clock.Elapsed.TotalSeconds:F3} {GC.GetTotalAllocatedBytes(false)} {Environment.CpuUsage.TotalTime.TotalMilliseconds:F1} {Volatile.Read(ref _api)} {Volatile.Read(ref _form)} {Volatile.Read(ref _mails)}"));
         }
     }
 }

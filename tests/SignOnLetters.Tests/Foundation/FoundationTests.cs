@@ -271,4 +271,15 @@ public class ModelAndReferenceDataTests
 
         Assert.Equal("Hello & welcome\n\nAccept (https://x.example/i/abc)", text);
     }
+
+    [Fact]
+    public void Should_end_paragraphs_headings_lines_divisions_and_list_items_as_a_reader_types_them()
+    {
+        var text = SignOnLetters.Web.Infrastructure.Email.MailKitEmailSender.ToPlainText(
+            "<div><H2>Title</H2><p>Line one<br>line two<BR />end</p></div><ul><li>a</li><li>b</li></ul>"
+            + "<p><a href=\"https://x.example/\">https://x.example/</a> or <a href='https://y.example/'>the other</a></p><pre>kept</pre>");
+
+        // A paragraph inside a division ends once (one blank line); a link that is its own text is written once.
+        Assert.Equal("Title\n\nLine one\nline two\nend\n\na\nb\nhttps://x.example/ or the other (https://y.example/)\n\nkept", text);
+    }
 }

@@ -114,28 +114,30 @@ public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, I
     internal static string ToPlainText(string html)
     {
         var text = IsolatePattern().Replace(html, m => Bidi.Isolate(m.Groups["text"].Value));
-        text = LinkPattern().Replace(text, m => m.Groups["text"].Value == m.Groups["href"].Value
-            ? m.Groups["href"].Value
-            : $"{m.Groups["text"].Value} ({m.Groups["href"].Value})");
-        text = ParagraphEndPattern().Replace(text, "\n\n");
-        text = BreakPattern().Replace(text, "\n");
+        // Every signer's confirmation goes through here: compared and joined as spans, the link's
+        // parts are not copied out first, and block ends take one pass (each pass copies the body).
+        text = LinkPattern().Replace(text, static m =>
+        {
+            var linkText = m.Groups["text"].ValueSpan;
+            var href = m.Groups["href"].ValueSpan;
+            return linkText.SequenceEqual(href) ? href.ToString() : string.Concat(linkText, " (", href, ")");
+        });
+        text = BlockEndPattern().Replace(text, static m => m.Groups["paragraph"].Success ? "\n\n" : "\n");
         text = TagPattern().Replace(text, string.Empty);
         text = System.Net.WebUtility.HtmlDecode(text).Trim();
         // Nested blocks (a paragraph inside a div) end together: one blank line between paragraphs, never more.
         return ExtraBlankLinesPattern().Replace(text, "\n\n");
     }
 
-    [GeneratedRegex("<\\s*/(p|h[1-6])\\s*>", RegexOptions.IgnoreCase)]
-    private static partial Regex ParagraphEndPattern();
+    /// <summary>A paragraph's or heading's end (group <c>paragraph</c>: a blank line), or a line break, a division's or list item's end (a line break).</summary>
+    [GeneratedRegex("<\\s*(?:/(?<paragraph>p|h[1-6])\\s*>|(?:br|/div|/li)\\s*/?>)", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockEndPattern();
 
     [GeneratedRegex("\n{3,}")]
     private static partial Regex ExtraBlankLinesPattern();
 
     [GeneratedRegex("<a\\s[^>]*href=[\"'](?<href>[^\"']*)[\"'][^>]*>(?<text>.*?)</a>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex LinkPattern();
-
-    [GeneratedRegex("<\\s*(br|/div|/li)\\s*/?>", RegexOptions.IgnoreCase)]
-    private static partial Regex BreakPattern();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex TagPattern();

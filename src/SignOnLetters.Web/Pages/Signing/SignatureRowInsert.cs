@@ -64,12 +64,11 @@ internal sealed class SignatureRowInsert
     /// <param name="stages">Where the time goes (record entries, rows, search index, tallies, commit), for the import's profile; null to not measure.</param>
     public Task InsertCountedAsync(AppDbContext db, IReadOnlyList<Signature> signatures,
         Func<IReadOnlyList<RecordEntry>, CancellationToken, Task> alsoInTransaction, CancellationToken cancellationToken, StageTimes? stages = null) =>
-        InsertAsync(db, signatures, counted: true, cancellationToken, alsoInTransaction, stages ?? new StageTimes());
+        InsertAsync(db, signatures, counted: true, cancellationToken, alsoInTransaction, stages);
 
     private async Task InsertAsync(AppDbContext db, IReadOnlyList<Signature> signatures, bool counted, CancellationToken cancellationToken,
         Func<IReadOnlyList<RecordEntry>, CancellationToken, Task>? alsoInTransaction = null, StageTimes? stages = null)
     {
-        stages ??= new StageTimes();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var locked = counted ? await SignatoryRecordAppender.LockAsync(signatures.Select(s => s.LetterId), cancellationToken) : [];
         try
@@ -77,37 +76,40 @@ internal sealed class SignatureRowInsert
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Before the signatures go in: the appender gives each its salt, a column of the row.
             List<RecordEntry> entries;
-            using (stages.Time("record entries"))
+            using (StageTimes.Time(stages, "record entries"))
                 entries = counted ? await SignatoryRecordAppender.CountedEntriesAsync(db, signatures, cancellationToken) : [];
             var connection = db.Database.GetDbConnection();
             if (counted && connection is NpgsqlConnection npgsql)
             {
                 // An import's batch on PostgreSQL: binary COPY, with the keys taken from the table's sequence first.
-                using (stages.Time("rows"))
+                using (StageTimes.Time(stages, "rows"))
                     await CopyAsync(npgsql, signatures, cancellationToken);
             }
             else if (connection.CanCreateBatch)
             {
-                using (stages.Time("rows"))
+                using (StageTimes.Time(stages, "rows"))
                     await InsertInBatchesAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
             }
             else
             {
                 // SQLite: the search index filled once for the batch, not by its per-row trigger.
-                using (stages.Time("rows"))
+                using (StageTimes.Time(stages, "rows"))
                 {
                     await ExecuteAsync(connection, transaction.GetDbTransaction(), SignatureSearch.DeferInsertsSql, cancellationToken);
                     await InsertOneByOneAsync(connection, transaction.GetDbTransaction(), signatures, cancellationToken);
                 }
-                using (stages.Time("search index"))
+                using (StageTimes.Time(stages, "search index"))
+                {
+                    var (first, last) = IdRange(signatures);
                     await ExecuteAsync(connection, transaction.GetDbTransaction(), SignatureSearch.IndexDeferredSql, cancellationToken,
-                        ("@first", signatures.Count == 0 ? 0 : signatures.Min(s => s.Id)), ("@last", signatures.Count == 0 ? -1 : signatures.Max(s => s.Id)));
+                        ("@first", first), ("@last", last));
+                }
             }
             if (entries.Count > 0)
             {
                 foreach (var entry in entries)
                     _entrySignatureId.PropertyInfo!.SetValue(entry, entry.Signature.Id);
-                using (stages.Time("record entry rows"))
+                using (StageTimes.Time(stages, "record entry rows"))
                 {
                     if (counted && connection is NpgsqlConnection npgsqlEntries)
                         await _recordEntry.CopyAsync(npgsqlEntries, entries, cancellationToken);
@@ -116,12 +118,12 @@ internal sealed class SignatureRowInsert
                 }
             }
             // The batch's tallies in its own transaction: once per batch, not per signature.
-            using (stages.Time("tallies"))
+            using (StageTimes.Time(stages, "tallies"))
                 await SignatureTallies.ApplyAsync(transaction.GetDbTransaction(), SignatureTallies.DeltasOf(signatures), cancellationToken);
             if (alsoInTransaction is not null)
-                using (stages.Time("webhooks"))
+                using (StageTimes.Time(stages, "webhooks"))
                     await alsoInTransaction(entries, cancellationToken);
-            using (stages.Time("commit"))
+            using (StageTimes.Time(stages, "commit"))
                 await transaction.CommitAsync(cancellationToken);
         }
         catch
@@ -139,6 +141,20 @@ internal sealed class SignatureRowInsert
             SignatoryRecordAppender.Release(locked);
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>The lowest and highest id of the stored signatures; (0, -1), an empty range, for none.</summary>
+    private static (int First, int Last) IdRange(IReadOnlyList<Signature> signatures)
+    {
+        if (signatures.Count == 0)
+            return (0, -1);
+        int first = int.MaxValue, last = int.MinValue;
+        for (var i = 0; i < signatures.Count; i++)
+        {
+            first = Math.Min(first, signatures[i].Id);
+            last = Math.Max(last, signatures[i].Id);
+        }
+        return (first, last);
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken,
