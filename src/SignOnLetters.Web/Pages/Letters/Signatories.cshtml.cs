@@ -185,26 +185,19 @@ public class Signatories(IMediator mediator) : PageModel
 
         /// <summary>
         /// The page that starts after <paramref name="position"/> (or ends before it, going backwards), in
-        /// list order: first the rest of the position's kind, then, if the page is not full, the next kind.
-        /// Written as one condition, "Kind &gt; k OR (Kind = k AND Id &gt; i)", SQLite seeks only the letter and
-        /// walks its list index up to the position (61 ms for a middle page at 1,000,000 signatures);
-        /// each of the two conditions here is a seek (0.07 ms).
+        /// list order: the rest of the position's kind, then the next kind (<see cref="ListCursors.PageFromAsync"/>).
         /// </summary>
         private static async Task<List<LineKey>> SeekAsync(
             IQueryable<Signature> matching, (long SortKey, int Id) position, bool forwards, CancellationToken cancellationToken)
         {
             var (kind, id) = ((SignerKind)position.SortKey, position.Id);
-            var sameKind = forwards
-                ? matching.Where(s => s.Kind == kind && s.Id > id).OrderBy(s => s.Id)
-                : matching.Where(s => s.Kind == kind && s.Id < id).OrderByDescending(s => s.Id);
-            var rows = await Keys(sameKind.Take(PageSize)).ToListAsync(cancellationToken);
-            if (rows.Count < PageSize)
-            {
-                var otherKinds = forwards
-                    ? matching.Where(s => s.Kind > kind).OrderBy(s => s.Kind).ThenBy(s => s.Id)
-                    : matching.Where(s => s.Kind < kind).OrderByDescending(s => s.Kind).ThenByDescending(s => s.Id);
-                rows.AddRange(await Keys(otherKinds.Take(PageSize - rows.Count)).ToListAsync(cancellationToken));
-            }
+            var rows = forwards
+                ? await ListCursors.PageFromAsync(
+                    Keys(matching.Where(s => s.Kind == kind && s.Id > id).OrderBy(s => s.Id)),
+                    Keys(matching.Where(s => s.Kind > kind).OrderBy(s => s.Kind).ThenBy(s => s.Id)), PageSize, cancellationToken)
+                : await ListCursors.PageFromAsync(
+                    Keys(matching.Where(s => s.Kind == kind && s.Id < id).OrderByDescending(s => s.Id)),
+                    Keys(matching.Where(s => s.Kind < kind).OrderByDescending(s => s.Kind).ThenByDescending(s => s.Id)), PageSize, cancellationToken);
             if (!forwards)
                 rows.Reverse();
             return rows;

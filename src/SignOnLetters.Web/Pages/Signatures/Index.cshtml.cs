@@ -236,11 +236,8 @@ public class Index(IMediator mediator) : PageModel
             // rows; PostgreSQL can answer it by an index-only scan), then only its 50 rows.
             List<int> ids;
             if (seek is { } from)
-            {
-                ids = await Sorted(from.SameKey, sort, backwards).Take(PageSize).Select(s => s.Id).ToListAsync(cancellationToken);
-                if (ids.Count < PageSize)
-                    ids.AddRange(await Sorted(from.Beyond, sort, backwards).Take(PageSize - ids.Count).Select(s => s.Id).ToListAsync(cancellationToken));
-            }
+                ids = await ListCursors.PageFromAsync(Sorted(from.SameKey, sort, backwards).Select(s => s.Id),
+                    Sorted(from.Beyond, sort, backwards).Select(s => s.Id), PageSize, cancellationToken);
             else
                 ids = await window!.Select(s => s.Id).ToListAsync(cancellationToken);
             if (backwards)
@@ -266,10 +263,8 @@ public class Index(IMediator mediator) : PageModel
 
         /// <summary>
         /// The rows after <paramref name="position"/> in the order (or before it, going backwards), as
-        /// two seeks: the rest of the position's own sort key (same date or country, the ids beyond),
-        /// then the keys beyond it. One condition "key beyond, or same key and id beyond" is not an
-        /// index range to PostgreSQL: it walked the letter's index from its start and filtered
-        /// (205 ms for the middle of 200,000 rows against 0.3 ms for the seek).
+        /// two seeks (<see cref="ListCursors.PageFromAsync"/>): the rest of the position's own sort key
+        /// (same date or country, the ids beyond), then the keys beyond it.
         /// </summary>
         private static (IQueryable<Signature> SameKey, IQueryable<Signature> Beyond) After(IQueryable<Signature> signatures, SortOrder sort,
             (long SortKey, int Id) position, bool forwards)
