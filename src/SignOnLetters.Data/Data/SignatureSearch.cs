@@ -37,9 +37,10 @@ public static class SignatureSearch
 
     /// <summary>
     /// A search counts its matches up to this many, in the coordinators' table and the public list
-    /// alike. Past it the page says "more than" and pages through the first ones in the list's order:
-    /// counting every match of a common term would read them all on every page, and nobody reads 20
-    /// pages of one search.
+    /// alike. Past it the page says "more than" and pages through the first ones signed, sorted in the
+    /// list's order (<see cref="FirstMatchesAsync"/>; in the list's order itself where no index gives
+    /// signing order): counting every match of a common term would read them all on every page, and
+    /// nobody reads 20 pages of one search.
     /// </summary>
     public const int CountLimit = 1_000;
 
@@ -153,32 +154,6 @@ public static class SignatureSearch
     }
 
     /// <summary>
-    /// The same signatures as <see cref="Matching"/>, but read starting from the index's matches, for
-    /// the statements that must see them all or only a few: the count of matches and a page of a
-    /// search that matches few rows. On SQLite, <see cref="Matching"/> (an <c>IN</c> of the index's
-    /// matches) lets the planner walk the letter's sort index and test each row: cheap for the first
-    /// page of a common term, but a count or a rare term then reads every index entry of the letter
-    /// (the count was most of the search's 580 ms at 1,000,000). Here the index's rows lead, in a
-    /// <c>CROSS JOIN</c> (SQLite keeps that order; a plain join let it probe the FTS5 table once per
-    /// row of the letter, seconds), and each is looked up by primary key. The result is letter
-    /// <paramref name="letterId"/>'s signatures only; compose the filters on it. PostgreSQL and SQL
-    /// Server get the same query as <see cref="Matching"/> over the letter.
-    /// </summary>
-    public static IQueryable<Signature> MatchingFromIndex(AppDbContext db, int letterId, string term)
-    {
-        var letter = db.Signatures.Where(s => s.LetterId == letterId);
-        if (!Indexed(db, term) || !db.Database.IsSqlite())
-            return Matching(db, letterId, letter, term);
-        var query = PhraseQuery("", term);
-        var (first, last) = KeysOf(letterId);
-        // The letter's rowid range makes FTS5 read the letter's own matches only; the letter test
-        // on the rows is what any other filter would be, a check of the row looked up by key.
-        return db.Signatures.FromSql(
-            $"SELECT \"s\".* FROM (SELECT (rowid & 4294967295) AS \"Value\" FROM \"SignatureSearch\" WHERE \"SignatureSearch\" MATCH {query} AND rowid BETWEEN {first} AND {last}) AS \"f\" CROSS JOIN \"Signatures\" AS \"s\" ON \"s\".\"Id\" = \"f\".\"Value\"")
-            .Where(s => s.LetterId == letterId);
-    }
-
-    /// <summary>
     /// The public list's search: the signatures whose organisation, or whose name where the name is
     /// shown (<see cref="PublicSignatory.Shown"/>: "name and organisation" only), contains
     /// <paramref name="term"/>. A hidden name and every e-mail address are never looked at, through
@@ -206,32 +181,100 @@ public static class SignatureSearch
     }
 
     /// <summary>
-    /// The same signatures as <see cref="MatchingShown"/> over the letter, read starting from the index's
-    /// matches (as <see cref="MatchingFromIndex"/> is for <see cref="Matching"/>): for the public list's
-    /// count of a search and a page of a search that matches few rows. On SQLite, two disjoint sets, each
-    /// the index's rows led into a <c>CROSS JOIN</c> and looked up by key: the organisation matches, and
-    /// the name matches whose organisation does not match (FTS5's <c>NOT</c>: no signature twice) whose
-    /// name is shown. A hidden name is found in the index and rejected by its row, as before. The result
-    /// is letter <paramref name="letterId"/>'s signatures, every state: compose the listing rule and the
-    /// filters on it. PostgreSQL and SQL Server get <see cref="MatchingShown"/> over the letter.
+    /// The ids of the first <see cref="CountLimit"/> + 1 of letter <paramref name="letterId"/>'s signatures
+    /// that <paramref name="filter"/> keeps and whose name, organisation or e-mail contains
+    /// <paramref name="term"/>, in signing order: the coordinators' search, counted and paged from these
+    /// alone. Fewer than the limit plus one is every match; more, and "the first 1,000" are the first
+    /// signed, whatever the table's order. Null where the search has no index (SQL Server, a term shorter
+    /// than a trigram, which reads the letter's rows): count up to the limit and page through the first in
+    /// the list's order (<see cref="Matching"/>).
     /// </summary>
-    public static IQueryable<Signature> MatchingShownFromIndex(AppDbContext db, int letterId, string term)
+    public static async Task<List<int>?> FirstMatchesAsync(AppDbContext db, int letterId, string term,
+        Func<IQueryable<Signature>, IQueryable<Signature>> filter, CancellationToken cancellationToken)
     {
-        var letter = db.Signatures.Where(s => s.LetterId == letterId);
-        if (!Indexed(db, term) || !db.Database.IsSqlite())
-            return MatchingShown(db, letterId, letter, term);
-        var byOrganisation = PhraseQuery("OrganisationName : ", term);
-        var byNameOnly = PhraseQuery("SignerName : ", term) + " NOT " + byOrganisation;
+        if (!Indexed(db, term))
+            return null;
+        if (!db.Database.IsSqlite())
+            return await FirstByIdAsync(filter(Matching(db, letterId, db.Signatures.Where(s => s.LetterId == letterId), term)), cancellationToken);
         var (first, last) = KeysOf(letterId);
-        var named = (int)SignatureVisibility.NameAndOrganisation;
-        return db.Signatures.FromSql($"""
-            SELECT "s".* FROM (SELECT (rowid & 4294967295) AS "Value" FROM "SignatureSearch" WHERE "SignatureSearch" MATCH {byOrganisation} AND rowid BETWEEN {first} AND {last}) AS "f"
-              CROSS JOIN "Signatures" AS "s" ON "s"."Id" = "f"."Value"
-            UNION ALL
-            SELECT "s".* FROM (SELECT (rowid & 4294967295) AS "Value" FROM "SignatureSearch" WHERE "SignatureSearch" MATCH {byNameOnly} AND rowid BETWEEN {first} AND {last}) AS "f"
-              CROSS JOIN "Signatures" AS "s" ON "s"."Id" = "f"."Value" WHERE "s"."Visibility" = {named}
-            """)
-            .Where(s => s.LetterId == letterId);
+        return await (from match in IndexMatches(db, "", term, first, last)
+                      from s in filter(db.Signatures)
+                      where s.Id == match.Id
+                      orderby match.Key
+                      select s.Id).Take(CountLimit + 1).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The public list's search as <see cref="FirstMatchesAsync"/>: the ids of the first <see cref="CountLimit"/>
+    /// + 1 signatures <paramref name="filter"/> keeps (the listing rule, the country) whose organisation, or
+    /// whose shown name (<see cref="MatchingShown"/>), contains <paramref name="term"/>, in signing order.
+    /// <para>On SQLite, each round reads the next candidates in key order from both shown columns of the
+    /// index at once (<c>{SignerName OrganisationName}</c>: one scan, which stops as soon as enough are
+    /// found), then the organisation matches among the keys those candidates span, to tell a name match
+    /// from an organisation match: a candidate whose name is not shown stays only if its organisation
+    /// matched. Reading the two sets apart and merging them had to read every index entry of whichever
+    /// set was empty ("org" is in every e-mail, but in no shown name: 60-160 ms), and an organisation
+    /// test per candidate cost a full FTS5 query each (1.2 s for "смирнова"). Every round runs both
+    /// statements whatever the first found, so a hidden signer's name costs what a name that never signed
+    /// does: the same statements, and one row more to reject.</para>
+    /// </summary>
+    public static async Task<List<int>?> FirstShownMatchesAsync(AppDbContext db, int letterId, string term,
+        Func<IQueryable<Signature>, IQueryable<Signature>> filter, CancellationToken cancellationToken)
+    {
+        if (!Indexed(db, term))
+            return null;
+        if (!db.Database.IsSqlite())
+            return await FirstByIdAsync(filter(MatchingShown(db, letterId, db.Signatures.Where(s => s.LetterId == letterId), term)), cancellationToken);
+        const SignatureVisibility named = SignatureVisibility.NameAndOrganisation;
+        var (start, last) = KeysOf(letterId);
+        var found = new List<int>();
+        do
+        {
+            var wanted = CountLimit + 1 - found.Count;
+            var candidates = await (from match in IndexMatches(db, "{SignerName OrganisationName} : ", term, start, last)
+                                    from s in filter(db.Signatures)
+                                    where s.Id == match.Id
+                                    orderby match.Key
+                                    select new { match.Key, s.Id, s.Visibility }).Take(wanted).ToListAsync(cancellationToken);
+            // Past the last candidate read, the next round looks (or, with fewer than wanted, no match is left).
+            var reached = candidates.Count == wanted ? candidates[^1].Key : last;
+            var byOrganisation = (await IndexMatches(db, "OrganisationName : ", term, start, reached).Select(m => m.Key)
+                .ToListAsync(cancellationToken)).ToHashSet();
+            found.AddRange(candidates.Where(c => c.Visibility == named || byOrganisation.Contains(c.Key)).Select(c => c.Id));
+            start = reached + 1;
+        }
+        while (found.Count <= CountLimit && start <= last);
+        return found;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the first matches by id. Its trigram indexes give a bitmap of the matches, in no order; the
+    /// planner either walks the primary key and stops at the limit (a common term) or sorts the few matches
+    /// (a rare one). At 1,000,000, one such statement cost less than the capped count and the page's walk it
+    /// replaces (docs/benchmarks.md, "Capped searches read at most 1,001 matches").
+    /// </summary>
+    private static Task<List<int>> FirstByIdAsync(IQueryable<Signature> matching, CancellationToken cancellationToken) =>
+        matching.OrderBy(s => s.Id).Select(s => s.Id).Take(CountLimit + 1).ToListAsync(cancellationToken);
+
+    /// <summary>A match in the FTS5 index: its key (the rowid, letter and id) and the signature's id.</summary>
+    private sealed class IndexMatch
+    {
+        public long Key { get; set; }
+        public int Id { get; set; }
+    }
+
+    /// <summary>
+    /// The FTS5 matches of the term as one phrase in the columns <paramref name="columnFilter"/> names, with keys
+    /// from <paramref name="first"/> to <paramref name="last"/> (within one letter's range), in key order when
+    /// ordered by <see cref="IndexMatch.Key"/> (FTS5 gives its rowids in order: no sort). Composed as
+    /// <c>from match … from s in signatures where s.Id == match.Id</c>, EF writes a <c>CROSS JOIN</c>, which
+    /// SQLite keeps in that order: the index leads and each row is looked up by key.
+    /// </summary>
+    private static IQueryable<IndexMatch> IndexMatches(AppDbContext db, string columnFilter, string term, long first, long last)
+    {
+        var query = PhraseQuery(columnFilter, term);
+        return db.Database.SqlQuery<IndexMatch>(
+            $"SELECT rowid AS \"Key\", (rowid & 4294967295) AS \"Id\" FROM \"SignatureSearch\" WHERE \"SignatureSearch\" MATCH {query} AND rowid BETWEEN {first} AND {last}");
     }
 
     /// <summary>Whether a trigram index can answer <paramref name="term"/> (SQL Server has none).</summary>

@@ -263,11 +263,19 @@ public abstract class PublicSignatoryListTests(SliceFixture app) : SliceTest(app
         const int limit = SignatureSearch.CountLimit;
         var (letter, _, _) = await OpenLetterAsync(App);
         var terms = await TermsAsync(App, letter);
-        // Individuals named "Common …" in signing order, an organisation whose name matches (listed first), and
-        // matches the list must not count: hidden names, an "organisation only" person's name, e-mail addresses.
+        // Individuals named "Common …" in signing order, an organisation whose name matches (listed first) signing
+        // among them and one signing after the first 1,000 matches, and matches the list must not count: hidden
+        // names, an "organisation only" person's name, e-mail addresses.
         var signatures = Enumerable.Range(0, limit + 10)
             .Select(i => Approved(terms, Individual($"Common Name {i:0000}", $"c{i}@example.org"), i)).ToList();
-        signatures.Add(Approved(terms, Organisation("Common Ground Network", "net@example.org"), limit + 20));
+        signatures.Insert(5, Approved(terms, Organisation("Common Ground Network", "net@example.org"), 5));
+        // "Organisation only" people whose names match, among the first: found by name in the index, never counted,
+        // so the first matches are read in more than one round (SignatureSearch.FirstShownMatchesAsync).
+        signatures.InsertRange(10, Enumerable.Range(0, 3).Select(i => Approved(terms, Individual($"Private Common {i}", $"pc{i}@example.org") with
+        {
+            OrganisationName = "Silent Employer", Visibility = SignatureVisibility.OrganisationOnly,
+        }, 10)));
+        signatures.Add(Approved(terms, Organisation("Late Common Alliance", "late@example.org"), limit + 20));
         signatures.Add(Approved(terms, Individual("Hidden Common", "h@example.org") with { Visibility = SignatureVisibility.CountedNotNamed }, limit + 21));
         signatures.Add(Approved(terms, Individual("Private Common", "p@example.org") with
         {
@@ -280,6 +288,8 @@ public abstract class PublicSignatoryListTests(SliceFixture app) : SliceTest(app
         Assert.True(common.MoreMatch);
         Assert.Equal(limit, common.Matching);
         Assert.Equal(limit / Signatories.QueryHandler.PageSize, common.PageCount);
+        // The pages hold the first 1,000 matches signed, in the list's order: the organisation that signed among
+        // them first; the one that signed after them is on no page (the list's order alone would put it second).
         Assert.Equal(new[] { "Common Ground Network" }.Concat(Enumerable.Range(0, 49).Select(i => $"Common Name {i:0000}")),
             common.Items.Select(p => p.Headline));
         // The last page offered holds the limit's last matches in the list's order, counted from the start (the real end lies further).

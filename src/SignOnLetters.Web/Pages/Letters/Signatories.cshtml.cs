@@ -109,17 +109,25 @@ public class Signatories(IMediator mediator) : PageModel
             var moreMatch = false;
             if (filters.Search is { } search)
             {
-                // Counted from the letter's matches in the index, up to the limit (SignatureSearch.MatchingShownFromIndex):
-                // walking the letter's listed rows to count them took 393-666 ms at 1,000,000.
-                var fromIndex = Filtered(SignatureSearch.MatchingShownFromIndex(db, letterId, search).AsNoTracking()
-                    .Where(s => s.State == SignatureState.Approved).Where(PublicSignatory.IsListed), filters);
-                total = await fromIndex.Take(SignatureSearch.CountLimit + 1).CountAsync(cancellationToken);
-                moreMatch = total > SignatureSearch.CountLimit;
-                if (moreMatch)
-                    total = SignatureSearch.CountLimit;
+                if (await SignatureSearch.FirstShownMatchesAsync(db, letterId, search,
+                        signatures => Filtered(signatures.Where(s => s.State == SignatureState.Approved).Where(PublicSignatory.IsListed), filters), cancellationToken) is { } first)
+                {
+                    // The first matches in signing order, at most the limit plus one, read from the index: counted,
+                    // then paged by sorting those alone (walking the list's order for them probed every match: 140-180 ms).
+                    moreMatch = first.Count > SignatureSearch.CountLimit;
+                    var ids = first.Take(SignatureSearch.CountLimit).ToList();
+                    total = ids.Count;
+                    matching = db.Signatures.AsNoTracking().Where(s => ids.Contains(s.Id));
+                }
                 else
-                    // Few matches: the page sorts them, rather than walking the letter's rows in order to find them.
-                    matching = fromIndex;
+                {
+                    // No index gives the matches in signing order (PostgreSQL, a term shorter than a trigram):
+                    // counted up to the limit, then paged through the first in the list's order.
+                    total = await matching.Take(SignatureSearch.CountLimit + 1).CountAsync(cancellationToken);
+                    moreMatch = total > SignatureSearch.CountLimit;
+                    if (moreMatch)
+                        total = SignatureSearch.CountLimit;
+                }
             }
             else if (filters.Any)
                 total = await matching.CountAsync(cancellationToken);

@@ -148,15 +148,24 @@ public class Index(IMediator mediator) : PageModel
             var moreMatch = false;
             if (filters.Search is { } search)
             {
-                // A search is counted from the letter's matches in the index, up to the limit (SignatureSearch.MatchingFromIndex).
-                var fromIndex = Filtered(SignatureSearch.MatchingFromIndex(db, letterId, search).AsNoTracking(), filters);
-                total = await fromIndex.Take(SearchCountLimit + 1).CountAsync(cancellationToken);
-                moreMatch = total > SearchCountLimit;
-                if (moreMatch)
-                    total = SearchCountLimit;
+                if (await SignatureSearch.FirstMatchesAsync(db, letterId, search, signatures => Filtered(signatures, filters), cancellationToken) is { } first)
+                {
+                    // The first matches in signing order, at most the limit plus one, read from the index: counted,
+                    // then paged by sorting those alone (walking the table's order for them probed every match: 140-180 ms).
+                    moreMatch = first.Count > SearchCountLimit;
+                    var ids = first.Take(SearchCountLimit).ToList();
+                    total = ids.Count;
+                    matching = db.Signatures.AsNoTracking().Where(s => ids.Contains(s.Id));
+                }
                 else
-                    // Few matches: the page sorts them, rather than walking the letter's rows in order to find them.
-                    matching = fromIndex;
+                {
+                    // No index gives the matches in signing order (PostgreSQL, a term shorter than a trigram):
+                    // counted up to the limit, then paged through the first in the table's order.
+                    total = await matching.Take(SearchCountLimit + 1).CountAsync(cancellationToken);
+                    moreMatch = total > SearchCountLimit;
+                    if (moreMatch)
+                        total = SearchCountLimit;
+                }
             }
             // Without a search or a filter other than the state, the tallies know how many match.
             else if (filters is { Type: null, Country: null, Visibility: null })
