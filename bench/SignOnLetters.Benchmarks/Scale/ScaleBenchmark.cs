@@ -239,10 +239,14 @@ internal static partial class ScaleBenchmark
                 if (JobPasses.Describe(passes) is not { } described)
                     continue;
                 var (index, slug) = group.Key;
-                rows[index] = slug == BigSlug ? rows[index] with { Big = $"{rows[index].Big} (beside: {described})" } : rows[index] with { Small = $"{rows[index].Small} (beside: {described})" };
                 passNotes.Add($"{rows[index].What} ({slug}): {described}");
+                // The cell names only passes long enough to move a p99; the closing line names them all.
+                if (JobPasses.Describe(passes.Where(p => p.Milliseconds >= JobPasses.NotableMilliseconds)) is not { } notable)
+                    continue;
+                var note = $" (job passes beside it, wall time: {notable})";
+                rows[index] = slug == BigSlug ? rows[index] with { Big = rows[index].Big + note } : rows[index] with { Small = rows[index].Small + note };
             }
-            Say(passNotes.Count == 0 ? "Periodic job passes inside the latency windows: none" : "Periodic job passes inside the latency windows: " + string.Join("; ", passNotes));
+            Say(passNotes.Count == 0 ? "Periodic job passes inside the latency windows (wall time): none" : "Periodic job passes inside the latency windows (wall time): " + string.Join("; ", passNotes));
 
             var appPeak = ProcessMemory.PeakResidentBytes(app.ProcessId);
             await app.DisposeAsync();
