@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 
@@ -11,6 +12,11 @@ internal sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+
+    /// <summary>The app's recent output lines with the time each arrived (bounded), for <see cref="LinesBetween"/>.</summary>
+    private readonly ConcurrentQueue<(DateTime At, string Line)> _recent = new();
+
+    private const int RecentLimit = 10_000;
 
     private AppProcess(Process process, StreamWriter log, Uri address)
     {
@@ -40,12 +46,11 @@ internal sealed class AppProcess : IAsyncDisposable
 
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        var app = new AppProcess(process, log, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => app.Received(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Received(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        var app = new AppProcess(process, log, new Uri($"http://127.0.0.1:{port}"));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         // Generous: on a shared machine under load, starting (and migrating a fresh database) has taken over 90 s.
         var deadline = DateTime.UtcNow.AddSeconds(300);
@@ -69,6 +74,22 @@ internal sealed class AppProcess : IAsyncDisposable
         await app.DisposeAsync();
         throw new TimeoutException($"The app did not answer /healthz within 300 s; see {logPath}");
     }
+
+    private void Received(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_log)
+            _log.WriteLine(line);
+        _recent.Enqueue((DateTime.UtcNow, line));
+        while (_recent.Count > RecentLimit && _recent.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>The output lines that arrived between two moments (UTC), oldest first.</summary>
+    public IReadOnlyList<(DateTime At, string Line)> LinesBetween(DateTime from, DateTime to) =>
+        _recent.Where(l => l.At >= from && l.At <= to).ToList();
 
     /// <summary>The Release build of the web app with <paramref name="arguments"/> (serving, or a command-line verb) and the benchmark's configuration.</summary>
     public static ProcessStartInfo Command(string repositoryRoot, int port, IReadOnlyDictionary<string, string> settings, IEnumerable<string> arguments)

@@ -76,6 +76,16 @@ internal sealed record LoadResult(
 {
     public double PerSecond => Succeeded / Elapsed.TotalSeconds;
 
+    /// <summary>Several windows of the same load as one (rounds alternated with another load's): latencies pooled, times and counts summed.</summary>
+    public static LoadResult Merge(string name, IReadOnlyList<LoadResult> rounds)
+    {
+        var latencies = rounds.SelectMany(r => r.SortedLatencies).ToArray();
+        Array.Sort(latencies);
+        var cpu = rounds.All(r => r.AppCpu is not null) ? TimeSpan.FromTicks(rounds.Sum(r => r.AppCpu!.Value.Ticks)) : (TimeSpan?)null;
+        return new LoadResult(name, rounds[0].Concurrency, TimeSpan.FromTicks(rounds.Sum(r => r.Elapsed.Ticks)), rounds.Sum(r => r.Succeeded),
+            rounds.Sum(r => r.Failed), latencies, cpu, rounds.SelectMany(r => r.ErrorSamples).Take(5).ToArray());
+    }
+
     public double Percentile(double p) => SortedLatencies.Length == 0 ? double.NaN : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p / 100 * SortedLatencies.Length) - 1)];
 
     /// <summary>Milliseconds of app CPU per successful request (both cores count).</summary>

@@ -265,6 +265,27 @@ public abstract class LetterPageTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_show_its_editors_a_never_published_letter_from_its_working_texts_in_the_language_asked_for()
+    {
+        // The page reads the working texts apart from the letter, and only for a preview.
+        var (_, _, slug) = await App.CreateDraftAsync();
+        await App.SendAsync(await App.ReadyEditAsync(slug));
+
+        var french = await App.SendAsync(new View.Query(slug, "fr"));
+        var english = await App.SendAsync(new View.Query(slug, null));
+
+        Assert.True(french.IsPreview);
+        Assert.Equal(0, french.VersionNumber);
+        Assert.Equal("fr", french.Language);
+        Assert.Equal("Mettre fin à la guerre aux drogues", french.Title);
+        Assert.Contains("réduction des risques", french.BodyHtml);
+        Assert.Equal(["en", "fr"], french.Languages.Select(l => l.Code));
+        Assert.Equal("End the war on drugs", english.Title);
+        Assert.Contains("fund harm reduction", english.BodyHtml);
+        Assert.Equal("Dr Jane Doe", Assert.Single(english.Addressees).Name);
+    }
+
+    [SkippableFact]
     public async Task Should_tell_signers_of_earlier_versions_by_email_what_an_amendment_changed()
     {
         var (coordinator, _, slug) = await App.CreateDraftAsync();

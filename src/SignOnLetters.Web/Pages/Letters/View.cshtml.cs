@@ -62,6 +62,56 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
 
     private sealed record Text(string LanguageCode, string Title, string Body);
 
+    /// <summary>The letter's own fields the page shows; its working texts are read apart, for previews only.</summary>
+    private sealed record LetterRow(
+        int Id, string Slug, LetterKind Kind, LetterStatus Status, int LeadOrganisationId, string PrimaryLanguage, int LatestVersionNumber,
+        DateTime? DeadlineUtc, string? DeadlineTimeZone, int? SignatureGoal, DateTime? DeliveredAt,
+        string LeadOrganisation, List<string> CoAuthors, List<Addressee> Addressees);
+
+    private sealed record VersionRow(DateTime PublishedAt, string? ChangeNote, List<Text> Texts);
+
+    private sealed record UpdateRow(string Subject, DateTime CreatedAt, string Message);
+
+    /// <summary>
+    /// The page's statements as EF compiled queries: a cache miss sends them all, and a LINQ query
+    /// otherwise pays on every request for building its expression tree, extracting its parameters
+    /// and hashing the tree to find its cached SQL (profiled in docs/benchmarks.md, "The public page
+    /// on a cache miss"). The letter's own statement no longer reads its working texts, which only a
+    /// preview shows (a published letter shows its latest version's).
+    /// </summary>
+    private static class Queries
+    {
+        public static readonly Func<AppDbContext, string, CancellationToken, Task<LetterRow?>> LetterBySlug =
+            EF.CompileAsyncQuery((AppDbContext db, string slug, CancellationToken _) => db.Letters.AsNoTracking()
+                .Where(l => l.Slug == slug)
+                .Select(l => new LetterRow(
+                    l.Id, l.Slug, l.Kind, l.Status, l.LeadOrganisationId, l.PrimaryLanguage, l.LatestVersionNumber,
+                    l.DeadlineUtc, l.DeadlineTimeZone, l.SignatureGoal, l.DeliveredAt,
+                    l.LeadOrganisation.Name,
+                    l.CoAuthors.Where(c => c.AcceptedAt != null).OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
+                    l.Addressees.OrderBy(a => a.Position).Select(a => new Addressee(a.Name, a.Title, a.Institution)).ToList()))
+                .SingleOrDefault());
+
+        /// <summary>The texts being edited: what a preview (a letter never published) shows.</summary>
+        public static readonly Func<AppDbContext, int, IAsyncEnumerable<Text>> WorkingTexts =
+            EF.CompileAsyncQuery((AppDbContext db, int letterId) => db.Letters.AsNoTracking()
+                .Where(l => l.Id == letterId)
+                .SelectMany(l => l.Texts)
+                .Select(t => new Text(t.LanguageCode, t.Title, t.Body)));
+
+        public static readonly Func<AppDbContext, int, int, CancellationToken, Task<VersionRow>> Version =
+            EF.CompileAsyncQuery((AppDbContext db, int letterId, int number, CancellationToken _) => db.LetterVersions.AsNoTracking()
+                .Where(v => v.LetterId == letterId && v.Number == number)
+                .Select(v => new VersionRow(v.PublishedAt, v.ChangeNote, v.Texts.Select(t => new Text(t.LanguageCode, t.Title, t.Body)).ToList()))
+                .Single());
+
+        public static readonly Func<AppDbContext, int, IAsyncEnumerable<UpdateRow>> Updates =
+            EF.CompileAsyncQuery((AppDbContext db, int letterId) => db.Mailings.AsNoTracking()
+                .Where(m => m.LetterId == letterId && m.Kind == Domain.Mailings.MailingKind.SignerUpdate)
+                .OrderByDescending(m => m.CreatedAt)
+                .Select(m => new UpdateRow(m.Subject, m.CreatedAt, m.Message)));
+    }
+
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user, RenderedMarkdown rendered) : IQueryHandler<Query, Model>
     {
         private const int DescriptionLength = 200;
@@ -70,18 +120,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
         {
             if (!LetterSlug.IsWellFormed(query.Slug))
                 throw new NotFoundException("The letter");
-            var letter = await db.Letters.AsNoTracking()
-                .Where(l => l.Slug == query.Slug)
-                .Select(l => new
-                {
-                    l.Id, l.Slug, l.Kind, l.Status, l.LeadOrganisationId, l.PrimaryLanguage, l.LatestVersionNumber,
-                    l.DeadlineUtc, l.DeadlineTimeZone, l.SignatureGoal, l.DeliveredAt,
-                    LeadOrganisation = l.LeadOrganisation.Name,
-                    CoAuthors = l.CoAuthors.Where(c => c.AcceptedAt != null).OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
-                    Addressees = l.Addressees.OrderBy(a => a.Position).Select(a => new Addressee(a.Name, a.Title, a.Institution)).ToList(),
-                    WorkingTexts = l.Texts.Select(t => new Text(t.LanguageCode, t.Title, t.Body)).ToList(),
-                })
-                .SingleOrDefaultAsync(cancellationToken)
+            var letter = await Queries.LetterBySlug(db, query.Slug, cancellationToken)
                 ?? throw new NotFoundException("The letter");
 
             // Published once (open, closed, delivered, or archived after that): public. Otherwise a preview for editors only.
@@ -89,13 +128,8 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
             if (!isPublished && await db.RoleInAsync(letter.Id, letter.LeadOrganisationId, user, cancellationToken) == LetterRole.None)
                 throw new NotFoundException("The letter");
 
-            var version = isPublished
-                ? await db.LetterVersions.AsNoTracking()
-                    .Where(v => v.LetterId == letter.Id && v.Number == letter.LatestVersionNumber)
-                    .Select(v => new { v.PublishedAt, v.ChangeNote, Texts = v.Texts.Select(t => new Text(t.LanguageCode, t.Title, t.Body)).ToList() })
-                    .SingleAsync(cancellationToken)
-                : null;
-            var texts = (version?.Texts ?? letter.WorkingTexts)
+            var version = isPublished ? await Queries.Version(db, letter.Id, letter.LatestVersionNumber, cancellationToken) : null;
+            var texts = (version?.Texts ?? await Queries.WorkingTexts(db, letter.Id).ToListAsync(cancellationToken))
                 .OrderBy(t => t.LanguageCode == letter.PrimaryLanguage ? 0 : 1).ThenBy(t => t.LanguageCode, StringComparer.Ordinal)
                 .ToList();
             var text = LetterLanguageVersions.ForReader(texts, t => t.LanguageCode, query.Language, letter.PrimaryLanguage);
@@ -126,11 +160,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
 
         private async Task<IReadOnlyList<Update>> UpdatesAsync(int letterId, CancellationToken cancellationToken)
         {
-            var updates = await db.Mailings.AsNoTracking()
-                .Where(m => m.LetterId == letterId && m.Kind == Domain.Mailings.MailingKind.SignerUpdate)
-                .OrderByDescending(m => m.CreatedAt)
-                .Select(m => new { m.Subject, m.CreatedAt, m.Message })
-                .ToListAsync(cancellationToken);
+            var updates = await Queries.Updates(db, letterId).ToListAsync(cancellationToken);
             return updates.Select(u => new Update(u.Subject, u.CreatedAt, rendered.Of(u.Message).Html)).ToList();
         }
     }
