@@ -21,8 +21,27 @@ public abstract class PeriodicJob(TimeProvider clock, ILogger logger) : Backgrou
 
     protected abstract Task RunOnceAsync(CancellationToken cancellationToken);
 
+    /// <summary>How many jobs have started in this process; each takes the next place in the spread.</summary>
+    private static int started;
+
+    /// <summary>
+    /// Where in its first minute (or its interval, if shorter) a job's ticks fall. Jobs started
+    /// together used to tick together: the four once-a-minute jobs ran their passes in the same
+    /// second, one burst instead of four small ones. Successive multiples of the golden ratio's
+    /// fraction spread any number of jobs evenly, whatever the order they start in.
+    /// </summary>
+    internal static TimeSpan StartOffset(int place, TimeSpan interval)
+    {
+        var fraction = place * 0.6180339887498949 % 1.0;
+        var spread = interval < TimeSpan.FromMinutes(1) ? interval : TimeSpan.FromMinutes(1);
+        return spread * fraction;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var offset = StartOffset(Interlocked.Increment(ref started) - 1, Interval);
+        if (offset > TimeSpan.Zero)
+            await Task.Delay(offset, Clock, stoppingToken);
         using var timer = new PeriodicTimer(Interval, Clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
