@@ -37,16 +37,21 @@ public sealed class PageBoundaryOptions
 /// younger than <see cref="PageBoundaryOptions.MaxAge"/>: then its pages are exactly those the
 /// "Next" links walk to. After a change it is still used for up to
 /// <see cref="PageBoundaryOptions.RebuildAfter"/> (a busy letter is not scanned on every request),
-/// then built again by the next request that needs it. One table is built at a time in the process:
-/// a request that finds another building falls back to counting, it never waits. The tables live in
+/// then built again when a request needs it. Tables are built in the background, in a scope of their
+/// own, one at a time in the process: the request that asks for one, and any request while it is
+/// being built, counts from the nearer end as before; none waits for a scan (650–870 ms of CPU for
+/// 900,000 listed signatories on SQLite, seconds of wall time on a busy machine). The tables live in
 /// a memory cache with a size limit, dropped when unused for <see cref="PageBoundaryOptions.MaxAge"/>.
 /// </para>
 /// </summary>
-public sealed class PageBoundaries(IOptions<PageBoundaryOptions> options, TimeProvider time, ILogger<PageBoundaries> logger) : IDisposable
+public sealed class PageBoundaries(
+    IServiceScopeFactory scopes, IOptions<PageBoundaryOptions> options, TimeProvider time, ILogger<PageBoundaries> logger) : IDisposable
 {
     private readonly PageBoundaryOptions _options = options.Value;
     private readonly MemoryCache _tables = new(new MemoryCacheOptions { SizeLimit = options.Value.MemoryLimitBytes });
     private readonly SemaphoreSlim _building = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _lastBuild = Task.CompletedTask;
 
     /// <summary>The last key of each page, in the list's order, and how many rows the scan found.</summary>
     private sealed record Table<TKey>(TKey[] PageEnds, int Rows, int PageSize, DateTimeOffset BuiltAt);
@@ -59,42 +64,64 @@ public sealed class PageBoundaries(IOptions<PageBoundaryOptions> options, TimePr
 
     /// <summary>
     /// Where <paramref name="page"/> of <paramref name="list"/> starts, or null when no table can say
-    /// (another table is being built, or the page lies beyond the table's end): then the caller counts.
+    /// yet (it is being built, in the background if this call started it) or the page lies beyond
+    /// the table's end: then the caller counts.
     /// </summary>
     /// <param name="list">The list and its filters, e.g. "signatories:12:KE": one table each.</param>
     /// <param name="rows">The list's present length, from the tallies.</param>
-    /// <param name="scan">The list's keys in its order, read once to build the table.</param>
-    public async Task<Start<TKey>?> StartOfAsync<TKey>(string list, int rows, int page, int pageSize,
-        Func<IAsyncEnumerable<TKey>> scan, CancellationToken cancellationToken) where TKey : unmanaged
+    /// <param name="scan">The list's keys in its order, read once to build the table, from the services of the build's own scope.</param>
+    public Start<TKey>? StartOf<TKey>(string list, int rows, int page, int pageSize,
+        Func<IServiceProvider, IAsyncEnumerable<TKey>> scan) where TKey : unmanaged
     {
         var table = _tables.Get<Table<TKey>>(list);
         if (table is null || table.PageSize != pageSize || !(Holds(table, rows) || Recent(table)))
         {
-            if (!await _building.WaitAsync(0, cancellationToken))
-                return null;
-            try
-            {
-                // Another request may have built it while this one looked.
-                table = _tables.Get<Table<TKey>>(list);
-                if (table is null || table.PageSize != pageSize || !(Holds(table, rows) || Recent(table)))
-                    table = await BuildAsync(list, pageSize, scan, cancellationToken);
-            }
-            finally
-            {
-                _building.Release();
-            }
+            if (_building.Wait(0))
+                _lastBuild = Task.Run(() => BuildInScopeAsync(list, rows, pageSize, scan));
+            return null;
         }
         var end = page - 2;
         return end >= 0 && end < table.PageEnds.Length ? new Start<TKey>(table.PageEnds[end], Holds(table, rows)) : null;
     }
+
+    /// <summary>The latest build, done (for tests, which ask for a page again once its table is there).</summary>
+    public Task LastBuild => _lastBuild;
 
     /// <summary>Forgets every table (for tests that empty the database behind the app's back).</summary>
     public void Clear() => _tables.Clear();
 
     public void Dispose()
     {
+        _stopping.Cancel();
         _tables.Dispose();
-        _building.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task BuildInScopeAsync<TKey>(string list, int rows, int pageSize, Func<IServiceProvider, IAsyncEnumerable<TKey>> scan)
+        where TKey : unmanaged
+    {
+        try
+        {
+            // Another request may have built it while this one looked.
+            var table = _tables.Get<Table<TKey>>(list);
+            if (table is null || table.PageSize != pageSize || !(Holds(table, rows) || Recent(table)))
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await BuildAsync(list, pageSize, () => scan(scope.ServiceProvider), _stopping.Token);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // The pages count as before; the next deep request tries again (nothing was stored).
+            logger.LogError(e, "Page boundaries of {List} could not be built", list);
+        }
+        finally
+        {
+            _building.Release();
+        }
     }
 
     private TimeSpan Age<TKey>(Table<TKey> table) => time.GetUtcNow() - table.BuiltAt;
@@ -103,7 +130,7 @@ public sealed class PageBoundaries(IOptions<PageBoundaryOptions> options, TimePr
 
     private bool Recent<TKey>(Table<TKey> table) => Age(table) >= TimeSpan.Zero && Age(table) < _options.RebuildAfter;
 
-    private async Task<Table<TKey>> BuildAsync<TKey>(string list, int pageSize, Func<IAsyncEnumerable<TKey>> scan,
+    private async Task BuildAsync<TKey>(string list, int pageSize, Func<IAsyncEnumerable<TKey>> scan,
         CancellationToken cancellationToken) where TKey : unmanaged
     {
         var started = Stopwatch.GetTimestamp();
@@ -123,6 +150,5 @@ public sealed class PageBoundaries(IOptions<PageBoundaryOptions> options, TimePr
         });
         logger.LogInformation("Page boundaries of {List}: {Rows} rows, {Pages} page ends, in {Milliseconds:F1} ms",
             list, rows, table.PageEnds.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return table;
     }
 }

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SignOnLetters.Data;
 using SignOnLetters.Domain.Signatures;
 using SignOnLetters.Tests.Infrastructure;
+using SignOnLetters.Web.Infrastructure;
 using SignOnLetters.Web.Pages.Letters;
 using static SignOnLetters.Tests.Infrastructure.SigningScenario;
 using Index = SignOnLetters.Web.Pages.Signatures.Index;
@@ -221,6 +223,7 @@ public sealed class ListQueryPlanTestsOnSqlite(SqliteSlice app) : SliceTest(app)
         // A deep page by number (in tests every page but the ends) seeks from its boundary, after one scan of the
         // covering index builds the table (PageBoundaries); the public search reads the FTS5 index.
         await App.SendAsync(new Signatories.Query(Slug, "2"));
+        await App.Factory.Services.GetRequiredService<PageBoundaries>().LastBuild;
         await App.SendAsync(new Signatories.Query(Slug, "1", Search: "person 01"));
         await App.SendAsync(new Signatories.Query(Slug, "2", Search: "person"));
 

@@ -95,11 +95,9 @@ public class Signatories(IMediator mediator) : PageModel
             var requestedPage = ListQueryInput.Page(query.Page, T, notices);
 
             var counts = await SignatureCountQueries.ForLetterAsync(db, letterId, cancellationToken);
-            var approved = db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId && s.State == SignatureState.Approved);
-            // Who gets a line is PublicSignatory's rule. The countries offered are those of listed
-            // signatories only (a country where only unnamed signers are would say where they are
-            // from); unfiltered, their sum is the length of the list.
-            var listed = approved.Where(PublicSignatory.IsListed);
+            // The countries offered are those of listed signatories only (a country where only unnamed
+            // signers are would say where they are from); unfiltered, their sum is the length of the list.
+            var listed = Listed(db, letterId);
             var byCountry = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Listed, cancellationToken))
                 .Select(t => new { CountryCode = t.Key, t.Count }).ToList();
             var unnamed = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Unnamed, cancellationToken)).Sum(t => t.Count);
@@ -128,8 +126,13 @@ public class Signatories(IMediator mediator) : PageModel
                 total = byCountry.Sum(g => g.Count);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Min(requestedPage, pageCount);
-            // A page by number starts from its boundary (PageBoundaries), one table per letter and country; a search counts.
-            var boundaryList = filters.Search is null ? $"{ListName}:{letterId}:{filters.Country}" : null;
+            // A page by number starts from its boundary (PageBoundaries), one table per letter and country, built in a
+            // scope of its own; a search counts.
+            (string, Func<IServiceProvider, IAsyncEnumerable<LineKey>>)? boundaryList = filters.Search is null
+                ? ($"{ListName}:{letterId}:{filters.Country}", services =>
+                    Keys(Filtered(Listed(services.GetRequiredService<AppDbContext>(), letterId), filters).OrderBy(s => s.Kind).ThenBy(s => s.Id))
+                        .AsAsyncEnumerable())
+                : null;
             var (items, next, previous) = await PageAsync(matching, query, page, pageCount, moreMatch ? null : total, boundaryList, cancellationToken);
             return new Model(query.Slug, counts, filters, total, page, pageCount, items, unnamed, countries, next, previous, moreMatch);
         }
@@ -145,18 +148,18 @@ public class Signatories(IMediator mediator) : PageModel
         /// </summary>
         /// <param name="total">The matches, or null when only a lower bound is known (a search past
         /// <see cref="SignatureSearch.CountLimit"/>): then pages count from the start only, since the real end lies further.</param>
-        /// <param name="boundaryList">The list's name for its page boundaries, or null when they are not kept (a search).</param>
+        /// <param name="boundaryList">The list's name for its page boundaries and the scan of its keys, or null when they are not kept (a search).</param>
         private async Task<(List<PublicSignatory> Items, string? Next, string? Previous)> PageAsync(
-            IQueryable<Signature> matching, Query query, int page, int pageCount, int? total, string? boundaryList, CancellationToken cancellationToken)
+            IQueryable<Signature> matching, Query query, int page, int pageCount, int? total,
+            (string Name, Func<IServiceProvider, IAsyncEnumerable<LineKey>> Scan)? boundaryList, CancellationToken cancellationToken)
         {
             List<LineKey>? rows = null;
             if (cursors.Read(ListName, query.After) is { } after && page > 1)
                 rows = await SeekAsync(matching, after, forwards: true, cancellationToken);
             else if (cursors.Read(ListName, query.Before) is { } before && page < pageCount)
                 rows = await SeekAsync(matching, before, forwards: false, cancellationToken);
-            else if (boundaryList is not null && total is { } all && boundaries.Applies(page, pageCount)
-                     && await boundaries.StartOfAsync(boundaryList, all, page, PageSize,
-                         () => Keys(matching.OrderBy(s => s.Kind).ThenBy(s => s.Id)).AsAsyncEnumerable(), cancellationToken) is { } start)
+            else if (boundaryList is { } list && total is { } all && boundaries.Applies(page, pageCount)
+                     && boundaries.StartOf(list.Name, all, page, PageSize, list.Scan) is { } start)
             {
                 rows = await SeekAsync(matching, (start.After.Kind, start.After.Id), forwards: true, cancellationToken);
                 // A table from before a change (PageBoundaries.RebuildAfter) may end early: then count, as without one.
@@ -205,6 +208,10 @@ public class Signatories(IMediator mediator) : PageModel
         private readonly record struct LineKey(int Kind, int Id);
 
         private static IQueryable<LineKey> Keys(IQueryable<Signature> window) => window.Select(s => new LineKey((int)s.Kind, s.Id));
+
+        /// <summary>The letter's listed signatures: approved, and given a line by <see cref="PublicSignatory.IsListed"/>.</summary>
+        private static IQueryable<Signature> Listed(AppDbContext db, int letterId) =>
+            db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId && s.State == SignatureState.Approved).Where(PublicSignatory.IsListed);
 
         /// <summary>
         /// The page that starts after <paramref name="position"/> (or ends before it, going backwards), in
