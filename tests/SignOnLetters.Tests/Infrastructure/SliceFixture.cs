@@ -146,7 +146,10 @@ public abstract class SliceFixture : IAsyncLifetime
         Logs.Clear();
         // The tables are emptied with SQL the app does not see: its caches are told here.
         Factory.Services.GetRequiredService<SignOnLetters.Web.Pages.Signing.SigningLetterCache>().Clear();
-        Factory.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.PageBoundaries>().Clear();
+        // A table still being built from the last test's rows would be stored after the clearing.
+        var boundaries = Factory.Services.GetRequiredService<SignOnLetters.Web.Infrastructure.PageBoundaries>();
+        await boundaries.LastBuild;
+        boundaries.Clear();
         Factory.Services.GetRequiredService<SignOnLetters.Web.Documents.LetterPdfCache>().Clear();
         Factory.Services.GetRequiredService<SignOnLetters.Web.Documents.LetterPdfJobs>().Clear();
         Factory.Services.GetRequiredService<SignOnLetters.Web.Documents.LetterPdfFiles>().Clear();
