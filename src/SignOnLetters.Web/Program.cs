@@ -27,6 +27,8 @@ services.AddSingleton(TimeProvider.System);
 // The browser journeys move time forward through a file (see JourneyClock); never set in a deployment.
 JourneyClock.AddIfConfigured(services, builder.Configuration);
 services.AddSingleton<ListCursors>();
+services.Configure<PageBoundaryOptions>(builder.Configuration.GetSection(PageBoundaryOptions.Section));
+services.AddSingleton<PageBoundaries>();
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
 services.AddPublicAddress(builder.Configuration, builder.Environment);

@@ -73,7 +73,8 @@ public class Signatories(IMediator mediator) : PageModel
         public bool IsEnd => Page == PageCount && !Filters.Any;
     }
 
-    public sealed class QueryHandler(AppDbContext db, IStringLocalizer<SharedResource> T, ListCursors cursors) : IQueryHandler<Query, Model>
+    public sealed class QueryHandler(AppDbContext db, IStringLocalizer<SharedResource> T, ListCursors cursors, PageBoundaries boundaries)
+        : IQueryHandler<Query, Model>
     {
         public const int PageSize = 50;
 
@@ -94,11 +95,9 @@ public class Signatories(IMediator mediator) : PageModel
             var requestedPage = ListQueryInput.Page(query.Page, T, notices);
 
             var counts = await SignatureCountQueries.ForLetterAsync(db, letterId, cancellationToken);
-            var approved = db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId && s.State == SignatureState.Approved);
-            // Who gets a line is PublicSignatory's rule. The countries offered are those of listed
-            // signatories only (a country where only unnamed signers are would say where they are
-            // from); unfiltered, their sum is the length of the list.
-            var listed = approved.Where(PublicSignatory.IsListed);
+            // The countries offered are those of listed signatories only (a country where only unnamed
+            // signers are would say where they are from); unfiltered, their sum is the length of the list.
+            var listed = Listed(db, letterId);
             var byCountry = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Listed, cancellationToken))
                 .Select(t => new { CountryCode = t.Key, t.Count }).ToList();
             var unnamed = (await SignatureCountQueries.FacetAsync(db, letterId, SignatureFacets.Unnamed, cancellationToken)).Sum(t => t.Count);
@@ -135,7 +134,14 @@ public class Signatories(IMediator mediator) : PageModel
                 total = byCountry.Sum(g => g.Count);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Min(requestedPage, pageCount);
-            var (items, next, previous) = await PageAsync(matching, query, page, pageCount, moreMatch ? null : total, cancellationToken);
+            // A page by number starts from its boundary (PageBoundaries), one table per letter and country, built in a
+            // scope of its own; a search counts.
+            (string, Func<IServiceProvider, IAsyncEnumerable<LineKey>>)? boundaryList = filters.Search is null
+                ? ($"{ListName}:{letterId}:{filters.Country}", services =>
+                    Keys(Filtered(Listed(services.GetRequiredService<AppDbContext>(), letterId), filters).OrderBy(s => s.Kind).ThenBy(s => s.Id))
+                        .AsAsyncEnumerable())
+                : null;
+            var (items, next, previous) = await PageAsync(matching, query, page, pageCount, moreMatch ? null : total, boundaryList, cancellationToken);
             return new Model(query.Slug, counts, filters, total, page, pageCount, items, unnamed, countries, next, previous, moreMatch);
         }
 
@@ -143,21 +149,34 @@ public class Signatories(IMediator mediator) : PageModel
         /// One page, organisations first, then individuals, each in signing order (ids are stable for
         /// paging), read through the (LetterId, State, Kind, Id) index. From a neighbour's link it
         /// seeks from that page's first or last line; from a page number alone it counts from the
-        /// nearer end, so the last page costs what the first does. The page's keys are found first,
+        /// nearer end, so the last page costs what the first does, and deeper it seeks from the page's
+        /// boundary (<see cref="PageBoundaries"/>). The page's keys are found first,
         /// then only its 50 lines are read (by <see cref="PublicSignatory.Shown"/>, in SQL). Returns
         /// the positions of this page's last and first lines for its own "Next" and "Previous" links.
         /// </summary>
         /// <param name="total">The matches, or null when only a lower bound is known (a search past
         /// <see cref="SignatureSearch.CountLimit"/>): then pages count from the start only, since the real end lies further.</param>
+        /// <param name="boundaryList">The list's name for its page boundaries and the scan of its keys, or null when they are not kept (a search).</param>
         private async Task<(List<PublicSignatory> Items, string? Next, string? Previous)> PageAsync(
-            IQueryable<Signature> matching, Query query, int page, int pageCount, int? total, CancellationToken cancellationToken)
+            IQueryable<Signature> matching, Query query, int page, int pageCount, int? total,
+            (string Name, Func<IServiceProvider, IAsyncEnumerable<LineKey>> Scan)? boundaryList, CancellationToken cancellationToken)
         {
-            List<LineKey> rows;
+            List<LineKey>? rows = null;
             if (cursors.Read(ListName, query.After) is { } after && page > 1)
                 rows = await SeekAsync(matching, after, forwards: true, cancellationToken);
             else if (cursors.Read(ListName, query.Before) is { } before && page < pageCount)
                 rows = await SeekAsync(matching, before, forwards: false, cancellationToken);
-            else if (total is { } known && page > (pageCount + 1) / 2)
+            else if (boundaryList is { } list && total is { } all && boundaries.Applies(page, pageCount)
+                     && boundaries.StartOf(list.Name, all, page, PageSize, list.Scan) is { } start)
+            {
+                rows = await SeekAsync(matching, (start.After.Kind, start.After.Id), forwards: true, cancellationToken);
+                // A table from before a change (PageBoundaries.RebuildAfter) may end early: then count, as without one.
+                if (!start.Exact && rows.Count < Math.Min(PageSize, all - (page - 1) * PageSize))
+                    rows = null;
+            }
+            if (rows is not null)
+                return await LinesAsync(rows, page, pageCount, cancellationToken);
+            if (total is { } known && page > (pageCount + 1) / 2)
             {
                 // Nearer the end: skip the lines after this page, counting backwards.
                 var later = Math.Max(0, known - page * PageSize);
@@ -171,6 +190,13 @@ public class Signatories(IMediator mediator) : PageModel
                 rows = await Keys(matching.OrderBy(s => s.Kind).ThenBy(s => s.Id).Skip((page - 1) * PageSize).Take(PageSize))
                     .ToListAsync(cancellationToken);
             }
+            return await LinesAsync(rows, page, pageCount, cancellationToken);
+        }
+
+        /// <summary>The page's lines for its keys, and the positions of its last and first lines for its own links.</summary>
+        private async Task<(List<PublicSignatory> Items, string? Next, string? Previous)> LinesAsync(
+            List<LineKey> rows, int page, int pageCount, CancellationToken cancellationToken)
+        {
             var ids = rows.Select(r => r.Id).ToList();
             var items = ids.Count == 0
                 ? []
@@ -187,9 +213,13 @@ public class Signatories(IMediator mediator) : PageModel
             return (items, next, previous);
         }
 
-        private sealed record LineKey(int Kind, int Id);
+        private readonly record struct LineKey(int Kind, int Id);
 
         private static IQueryable<LineKey> Keys(IQueryable<Signature> window) => window.Select(s => new LineKey((int)s.Kind, s.Id));
+
+        /// <summary>The letter's listed signatures: approved, and given a line by <see cref="PublicSignatory.IsListed"/>.</summary>
+        private static IQueryable<Signature> Listed(AppDbContext db, int letterId) =>
+            db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId && s.State == SignatureState.Approved).Where(PublicSignatory.IsListed);
 
         /// <summary>
         /// The page that starts after <paramref name="position"/> (or ends before it, going backwards), in
