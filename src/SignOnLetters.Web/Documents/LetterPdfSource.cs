@@ -94,15 +94,17 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Lette
     private async Task<LetterPdfPlan> PlanAsync(Letter letter, string? language, CancellationToken cancellationToken)
     {
         var (text, latest) = TextFor(letter, language);
-        // Any new, changed or removed signature changes the count or the sum of change counters: one query.
-        var stamp = await SignaturesOf(letter).GroupBy(s => s.LetterId)
-            .Select(g => new { Count = g.Count(), Changes = g.Sum(s => s.ChangeCount) })
-            .SingleOrDefaultAsync(cancellationToken);
+        // Every saved change to a counted signature (new, changed in any column, removed, or no
+        // longer counted) moves the letter's list stamp, one indexed row kept with the tallies: the
+        // key no longer counts and sums the letter's rows on every request (0.4 s at 200,000 on PostgreSQL).
+        var stamp = await db.SignatureTallies.AsNoTracking()
+            .Where(t => t.LetterId == letter.Id && t.Facet == SignatureFacets.ListChanges && t.Key == string.Empty)
+            .Select(t => t.Count).SingleOrDefaultAsync(cancellationToken);
+        var counted = (await Pages.Letters.SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken)).Total;
         var recordHead = await RecordHeadAsync(letter, cancellationToken);
         // The presentation is in the key too: the change counter moves when it is saved, but the key
         // should not depend on that (a restored or imported letter starts its counter again).
-        var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{stamp?.Count ?? 0}:{stamp?.Changes ?? 0}:{recordHead}:{PdfSettingsKey(letter.PdfSettings)}";
-        var counted = (await Pages.Letters.SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken)).Total;
+        var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{counted}:{stamp}:{recordHead}:{PdfSettingsKey(letter.PdfSettings)}";
         return new LetterPdfPlan(text, latest, key, FileStem(letter, text) + ".pdf", counted, recordHead);
     }
 
