@@ -12,7 +12,8 @@ namespace SignOnLetters.Data;
 /// Keeps <see cref="SignatureTally"/> rows in step with the signatures, in the same transaction as
 /// the change that moves them (issue 20). One mechanism for every change saved through EF (confirm,
 /// withdraw, moderation, merge, erasure, import, anonymisation…): before a save it compares each
-/// changed signature's original and current values (<see cref="SignatureFacets.AddDelta"/>), then
+/// changed signature's original and current values (<see cref="SignatureFacets.AddChange"/>: the counts and the
+/// letter's list stamp), then
 /// adds the differences with one upsert per 200 rows inside the save's transaction, after its
 /// rows are written (so a letter restored with its signatures in one save has its id), EF being
 /// told to open a transaction even for a one-statement save. The group-commit writer, which bypasses EF,
@@ -51,7 +52,7 @@ public sealed class SignatureTallies : ISaveChangesInterceptor, IDbTransactionIn
         {
             var all = new Dictionary<TallyKey, int>(Deltas);
             foreach (var signature in Added)
-                SignatureFacets.AddDelta(all, null, SignatureFacets.Snapshot(signature));
+                SignatureFacets.AddChange(all, null, SignatureFacets.Snapshot(signature));
             return all;
         }
     }
@@ -130,13 +131,13 @@ public sealed class SignatureTallies : ISaveChangesInterceptor, IDbTransactionIn
             switch (entry.State)
             {
                 case EntityState.Added:
-                    SignatureFacets.AddDelta(deltas, null, SignatureFacets.Snapshot(entry.Entity));
+                    SignatureFacets.AddChange(deltas, null, SignatureFacets.Snapshot(entry.Entity));
                     break;
                 case EntityState.Deleted:
-                    SignatureFacets.AddDelta(deltas, Original(entry), null);
+                    SignatureFacets.AddChange(deltas, Original(entry), null);
                     break;
                 case EntityState.Modified:
-                    SignatureFacets.AddDelta(deltas, Original(entry), SignatureFacets.Snapshot(entry.Entity));
+                    SignatureFacets.AddChange(deltas, Original(entry), SignatureFacets.Snapshot(entry.Entity));
                     break;
             }
         }
@@ -148,7 +149,7 @@ public sealed class SignatureTallies : ISaveChangesInterceptor, IDbTransactionIn
     {
         var deltas = new Dictionary<TallyKey, int>();
         foreach (var signature in added)
-            SignatureFacets.AddDelta(deltas, null, SignatureFacets.Snapshot(signature));
+            SignatureFacets.AddChange(deltas, null, SignatureFacets.Snapshot(signature));
         return deltas;
     }
 

@@ -14,7 +14,7 @@ internal sealed class StructureTree
     // Lookups are by reference, as before, and only ever for keys still in use.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, StructureNode> nodes = new();
 
-    public StructureNode Root { get; } = new(new StructureTag(StructureRole.Division), null);
+    public StructureNode Root { get; } = new(new StructureTag(StructureRole.Division));
 
     /// <summary>Per page: the structure element of each MCID.</summary>
     public List<List<StructureNode>> ContentByPage { get; } = [];
@@ -37,7 +37,7 @@ internal sealed class StructureTree
     /// nothing (an empty /ActualText), since poppler and the tools on it ignore artifacts and would
     /// otherwise read "evi‐ dence".
     /// </summary>
-    public static StructureNode InsertedHyphen { get; } = new(StructureTag.Artifact, null);
+    public static StructureNode InsertedHyphen { get; } = new(StructureTag.Artifact);
 
     /// <summary>The element a drawn command's content belongs to; null for an artifact.</summary>
     public StructureNode? ElementOf(DrawCommand command) => command switch
@@ -84,54 +84,67 @@ internal sealed class StructureTree
         if (nodes.TryGetValue(scope.Key, out var node))
             return node;
         var parent = Node(scope.Parent);
-        node = new StructureNode(scope.Tag, parent);
+        node = new StructureNode(scope.Tag);
         parent.AddKid(node);
         nodes.Add(scope.Key, node);
         return node;
     }
 }
 
-internal sealed class StructureNode(StructureTag tag, StructureNode? parent)
+internal sealed class StructureNode(StructureTag tag)
 {
-    // Most elements have one kid (a list item its body, an entry's body its one marked-content
-    // sequence): the first is a field and a list is made only for a second. A list per element
-    // was half the tree's memory, two elements per signatory kept until the file is finished.
-    private object? firstKid;
-    private List<object>? moreKids;
+    // Two elements per signatory are kept until the file is finished, so each is kept small
+    // (40 bytes): its kids in one field (the kid itself while there is one, as most elements have:
+    // a list item its body, an entry's body its one marked-content sequence; a list from the
+    // second), its first page as an int, and no parent (the finisher passes it down as it writes).
+    private object? kids;
+    private int firstPage = -1;
 
     public StructureTag Tag { get; } = tag;
-    public StructureNode? Parent { get; } = parent;
 
     /// <summary>Child elements, marked-content sequences and annotations, in reading order.</summary>
     public KidList Kids => new(this);
 
     public void AddKid(object kid)
     {
-        if (firstKid is null)
-            firstKid = kid;
-        else
-            (moreKids ??= []).Add(kid);
+        switch (kids)
+        {
+            case null:
+                kids = kid;
+                break;
+            case List<object> more:
+                more.Add(kid);
+                break;
+            default:
+                kids = new List<object> { kids, kid };
+                break;
+        }
     }
 
-    public int? FirstPage { get; set; }
+    public int? FirstPage
+    {
+        get => firstPage < 0 ? null : firstPage;
+        set => firstPage = value ?? -1;
+    }
+
     public int ObjectNumber { get; set; }
 
     /// <summary>The kids, enumerated without an allocation (the finisher walks them three times per element).</summary>
     public readonly struct KidList(StructureNode node)
     {
-        public Enumerator GetEnumerator() => new(node);
+        public Enumerator GetEnumerator() => new(node.kids);
     }
 
-    public struct Enumerator(StructureNode node)
+    public struct Enumerator(object? kids)
     {
         private int index = -1;
 
-        public readonly object Current => index == 0 ? node.firstKid! : node.moreKids![index - 1];
+        public readonly object Current => kids is List<object> more ? more[index] : kids!;
 
         public bool MoveNext()
         {
             index++;
-            return index == 0 ? node.firstKid is not null : node.moreKids is { } more && index - 1 < more.Count;
+            return kids is List<object> more ? index < more.Count : index == 0 && kids is not null;
         }
     }
 }

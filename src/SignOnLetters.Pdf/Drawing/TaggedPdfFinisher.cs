@@ -38,7 +38,7 @@ internal static class TaggedPdfFinisher
         using var reader = new PdfFileReader(skiaPdfPath);
         if (reader.PageNumbers.Count != tree.SequencesByPage.Count)
             throw new InvalidOperationException($"Skia wrote {reader.PageNumbers.Count} pages for {tree.SequencesByPage.Count} laid out.");
-        var output = new PdfOutput(destination);
+        using var output = new PdfOutput(destination, skiaPdfPath + ".objstm");
         var next = reader.Size;
         int Allocate() => next++;
 
@@ -71,6 +71,8 @@ internal static class TaggedPdfFinisher
             replaced.Add(pageNumber);
             replaced.Add(contents);
             output.Stream(contents, "", contentMarker.Mark(reader.StreamData(contents), tree.SequencesByPage[i], i), compressed: true);
+            // Read only here: let the page's sequences go (16 bytes each, a million at 1,000,000 signatories).
+            tree.SequencesByPage[i] = [];
             if (seal is not null && i == lastPage)
                 body = WithAnnotation(body, sealWidget);
             pageObjects.Add((pageNumber, Append(body, body.Contains("/Tabs", StringComparison.Ordinal) ? $"/StructParents {i}" : $"/StructParents {i} /Tabs /S")));
@@ -400,7 +402,7 @@ internal static class TaggedPdfFinisher
     /// object streams (compressed as each fills, so a list's hundreds of thousands of structure
     /// elements are not held as text) and ends with a cross-reference stream.
     /// </summary>
-    private sealed class PdfOutput
+    private sealed class PdfOutput : IDisposable
     {
         private const int PerStream = 200;
 
@@ -408,8 +410,9 @@ internal static class TaggedPdfFinisher
         private readonly Dictionary<int, long> offsets = [];
         private long position;
 
-        public PdfOutput(Stream destination)
+        public PdfOutput(Stream destination, string spillPath)
         {
+            this.spillPath = spillPath;
             bytes = destination;
             Start = destination.CanSeek ? destination.Position : 0;
             // PDF 1.7 (PDF/A-3's base); the comment's high bytes mark the file as binary.
@@ -481,11 +484,26 @@ internal static class TaggedPdfFinisher
 
         private ObjectText PendingText => new(pendingBodies);
 
-        /// <summary>One object stream's header and bodies together, deflated in one piece; reused.</summary>
+        /// <summary>One object stream's header (its objects' numbers and offsets); reused.</summary>
         private readonly MemoryStream packing = new();
 
-        /// <summary>Full object streams, compressed, waiting for their numbers (which come after every other object's).</summary>
-        private readonly List<(int[] Numbers, int First, byte[] Data)> packed = [];
+        /// <summary>
+        /// Full object streams, compressed, waiting for their numbers (which come after every other
+        /// object's): their data in <see cref="spill"/>, from Offset, Length bytes. Held in memory
+        /// they were the finisher's largest growth at the end of a long list (10,000 streams,
+        /// about 40 MB at 1,000,000 signatories, all live at the run's peak).
+        /// </summary>
+        private readonly List<(int[] Numbers, int First, long Offset, int Length)> packed = [];
+
+        private readonly string spillPath;
+
+        /// <summary>A temporary file beside Skia's, deleted when closed; made at the first full object stream.</summary>
+        private FileStream? spill;
+
+        /// <summary>One object stream, deflated; reused.</summary>
+        private readonly MemoryStream deflated = new();
+
+        public void Dispose() => spill?.Dispose();
 
         private void Pack()
         {
@@ -500,16 +518,29 @@ internal static class TaggedPdfFinisher
             packing.SetLength(0);
             new ObjectText(packing).Append(header.ToString());
             var first = (int)packing.Length;
-            packing.Write(pendingBodies.GetBuffer().AsSpan(0, (int)pendingBodies.Length));
-            packed.Add((pending.Select(entry => entry.Number).ToArray(), first, Deflate(packing.GetBuffer().AsSpan(0, (int)packing.Length))));
+            // The header, then the bodies where they are: one deflate stream over both, the same
+            // bytes as deflating them joined, without a copy of the parent tree's tens of megabytes.
+            deflated.SetLength(0);
+            using (var zlib = Deflating(deflated))
+            {
+                zlib.Write(packing.GetBuffer().AsSpan(0, first));
+                zlib.Write(pendingBodies.GetBuffer().AsSpan(0, (int)pendingBodies.Length));
+            }
+            spill ??= new FileStream(spillPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            var at = spill.Position;
+            spill.Write(deflated.GetBuffer().AsSpan(0, (int)deflated.Length));
+            packed.Add((pending.Select(entry => entry.Number).ToArray(), first, at, (int)deflated.Length));
             pending.Clear();
             pendingBodies.SetLength(0);
             packing.SetLength(0);
+            deflated.SetLength(0);
             // The parent tree's stream grows these to tens of megabytes: not kept for the small ones after it.
             if (pendingBodies.Capacity > 1 << 20)
                 pendingBodies.Capacity = 0;
             if (packing.Capacity > 1 << 20)
                 packing.Capacity = 0;
+            if (deflated.Capacity > 1 << 20)
+                deflated.Capacity = 0;
         }
 
         /// <summary>Writes the object streams and ends with a cross-reference stream.</summary>
@@ -521,17 +552,24 @@ internal static class TaggedPdfFinisher
             // (two million entries at 1,000,000 signatories); the objects written whole are
             // filled in after, as before they took precedence.
             var firstStream = size;
-            foreach (var (numbers, first, data) in packed)
+            if (spill is not null)
             {
-                Stream(size, $"/Type /ObjStm /N {numbers.Length} /First {first}", data, compressed: true);
-                size++;
+                spill.Position = 0;
+                var data = new byte[packed.Count == 0 ? 0 : packed.Max(stream => stream.Length)];
+                foreach (var (numbers, first, offset, length) in packed)
+                {
+                    spill.Position = offset;
+                    spill.ReadExactly(data, 0, length);
+                    Stream(size, $"/Type /ObjStm /N {numbers.Length} /First {first}", data.AsSpan(0, length), compressed: true);
+                    size++;
+                }
             }
             var xrefNumber = size++;
             var xref = position;
             offsets[xrefNumber] = xref;
             var rows = new byte[size * 7];
             var streamNumber = firstStream;
-            foreach (var (numbers, _, _) in packed)
+            foreach (var (numbers, _, _, _) in packed)
             {
                 for (var i = 0; i < numbers.Length; i++)
                 {

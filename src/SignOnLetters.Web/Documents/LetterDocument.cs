@@ -348,17 +348,26 @@ public static class LetterDocument
     /// </summary>
     private static void SignatoryColumns(IContainer container, IReadOnlyList<SignatoryGroup> groups, LetterDocumentOptions options, LetterStyle style)
     {
-        // Each entry's place: its group, and its index there (0 is the one its group's heading travels with).
-        var places = new List<(SignatoryGroup Group, int Index)>(groups.Sum(group => group.Signatories.Count));
-        foreach (var group in groups)
-            for (var index = 0; index < group.Signatories.Count; index++)
-                places.Add((group, index));
+        // Where each group's entries start in the list: an entry's group is found by a binary search
+        // (a pair per entry was 16 MB at 1,000,000 signatories, held through the whole render).
+        var nonEmpty = groups.Where(group => group.Signatories.Count > 0).ToArray();
+        var starts = new int[nonEmpty.Length];
+        var count = 0;
+        for (var g = 0; g < nonEmpty.Length; g++)
+        {
+            starts[g] = count;
+            count += nonEmpty[g].Signatories.Count;
+        }
         container.MultiColumn(options.Columns, spacing: 14, rightToLeft: style.RightToLeft).Tag(StructureTag.List).Column(list =>
         {
             list.Spacing(2);
-            list.Items(places.Count, (item, entry) =>
+            list.Items(count, (item, entry) =>
             {
-                var (group, index) = places[item];
+                var found = Array.BinarySearch(starts, item);
+                var at = found >= 0 ? found : ~found - 1;
+                var group = nonEmpty[at];
+                // 0 is the entry its group's heading travels with.
+                var index = item - starts[at];
                 var signatory = group.Signatories[index];
                 // ShowEntire keeps a two-line entry in one column; a heading travels with its first entry.
                 if (index == 0 && group.Heading is { } heading)

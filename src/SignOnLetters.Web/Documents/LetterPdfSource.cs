@@ -94,15 +94,17 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Lette
     private async Task<LetterPdfPlan> PlanAsync(Letter letter, string? language, CancellationToken cancellationToken)
     {
         var (text, latest) = TextFor(letter, language);
-        // Any new, changed or removed signature changes the count or the sum of change counters: one query.
-        var stamp = await SignaturesOf(letter).GroupBy(s => s.LetterId)
-            .Select(g => new { Count = g.Count(), Changes = g.Sum(s => s.ChangeCount) })
-            .SingleOrDefaultAsync(cancellationToken);
+        // Every saved change to a counted signature (new, changed in any column, removed, or no
+        // longer counted) moves the letter's list stamp, one indexed row kept with the tallies: the
+        // key no longer counts and sums the letter's rows on every request (0.4 s at 200,000 on PostgreSQL).
+        var stamp = await db.SignatureTallies.AsNoTracking()
+            .Where(t => t.LetterId == letter.Id && t.Facet == SignatureFacets.ListChanges && t.Key == string.Empty)
+            .Select(t => t.Count).SingleOrDefaultAsync(cancellationToken);
+        var counted = (await Pages.Letters.SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken)).Total;
         var recordHead = await RecordHeadAsync(letter, cancellationToken);
         // The presentation is in the key too: the change counter moves when it is saved, but the key
         // should not depend on that (a restored or imported letter starts its counter again).
-        var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{stamp?.Count ?? 0}:{stamp?.Changes ?? 0}:{recordHead}:{PdfSettingsKey(letter.PdfSettings)}";
-        var counted = (await Pages.Letters.SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken)).Total;
+        var key = $"letter-pdf:{letter.Id}:{text.LanguageCode}:{letter.ChangeCount}:{counted}:{stamp}:{recordHead}:{PdfSettingsKey(letter.PdfSettings)}";
         return new LetterPdfPlan(text, latest, key, FileStem(letter, text) + ".pdf", counted, recordHead);
     }
 
@@ -253,18 +255,21 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Lette
     {
         var approved = signatures.Where(s => s.State == SignatureState.Approved);
         // Who is listed and what of them is shown: the same rule as the public list, the API and the embed.
-        var listed = await approved.Where(PublicSignatory.IsListed).Select(PublicSignatory.Shown).ToListAsync(cancellationToken);
+        // Streamed into the document's own rows, never held as a list of query rows beside them
+        // (at 1,000,000 signatories each copy is ~100 MB), with the strings that repeat from row to
+        // row (country codes, roles, individuals' organisations) shared instead of one per row.
         bool Late(PublicSignatory s) => letter.DeliveredAt is { } delivered && s.SignedAt > delivered;
-
-        var organisations = listed
-            .Where(s => s.Kind == SignerKind.Organisation)
-            .Select(s => new OrganisationSignatory(s.Organisation!, s.CountryCode,
-                s.Name is { } name ? new SignerLine(name, s.Role) : null, Late(s), s.Unverified))
-            .ToList();
-        var individuals = listed
-            .Where(s => s.Kind == SignerKind.Individual)
-            .Select(s => new IndividualSignatory(s.Headline, s.CountryCode, s.Second, Late(s)))
-            .ToList();
+        var organisations = new List<OrganisationSignatory>();
+        var individuals = new List<IndividualSignatory>();
+        var shared = new RepeatedStrings();
+        await foreach (var s in approved.Where(PublicSignatory.IsListed).Select(PublicSignatory.Shown).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (s.Kind == SignerKind.Organisation)
+                organisations.Add(new OrganisationSignatory(s.Organisation!, shared.Of(s.CountryCode),
+                    s.Name is { } name ? new SignerLine(name, shared.Of(s.Role)) : null, Late(s), s.Unverified));
+            else
+                individuals.Add(new IndividualSignatory(s.Headline, shared.Of(s.CountryCode), shared.Of(s.Second), Late(s)));
+        }
         // Counted by the same rule as every page and the API (named or not, every approved signature).
         var counts = await Pages.Letters.SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken);
 
@@ -290,6 +295,29 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Lette
             Options = OptionsFrom(settings, organisations.Count + (settings.IndividualsCountedOnly ? 0 : individuals.Count), printedAt),
         };
         return model;
+    }
+}
+
+/// <summary>
+/// One copy of each repeated value among a long list's rows (a country code, a role, an
+/// organisation many individuals give), up to <see cref="Limit"/> distinct values; past that a
+/// value is kept as it came, so a list of all-different values costs no more than before.
+/// </summary>
+internal sealed class RepeatedStrings
+{
+    private const int Limit = 50_000;
+    private readonly HashSet<string> values = new(StringComparer.Ordinal);
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    public string? Of(string? value)
+    {
+        if (value is null)
+            return null;
+        if (values.TryGetValue(value, out var kept))
+            return kept;
+        if (values.Count < Limit)
+            values.Add(value);
+        return value;
     }
 }
 

@@ -48,6 +48,45 @@ public abstract class LetterPdfDownloadTests(SliceFixture app) : SliceTest(app)
     }
 
     [SkippableFact]
+    public async Task Should_make_the_pdf_again_when_a_counted_signature_changes_in_any_column_and_not_for_a_pending_one()
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        await SignAndConfirmAsync(App, Individual("Rui Costa", "rui@example.org"));
+        await SignAndConfirmAsync(App, Individual("Зоя Иванова", "zoya@example.org"));
+        // Signed, never confirmed: not counted, shown nowhere.
+        App.RunAs(null);
+        await App.SendAsync(Individual("Lena Vogel", "lena@example.org"));
+        await CloseAndDeliverAsync(App, letter.Id, coordinator.Id);
+        var anonymous = App.Factory.CreateClient();
+        async Task<string> TextAsync()
+        {
+            using var pdf = PdfDocument.Open(await anonymous.GetByteArrayAsync($"/letters/{Slug}/pdf"));
+            return string.Join("\n", pdf.GetPages().Select(p => p.Text)).Normalize(System.Text.NormalizationForm.FormKC);
+        }
+        Assert.Contains("Rui Costa", await TextAsync());
+        Task<int> StampAsync() => App.ExecuteDbContextAsync(db => db.SignatureTallies.AsNoTracking()
+            .Where(t => t.LetterId == letter.Id && t.Facet == SignatureFacets.ListChanges).Select(t => t.Count).SingleAsync());
+        var stamp = await StampAsync();
+
+        Task RenameAsync(string from, string to) => App.ExecuteDbContextAsync(async db =>
+        {
+            var signature = await db.Signatures.SingleAsync(s => s.LetterId == letter.Id && s.SignerName == from);
+            db.Entry(signature).Property(s => s.SignerName).CurrentValue = to;
+            await db.SaveChangesAsync();
+        });
+
+        // A correction saved through EF that moves no count and not the signature's own change
+        // counter: the cache key must still change (it read that counter's sum before).
+        await RenameAsync("Rui Costa", "Rui Costa Pereira");
+        Assert.Equal(stamp + 1, await StampAsync());
+        Assert.Contains("Rui Costa Pereira", await TextAsync());
+
+        // A signature nobody counts shows nowhere: its changes leave the stamp (and the file) alone.
+        await RenameAsync("Lena Vogel", "Lena Vogel-Braun");
+        Assert.Equal(stamp + 1, await StampAsync());
+    }
+
+    [SkippableFact]
     public async Task Should_not_offer_the_pdf_on_the_public_page_before_delivery()
     {
         await OpenLetterAsync(App);

@@ -115,7 +115,7 @@ public abstract class SignatureTallyTests(SliceFixture app) : SliceTest(app)
     {
         var (rows, tallies) = await App.ExecuteDbContextAsync(async db => (
             await db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId).ToListAsync(),
-            await db.SignatureTallies.AsNoTracking().Where(t => t.LetterId == letterId && t.Count != 0).ToListAsync()));
+            await db.SignatureTallies.AsNoTracking().Where(t => t.LetterId == letterId && t.Count != 0 && t.Facet != SignatureFacets.ListChanges).ToListAsync()));
         var counted = new Dictionary<TallyKey, int>();
         foreach (var row in rows)
             SignatureFacets.AddDelta(counted, null, SignatureFacets.Snapshot(row));

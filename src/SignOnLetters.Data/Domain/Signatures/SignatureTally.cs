@@ -61,6 +61,15 @@ public static class SignatureFacets
     public const string Listed = "listed";
     public const string Unnamed = "unnamed";
 
+    /// <summary>
+    /// Not a count: the letter's list stamp, one row (key empty) moved by one on every saved change
+    /// to a signature that is counted before or after it (added, changed in any column, removed).
+    /// Whatever the PDF and the public list show of the counted signatures changes it, so the PDF's
+    /// cache key reads this one row instead of summing a million rows' change counters. Never
+    /// recounted from the rows (a sum of past changes has no row count to check against).
+    /// </summary>
+    public const string ListChanges = "changes";
+
     public static TallySnapshot Snapshot(Signature s) => new(
         s.LetterId, s.State, s.Kind, s.CountryCode, s.Visibility, s.OrganisationName is not null, s.Source, s.EmbedHost, s.CreatedAt, s.ConfirmedAt);
 
@@ -101,6 +110,20 @@ public static class SignatureFacets
     public static string DayKey(DateTime at) => at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static DateOnly ParseDay(string key) => DateOnly.ParseExact(key, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// What a saved change moves: the counts (<see cref="AddDelta"/>) and, when the signature is
+    /// counted before or after it, the letter's <see cref="ListChanges"/> stamp.
+    /// </summary>
+    public static void AddChange(IDictionary<TallyKey, int> deltas, TallySnapshot? before, TallySnapshot? after)
+    {
+        AddDelta(deltas, before, after);
+        if (before is { State: SignatureState.Approved } || after is { State: SignatureState.Approved })
+        {
+            var stamp = new TallyKey((after ?? before)!.Value.LetterId, ListChanges, string.Empty);
+            deltas[stamp] = deltas.TryGetValue(stamp, out var n) ? n + 1 : 1;
+        }
+    }
 
     /// <summary>The changes to the tallies when a signature goes from <paramref name="before"/> to <paramref name="after"/> (null: absent).</summary>
     public static void AddDelta(IDictionary<TallyKey, int> deltas, TallySnapshot? before, TallySnapshot? after)

@@ -77,7 +77,8 @@ public sealed class SignatureRecount(IServiceScopeFactory scopes, TimeProvider c
                                    s.Source, s.EmbedHost, s.CreatedAt, s.ConfirmedAt))
                                .AsAsyncEnumerable().WithCancellation(cancellationToken))
                 SignatureFacets.AddDelta(counted, null, row);
-            var stored = await db.SignatureTallies.AsNoTracking().Where(t => t.LetterId == letterId)
+            // The list stamp is a sum of past changes, not a count: there is nothing in the rows to check it against.
+            var stored = await db.SignatureTallies.AsNoTracking().Where(t => t.LetterId == letterId && t.Facet != SignatureFacets.ListChanges)
                 .ToDictionaryAsync(t => new TallyKey(t.LetterId, t.Facet, t.Key), t => t.Count, cancellationToken);
             await snapshot.CommitAsync(cancellationToken);
             return counted.Keys.Union(stored.Keys)
