@@ -85,7 +85,7 @@ public static class SignatureCountQueries
     public static async Task<List<(string Key, int Count)>> FacetAsync(AppDbContext db, int letterId, string facet, CancellationToken cancellationToken)
     {
         var facetCounts = new List<(string Key, int Count)>();
-        await foreach (var tally in Facet(db, letterId, facet).WithCancellation(cancellationToken))
+        await foreach (var tally in Facet.For(db)(db, letterId, facet).WithCancellation(cancellationToken))
             facetCounts.Add((tally.Key, tally.Count));
         return facetCounts;
     }
@@ -94,10 +94,10 @@ public static class SignatureCountQueries
 
     // Compiled: every public letter page and list page reads a facet or three; a LINQ query would
     // rebuild and hash its expression tree on each (docs/benchmarks.md, "The public page on a cache miss").
-    private static readonly Func<AppDbContext, int, string, IAsyncEnumerable<FacetRow>> Facet =
+    private static readonly CompiledPerModel<Func<AppDbContext, int, string, IAsyncEnumerable<FacetRow>>> Facet = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, int letterId, string facet) => db.SignatureTallies.AsNoTracking()
             .Where(t => t.LetterId == letterId && t.Facet == facet && t.Count != 0)
-            .Select(t => new FacetRow(t.Key, t.Count)));
+            .Select(t => new FacetRow(t.Key, t.Count))));
 
     private static CountedGroup Group((string Key, int Count) tally)
     {

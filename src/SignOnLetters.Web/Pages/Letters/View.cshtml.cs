@@ -81,7 +81,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
     /// </summary>
     private static class Queries
     {
-        public static readonly Func<AppDbContext, string, CancellationToken, Task<LetterRow?>> LetterBySlug =
+        public static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<LetterRow?>>> LetterBySlug = new(() =>
             EF.CompileAsyncQuery((AppDbContext db, string slug, CancellationToken _) => db.Letters.AsNoTracking()
                 .Where(l => l.Slug == slug)
                 .Select(l => new LetterRow(
@@ -90,26 +90,26 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                     l.LeadOrganisation.Name,
                     l.CoAuthors.Where(c => c.AcceptedAt != null).OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
                     l.Addressees.OrderBy(a => a.Position).Select(a => new Addressee(a.Name, a.Title, a.Institution)).ToList()))
-                .SingleOrDefault());
+                .SingleOrDefault()));
 
         /// <summary>The texts being edited: what a preview (a letter never published) shows.</summary>
-        public static readonly Func<AppDbContext, int, IAsyncEnumerable<Text>> WorkingTexts =
+        public static readonly CompiledPerModel<Func<AppDbContext, int, IAsyncEnumerable<Text>>> WorkingTexts = new(() =>
             EF.CompileAsyncQuery((AppDbContext db, int letterId) => db.Letters.AsNoTracking()
                 .Where(l => l.Id == letterId)
                 .SelectMany(l => l.Texts)
-                .Select(t => new Text(t.LanguageCode, t.Title, t.Body)));
+                .Select(t => new Text(t.LanguageCode, t.Title, t.Body))));
 
-        public static readonly Func<AppDbContext, int, int, CancellationToken, Task<VersionRow>> Version =
+        public static readonly CompiledPerModel<Func<AppDbContext, int, int, CancellationToken, Task<VersionRow>>> Version = new(() =>
             EF.CompileAsyncQuery((AppDbContext db, int letterId, int number, CancellationToken _) => db.LetterVersions.AsNoTracking()
                 .Where(v => v.LetterId == letterId && v.Number == number)
                 .Select(v => new VersionRow(v.PublishedAt, v.ChangeNote, v.Texts.Select(t => new Text(t.LanguageCode, t.Title, t.Body)).ToList()))
-                .Single());
+                .Single()));
 
-        public static readonly Func<AppDbContext, int, IAsyncEnumerable<UpdateRow>> Updates =
+        public static readonly CompiledPerModel<Func<AppDbContext, int, IAsyncEnumerable<UpdateRow>>> Updates = new(() =>
             EF.CompileAsyncQuery((AppDbContext db, int letterId) => db.Mailings.AsNoTracking()
                 .Where(m => m.LetterId == letterId && m.Kind == Domain.Mailings.MailingKind.SignerUpdate)
                 .OrderByDescending(m => m.CreatedAt)
-                .Select(m => new UpdateRow(m.Subject, m.CreatedAt, m.Message)));
+                .Select(m => new UpdateRow(m.Subject, m.CreatedAt, m.Message))));
     }
 
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user, RenderedMarkdown rendered) : IQueryHandler<Query, Model>
@@ -120,7 +120,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
         {
             if (!LetterSlug.IsWellFormed(query.Slug))
                 throw new NotFoundException("The letter");
-            var letter = await Queries.LetterBySlug(db, query.Slug, cancellationToken)
+            var letter = await Queries.LetterBySlug.For(db)(db, query.Slug, cancellationToken)
                 ?? throw new NotFoundException("The letter");
 
             // Published once (open, closed, delivered, or archived after that): public. Otherwise a preview for editors only.
@@ -128,8 +128,8 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
             if (!isPublished && await db.RoleInAsync(letter.Id, letter.LeadOrganisationId, user, cancellationToken) == LetterRole.None)
                 throw new NotFoundException("The letter");
 
-            var version = isPublished ? await Queries.Version(db, letter.Id, letter.LatestVersionNumber, cancellationToken) : null;
-            var texts = (version?.Texts ?? await Queries.WorkingTexts(db, letter.Id).ToListAsync(cancellationToken))
+            var version = isPublished ? await Queries.Version.For(db)(db, letter.Id, letter.LatestVersionNumber, cancellationToken) : null;
+            var texts = (version?.Texts ?? await Queries.WorkingTexts.For(db)(db, letter.Id).ToListAsync(cancellationToken))
                 .OrderBy(t => t.LanguageCode == letter.PrimaryLanguage ? 0 : 1).ThenBy(t => t.LanguageCode, StringComparer.Ordinal)
                 .ToList();
             var text = LetterLanguageVersions.ForReader(texts, t => t.LanguageCode, query.Language, letter.PrimaryLanguage);
@@ -160,7 +160,7 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
 
         private async Task<IReadOnlyList<Update>> UpdatesAsync(int letterId, CancellationToken cancellationToken)
         {
-            var updates = await Queries.Updates(db, letterId).ToListAsync(cancellationToken);
+            var updates = await Queries.Updates.For(db)(db, letterId).ToListAsync(cancellationToken);
             return updates.Select(u => new Update(u.Subject, u.CreatedAt, rendered.Of(u.Message).Html)).ToList();
         }
     }

@@ -25,19 +25,19 @@ public static class PublicRecord
     /// <summary>The head and the number of entries (the empty head and 0 before the first).</summary>
     public static async Task<(string Head, int Entries)> HeadAsync(AppDbContext db, int letterId, CancellationToken cancellationToken)
     {
-        var last = await LastEntry(db, letterId, cancellationToken);
+        var last = await LastEntry.For(db)(db, letterId, cancellationToken);
         return last is null ? (RecordHashes.EmptyHead, 0) : (last.Head, last.Sequence);
     }
 
     private sealed record HeadRow(string Head, int Sequence);
 
     // Compiled: the public letter page asks for the head on every cache miss (see View's Queries).
-    private static readonly Func<AppDbContext, int, CancellationToken, Task<HeadRow?>> LastEntry =
+    private static readonly CompiledPerModel<Func<AppDbContext, int, CancellationToken, Task<HeadRow?>>> LastEntry = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, int letterId, CancellationToken _) => db.RecordEntries.AsNoTracking()
             .Where(e => e.LetterId == letterId)
             .OrderByDescending(e => e.Sequence)
             .Select(e => new HeadRow(e.Head, e.Sequence))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     /// <summary>The receipt of a signature's latest entry, or null when it has none.</summary>
     public static async Task<RecordReceipt?> ReceiptAsync(AppDbContext db, int signatureId, string slug, CancellationToken cancellationToken)
