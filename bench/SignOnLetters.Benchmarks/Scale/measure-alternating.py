@@ -8,27 +8,9 @@ import sys, time, re, html, urllib.request, urllib.parse, http.cookiejar, statis
 N = int(os.environ.get("N", "30"))
 args = sys.argv[1:]
 sep = args.index("--")
-apps = []
-for spec in args[:sep]:
-    label, rest = spec.split("=", 1)
-    port, password, pid = rest.split(":")
-    jar = http.cookiejar.CookieJar()
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *a, **k): return None
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-    opener.addheaders = [("Accept-Language", "en")]
-    base = f"http://127.0.0.1:{port}"
-    if not password:
-        apps.append((label, base, opener, int(pid)))
-        continue
-    form = opener.open(base + "/Identity/Account/Login").read().decode()
-    token = html.unescape(re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', form).group(1))
-    data = urllib.parse.urlencode({"Input.Email": "demo@example.org", "Input.Password": password, "__RequestVerificationToken": token}).encode()
-    try:
-        opener.open(base + "/Identity/Account/Login", data)
-    except urllib.error.HTTPError as e:
-        assert e.code == 302, e.code
-    apps.append((label, base, opener, int(pid)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import demo_apps
+apps = demo_apps.parse(args[:sep])
 def cpu(pid):
     f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(f[11]) + int(f[12])) * 1000 / os.sysconf("SC_CLK_TCK")

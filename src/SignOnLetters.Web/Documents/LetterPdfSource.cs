@@ -262,7 +262,7 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Lette
         var organisations = new List<OrganisationSignatory>();
         var individuals = new List<IndividualSignatory>();
         var shared = new RepeatedStrings();
-        await foreach (var s in approved.Where(PublicSignatory.IsListed).Select(PublicSignatory.Shown).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var s in approved.Where(PublicSignatory.IsListed).Select(PublicSignatory.Shown).AsStreamed().WithCancellation(cancellationToken))
         {
             if (s.Kind == SignerKind.Organisation)
                 organisations.Add(new OrganisationSignatory(s.Organisation!, shared.Of(s.CountryCode),

@@ -75,7 +75,7 @@ public sealed class SignatureRecount(IServiceScopeFactory scopes, TimeProvider c
             await foreach (var row in db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId)
                                .Select(s => new TallySnapshot(s.LetterId, s.State, s.Kind, s.CountryCode, s.Visibility, s.OrganisationName != null,
                                    s.Source, s.EmbedHost, s.CreatedAt, s.ConfirmedAt))
-                               .AsAsyncEnumerable().WithCancellation(cancellationToken))
+                               .AsStreamed().WithCancellation(cancellationToken))
                 SignatureFacets.AddDelta(counted, null, row);
             // The list stamp is a sum of past changes, not a count: there is nothing in the rows to check it against.
             var stored = await db.SignatureTallies.AsNoTracking().Where(t => t.LetterId == letterId && t.Facet != SignatureFacets.ListChanges)

@@ -139,7 +139,7 @@ public class Signatories(IMediator mediator) : PageModel
             (string, Func<IServiceProvider, IAsyncEnumerable<LineKey>>)? boundaryList = filters.Search is null
                 ? ($"{ListName}:{letterId}:{filters.Country}", services =>
                     Keys(Filtered(Listed(services.GetRequiredService<AppDbContext>(), letterId), filters).OrderBy(s => s.Kind).ThenBy(s => s.Id))
-                        .AsAsyncEnumerable())
+                        .AsStreamed())
                 : null;
             var (items, next, previous) = await PageAsync(matching, query, page, pageCount, moreMatch ? null : total, boundaryList, cancellationToken);
             return new Model(query.Slug, counts, filters, total, page, pageCount, items, unnamed, countries, next, previous, moreMatch);

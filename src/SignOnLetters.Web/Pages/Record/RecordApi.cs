@@ -34,7 +34,7 @@ public static class RecordApi
             await NewLineAsync(json, body, cancellationToken);
             // In order, straight from the reader: the same rows the self-check recomputes.
             await foreach (var entry in db.RecordEntries.AsNoTracking().Where(e => e.LetterId == letter.Id).OrderBy(e => e.Sequence)
-                               .AsAsyncEnumerable().WithCancellation(cancellationToken))
+                               .AsStreamed().WithCancellation(cancellationToken))
             {
                 Write(json, entry);
                 await NewLineAsync(json, body, cancellationToken);

@@ -92,7 +92,7 @@ public class Export(IMediator mediator) : PageModel
                 s.Id, s.Kind, s.State, s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email, s.Website, s.Visibility,
                 s.KeepMeUpdated, s.Source, VersionNumber = s.LetterVersion.Number, s.CreatedAt, s.ConfirmedAt, s.RejectionReason, s.Verification,
             })
-            .AsAsyncEnumerable()
+            .AsStreamed()
             .Select(s => new Row(s.Id, s.Kind.ToString(), s.State.ToString(), s.OrganisationName, s.SignerName, s.Role, s.CountryCode, s.Email,
                 s.Website, s.Visibility.ToString(), s.KeepMeUpdated, s.Source.ToString(), s.VersionNumber, s.CreatedAt, s.ConfirmedAt,
                 s.RejectionReason, VerificationCell(s.Kind, s.Verification)));

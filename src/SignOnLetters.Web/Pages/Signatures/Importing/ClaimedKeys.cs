@@ -18,7 +18,7 @@ internal sealed class ClaimedKeys
     public static async Task<ClaimedKeys> LoadAsync(IQueryable<Signature> holding, CancellationToken cancellationToken)
     {
         var keys = new ClaimedKeys();
-        await foreach (var claim in holding.Select(s => new { s.EmailKey, s.OrganisationKey }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var claim in holding.Select(s => new { s.EmailKey, s.OrganisationKey }).AsStreamed().WithCancellation(cancellationToken))
         {
             keys.Add(ClaimKind.Email, claim.EmailKey);
             keys.Add(ClaimKind.Organisation, claim.OrganisationKey);

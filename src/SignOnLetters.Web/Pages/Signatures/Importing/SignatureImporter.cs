@@ -292,7 +292,7 @@ public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStri
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var s in Holding(letterId).Where(s => s.Kind == SignerKind.Individual && s.EmailKey == null)
-                           .Select(s => new { s.SignerName, s.OrganisationName, s.CountryCode }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+                           .Select(s => new { s.SignerName, s.OrganisationName, s.CountryCode }).AsStreamed().WithCancellation(cancellationToken))
             keys.Add(Key(s.SignerName, s.OrganisationName, s.CountryCode));
         return keys;
     }
