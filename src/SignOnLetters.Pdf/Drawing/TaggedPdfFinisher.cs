@@ -141,7 +141,7 @@ internal static class TaggedPdfFinisher
         output.Stream(xmp, "/Type /Metadata /Subtype /XML", Encoding.UTF8.GetBytes(XmpMetadata.Build(metadata)), compressed: false);
         catalogExtra.Append(CultureInfo.InvariantCulture, $" /Metadata {xmp} 0 R");
         var profile = Allocate();
-        output.Stream(profile, "/N 3", Deflate(SrgbProfile.Bytes), compressed: true);
+        output.Stream(profile, "/N 3", PdfDeflate.Compress(SrgbProfile.Bytes), compressed: true);
         var intent = Allocate();
         output.Object(intent, $"<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile {profile} 0 R>>");
         catalogExtra.Append(CultureInfo.InvariantCulture, $" /OutputIntents [{intent} 0 R]");
@@ -152,8 +152,8 @@ internal static class TaggedPdfFinisher
             {
                 var file = Allocate();
                 var date = PdfDate(metadata.ModifiedDate ?? metadata.CreationDate);
-                var parameters = $"/Size {attachment.Content.Length}" + (date is null ? "" : $" /ModDate {date}");
-                output.Stream(file, $"/Type /EmbeddedFile /Subtype /{NameEscape(attachment.MediaType)} /Params <<{parameters}>>", Deflate(attachment.Content), compressed: true);
+                var parameters = $"/Size {attachment.Size}" + (date is null ? "" : $" /ModDate {date}");
+                output.Stream(file, $"/Type /EmbeddedFile /Subtype /{NameEscape(attachment.MediaType)} /Params <<{parameters}>>", attachment.Deflated.Span, compressed: true);
                 var spec = Allocate();
                 output.Object(spec, $"<</Type /Filespec /F {PdfFileReader.TextString(attachment.FileName)} /UF {PdfFileReader.TextString(attachment.FileName)} " +
                     $"/Desc {PdfFileReader.TextString(attachment.Description)} /AFRelationship /Data /EF <</F {file} 0 R /UF {file} 0 R>>>>");
@@ -288,7 +288,7 @@ internal static class TaggedPdfFinisher
             var content = inflated.GetBuffer().AsSpan(0, (int)inflated.Length);
 
             deflated.SetLength(0);
-            using (var result = Deflating(deflated))
+            using (var result = PdfDeflate.Compressing(deflated))
             {
                 Span<byte> marker = stackalloc byte[96];
                 var position = 0;
@@ -351,21 +351,6 @@ internal static class TaggedPdfFinisher
         var end = dictionary.LastIndexOf(">>", StringComparison.Ordinal);
         return dictionary[..end].TrimEnd() + " " + entries + ">>";
     }
-
-    private static byte[] Deflate(ReadOnlySpan<byte> data)
-    {
-        using var result = new MemoryStream();
-        using (var zlib = Deflating(result))
-            zlib.Write(data);
-        return result.ToArray();
-    }
-
-    /// <summary>
-    /// zlib level 3, not the default 6: re-compressing every page's content at 6 was the largest
-    /// part of the finisher's time (20 ms of 56 for the benchmark letter; level 3 takes 3 ms).
-    /// </summary>
-    private static ZLibStream Deflating(Stream destination) =>
-        new(destination, new ZLibCompressionOptions { CompressionLevel = 3 }, leaveOpen: true);
 
     /// <summary>
     /// Appends an object's text to a buffer as Latin-1 bytes (what the objects' strings were
@@ -521,7 +506,7 @@ internal static class TaggedPdfFinisher
             // The header, then the bodies where they are: one deflate stream over both, the same
             // bytes as deflating them joined, without a copy of the parent tree's tens of megabytes.
             deflated.SetLength(0);
-            using (var zlib = Deflating(deflated))
+            using (var zlib = PdfDeflate.Compressing(deflated))
             {
                 zlib.Write(packing.GetBuffer().AsSpan(0, first));
                 zlib.Write(pendingBodies.GetBuffer().AsSpan(0, (int)pendingBodies.Length));
@@ -595,7 +580,7 @@ internal static class TaggedPdfFinisher
                     System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(row[5..], number == 0 ? (ushort)65535 : (ushort)0);
                 }
             }
-            Stream(xrefNumber, $"/Type /XRef /Size {size} /W [1 4 2] /Root {root} 0 R /Info {info} 0 R /ID [<{id}> <{id}>]", Deflate(rows), compressed: true);
+            Stream(xrefNumber, $"/Type /XRef /Size {size} /W [1 4 2] /Root {root} 0 R /Info {info} 0 R /ID [<{id}> <{id}>]", PdfDeflate.Compress(rows), compressed: true);
             Write(Encoding.Latin1.GetBytes(string.Create(CultureInfo.InvariantCulture, $"startxref\n{xref}\n%%EOF\n")));
             bytes.Flush();
         }

@@ -27,8 +27,57 @@ public sealed record DocumentMetadata
     public IPdfSeal? Seal { get; init; }
 }
 
-/// <summary>A file embedded in the PDF; <paramref name="MediaType"/> as "text/csv".</summary>
-public sealed record PdfAttachment(string FileName, string MediaType, byte[] Content, string Description);
+/// <summary>
+/// A file embedded in the PDF; its media type as "text/csv". Held compressed, as the file will hold
+/// it: an attachment of a long list (the signatories' CSV of 1,000,000 names, ~70 MB) is made when the
+/// document is composed and kept until its end, and <see cref="Written"/> never has it uncompressed.
+/// </summary>
+public sealed class PdfAttachment
+{
+    private PdfAttachment(string fileName, string mediaType, string description, ReadOnlyMemory<byte> deflated, long size)
+    {
+        FileName = fileName;
+        MediaType = mediaType;
+        Description = description;
+        Deflated = deflated;
+        Size = size;
+    }
+
+    /// <summary>An attachment of the given bytes.</summary>
+    public PdfAttachment(string fileName, string mediaType, byte[] content, string description)
+        : this(fileName, mediaType, description, Drawing.PdfDeflate.Compress(content), content.Length)
+    {
+    }
+
+    /// <summary>An attachment whose bytes <paramref name="write"/> writes now, compressed as they come.</summary>
+    public static PdfAttachment Written(string fileName, string mediaType, string description, Action<Stream> write)
+    {
+        var (deflated, size) = Drawing.PdfDeflate.Compress(write);
+        return new PdfAttachment(fileName, mediaType, description, deflated, size);
+    }
+
+    public string FileName { get; }
+
+    public string MediaType { get; }
+
+    public string Description { get; }
+
+    /// <summary>The file's bytes in zlib form (/FlateDecode), as the file embeds them.</summary>
+    public ReadOnlyMemory<byte> Deflated { get; }
+
+    /// <summary>The file's length uncompressed (its /Size).</summary>
+    public long Size { get; }
+
+    /// <summary>The file's bytes uncompressed (for checks; the writer never needs them).</summary>
+    public byte[] Content()
+    {
+        using var input = new MemoryStream(Deflated.ToArray());
+        using var zlib = new System.IO.Compression.ZLibStream(input, System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        zlib.CopyTo(output);
+        return output.ToArray();
+    }
+}
 
 /// <summary>Common page sizes in points.</summary>
 public static class PageSizes

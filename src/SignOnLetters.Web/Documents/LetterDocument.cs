@@ -109,7 +109,7 @@ public static class LetterDocument
             Version = model.Version.Number.ToString(CultureInfo.InvariantCulture),
             ChangeNote = model.Version.ChangeNote,
             // The office a letter goes to can sort, count and file the signatories without retyping them.
-            Attachments = [new PdfAttachment("signatories.csv", "text/csv", SignatoryCsv.Write(model, texts), texts.SignatoriesHeading)],
+            Attachments = [SignatoryCsv.Attachment(model, texts)],
             Seal = model.Seal?.Seal,
         });
     }

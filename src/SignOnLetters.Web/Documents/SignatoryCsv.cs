@@ -10,11 +10,14 @@ namespace SignOnLetters.Web.Documents;
 /// </summary>
 internal static class SignatoryCsv
 {
-    public static byte[] Write(LetterDocumentModel model, LetterDocumentTexts texts)
+    /// <summary>The file as the PDF embeds it: written straight into its compressed form, never held whole.</summary>
+    public static SignOnLetters.Pdf.Fluent.PdfAttachment Attachment(LetterDocumentModel model, LetterDocumentTexts texts) =>
+        SignOnLetters.Pdf.Fluent.PdfAttachment.Written("signatories.csv", "text/csv", texts.SignatoriesHeading, output => Write(model, texts, output));
+
+    public static void Write(LetterDocumentModel model, LetterDocumentTexts texts, Stream output)
     {
         var markLate = model.Edition is not null;
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        using (var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
         using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
         {
             foreach (var header in new[] { "Kind", "Name", "CountryCode", "Country", "SignedFor", "Role", "Organisation", "SignedAfterDelivery", "Unverified" })
@@ -27,7 +30,6 @@ internal static class SignatoryCsv
                 Row(csv, "Individual", individual.Name, individual.CountryCode, texts, null, null, individual.Organisation,
                     markLate && individual.SignedAfterDelivery, false);
         }
-        return buffer.ToArray();
     }
 
     private static void Row(CsvWriter csv, string kind, string name, string countryCode, LetterDocumentTexts texts,

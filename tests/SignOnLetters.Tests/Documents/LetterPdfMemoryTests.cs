@@ -35,6 +35,26 @@ public sealed class LetterPdfMemoryTests
         Assert.True(ratio < 11, $"2,000 signatories allocated {small / 1048576.0:F0} MB and 20,000 allocated {large / 1048576.0:F0} MB: {ratio:F1} times for ten times the list.");
     }
 
+    /// <summary>
+    /// The background job compacts the heap between two pages every
+    /// <see cref="LetterPdfJob.Reports.PagesBetweenCompactions"/> pages set (docs/benchmarks.md, "The
+    /// app's memory during the 1,000,000 PDF"): a forced collection always counts as one.
+    /// </summary>
+    [Fact]
+    public void Should_compact_the_heap_every_thousand_pages_of_a_background_render()
+    {
+        var job = new LetterPdfJob(1, "en", "letter-pdf:1", 1_000_000);
+        var reporter = job.Reporter;
+
+        foreach (var stage in new[] { SignOnLetters.Pdf.Fluent.RenderStage.Pagination, SignOnLetters.Pdf.Fluent.RenderStage.Writing })
+        {
+            var before = GC.CollectionCount(GC.MaxGeneration);
+            reporter.Report(new SignOnLetters.Pdf.Fluent.RenderProgress(stage, LetterPdfJob.Reports.PagesBetweenCompactions * 3, null));
+            Assert.True(GC.CollectionCount(GC.MaxGeneration) > before, $"No full collection at page {LetterPdfJob.Reports.PagesBetweenCompactions * 3} ({stage}).");
+            Assert.Equal(LetterPdfJob.Reports.PagesBetweenCompactions * 3, job.Pages);
+        }
+    }
+
     private static long Allocated(int signatories)
     {
         var model = Letter(signatories);
