@@ -1440,10 +1440,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
                     b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "State", "CreatedAt", "Id");
-
-                    b.HasIndex("LetterId", "State", "CountryCode", "Kind", "Id")
+                    b.HasIndex("LetterId", "CountryCode", "Kind", "Id")
                         .HasFilter("\"State\" = 2");
+
+                    b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 
                     b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
 
@@ -1462,7 +1462,7 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LetterId", "SignerName" }, "IX_Signatures_LetterId_SignerName_Trigram"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LetterId", "SignerName" }, "IX_Signatures_LetterId_SignerName_Trigram"), new[] { "int4_ops", "gin_trgm_ops" });
 
-                    b.HasIndex(new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList")
+                    b.HasIndex(new[] { "LetterId", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList")
                         .HasFilter("\"State\" = 2");
 
                     b.ToTable("Signatures");

@@ -1397,14 +1397,14 @@ namespace SignOnLetters.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "State", "CreatedAt", "Id");
-
-                    b.HasIndex("LetterId", "State", "CountryCode", "Kind", "Id")
+                    b.HasIndex("LetterId", "CountryCode", "Kind", "Id")
                         .HasFilter("\"State\" = 2");
+
+                    b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 
                     b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
 
-                    b.HasIndex(new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList")
+                    b.HasIndex(new[] { "LetterId", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList")
                         .HasFilter("\"State\" = 2");
 
                     b.ToTable("Signatures");
