@@ -13,7 +13,7 @@ using SignOnLetters.Data;
 namespace SignOnLetters.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205105606_Initial")]
+    [Migration("20261205170741_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1445,14 +1445,14 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
 
                     b.HasIndex("LetterId", "CountryCode", "CreatedAt", "Id");
 
-                    b.HasIndex("LetterId", "State", "CreatedAt", "Id");
-
-                    b.HasIndex("LetterId", "State", "CountryCode", "Kind", "Id")
+                    b.HasIndex("LetterId", "CountryCode", "Kind", "Id")
                         .HasFilter("\"State\" = 2");
+
+                    b.HasIndex("LetterId", "State", "CreatedAt", "Id");
 
                     b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
 
-                    b.HasIndex(new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList")
+                    b.HasIndex(new[] { "LetterId", "Kind", "Id", "Visibility", "OrganisationName" }, "IX_Signatures_PublicList")
                         .HasFilter("\"State\" = 2");
 
                     b.ToTable("Signatures");

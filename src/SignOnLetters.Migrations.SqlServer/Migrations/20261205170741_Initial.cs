@@ -1195,6 +1195,12 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                 columns: new[] { "LetterId", "CountryCode", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Signatures_LetterId_CountryCode_Kind_Id",
+                table: "Signatures",
+                columns: new[] { "LetterId", "CountryCode", "Kind", "Id" },
+                filter: "\"State\" = 2");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LetterId_CreatedAt_Id",
                 table: "Signatures",
                 columns: new[] { "LetterId", "CreatedAt", "Id" });
@@ -1203,12 +1209,6 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
                 name: "IX_Signatures_LetterId_NameOrder_Id",
                 table: "Signatures",
                 columns: new[] { "LetterId", "NameOrder", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Signatures_LetterId_State_CountryCode_Kind_Id",
-                table: "Signatures",
-                columns: new[] { "LetterId", "State", "CountryCode", "Kind", "Id" },
-                filter: "\"State\" = 2");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LetterId_State_CreatedAt_Id",
@@ -1235,7 +1235,7 @@ namespace SignOnLetters.Migrations.SqlServer.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_PublicList",
                 table: "Signatures",
-                columns: new[] { "LetterId", "State", "Kind", "Id", "Visibility", "OrganisationName" },
+                columns: new[] { "LetterId", "Kind", "Id", "Visibility", "OrganisationName" },
                 filter: "\"State\" = 2");
 
             migrationBuilder.CreateIndex(
