@@ -30,7 +30,9 @@ internal static class PdfDeflate
         var counting = new CountingStream(Compressing(result));
         using (counting)
             write(counting);
-        return (result.GetBuffer().AsMemory(0, (int)result.Length), counting.Written);
+        // A copy of the exact length: the stream's buffer doubles as it grows, and the attachment is
+        // held for the whole render (up to half of that buffer would be kept for nothing).
+        return (result.ToArray(), counting.Written);
     }
 
     /// <summary>A write-only stream that counts what goes through it to the compressor.</summary>
