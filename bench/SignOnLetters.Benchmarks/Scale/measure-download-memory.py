@@ -20,19 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import demo_apps
 apps = demo_apps.parse(args[:sep])
 
-def download(opener, url):
-    while True:
-        try:
-            r = opener.open(url, timeout=1800)
-        except urllib.error.HTTPError as e:
-            raise SystemExit(f"{url}: HTTP {e.code}")
-        if r.status != 202:
-            break
-        r.read(); time.sleep(1)
-    n = 0
-    while chunk := r.read(1 << 16):
-        n += len(chunk)
-    return n
+download = demo_apps.download
 
 results = {}
 for url in args[sep + 1:]:

@@ -16,8 +16,13 @@ internal static class PdfWriter
     /// the output, so neither the pages nor the file is ever held whole in memory (a
     /// 1,000,000-signatory letter's file is about 90 MB, its pages' display lists gigabytes).
     /// </summary>
-    public static DocumentLayout Write(IReadOnlyList<Elements.Page> pageTemplates, FontCatalog fonts, DocumentMetadata metadata, Stream output,
-        IProgress<RenderProgress>? progress = null)
+    /// <param name="releasePages">
+    /// Empty <paramref name="pageTemplates"/> once the last page is set and report
+    /// <see cref="RenderStage.Finishing"/>, before Skia closes its file: nothing after needs them,
+    /// and nothing else may hold them (<see cref="Document.GenerateOnce"/>).
+    /// </param>
+    public static DocumentLayout Write(List<Elements.Page> pageTemplates, FontCatalog fonts, DocumentMetadata metadata, Stream output,
+        IProgress<RenderProgress>? progress = null, bool releasePages = false)
     {
         var directory = output is FileStream { Name: var name } && Path.GetDirectoryName(Path.GetFullPath(name)) is { Length: > 0 } folder
             ? folder
@@ -34,6 +39,11 @@ internal static class PdfWriter
                     pages.Begin(glyphs);
                     return pages.Write;
                 });
+                if (releasePages)
+                {
+                    pageTemplates.Clear();
+                    progress?.Report(new RenderProgress(RenderStage.Finishing, layout.PageHeights.Count, layout.PageHeights.Count));
+                }
                 pages.Close();
             }
             TaggedPdfFinisher.Finish(skiaPdf, tree, layout, metadata, output);

@@ -13,6 +13,9 @@ public sealed class Document : IDocumentContainer
     private readonly List<Page> pages = [];
     private DocumentMetadata metadata = new();
 
+    /// <summary>Set by <see cref="GenerateOnce"/>, which leaves the document without its pages.</summary>
+    private bool generatedOnce;
+
     /// <summary>The fonts to set text in; tests choose a catalog without the system's fonts.</summary>
     internal FontCatalog Fonts { get; set; } = FontCatalog.Shared;
 
@@ -87,6 +90,30 @@ public sealed class Document : IDocumentContainer
             return MissingScripts.Describe(PdfWriter.Write(pages, Fonts, metadata, output, progress).MissingCharacters);
     }
 
+    /// <summary>
+    /// As <see cref="Generate(Stream, IProgress{RenderProgress})"/>, for a document used once: its
+    /// composed pages (with a long list's entries and every string they show, which
+    /// <see cref="ColumnDescriptor.Items(int, Action{int, IContainer})"/>'s compose holds) are let go
+    /// as soon as the last page is set, and <paramref name="progress"/> is told so with
+    /// <see cref="RenderStage.Finishing"/>: the file's last phase (Skia's close and the tagging
+    /// finisher) needs only the drawn file and the structure tree, and at 1,000,000 signatories the
+    /// list held through it was the app's peak (docs/benchmarks.md, "The app's peak at the end of the
+    /// 1,000,000 PDF"). The document has no pages afterwards: generating it again throws.
+    /// </summary>
+    public IReadOnlyList<MissingScript> GenerateOnce(Stream output, IProgress<RenderProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        List<Page> taken;
+        lock (pages)
+        {
+            CheckCanLayOut();
+            taken = [.. pages];
+            pages.Clear();
+            generatedOnce = true;
+        }
+        return MissingScripts.Describe(PdfWriter.Write(taken, Fonts, metadata, output, progress, releasePages: true).MissingCharacters);
+    }
+
     /// <summary>Pages as display lists, for layout tests.</summary>
     internal DocumentLayout Layout()
     {
@@ -97,6 +124,8 @@ public sealed class Document : IDocumentContainer
 
     private void CheckCanLayOut()
     {
+        if (generatedOnce)
+            throw new InvalidOperationException("The document was generated with GenerateOnce, which let its pages go; compose it again.");
         if (pages.Count == 0)
             throw new InvalidOperationException("The document has no pages; add one with Page(...).");
         // Checked here, not where a chain is first built: that happens on the shaping threads.

@@ -9,6 +9,11 @@ public enum RenderStage
     Pagination,
     /// <summary>Writing the laid-out pages into the file.</summary>
     Writing,
+    /// <summary>
+    /// Every page is written and the composed content let go (<see cref="Document.GenerateOnce"/>
+    /// only, reported once): what is left is finishing the file (fonts, structure tree, cross-references).
+    /// </summary>
+    Finishing,
 }
 
 /// <summary>

@@ -42,8 +42,13 @@ public static class LetterDocument
     private const float BodyFontSize = 10.5f;
     private const float SignatoryFontSize = 8.5f;
 
-    public static byte[] Generate(LetterDocumentModel model, LetterDocumentTexts? texts = null) =>
-        Compose(model, texts).GeneratePdf();
+    public static byte[] Generate(LetterDocumentModel model, LetterDocumentTexts? texts = null)
+    {
+        using var output = new MemoryStream();
+        // Composed here for this one file: its list can go before the file is finished (ADR 0028).
+        Compose(model, texts).GenerateOnce(output);
+        return output.ToArray();
+    }
 
     public static Document Compose(LetterDocumentModel model, LetterDocumentTexts? texts = null)
     {

@@ -50,6 +50,7 @@ public sealed class LetterPdfJob(int letterId, string language, string key, int 
         { Stage: RenderStage.Pagination, Total: > 0 } p => 40 + 30 * Math.Min(p.Done, p.Total.Value) / p.Total.Value,
         { Stage: RenderStage.Pagination } => 40,
         { Stage: RenderStage.Writing, Total: > 0 } p => 70 + 29 * p.Done / p.Total.Value,
+        { Stage: RenderStage.Finishing } => 99,
         _ => 0,
     };
 
@@ -87,7 +88,11 @@ public sealed class LetterPdfJob(int letterId, string language, string key, int 
         {
             job._progress = value;
             // Called on the rendering thread, once per page: the collection runs between two pages.
-            if (value.Stage != RenderStage.Shaping && value.Done % PagesBetweenCompactions == 0)
+            // And once more when the last page is set and the composed list let go: the file's last
+            // phase (Skia's close, the tagging finisher) then grows from what is live, not from the
+            // list's entries, strings and the layout's garbage ("The app's peak at the end of the 1,000,000 PDF").
+            if (value.Stage == RenderStage.Finishing
+                || (value.Stage != RenderStage.Shaping && value.Done % PagesBetweenCompactions == 0))
                 LetterPdfJobs.GiveMemoryBack();
         }
     }

@@ -117,20 +117,39 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Lette
         IProgress<SignOnLetters.Pdf.Fluent.RenderProgress>? progress, Stream output, CancellationToken cancellationToken)
     {
         var signatures = SignaturesOf(letter);
-        var model = await ModelAsync(letter, plan.Text, plan.Latest, signatures, cancellationToken);
-        var texts = LetterDocumentTexts.For(T, plan.Language);
-        if (!IsSealedEdition(letter))
-            return LetterDocument.Compose(model, texts).Generate(output, progress);
-        var issuedAt = new DateTimeOffset(letter.EditionIssuedAt!.Value, TimeSpan.Zero);
-        var seal = new Sealing.CadesSeal(keys, issuedAt, SignerName(), string.Format(texts.Culture, T["Seal of edition {0} of this letter"].Value, letter.EditionNumber));
-        model = model with { Seal = new LetterSeal(letter.EditionNumber, urls.Absolute($"/letters/{letter.Slug}/verify"), plan.RecordHead, seal) };
-        var start = output.Position;
-        var missing = LetterDocument.Compose(model, texts).Generate(output, progress);
+        var (document, counts) = await ComposeAsync(letter, plan, signatures, cancellationToken);
+        var sealedEdition = IsSealedEdition(letter);
+        var start = sealedEdition ? output.Position : 0;
+        // Once: the composed list (and the rows it was made from) can go before the file's last phase.
+        var missing = document.GenerateOnce(output, progress);
+        if (!sealedEdition)
+            return missing;
         // The sealed file's hash, read back from where it was written (a long letter's from disk).
         output.Position = start;
         var sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(output, cancellationToken));
-        await RecordEditionAsync(letter, plan.Language, sha256, model.Signatories.Counts, signatures, cancellationToken);
+        await RecordEditionAsync(letter, plan.Language, sha256, counts, signatures, cancellationToken);
         return missing;
+    }
+
+    /// <summary>
+    /// The letter's document, sealed when it is a delivered edition, and the counts it shows. Its
+    /// own method so that the model (the signatories' rows, an estimated ~150 MB at 1,000,000) is no field of
+    /// <see cref="RenderAsync"/>'s state machine: once composed, only the document refers to what
+    /// it prints, and <see cref="SignOnLetters.Pdf.Fluent.Document.GenerateOnce"/> lets that go before
+    /// the file's last phase.
+    /// </summary>
+    private async Task<(SignOnLetters.Pdf.Fluent.Document Document, Pages.Letters.SignatureCounts Counts)> ComposeAsync(Letter letter, LetterPdfPlan plan,
+        IQueryable<Signature> signatures, CancellationToken cancellationToken)
+    {
+        var model = await ModelAsync(letter, plan.Text, plan.Latest, signatures, cancellationToken);
+        var texts = LetterDocumentTexts.For(T, plan.Language);
+        if (IsSealedEdition(letter))
+        {
+            var issuedAt = new DateTimeOffset(letter.EditionIssuedAt!.Value, TimeSpan.Zero);
+            var seal = new Sealing.CadesSeal(keys, issuedAt, SignerName(), string.Format(texts.Culture, T["Seal of edition {0} of this letter"].Value, letter.EditionNumber));
+            model = model with { Seal = new LetterSeal(letter.EditionNumber, urls.Absolute($"/letters/{letter.Slug}/verify"), plan.RecordHead, seal) };
+        }
+        return (LetterDocument.Compose(model, texts), model.Signatories.Counts);
     }
 
     private IQueryable<Signature> SignaturesOf(Letter letter) => db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id);
