@@ -93,11 +93,20 @@ public static class SignatoryRecordAppender
     /// entry's signature id is read from its signature once that has its key. The same entries as
     /// the SaveChanges hook would make, without tracking a row: a batch of thousands costs one query.
     /// </summary>
-    public static async Task<List<RecordEntry>> CountedEntriesAsync(AppDbContext db, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken)
+    /// <param name="knownHead">
+    /// The letter's head as the caller already knows it, so it is not read: the last entry of the
+    /// previous batch of an import whose batches are written on several connections, which is not
+    /// committed yet when the next batch's entries are made (<c>SignatureImporter</c>). Every
+    /// signature must then be of one letter. Null reads each letter's head from the database.
+    /// </param>
+    public static async Task<List<RecordEntry>> CountedEntriesAsync(AppDbContext db, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken,
+        (int LetterId, int Sequence, string Head)? knownHead = null)
     {
         var changes = signatures.Select(s => new Change(s, null, RecordSubject.Of(s), false)).Where(c => c.After is not null).ToList();
         var letters = changes.Select(c => c.Signature.LetterId).Distinct().ToList();
-        return await AppendAsync(db, changes, letters, cancellationToken);
+        if (knownHead is { } known && letters.Any(l => l != known.LetterId))
+            throw new ArgumentException("A known head is for batches of one letter.", nameof(knownHead));
+        return await AppendAsync(db, changes, letters, cancellationToken, knownHead);
     }
 
     /// <summary>Takes the appender's lock of each letter, in id order (so two savers cannot deadlock); <see cref="Release"/> gives them back.</summary>
@@ -161,7 +170,8 @@ public static class SignatoryRecordAppender
     }
 
     /// <summary>The entries for the changes, in order, each after the previous one of its letter (not yet added to the context).</summary>
-    private static async Task<List<RecordEntry>> AppendAsync(AppDbContext db, List<Change> changes, IReadOnlyList<int> letters, CancellationToken cancellationToken)
+    private static async Task<List<RecordEntry>> AppendAsync(AppDbContext db, List<Change> changes, IReadOnlyList<int> letters, CancellationToken cancellationToken,
+        (int LetterId, int Sequence, string Head)? knownHead = null)
     {
         var entries = new List<RecordEntry>(changes.Count);
         var letterIds = letters.ToList();
@@ -170,7 +180,9 @@ public static class SignatoryRecordAppender
         // every entry of the letter against that highest (a subquery per entry), a cost that grew
         // with the record on every batch of an import.
         var heads = new Dictionary<int, (int Sequence, string Head)>();
-        foreach (var letterId in letterIds)
+        if (knownHead is { } known)
+            heads[known.LetterId] = (known.Sequence, known.Head);
+        foreach (var letterId in letterIds.Where(l => !heads.ContainsKey(l)))
         {
             var head = await db.RecordEntries.AsNoTracking().Where(e => e.LetterId == letterId).OrderByDescending(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.Head }).FirstOrDefaultAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -451,6 +452,77 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
         Assert.Empty(await db.Database.CreateExecutionStrategy().ExecuteAsync(ct =>
             SignOnLetters.Web.Infrastructure.Background.SignatureRecount.DriftAsync(db, letterId, ct), CancellationToken.None));
         Assert.Equal(valid - 1, await db.RecordEntries.CountAsync(e => e.LetterId == letterId));
+        Assert.Empty(await App.Factory.Services.GetRequiredService<SignOnLetters.Web.Pages.Record.RecordSelfCheck>().CheckAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Should_keep_file_order_refused_lines_duplicates_record_and_tallies_with_batches_written_on_two_connections()
+    {
+        await OpenLetterAsync(App);
+        // Batches of 5 on two writers (PostgreSQL; SQLite writes one after another): row 4 repeats row 1 in one batch,
+        // row 33 row 2 and row 60 organisation 10 in batches written beside the first ones.
+        var repeats = new Dictionary<int, int> { [4] = 1, [33] = 2, [60] = 10 };
+        var (file, valid, refusedLines) = NumberedRows(120, repeats);
+
+        var (summary, refused) = await ImportInBatchesAsync(file, new ImportTuning(5, 5, 16, PostgresWriters: 2));
+
+        Assert.Equal(new ImportSummary(valid - repeats.Count, repeats.Count, refusedLines.Count), summary);
+        Assert.Equal(refusedLines, refused.Select(r => r.Line));
+        // Ids in file order, whichever connection committed: the rows numbered 1…120 minus the refused and the repeats.
+        var expected = Enumerable.Range(1, 120).Where(n => n % 7 != 0 && !repeats.ContainsKey(n)).ToList();
+        var signatures = await SignaturesAsync(App);
+        Assert.Equal(expected, signatures.Select(s => int.Parse(s.SignerName.Split(' ')[1], CultureInfo.InvariantCulture)));
+        Assert.All(signatures, s => Assert.Single(s.Events));
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SignOnLetters.Data.AppDbContext>();
+        var letterId = await db.Letters.Where(l => l.Slug == Slug).Select(l => l.Id).SingleAsync();
+        // The record: one entry per signature, in the signatures' order, one chain without gaps that recomputes to its head.
+        var entries = await db.RecordEntries.Where(e => e.LetterId == letterId).OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, signatures.Count), entries.Select(e => e.Sequence));
+        Assert.Equal(signatures.Select(s => s.Id), entries.Select(e => e.SignatureId));
+        Assert.Empty(await App.Factory.Services.GetRequiredService<SignOnLetters.Web.Pages.Record.RecordSelfCheck>().CheckAsync(CancellationToken.None));
+        Assert.Empty(await db.Database.CreateExecutionStrategy().ExecuteAsync(ct =>
+            SignOnLetters.Web.Infrastructure.Background.SignatureRecount.DriftAsync(db, letterId, ct), CancellationToken.None));
+
+        var (again, _) = await ImportInBatchesAsync(file, new ImportTuning(7, 7, 0, PostgresWriters: 2));
+        Assert.Equal(new ImportSummary(0, valid, refusedLines.Count), again);
+    }
+
+    [SkippableFact]
+    public async Task Should_leave_whole_batches_from_the_start_counted_when_stopped_while_two_connections_write()
+    {
+        await OpenLetterAsync(App);
+        var (file, valid, refusedLines) = NumberedRows(400, new Dictionary<int, int> { [351] = 3 });
+        const int batchSize = 8;
+        // Stopped at the 30th refused row (line 211), with batches in flight on both writers or between them.
+        using var stop = new CancellationTokenSource();
+        var seen = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            ImportInBatchesAsync(file, new ImportTuning(batchSize, batchSize, 16, PostgresWriters: 2), _ =>
+            {
+                if (++seen == 30)
+                    stop.Cancel();
+            }, stop.Token));
+        var stored = await SignaturesAsync(App);
+        Assert.True(stored.Count % batchSize == 0 && stored.Count < valid, $"{stored.Count} rows stored: not whole batches of {batchSize}");
+        // Whole batches from the file's start: no batch committed after one that was not.
+        var firstRows = Enumerable.Range(1, 400).Where(n => n % 7 != 0).Take(stored.Count).ToList();
+        Assert.Equal(firstRows, stored.Select(s => int.Parse(s.SignerName.Split(' ')[1], CultureInfo.InvariantCulture)));
+        await using (var scope = App.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SignOnLetters.Data.AppDbContext>();
+            var letterId = await db.Letters.Where(l => l.Slug == Slug).Select(l => l.Id).SingleAsync();
+            // Nothing half-counted: the tallies equal a recount and the record holds exactly the stored rows.
+            Assert.Empty(await db.Database.CreateExecutionStrategy().ExecuteAsync(ct =>
+                SignOnLetters.Web.Infrastructure.Background.SignatureRecount.DriftAsync(db, letterId, ct), CancellationToken.None));
+            Assert.Equal(stored.Count, await db.RecordEntries.CountAsync(e => e.LetterId == letterId));
+            Assert.Empty(await App.Factory.Services.GetRequiredService<SignOnLetters.Web.Pages.Record.RecordSelfCheck>().CheckAsync(CancellationToken.None));
+        }
+
+        var (summary, _) = await ImportInBatchesAsync(file, new ImportTuning(batchSize, batchSize, 16, PostgresWriters: 2));
+
+        Assert.Equal(new ImportSummary(valid - 1 - stored.Count, stored.Count + 1, refusedLines.Count), summary);
+        Assert.Equal(valid - 1, (await SignaturesAsync(App)).Count);
         Assert.Empty(await App.Factory.Services.GetRequiredService<SignOnLetters.Web.Pages.Record.RecordSelfCheck>().CheckAsync(CancellationToken.None));
     }
 

@@ -143,6 +143,93 @@ internal sealed class SignatureRowInsert
         }
     }
 
+    /// <summary>
+    /// For an import's batches written on several PostgreSQL connections at once
+    /// (<see cref="InsertCountedAfterAsync"/>): each signature's key from the table's sequence, taken
+    /// by the one caller that hands the batches out, in file order, so ids keep the file's order
+    /// whichever connection commits its batch first. Sequences are outside transactions: a key
+    /// taken here is the row's on any connection.
+    /// </summary>
+    public async Task TakeKeysAsync(AppDbContext db, IReadOnlyList<Signature> signatures, CancellationToken cancellationToken)
+    {
+        if (signatures.Count == 0)
+            return;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var keys = await _signature.TakeKeysAsync((NpgsqlConnection)db.Database.GetDbConnection(), signatures.Count, cancellationToken);
+            for (var i = 0; i < signatures.Count; i++)
+            {
+                _signature.SetKey(signatures[i], keys[i]);
+                foreach (var entry in signatures[i].Events)
+                    _eventSignatureId.PropertyInfo!.SetValue(entry, keys[i]);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Gives keys taken by <see cref="TakeKeysAsync"/> back to the signatures of a batch that was not stored (id 0), so they can be stored another way.</summary>
+    public void ForgetKeys(IReadOnlyList<Signature> signatures)
+    {
+        foreach (var signature in signatures)
+        {
+            _signature.SetKey(signature, 0);
+            foreach (var entry in signature.Events)
+                _eventSignatureId.PropertyInfo!.SetValue(entry, 0);
+        }
+    }
+
+    /// <summary>
+    /// One batch of an import on PostgreSQL whose batches are written on several connections at
+    /// once, so that the server's work on them (indexes, the trigram indexes' lists, foreign keys:
+    /// two thirds of an import's CPU) runs on more than one core. The signatures carry their keys
+    /// (<see cref="TakeKeysAsync"/>) and <paramref name="entries"/> are their "counted" entries,
+    /// made by the caller after the previous batch's (the record's head is the previous batch's last
+    /// entry, not yet committed). The rows, events and entries go in by binary COPY beside the
+    /// previous batch; then this batch waits for <paramref name="previous"/> (the previous batch's
+    /// own call) and commits only after it: batches commit in file order, so a crash or a failure
+    /// leaves whole batches from the file's start, each with its tallies, and the record without a
+    /// gap. If the previous batch failed, this one fails too and stores nothing. The tallies are
+    /// updated only after the previous batch committed: its tally rows are locked until then, and
+    /// waiting on them while holding this batch's own would deadlock the two.
+    /// Keys are kept on failure (a retry stores the same rows); the caller forgets them
+    /// (<see cref="ForgetKeys"/>) when it gives up on the batch.
+    /// </summary>
+    public async Task InsertCountedAfterAsync(AppDbContext db, IReadOnlyList<Signature> signatures, IReadOnlyList<RecordEntry> entries, Task previous,
+        Func<IReadOnlyList<RecordEntry>, CancellationToken, Task> alsoInTransaction, CancellationToken cancellationToken, StageTimes? stages = null)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            using (StageTimes.Time(stages, "rows"))
+            {
+                await _signature.CopyAsync(connection, signatures, cancellationToken, withKey: true);
+                await _event.CopyAsync(connection, signatures.SelectMany(s => s.Events).ToList(), cancellationToken);
+            }
+            foreach (var entry in entries)
+                _entrySignatureId.PropertyInfo!.SetValue(entry, entry.Signature.Id);
+            using (StageTimes.Time(stages, "record entry rows"))
+                await _recordEntry.CopyAsync(connection, entries, cancellationToken);
+            using (StageTimes.Time(stages, "waiting for the batch before"))
+                await previous;
+            using (StageTimes.Time(stages, "tallies"))
+                await SignatureTallies.ApplyAsync(transaction.GetDbTransaction(), SignatureTallies.DeltasOf(signatures), cancellationToken);
+            using (StageTimes.Time(stages, "webhooks"))
+                await alsoInTransaction(entries, cancellationToken);
+            using (StageTimes.Time(stages, "commit"))
+                await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>The lowest and highest id of the stored signatures; (0, -1), an empty range, for none.</summary>
     private static (int First, int Last) IdRange(IReadOnlyList<Signature> signatures)
     {

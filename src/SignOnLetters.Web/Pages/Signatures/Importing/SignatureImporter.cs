@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SignOnLetters.Web.Infrastructure.Caching;
 using SignOnLetters.Web.Infrastructure.Webhooks;
+using SignOnLetters.Domain.Record;
 using SignOnLetters.Web.Pages.Signing;
 
 namespace SignOnLetters.Web.Pages.Signatures.Importing;
@@ -22,15 +23,22 @@ public sealed record RefusedRow(long Line, string Reason);
 /// budget: the app itself holds ~190 MB, three batches in flight ~70 MB, the letter's claimed keys
 /// ~50 MB at 1,000,000; a 200 MB cache took the process to 503 MB at 200,000 rows, 128 MB to 414 MB.
 /// </summary>
-/// <param name="BatchSize">Rows per transaction on PostgreSQL and SQL Server; also the unit of the pipeline (at most three batches in memory).
-/// Not larger on the command line: PostgreSQL's batch of INSERTs holds every row's parameters, and 10,000 rows took the process to 557 MB.</param>
+/// <param name="BatchSize">Rows per transaction on PostgreSQL and SQL Server; also the unit of the pipeline (with two writers, at most five batches in memory).
+/// 10,000 rows took the process to 557 MB when PostgreSQL's batch was INSERTs holding every row's parameters; its binary COPY holds none.</param>
 /// <param name="SqliteBatchSize">Rows per transaction on SQLite, in process, where a batch costs only its rows.</param>
 /// <param name="SqliteCacheMegabytes">The import connection's SQLite page cache; 0 keeps the connection's default.</param>
-public sealed record ImportTuning(int BatchSize, int SqliteBatchSize, int SqliteCacheMegabytes)
+/// <param name="PostgresWriters">Connections writing batches at once on PostgreSQL (see <see cref="SignatureImporter"/>); 1 writes one batch after another.</param>
+public sealed record ImportTuning(int BatchSize, int SqliteBatchSize, int SqliteCacheMegabytes, int PostgresWriters = 1)
 {
     public static ImportTuning Page { get; } = new(2_000, 2_000, 0);
 
-    public static ImportTuning CommandLine { get; } = new(2_000, 10_000, 100);
+    /// <summary>
+    /// Two writers on PostgreSQL: the server's work (the indexes, the trigram indexes' pending lists, the foreign keys'
+    /// checks) was 109 of an import's 153 CPU seconds at 1,000,000 rows, all of it on the one connection's backend,
+    /// one core. Only the command line: the page's import shares the web server with signers, and holds the record's
+    /// lock of the letter for the whole import while batches are in flight.
+    /// </summary>
+    public static ImportTuning CommandLine { get; } = new(5_000, 10_000, 100, PostgresWriters: 2);
 
     public int BatchSizeOn(DatabaseFacade database) => database.IsSqlite() ? SqliteBatchSize : BatchSize;
 }
@@ -67,7 +75,7 @@ public sealed record ImportTuning(int BatchSize, int SqliteBatchSize, int Sqlite
 /// </para>
 /// </summary>
 public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> T, LetterChanges changes, WebhookEvents webhooks,
-    ILogger<SignatureImporter> logger)
+    IServiceScopeFactory scopes, ILogger<SignatureImporter> logger)
 {
     /// <summary>Batches handed from the reader to the writer and not yet taken: with the one being read and the one being written, three in memory.</summary>
     private const int BatchesWaiting = 1;
@@ -104,20 +112,20 @@ public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStri
         try
         {
             cache = await SqliteImportCache.EnlargeAsync(db, tuning.SqliteCacheMegabytes, cancellationToken);
-            while (await WaitForBatchAsync())
+            if (tuning.PostgresWriters > 1 && db.Database.IsNpgsql() && SignatureRowInsert.For(db) is { } insert)
+                (imported, duplicates) = await SaveOnSeveralConnectionsAsync(letterId, insert, batches.Reader, tuning.PostgresWriters, claimed, unnamedIndividuals,
+                    stages, stop.Token);
+            else
             {
-                while (batches.Reader.TryRead(out var batch))
+                while (await WaitForBatchAsync(batches.Reader, stages, stop.Token))
                 {
-                    var (saved, skipped) = await SaveAsync(letterId, batch, claimed, unnamedIndividuals, stages, cancellationToken);
-                    imported += saved;
-                    duplicates += skipped;
+                    while (batches.Reader.TryRead(out var batch))
+                    {
+                        var (saved, skipped) = await SaveAsync(letterId, batch, claimed, unnamedIndividuals, stages, cancellationToken);
+                        imported += saved;
+                        duplicates += skipped;
+                    }
                 }
-            }
-
-            async Task<bool> WaitForBatchAsync()
-            {
-                using (stages.Time("writer waiting for the reader"))
-                    return await batches.Reader.WaitToReadAsync(stop.Token);
             }
         }
         catch
@@ -217,8 +225,201 @@ public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStri
         }
     }
 
+    private static async Task<bool> WaitForBatchAsync(ChannelReader<List<(long Line, Signature Signature)>> batches, StageTimes stages, CancellationToken cancellationToken)
+    {
+        using (stages.Time("writer waiting for the reader"))
+            return await batches.WaitToReadAsync(cancellationToken);
+    }
+
     /// <summary>Skips the batch's duplicates (of the letter and of each other), then saves the rest; a claim taken meanwhile by a signer is a duplicate too.</summary>
     private async Task<(int Saved, int Skipped)> SaveAsync(int letterId, List<(long Line, Signature Signature)> batch, ClaimedKeys claimed,
+        HashSet<string> unnamedIndividuals, StageTimes stages, CancellationToken cancellationToken)
+    {
+        var fresh = await FreshAsync(letterId, batch, claimed, unnamedIndividuals, stages, cancellationToken);
+        try
+        {
+            if (SignatureRowInsert.For(db) is { } insert)
+            {
+                // Its own transaction, so under a retrying strategy (PostgreSQL, SQL Server) each attempt runs whole.
+                await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                    ct => insert.InsertCountedAsync(db, fresh, (entries, inTransaction) => webhooks.QueueImportedAsync(db, entries, inTransaction), ct, stages),
+                    cancellationToken);
+                await changes.NotifyAsync([letterId]);
+            }
+            else
+            {
+                db.Signatures.AddRange(fresh);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            return (fresh.Count, batch.Count - fresh.Count);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or System.Data.Common.DbException)
+        {
+            var saved = await SaveOneByOneAsync(fresh, cancellationToken);
+            return (saved, batch.Count - saved);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// A batch that met a claim taken meanwhile (a signer confirmed, or a coordinator typed, the same
+    /// organisation or address while the batch was checked): saved one by one, and the one that lost
+    /// is a duplicate. Returns how many were saved.
+    /// </summary>
+    private async Task<int> SaveOneByOneAsync(List<Signature> fresh, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var saved = 0;
+        foreach (var signature in fresh)
+        {
+            db.Signatures.Add(signature);
+            if (await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
+                saved++;
+            db.ChangeTracker.Clear();
+        }
+        return saved;
+    }
+
+    /// <summary>A batch handed to one of several writers: its new signatures, how many of the batch's rows were duplicates, and its store, running.</summary>
+    private sealed record InFlight(List<Signature> Fresh, int Skipped, Task Stored);
+
+    /// <summary>
+    /// PostgreSQL on the command line (<see cref="ImportTuning.PostgresWriters"/>): each batch is
+    /// written on one of several connections while the next one is written on another, so that the
+    /// server works on two batches at once (on one connection its work, two thirds of the import's,
+    /// ran on one core while the other held the reader and the writer). This thread keeps what must
+    /// stay in file order: it decides duplicates, takes the keys and makes the record's entries,
+    /// batch after batch, the head passed on from each batch's last entry; the writers commit in the
+    /// same order (<see cref="SignatureRowInsert.InsertCountedAfterAsync"/>), so whatever stops the
+    /// import leaves whole batches from the file's start. The record's lock of the letter is held
+    /// from the first batch to the last, as one save holds it from reading the head to its commit;
+    /// another process appending meanwhile breaks the unique (letter, sequence) index, and that
+    /// batch and the ones after it are saved as the single writer saves them.
+    /// </summary>
+    private async Task<(int Imported, int Duplicates)> SaveOnSeveralConnectionsAsync(int letterId, SignatureRowInsert insert,
+        ChannelReader<List<(long Line, Signature Signature)>> batches, int writerCount, ClaimedKeys claimed, HashSet<string> unnamedIndividuals,
+        StageTimes stages, CancellationToken cancellationToken)
+    {
+        var (imported, duplicates) = (0, 0);
+        var writers = new List<(AsyncServiceScope Scope, AppDbContext Db)>();
+        var inFlight = new Queue<InFlight>();
+        (int LetterId, int Sequence, string Head)? head = null;
+        var locked = await SignatoryRecordAppender.LockAsync([letterId], cancellationToken);
+        try
+        {
+            for (var i = 0; i < writerCount; i++)
+            {
+                var scope = scopes.CreateAsyncScope();
+                var writer = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                writer.ChangeTracker.AutoDetectChangesEnabled = false;
+                writers.Add((scope, writer));
+            }
+            var next = 0;
+            while (await WaitForBatchAsync(batches, stages, cancellationToken))
+            {
+                while (batches.TryRead(out var batch))
+                {
+                    if (inFlight.Count == writerCount)
+                        await SettleAsync(inFlight.Dequeue());
+                    var fresh = await FreshAsync(letterId, batch, claimed, unnamedIndividuals, stages, cancellationToken);
+                    if (fresh.Count == 0)
+                    {
+                        duplicates += batch.Count;
+                        continue;
+                    }
+                    List<RecordEntry> entries;
+                    using (stages.Time("record entries"))
+                        entries = await SignatoryRecordAppender.CountedEntriesAsync(db, fresh, cancellationToken, head);
+                    head = (letterId, entries[^1].Sequence, entries[^1].Head);
+                    using (stages.Time("keys"))
+                        await insert.TakeKeysAsync(db, fresh, cancellationToken);
+                    var previous = inFlight.Count > 0 ? inFlight.Last().Stored : Task.CompletedTask;
+                    var writer = writers[next++ % writerCount].Db;
+                    var stored = Task.Run(() => writer.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+                    {
+                        try
+                        {
+                            await insert.InsertCountedAfterAsync(writer, fresh, entries, previous,
+                                (counted, inTransaction) => webhooks.QueueImportedAsync(writer, counted, inTransaction), ct, stages);
+                        }
+                        finally
+                        {
+                            writer.ChangeTracker.Clear();
+                        }
+                    }, cancellationToken), cancellationToken);
+                    inFlight.Enqueue(new InFlight(fresh, batch.Count - fresh.Count, stored));
+                }
+            }
+            while (inFlight.Count > 0)
+                await SettleAsync(inFlight.Dequeue());
+            return (imported, duplicates);
+        }
+        finally
+        {
+            // Stopped or failed: the batches still in flight end (each rolls back unless the one before it committed) before their connections go.
+            foreach (var batch in inFlight)
+            {
+                try
+                {
+                    await batch.Stored;
+                }
+                catch (Exception)
+                {
+                    // Already failing with the first error.
+                }
+            }
+            foreach (var (scope, _) in writers)
+                await scope.DisposeAsync();
+            SignatoryRecordAppender.Release(locked);
+        }
+
+        async Task SettleAsync(InFlight batch)
+        {
+            try
+            {
+                await batch.Stored;
+                imported += batch.Fresh.Count;
+                duplicates += batch.Skipped;
+                await changes.NotifyAsync([letterId]);
+            }
+            catch (Exception exception) when (exception is DbUpdateException or System.Data.Common.DbException)
+            {
+                // A claim or the record's next sequence taken meanwhile by another process: the
+                // batches after this one were made after it and fail with it. Each is saved as the
+                // single writer saves a batch that failed, one by one, with the record's head read
+                // again (the appender's own lock taken by each save, so this one is let go meanwhile).
+                var failed = new List<InFlight> { batch };
+                while (inFlight.Count > 0)
+                    failed.Add(inFlight.Dequeue());
+                SignatoryRecordAppender.Release(locked);
+                locked = [];
+                foreach (var other in failed)
+                {
+                    try
+                    {
+                        await other.Stored;
+                    }
+                    catch (Exception)
+                    {
+                        // Rolled back, as expected.
+                    }
+                    insert.ForgetKeys(other.Fresh);
+                    var saved = await SaveOneByOneAsync(other.Fresh, cancellationToken);
+                    imported += saved;
+                    duplicates += other.Skipped + other.Fresh.Count - saved;
+                }
+                db.ChangeTracker.Clear();
+                head = null;
+                locked = await SignatoryRecordAppender.LockAsync([letterId], cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The batch's signatures that are not duplicates (of the letter, or of each other), their claims added to <paramref name="claimed"/>.</summary>
+    private async Task<List<Signature>> FreshAsync(int letterId, List<(long Line, Signature Signature)> batch, ClaimedKeys claimed,
         HashSet<string> unnamedIndividuals, StageTimes stages, CancellationToken cancellationToken)
     {
         var checking = stages.Time("duplicate check");
@@ -247,42 +448,7 @@ public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStri
             claimed.Add(ClaimKind.Organisation, signature.OrganisationKey);
         }
         checking.Dispose();
-        try
-        {
-            if (SignatureRowInsert.For(db) is { } insert)
-            {
-                // Its own transaction, so under a retrying strategy (PostgreSQL, SQL Server) each attempt runs whole.
-                await db.Database.CreateExecutionStrategy().ExecuteAsync(
-                    ct => insert.InsertCountedAsync(db, fresh, (entries, inTransaction) => webhooks.QueueImportedAsync(db, entries, inTransaction), ct, stages),
-                    cancellationToken);
-                await changes.NotifyAsync([letterId]);
-            }
-            else
-            {
-                db.Signatures.AddRange(fresh);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            return (fresh.Count, batch.Count - fresh.Count);
-        }
-        catch (Exception exception) when (exception is DbUpdateException or System.Data.Common.DbException)
-        {
-            // A signer confirmed, or a coordinator typed, the same organisation or address while the
-            // batch was checked: save the batch one by one, and the one that lost is a duplicate.
-            db.ChangeTracker.Clear();
-            var saved = 0;
-            foreach (var signature in fresh)
-            {
-                db.Signatures.Add(signature);
-                if (await SignatureClaims.TrySaveAsync(db, signature, cancellationToken))
-                    saved++;
-                db.ChangeTracker.Clear();
-            }
-            return (saved, batch.Count - saved);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+        return fresh;
     }
 
     private IQueryable<Signature> Holding(int letterId) =>
