@@ -22,9 +22,11 @@ namespace SignOnLetters.Data;
 /// described by EF's model, so the migration that adds them calls <see cref="CreateOnSqlite"/>
 /// (regenerated migrations must keep that call; a migration that rebuilds <c>Signatures</c> loses
 /// the triggers and must call it again).</item>
-/// <item>PostgreSQL: GIN indexes with pg_trgm's operator class on the three columns, each with the
-/// letter first (<see cref="ModelOnPostgres"/>), declared in the model (<see cref="AppDbContext"/>),
-/// searched with <c>ILIKE</c>.</item>
+/// <item>PostgreSQL: the coordinators' search reads one stored column, <see cref="SearchTextColumn"/>, the
+/// three lower-cased and joined by a control character, through a GIN index with pg_trgm's operator class and
+/// the letter first, with a plain <c>LIKE</c> of the lower-cased term; the public list's search reads
+/// the name's and the organisation's own trigram indexes with <c>ILIKE</c> (<see cref="ModelOnPostgres"/>,
+/// declared in the model, <see cref="AppDbContext"/>).</item>
 /// <item>SQL Server: no trigram index exists there; the search reads the letter's rows (the same
 /// lower-cased LIKE as before), and says nothing different to the user.</item>
 /// </list>
@@ -59,11 +61,31 @@ public static class SignatureSearch
     private static (long First, long Last) KeysOf(int letterId) => ((long)letterId << 32, ((long)letterId << 32) + uint.MaxValue);
 
     /// <summary>
+    /// PostgreSQL: the coordinators' search column, <c>lower(name ␟ organisation ␟ e-mail)</c> (␟ is U+001F,
+    /// which no search term holds: <see cref="Indexed"/>), stored. <c>ILIKE</c> lower-cases the value and the
+    /// pattern on every row it tests (PostgreSQL's <c>ILIKE</c> on a multi-byte database is <c>lower(value) LIKE
+    /// lower(pattern)</c>), three times a row for the three columns: the first 1,001 matches of a common name,
+    /// read in id order from the primary key, tested 26,600 rows that way (35–130 ms warm at 1,000,000,
+    /// 150–330 ms cold; docs/benchmarks.md, "The coordinators' search on PostgreSQL reads one lower-cased
+    /// column"). Here each row is lower-cased once, when written, and a search is one byte-wise <c>LIKE</c>.
+    /// The separator keeps a match inside one of the three: the term holds no U+001F, and <c>%</c> and <c>_</c>
+    /// in it are escaped, so a match cannot span two columns. <c>lower</c> of the joined text is the joined
+    /// <c>lower</c> of each (a character's case does not depend on its neighbours across a control character),
+    /// so the rows found are those the three <c>ILIKE</c>s found.
+    /// </summary>
+    public const string SearchTextColumn = "SearchText";
+
+    /// <summary>Joins the three columns in <see cref="SearchTextColumn"/>: a control character, which a search term never holds.</summary>
+    private const char SearchTextSeparator = '\u001f';
+
+    /// <summary>
     /// PostgreSQL: the trigram indexes, in the model so that every regenerated migration keeps them.
     /// Each holds the letter too (btree_gin's operator class for integers): with the column alone, a
     /// small letter's search intersected the letter's rows with every letter's matches of the term
     /// (a bitmap of 100,000 rows for a common name beside a letter of 1,000,000); with the letter in
     /// the same GIN index, the scan intersects the letter's entries with the term's inside the index.
+    /// The name's and the organisation's serve the public list (a hidden name is not searched there);
+    /// <see cref="SearchTextColumn"/>'s serves the coordinators' table, which had the e-mail's own index.
     /// </summary>
     internal static void ModelOnPostgres(ModelBuilder model)
     {
@@ -72,8 +94,23 @@ public static class SignatureSearch
         var signatures = model.Entity<Signature>();
         signatures.HasIndex(s => new { s.LetterId, s.SignerName }, "IX_Signatures_LetterId_SignerName_Trigram").HasMethod("gin").HasOperators("int4_ops", "gin_trgm_ops");
         signatures.HasIndex(s => new { s.LetterId, s.OrganisationName }, "IX_Signatures_LetterId_OrganisationName_Trigram").HasMethod("gin").HasOperators("int4_ops", "gin_trgm_ops");
-        signatures.HasIndex(s => new { s.LetterId, s.Email }, "IX_Signatures_LetterId_Email_Trigram").HasMethod("gin").HasOperators("int4_ops", "gin_trgm_ops");
+        signatures.Property<string>(SearchTextColumn)
+            .HasComputedColumnSql(
+                $"lower(\"{nameof(Signature.SignerName)}\"::text || chr({(int)SearchTextSeparator}) || coalesce(\"{nameof(Signature.OrganisationName)}\"::text, '') "
+                + $"|| chr({(int)SearchTextSeparator}) || coalesce(\"{nameof(Signature.Email)}\"::text, ''))",
+                stored: true);
+        signatures.HasIndex([nameof(Signature.LetterId), SearchTextColumn], "IX_Signatures_LetterId_SearchText_Trigram").HasMethod("gin").HasOperators("int4_ops", "gin_trgm_ops");
+        // A common term's first matches in id order, tested in the index alone (no heap page read once the table
+        // is vacuumed) and within the letter's own range: 13-17 ms warm at 1,000,000 where walking the primary key
+        // and reading each row took 38-43 with the column and 69-106 with ILIKE (docs/benchmarks.md).
+        NpgsqlIndexBuilderExtensions.IncludeProperties(signatures.HasIndex([nameof(Signature.LetterId), nameof(Signature.Id)], SearchOrderIndex), SearchTextColumn);
     }
+
+    /// <summary>
+    /// PostgreSQL: (LetterId, Id) with <see cref="SearchTextColumn"/> included: a letter's signatures in signing
+    /// order with the text the coordinators' search tests, which an index-only scan walks for a common term.
+    /// </summary>
+    public const string SearchOrderIndex = "IX_Signatures_LetterId_Id_SearchText";
 
     /// <summary>
     /// The table whose one row, while a bulk insert's transaction holds it, stops the per-row insert
@@ -145,10 +182,8 @@ public static class SignatureSearch
         }
         if (Indexed(db, term) && db.Database.IsNpgsql())
         {
-            var pattern = IlikePattern(term);
-            return signatures.Where(s => EF.Functions.ILike(s.SignerName, pattern, "\\")
-                                         || (s.OrganisationName != null && EF.Functions.ILike(s.OrganisationName, pattern, "\\"))
-                                         || (s.Email != null && EF.Functions.ILike(s.Email, pattern, "\\")));
+            var found = MatchingOnPostgres(db, term);
+            return signatures.Where(s => found.Any(f => f.Id == s.Id));
         }
         return LowerCasedContains(signatures, term.ToLowerInvariant());
     }
@@ -195,7 +230,7 @@ public static class SignatureSearch
         if (!Indexed(db, term))
             return null;
         if (!db.Database.IsSqlite())
-            return await FirstByIdAsync(filter(Matching(db, letterId, db.Signatures.Where(s => s.LetterId == letterId), term)), cancellationToken);
+            return await FirstByIdAsync(filter(MatchingOnPostgres(db, term).Where(s => s.LetterId == letterId)), cancellationToken);
         var (first, last) = KeysOf(letterId);
         return await (from match in IndexMatches(db, "", term, first, last)
                       from s in filter(db.Signatures)
@@ -251,7 +286,10 @@ public static class SignatureSearch
     /// PostgreSQL: the first matches by id. Its trigram indexes give a bitmap of the matches, in no order; the
     /// planner either walks the primary key and stops at the limit (a common term) or sorts the few matches
     /// (a rare one). At 1,000,000, one such statement cost less than the capped count and the page's walk it
-    /// replaces (docs/benchmarks.md, "Capped searches read at most 1,001 matches").
+    /// replaces (docs/benchmarks.md, "Capped searches read at most 1,001 matches"). For the coordinators'
+    /// search both plans test one lower-cased column per row (<see cref="SearchTextColumn"/>): sorting a common
+    /// name's every match from the index cost more than the walk (37,000 rows rechecked: 96 ms warm, 586 ms cold,
+    /// against the walk's 57 and 215), so it is the test of each row that was made cheap, not the walk avoided.
     /// </summary>
     private static Task<List<int>> FirstByIdAsync(IQueryable<Signature> matching, CancellationToken cancellationToken) =>
         matching.OrderBy(s => s.Id).Select(s => s.Id).Take(CountLimit + 1).ToListAsync(cancellationToken);
@@ -277,10 +315,27 @@ public static class SignatureSearch
             $"SELECT rowid AS \"Key\", (rowid & 4294967295) AS \"Id\" FROM \"SignatureSearch\" WHERE \"SignatureSearch\" MATCH {query} AND rowid BETWEEN {first} AND {last}");
     }
 
-    /// <summary>Whether a trigram index can answer <paramref name="term"/> (SQL Server has none).</summary>
+    /// <summary>
+    /// Whether a trigram index can answer <paramref name="term"/> (SQL Server has none). A term holding
+    /// <see cref="SearchTextSeparator"/> could match across two of PostgreSQL's joined columns: the page's
+    /// input never has one (control characters become spaces), and any other caller's is searched the plain way.
+    /// </summary>
     private static bool Indexed(AppDbContext db, string term) =>
         // Characters as SQLite and PostgreSQL count them (an emoji is one), not UTF-16 units.
-        term.EnumerateRunes().Count() >= ShortestIndexedTerm && (db.Database.IsSqlite() || db.Database.IsNpgsql());
+        term.EnumerateRunes().Count() >= ShortestIndexedTerm
+        && (db.Database.IsSqlite() || (db.Database.IsNpgsql() && !term.Contains(SearchTextSeparator, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// PostgreSQL: every signature (of any letter: the caller adds its letter) whose name, organisation or e-mail
+    /// contains <paramref name="term"/>, case ignored: <see cref="SearchTextColumn"/> <c>LIKE lower(pattern)</c>, the
+    /// term lower-cased by PostgreSQL's own <c>lower</c> (as <c>ILIKE</c> does, and as the column was), never .NET's.
+    /// Composed by EF as a subquery, which PostgreSQL folds into the statement around it.
+    /// </summary>
+    private static IQueryable<Signature> MatchingOnPostgres(AppDbContext db, string term)
+    {
+        var pattern = IlikePattern(term);
+        return db.Signatures.FromSqlRaw($"SELECT * FROM \"Signatures\" WHERE \"{SearchTextColumn}\" LIKE lower(CAST({{0}} AS text)) ESCAPE '\\'", pattern);
+    }
 
     /// <summary>
     /// The ids of the letter's signatures matching the term as one phrase (its trigrams in order: a

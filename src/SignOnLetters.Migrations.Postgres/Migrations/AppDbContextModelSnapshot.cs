@@ -1368,6 +1368,11 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasComputedColumnSql("lower(\"SignerName\"::text || chr(31) || coalesce(\"OrganisationName\"::text, '') || chr(31) || coalesce(\"Email\"::text, ''))", true);
+
                     b.Property<string>("SignerName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1447,15 +1452,19 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
 
                     b.HasIndex(new[] { "LetterId", "EmailKey" }, "IX_Signatures_LetterEmail");
 
-                    b.HasIndex(new[] { "LetterId", "Email" }, "IX_Signatures_LetterId_Email_Trigram");
+                    b.HasIndex(new[] { "LetterId", "Id" }, "IX_Signatures_LetterId_Id_SearchText");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LetterId", "Email" }, "IX_Signatures_LetterId_Email_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LetterId", "Email" }, "IX_Signatures_LetterId_Email_Trigram"), new[] { "int4_ops", "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "LetterId", "Id" }, "IX_Signatures_LetterId_Id_SearchText"), new[] { "SearchText" });
 
                     b.HasIndex(new[] { "LetterId", "OrganisationName" }, "IX_Signatures_LetterId_OrganisationName_Trigram");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LetterId", "OrganisationName" }, "IX_Signatures_LetterId_OrganisationName_Trigram"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LetterId", "OrganisationName" }, "IX_Signatures_LetterId_OrganisationName_Trigram"), new[] { "int4_ops", "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "LetterId", "SearchText" }, "IX_Signatures_LetterId_SearchText_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LetterId", "SearchText" }, "IX_Signatures_LetterId_SearchText_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LetterId", "SearchText" }, "IX_Signatures_LetterId_SearchText_Trigram"), new[] { "int4_ops", "gin_trgm_ops" });
 
                     b.HasIndex(new[] { "LetterId", "SignerName" }, "IX_Signatures_LetterId_SignerName_Trigram");
 

@@ -20,7 +20,7 @@ public abstract class SignatureRowInsertTests(SliceFixture app) : SliceTest(app)
         nameof(Signature.Id), nameof(Signature.Email), nameof(Signature.EmailKey), nameof(Signature.OrganisationName),
         nameof(Signature.OrganisationKey), nameof(Signature.ConfirmationTokenHash), nameof(Signature.WithdrawTokenHash),
         // Computed by the database from the name that differs; that the row insert leaves it to the database is checked below.
-        SignOnLetters.Data.SignatureSortKeys.Name,
+        SignOnLetters.Data.SignatureSortKeys.Name, SignOnLetters.Data.SignatureSearch.SearchTextColumn,
     ];
 
     [SkippableFact]
@@ -45,6 +45,9 @@ public abstract class SignatureRowInsertTests(SliceFixture app) : SliceTest(app)
         }
         Assert.True(compared > 25, $"Only {compared} columns compared.");
         Assert.Equal((byRows.Kind == SignerKind.Organisation ? byRows.OrganisationName : byRows.SignerName)!, rows[byRows.Id][SignOnLetters.Data.SignatureSortKeys.Name]);
+        // PostgreSQL's coordinators' search column: computed by the database from what the row insert wrote.
+        if (rows[byRows.Id].TryGetValue(SignOnLetters.Data.SignatureSearch.SearchTextColumn, out var searchText))
+            Assert.Equal("ana silva\u001fmédecins du monde\u001fana@example.org", searchText);
         var events = await RawRowsAsync("SignatureEvents", "SignatureId", byRows.Id, byEf.Id);
         foreach (var column in events[byRows.Id].Keys.Where(c => c is not "Id" and not "SignatureId"))
             Assert.True(Equals(events[byEf.Id][column], events[byRows.Id][column]), $"Event {column}: '{events[byEf.Id][column]}' against '{events[byRows.Id][column]}'");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SignOnLetters.Domain.Letters;
@@ -93,6 +94,59 @@ public abstract class SignatureTableTests(SliceFixture app) : SliceTest(app)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.SignerName, "Erased Signer")));
         Assert.Empty(await Found("Смирнова"));
         Assert.Equal(["olga@example.org"], await Found("erased sig"));
+    }
+
+    /// <summary>
+    /// The search finds exactly the signatures whose name, organisation or e-mail contains the term, case ignored
+    /// (checked against the stored rows themselves), whichever way the provider finds them (SQLite's FTS5 table,
+    /// PostgreSQL's lower-cased column, the plain read of a term shorter than a trigram), in the table's order with
+    /// ties of signing time broken by id, page after page by the "Next" links' positions.
+    /// </summary>
+    [SkippableFact]
+    public async Task Should_find_exactly_the_rows_holding_the_term_and_page_through_them_by_the_links()
+    {
+        var (letter, coordinator, _) = await OpenLetterAsync(App);
+        var terms = await TermsAsync(App, letter);
+        var signatures = new List<Signature>();
+        for (var i = 0; i < 120; i++)
+            signatures.Add(Approved(terms, (i % 4) switch
+            {
+                0 => Individual($"Ольга Смирнова {i}", $"o{i}@example.org"),
+                1 => Organisation($"Réseau Смирнова {i}", $"r{i}@example.org"),
+                2 => Individual($"Fatima حداد {i}", $"smirnova{i}@mail.example"),
+                _ => Individual($"José García {i}", $"g{i}@example.org"),
+            }, i / 3)); // three signed in each minute: ties of signing time
+        signatures.Add(Approved(terms, Individual("100% _x_ back\\slash O'Brien \u200Fعربي\u200F", "hostile@example.org"), 50));
+        signatures.Add(Approved(terms, Individual("Rare Person", "rare@example.org"), 51));
+        await App.InsertAsync(signatures.ToArray<object>());
+        App.RunAs(coordinator);
+        var stored = await App.ExecuteDbContextAsync(db => db.Signatures.Where(s => s.LetterId == letter.Id)
+            .Select(s => new { s.Id, s.SignerName, s.OrganisationName, s.Email, s.CreatedAt }).ToListAsync());
+
+        string[] searches = ["СМИРНОВА", "smirnova", "حداد", "garcía", "GARCÍA 1", "réseau смирнова 1", "rare pers", "nobody here",
+            "100%", "_x_", "\\slash", "O'Brien", "\u200Fعربي", "%", "_", "'", "\\", new string('Ж', 1000), new string('%', 1000)];
+        foreach (var search in searches)
+        {
+            // As the page reads it: trimmed, cut to its first 200 characters.
+            var term = search.Trim()[..Math.Min(search.Trim().Length, Index.Filters.SearchMaxLength)].ToLowerInvariant();
+            var expected = stored
+                .Where(s => new[] { s.SignerName, s.OrganisationName, s.Email }.Any(v => v is not null && v.ToLowerInvariant().Contains(term, StringComparison.Ordinal)))
+                .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Select(s => s.Id).ToList();
+            var page = await App.SendAsync(new Index.Query(Slug, Search: search));
+            Assert.Equal(expected.Count, page.Matching);
+            Assert.False(page.MoreMatch);
+            var found = page.Rows.Select(r => r.Id).ToList();
+            for (var number = 2; number <= page.PageCount; number++)
+            {
+                page = await App.SendAsync(new Index.Query(Slug, Search: search, Page: number.ToString(CultureInfo.InvariantCulture), After: page.NextCursor));
+                found.AddRange(page.Rows.Select(r => r.Id));
+            }
+            Assert.True(expected.SequenceEqual(found), $"\"{search[..Math.Min(search.Length, 20)]}\": expected {expected.Count} rows, found {found.Count}, or in another order");
+            var oldest = new List<int>();
+            for (var number = 1; number <= page.PageCount; number++)
+                oldest.AddRange((await App.SendAsync(new Index.Query(Slug, Search: search, Sort: "Oldest", Page: number.ToString(CultureInfo.InvariantCulture)))).Rows.Select(r => r.Id));
+            Assert.Equal(Enumerable.Reverse(expected), oldest);
+        }
     }
 
     [SkippableFact]

@@ -1,0 +1,1 @@
+PREPARE q(int, text, int) AS SELECT s."Id" FROM "Signatures" AS s WHERE s."LetterId" = $1 AND (s."SignerName" ILIKE $2 ESCAPE '\' OR (s."OrganisationName" IS NOT NULL AND s."OrganisationName" ILIKE $2 ESCAPE '\') OR (s."Email" IS NOT NULL AND s."Email" ILIKE $2 ESCAPE '\')) ORDER BY s."Id" LIMIT $3;
