@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,10 +38,40 @@ public static class DatabaseProviderSetup
                 .UseSqlite(connectionString, o => o.MigrationsAssembly(migrations))
                 .AddInterceptors(SqlitePragmaInterceptor.Instance),
             // Server databases restart, fail over and drop connections: retry transient faults.
-            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations).EnableRetryOnFailure(3)),
+            DatabaseProvider.Postgres => options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsAssembly(migrations).EnableRetryOnFailure(3)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrations).EnableRetryOnFailure(3)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
+    }
+
+    /// <summary>
+    /// The driver's settings the app sets on PostgreSQL unless the configured connection string sets them itself.
+    /// Automatic preparation: a statement a connection has sent <c>Auto Prepare Min Usages</c> times is
+    /// prepared there, and later sends skip the server's parsing and planning (up to <c>Max Auto Prepare</c>
+    /// statements per connection, the least recently used recycled). Off in the driver by default; the public
+    /// letter page and API send the same few statements on every request (docs/benchmarks.md, "The letter page
+    /// and API on PostgreSQL"). Behind a pooler that cannot keep prepared statements (PgBouncer before 1.21
+    /// in transaction mode), set <c>Max Auto Prepare=0</c> in the connection string.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PostgresDefaults = new Dictionary<string, string>
+    {
+        ["Max Auto Prepare"] = "100",
+        ["Auto Prepare Min Usages"] = "2",
+    };
+
+    /// <summary>The configured PostgreSQL connection string with <see cref="PostgresDefaults"/> for what it leaves unset.</summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = configured };
+        // Npgsql reads keywords case-insensitively and with or without their spaces.
+        static string Normal(string keyword) => keyword.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        var set = builder.Keys.Cast<string>().Select(Normal).ToHashSet();
+        foreach (var (keyword, value) in PostgresDefaults)
+        {
+            if (!set.Contains(Normal(keyword)))
+                builder[keyword] = value;
+        }
+        return builder.ConnectionString;
     }
 
     public static DatabaseProvider Parse(string? value) =>

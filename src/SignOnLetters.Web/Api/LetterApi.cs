@@ -18,7 +18,7 @@ public static class LetterApi
     private static async Task<IResult> GetLetterAsync(string slug, string? lang, IMediator mediator, IStringLocalizer<SharedResource> T,
         Infrastructure.Markdown.RenderedMarkdown rendered, CancellationToken cancellationToken)
     {
-        var letter = await mediator.Send(new View.Query(slug, lang), cancellationToken);
+        var letter = await mediator.Send(new View.Query(slug, lang) { WithPageParts = false }, cancellationToken);
         var progress = SignatureProgress.Of(letter.Counts, letter.SignatureGoal);
         return Results.Ok(new LetterResponse(
             letter.Slug,

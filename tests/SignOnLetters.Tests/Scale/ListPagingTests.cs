@@ -613,7 +613,14 @@ public sealed class ListQueryPlanTestsOnPostgres(PostgresSlice app) : SliceTest(
         var numbered = Regex.Replace(sql, @"@[A-Za-z_][A-Za-z0-9_]*", m => "$" + (names.IndexOf(m.Value) + 1));
         foreach (var setting in off.Prepend("enable_seqscan"))
             await Execute($"SET {setting} = off");
-        await Execute("DEALLOCATE ALL");
+        // Only this check's own statement: the driver's automatically prepared ones on this pooled connection
+        // (DatabaseProviderSetup.PostgresDefaults) must outlive it, or its next use of one fails.
+        await using (var left = connection.CreateCommand())
+        {
+            left.CommandText = "SELECT count(*)::int FROM pg_prepared_statements WHERE name = 'plan_check'";
+            if ((int)(await left.ExecuteScalarAsync())! > 0)
+                await Execute("DEALLOCATE plan_check");
+        }
         await Execute($"PREPARE plan_check AS {numbered}");
         var types = new List<string>();
         await using (var read = connection.CreateCommand())

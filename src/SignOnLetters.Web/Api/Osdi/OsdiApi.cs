@@ -230,7 +230,7 @@ public static class OsdiApi
         /// <summary>The letter as its public page and <c>GET /api/letters/{slug}</c> show it (the same query), in OSDI's words.</summary>
         private async Task<PetitionDocument> DocumentAsync(string slug, OsdiLinks links, CancellationToken cancellationToken)
         {
-            var letter = await mediator.Send(new View.Query(slug, null), cancellationToken);
+            var letter = await mediator.Send(new View.Query(slug, null) { WithPageParts = false }, cancellationToken);
             var dates = await db.Letters.AsNoTracking().Where(l => l.Slug == slug)
                 .Select(l => new { Created = l.OpenedAt ?? l.CreatedAt, l.UpdatedAt }).SingleAsync(cancellationToken);
             var text = letter.Languages.First(l => l.Code == letter.Language);

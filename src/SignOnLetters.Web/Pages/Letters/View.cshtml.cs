@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using SignOnLetters.Web.Infrastructure.Caching;
+using SignOnLetters.Web.Infrastructure.Database;
 using SignOnLetters.Web.Infrastructure.Markdown;
 
 using SignOnLetters.Web.Pages.Signing;
@@ -14,7 +15,7 @@ namespace SignOnLetters.Web.Pages.Letters;
 /// </summary>
 [OutputCache(PolicyName = PublicLetterPageCache.PolicyName)]
 [ContentETag]
-public class View(IMediator mediator, IPublicUrls urls) : PageModel
+public class View(IMediator mediator, IPublicUrls urls, AppDbContext db) : PageModel
 {
     public Model Letter { get; private set; } = null!;
 
@@ -31,6 +32,8 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
     public async Task OnGetAsync(string slug, string? lang, CancellationToken cancellationToken)
     {
         lang ??= ReaderLanguage.ChosenBy(HttpContext);
+        // The letter's, the sign form's and the list's statements on one connection (see OneConnection).
+        await using var connection = await OneConnection.HoldAsync(db, cancellationToken);
         Letter = await mediator.Send(new Query(slug, lang), cancellationToken);
         if (Letter.IsPreview)
             return;
@@ -39,7 +42,14 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
         FirstSignatories = await mediator.Send(new Signatories.Query(slug), cancellationToken);
     }
 
-    public sealed record Query(string Slug, string? Language) : IQuery<Model>;
+    public sealed record Query(string Slug, string? Language) : IQuery<Model>
+    {
+        /// <summary>
+        /// False for the JSON APIs, which answer without the page's own parts: the updates sent to signers
+        /// and how far a translation is behind are then neither read nor set (empty and null).
+        /// </summary>
+        public bool WithPageParts { get; init; } = true;
+    }
 
     public sealed record Model(
         string Slug, LetterKind Kind, LetterStatus Status, bool IsPreview,
@@ -62,13 +72,15 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
 
     private sealed record Text(string LanguageCode, string Title, string Body);
 
-    /// <summary>The letter's own fields the page shows; its working texts are read apart, for previews only.</summary>
+    /// <summary>
+    /// The letter's own fields the page shows, with its latest version's date and change note and its
+    /// record's head (the last entry's; null before the first); the texts are read apart.
+    /// </summary>
     private sealed record LetterRow(
         int Id, string Slug, LetterKind Kind, LetterStatus Status, int LeadOrganisationId, string PrimaryLanguage, int LatestVersionNumber,
         DateTime? DeadlineUtc, string? DeadlineTimeZone, int? SignatureGoal, DateTime? DeliveredAt,
-        string LeadOrganisation, List<string> CoAuthors, List<Addressee> Addressees);
-
-    private sealed record VersionRow(DateTime PublishedAt, string? ChangeNote, List<Text> Texts);
+        string LeadOrganisation, List<string> CoAuthors, List<Addressee> Addressees,
+        DateTime? VersionPublishedAt, string? ChangeNote, string? LastRecordHead);
 
     private sealed record UpdateRow(string Subject, DateTime CreatedAt, string Message);
 
@@ -77,7 +89,11 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
     /// otherwise pays on every request for building its expression tree, extracting its parameters
     /// and hashing the tree to find its cached SQL (profiled in docs/benchmarks.md, "The public page
     /// on a cache miss"). The letter's own statement no longer reads its working texts, which only a
-    /// preview shows (a published letter shows its latest version's).
+    /// preview shows (a published letter shows its latest version's). It reads the latest version's
+    /// date and change note and the record's head as scalar subqueries: each was a statement of its
+    /// own, and on PostgreSQL every statement is a round trip to another process on the same cores
+    /// (docs/benchmarks.md, "The letter page and API on PostgreSQL"). The texts stay apart: as a third
+    /// collection beside the co-authors and addressees they would be read once per pair of those.
     /// </summary>
     private static class Queries
     {
@@ -89,7 +105,10 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                     l.DeadlineUtc, l.DeadlineTimeZone, l.SignatureGoal, l.DeliveredAt,
                     l.LeadOrganisation.Name,
                     l.CoAuthors.Where(c => c.AcceptedAt != null).OrderBy(c => c.Position).Select(c => c.Organisation.Name).ToList(),
-                    l.Addressees.OrderBy(a => a.Position).Select(a => new Addressee(a.Name, a.Title, a.Institution)).ToList()))
+                    l.Addressees.OrderBy(a => a.Position).Select(a => new Addressee(a.Name, a.Title, a.Institution)).ToList(),
+                    l.Versions.Where(v => v.Number == l.LatestVersionNumber).Select(v => (DateTime?)v.PublishedAt).FirstOrDefault(),
+                    l.Versions.Where(v => v.Number == l.LatestVersionNumber).Select(v => v.ChangeNote).FirstOrDefault(),
+                    db.RecordEntries.Where(e => e.LetterId == l.Id).OrderByDescending(e => e.Sequence).Select(e => e.Head).FirstOrDefault()))
                 .SingleOrDefault()));
 
         /// <summary>The texts being edited: what a preview (a letter never published) shows.</summary>
@@ -99,11 +118,12 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                 .SelectMany(l => l.Texts)
                 .Select(t => new Text(t.LanguageCode, t.Title, t.Body))));
 
-        public static readonly CompiledPerModel<Func<AppDbContext, int, int, CancellationToken, Task<VersionRow>>> Version = new(() =>
-            EF.CompileAsyncQuery((AppDbContext db, int letterId, int number, CancellationToken _) => db.LetterVersions.AsNoTracking()
+        /// <summary>The texts of a published version: what the public sees.</summary>
+        public static readonly CompiledPerModel<Func<AppDbContext, int, int, IAsyncEnumerable<Text>>> VersionTexts = new(() =>
+            EF.CompileAsyncQuery((AppDbContext db, int letterId, int number) => db.LetterVersions.AsNoTracking()
                 .Where(v => v.LetterId == letterId && v.Number == number)
-                .Select(v => new VersionRow(v.PublishedAt, v.ChangeNote, v.Texts.Select(t => new Text(t.LanguageCode, t.Title, t.Body)).ToList()))
-                .Single()));
+                .SelectMany(v => v.Texts)
+                .Select(t => new Text(t.LanguageCode, t.Title, t.Body))));
 
         public static readonly CompiledPerModel<Func<AppDbContext, int, IAsyncEnumerable<UpdateRow>>> Updates = new(() =>
             EF.CompileAsyncQuery((AppDbContext db, int letterId) => db.Mailings.AsNoTracking()
@@ -120,6 +140,9 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
         {
             if (!LetterSlug.IsWellFormed(query.Slug))
                 throw new NotFoundException("The letter");
+            // One connection for all the statements: each would otherwise take one from the pool and
+            // return it, and PostgreSQL's pool resets a returned connection with statements of its own.
+            await using var connection = await OneConnection.HoldAsync(db, cancellationToken);
             var letter = await Queries.LetterBySlug.For(db)(db, query.Slug, cancellationToken)
                 ?? throw new NotFoundException("The letter");
 
@@ -128,8 +151,9 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
             if (!isPublished && await db.RoleInAsync(letter.Id, letter.LeadOrganisationId, user, cancellationToken) == LetterRole.None)
                 throw new NotFoundException("The letter");
 
-            var version = isPublished ? await Queries.Version.For(db)(db, letter.Id, letter.LatestVersionNumber, cancellationToken) : null;
-            var texts = (version?.Texts ?? await Queries.WorkingTexts.For(db)(db, letter.Id).ToListAsync(cancellationToken))
+            var texts = (await (isPublished
+                    ? Queries.VersionTexts.For(db)(db, letter.Id, letter.LatestVersionNumber)
+                    : Queries.WorkingTexts.For(db)(db, letter.Id)).ToListAsync(cancellationToken))
                 .OrderBy(t => t.LanguageCode == letter.PrimaryLanguage ? 0 : 1).ThenBy(t => t.LanguageCode, StringComparer.Ordinal)
                 .ToList();
             var text = LetterLanguageVersions.ForReader(texts, t => t.LanguageCode, query.Language, letter.PrimaryLanguage);
@@ -143,19 +167,19 @@ public class View(IMediator mediator, IPublicUrls urls) : PageModel
                 plain.Length > DescriptionLength ? plain[..DescriptionLength].TrimEnd() + "…" : plain,
                 texts.Select(t => new LanguageVersion(t.LanguageCode, LanguageCodes.NativeName(t.LanguageCode), t.Title, t.Body)).ToList(),
                 letter.Addressees, [letter.LeadOrganisation, .. letter.CoAuthors],
-                letter.LatestVersionNumber, version?.PublishedAt, version?.ChangeNote,
+                letter.LatestVersionNumber, letter.VersionPublishedAt, letter.ChangeNote,
                 letter.DeadlineUtc, letter.DeadlineTimeZone, letter.SignatureGoal,
                 await SignatureCountQueries.ForLetterAsync(db, letter.Id, cancellationToken),
                 letter.DeliveredAt,
-                await UpdatesAsync(letter.Id, cancellationToken),
+                query.WithPageParts ? await UpdatesAsync(letter.Id, cancellationToken) : [],
                 letter.PrimaryLanguage,
-                isPublished && text.LanguageCode != letter.PrimaryLanguage
+                query.WithPageParts && isPublished && text.LanguageCode != letter.PrimaryLanguage
                     && (await LetterRevisions.OutdatedTranslationsAsync(db, letter.Id, letter.LatestVersionNumber, letter.PrimaryLanguage, cancellationToken))
                         .TryGetValue(text.LanguageCode, out var since)
                     ? since
                     : null,
                 // The signatory record is public once the letter is (docs/decisions/0015-signatory-record.md).
-                isPublished ? (await Record.PublicRecord.HeadAsync(db, letter.Id, cancellationToken)).Head : null);
+                isPublished ? Record.PublicRecord.Head(letter.LastRecordHead) : null);
         }
 
         private async Task<IReadOnlyList<Update>> UpdatesAsync(int letterId, CancellationToken cancellationToken)

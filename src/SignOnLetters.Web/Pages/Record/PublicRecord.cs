@@ -26,8 +26,12 @@ public static class PublicRecord
     public static async Task<(string Head, int Entries)> HeadAsync(AppDbContext db, int letterId, CancellationToken cancellationToken)
     {
         var last = await LastEntry.For(db)(db, letterId, cancellationToken);
-        return last is null ? (RecordHashes.EmptyHead, 0) : (last.Head, last.Sequence);
+        return last is null ? (Head(null), 0) : (last.Head, last.Sequence);
     }
+
+    /// <summary>The record's head from its last entry's, or the empty head before the first entry.</summary>
+    /// <param name="lastEntrysHead">The head of the letter's entry with the highest sequence, or null when it has none.</param>
+    public static string Head(string? lastEntrysHead) => lastEntrysHead ?? RecordHashes.EmptyHead;
 
     private sealed record HeadRow(string Head, int Sequence);
 
