@@ -12,7 +12,7 @@ using SignOnLetters.Data;
 namespace SignOnLetters.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205170733_Initial")]
+    [Migration("20261205202142_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

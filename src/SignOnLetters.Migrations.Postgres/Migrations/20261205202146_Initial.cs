@@ -763,7 +763,8 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                     AnonymisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     RecordSalt = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: true),
                     ChangeCount = table.Column<int>(type: "integer", nullable: false),
-                    NameOrder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, computedColumnSql: "CASE WHEN \"Kind\" = 0 THEN \"OrganisationName\" ELSE \"SignerName\" END", stored: true)
+                    NameOrder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, computedColumnSql: "CASE WHEN \"Kind\" = 0 THEN \"OrganisationName\" ELSE \"SignerName\" END", stored: true),
+                    SearchText = table.Column<string>(type: "text", nullable: true, computedColumnSql: "lower(\"SignerName\"::text || chr(31) || coalesce(\"OrganisationName\"::text, '') || chr(31) || coalesce(\"Email\"::text, ''))", stored: true)
                 },
                 constraints: table =>
                 {
@@ -1207,11 +1208,10 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 columns: new[] { "LetterId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Signatures_LetterId_Email_Trigram",
+                name: "IX_Signatures_LetterId_Id_SearchText",
                 table: "Signatures",
-                columns: new[] { "LetterId", "Email" })
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "int4_ops", "gin_trgm_ops" });
+                columns: new[] { "LetterId", "Id" })
+                .Annotation("Npgsql:IndexInclude", new[] { "SearchText" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_LetterId_NameOrder_Id",
@@ -1222,6 +1222,13 @@ namespace SignOnLetters.Migrations.Postgres.Migrations
                 name: "IX_Signatures_LetterId_OrganisationName_Trigram",
                 table: "Signatures",
                 columns: new[] { "LetterId", "OrganisationName" })
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "int4_ops", "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_LetterId_SearchText_Trigram",
+                table: "Signatures",
+                columns: new[] { "LetterId", "SearchText" })
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "int4_ops", "gin_trgm_ops" });
 
