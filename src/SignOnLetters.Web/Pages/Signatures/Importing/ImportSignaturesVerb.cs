@@ -53,7 +53,6 @@ public static class ImportSignaturesVerb
             var mapping = new ImportMapping(OurColumns(file.Header), RowDefaults.None);
             var summary = await importer.ImportAsync(slug, file, mapping, coordinatorUserId: null, ImportSignatures.CleanFileName(path), Refuse, cancellationToken,
                 ImportTuning.CommandLine);
-            await TidyAfterBulkLoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), error, cancellationToken);
             await output.WriteLineAsync(Summary(summary, refused));
             return 0;
         }
@@ -66,28 +65,6 @@ public static class ImportSignaturesVerb
         {
             await error.WriteLineAsync($"{rule.Message} ({path})");
             return 1;
-        }
-    }
-
-    /// <summary>
-    /// PostgreSQL: marks the pages the import wrote as visible to all and refreshes the planner's statistics, as
-    /// PostgreSQL's manual advises after a bulk load. Until autovacuum gets there, an index-only scan reads the table
-    /// for every entry on a page not yet so marked: the coordinators' table sorted by name, page 10,000 of a
-    /// 1,000,000 letter, read 88,000 pages and took 690 ms right after the import, and 19,500 pages once vacuumed
-    /// (2 s at 1,000,000; docs/benchmarks.md, "after the fifteenth session"). The rows are committed by then: a
-    /// failure here is reported and the import still succeeds.
-    /// </summary>
-    private static async Task TidyAfterBulkLoadAsync(AppDbContext db, TextWriter error, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsNpgsql())
-            return;
-        try
-        {
-            await db.Database.ExecuteSqlRawAsync($"VACUUM (ANALYZE) \"{nameof(AppDbContext.Signatures)}\"", cancellationToken);
-        }
-        catch (Npgsql.NpgsqlException exception)
-        {
-            await error.WriteLineAsync($"The signatures are imported; tidying the table afterwards failed ({exception.Message}). PostgreSQL's autovacuum will do it later.");
         }
     }
 
