@@ -281,7 +281,12 @@ public sealed class LetterPdfSource(AppDbContext db, LetterPdfCache cache, Lette
         var organisations = new List<OrganisationSignatory>();
         var individuals = new List<IndividualSignatory>();
         var shared = new RepeatedStrings();
-        await foreach (var s in approved.Where(PublicSignatory.IsListed).Select(PublicSignatory.Shown).AsStreamed().WithCancellation(cancellationToken))
+        // In signing order within each kind, so the embedded CSV (which keeps the order rows come in) is the same file
+        // after file: without an order PostgreSQL hands rows over as it finds them (a row's update moves it, and two
+        // renders at once share one sequential scan from different places), and SQLite in the order of whichever index
+        // it picks. The public list's index (letter, kind, id; approved rows only) reads them in this order without a sort.
+        await foreach (var s in approved.Where(PublicSignatory.IsListed).OrderBy(s => s.Kind).ThenBy(s => s.Id).Select(PublicSignatory.Shown).AsStreamed()
+                           .WithCancellation(cancellationToken))
         {
             if (s.Kind == SignerKind.Organisation)
                 organisations.Add(new OrganisationSignatory(s.Organisation!, shared.Of(s.CountryCode),

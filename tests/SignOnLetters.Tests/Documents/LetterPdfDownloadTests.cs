@@ -86,6 +86,34 @@ public abstract class LetterPdfDownloadTests(SliceFixture app) : SliceTest(app)
         Assert.Equal(stamp + 1, await StampAsync());
     }
 
+    /// <summary>
+    /// The embedded CSV keeps the order the model's rows come in: signing order, whatever the rows' dates and
+    /// wherever the database keeps them. Before, SQLite read them by date (its state-and-date index) and PostgreSQL
+    /// as stored, where an updated row moves to the end, so two files of the same letter could differ.
+    /// </summary>
+    [SkippableFact]
+    public async Task Should_give_the_pdf_its_signatories_in_signing_order_whatever_their_dates_and_updates()
+    {
+        var (letter, _, _) = await OpenLetterAsync(App);
+        foreach (var name in new[] { "Ada Ferreira", "Bruno Keller", "Chiara Rossi" })
+            await SignAndConfirmAsync(App, Individual(name, $"{name.Split(' ')[0].ToLowerInvariant()}@example.org"));
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            // The first signer's row dated last (as an import's signed_at can), then changed, so it is stored anew.
+            var first = await db.Signatures.SingleAsync(s => s.LetterId == letter.Id && s.SignerName == "Ada Ferreira");
+            await db.Signatures.Where(s => s.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.CreatedAt, s => s.CreatedAt.AddDays(3)));
+            await db.Signatures.Where(s => s.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Role, "Coordinator"));
+        });
+
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var pdfs = scope.ServiceProvider.GetRequiredService<SignOnLetters.Web.Documents.LetterPdfSource>();
+        var loaded = await pdfs.LoadAsync(l => l.Id == letter.Id, CancellationToken.None);
+        var (model, _, _) = await pdfs.ModelAsync(loaded!, "en", CancellationToken.None);
+
+        var signers = model.Signatories.Individuals.Select(i => i.Name).ToList();
+        Assert.Equal(["Ada Ferreira", "Bruno Keller", "Chiara Rossi"], signers);
+    }
+
     [SkippableFact]
     public async Task Should_not_offer_the_pdf_on_the_public_page_before_delivery()
     {
