@@ -19,5 +19,6 @@ fi
 # -F: no fsync; this cluster lives only as long as the test run. PG_FSYNC=on keeps fsync (the load
 # benchmark measures a durable server).
 nofsync="-F"; [ "${PG_FSYNC:-off}" = on ] && nofsync=""
-run_pg "$bin/pg_ctl" -D "$dir" -l "$base/postgres.log" -w -o "$nofsync -p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null || { cat "$base/postgres.log" >&2; exit 1; }
+# PG_OPTIONS: more server settings (-c name=value ...), e.g. the scale benchmark's slow-statement log.
+run_pg "$bin/pg_ctl" -D "$dir" -l "$base/postgres.log" -w -o "$nofsync -p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 ${PG_OPTIONS:-}" start >/dev/null || { cat "$base/postgres.log" >&2; exit 1; }
 echo "export ConnectionStrings__Postgres='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Include Error Detail=true'"
