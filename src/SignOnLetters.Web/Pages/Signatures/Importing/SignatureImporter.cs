@@ -152,7 +152,7 @@ public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStri
         // A file the reader could not go on reading: its error, after the rows before it were stored (as with one thread).
         var refusedCount = await reading;
         if (imported > 0)
-            await TidyAfterBulkLoadAsync(cancellationToken);
+            await TidyAfterBulkLoadAsync();
         // Counts and times only: names and addresses in the file must not reach the logs.
         logger.LogInformation("Signatures imported into letter {LetterId} by {Importer}: {Imported} imported, {Duplicates} duplicates skipped, {Refused} refused; time by stage: {Stages}",
             letterId, coordinatorUserId ?? "the command line", imported, duplicates, refusedCount, stages);
@@ -167,15 +167,16 @@ public sealed class SignatureImporter(AppDbContext db, TimeProvider clock, IStri
     /// 1,000,000 letter, read 88,000 pages (690 ms) right after the import and 19,500 once vacuumed (docs/benchmarks.md,
     /// "after the fifteenth session"; 141.8 ms p99 in the sixteenth's run). VACUUM skips the pages already marked, so
     /// after a page's import it costs about what the file added (2 s for the first 1,000,000 rows). The rows are
-    /// committed by then: a failure here is logged and the import stands.
+    /// committed by then: a failure here is logged and the import stands, and it is not cancelled with the request
+    /// (a coordinator closing the tab now would lose the import's report, not its rows).
     /// </summary>
-    private async Task TidyAfterBulkLoadAsync(CancellationToken cancellationToken)
+    private async Task TidyAfterBulkLoadAsync()
     {
         if (!db.Database.IsNpgsql())
             return;
         try
         {
-            await db.Database.ExecuteSqlRawAsync($"VACUUM (ANALYZE) \"{nameof(AppDbContext.Signatures)}\"", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"VACUUM (ANALYZE) \"{nameof(AppDbContext.Signatures)}\"", CancellationToken.None);
         }
         catch (Npgsql.NpgsqlException exception)
         {
