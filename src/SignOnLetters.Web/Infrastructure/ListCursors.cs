@@ -38,11 +38,20 @@ public sealed class ListCursors(IDataProtectionProvider protection)
     /// 1,000,000 on SQLite, 205 ms for the coordinators' table at 200,000 on PostgreSQL; each seek
     /// here is under a millisecond).
     /// </summary>
-    public static async Task<List<T>> PageFromAsync<T>(IQueryable<T> sameKey, IQueryable<T> beyond, int pageSize, CancellationToken cancellationToken)
+    public static Task<List<T>> PageFromAsync<T>(IQueryable<T> sameKey, IQueryable<T> beyond, int pageSize, CancellationToken cancellationToken) =>
+        PageFromAsync(pageSize, cancellationToken, sameKey, beyond);
+
+    /// <summary>A page read from consecutive ranges of the list, each in the list's order, until it is full (as above; a third range
+    /// for the rows a sort key puts at one end, such as names that were erased).</summary>
+    public static async Task<List<T>> PageFromAsync<T>(int pageSize, CancellationToken cancellationToken, params IQueryable<T>[] ranges)
     {
-        var rows = await sameKey.Take(pageSize).ToListAsync(cancellationToken);
-        if (rows.Count < pageSize)
-            rows.AddRange(await beyond.Take(pageSize - rows.Count).ToListAsync(cancellationToken));
+        var rows = new List<T>(pageSize);
+        foreach (var range in ranges)
+        {
+            if (rows.Count == pageSize)
+                break;
+            rows.AddRange(await range.Take(pageSize - rows.Count).ToListAsync(cancellationToken));
+        }
         return rows;
     }
 

@@ -70,14 +70,15 @@ public sealed class PageBoundaries(
     /// <param name="list">The list and its filters, e.g. "signatories:12:KE": one table each.</param>
     /// <param name="rows">The list's present length, from the tallies.</param>
     /// <param name="scan">The list's keys in its order, read once to build the table, from the services of the build's own scope.</param>
+    /// <param name="heapBytes">What a key holds outside itself (a name's characters), for the tables' memory limit; nothing by default.</param>
     public Start<TKey>? StartOf<TKey>(string list, int rows, int page, int pageSize,
-        Func<IServiceProvider, IAsyncEnumerable<TKey>> scan) where TKey : unmanaged
+        Func<IServiceProvider, IAsyncEnumerable<TKey>> scan, Func<TKey, int>? heapBytes = null) where TKey : struct
     {
         var table = _tables.Get<Table<TKey>>(list);
         if (table is null || table.PageSize != pageSize || !(Holds(table, rows) || Recent(table)))
         {
             if (_building.Wait(0))
-                _lastBuild = Task.Run(() => BuildInScopeAsync(list, rows, pageSize, scan));
+                _lastBuild = Task.Run(() => BuildInScopeAsync(list, rows, pageSize, scan, heapBytes));
             return null;
         }
         var end = page - 2;
@@ -97,8 +98,8 @@ public sealed class PageBoundaries(
         _stopping.Dispose();
     }
 
-    private async Task BuildInScopeAsync<TKey>(string list, int rows, int pageSize, Func<IServiceProvider, IAsyncEnumerable<TKey>> scan)
-        where TKey : unmanaged
+    private async Task BuildInScopeAsync<TKey>(string list, int rows, int pageSize, Func<IServiceProvider, IAsyncEnumerable<TKey>> scan,
+        Func<TKey, int>? heapBytes) where TKey : struct
     {
         try
         {
@@ -107,7 +108,7 @@ public sealed class PageBoundaries(
             if (table is null || table.PageSize != pageSize || !(Holds(table, rows) || Recent(table)))
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await BuildAsync(list, pageSize, () => scan(scope.ServiceProvider), _stopping.Token);
+                await BuildAsync(list, pageSize, () => scan(scope.ServiceProvider), heapBytes, _stopping.Token);
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -130,8 +131,8 @@ public sealed class PageBoundaries(
 
     private bool Recent<TKey>(Table<TKey> table) => Age(table) >= TimeSpan.Zero && Age(table) < _options.RebuildAfter;
 
-    private async Task BuildAsync<TKey>(string list, int pageSize, Func<IAsyncEnumerable<TKey>> scan,
-        CancellationToken cancellationToken) where TKey : unmanaged
+    private async Task BuildAsync<TKey>(string list, int pageSize, Func<IAsyncEnumerable<TKey>> scan, Func<TKey, int>? heapBytes,
+        CancellationToken cancellationToken) where TKey : struct
     {
         var started = Stopwatch.GetTimestamp();
         var builtAt = time.GetUtcNow();
@@ -145,7 +146,7 @@ public sealed class PageBoundaries(
         var table = new Table<TKey>(ends.ToArray(), rows, pageSize, builtAt);
         _tables.Set(list, table, new MemoryCacheEntryOptions
         {
-            Size = 64 + (long)table.PageEnds.Length * Unsafe.SizeOf<TKey>(),
+            Size = 64 + (long)table.PageEnds.Length * Unsafe.SizeOf<TKey>() + (heapBytes is null ? 0 : table.PageEnds.Sum(key => (long)heapBytes(key))),
             SlidingExpiration = _options.MaxAge,
         });
         logger.LogInformation("Page boundaries of {List}: {Rows} rows, {Pages} page ends, in {Milliseconds:F1} ms",

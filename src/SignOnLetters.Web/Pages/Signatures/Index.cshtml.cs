@@ -121,7 +121,8 @@ public class Index(IMediator mediator) : PageModel
             : SignerName.Length == 0 ? "—" : OrganisationName is null ? SignerName : $"{SignerName} ({OrganisationName})";
     }
 
-    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, IStringLocalizer<SharedResource> T, ListCursors cursors) : IQueryHandler<Query, Model>
+    public sealed class QueryHandler(AppDbContext db, ICurrentUser user, IStringLocalizer<SharedResource> T, ListCursors cursors, PageBoundaries boundaries)
+        : IQueryHandler<Query, Model>
     {
         public const int PageSize = 50;
 
@@ -174,7 +175,14 @@ public class Index(IMediator mediator) : PageModel
                 total = await matching.CountAsync(cancellationToken);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Min(filters.Page, pageCount);
-            var (rows, next, previous) = await PageAsync(matching, filters.Sort, query, page, pageCount, moreMatch ? null : total, cancellationToken);
+            // One table of page boundaries per letter, order and filters, scanned in a scope of its own; a search counts.
+            (string, Func<IServiceProvider, IAsyncEnumerable<SignatureTableOrder.Position>>)? boundaryList = filters.Search is null
+                ? ($"signatures:{letterId}:{filters.Sort}:{filters.State}:{filters.Type}:{filters.Country}:{filters.Visibility}", services =>
+                    SignatureTableOrder.Positions(
+                        Filtered(services.GetRequiredService<AppDbContext>().Signatures.AsNoTracking().Where(s => s.LetterId == letterId), filters),
+                        filters.Sort))
+                : null;
+            var (rows, next, previous) = await PageAsync(matching, filters.Sort, query, page, pageCount, moreMatch ? null : total, boundaryList, cancellationToken);
 
             return new Model(query.Slug, filters, SignatureCounts.Of(groups),
                 states.OrderBy(s => s.State).ToList(),
@@ -195,62 +203,52 @@ public class Index(IMediator mediator) : PageModel
             return signatures;
         }
 
-        private static IQueryable<Signature> Sorted(IQueryable<Signature> signatures, SortOrder sort, bool backwards = false) => (sort, backwards) switch
-        {
-            (SortOrder.Oldest, false) or (SortOrder.Newest, true) => signatures.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id),
-            // The name the row shows first (organisation or person), a generated column with its own
-            // index of (letter, name, id): then in signing order, as that index holds it (SignatureSortKeys).
-            (SortOrder.Name, false) => signatures.OrderBy(s => EF.Property<string>(s, SignatureSortKeys.Name)).ThenBy(s => s.Id),
-            (SortOrder.Name, true) => signatures.OrderByDescending(s => EF.Property<string>(s, SignatureSortKeys.Name)).ThenByDescending(s => s.Id),
-            (SortOrder.Country, false) => signatures.OrderBy(s => s.CountryCode).ThenBy(s => s.Id),
-            (SortOrder.Country, true) => signatures.OrderByDescending(s => s.CountryCode).ThenByDescending(s => s.Id),
-            _ => signatures.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id),
-        };
-
         /// <summary>
         /// One page of the table. Sorted by date or by country, the neighbours' links seek from this
-        /// page's first or last row through the (LetterId, CreatedAt, Id) and (LetterId, CountryCode,
-        /// Id) indexes, and a page number alone counts from the nearer end, so the first, the last and
-        /// the next page all cost alike. The name order (organisation or person, whichever the
-        /// row shows) walks its index (<see cref="SignatureSortKeys"/>) from the nearer end too, but its
-        /// key is text, which the cursors do not carry: its links are page numbers.
+        /// page's first or last row (<see cref="SignatureTableOrder"/>); in every order, a deep page by
+        /// its number seeks from its boundary (<see cref="PageBoundaries"/>, one table per letter, order
+        /// and filters; not for a search, whose pages are few) once that table is built, and otherwise
+        /// counts from the nearer end, so the first, the last and the next page all cost alike. The name
+        /// order's key is text, which the links' positions do not carry: its links are page numbers.
         /// </summary>
         /// <param name="total">The matches, or null when only a lower bound is known (a search past
         /// <see cref="SearchCountLimit"/>): then pages count from the start only.</param>
+        /// <param name="boundaryList">The list's name for its page boundaries and the scan of its rows' places, or null (a search).</param>
         private async Task<(List<Row> Rows, string? Next, string? Previous)> PageAsync(
-            IQueryable<Signature> matching, SortOrder sort, Query query, int page, int pageCount, int? total, CancellationToken cancellationToken)
+            IQueryable<Signature> matching, SortOrder sort, Query query, int page, int pageCount, int? total,
+            (string Name, Func<IServiceProvider, IAsyncEnumerable<SignatureTableOrder.Position>> Scan)? boundaryList, CancellationToken cancellationToken)
         {
             var list = $"signatures:{sort}";
             var seekable = sort != SortOrder.Name;
-            (IQueryable<Signature> SameKey, IQueryable<Signature> Beyond)? seek = null;
-            IQueryable<Signature>? window = null;
-            var backwards = false;
+            var nullsSortLast = db.Database.IsNpgsql();
+            Task<List<int>> From(SignatureTableOrder.Position position, bool forwards) =>
+                ListCursors.PageFromAsync(PageSize, cancellationToken, SignatureTableOrder.After(matching, sort, position, forwards, nullsSortLast));
+            // The page's ids first, from the index alone (a page number counts past index entries, not
+            // rows; PostgreSQL can answer it by an index-only scan), then only its 50 rows.
+            List<int>? ids = null;
             if (seekable && cursors.Read(list, query.After) is { } after && page > 1)
-                seek = After(matching, sort, after, forwards: true);
+                ids = await From(new(after.SortKey, null, after.Id), forwards: true);
             else if (seekable && cursors.Read(list, query.Before) is { } before && page < pageCount)
             {
-                seek = After(matching, sort, before, forwards: false);
-                backwards = true;
+                ids = await From(new(before.SortKey, null, before.Id), forwards: false);
+                ids.Reverse();
             }
-            else if (total is { } known && page > (pageCount + 1) / 2)
+            else if (boundaryList is { } boundaryOf && total is { } all && boundaries.Applies(page, pageCount)
+                     && boundaries.StartOf(boundaryOf.Name, all, page, PageSize, boundaryOf.Scan, SignatureTableOrder.Position.HeapBytes) is { } start)
+            {
+                ids = await From(start.After, forwards: true);
+                // A table from before a change (PageBoundaries.RebuildAfter) may end early: then count, as without one.
+                if (!start.Exact && ids.Count < Math.Min(PageSize, all - (page - 1) * PageSize))
+                    ids = null;
+            }
+            if (ids is null && total is { } known && page > (pageCount + 1) / 2)
             {
                 var later = Math.Max(0, known - page * PageSize);
                 var take = Math.Max(0, Math.Min(PageSize, known - (page - 1) * PageSize));
-                window = Sorted(matching, sort, backwards: true).Skip(later).Take(take);
-                backwards = true;
-            }
-            else
-                window = Sorted(matching, sort).Skip((page - 1) * PageSize).Take(PageSize);
-            // The page's ids first, from the index alone (a page number counts past index entries, not
-            // rows; PostgreSQL can answer it by an index-only scan), then only its 50 rows.
-            List<int> ids;
-            if (seek is { } from)
-                ids = await ListCursors.PageFromAsync(Sorted(from.SameKey, sort, backwards).Select(s => s.Id),
-                    Sorted(from.Beyond, sort, backwards).Select(s => s.Id), PageSize, cancellationToken);
-            else
-                ids = await window!.Select(s => s.Id).ToListAsync(cancellationToken);
-            if (backwards)
+                ids = await SignatureTableOrder.Sorted(matching, sort, backwards: true).Skip(later).Take(take).Select(s => s.Id).ToListAsync(cancellationToken);
                 ids.Reverse();
+            }
+            ids ??= await SignatureTableOrder.Sorted(matching, sort).Skip((page - 1) * PageSize).Take(PageSize).Select(s => s.Id).ToListAsync(cancellationToken);
             var byId = ids.Count == 0
                 ? []
                 : await db.Signatures.AsNoTracking().Where(s => ids.Contains(s.Id))
@@ -262,36 +260,8 @@ public class Index(IMediator mediator) : PageModel
             if (!seekable || rows.Count == 0)
                 return (rows, null, null);
             return (rows,
-                page < pageCount ? cursors.Create(list, SortKey(rows[^1], sort), rows[^1].Id) : null,
-                page > 1 ? cursors.Create(list, SortKey(rows[0], sort), rows[0].Id) : null);
-        }
-
-        /// <summary>A row's place in the order, as a number: its creation time in ticks, or its country's two letters.</summary>
-        private static long SortKey(Row row, SortOrder sort) =>
-            sort == SortOrder.Country ? row.CountryCode[0] * 65536L + row.CountryCode[1] : row.CreatedAt.Ticks;
-
-        /// <summary>
-        /// The rows after <paramref name="position"/> in the order (or before it, going backwards), as
-        /// two seeks (<see cref="ListCursors.PageFromAsync"/>): the rest of the position's own sort key
-        /// (same date or country, the ids beyond), then the keys beyond it.
-        /// </summary>
-        private static (IQueryable<Signature> SameKey, IQueryable<Signature> Beyond) After(IQueryable<Signature> signatures, SortOrder sort,
-            (long SortKey, int Id) position, bool forwards)
-        {
-            var id = position.Id;
-            if (sort == SortOrder.Country)
-            {
-                var country = new string([(char)(position.SortKey / 65536), (char)(position.SortKey % 65536)]);
-                return forwards
-                    ? (signatures.Where(s => s.CountryCode == country && s.Id > id), signatures.Where(s => string.Compare(s.CountryCode, country) > 0))
-                    : (signatures.Where(s => s.CountryCode == country && s.Id < id), signatures.Where(s => string.Compare(s.CountryCode, country) < 0));
-            }
-            var at = new DateTime(position.SortKey, DateTimeKind.Utc);
-            // Newest first: "after" in the order is earlier in time.
-            var later = (sort == SortOrder.Oldest) == forwards;
-            return later
-                ? (signatures.Where(s => s.CreatedAt == at && s.Id > id), signatures.Where(s => s.CreatedAt > at))
-                : (signatures.Where(s => s.CreatedAt == at && s.Id < id), signatures.Where(s => s.CreatedAt < at));
+                page < pageCount ? cursors.Create(list, SignatureTableOrder.SortKey(rows[^1], sort), rows[^1].Id) : null,
+                page > 1 ? cursors.Create(list, SignatureTableOrder.SortKey(rows[0], sort), rows[0].Id) : null);
         }
 
         /// <summary>Counted signatures so far at the end of each day from the first to the last, gaps included.</summary>
