@@ -59,6 +59,9 @@ public sealed class LetterPdfJob(int letterId, string language, string key, int 
 
     internal IProgress<RenderProgress> Reporter => new Reports(this);
 
+    /// <summary>Each report as the renderer makes it, on its thread (for tests that look at the render from inside).</summary>
+    internal event Action<RenderProgress>? Reported;
+
     internal void Start() => _state = LetterPdfJobState.Rendering;
 
     internal void Succeed() => _finished.TrySetResult();
@@ -87,6 +90,7 @@ public sealed class LetterPdfJob(int letterId, string language, string key, int 
         public void Report(RenderProgress value)
         {
             job._progress = value;
+            job.Reported?.Invoke(value);
             // Called on the rendering thread, once per page: the collection runs between two pages.
             // And once more when the last page is set and the composed list let go: the file's last
             // phase (Skia's close, the tagging finisher) then grows from what is live, not from the
