@@ -195,8 +195,8 @@ public abstract class SignatureImportTests(SliceFixture app) : SliceTest(app)
         Assert.StartsWith("Imported 3, duplicates skipped 0, refused 14: line 3: the row has 9 cells where the header has 8; line 4:", summary);
         foreach (var line in new[] { 3, 4, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19 })
             Assert.Contains($"line {line}:", summary);
-        Assert.Contains("line 6: Your name contains hidden direction-changing characters", summary);
-        Assert.Contains("line 7: Your name contains invisible characters", summary);
+        Assert.Contains("line 6: Signer's name contains hidden direction-changing characters", summary);
+        Assert.Contains("line 7: Signer's name contains invisible characters", summary);
         Assert.Contains("line 14: signed_at is in the future", summary);
         Assert.DoesNotContain("line 2:", summary);
         Assert.DoesNotContain("line 8:", summary);

@@ -16,12 +16,18 @@ public interface ISignerFields
 /// <summary>The shape of the signer's fields; each command adds what only it asks (consent, the country's source, ...).</summary>
 public sealed class SignerFieldsValidator : AbstractValidator<ISignerFields>
 {
-    public SignerFieldsValidator()
+    public SignerFieldsValidator() : this("Your name")
+    {
+    }
+
+    /// <param name="nameLabel">The name's label in messages: "Your name" where signers type their own, "Signer's name" where a
+    /// coordinator enters someone else's (a paper signature, an imported row: "Your name" there read as the coordinator's).</param>
+    public SignerFieldsValidator(string nameLabel)
     {
         // Enum.IsDefined, not IsInEnum: FluentValidation's IsInEnum reads the enum's attributes by
         // reflection on every call, a measurable share of a signature's CPU under load (ADR 0008).
         RuleFor(c => c.Kind).Must(Enum.IsDefined).WithMessage("Choose whether you sign as an organisation or as an individual.");
-        RuleFor(c => c.SignerName).NotEmpty().CleanText(Signature.NameMaxLength).WithName("Your name");
+        RuleFor(c => c.SignerName).NotEmpty().CleanText(Signature.NameMaxLength).WithName(nameLabel);
         RuleFor(c => c.OrganisationName).CleanText(Signature.NameMaxLength).SingleScriptWords().WithName("Organisation");
         RuleFor(c => c.Role).CleanText(Signature.RoleMaxLength).WithName("Role or title");
         RuleFor(c => c.Website).OptionalWebAddress(Signature.WebsiteMaxLength).WithName("Website");
@@ -37,8 +43,7 @@ public sealed class EnteredSignerValidator : AbstractValidator<ISignerFields>
 {
     public EnteredSignerValidator()
     {
-        Include(new SignerFieldsValidator());
-        RuleFor(c => c.SignerName).NotEmpty().WithName("Signer's name");
+        Include(new SignerFieldsValidator("Signer's name"));
         RuleFor(c => c.OrganisationName).NotEmpty().WithName("Organisation").When(c => c.Kind == SignerKind.Organisation);
         RuleFor(c => c.CountryCode).Must(Countries.IsKnown).WithMessage("Choose a country from the list.");
         RuleFor(c => c.Email).EmailAddress().WithName("E-mail address").When(c => !string.IsNullOrWhiteSpace(c.Email));
