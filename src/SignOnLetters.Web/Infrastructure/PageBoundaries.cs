@@ -57,7 +57,16 @@ public sealed class PageBoundaries(
     private sealed record Table<TKey>(TKey[] PageEnds, int Rows, int PageSize, DateTimeOffset BuiltAt);
 
     /// <summary>Where page N starts: after <paramref name="After"/>. <paramref name="Exact"/> when the table was built at the list's present length.</summary>
-    public readonly record struct Start<TKey>(TKey After, bool Exact);
+    public readonly record struct Start<TKey>(TKey After, bool Exact)
+    {
+        /// <summary>
+        /// Whether the <paramref name="rowsRead"/> rows read from this start may be shown as
+        /// <paramref name="page"/>: always from an exact table; from one built before a change only when
+        /// the page came out as long as the list says it is (a list that shrank since ends early: then count).
+        /// </summary>
+        public bool Holds(int rowsRead, int listRows, int page, int pageSize) =>
+            Exact || rowsRead >= Math.Min(pageSize, listRows - (page - 1) * pageSize);
+    }
 
     /// <summary>Whether <paramref name="page"/> is deep enough in the list to be reached from its boundary.</summary>
     public bool Applies(int page, int pageCount) => Math.Min(page - 1, pageCount - page) >= Math.Max(1, _options.FromDepth);

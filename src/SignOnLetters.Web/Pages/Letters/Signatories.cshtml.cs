@@ -171,7 +171,7 @@ public class Signatories(IMediator mediator) : PageModel
             {
                 rows = await SeekAsync(matching, (start.After.Kind, start.After.Id), forwards: true, cancellationToken);
                 // A table from before a change (PageBoundaries.RebuildAfter) may end early: then count, as without one.
-                if (!start.Exact && rows.Count < Math.Min(PageSize, all - (page - 1) * PageSize))
+                if (!start.Holds(rows.Count, all, page, PageSize))
                     rows = null;
             }
             if (rows is not null)

@@ -238,7 +238,7 @@ public class Index(IMediator mediator) : PageModel
             {
                 ids = await From(start.After, forwards: true);
                 // A table from before a change (PageBoundaries.RebuildAfter) may end early: then count, as without one.
-                if (!start.Exact && ids.Count < Math.Min(PageSize, all - (page - 1) * PageSize))
+                if (!start.Holds(ids.Count, all, page, PageSize))
                     ids = null;
             }
             if (ids is null && total is { } known && page > (pageCount + 1) / 2)

@@ -59,10 +59,10 @@ internal static class SignatureTableOrder
     public static IQueryable<int>[] After(IQueryable<Signature> signatures, SortOrder sort, Position position, bool forwards, bool nullsSortLast)
     {
         var id = position.Id;
-        // Sorted backwards exactly when the travel runs against the ascending order.
-        var backwards = sort == SortOrder.Newest ? forwards : !forwards;
-        var idBeyond = backwards ? signatures.Where(s => s.Id < id) : signatures.Where(s => s.Id > id);
-        IQueryable<int> Ids(IQueryable<Signature> range) => Sorted(range, sort, backwards: sort == SortOrder.Newest ? !backwards : backwards).Select(s => s.Id);
+        // Whether the travel runs down the index's keys (newest first runs down them forwards).
+        var descending = sort == SortOrder.Newest ? forwards : !forwards;
+        var idBeyond = descending ? signatures.Where(s => s.Id < id) : signatures.Where(s => s.Id > id);
+        IQueryable<int> Ids(IQueryable<Signature> range) => Sorted(range, sort, backwards: !forwards).Select(s => s.Id);
         switch (sort)
         {
             case SortOrder.Country:
@@ -71,29 +71,30 @@ internal static class SignatureTableOrder
                 return
                 [
                     Ids(idBeyond.Where(s => s.CountryCode == country)),
-                    Ids(backwards ? signatures.Where(s => string.Compare(s.CountryCode, country) < 0) : signatures.Where(s => string.Compare(s.CountryCode, country) > 0)),
+                    Ids(descending ? signatures.Where(s => string.Compare(s.CountryCode, country) < 0) : signatures.Where(s => string.Compare(s.CountryCode, country) > 0)),
                 ];
             }
             case SortOrder.Name:
             {
                 var name = position.Name;
-                // In the direction of travel, rows without a name come first when ascending puts them
-                // first and the travel is forwards, or ascending puts them last and it runs backwards.
-                var namelessFirst = backwards == nullsSortLast;
-                var nameless = signatures.Where(s => EF.Property<string?>(s, SignatureSortKeys.Name) == null);
-                var named = signatures.Where(s => EF.Property<string?>(s, SignatureSortKeys.Name) != null);
+                // In the direction of travel, rows without a name come first when the travel runs up the
+                // keys and the database sorts them first, or down the keys and it sorts them last.
+                var namelessFirst = descending == nullsSortLast;
                 if (name is null)
+                {
+                    var namelessBeyond = Ids(idBeyond.Where(s => EF.Property<string?>(s, SignatureSortKeys.Name) == null));
                     return namelessFirst
-                        ? [Ids(idBeyond.Where(s => EF.Property<string?>(s, SignatureSortKeys.Name) == null)), Ids(named)]
-                        : [Ids(idBeyond.Where(s => EF.Property<string?>(s, SignatureSortKeys.Name) == null))];
+                        ? [namelessBeyond, Ids(signatures.Where(s => EF.Property<string?>(s, SignatureSortKeys.Name) != null))]
+                        : [namelessBeyond];
+                }
                 IQueryable<int>[] ranges =
                 [
                     Ids(idBeyond.Where(s => EF.Property<string>(s, SignatureSortKeys.Name) == name)),
-                    Ids(backwards
+                    Ids(descending
                         ? signatures.Where(s => string.Compare(EF.Property<string>(s, SignatureSortKeys.Name), name) < 0)
                         : signatures.Where(s => string.Compare(EF.Property<string>(s, SignatureSortKeys.Name), name) > 0)),
                 ];
-                return namelessFirst ? ranges : [.. ranges, Ids(nameless)];
+                return namelessFirst ? ranges : [.. ranges, Ids(signatures.Where(s => EF.Property<string?>(s, SignatureSortKeys.Name) == null))];
             }
             default:
             {
@@ -101,7 +102,7 @@ internal static class SignatureTableOrder
                 return
                 [
                     Ids(idBeyond.Where(s => s.CreatedAt == at)),
-                    Ids(backwards ? signatures.Where(s => s.CreatedAt < at) : signatures.Where(s => s.CreatedAt > at)),
+                    Ids(descending ? signatures.Where(s => s.CreatedAt < at) : signatures.Where(s => s.CreatedAt > at)),
                 ];
             }
         }
